@@ -1,0 +1,49 @@
+/** What an adapter hands the core: one typed-in command, or one button press. */
+
+export interface InvocationUser {
+  /** Platform user id (Slack `U…`, Teams AAD object id, console name). */
+  id: string;
+  name: string;
+  /** IANA zone when the platform knows it. */
+  tz?: string;
+  isAdmin: boolean;
+}
+
+export interface InvocationChannel {
+  /** Opaque address owned by the adapter: `slack:T1:C1`, `teams:<tenant>:<channel>`, `console:local`. */
+  address: string;
+  name?: string;
+  /** A DM / 1:1 chat with the bot: `list` means `list mine` there. */
+  isDirect: boolean;
+}
+
+/** A user named in the text; the adapter rewrote each mention in `text` as `<@id>`. */
+export interface Mention {
+  id: string;
+  name: string;
+  tz?: string;
+}
+
+export interface Invocation {
+  workspace: { id: string; name?: string };
+  channel: InvocationChannel;
+  user: InvocationUser;
+  /** The command words, mentions rewritten as `<@id>`, curly quotes folded. */
+  text: string;
+  mentions: Mention[];
+  receivedAt: Date;
+}
+
+/** A button press on a card the core built. */
+export interface Action {
+  workspace: { id: string; name?: string };
+  channel: InvocationChannel;
+  user: InvocationUser;
+  /** The `CardAction.id` pressed. */
+  actionId: string;
+  target: string;
+  value?: string;
+  /** The `Card.context` of the card the button was on. */
+  context?: string;
+  receivedAt: Date;
+}

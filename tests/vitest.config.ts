@@ -1,0 +1,18 @@
+// Vitest lives in tests/ so the top level stays as the user set it.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  test: {
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/bench/**', 'node_modules/**'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Child-process and server tests share 2 cores: keep the pool small and predictable.
+    pool: 'forks',
+    maxWorkers: 2,
+    env: { LOG_LEVEL: 'error' },
+  },
+});
