@@ -59,6 +59,8 @@ export interface OngoingDeadline extends DeadlineBase {
   kind: 'ongoing';
   /** "until full eradication of terrorism" → "full eradication of terrorism". */
   endCondition?: string;
+  /** Set when the end condition is a date ("until 15 March"): the duty lapses after it. */
+  endsOn?: CalendarDate;
   cadence?: Cadence;
 }
 

@@ -1,0 +1,237 @@
+/**
+ * Reads a calendar phrase without its leading relation word ("15 March", "next quarter",
+ * "Q2 2024", "10 business days") into the span of days it names, so callers can take its last
+ * day ("by …") or the day before its first ("before …"). Our conventions come first because
+ * chrono-node reads several of them differently ("next quarter" → 29 Apr, "2030" → nothing).
+ */
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+import {
+  addBusinessDays,
+  addDays,
+  addMonths,
+  addYears,
+  calendarDate,
+  compareDates,
+  endOfMonth,
+  endOfQuarter,
+  endOfYear,
+  fridayOfWeek,
+  yearOf,
+} from './calendar.js';
+import type { CalendarDate } from './deadline.js';
+import { COUNT_SOURCE, readCount } from './phrase-words.js';
+
+export interface CalendarSpan {
+  first: CalendarDate;
+  last: CalendarDate;
+  /** "early March", "mid-May": a rough part of a month, so the day is a guess. */
+  approximate?: boolean;
+  /** "10 days", "two weeks": a length of time counted from the reference date. */
+  duration?: boolean;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_SOURCE =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, last: 4 };
+
+const single = (day: CalendarDate): CalendarSpan => ({ first: day, last: day });
+
+function monthNumber(word: string): number {
+  return MONTHS.indexOf(word.slice(0, 3)) + 1;
+}
+
+/** The year a yearless period falls in: this year, unless it has already ended. */
+function forwardYear(reference: CalendarDate, lastDayThisYear: (year: number) => CalendarDate): number {
+  const year = yearOf(reference);
+  return compareDates(lastDayThisYear(year), reference) < 0 ? year + 1 : year;
+}
+
+function quarterSpan(year: number, quarter: number): CalendarSpan {
+  const first = calendarDate(year, quarter * 3 - 2, 1)!;
+  return { first, last: endOfQuarter(first) };
+}
+
+function yearSpan(year: number): CalendarSpan {
+  return { first: calendarDate(year, 1, 1)!, last: calendarDate(year, 12, 31)! };
+}
+
+function monthSpan(year: number, month: number): CalendarSpan {
+  const first = calendarDate(year, month, 1)!;
+  return { first, last: endOfMonth(first) };
+}
+
+/** "this week" is Monday to Friday; on a weekend it means the coming working week. */
+function workWeek(reference: CalendarDate, weeksAhead: number): CalendarSpan {
+  let friday = fridayOfWeek(reference, weeksAhead);
+  if (weeksAhead === 0 && compareDates(friday, reference) < 0) friday = fridayOfWeek(reference, 1);
+  return { first: addDays(friday, -4), last: friday };
+}
+
+function readDayWords(text: string, reference: CalendarDate): CalendarSpan | undefined {
+  if (/^(?:today|tonight|eod|cob|(?:the )?end of (?:the )?(?:day|business)(?: today)?|close of business(?: today)?)$/.test(text))
+    return single(reference);
+  return undefined;
+}
+
+function readRelativePeriod(text: string, reference: CalendarDate): CalendarSpan | undefined {
+  if (/^(?:eow|week'?s end)$/.test(text)) return workWeek(reference, 0);
+  if (/^(?:eom|month[- ]end)$/.test(text)) return monthSpan(yearOf(reference), Number(reference.slice(5, 7)));
+  if (/^(?:eoq|quarter[- ]end)$/.test(text)) return { first: reference, last: endOfQuarter(reference) };
+  if (/^(?:eoy|year[- ]end|the year[- ]end)$/.test(text)) return yearSpan(yearOf(reference));
+  if (/^(?:the )?week after next$/.test(text)) return workWeek(reference, 2);
+  const period = /^(?:(this|next|the current|current|the next|the following|following) )?(week|month|quarter|year)$/.exec(text);
+  if (!period) return undefined;
+  const ahead = period[1] && /next|following/.test(period[1]) ? 1 : 0;
+  switch (period[2]) {
+    case 'week':
+      return workWeek(reference, ahead);
+    case 'month': {
+      const month = addMonths(reference, ahead);
+      return monthSpan(yearOf(month), Number(month.slice(5, 7)));
+    }
+    case 'quarter': {
+      const inQuarter = addMonths(reference, ahead * 3);
+      return quarterSpan(yearOf(inQuarter), Math.ceil(Number(inQuarter.slice(5, 7)) / 3));
+    }
+    default:
+      return yearSpan(yearOf(reference) + ahead);
+  }
+}
+
+function readQuarterOrHalf(text: string, reference: CalendarDate): CalendarSpan | undefined {
+  const quarter =
+    /^(?:the )?(?:q([1-4])|([1-4])q|(first|second|third|fourth|1st|2nd|3rd|4th|last) quarter)(?:,? (?:of )?(?:(\d{4})|the year|this year|(next year)))?$/.exec(text);
+  if (quarter) {
+    const number = Number(quarter[1] ?? quarter[2] ?? ORDINALS[quarter[3]]);
+    const year = quarter[4]
+      ? Number(quarter[4])
+      : quarter[5]
+        ? yearOf(reference) + 1
+        : forwardYear(reference, (y) => quarterSpan(y, number).last);
+    return quarterSpan(year, number);
+  }
+  const half = /^(?:the )?(?:h([12])|([12])h|(first|second|1st|2nd) half)(?:,? (?:of )?(?:(\d{4})|the year|this year|(next year)))?$/.exec(text);
+  if (half) {
+    const number = Number(half[1] ?? half[2] ?? ORDINALS[half[3]]);
+    const span = (y: number): CalendarSpan =>
+      number === 1 ? { first: calendarDate(y, 1, 1)!, last: calendarDate(y, 6, 30)! } : { first: calendarDate(y, 7, 1)!, last: calendarDate(y, 12, 31)! };
+    const year = half[4] ? Number(half[4]) : half[5] ? yearOf(reference) + 1 : forwardYear(reference, (y) => span(y).last);
+    return span(year);
+  }
+  return undefined;
+}
+
+/** A four-digit year alone ("2030"); other bare numbers are never dates. */
+function readYear(text: string): CalendarSpan | undefined {
+  const year = /^(?:the (?:year|end of) )?(\d{4})$/.exec(text);
+  if (!year) return undefined;
+  const value = Number(year[1]);
+  return value >= 1900 && value <= 2199 ? yearSpan(value) : undefined;
+}
+
+function readDuration(text: string, reference: CalendarDate): CalendarSpan | undefined {
+  const match = new RegExp(
+    `^(?:the next |the coming )?(?:${COUNT_SOURCE} )?(business |working )?(day|week|fortnight|month|year|hour)s?(?:'? time| from (?:now|today|the date of (?:the )?agreement))?$`,
+  ).exec(text);
+  if (!match) return undefined;
+  // "the next month" is a calendar period (read elsewhere); a duration needs a count.
+  if (match[1] === undefined && match[3] !== 'fortnight') return undefined;
+  const count = match[1] === undefined ? 1 : readCount(match[1]);
+  if (count === undefined) return undefined;
+  const business = Boolean(match[2]);
+  let last: CalendarDate;
+  switch (match[3]) {
+    case 'hour':
+      last = addDays(reference, Math.ceil(count / 24));
+      break;
+    case 'day':
+      last = business ? addBusinessDays(reference, count) : addDays(reference, count);
+      break;
+    case 'week':
+      last = business ? addBusinessDays(reference, count * 5) : addDays(reference, count * 7);
+      break;
+    case 'fortnight':
+      last = addDays(reference, count * 14);
+      break;
+    case 'month':
+      last = addMonths(reference, count);
+      break;
+    default:
+      last = addYears(reference, count);
+  }
+  if (business && !['day', 'week'].includes(match[3])) return undefined;
+  return { first: addDays(reference, 1), last, duration: true };
+}
+
+/** "early March" → ~10th, "mid-March" → ~15th, "late March" → ~last day: rough parts of a month. */
+function readPartOfMonth(text: string, reference: CalendarDate): CalendarSpan | undefined {
+  const match = new RegExp(`^(early|mid|late|the middle of)[- ]${MONTH_SOURCE}(?:,? (\\d{4}))?$`).exec(text);
+  if (!match) return undefined;
+  const month = monthNumber(match[2]);
+  const year = match[3] ? Number(match[3]) : forwardYear(reference, (y) => monthSpan(y, month).last);
+  const day = match[1] === 'early' ? calendarDate(year, month, 10)! : match[1] === 'late' ? monthSpan(year, month).last : calendarDate(year, month, 15)!;
+  return { first: day, last: day, approximate: true };
+}
+
+/** "the end of March", "the start of Q2": one day at an edge of any span read here. */
+function readEdgeOf(text: string, reference: CalendarDate, original: string): CalendarSpan | undefined {
+  const match = /^(?:the )?(end|close|start|beginning) of (?:the )?(.+)$/.exec(text);
+  if (!match) return undefined;
+  const inner = readCalendarSpan(match[2], reference, undefined, original.slice(original.length - match[2].length));
+  if (!inner || inner.duration) return undefined;
+  return single(match[1] === 'end' || match[1] === 'close' ? inner.last : inner.first);
+}
+
+// Words that may sit around chrono's match without changing its meaning.
+const FILLER = /\b(?:the|of|on|at|by|this|coming|,)\b|[,.]/g;
+
+/** chrono-node for everything else, accepted only when its match is the whole phrase. */
+function readWithChrono(original: string, reference: CalendarDate, timeZone: string | undefined): CalendarSpan | undefined {
+  const noon = DateTime.fromISO(`${reference}T12:00:00`, { zone: timeZone ?? 'utc' });
+  const results = chrono.en.parse(original, { instant: noon.toJSDate(), timezone: noon.offset }, { forwardDate: true });
+  if (results.length !== 1) return undefined;
+  const [result] = results;
+  const leftover = (original.slice(0, result.index) + original.slice(result.index + result.text.length)).toLowerCase();
+  if (leftover.replace(FILLER, '').trim() !== '') return undefined;
+  // "may" written in lower case is the verb far more often than the month.
+  if (result.text === 'may') return undefined;
+  const start = result.start;
+  const day = calendarDate(start.get('year')!, start.get('month')!, start.get('day')!);
+  if (!day) return undefined;
+  if (start.isCertain('day') || start.isCertain('hour')) {
+    const last = result.end ? calendarDate(result.end.get('year')!, result.end.get('month')!, result.end.get('day')!) : day;
+    return last ? { first: day, last } : undefined;
+  }
+  if (start.isCertain('weekday')) {
+    // chrono reads "Monday" said on a Monday as that same day; a deadline means the next one.
+    return single(compareDates(day, reference) === 0 ? addDays(day, 7) : day);
+  }
+  if (start.isCertain('month')) return monthSpan(start.get('year')!, start.get('month')!);
+  if (start.isCertain('year')) return yearSpan(start.get('year')!);
+  return undefined;
+}
+
+/**
+ * The span a calendar phrase names, or undefined when it names none. `text` is the normalised
+ * (lower-case) phrase; `original` keeps its case for chrono, which treats "May" and "may" alike.
+ */
+export function readCalendarSpan(
+  text: string,
+  reference: CalendarDate,
+  timeZone: string | undefined,
+  original: string = text,
+): CalendarSpan | undefined {
+  if (/^\d{1,3}$/.test(text)) return undefined;
+  return (
+    readDayWords(text, reference) ??
+    readRelativePeriod(text.replace(/^the /, ''), reference) ??
+    readQuarterOrHalf(text, reference) ??
+    readYear(text) ??
+    readDuration(text, reference) ??
+    readPartOfMonth(text, reference) ??
+    readEdgeOf(text, reference, original) ??
+    readWithChrono(original, reference, timeZone)
+  );
+}

@@ -1,0 +1,79 @@
+/** Sorts commitments into the groups lists and digests show, in the order people need them. */
+import { DateTime } from 'luxon';
+import type { Commitment } from './commitment.js';
+import type { CalendarDate } from './deadline.js';
+
+export const LIST_GROUPS = ['overdue', 'due-soon', 'needs-date', 'waiting', 'ongoing', 'later', 'no-deadline', 'closed'] as const;
+export type ListGroup = (typeof LIST_GROUPS)[number];
+
+export const GROUP_HEADING: Record<ListGroup, string> = {
+  overdue: 'Overdue',
+  'due-soon': 'Due within 7 days',
+  'needs-date': 'Needs a date',
+  waiting: 'Waiting on an event',
+  ongoing: 'Ongoing',
+  later: 'Later',
+  'no-deadline': 'No deadline',
+  closed: 'Done or dropped',
+};
+
+export const DUE_SOON_DAYS = 7;
+
+/** Today's calendar date in a zone. */
+export function todayIn(timeZone: string, now: Date): CalendarDate {
+  return DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
+}
+
+/** Overdue from the next local day: due 15 Mar is overdue on 16 Mar in the commitment's zone. */
+export function isOverdue(commitment: Commitment, now: Date): boolean {
+  const due = activeDueDate(commitment);
+  return due !== undefined && due < todayIn(commitment.timeZone, now);
+}
+
+/** The due date that counts for lateness: vague (soft) dates never make an item overdue. */
+function activeDueDate(commitment: Commitment): CalendarDate | undefined {
+  const d = commitment.deadline;
+  if (d.kind === 'exact') return d.due;
+  if (d.kind === 'event' && d.due) return d.due;
+  return undefined;
+}
+
+export function groupOf(commitment: Commitment, now: Date): ListGroup {
+  if (commitment.status === 'done' || commitment.status === 'dropped') return 'closed';
+  const d = commitment.deadline;
+  const today = todayIn(commitment.timeZone, now);
+  const soon = DateTime.fromISO(today).plus({ days: DUE_SOON_DAYS }).toISODate()!;
+  switch (d.kind) {
+    case 'exact':
+      return d.due < today ? 'overdue' : d.due <= soon ? 'due-soon' : 'later';
+    case 'vague':
+      return 'needs-date';
+    case 'event':
+      if (!d.due) return 'waiting';
+      return d.due < today ? 'overdue' : d.due <= soon ? 'due-soon' : 'later';
+    case 'ongoing':
+      return 'ongoing';
+    default:
+      return 'no-deadline';
+  }
+}
+
+/** Groups in display order, each sorted by due date then id; empty groups left out. */
+export function groupForList(commitments: Commitment[], now: Date): { group: ListGroup; items: Commitment[] }[] {
+  const buckets = new Map<ListGroup, Commitment[]>();
+  for (const c of commitments) {
+    const group = groupOf(c, now);
+    buckets.set(group, [...(buckets.get(group) ?? []), c]);
+  }
+  return LIST_GROUPS.filter((g) => buckets.has(g)).map((group) => ({
+    group,
+    items: buckets.get(group)!.sort(byDueThenId),
+  }));
+}
+
+function byDueThenId(a: Commitment, b: Commitment): number {
+  const da = 'due' in a.deadline && a.deadline.due ? a.deadline.due : '9999';
+  const db = 'due' in b.deadline && b.deadline.due ? b.deadline.due : '9999';
+  if (da !== db) return da < db ? -1 : 1;
+  return Number(a.id.slice(2)) - Number(b.id.slice(2));
+}

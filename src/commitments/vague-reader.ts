@@ -1,0 +1,27 @@
+/** Reads a phrase that is wholly a lexicon term ("at an early date", "mid-2025") into a vague deadline. */
+import { addDays, addYears, calendarDate } from './calendar.js';
+import { promptDaysBefore } from './calendar-reader.js';
+import type { VagueDeadline } from './deadline.js';
+import type { PhraseInput } from './phrase-input.js';
+import { DATED_VAGUE_TERMS, RELATIVE_VAGUE_TERMS } from './vague-lexicon.js';
+
+export function readVagueDeadline(input: PhraseInput): VagueDeadline | undefined {
+  // "due immediately", "by at an early date": the lead word adds nothing to a lexicon term.
+  const lower = input.lower.replace(/^(?:due|by|done) /, '');
+  const term = input.plain.slice(input.plain.length - lower.length);
+  const base = { kind: 'vague' as const, text: input.text, reference: input.reference, term };
+  for (const entry of RELATIVE_VAGUE_TERMS) {
+    if (!entry.pattern.test(lower)) continue;
+    const afterDays = addDays(input.reference, entry.softDue.days ?? 0);
+    const due = addYears(afterDays, entry.softDue.years ?? 0);
+    return { ...base, due, firstPromptDays: entry.firstPromptDays, ...(entry.lowCommitment ? { lowCommitment: true } : {}) };
+  }
+  for (const entry of DATED_VAGUE_TERMS) {
+    const match = entry.pattern.exec(lower);
+    if (!match) continue;
+    const due = calendarDate(entry.fixedYear ?? Number(match[1]), entry.month, entry.day);
+    if (!due) continue;
+    return { ...base, due, firstPromptDays: promptDaysBefore(input.reference, due, entry.promptDaysBeforeDue) };
+  }
+  return undefined;
+}
