@@ -175,6 +175,15 @@ function readPartOfMonth(text: string, reference: CalendarDate): CalendarSpan | 
   return { first: day, last: day, approximate: true };
 }
 
+/** "early next week" → ~Tuesday, "mid-week" → ~Wednesday, "late this week" → ~Friday. */
+function readPartOfWeek(text: string, reference: CalendarDate): CalendarSpan | undefined {
+  const match = /^(early|mid|middle of|late|later) ?-?(this|next|the) week$/.exec(text);
+  if (!match) return undefined;
+  const friday = workWeek(reference, match[2] === 'next' ? 1 : 0).last;
+  const day = addDays(friday, match[1] === 'early' ? -3 : match[1].startsWith('mid') ? -2 : 0);
+  return { first: day, last: day, approximate: true };
+}
+
 /** "the end of March", "the start of Q2": one day at an edge of any span read here. */
 function readEdgeOf(text: string, reference: CalendarDate, original: string): CalendarSpan | undefined {
   const match = /^(?:the )?(end|close|start|beginning) of (?:the )?(.+)$/.exec(text);
@@ -231,6 +240,7 @@ export function readCalendarSpan(
     readYear(text) ??
     readDuration(text, reference) ??
     readPartOfMonth(text, reference) ??
+    readPartOfWeek(text, reference) ??
     readEdgeOf(text, reference, original) ??
     readWithChrono(original, reference, timeZone)
   );

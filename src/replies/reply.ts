@@ -19,6 +19,8 @@ export interface CardAction {
   style?: 'primary' | 'danger';
   /** A choice of values (rendered as an overflow menu / choice set). */
   options?: { label: string; value: string }[];
+  /** Also offer a date picker; the picked `YYYY-MM-DD` comes back as the value. */
+  pickDate?: boolean;
 }
 
 export interface CardField {

@@ -1,0 +1,93 @@
+/**
+ * The local console: reads commands from any stream (a TTY or a pipe), prints replies, and prints
+ * reminders as they are delivered. Meta-commands `/as <user>` and `/in <channel>` switch identity.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Core } from '../../src/core.js';
+import type { ChatAdapter, Delivered, DeliverOptions } from '../../src/ports/chat-adapter.js';
+import type { Reply } from '../../src/replies/reply.js';
+import { consoleInvocation, type ConsoleIdentity } from './console-input.js';
+import { renderForConsole } from './console-renderer.js';
+
+export interface ConsoleOptions {
+  core: Core;
+  input: Readable;
+  output: Writable;
+  user: string;
+  /** Zone the console shows instants in. */
+  timeZone: string;
+  /** Echo each command before its reply (on for pipes, so the output reads as a transcript). */
+  echo?: boolean;
+  prompt?: boolean;
+}
+
+export class ConsoleAdapter implements ChatAdapter {
+  readonly platform = 'console';
+  private sent = 0;
+  private readonly identity: ConsoleIdentity;
+
+  constructor(private readonly options: ConsoleOptions) {
+    this.identity = { workspace: 'console', channel: 'local', user: options.user };
+  }
+
+  /** Reads commands until the input ends; resolves then. */
+  async run(): Promise<void> {
+    const lines = createInterface({ input: this.options.input, terminal: false, crlfDelay: Infinity });
+    this.showPrompt();
+    for await (const raw of lines) {
+      const line = raw.trim();
+      if (line === '' || line.startsWith('#')) {
+        this.showPrompt();
+        continue;
+      }
+      if (this.options.echo) this.write(`> ${line}`);
+      if (line === '/quit' || line === '/exit') break;
+      if (line.startsWith('/')) this.meta(line);
+      else await this.command(line);
+      this.showPrompt();
+    }
+    lines.close();
+  }
+
+  async deliver(address: string, reply: Reply, _options: DeliverOptions): Promise<Delivered> {
+    const messageId = `console-${++this.sent}`;
+    this.write(`[${address}] ${this.render(reply)}`);
+    return { messageId };
+  }
+
+  async update(address: string, messageId: string, reply: Reply): Promise<void> {
+    this.write(`[${address} · updated ${messageId}] ${this.render(reply)}`);
+  }
+
+  private async command(line: string): Promise<void> {
+    const reply = await this.options.core.handle(consoleInvocation(line, this.identity, this.options.core.clock.now()));
+    this.write(this.render(reply));
+  }
+
+  private meta(line: string): void {
+    const [word, ...rest] = line.split(/\s+/);
+    const value = rest.join(' ').replace(/^[@#]/, '');
+    if (word === '/as' && value) {
+      this.identity.user = value;
+      this.write(`(you are now ${value})`);
+    } else if (word === '/in' && value) {
+      this.identity.channel = value;
+      this.write(`(you are now in console:${value})`);
+    } else {
+      this.write('Console commands: /as <user>, /in <channel>, /quit. Everything else goes to the bot; try `help`.');
+    }
+  }
+
+  private render(reply: Reply): string {
+    return renderForConsole(reply, this.options.timeZone);
+  }
+
+  private write(text: string): void {
+    this.options.output.write(`${text}\n`);
+  }
+
+  private showPrompt(): void {
+    if (this.options.prompt) this.options.output.write(`${this.identity.user}@${this.identity.channel}> `);
+  }
+}

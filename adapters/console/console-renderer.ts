@@ -1,0 +1,8 @@
+/** Renders a neutral reply as console text: the plain-text fallback, with instants in local time. */
+import { DateTime } from 'luxon';
+import { replaceInstants, type Reply } from '../../src/replies/reply.js';
+
+export function renderForConsole(reply: Reply, timeZone: string): string {
+  const text = reply.text.replace(/<@([^>|]+)(?:\|[^>]*)?>/g, '@$1');
+  return replaceInstants(text, (iso) => DateTime.fromISO(iso, { zone: timeZone }).toFormat('d LLL HH:mm'));
+}

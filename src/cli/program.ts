@@ -1,0 +1,17 @@
+/** The `followthrough` command line: one program, one file per subcommand. */
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { registerBackupCommand } from './backup-command.js';
+import { registerStartCommand } from './start-command.js';
+
+export function buildProgram(): Command {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const program = new Command('followthrough').description('Track commitments and follow them up in Slack and Teams.').version(version);
+  registerStartCommand(program);
+  registerBackupCommand(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  await buildProgram().parseAsync(argv);
+}

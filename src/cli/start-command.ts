@@ -1,0 +1,32 @@
+/** `followthrough start`: runs the bot until SIGTERM/SIGINT, or until console input ends. */
+import type { Command } from 'commander';
+import { ConfigError } from '../config/config.js';
+import { startApp } from '../main.js';
+
+export function registerStartCommand(program: Command): void {
+  program
+    .command('start', { isDefault: true })
+    .description('run the bot (console when no Slack or Teams credentials are set)')
+    .action(async () => {
+      let app;
+      try {
+        app = await startApp();
+      } catch (error) {
+        if (error instanceof ConfigError) {
+          process.stderr.write(`${error.message}\n`);
+          process.exit(2);
+        }
+        throw error;
+      }
+      const running = app;
+      const shutdown = async (signal: string) => {
+        running.logger.info({ signal }, 'shutting down');
+        await running.stop();
+        process.exit(0);
+      };
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      await running.finished;
+      await running.stop();
+    });
+}

@@ -1,0 +1,116 @@
+/** `add <title> [@owner…] [tag:x] [due|by|… <phrase>] [agreed <date>]`: records a new commitment. */
+import { z } from 'zod';
+import type { UserRef } from '../commitments/commitment.js';
+import { splitDeadlineClause } from '../commitments/deadline-clause.js';
+import { interpretDeadline } from '../commitments/deadline-interpreter.js';
+import { todayIn } from '../commitments/list-groups.js';
+import { commitmentItem, dueLabel, ownersLabel } from '../replies/commitment-view.js';
+import { channelReply } from '../replies/reply.js';
+import { title } from './arguments.js';
+import { UsageError } from './errors.js';
+import { defineCommand, type CommandContext } from './spec.js';
+import { mentionId, type CommandInput } from './tokenize.js';
+import { describeReading } from './describe-reading.js';
+
+export const DEFAULT_SCHEDULE = 'weekdays 09:00';
+
+const addArgs = z.object({
+  words: z.string().trim().min(1, { error: 'Say what was promised, e.g. `add Appoint liaison officers due 2024-03-01`.' }),
+  ownerIds: z.array(z.string()),
+  tags: z.array(z.string().regex(/^[\w-]{1,40}$/, { error: 'A tag is letters, digits, - or _, like tag:border.' })),
+  agreed: z.string().optional(),
+});
+
+export const addCommand = defineCommand({
+  name: 'add',
+  aliases: ['new', 'track'],
+  summary: 'Track a new commitment in this channel.',
+  usage: 'add <title> [@owner…] [tag:x] [due|by|before|after|until|within <when>] [agreed <date>]',
+  examples: [
+    'add Appoint liaison officers in Turbat and Zahedan @alice immediately agreed 2024-01-29',
+    'add "Review by legal" due 2024-03-15 tag:legal',
+  ],
+  args: addArgs,
+  read: readAddWords,
+  async run(context, args) {
+    const { invocation, store } = context;
+    const workspaceId = invocation.workspace.id;
+    const timeZone = context.channel.timeZone;
+    const reference = args.agreed ? readAgreedDate(args.agreed, todayIn(timeZone, context.clock.now()), timeZone) : undefined;
+    const split = splitDeadlineClause(args.words, reference ?? todayIn(timeZone, context.clock.now()), timeZone);
+    const parsedTitle = title.safeParse(split.title);
+    if (!parsedTitle.success) throw new UsageError(parsedTitle.error.issues[0].message);
+    const owners = args.ownerIds.length > 0 ? await ownersFrom(context, args.ownerIds) : [context.actor];
+    const firstHere = context.channel.schedule === null;
+    const commitment = await store.commitments.create(
+      {
+        workspaceId,
+        channel: invocation.channel.address,
+        title: parsedTitle.data,
+        parties: [],
+        owners,
+        tags: [...new Set(args.tags.map((t) => t.toLowerCase()))],
+        source: reference ? { agreedOn: reference } : {},
+        deadline: split.deadline,
+        timeZone,
+        status: 'open',
+        createdBy: context.actor,
+        createdAt: context.clock.now().toISOString(),
+      },
+      { at: context.clock.now().toISOString(), actor: context.actor, action: 'created' },
+    );
+    const now = context.clock.now();
+    const lines = [`${context.actor.name} added ${commitment.id}: ${commitment.title} — ${dueLabel(commitment, now)} — ${ownersLabel(commitment)}`];
+    const reading = describeReading(commitment.deadline);
+    if (reading) lines.push(reading);
+    if (firstHere && !invocation.channel.isDirect) {
+      await store.channels.upsert({ workspaceId, address: invocation.channel.address, schedule: DEFAULT_SCHEDULE });
+      lines.push(`This channel now gets a digest weekdays at 09:00 (${timeZone}). Change it with \`remind\`.`);
+    }
+    const text = lines.join('\n');
+    return channelReply(text, {
+      title: `Added ${commitment.id}`,
+      sections: [{ text: lines.slice(1).join('\n') || undefined, items: [commitmentItem(commitment, now)] }],
+      context: `item:${commitment.id}`,
+    });
+  },
+});
+
+/** Pulls owners, tags and the `agreed` clause out of the words; the rest is title + deadline. */
+function readAddWords(input: CommandInput) {
+  const ownerIds: string[] = [];
+  const tags: string[] = [];
+  const kept: string[] = [];
+  let agreed: string | undefined;
+  for (let i = 0; i < input.words.length; i++) {
+    const word = input.words[i];
+    const quoted = input.quoted[i];
+    const mention = quoted ? undefined : mentionId(word);
+    if (mention) ownerIds.push(mention);
+    else if (!quoted && /^tag:/i.test(word)) tags.push(word.slice(4));
+    else if (!quoted && /^agreed$/i.test(word) && i + 1 < input.words.length) {
+      agreed = input.words.slice(i + 1).join(' ');
+      break;
+    } else kept.push(quoted ? `"${word}"` : word);
+  }
+  return { words: kept.join(' '), ownerIds, tags, agreed };
+}
+
+function readAgreedDate(text: string, today: string, timeZone: string): string {
+  const read = interpretDeadline(text, today, timeZone);
+  if (read.kind !== 'exact') {
+    throw new UsageError(`I could not read "${text}" as the date it was agreed. Write it like \`agreed 2024-01-29\`.`);
+  }
+  return read.due;
+}
+
+async function ownersFrom(context: CommandContext, ids: string[]): Promise<UserRef[]> {
+  const workspaceId = context.invocation.workspace.id;
+  const owners: UserRef[] = [];
+  for (const id of [...new Set(ids)]) {
+    const mention = context.invocation.mentions.find((m) => m.id === id);
+    const known = await context.store.users.get(workspaceId, id);
+    owners.push({ id, name: mention?.name ?? known?.name ?? id });
+  }
+  return owners;
+}

@@ -1,0 +1,28 @@
+/** Zod schemas shared by several commands, with messages that say what to type instead. */
+import { z } from 'zod';
+
+export const MAX_TITLE = 200;
+export const MAX_NOTE = 1000;
+
+export const commitmentId = z
+  .string({ error: 'Which commitment? Give its id, like C-3.' })
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().regex(/^C-\d{1,9}$/, { error: 'An id looks like C-3 (see `list`).' }))
+  .or(
+    z
+      .string()
+      .regex(/^\d{1,9}$/)
+      .transform((s) => `C-${s}`),
+  );
+
+export const optionalNote = z
+  .string()
+  .max(MAX_NOTE, { error: `A note can be at most ${MAX_NOTE} characters.` })
+  .optional()
+  .transform((s) => (s && s.trim() !== '' ? s.trim() : undefined));
+
+export const title = z
+  .string()
+  .trim()
+  .min(1, { error: 'The title is empty: say what was promised, e.g. `add Appoint liaison officers due 2024-03-01`.' })
+  .max(MAX_TITLE, { error: `A title can be at most ${MAX_TITLE} characters; put the detail in the source quote.` });

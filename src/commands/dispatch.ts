@@ -1,0 +1,94 @@
+/** Turns one invocation into one reply: limits, lookup, argument validation, friendly errors. */
+import type { Logger } from 'pino';
+import type { Clock } from '../ports/clock.js';
+import type { Invocation } from '../ports/invocation.js';
+import { privateReply, type Reply } from '../replies/reply.js';
+import type { ChannelRecord, Store } from '../store/store.js';
+import { UserError } from './errors.js';
+import { findCommand, overview } from './help.js';
+import type { CommandContext, CommandSpec, CoreSettings } from './spec.js';
+import { commandInput, foldQuotes, textAfterWords } from './tokenize.js';
+
+export const MAX_COMMAND_LENGTH = 4000;
+
+export interface DispatchDeps {
+  store: Store;
+  clock: Clock;
+  settings: CoreSettings;
+  registry: readonly CommandSpec[];
+  logger?: Pick<Logger, 'error' | 'warn'>;
+}
+
+export async function dispatch(deps: DispatchDeps, invocation: Invocation): Promise<Reply> {
+  return (await execute(deps, invocation)).reply;
+}
+
+export interface Execution {
+  reply: Reply;
+  /** True when the command was refused or could not run (bad input, not allowed, unknown id). */
+  failed: boolean;
+}
+
+export async function execute(deps: DispatchDeps, invocation: Invocation): Promise<Execution> {
+  const failed = (reply: Reply): Execution => ({ reply, failed: true });
+  const text = foldQuotes(invocation.text).trim();
+  if (text.length > MAX_COMMAND_LENGTH) {
+    return failed(privateReply(`That command is ${text.length} characters long; the limit is ${MAX_COMMAND_LENGTH}. Nothing was changed.`));
+  }
+  if (text === '') return { reply: overview(deps.registry), failed: false };
+  const word = text.split(/\s+/)[0];
+  const spec = findCommand(deps.registry, word);
+  if (!spec) {
+    const names = deps.registry.map((c) => c.name).join(', ');
+    return failed(privateReply(`I don't know "${word}". Commands: ${names}. Type \`help\` for what each does.`));
+  }
+  try {
+    const context = await contextFor(deps, invocation);
+    const input = commandInput(textAfterWords(text, 1));
+    const parsed = spec.args.safeParse(spec.read(input));
+    if (!parsed.success) {
+      const problem = parsed.error.issues[0]?.message ?? 'That did not fit.';
+      return failed(privateReply(`${problem}\nUsage: \`${spec.usage}\` — for example \`${spec.examples[0]}\`. Nothing was changed.`));
+    }
+    return { reply: await spec.run(context, parsed.data), failed: false };
+  } catch (error) {
+    if (error instanceof UserError) {
+      const usage = error.code === 'usage' ? `\nUsage: \`${spec.usage}\`` : '';
+      return failed(privateReply(`${error.message}${usage}`));
+    }
+    deps.logger?.error({ err: error, command: spec.name }, 'command failed');
+    return failed(
+      privateReply('Something went wrong on my side, and nothing was changed. Please try again; if it keeps happening, tell your admin.'),
+    );
+  }
+}
+
+/** Records who asked and where (creating the channel in the asker's zone on first sight). */
+async function contextFor(deps: DispatchDeps, invocation: Invocation): Promise<CommandContext> {
+  const { store } = deps;
+  const workspaceId = invocation.workspace.id;
+  await store.workspaces.ensure({ id: workspaceId, name: invocation.workspace.name });
+  const { user } = invocation;
+  await store.users.upsert({ workspaceId, id: user.id, name: user.name, timeZone: user.tz, isAdmin: user.isAdmin });
+  for (const mention of invocation.mentions) {
+    const known = await store.users.get(workspaceId, mention.id);
+    await store.users.upsert({ workspaceId, id: mention.id, name: mention.name, timeZone: mention.tz ?? known?.timeZone });
+  }
+  const channel: ChannelRecord =
+    (await store.channels.get(workspaceId, invocation.channel.address)) ??
+    (await store.channels.upsert({
+      workspaceId,
+      address: invocation.channel.address,
+      name: invocation.channel.name,
+      timeZone: user.tz ?? deps.settings.defaultTimeZone,
+    }));
+  return {
+    invocation,
+    store,
+    clock: deps.clock,
+    settings: deps.settings,
+    actor: { id: user.id, name: user.name },
+    channel,
+    registry: deps.registry,
+  };
+}

@@ -1,0 +1,21 @@
+/** Every command the bot understands, in the order `help` lists them. Add a spec file and one line here. */
+import { addCommand } from './add.js';
+import { doneCommand } from './done.js';
+import { dropCommand } from './drop.js';
+import { editCommand } from './edit.js';
+import { helpCommand } from './help.js';
+import { listCommand } from './list.js';
+import { reopenCommand } from './reopen.js';
+import { showCommand } from './show.js';
+import type { CommandSpec } from './spec.js';
+
+export const commands: CommandSpec[] = [
+  listCommand,
+  addCommand,
+  showCommand,
+  doneCommand,
+  reopenCommand,
+  dropCommand,
+  editCommand,
+  helpCommand,
+];

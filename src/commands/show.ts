@@ -1,0 +1,62 @@
+/** `show <id>`: one commitment in full, with its history. */
+import { z } from 'zod';
+import type { Commitment, LogEntry } from '../commitments/commitment.js';
+import { commitmentActions, dueLabel, ownersLabel, statusLabel } from '../replies/commitment-view.js';
+import { instant, privateReply, type Reply } from '../replies/reply.js';
+import { commitmentId } from './arguments.js';
+import { loadCommitment } from './change-commitment.js';
+import { describeReading } from './describe-reading.js';
+import { defineCommand, type CommandContext } from './spec.js';
+
+export const showCommand = defineCommand({
+  name: 'show',
+  aliases: ['info'],
+  summary: 'Show one commitment with its history.',
+  usage: 'show <id>',
+  examples: ['show C-3'],
+  args: z.object({ id: commitmentId }),
+  read: (input) => ({ id: input.words[0] }),
+  async run(context, args) {
+    const commitment = await loadCommitment(context, args.id);
+    const history = await context.store.commitments.history(commitment.workspaceId, commitment.id);
+    return commitmentDetail(context, commitment, history);
+  },
+});
+
+export function commitmentDetail(context: CommandContext, commitment: Commitment, history: LogEntry[]): Reply {
+  const now = context.clock.now();
+  const fields = [
+    { label: 'Status', value: statusLabel(commitment) },
+    { label: 'Due', value: [dueLabel(commitment, now), describeReading(commitment.deadline)].filter(Boolean).join(' — ') },
+    { label: 'Owners', value: ownersLabel(commitment) },
+  ];
+  if (commitment.parties.length > 0) fields.push({ label: 'Parties', value: commitment.parties.join(', ') });
+  if (commitment.tags.length > 0) fields.push({ label: 'Tags', value: commitment.tags.map((t) => `tag:${t}`).join(' ') });
+  const source = [commitment.source.title, commitment.source.url, commitment.source.quote && `“${commitment.source.quote}”`]
+    .filter(Boolean)
+    .join(' — ');
+  if (source) fields.push({ label: 'Source', value: source });
+  if (commitment.source.agreedOn) fields.push({ label: 'Agreed', value: commitment.source.agreedOn });
+  if (commitment.snoozedUntil && commitment.snoozedUntil > now.toISOString()) {
+    fields.push({ label: 'Snoozed until', value: instant(commitment.snoozedUntil) });
+  }
+  const historyLines = history.map(logLine);
+  const text = [
+    `${commitment.id} ${commitment.title}`,
+    ...fields.map((f) => `${f.label}: ${f.value}`),
+    'History:',
+    ...historyLines.map((l) => `  ${l}`),
+  ].join('\n');
+  return privateReply(text, {
+    title: `${commitment.id} ${commitment.title}`,
+    sections: [{ fields }, { heading: 'History', text: historyLines.join('\n') }],
+    actions: commitmentActions(commitment),
+    context: `item:${commitment.id}`,
+  });
+}
+
+function logLine(entry: LogEntry): string {
+  const parts = [instant(entry.at), entry.actor.name, entry.action];
+  if (entry.note) parts.push(`— ${entry.note}`);
+  return parts.join(' ');
+}

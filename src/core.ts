@@ -1,0 +1,45 @@
+/** The core as adapters see it: hand it an invocation or a button press, get back what to show. */
+import type { Logger } from 'pino';
+import { act, type ActionOutcome } from './commands/act.js';
+import { dispatch } from './commands/dispatch.js';
+import { commands } from './commands/registry.js';
+import type { CommandSpec, CoreSettings } from './commands/spec.js';
+import { systemClock, type Clock } from './ports/clock.js';
+import type { Action, Invocation } from './ports/invocation.js';
+import type { Reply } from './replies/reply.js';
+import type { Store } from './store/store.js';
+
+export interface Core {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly settings: CoreSettings;
+  handle(invocation: Invocation): Promise<Reply>;
+  act(action: Action): Promise<ActionOutcome>;
+}
+
+export interface CoreOptions {
+  store: Store;
+  clock?: Clock;
+  settings?: Partial<CoreSettings>;
+  logger?: Pick<Logger, 'error' | 'warn'>;
+  registry?: readonly CommandSpec[];
+}
+
+export function createCore(options: CoreOptions): Core {
+  const deps = {
+    store: options.store,
+    clock: options.clock ?? systemClock,
+    settings: { defaultTimeZone: 'UTC', ...options.settings },
+    registry: options.registry ?? commands,
+    logger: options.logger,
+  };
+  return {
+    store: deps.store,
+    clock: deps.clock,
+    settings: deps.settings,
+    handle: (invocation) => dispatch(deps, invocation),
+    act: (action) => act(deps, action),
+  };
+}
+
+export type { ActionOutcome };

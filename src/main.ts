@@ -1,0 +1,93 @@
+/**
+ * The composition root: config → store → core → adapters (by dynamic import, so the console never
+ * loads Bolt or botbuilder) → one HTTP server → clean shutdown. The only place that knows adapters.
+ */
+import pino, { type Logger } from 'pino';
+import { loadConfig, type AdapterName, type Config } from './config/config.js';
+import { createCore, type Core } from './core.js';
+import type { RunningAdapter, StartAdapter } from './ports/adapter-host.js';
+import type { ChatAdapter } from './ports/chat-adapter.js';
+import { HttpServer } from './cli/http-server.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+
+/** Adapter modules, loaded only when enabled. */
+const ADAPTER_MODULES: Record<AdapterName, () => Promise<{ start: StartAdapter }>> = {
+  console: () => import('../adapters/console/index.js'),
+  slack: () => import('../adapters/slack/index.js'),
+  teams: () => import('../adapters/teams/index.js'),
+};
+
+export interface App {
+  config: Config;
+  store: Store;
+  core: Core;
+  logger: Logger;
+  adapters: Map<AdapterName, RunningAdapter>;
+  /** Delivery by address prefix, for the scheduler. */
+  chatAdapters: Map<string, ChatAdapter>;
+  http?: HttpServer;
+  /** Resolves when the app should exit on its own (console input ended). */
+  finished: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createLogger(level: string): Logger {
+  // Logs go to stderr: stdout belongs to the console conversation and to JSON-printing commands.
+  return pino({ level, base: undefined }, pino.destination(2));
+}
+
+export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<App> {
+  const config = loadConfig(env);
+  const logger = createLogger(config.LOG_LEVEL);
+  const store = openStore(config);
+  const core = createCore({ store, settings: { defaultTimeZone: config.FOLLOWTHROUGH_DEFAULT_TZ }, logger });
+  const needsHttp = config.adapters.some((a) => a === 'slack' || a === 'teams');
+  const http = needsHttp ? new HttpServer(logger) : undefined;
+  const adapters = new Map<AdapterName, RunningAdapter>();
+  const chatAdapters = new Map<string, ChatAdapter>();
+  try {
+    for (const name of config.adapters) {
+      const { start } = await ADAPTER_MODULES[name]();
+      const running = await start({ config, core, logger: logger.child({ adapter: name }), http: http ?? noHttp(name) });
+      adapters.set(name, running);
+      chatAdapters.set(running.chat.platform, running.chat);
+    }
+    if (http) {
+      const address = await http.listen(config.PORT, config.HOST);
+      logger.info({ host: address.address, port: address.port, adapters: config.adapters }, 'Followthrough is listening');
+    }
+  } catch (error) {
+    for (const running of adapters.values()) await running.stop().catch(() => undefined);
+    await store.close();
+    throw error;
+  }
+  const finishing = [...adapters.values()].map((a) => a.finished).filter((f): f is Promise<void> => f !== undefined);
+  let stopped = false;
+  const app: App = {
+    config,
+    store,
+    core,
+    logger,
+    adapters,
+    chatAdapters,
+    http,
+    finished: finishing.length > 0 && finishing.length === adapters.size ? Promise.all(finishing).then(() => undefined) : new Promise(() => {}),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const running of adapters.values()) await running.stop().catch((err: unknown) => logger.error({ err }, 'adapter stop failed'));
+      await http?.close();
+      await store.close();
+    },
+  };
+  return app;
+}
+
+function noHttp(adapter: string) {
+  return {
+    route() {
+      throw new Error(`${adapter} asked for an HTTP route, but no HTTP adapter is enabled`);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/** Channels in SQLite: address, zone, digest schedule, whether delivery still works there. */
+import type Database from 'better-sqlite3';
+import type { ChannelRecord, ChannelRepository } from '../store.js';
+import { fromJson, toJson } from './json.js';
+import { ensureWorkspace } from './workspace-repository.js';
+
+interface ChannelRow {
+  workspace_id: string;
+  address: string;
+  name: string | null;
+  time_zone: string;
+  schedule: string | null;
+  active: number;
+  inactive_reason: string | null;
+  platform_data: string | null;
+}
+
+export class SqliteChannelRepository implements ChannelRepository {
+  constructor(private readonly db: Database.Database, private readonly defaultTimeZone: string) {}
+
+  async get(workspaceId: string, address: string): Promise<ChannelRecord | null> {
+    const row = this.db.prepare('SELECT * FROM channels WHERE workspace_id = ? AND address = ?').get(workspaceId, address) as
+      | ChannelRow
+      | undefined;
+    return row ? toChannel(row) : null;
+  }
+
+  async upsert(channel: Partial<ChannelRecord> & Pick<ChannelRecord, 'workspaceId' | 'address'>): Promise<ChannelRecord> {
+    return this.db.transaction(() => {
+      ensureWorkspace(this.db, { id: channel.workspaceId });
+      const existing = this.db
+        .prepare('SELECT * FROM channels WHERE workspace_id = ? AND address = ?')
+        .get(channel.workspaceId, channel.address) as ChannelRow | undefined;
+      const merged: ChannelRecord = {
+        ...(existing ? toChannel(existing) : { timeZone: this.defaultTimeZone, schedule: null, active: true }),
+        ...stripUndefined(channel),
+      } as ChannelRecord;
+      const now = new Date().toISOString();
+      this.db
+        .prepare(
+          `INSERT INTO channels (workspace_id, address, name, time_zone, schedule, active, inactive_reason, platform_data, created_at, updated_at)
+           VALUES (@workspaceId, @address, @name, @timeZone, @schedule, @active, @inactiveReason, @platformData, @now, @now)
+           ON CONFLICT(workspace_id, address) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
+             schedule = excluded.schedule, active = excluded.active, inactive_reason = excluded.inactive_reason,
+             platform_data = excluded.platform_data, updated_at = excluded.updated_at`,
+        )
+        .run({
+          workspaceId: merged.workspaceId,
+          address: merged.address,
+          name: merged.name ?? null,
+          timeZone: merged.timeZone,
+          schedule: merged.schedule ?? null,
+          active: merged.active ? 1 : 0,
+          inactiveReason: merged.active ? null : (merged.inactiveReason ?? null),
+          platformData: toJson(merged.platformData),
+          now,
+        });
+      return merged;
+    })();
+  }
+
+  async list(workspaceId?: string): Promise<ChannelRecord[]> {
+    const rows = (
+      workspaceId === undefined
+        ? this.db.prepare('SELECT * FROM channels ORDER BY workspace_id, address').all()
+        : this.db.prepare('SELECT * FROM channels WHERE workspace_id = ? ORDER BY address').all(workspaceId)
+    ) as ChannelRow[];
+    return rows.map(toChannel);
+  }
+
+  async findByAddress(address: string): Promise<ChannelRecord[]> {
+    return (this.db.prepare('SELECT * FROM channels WHERE address = ?').all(address) as ChannelRow[]).map(toChannel);
+  }
+}
+
+function toChannel(row: ChannelRow): ChannelRecord {
+  return {
+    workspaceId: row.workspace_id,
+    address: row.address,
+    name: row.name ?? undefined,
+    timeZone: row.time_zone,
+    schedule: row.schedule,
+    active: row.active === 1,
+    inactiveReason: row.inactive_reason ?? undefined,
+    platformData: fromJson(row.platform_data, undefined),
+  };
+}
+
+export function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

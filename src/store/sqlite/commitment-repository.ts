@@ -1,0 +1,240 @@
+/** Commitments in SQLite: short ids, owners, optimistic versions and the append-only log. */
+import type Database from 'better-sqlite3';
+import type { Commitment, LogEntry } from '../../commitments/commitment.js';
+import { dueDateOf } from '../../commitments/deadline.js';
+import {
+  ConcurrentChange,
+  type CommitmentChanges,
+  type CommitmentFilter,
+  type CommitmentRepository,
+  type NewCommitment,
+} from '../store.js';
+import { fromJson, toJson } from './json.js';
+import { ensureWorkspace, nextCounter } from './workspace-repository.js';
+
+interface CommitmentRow {
+  workspace_id: string;
+  id: string;
+  channel: string;
+  title: string;
+  parties: string;
+  tags: string;
+  source: string;
+  deadline: string;
+  time_zone: string;
+  status: string;
+  at_risk: number;
+  snoozed_until: string | null;
+  created_by_id: string;
+  created_by_name: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  owners: string | null;
+}
+
+type LogInput = Omit<LogEntry, 'workspaceId' | 'commitmentId'>;
+
+const SELECT = `
+  SELECT c.*, (SELECT json_group_array(json_object('id', o.user_id, 'name', o.user_name))
+               FROM (SELECT * FROM commitment_owners o WHERE o.workspace_id = c.workspace_id
+                     AND o.commitment_id = c.id ORDER BY o.position) o) AS owners
+  FROM commitments c`;
+
+export class SqliteCommitmentRepository implements CommitmentRepository {
+  constructor(private readonly db: Database.Database) {}
+
+  async create(input: NewCommitment, log: LogInput): Promise<Commitment> {
+    return this.db.transaction(() => {
+      ensureWorkspace(this.db, { id: input.workspaceId });
+      const seq = nextCounter(this.db, input.workspaceId, 'commitment');
+      const id = `C-${seq}`;
+      this.db
+        .prepare(
+          `INSERT INTO commitments (workspace_id, id, seq, channel, title, parties, tags, source, deadline, deadline_kind,
+             due_date, time_zone, status, at_risk, snoozed_until, created_by_id, created_by_name, created_at, updated_at, version)
+           VALUES (@workspaceId, @id, @seq, @channel, @title, @parties, @tags, @source, @deadline, @deadlineKind,
+             @dueDate, @timeZone, @status, 0, NULL, @createdById, @createdByName, @createdAt, @createdAt, 1)`,
+        )
+        .run({
+          workspaceId: input.workspaceId,
+          id,
+          seq,
+          channel: input.channel,
+          title: input.title,
+          parties: JSON.stringify(input.parties),
+          tags: JSON.stringify(input.tags),
+          source: JSON.stringify(input.source),
+          deadline: JSON.stringify(input.deadline),
+          deadlineKind: input.deadline.kind,
+          dueDate: dueDateOf(input.deadline) ?? null,
+          timeZone: input.timeZone,
+          status: input.status,
+          createdById: input.createdBy.id,
+          createdByName: input.createdBy.name,
+          createdAt: input.createdAt,
+        });
+      this.writeOwners(input.workspaceId, id, input.owners);
+      this.appendLog({ ...log, workspaceId: input.workspaceId, commitmentId: id });
+      return this.read(input.workspaceId, id)!;
+    })();
+  }
+
+  async get(workspaceId: string, id: string): Promise<Commitment | null> {
+    return this.read(workspaceId, id);
+  }
+
+  async list(workspaceId: string, filter: CommitmentFilter = {}): Promise<Commitment[]> {
+    const where = ['c.workspace_id = @workspaceId'];
+    const params: Record<string, unknown> = { workspaceId };
+    if (filter.channel !== undefined) {
+      where.push('c.channel = @channel');
+      params.channel = filter.channel;
+    }
+    if (filter.statuses !== undefined) {
+      where.push(`c.status IN (${filter.statuses.map((_, i) => `@status${i}`).join(', ') || "''"})`);
+      filter.statuses.forEach((s, i) => (params[`status${i}`] = s));
+    }
+    if (filter.ownerId !== undefined) {
+      where.push(
+        'EXISTS (SELECT 1 FROM commitment_owners o WHERE o.workspace_id = c.workspace_id AND o.commitment_id = c.id AND o.user_id = @ownerId)',
+      );
+      params.ownerId = filter.ownerId;
+    }
+    if (filter.tag !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE t.value = @tag COLLATE NOCASE)');
+      params.tag = filter.tag;
+    }
+    if (filter.eventId !== undefined) {
+      where.push("c.deadline_kind = 'event' AND json_extract(c.deadline, '$.eventId') = @eventId");
+      params.eventId = filter.eventId;
+    }
+    const rows = this.db.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY c.seq`).all(params) as CommitmentRow[];
+    return rows.map(toCommitment);
+  }
+
+  async update(
+    workspaceId: string,
+    id: string,
+    expectedVersion: number,
+    changes: CommitmentChanges,
+    log: LogInput,
+  ): Promise<Commitment> {
+    return this.db.transaction(() => {
+      const current = this.read(workspaceId, id);
+      if (!current || current.version !== expectedVersion) throw new ConcurrentChange(id);
+      const next: Commitment = { ...current, ...changes, version: current.version + 1, updatedAt: log.at };
+      this.db
+        .prepare(
+          `UPDATE commitments SET channel = @channel, title = @title, parties = @parties, tags = @tags, source = @source,
+             deadline = @deadline, deadline_kind = @deadlineKind, due_date = @dueDate, time_zone = @timeZone,
+             status = @status, at_risk = @atRisk, snoozed_until = @snoozedUntil, updated_at = @updatedAt, version = @version
+           WHERE workspace_id = @workspaceId AND id = @id AND version = @expectedVersion`,
+        )
+        .run({
+          workspaceId,
+          id,
+          expectedVersion,
+          channel: next.channel,
+          title: next.title,
+          parties: JSON.stringify(next.parties),
+          tags: JSON.stringify(next.tags),
+          source: JSON.stringify(next.source),
+          deadline: JSON.stringify(next.deadline),
+          deadlineKind: next.deadline.kind,
+          dueDate: dueDateOf(next.deadline) ?? null,
+          timeZone: next.timeZone,
+          status: next.status,
+          atRisk: next.atRisk ? 1 : 0,
+          snoozedUntil: next.snoozedUntil ?? null,
+          updatedAt: next.updatedAt,
+          version: next.version,
+        });
+      if (changes.owners) this.writeOwners(workspaceId, id, changes.owners);
+      this.appendLog({ ...log, workspaceId, commitmentId: id });
+      return this.read(workspaceId, id)!;
+    })();
+  }
+
+  async history(workspaceId: string, id: string): Promise<LogEntry[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM commitment_log WHERE workspace_id = ? AND commitment_id = ? ORDER BY seq')
+      .all(workspaceId, id) as {
+      workspace_id: string;
+      commitment_id: string;
+      at: string;
+      actor_id: string;
+      actor_name: string;
+      action: string;
+      note: string | null;
+      evidence: string | null;
+      detail: string | null;
+    }[];
+    return rows.map((r) => ({
+      workspaceId: r.workspace_id,
+      commitmentId: r.commitment_id,
+      at: r.at,
+      actor: { id: r.actor_id, name: r.actor_name },
+      action: r.action,
+      note: r.note ?? undefined,
+      evidence: r.evidence ?? undefined,
+      detail: fromJson(r.detail, undefined),
+    }));
+  }
+
+  private read(workspaceId: string, id: string): Commitment | null {
+    const row = this.db.prepare(`${SELECT} WHERE c.workspace_id = ? AND c.id = ? COLLATE NOCASE`).get(workspaceId, id) as
+      | CommitmentRow
+      | undefined;
+    return row ? toCommitment(row) : null;
+  }
+
+  private writeOwners(workspaceId: string, id: string, owners: Commitment['owners']): void {
+    this.db.prepare('DELETE FROM commitment_owners WHERE workspace_id = ? AND commitment_id = ?').run(workspaceId, id);
+    const insert = this.db.prepare(
+      'INSERT OR IGNORE INTO commitment_owners (workspace_id, commitment_id, position, user_id, user_name) VALUES (?, ?, ?, ?, ?)',
+    );
+    owners.forEach((owner, position) => insert.run(workspaceId, id, position, owner.id, owner.name));
+  }
+
+  private appendLog(entry: LogEntry): void {
+    this.db
+      .prepare(
+        `INSERT INTO commitment_log (workspace_id, commitment_id, at, actor_id, actor_name, action, note, evidence, detail)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        entry.workspaceId,
+        entry.commitmentId,
+        entry.at,
+        entry.actor.id,
+        entry.actor.name,
+        entry.action,
+        entry.note ?? null,
+        entry.evidence ?? null,
+        toJson(entry.detail),
+      );
+  }
+}
+
+function toCommitment(row: CommitmentRow): Commitment {
+  return {
+    workspaceId: row.workspace_id,
+    id: row.id,
+    channel: row.channel,
+    title: row.title,
+    parties: fromJson(row.parties, []),
+    owners: fromJson(row.owners, []),
+    tags: fromJson(row.tags, []),
+    source: fromJson(row.source, {}),
+    deadline: fromJson(row.deadline, { kind: 'none', text: '', reference: row.created_at.slice(0, 10) }),
+    timeZone: row.time_zone,
+    status: row.status as Commitment['status'],
+    atRisk: row.at_risk === 1,
+    snoozedUntil: row.snoozed_until ?? undefined,
+    createdBy: { id: row.created_by_id, name: row.created_by_name },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}

@@ -1,0 +1,10 @@
+/** Every schema migration in order. Add a file and one line here; never edit a released one. */
+import core from './001-core.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [core];
