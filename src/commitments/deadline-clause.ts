@@ -1,7 +1,7 @@
 /**
- * Splits the words after `add` into a title and a trailing deadline clause: the clause is the
- * longest trailing run that starts with a deadline word and reads as a deadline.
- * (Minimal version: `due|by <ISO date>`; the deadlines issue makes it complete.)
+ * Splits the words after `add` into a title and a trailing deadline clause (DESIGN §4): the
+ * clause is the longest trailing run that starts with a deadline word (or is a bare vague term
+ * such as "immediately") and reads as a deadline; a quoted title is taken as said.
  */
 import type { CalendarDate, Deadline } from './deadline.js';
 import { interpretDeadline } from './deadline-interpreter.js';
@@ -11,8 +11,79 @@ export interface SplitClause {
   deadline: Deadline;
 }
 
+// Words a deadline clause may start with; "on"/"in"/"at" clauses must still parse as a whole.
+const CLAUSE_START = new RegExp(
+  '^(?:due|by|before|after|until|till|til|within|no later than|not later than|on|in|at|during|following|once|upon|' +
+    'prior to|ahead of|in advance of|when|as soon as|subject to|every|each|the day (?:before|after)|' +
+    '\\S+ (?:business |working )?(?:day|week|fortnight|month|year)s? (?:before|after|of|from|following|prior))\\b',
+  'i',
+);
+const BARE_TERM_MAX_WORDS = 8;
+const OPENING_QUOTE = /^["“”'‘]/;
+const QUOTED_TITLE = /^(["“”](.+?)["“”]|['‘](.+?)['’](?=\s|$))\s*(.*)$/s;
+const QUOTED_SPAN = /["“”][^"“”]*["“”]/g;
+
+interface Candidate {
+  start: number;
+  phrase: string;
+}
+
+function stripDue(phrase: string): string {
+  return phrase.replace(/^due\s+/i, '').trim();
+}
+
+function cleanTitle(title: string): string {
+  return title.trim().replace(/[\s,;:–—-]+$/, '');
+}
+
+/** Positions where a word starts, outside any quoted span (a quote's words are the title's). */
+function wordStarts(text: string): number[] {
+  const quoted: Array<[number, number]> = [...text.matchAll(QUOTED_SPAN)].map((m) => [m.index, m.index + m[0].length]);
+  const starts: number[] = [];
+  for (const match of text.matchAll(/\S+/g)) {
+    if (match.index === 0) continue;
+    if (quoted.some(([from, to]) => match.index > from && match.index < to)) continue;
+    starts.push(match.index);
+  }
+  return starts;
+}
+
+/** A clause is kept when it reads as a deadline, or says only a condition ("subject to X"). */
+function reads(deadline: Deadline): boolean {
+  return deadline.kind !== 'none' || (deadline.condition !== undefined && deadline.hint === undefined);
+}
+
+function splitQuoted(text: string, reference: CalendarDate, timeZone: string): SplitClause | undefined {
+  if (!OPENING_QUOTE.test(text)) return undefined;
+  const match = QUOTED_TITLE.exec(text);
+  if (!match) return undefined;
+  const title = (match[2] ?? match[3]).trim();
+  const rest = stripDue(match[4]);
+  if (title === '') return undefined;
+  // After a quoted title everything left is meant as the deadline, so an unreadable one says so.
+  return { title, deadline: rest === '' ? { kind: 'none', text: '', reference } : interpretDeadline(rest, reference, timeZone) };
+}
+
 export function splitDeadlineClause(words: string, reference: CalendarDate, timeZone: string): SplitClause {
-  const match = /^(.*?)\s+((?:due|by)\s+\d{4}-\d{2}-\d{2})$/i.exec(words.trim());
-  if (match) return { title: match[1], deadline: interpretDeadline(match[2], reference, timeZone) };
-  return { title: words.trim(), deadline: { kind: 'none', text: '', reference } };
+  const text = words.trim();
+  const quoted = splitQuoted(text, reference, timeZone);
+  if (quoted) return quoted;
+
+  let explicitButUnreadable: { candidate: Candidate; deadline: Deadline } | undefined;
+  for (const start of wordStarts(text)) {
+    const candidate = { start, phrase: text.slice(start) };
+    const startsWithDeadlineWord = CLAUSE_START.test(candidate.phrase);
+    // Bare terms ("immediately", "at an early date") are short; skip reading long non-clauses.
+    if (!startsWithDeadlineWord && candidate.phrase.split(/\s+/).length > BARE_TERM_MAX_WORDS) continue;
+    const deadline = interpretDeadline(stripDue(candidate.phrase), reference, timeZone);
+    const bareTerm = deadline.kind === 'vague' || deadline.kind === 'ongoing';
+    const title = cleanTitle(text.slice(0, start));
+    if ((startsWithDeadlineWord || bareTerm) && reads(deadline) && title !== '') return { title, deadline };
+    // "due <something unreadable>": keep the rightmost, said on purpose, in case nothing reads.
+    if (/^due\s/i.test(candidate.phrase)) explicitButUnreadable = { candidate, deadline };
+  }
+  if (explicitButUnreadable) {
+    return { title: cleanTitle(text.slice(0, explicitButUnreadable.candidate.start)), deadline: explicitButUnreadable.deadline };
+  }
+  return { title: text, deadline: { kind: 'none', text: '', reference } };
 }
