@@ -15,6 +15,8 @@ export interface InvocationChannel {
   name?: string;
   /** A DM / 1:1 chat with the bot: `list` means `list mine` there. */
   isDirect: boolean;
+  /** Whether the bot can post here unprompted; false asks the user to invite it (Slack). */
+  botIsMember?: boolean;
 }
 
 /** A user named in the text; the adapter rewrote each mention in `text` as `<@id>`. */

@@ -115,11 +115,20 @@ export interface WorkspaceRepository {
   get(id: string): Promise<WorkspaceRecord | null>;
 }
 
+/** Platform events already handled (Slack retries an event it thinks was missed). */
+export interface ReceiptRepository {
+  /** True the first time `key` is claimed; false for a repeat. */
+  claim(key: string, at: Date): Promise<boolean>;
+  /** Forgets receipts older than `before`; returns how many. */
+  prune(before: Date): Promise<number>;
+}
+
 export interface Store {
   readonly workspaces: WorkspaceRepository;
   readonly channels: ChannelRepository;
   readonly users: UserRepository;
   readonly commitments: CommitmentRepository;
+  readonly receipts: ReceiptRepository;
   /** Writes a consistent copy of the whole database to `file` while it stays in use. */
   backup(file: string): Promise<void>;
   close(): Promise<void>;

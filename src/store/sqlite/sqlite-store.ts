@@ -6,6 +6,7 @@ import type { Store } from '../store.js';
 import { SqliteChannelRepository } from './channel-repository.js';
 import { SqliteCommitmentRepository } from './commitment-repository.js';
 import { migrate } from './migrate.js';
+import { SqliteReceiptRepository } from './receipt-repository.js';
 import { SqliteUserRepository } from './user-repository.js';
 import { SqliteWorkspaceRepository } from './workspace-repository.js';
 
@@ -20,6 +21,7 @@ export class SqliteStore implements Store {
   readonly channels: SqliteChannelRepository;
   readonly users: SqliteUserRepository;
   readonly commitments: SqliteCommitmentRepository;
+  readonly receipts: SqliteReceiptRepository;
 
   constructor(options: SqliteStoreOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
@@ -34,6 +36,7 @@ export class SqliteStore implements Store {
     this.channels = new SqliteChannelRepository(this.db, options.defaultTimeZone ?? 'UTC');
     this.users = new SqliteUserRepository(this.db);
     this.commitments = new SqliteCommitmentRepository(this.db);
+    this.receipts = new SqliteReceiptRepository(this.db);
   }
 
   async backup(file: string): Promise<void> {

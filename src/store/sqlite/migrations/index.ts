@@ -1,5 +1,6 @@
 /** Every schema migration in order. Add a file and one line here; never edit a released one. */
 import core from './001-core.js';
+import inboundReceipts from './002-inbound-receipts.js';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [core];
+export const migrations: Migration[] = [core, inboundReceipts];
