@@ -2,6 +2,7 @@
  * The composition root: config → store → core → adapters (by dynamic import, so the console never
  * loads Bolt or botbuilder) → one HTTP server → clean shutdown. The only place that knows adapters.
  */
+import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { loadConfig, type AdapterName, type Config } from './config/config.js';
 import { createCore, type Core } from './core.js';
@@ -27,6 +28,8 @@ export interface App {
   /** Delivery by address prefix, for the scheduler. */
   chatAdapters: Map<string, ChatAdapter>;
   http?: HttpServer;
+  /** Where the HTTP server listens (with PORT=0, the port the OS chose). */
+  address?: AddressInfo;
   /** Resolves when the app should exit on its own (console input ended). */
   finished: Promise<void>;
   stop(): Promise<void>;
@@ -46,6 +49,7 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ap
   const http = needsHttp ? new HttpServer(logger) : undefined;
   const adapters = new Map<AdapterName, RunningAdapter>();
   const chatAdapters = new Map<string, ChatAdapter>();
+  let address: AddressInfo | undefined;
   try {
     for (const name of config.adapters) {
       const { start } = await ADAPTER_MODULES[name]();
@@ -54,7 +58,7 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ap
       chatAdapters.set(running.chat.platform, running.chat);
     }
     if (http) {
-      const address = await http.listen(config.PORT, config.HOST);
+      address = await http.listen(config.PORT, config.HOST);
       logger.info({ host: address.address, port: address.port, adapters: config.adapters }, 'Followthrough is listening');
     }
   } catch (error) {
@@ -72,6 +76,7 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ap
     adapters,
     chatAdapters,
     http,
+    address,
     finished: finishing.length > 0 && finishing.length === adapters.size ? Promise.all(finishing).then(() => undefined) : new Promise(() => {}),
     async stop() {
       if (stopped) return;
