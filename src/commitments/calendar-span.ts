@@ -34,7 +34,7 @@ export interface CalendarSpan {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_SOURCE =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, last: 4 };
+const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
 
 const single = (day: CalendarDate): CalendarSpan => ({ first: day, last: day });
 
@@ -69,7 +69,25 @@ function workWeek(reference: CalendarDate, weeksAhead: number): CalendarSpan {
   return { first: addDays(friday, -4), last: friday };
 }
 
-function readDayWords(text: string, reference: CalendarDate): CalendarSpan | undefined {
+/** "the 15th": the next 15th on or after the reference date (skipping months too short for it). */
+function nextDayOfMonth(day: number, reference: CalendarDate): CalendarSpan | undefined {
+  if (day < 1 || day > 31) return undefined;
+  for (let months = 0; months < 12; months += 1) {
+    const inMonth = addMonths(reference, months);
+    const candidate = calendarDate(yearOf(inMonth), Number(inMonth.slice(5, 7)), day);
+    if (candidate && compareDates(candidate, reference) >= 0) return single(candidate);
+  }
+  return undefined;
+}
+
+function readDayWords(text: string, reference: CalendarDate, timeZone: string | undefined, original: string): CalendarSpan | undefined {
+  const endOfDayOn = /^(?:cob|eod|close of business|(?:the )?end of (?:the )?(?:day|business)) (?:on )?(.+)$/.exec(text);
+  if (endOfDayOn) {
+    const inner = readCalendarSpan(endOfDayOn[1], reference, timeZone, original.slice(original.length - endOfDayOn[1].length));
+    return inner && !inner.duration ? single(inner.last) : undefined;
+  }
+  const dayOfMonth = /^(?:the )?(\d{1,2})(?:st|nd|rd|th)(?: of the month)?$/.exec(text);
+  if (dayOfMonth) return nextDayOfMonth(Number(dayOfMonth[1]), reference);
   if (/^(?:today|tonight|eod|cob|(?:the )?end of (?:the )?(?:day|business)(?: today)?|close of business(?: today)?)$/.test(text))
     return single(reference);
   return undefined;
@@ -102,7 +120,7 @@ function readRelativePeriod(text: string, reference: CalendarDate): CalendarSpan
 
 function readQuarterOrHalf(text: string, reference: CalendarDate): CalendarSpan | undefined {
   const quarter =
-    /^(?:the )?(?:q([1-4])|([1-4])q|(first|second|third|fourth|1st|2nd|3rd|4th|last) quarter)(?:,? (?:of )?(?:(\d{4})|the year|this year|(next year)))?$/.exec(text);
+    /^(?:the )?(?:q([1-4])|([1-4])q|(first|second|third|fourth|1st|2nd|3rd|4th) quarter)(?:,? (?:of )?(?:(\d{4})|the year|this year|(next year)))?$/.exec(text);
   if (quarter) {
     const number = Number(quarter[1] ?? quarter[2] ?? ORDINALS[quarter[3]]);
     const year = quarter[4]
@@ -177,6 +195,11 @@ function readPartOfMonth(text: string, reference: CalendarDate): CalendarSpan | 
 
 /** "early next week" → ~Tuesday, "mid-week" → ~Wednesday, "late this week" → ~Friday. */
 function readPartOfWeek(text: string, reference: CalendarDate): CalendarSpan | undefined {
+  const later = /^(?:later|late) (?:this|in the) (month|quarter|year)$/.exec(text);
+  if (later) {
+    const day = later[1] === 'month' ? endOfMonth(reference) : later[1] === 'quarter' ? endOfQuarter(reference) : endOfYear(reference);
+    return { first: day, last: day, approximate: true };
+  }
   const match = /^(early|mid|middle of|late|later) ?-?(this|next|the) week$/.exec(text);
   if (!match) return undefined;
   const friday = workWeek(reference, match[2] === 'next' ? 1 : 0).last;
@@ -209,6 +232,10 @@ function readWithChrono(original: string, reference: CalendarDate, timeZone: str
   const start = result.start;
   const day = calendarDate(start.get('year')!, start.get('month')!, start.get('day')!);
   if (!day) return undefined;
+  if (start.isCertain('day') && !start.isCertain('year') && addYears(day, -1) === reference) {
+    // chrono reads "29 Jan" said at noon on 29 Jan as next year's; the deadline is today.
+    return single(reference);
+  }
   if (start.isCertain('day') || start.isCertain('hour')) {
     const last = result.end ? calendarDate(result.end.get('year')!, result.end.get('month')!, result.end.get('day')!) : day;
     return last ? { first: day, last } : undefined;
@@ -218,7 +245,7 @@ function readWithChrono(original: string, reference: CalendarDate, timeZone: str
     return single(compareDates(day, reference) === 0 ? addDays(day, 7) : day);
   }
   if (start.isCertain('month')) return monthSpan(start.get('year')!, start.get('month')!);
-  if (start.isCertain('year')) return yearSpan(start.get('year')!);
+  // A year alone from chrono is a relative reading ("two years"); explicit years are read above.
   return undefined;
 }
 
@@ -233,8 +260,10 @@ export function readCalendarSpan(
   original: string = text,
 ): CalendarSpan | undefined {
   if (/^\d{1,3}$/.test(text)) return undefined;
+  // A deadline is never in the past by way of a relative word ("yesterday", "last week").
+  if (/\b(?:yesterday|last|ago|previous|past)\b/.test(text)) return undefined;
   return (
-    readDayWords(text, reference) ??
+    readDayWords(text, reference, timeZone, original) ??
     readRelativePeriod(text.replace(/^the /, ''), reference) ??
     readQuarterOrHalf(text, reference) ??
     readYear(text) ??

@@ -4,6 +4,7 @@
  * ("30 days after 1 March") the result is a plain date instead.
  */
 import { addDays, addMonths, addYears, daysBetween } from './calendar.js';
+import { readCalendarDeadline } from './calendar-reader.js';
 import { readCalendarSpan } from './calendar-span.js';
 import type { Deadline, EventRelation } from './deadline.js';
 import { COUNT_SOURCE, readCount, withoutQuotes } from './phrase-words.js';
@@ -25,7 +26,7 @@ const AT_OCCASION = /^(?:by|at|by the time of|in time for) (.+)$/;
 const OCCASION_WORDS =
   /\b(?:summit|meeting|conference|session|visit|elections?|talks|review|ceremony|signing|ratification|launch|assembly|vote|referendum|hearing|audit|congress|forum|dialogue|round|negotiations|inauguration|retreat|offsite|release|kickoff|kick-off|demo|board|council|parliament)\b/;
 // Words after "on" that make it an occasion rather than a date: "on completion of the audit".
-const ON_OCCASION = /^on (?:completion|receipt|arrival|signature|signing|ratification|approval|entry into force|adoption|return|delivery)\b/;
+const ON_OCCASION = /^on (?:the sidelines of|the occasion of|the day of|completion|receipt|arrival|signature|signing|ratification|approval|entry into force|adoption|return|delivery)\b/;
 const PRONOUN = /^(?:it|that|this|then|them|those|these|which|so|now)$/;
 
 function offsetDays(count: string | undefined, unit: string | undefined, theUnit: string | undefined): number | undefined {
@@ -56,6 +57,8 @@ function asDate(input: PhraseInput, nameStart: number) {
 }
 
 export function readEventDeadline(input: PhraseInput): Deadline | undefined {
+  // "the week after next" is a calendar phrase that merely looks like an offset from an event.
+  if (readCalendarDeadline(input)) return undefined;
   const lower = input.lower.replace(/^due /, '');
   const skip = input.lower.length - lower.length;
   const base = { text: input.text, reference: input.reference };

@@ -5,7 +5,8 @@
 import { readCalendarSpan } from './calendar-span.js';
 import type { Cadence, OngoingDeadline } from './deadline.js';
 import type { PhraseInput } from './phrase-input.js';
-import { withoutQuotes } from './phrase-words.js';
+import { COUNT_SOURCE, readCount, withoutQuotes } from './phrase-words.js';
+import { addDays, addMonths, addYears } from './calendar.js';
 
 const WEEKDAYS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 
@@ -19,6 +20,10 @@ const CADENCES: ReadonlyArray<[RegExp, Cadence]> = [
   // No period said: reviewed on the default 90-day cycle ongoing duties get anyway (DESIGN §5).
   [/^(?:regularly|periodically|on a regular basis|on a periodic basis|from time to time)$/, 'quarterly'],
 ];
+
+// Periods with no Cadence of their own ("every six months"): ongoing, reviewed on the default cycle.
+const OTHER_RECURRENCE = new RegExp(`^(?:every ${COUNT_SOURCE} (?:day|week|month|year)s?|bi-?annually|semi-?annually|twice a (?:year|month|week)|half-yearly)$`);
+const FOR_A_TIME = new RegExp(`^for (?:the next )?${COUNT_SOURCE} (day|week|month|year)s?$`);
 
 const STANDING =
   /^(?:ongoing|on an ongoing basis|on a continuing basis|continuously|continually|permanently|indefinitely|at all times|going forward|henceforth|from now on|always|in perpetuity|with continuing effect)$/;
@@ -52,6 +57,15 @@ export function readOngoingDeadline(input: PhraseInput): OngoingDeadline | undef
   }
   const cadence = cadenceOf(lower);
   if (cadence) return { ...base, cadence };
-  if (STANDING.test(lower)) return base;
+  if (STANDING.test(lower) || OTHER_RECURRENCE.test(lower)) return base;
+  const forATime = FOR_A_TIME.exec(lower);
+  const count = forATime ? readCount(forATime[1]) : undefined;
+  if (forATime && count !== undefined) {
+    // "for two years": a standing duty that lapses when the time is up.
+    const unit = forATime[2];
+    const endsOn =
+      unit === 'year' ? addYears(input.reference, count) : unit === 'month' ? addMonths(input.reference, count) : addDays(input.reference, count * (unit === 'week' ? 7 : 1));
+    return { ...base, endsOn };
+  }
   return undefined;
 }

@@ -158,6 +158,14 @@ describe("calendar phrases and chrono-node's traps", () => {
     ['early March', { kind: 'vague', due: '2024-03-10' }],
     ['mid-March', { kind: 'vague', due: '2024-03-15' }],
     ['early next week', { kind: 'vague', due: '2024-02-06' }],
+    ['later this year', { kind: 'vague', due: '2024-12-31' }],
+    ['the week after next', { kind: 'exact', due: '2024-02-16' }],
+    ['by the 15th', { kind: 'exact', due: '2024-02-15' }],
+    ['by COB Friday', { kind: 'exact', due: '2024-02-02' }],
+    ['Jan 29', { kind: 'exact', due: '2024-01-29' }],
+    ['for two years', { kind: 'ongoing', endsOn: '2026-01-29' }],
+    ['every six months', { kind: 'ongoing' }],
+    ['on the sidelines of the UNGA', { kind: 'event', relation: 'at', eventName: 'the UNGA' }],
   ])('%s', check);
 });
 
@@ -175,6 +183,8 @@ describe('phrases that must come back none, with a hint', () => {
     'by 31 February',
     'on progress by Friday',
     'at some point',
+    'yesterday',
+    'last week',
   ])('%s', (phrase) => {
     const deadline = read(phrase);
     expect(deadline.kind).toBe('none');
