@@ -216,15 +216,23 @@ function readEdgeOf(text: string, reference: CalendarDate, original: string): Ca
   return single(match[1] === 'end' || match[1] === 'close' ? inner.last : inner.first);
 }
 
+const COUNTED_UNIT = new RegExp(`\\b${COUNT_SOURCE} (?:business |working )?(?:hour|day|week|fortnight|month|year)s?\\b`);
+
 // Words that may sit around chrono's match without changing its meaning.
 const FILLER = /\b(?:the|of|on|at|by|this|coming|,)\b|[,.]/g;
 
 /** chrono-node for everything else, accepted only when its match is the whole phrase. */
-function readWithChrono(original: string, reference: CalendarDate, timeZone: string | undefined): CalendarSpan | undefined {
-  const noon = DateTime.fromISO(`${reference}T12:00:00`, { zone: timeZone ?? 'utc' });
-  const results = chrono.en.parse(original, { instant: noon.toJSDate(), timezone: noon.offset }, { forwardDate: true });
+function readWithChrono(original: string, reference: CalendarDate): CalendarSpan | undefined {
+  // The reference is a calendar date, so chrono reads from its noon in UTC rather than in the
+  // commitment's zone: chrono adds offsets in hours, and across a DST change in the zone
+  // ("30 days after 1 March" in Los Angeles) that would land on the wrong day.
+  const noon = DateTime.fromISO(`${reference}T12:00:00`, { zone: 'utc' });
+  const results = chrono.en.parse(original, { instant: noon.toJSDate(), timezone: 0 }, { forwardDate: true });
   if (results.length !== 1) return undefined;
   const [result] = results;
+  // chrono adds counted units ("30 days after 1 March") in the process's local time, which drifts
+  // a day across DST or far-east zones; such phrases are read with calendar arithmetic elsewhere.
+  if (COUNTED_UNIT.test(result.text.toLowerCase())) return undefined;
   const leftover = (original.slice(0, result.index) + original.slice(result.index + result.text.length)).toLowerCase();
   if (leftover.replace(FILLER, '').trim() !== '') return undefined;
   // "may" written in lower case is the verb far more often than the month.
@@ -271,6 +279,6 @@ export function readCalendarSpan(
     readPartOfMonth(text, reference) ??
     readPartOfWeek(text, reference) ??
     readEdgeOf(text, reference, original) ??
-    readWithChrono(original, reference, timeZone)
+    readWithChrono(original, reference)
   );
 }

@@ -224,6 +224,12 @@ describe('time zones: the reference is a calendar date, so no zone moves it', ()
     expect(read('tomorrow', 'America/Los_Angeles', '2024-01-29')).toMatchObject({ due: '2024-01-30' });
   });
 
+  it('counts days across a DST change without landing a day short', () => {
+    expect(read('30 days after 1 March', 'America/Los_Angeles')).toMatchObject({ kind: 'exact', due: '2024-03-31' });
+    expect(read('within 60 days', 'America/Los_Angeles')).toMatchObject({ kind: 'exact', due: '2024-03-29' });
+    expect(read('in 6 weeks', 'Europe/London', '2024-03-20')).toMatchObject({ kind: 'exact', due: '2024-05-01' });
+  });
+
   it('a reference on the day clocks change reads the same', () => {
     expect(read('tomorrow', 'America/Los_Angeles', '2024-03-10')).toMatchObject({ due: '2024-03-11' });
     expect(read('next week', 'America/Los_Angeles', '2024-03-10')).toMatchObject({ due: '2024-03-15' });
