@@ -19,6 +19,8 @@ const CLAUSE_START = new RegExp(
   'i',
 );
 const BARE_TERM_MAX_WORDS = 8;
+// Deadline clauses are short (the seed's longest is 12 words); looking further back only costs time.
+const CLAUSE_MAX_WORDS = 30;
 const OPENING_QUOTE = /^["“”'‘]/;
 const QUOTED_TITLE = /^(["“”](.+?)["“”]|['‘](.+?)['’](?=\s|$))\s*(.*)$/s;
 const QUOTED_SPAN = /["“”][^"“”]*["“”]/g;
@@ -70,7 +72,8 @@ export function splitDeadlineClause(words: string, reference: CalendarDate, time
   if (quoted) return quoted;
 
   let explicitButUnreadable: { candidate: Candidate; deadline: Deadline } | undefined;
-  for (const start of wordStarts(text)) {
+  const starts = wordStarts(text);
+  for (const start of starts.slice(Math.max(0, starts.length - CLAUSE_MAX_WORDS))) {
     const candidate = { start, phrase: text.slice(start) };
     const startsWithDeadlineWord = CLAUSE_START.test(candidate.phrase);
     // Bare terms ("immediately", "at an early date") are short; skip reading long non-clauses.
