@@ -1,0 +1,202 @@
+/**
+ * Finds the words that make a sentence a promise — commissive verbs, will/shall, directives to a
+ * party, minutes shorthand, hedges — and for each, where the promised action begins and who is bound.
+ */
+import { clauseSubject, governingScope } from './clause-subject.js';
+import { isNonCommittalScope, STATE_VERBS, THIRD_PARTY } from './exclusions.js';
+import type { Sentence } from './split-sentences.js';
+
+export type CueType = 'commissive' | 'modal' | 'directive' | 'shorthand' | 'hedged' | 'decision' | 'subjunctive';
+
+export interface Cue {
+  type: CueType;
+  /** Offset (in the sentence) of the cue word itself. */
+  at: number;
+  /** Offset where the clause carrying the promise starts: the quote begins here or earlier. */
+  clauseStart: number;
+  /** Offset where the promised action's words begin. */
+  actionStart: number;
+  /** The bound party as written ("the two sides", "Marco"); '' when unsaid. */
+  subject: string;
+  /** The action is the subject ("liaison officers would be deployed"): parties come from context. */
+  passive: boolean;
+  weak: boolean;
+  /** A standing duty or prohibition ("shall not", "continue to", "refrain from"). */
+  standing: boolean;
+}
+
+const ADVERBS = '(?:also|further|jointly|each|both|now|then|immediately|promptly|duly|fully|not|no longer|never|continue to|jointly)';
+const MODAL = new RegExp(`\\b(will|shall|would|should|must|is to|are to)\\s+((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`, 'gi');
+const COMMISSIVE =
+  /\b(agreed|agrees|agree|decided|decides|decide|resolved|resolves|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?:reaffirmed|renewed|reiterated) (?:their|its|his|her|our) (?:firm |strong |full )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally))*)\s+(to|on)\s+/gi;
+const DIRECTIVE =
+  /\b(directed|directs|instructed|instructs|tasked|tasks|asked|asks|requested|requests|told|tells|ordered|orders|mandated|mandates|invited|invites|commissioned)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Z])[^,;.:]{0,80}?)\s+to\s+(?!the\b|a\b|an\b)([a-z]\w*)/g;
+const PASSIVE_DIRECTIVE =
+  /\b(?:was|were|is|are|has been|have been)\s+(?:also\s+)?(?:asked|told|instructed|directed|requested|tasked|mandated|invited|ordered|required)\s+to\s+/gi;
+const HEDGED = /\b(?:expected|expects|expect|aims?|plans?|intends?|hopes?|seeks?|strives?|endeavou?rs?)\s+to\s+(?!be\s+\w+ed\b)(?=[a-z])/gi;
+const THAT_CLAUSE =
+  /\b(?:demands?|demanded|directed|directs|decides|decided|agreed|agrees|resolved|requires?|required|insists?|ordered|orders|it was agreed|understood)\s*,?\s+that\s+/gi;
+const HEDGE_AFTER_MODAL = new Set(['strive', 'seek', 'endeavour', 'endeavor', 'try', 'aim', 'work', 'consider', 'explore', 'look']);
+const STANDING_VERBS =
+  /^(?:not|never|refrain|continue|maintain|prevent|respect|uphold|comply|abide|preserve|keep|observe|honou?r|avoid|desist|protect|ensure that no)\b/i;
+const IRREGULAR_PARTICIPLES = new Set([
+  'set', 'held', 'made', 'done', 'taken', 'given', 'built', 'sent', 'kept', 'paid', 'put', 'run', 'met', 'led', 'brought',
+  'sought', 'undertaken', 'spent', 'shut', 'cut', 'laid', 'drawn', 'shown', 'written', 'chosen', 'begun', 'sold', 'told',
+]);
+const SHORTHAND =
+  /^((?:The\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|of|the))*?)\s+(?:to\s+(?!be\b)|[-–—:]\s+)(?!(?:the|a|an|this|that|its|their|his|her|our|all|each)\b)(?=[a-z])/;
+const NOT_A_NAME =
+  /^(?:In|On|At|By|For|With|From|After|Before|As|It|This|That|There|We|They|He|She|Motion|Date|Next|Time|According|Speaking|Due|Prior|Thanks|Pursuant|Further|Similarly|Contrary|Subject|Owing|Close|Up|Back|Welcome|Turning|Returning|Failure|Access|Efforts?|Plans?|Moves?)\b/;
+
+function isParticiple(word: string): boolean {
+  return /(?:ed|en)$/i.test(word) || IRREGULAR_PARTICIPLES.has(word.toLowerCase());
+}
+
+/** "would"/"should" bind only inside an agreement ("agreed that X would …") or reported promise. */
+function conditionalBinds(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const lastThat = before.search(/\bthat\s+(?:(?!\bthat\b)[^;])*$/);
+  if (lastThat >= 0) {
+    const governing = before.slice(Math.max(0, lastThat - 40), lastThat);
+    if (/\b(?:agreed|agree|agrees|decided|decides|resolved|understood|directed|demanded|required|ordered)\s+(?:\w+\s+){0,2}$/i.test(governing)) return true;
+  }
+  return /\bsaid\s+(?:that\s+)?(?:the|his|her|their|its|our)\s+(?:\w+\s+){0,2}$/i.test(before);
+}
+
+function modalCues(text: string): Cue[] {
+  const cues: Cue[] = [];
+  for (const m of text.matchAll(MODAL)) {
+    const at = m.index ?? 0;
+    const modal = m[1].toLowerCase();
+    const adverbs = m[2] ?? '';
+    let verb = m[3];
+    let actionStart = at + m[0].length - verb.length;
+    if (/^(?:would|should)$/.test(modal) && !conditionalBinds(text, at)) continue;
+    let passive = false;
+    let weak = false;
+    if (verb.toLowerCase() === 'be') {
+      const next = /^be\s+([A-Za-z-]+)/.exec(text.slice(actionStart));
+      if (!next || !isParticiple(next[1])) continue;
+      passive = true;
+    } else if (STATE_VERBS.has(verb.toLowerCase())) continue;
+    if (HEDGE_AFTER_MODAL.has(verb.toLowerCase())) {
+      const to = /^\w+\s+(?:to(?:wards)?|on)\s+/.exec(text.slice(actionStart));
+      weak = true;
+      if (to) actionStart += to[0].length;
+    }
+    if (verb.toLowerCase() === 'not') verb = 'not';
+    const negated = /\b(?:not|never|no longer)\b/i.test(adverbs);
+    if (negated) actionStart = at + m[1].length + adverbs.search(/\b(?:not|never|no longer)\b/) + 1;
+    const { clauseStart, subject } = clauseSubject(text, at);
+    if (subject === '' || /^(?:and|or|but)$/i.test(subject)) continue; // "… and shall cause …": same promise
+    const standing = negated || STANDING_VERBS.test(text.slice(actionStart));
+    cues.push({ type: 'modal', at, clauseStart, actionStart, subject, passive, weak, standing });
+  }
+  return cues;
+}
+
+function commissiveCues(text: string): Cue[] {
+  const cues: Cue[] = [];
+  for (const m of text.matchAll(COMMISSIVE)) {
+    const at = m.index ?? 0;
+    const actionStart = at + m[0].length;
+    const rest = text.slice(actionStart);
+    const firstWord = (/^\w+/.exec(rest) ?? [''])[0].toLowerCase();
+    if (STATE_VERBS.has(firstWord)) continue;
+    const nominal = m[3].toLowerCase() === 'on' || /^(?:the|a|an|its|their|our|his|her)$/.test(firstWord);
+    const { clauseStart, subject } = clauseSubject(text, at);
+    const standing = (/commitment|committed/i.test(m[1]) && nominal) || STANDING_VERBS.test(rest);
+    cues.push({ type: 'commissive', at, clauseStart, actionStart, subject, passive: false, weak: false, standing });
+  }
+  return cues;
+}
+
+function directiveCues(text: string): Cue[] {
+  const cues: Cue[] = [];
+  for (const m of text.matchAll(DIRECTIVE)) {
+    const at = m.index ?? 0;
+    const object = m[2].trim();
+    if (THIRD_PARTY.test(object)) continue;
+    const actionStart = at + m[0].length - m[3].length;
+    const { clauseStart } = clauseSubject(text, at);
+    cues.push({ type: 'directive', at, clauseStart, actionStart, subject: object, passive: false, weak: false,
+      standing: STANDING_VERBS.test(text.slice(actionStart)) });
+  }
+  for (const m of text.matchAll(PASSIVE_DIRECTIVE)) {
+    const at = m.index ?? 0;
+    const { clauseStart, subject } = clauseSubject(text, at);
+    cues.push({ type: 'directive', at, clauseStart, actionStart: at + m[0].length, subject, passive: false, weak: false,
+      standing: STANDING_VERBS.test(text.slice(at + m[0].length)) });
+  }
+  return cues;
+}
+
+function hedgedCues(text: string): Cue[] {
+  const cues: Cue[] = [];
+  for (const m of text.matchAll(HEDGED)) {
+    const at = m.index ?? 0;
+    const { clauseStart, subject } = clauseSubject(text, at);
+    const cleaned = subject.replace(/\s+(?:is|are|was|were)$/i, '');
+    cues.push({ type: 'hedged', at, clauseStart, actionStart: at + m[0].length, subject: cleaned, passive: false, weak: true,
+      standing: STANDING_VERBS.test(text.slice(at + m[0].length)) });
+  }
+  return cues;
+}
+
+/** "demands that all armed groups immediately cease …", "directed that no construction be permitted". */
+function thatClauseCues(text: string, taken: Cue[]): Cue[] {
+  const cues: Cue[] = [];
+  for (const m of text.matchAll(THAT_CLAUSE)) {
+    const at = m.index ?? 0;
+    const start = at + m[0].length;
+    const clauseEnd = text.slice(start).search(/[;]|$/);
+    if (taken.some((c) => c.at >= start && c.at <= start + clauseEnd)) continue;
+    const rest = text.slice(start);
+    if (/\b(?:will|shall|would|should|must|is to|are to)\b/i.test(rest.slice(0, clauseEnd))) continue;
+    const verb = /^((?:no\s+)?[\w'’ -]{2,80}?)\s+((?:immediately|promptly|also|not\s+)?\s*(?:be\s+[a-z]+(?:ed|en|t)\b|[a-z]+(?<!ed|ing|ly|s)\b))/.exec(rest);
+    if (!verb) continue;
+    const subject = verb[1].trim();
+    const passive = /\bbe\s/.test(verb[2]);
+    cues.push({ type: 'subjunctive', at, clauseStart: clauseSubject(text, at).clauseStart,
+      actionStart: passive ? start : start + verb[1].length + 1, subject: passive ? '' : subject, passive, weak: false,
+      standing: /^no\s/i.test(subject) || /\bnot\b/.test(verb[2]) });
+  }
+  return cues;
+}
+
+function shorthandCue(sentence: Sentence): Cue[] {
+  const text = sentence.text;
+  const m = SHORTHAND.exec(text);
+  if (m && !NOT_A_NAME.test(m[1]) && m[1].split(/\s+/).length <= 5 && (sentence.actionItem || / to\s+$/.test(m[0]))) {
+    return [{ type: 'shorthand', at: 0, clauseStart: 0, actionStart: m[0].length, subject: m[1], passive: false, weak: false,
+      standing: STANDING_VERBS.test(text.slice(m[0].length)) }];
+  }
+  if (sentence.actionItem && /^[A-Z][a-z]+\s+\w/.test(text)) {
+    return [{ type: 'shorthand', at: 0, clauseStart: 0, actionStart: 0, subject: '', passive: false, weak: false, standing: false }];
+  }
+  return [];
+}
+
+/** All cues in a sentence, in order, minus those governed by a non-committal verb. */
+export function detectCues(sentence: Sentence): Cue[] {
+  const text = sentence.text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
+  const shorthand = shorthandCue({ ...sentence, text });
+  if (shorthand.length > 0) return shorthand;
+  let cues = [...commissiveCues(text), ...directiveCues(text), ...hedgedCues(text)];
+  // A modal inside an agreed or hedged clause is the same promise ("agreed that X would be done").
+  cues = [...cues, ...modalCues(text).filter((m) => !cues.some((c) => c.at < m.at && m.at - c.actionStart < 3 && m.at >= c.actionStart))];
+  cues = [...cues, ...thatClauseCues(text, cues)];
+  if (cues.length === 0 && sentence.decision && /\b[a-z]+s\b/.test(text)) {
+    cues.push({ type: 'decision', at: 0, clauseStart: 0, actionStart: 0, subject: '', passive: false, weak: false, standing: false });
+  }
+  cues.sort((a, b) => a.at - b.at);
+  // Keep one cue per region: a hedge and a modal on the same words are one promise.
+  const kept: Cue[] = [];
+  for (const cue of cues) {
+    const previous = kept[kept.length - 1];
+    if (previous && cue.at < previous.actionStart + 2) continue;
+    if (isNonCommittalScope(governingScope(text, cue.at))) continue;
+    kept.push(cue);
+  }
+  return kept;
+}

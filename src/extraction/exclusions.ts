@@ -1,0 +1,40 @@
+/**
+ * What is not a commitment even when it looks like one: reactions (welcomed, noted, expressed
+ * concern), emphasis (stressed the need), appeals to third parties, procedure, and states of being.
+ */
+
+const NON_COMMITTAL_VERB =
+  /\b(?:welcom(?:ed|es|ing)|not(?:ed|es|ing)(?! later)|took note|takes? note|taking note|acknowledg(?:ed|es|ing)|appreciat(?:ed|es|ing)|express(?:ed|es|ing)|condemn(?:ed|s|ing)|discuss(?:ed|es|ing)|stress(?:ed|es|ing)|emphasi[sz](?:ed|es|ing)|underlin(?:ed|es|ing)|underscor(?:ed|es|ing)|highlight(?:ed|s|ing)|thank(?:ed|s|ing)|recall(?:ed|s|ing)|recogni[sz](?:ed|es|ing)|call(?:ed|s|ing)?\s+(?:up)?on|call(?:ed|s)? for|urg(?:ed|es|ing)|encourag(?:ed|es|ing)|reported that|believ(?:ed|es)|regrett?(?:ed|s)|deplor(?:ed|es)|hoped? that|wish(?:ed|es)|blam(?:ed|es)|deni(?:ed|es)|reject(?:ed|s))\b/i;
+
+/** Addressees that are not parties to the text: appeals to them are not its commitments. */
+export const THIRD_PARTY =
+  /^(?:all\s+)?(?:the\s+)?(?:international community|member states|all states|states|donors|development partners|partners|civil society(?: organizations)?|the private sector|private sector|stakeholders|all parties concerned|the world)\b/i;
+
+// Procedure of the body itself, not a promise to anyone.
+const PROCEDURAL =
+  /\b(?:remain (?:actively )?seized|continue (?:its|their) consideration|decides to consider (?:this|the) (?:question|matter)|shall enter into force|enters? into force upon|meeting (?:was )?adjourned|called the meeting to order)\b/i;
+
+// Verbs that describe a state, not a deed: "our border shall become …", "this Agreement shall remain …".
+export const STATE_VERBS = new Set([
+  'become', 'remain', 'constitute', 'mean', 'include', 'have', 'consist', 'depend', 'expire', 'terminate',
+  'prevail', 'govern', 'apply', 'cease to', 'exist', 'seem', 'appear', 'stand', 'lie', 'belong', 'enter',
+]);
+
+export function isNonCommittalScope(scope: string): boolean {
+  return NON_COMMITTAL_VERB.test(scope);
+}
+
+export function isProcedural(sentence: string): boolean {
+  return PROCEDURAL.test(sentence);
+}
+
+/** Preamble paragraphs of resolutions ("Recalling …,", "Deeply concerned …,") bind nobody. */
+export function isPreamble(sentence: string): boolean {
+  return /^(?:[A-Z][a-z]+ly\s+)?[A-Z][a-z]+(?:ing|ed)\b/.test(sentence) && /,\s*$/.test(sentence) && !/\b(?:agreed|decided)\b/.test(sentence);
+}
+
+/** Reports of what already happened: approvals of past items, completed actions. */
+export function isPastReport(sentence: string): boolean {
+  return /\b(?:were|was|has been|have been|had been)\s+(?:unanimously\s+)?(?:approved|adopted|completed|carried|received|released|signed|held)\b/i.test(sentence)
+    || /\b(?:approved|adopted|ratified)\s+(?:the|last|a)\b/i.test(sentence) && !/\b(?:will|shall|to)\s+\w+/.test(sentence);
+}

@@ -1,0 +1,112 @@
+/**
+ * Turns a statement or minutes into proposed commitments with deterministic rules: split into
+ * sentences, find promise cues, drop what is not a promise, split coordinated promises, read
+ * deadlines through the core's interpreter, name parties, and merge restatements.
+ */
+import type { CalendarDate } from '../commitments/deadline.js';
+import { dueDateOf } from '../commitments/deadline.js';
+import { detectCues, type Cue, type CueType } from './detect-cues.js';
+import { isPastReport, isPreamble, isProcedural } from './exclusions.js';
+import { findDeadlinePhrase, type DeadlinePhrase } from './find-deadline-phrase.js';
+import { findParticipants } from './find-participants.js';
+import { mergeRestatements, type Candidate } from './merge-restatements.js';
+import type { ProposedCommitment } from './proposed-commitment.js';
+import { readDeadline } from './read-deadline.js';
+import { resolveParties } from './resolve-parties.js';
+import { splitCoordinated } from './split-coordinated.js';
+import type { Sentence } from './split-sentences.js';
+import { splitSentences } from './split-sentences.js';
+
+export interface ExtractOptions {
+  /** The date the statement was made: every deadline is read from it. */
+  date: CalendarDate;
+  timeZone?: string;
+}
+
+const CONFIDENCE: Record<CueType, number> = {
+  shorthand: 0.9, commissive: 0.85, modal: 0.8, directive: 0.75, subjunctive: 0.7, decision: 0.6, hedged: 0.5,
+};
+// ", the statement said." / ", officials said after talks …" / ", according to …": not the promise.
+const ATTRIBUTION = /,["”’']?\s+(?:(?:the\s+)?[\w'’ -]{2,60}?\s+(?:said|says|told\s+[\w ]+|added|announced)\b[^,]*|according\s+to\s+[^,]+)[.;]?$/i;
+const WEEKDAY_ONLY = /^on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i;
+
+function withoutAttribution(text: string): string {
+  return text.replace(ATTRIBUTION, '');
+}
+
+function trimSpan(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s,;:"“”'‘’(]/.test(text[s])) s++;
+  const kept = withoutAttribution(text.slice(s, e));
+  e = s + kept.length;
+  while (e > s && /[\s,;:]/.test(text[e - 1])) e--;
+  return [s, e];
+}
+
+function actionText(actionWords: string, phrase: DeadlinePhrase | undefined, cue: Cue): string {
+  let words = actionWords.replace(/["“”]/g, '');
+  if (phrase && /^early\s+\w+(?:ation|ment|ion|al)$/i.test(phrase.text)) words = words.replace(/\bearly\s+/i, '');
+  else if (phrase) words = words.replace(new RegExp(`\\s*,?\\s*${phrase.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}`, 'i'), '');
+  words = words.replace(/\s+/g, ' ').replace(/[\s,;:.]+$/, '').trim();
+  if (cue.passive && cue.subject) words = `${cue.subject} ${words}`;
+  return words;
+}
+
+function namedAtStart(sentence: Sentence): string | undefined {
+  const m = /^(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+[a-z]/.exec(sentence.text);
+  return m && !/^(?:The|A|An|This|That|It|He|She|They|We)\b/.test(m[1]) ? m[1] : undefined;
+}
+
+function candidatesOf(sentence: Sentence, participants: string[], lastNamed: string, options: ExtractOptions): Candidate[] {
+  const timeZone = options.timeZone ?? 'UTC';
+  const text = sentence.text;
+  const cues = detectCues(sentence);
+  const out: Candidate[] = [];
+  cues.forEach((cue, index) => {
+    const next = cues[index + 1];
+    const end = next ? (next.clauseStart > cue.actionStart ? next.clauseStart : next.at) : text.length;
+    splitCoordinated(text, cue.actionStart, end).forEach((part, partIndex) => {
+      const quoteStart = partIndex > 0 ? part.start : index === 0 ? 0 : Math.min(cue.clauseStart, cue.at);
+      const [qs, qe] = trimSpan(text, quoteStart, part.end);
+      const [as, ae] = trimSpan(text, part.start, part.end);
+      if (qe <= qs || ae <= as) return;
+      const actionWords = text.slice(as, ae);
+      let phrase = findDeadlinePhrase(actionWords);
+      if (!phrase && partIndex === 0) {
+        const before = findDeadlinePhrase(text.slice(quoteStart, as));
+        if (before && !WEEKDAY_ONLY.test(before.text)) phrase = before;
+      }
+      const reading = readDeadline(phrase, cue.standing, options.date, timeZone);
+      const { parties, inferred } = resolveParties(cue, participants, lastNamed);
+      const confidence = Math.max(0.3, CONFIDENCE[cue.type] - (inferred ? 0.1 : 0) - (cue.weak ? 0.1 : 0));
+      const action = actionText(actionWords, phrase, cue);
+      if (action.split(/\s+/).length < 2) return;
+      const item: ProposedCommitment = {
+        action,
+        parties,
+        partiesInferred: inferred,
+        deadline: { kind: reading.kind, text: reading.text, due: dueDateOf(reading) ?? null },
+        reading,
+        quote: text.slice(qs, qe),
+        confidence: Math.round(confidence * 100) / 100,
+        weak: cue.weak || cue.type === 'hedged',
+      };
+      out.push({ item, zone: sentence.zone, order: sentence.start + qs });
+    });
+  });
+  return out;
+}
+
+export function extractCommitments(text: string, options: ExtractOptions): ProposedCommitment[] {
+  const sentences = splitSentences(text);
+  const participants = findParticipants(sentences);
+  const candidates: Candidate[] = [];
+  let lastNamed = '';
+  for (const sentence of sentences) {
+    const skip = isPreamble(sentence.text) || isProcedural(sentence.text) || isPastReport(sentence.text);
+    if (!skip) candidates.push(...candidatesOf(sentence, participants, lastNamed, options));
+    lastNamed = namedAtStart(sentence) ?? lastNamed;
+  }
+  return mergeRestatements(candidates);
+}

@@ -1,0 +1,58 @@
+/**
+ * Finds the part of a promise that says when: "within 30 days", "by 31 December 2024", "at an early
+ * date", "after the formation of the new government", "till full eradication of …", "every six months".
+ * The interpreter reads the phrase; this only decides which words it is and what sort they look like.
+ */
+
+export type PhraseSort = 'exact' | 'vague' | 'event' | 'ongoing' | 'recurrence';
+
+export interface DeadlinePhrase {
+  /** The phrase as said, quotes removed and spaces collapsed. */
+  text: string;
+  start: number;
+  end: number;
+  sort: PhraseSort;
+}
+
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const NUMBER = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety|a few)';
+const DATE =
+  `(?:${WEEKDAY},?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+\\d{4})?|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{4}-\\d{2}-\\d{2}|${WEEKDAY}|(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(?:next\\s+|this\\s+)?(?:week|month|quarter|year|${MONTH}(?:\\s+\\d{4})?|\\d{4})|next\\s+(?:week|month|year)|${MONTH}\\s+\\d{4}|(?:19|20)\\d{2}(?!\\s*(?:per|%|levels)))`;
+const PERIOD = `(?:the\\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\\s+(?:half|quarter)\\s+of\\s+(?:19|20)\\d{2}|(?:early|mid|late)[- ](?:19|20)\\d{2}|this\\s+year|Q[1-4]\\s+(?:19|20)\\d{2}`;
+
+interface Rule {
+  sort: PhraseSort;
+  pattern: RegExp;
+}
+
+// Order matters: an end condition or a cap inside a vague phrase wins over the vague words.
+const RULES: Rule[] = [
+  { sort: 'ongoing', pattern: /\b(?:until|till|untill)\s+(?!(?:\d|the end of)\b)[^,;.]+/i },
+  { sort: 'ongoing', pattern: /\bfor\s+(?:a\s+period\s+of\s+)?(?:\w+\s+)?(?:months?|years?)\s+(?:following|after|from)\s+[^,;.]+/i },
+  { sort: 'recurrence', pattern: /\b(?:every\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|year|months|years|weeks|session)|(?:at\s+least\s+)?(?:once|twice)\s+(?:a|per|every)\s+(?:week|month|quarter|year)|(?:on\s+the\s+\w+\s+\w+\s+)?of\s+each\s+(?:week|month|year)|weekly|daily|monthly|quarterly|annually|yearly|fortnightly|biannually|regularly|periodically|on\s+a\s+regular\s+basis|annual\s+(?:consultations|meetings?|summits?|reviews?|dialogues?))\b/i },
+  { sort: 'exact', pattern: new RegExp(`\\b(?:in\\s+any\\s+event\\s+)?(?:within|in\\s+the\\s+next|no\\s+later\\s+than|not\\s+later\\s+than)\\s+${NUMBER}\\s+(?:business\\s+|working\\s+|calendar\\s+)?(?:days?|weeks?|months?|years?)(?:\\s+(?:of|after|from|following)\\s+(?:the\\s+)?(?:date\\s+(?:of\\s+)?(?:this\\s+\\w+|hereof|signing|signature)|signing(?:\\s+of\\s+this\\s+\\w+)?|signature|today'?s?\\s+\\w+|this\\s+\\w+|receipt|the\\s+meeting))?`, 'i') },
+  { sort: 'exact', pattern: new RegExp(`\\b(?:by|on|no\\s+later\\s+than|not\\s+later\\s+than|before|from|in|at|effective|as\\s+of|with\\s+effect\\s+from)\\s+(?:\\d{1,2}(?::\\d{2})?\\s*(?:hours|am|pm|a\\.m\\.|p\\.m\\.)\\s+(?:on\\s+)?)?(?:the\\s+)?(?:${PERIOD}|${DATE})(?:\\s+(?:meeting|session|deadline))?`, 'i') },
+  { sort: 'exact', pattern: new RegExp(`\\b(?:at|by|before)\\s+the\\s+(?:${MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?)\\s+(?:meeting|session|hearing)`, 'i') },
+  { sort: 'event', pattern: /\b(?:before|after|following|upon|once|prior\s+to)\s+(?!(?:the\s+)?(?:date|level|time|end)\b)(?:its|the|his|her|their|our|a|an)\s+[^,;.]+|\bat\s+(?:its|the|their)\s+(?:next|\w+(?:th|st|nd|rd)|[A-Z][a-z]+)\s+(?:session|meeting|summit|conference|hearing)\b|\b(?:after|once|when)\s+(?:the\s+)?[A-Z]?[a-z]+\s+(?:has|have|is|are|confirms?|concludes?|enters?)\b[^,;.]+/ },
+  // "before issuing any press release": a standing condition on every future act, not an event.
+  { sort: 'ongoing', pattern: /\b(?:before|prior\s+to|whenever)\s+[a-z]+ing\b[^,;.]*/ },
+  { sort: 'vague', pattern: /\b(?:immediately(?!\s+(?:prior|before|after|following))|immediate\s+effect|forthwith|at\s+once|without\s+(?:undue\s+|further\s+)?delay|in\s+the\s+coming\s+(?:days|weeks|months)|shortly|as\s+(?:promptly|soon|quickly)\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|promptly|urgently|expeditiously|at\s+the\s+earliest(?:\s+possible\s+date|\s+opportunity)?|in\s+the\s+near\s+future|soon|in\s+a\s+timely\s+manner|timely|at\s+an\s+early\s+date|early\s+\w+(?:ation|ment|ion|al)\b|in\s+due\s+course|when\s+conditions\s+permit|in\s+the\s+(?:medium|long)\s+term|(?:by|around)\s+mid-century)\b/i },
+];
+
+/** Hides quote marks without moving offsets, so "at an early date" inside quotes still reads. */
+function unquoted(text: string): string {
+  return text.replace(/["“”‘’]/g, ' ').replace(/(^|\s)'|'(?=\s|$|[,.;])/g, (m) => m.replace("'", ' '));
+}
+
+export function findDeadlinePhrase(text: string): DeadlinePhrase | undefined {
+  const plain = unquoted(text);
+  for (const rule of RULES) {
+    const m = rule.pattern.exec(plain);
+    if (!m) continue;
+    const start = m.index;
+    const raw = m[0].replace(/\s+(?:to|and|for|in order to)\s*$/i, '').trimEnd();
+    return { text: raw.replace(/\s+/g, ' ').trim(), start, end: start + raw.length, sort: rule.sort };
+  }
+  return undefined;
+}

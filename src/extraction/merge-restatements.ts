@@ -1,0 +1,60 @@
+/**
+ * Merges restatements of one promise — a news text repeats it in the headline, the lede and the
+ * body — into one item, keeping the most specific quote. Headline items only ever support others.
+ */
+import { contentWords, overlapCount } from './content-words.js';
+import type { ProposedCommitment } from './proposed-commitment.js';
+import type { Zone } from './split-sentences.js';
+
+export interface Candidate {
+  item: ProposedCommitment;
+  zone: Zone;
+  /** Position in the text, so merged output keeps the text's order. */
+  order: number;
+}
+
+const KIND_SPECIFICITY = { exact: 4, event: 3, vague: 3, ongoing: 2, none: 0 } as const;
+
+function specificity(candidate: Candidate): number {
+  const zoneWeight = candidate.zone === 'body' ? 1 : 0;
+  return KIND_SPECIFICITY[candidate.item.deadline.kind] * 10 + zoneWeight * 5 + contentWords(candidate.item.quote).size / 10;
+}
+
+function wordsOf(candidate: Candidate): Set<string> {
+  return contentWords(candidate.item.action);
+}
+
+/** Two items restate one promise when they share most of the smaller one's words. */
+function restates(a: Candidate, b: Candidate): boolean {
+  const wa = wordsOf(a);
+  const wb = wordsOf(b);
+  const shared = overlapCount(wa, wb);
+  const smaller = Math.min(wa.size, wb.size) || 1;
+  const summary = a.zone !== 'body' || b.zone !== 'body';
+  if (summary) return shared >= 2 && shared / smaller >= 0.3;
+  return shared >= 3 && shared / smaller >= 0.6;
+}
+
+export function mergeRestatements(candidates: Candidate[]): ProposedCommitment[] {
+  const order = (c: Candidate) => (c.zone === 'body' ? 0 : c.zone === 'lede' ? 1 : 2);
+  const sorted = [...candidates].sort((a, b) => order(a) - order(b));
+  const kept: Candidate[] = [];
+  for (const candidate of sorted) {
+    let best = -1;
+    let bestShared = 0;
+    kept.forEach((other, index) => {
+      if (!restates(candidate, other)) return;
+      const shared = overlapCount(wordsOf(candidate), wordsOf(other));
+      if (shared > bestShared) {
+        best = index;
+        bestShared = shared;
+      }
+    });
+    if (best >= 0) {
+      if (specificity(candidate) > specificity(kept[best])) kept[best] = { ...candidate, zone: kept[best].zone, order: kept[best].order };
+      continue;
+    }
+    if (candidate.zone !== 'headline') kept.push(candidate);
+  }
+  return kept.sort((a, b) => a.order - b.order).map((c) => c.item);
+}

@@ -1,0 +1,60 @@
+/**
+ * Turns a found deadline phrase into a Deadline through the core's interpreter. Where the sentence's
+ * structure already says the kind — a standing duty, a recurrence, "until …", "after <event>" — that
+ * structure wins over a reader that could not place the words.
+ */
+import type { Cadence, CalendarDate, Deadline } from '../commitments/deadline.js';
+import { interpretDeadline } from '../commitments/deadline-interpreter.js';
+import type { DeadlinePhrase } from './find-deadline-phrase.js';
+
+const CADENCES: [RegExp, Cadence][] = [
+  [/daily|every day/i, 'daily'],
+  [/fortnight/i, 'fortnightly'],
+  [/weekly|every week|once a week/i, 'weekly'],
+  [/quarter/i, 'quarterly'],
+  [/monthly|every month|each month|once a month/i, 'monthly'],
+  [/annual|yearly|every year|once a year/i, 'yearly'],
+];
+
+function cadenceOf(text: string): Cadence | undefined {
+  return CADENCES.find(([pattern]) => pattern.test(text))?.[1];
+}
+
+function ongoing(phrase: DeadlinePhrase | undefined, reference: CalendarDate): Deadline {
+  const text = phrase?.text ?? '';
+  const end = /^(?:until|till|untill)\s+(.+)$/i.exec(text);
+  const cadence = phrase?.sort === 'recurrence' ? cadenceOf(text) : undefined;
+  return {
+    kind: 'ongoing', text, reference,
+    ...(end ? { endCondition: end[1] } : {}),
+    ...(cadence ? { cadence } : {}),
+  };
+}
+
+function event(phrase: DeadlinePhrase, reference: CalendarDate): Deadline {
+  const m = /^(before|prior to|after|following|upon|once|when|at)\s+(.+)$/i.exec(phrase.text);
+  const word = (m?.[1] ?? 'at').toLowerCase();
+  const relation = /before|prior/.test(word) ? 'before' : word === 'at' ? 'at' : 'after';
+  return {
+    kind: 'event', text: phrase.text, reference, relation,
+    offsetDays: relation === 'after' ? 30 : relation === 'before' ? 1 : 0,
+    approximate: relation === 'after',
+    eventName: (m?.[2] ?? phrase.text).replace(/^(?:the|its|his|her|their|our)\s+/i, ''),
+  };
+}
+
+export function readDeadline(
+  phrase: DeadlinePhrase | undefined,
+  standing: boolean,
+  reference: CalendarDate,
+  timeZone: string,
+): Deadline {
+  if (!phrase) return standing ? ongoing(undefined, reference) : { kind: 'none', text: '', reference };
+  const reading = interpretDeadline(phrase.text, reference, timeZone);
+  if (phrase.sort === 'ongoing' || phrase.sort === 'recurrence') {
+    return reading.kind === 'ongoing' ? reading : ongoing(phrase, reference);
+  }
+  if (phrase.sort === 'event') return reading.kind === 'event' ? reading : event(phrase, reference);
+  if (reading.kind === 'none' && standing) return ongoing(undefined, reference);
+  return reading;
+}

@@ -1,0 +1,36 @@
+/**
+ * Names the bound parties of a promise: the written subject, or — for "the two sides", "we",
+ * pronouns and passive promises — the participants named earlier, flagged as inferred.
+ */
+import type { Cue } from './detect-cues.js';
+
+const GROUP =
+  /\b(?:two sides|both sides|the sides|both countries|two countries|the leaders|both leaders|the ministers|two ministers|(?:two|both) (?:foreign|trade|defence|defense) ministers|(?:the )?foreign ministers|the parties|both parties|each party|the two delegations|two delegations|both governments|two governments|the two|both|we|us|our)\b/i;
+const PRONOUN = /^(?:he|she|they|it)$/i;
+
+export interface ResolvedParties {
+  parties: string[];
+  inferred: boolean;
+}
+
+function tidy(subject: string): string {
+  return subject
+    .replace(/^(?:the|a|an)\s+/i, '')
+    .replace(/\s*,.*$/, '')
+    .replace(/^(?:Mr|Ms|Mrs|Dr)\.?\s+/, '')
+    .trim();
+}
+
+export function resolveParties(cue: Cue, participants: string[], lastNamed: string): ResolvedParties {
+  const subject = cue.subject.trim();
+  if (cue.passive || cue.type === 'subjunctive' && subject === '') {
+    return { parties: participants, inferred: participants.length > 0 };
+  }
+  if (subject === '') return { parties: cue.type === 'decision' ? participants : [], inferred: participants.length > 0 && cue.type === 'decision' };
+  if (PRONOUN.test(subject)) return lastNamed ? { parties: [lastNamed], inferred: true } : { parties: [], inferred: false };
+  if (GROUP.test(subject) && participants.length > 0) return { parties: participants, inferred: true };
+  // "Each of Parent and the Company", "Parent and the Company": every named party is bound.
+  const names = subject.replace(/^each\s+of\s+/i, '').split(/\s*,\s*|\s+and\s+/).map(tidy).filter((n) => n.length > 0);
+  if (names.length > 1 && names.every((n) => /^[A-Z]/.test(n))) return { parties: names, inferred: false };
+  return { parties: [tidy(subject)].filter((n) => n.length > 0), inferred: false };
+}

@@ -1,0 +1,127 @@
+/**
+ * Splits a statement or minutes into sentences with their offsets in the input, after stripping
+ * what is not prose: bullets, numbering, checkboxes, labels ("ACTION:"), datelines and bylines.
+ * Offsets are kept so every quote stays a verbatim span of what the user gave us.
+ */
+
+export type Zone = 'headline' | 'lede' | 'body';
+
+export interface Sentence {
+  text: string;
+  /** Offset of `text` in the input. */
+  start: number;
+  zone: Zone;
+  /** The line was an action item (`ACTION:`, `AI:`, `[ ]`): imperative or "X - do Y" is enough. */
+  actionItem: boolean;
+  /** The line was labelled as a decision ("Agreed:", "RESOLVED, that"): a plain statement binds. */
+  decision: boolean;
+}
+
+// "ISLAMABAD:", "BHUBANESWAR, August 6:", "Copenhagen, 27 February 2024 - ".
+const DATELINE =
+  /^(?:[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*[:—–]\s+|[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\s+[-—–]\s+)/;
+const BYLINE_OR_FOOTER =
+  /^(?:By\s+[A-Z]|Our\s+(?:Staff\s+)?Correspondent|From\s+our\s+|Published\s+(?:in|on)\b|Dear visitor|Copyright|©|Forward-looking statements)/;
+const ACTION_LABEL = /^(?:ACTION(?:\s+ITEMS?)?|Action(?:\s+items?)?|AI|TODO|To\s?do)\s*[:\-–—]\s*/;
+const CHECKBOX = /^\[( |x|X|✓)?\]\s*/;
+const BULLET = /^(?:[•●▪◦·*]|-(?=\s)|–(?=\s))\s*/;
+const NUMBERING = /^(?:\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]|\(?[a-z][.)]|\([ivx]+\))\s+/;
+const SECTION_HEAD = /^(?:Section|Article|Clause|Paragraph)\s+\d+(?:\.\d+)*[a-z]?\.?\s+(?:[A-Z][\w-]*(?:\s+(?:of|by|the|and|on|to|for|[A-Z][\w-]*))*\.\s+)?/;
+const RESOLVED = /^(?:RESOLVED|Resolved|Agreed|AGREED|Decided|DECIDED|Decision|Decisions)\s*[:,]\s*(?:that\s+)?/;
+// A short label before prose: "Parks: ", "Resolution 2024-88: ", "Highway Department: ".
+const LABEL = /^[A-Z][A-Za-z0-9 &/'’.-]{1,40}:\s+(?=\S)/;
+
+interface Line {
+  text: string;
+  start: number;
+}
+
+function linesOf(input: string): Line[] {
+  const lines: Line[] = [];
+  let offset = 0;
+  for (const raw of input.split('\n')) {
+    lines.push({ text: raw.replace(/\r$/, ''), start: offset });
+    offset += raw.length + 1;
+  }
+  return lines;
+}
+
+/** Removes leading decoration from a line, moving its start; says whether it was an action item. */
+function stripDecoration(line: Line): { line: Line; actionItem: boolean; decision: boolean; done: boolean; dateline: boolean } {
+  let { text, start } = line;
+  let actionItem = false;
+  let done = false;
+  let dateline = false;
+  let decision = false;
+  const cut = (length: number) => {
+    text = text.slice(length);
+    start += length;
+  };
+  const lead = /^\s+/.exec(text);
+  if (lead) cut(lead[0].length);
+  for (let guard = 0; guard < 8; guard++) {
+    let m: RegExpExecArray | null;
+    if ((m = BULLET.exec(text)) && m[0].length > 0) cut(m[0].length);
+    else if ((m = CHECKBOX.exec(text))) {
+      actionItem = true;
+      done = /[xX✓]/.test(m[1] ?? '');
+      cut(m[0].length);
+    } else if ((m = ACTION_LABEL.exec(text))) {
+      actionItem = true;
+      cut(m[0].length);
+    } else if ((m = NUMBERING.exec(text))) cut(m[0].length);
+    else if ((m = SECTION_HEAD.exec(text))) cut(m[0].length);
+    else if ((m = RESOLVED.exec(text))) {
+      decision = true;
+      cut(m[0].length);
+    }
+    else if ((m = DATELINE.exec(text))) {
+      dateline = true;
+      cut(m[0].length);
+    } else if ((m = LABEL.exec(text)) && !/^(?:Motion|Note|Date|Next)/.test(text)) cut(m[0].length);
+    else break;
+  }
+  return { line: { text, start }, actionItem, decision, done, dateline };
+}
+
+const ABBREVIATION = /(?:\b(?:Mr|Ms|Mrs|Dr|Gen|Lt|Col|Maj|Capt|Prof|St|No|Nos|Inc|Corp|Co|Ltd|Jr|Sr|vs|etc|approx|Art|Sec|para|p\.m|a\.m|U\.S|U\.K|e\.g|i\.e)|\b[A-Z])\.$/;
+
+/** Splits one line of prose at sentence ends, keeping offsets. */
+function sentencesOfLine(line: Line): Line[] {
+  const result: Line[] = [];
+  const boundary = /[.!?]["”’')\]]*(?=\s+["“‘(]?[A-Z0-9])/g;
+  let from = 0;
+  let m: RegExpExecArray | null;
+  while ((m = boundary.exec(line.text))) {
+    const end = m.index + m[0].length;
+    if (ABBREVIATION.test(line.text.slice(Math.max(0, m.index - 5), m.index + 1))) continue;
+    result.push({ text: line.text.slice(from, end), start: line.start + from });
+    const gap = /^\s+/.exec(line.text.slice(end));
+    from = end + (gap ? gap[0].length : 0);
+  }
+  if (from < line.text.length) result.push({ text: line.text.slice(from), start: line.start + from });
+  return result.map((s) => ({ text: s.text.trimEnd(), start: s.start })).filter((s) => s.text.length > 0);
+}
+
+export function splitSentences(input: string): Sentence[] {
+  const lines = linesOf(input);
+  const stripped = lines.map(stripDecoration);
+  // News copy puts a headline and summary bullets before the dateline: they restate the body.
+  const datelineAt = stripped.findIndex((l) => l.dateline);
+  const hasHeadline = datelineAt > 0 && datelineAt <= 8;
+  const sentences: Sentence[] = [];
+  let ledeTaken = false;
+  stripped.forEach((entry, index) => {
+    if (entry.done || entry.line.text.trim() === '' || BYLINE_OR_FOOTER.test(entry.line.text)) return;
+    for (const piece of sentencesOfLine(entry.line)) {
+      let zone: Zone = 'body';
+      if (hasHeadline && index < datelineAt) zone = 'headline';
+      else if (hasHeadline && !ledeTaken) {
+        zone = 'lede';
+        ledeTaken = true;
+      }
+      sentences.push({ text: piece.text, start: piece.start, zone, actionItem: entry.actionItem, decision: entry.decision });
+    }
+  });
+  return sentences;
+}
