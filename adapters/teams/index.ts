@@ -1,6 +1,5 @@
-/** The teams adapter's entry point (not built yet). */
+/** The Teams adapter's entry point for the composition root. */
 import type { StartAdapter } from '../../src/ports/adapter-host.js';
+import { startTeamsAdapter } from './teams-adapter.js';
 
-export const start: StartAdapter = async () => {
-  throw new Error('The teams adapter is not available in this build.');
-};
+export const start: StartAdapter = (host) => startTeamsAdapter(host);

@@ -1,0 +1,124 @@
+/**
+ * The neutral reply as an Adaptive Card 1.5: a pure function. Buttons become `Action.Execute`
+ * (Universal Actions) whose verb is the button id and whose data carries target, value and the
+ * card's context, so a press can be replayed through the core and the card rebuilt in place.
+ */
+import { replaceInstants, type Card, type CardAction, type CardItem, type CardSection, type Reply } from '../../src/replies/reply.js';
+
+export type AdaptiveElement = Record<string, unknown>;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  body: AdaptiveElement[];
+  actions?: AdaptiveElement[];
+  fallbackText?: string;
+  msteams?: { width: 'Full' };
+}
+
+export interface RenderOptions {
+  /** Display names for `<@id>` mentions; unknown ids show as `@id`. */
+  names?: ReadonlyMap<string, string>;
+  /** A line shown in attention colour at the end (a refusal after a button press). */
+  notice?: string;
+}
+
+/** What an `Action.Execute` sends back in `value.action.data` (plus any inputs, by id). */
+export interface ExecuteData {
+  target: string;
+  value?: string;
+  context?: string;
+  /** From the `Input.Date` of a picker. */
+  date?: string;
+}
+
+const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+
+export function renderAdaptiveCard(reply: Reply, options: RenderOptions = {}): AdaptiveCard {
+  const text = (s: string) => cardText(s, options.names);
+  const card: Card = reply.card ?? { title: '', sections: [{ text: reply.text }] };
+  const body: AdaptiveElement[] = [];
+  if (card.title) body.push({ type: 'TextBlock', text: text(card.title), size: 'Medium', weight: 'Bolder', wrap: true });
+  if (card.subtitle) body.push({ type: 'TextBlock', text: text(card.subtitle), isSubtle: true, spacing: 'None', wrap: true });
+  for (const section of card.sections) body.push(...renderSection(section, card.context, text));
+  if (card.actions?.length) body.push(actionSet(card.actions, card.context));
+  if (card.footer) body.push({ type: 'TextBlock', text: text(card.footer), isSubtle: true, size: 'Small', wrap: true, separator: true });
+  if (options.notice) body.push({ type: 'TextBlock', text: text(options.notice), color: 'Attention', wrap: true, separator: true });
+  return { type: 'AdaptiveCard', $schema: SCHEMA, version: '1.5', body, fallbackText: plainText(reply.text, options.names), msteams: { width: 'Full' } };
+}
+
+/** The reply's text for notifications and clients without cards: mentions as names, instants in UTC. */
+export function plainText(value: string, names?: ReadonlyMap<string, string>): string {
+  const withNames = value.replace(/<@([^>|]+)(?:\|([^>]*))?>/g, (_, id: string, label?: string) => `@${label || names?.get(id) || id}`);
+  return replaceInstants(withNames, (iso) => `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+}
+
+/** Card text: Teams shows `{{DATE()}}`/`{{TIME()}}` in each viewer's own zone. */
+function cardText(value: string, names?: ReadonlyMap<string, string>): string {
+  const withNames = value.replace(/<@([^>|]+)(?:\|([^>]*))?>/g, (_, id: string, label?: string) => `@${label || names?.get(id) || id}`);
+  return replaceInstants(withNames, (iso) => {
+    const rfc3339 = `${new Date(iso).toISOString().slice(0, 19)}Z`;
+    return `{{DATE(${rfc3339}, SHORT)}} {{TIME(${rfc3339})}}`;
+  });
+}
+
+function renderSection(section: CardSection, context: string | undefined, text: (s: string) => string): AdaptiveElement[] {
+  const out: AdaptiveElement[] = [];
+  if (section.heading) out.push({ type: 'TextBlock', text: text(section.heading), weight: 'Bolder', wrap: true, spacing: 'Medium' });
+  if (section.text) out.push({ type: 'TextBlock', text: text(section.text), wrap: true });
+  if (section.fields?.length) {
+    out.push({ type: 'FactSet', facts: section.fields.map((f) => ({ title: text(f.label), value: text(f.value) })) });
+  }
+  for (const item of section.items ?? []) out.push(renderItem(item, context, text));
+  return out;
+}
+
+function renderItem(item: CardItem, context: string | undefined, text: (s: string) => string): AdaptiveElement {
+  const items: AdaptiveElement[] = [{ type: 'TextBlock', text: text(item.title), weight: 'Bolder', wrap: true }];
+  for (const line of item.lines ?? []) items.push({ type: 'TextBlock', text: text(line), isSubtle: true, spacing: 'None', wrap: true });
+  if (item.actions?.length) items.push(actionSet(item.actions, context));
+  return { type: 'Container', id: item.id ? `item-${item.id}` : undefined, separator: true, items };
+}
+
+function actionSet(actions: readonly CardAction[], context: string | undefined): AdaptiveElement {
+  return { type: 'ActionSet', actions: actions.map((a) => renderAction(a, context)) };
+}
+
+function renderAction(action: CardAction, context: string | undefined): AdaptiveElement {
+  const data: ExecuteData = { target: action.target, ...(action.value ? { value: action.value } : {}), ...(context ? { context } : {}) };
+  const style = action.style === 'primary' ? 'positive' : action.style === 'danger' ? 'destructive' : undefined;
+  if (!action.options?.length && !action.pickDate) {
+    return { type: 'Action.Execute', title: action.label, verb: action.id, data, ...(style ? { style } : {}) };
+  }
+  // A choice (and maybe a date) first, then one Execute that sends the inputs back with the data.
+  const inputId = `value-${action.id}-${action.target}`;
+  const dateId = `date-${action.id}-${action.target}`;
+  const body: AdaptiveElement[] = [];
+  if (action.options?.length) {
+    body.push({
+      type: 'Input.ChoiceSet',
+      id: inputId,
+      style: 'expanded',
+      value: action.options[0].value,
+      choices: action.options.map((o) => ({ title: o.label, value: o.value })),
+    });
+  }
+  if (action.pickDate) body.push({ type: 'Input.Date', id: dateId, label: 'Or pick a date' });
+  const { value: _ignored, ...withoutValue } = data;
+  return {
+    type: 'Action.ShowCard',
+    title: action.label,
+    card: {
+      type: 'AdaptiveCard',
+      body,
+      actions: [{ type: 'Action.Execute', title: action.label, verb: action.id, data: { ...withoutValue, inputId, dateId } }],
+    },
+  };
+}
+
+/** Reads the value a press chose: a picked date wins over a choice, which wins over the fixed value. */
+export function chosenValue(data: Record<string, unknown>): string | undefined {
+  const pick = (key: unknown) => (typeof key === 'string' && typeof data[key] === 'string' && data[key] !== '' ? (data[key] as string) : undefined);
+  return pick(data.dateId) ?? pick(data.inputId) ?? (typeof data.value === 'string' ? data.value : undefined);
+}

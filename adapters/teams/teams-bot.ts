@@ -1,0 +1,165 @@
+/**
+ * What the bot does with each Teams activity: commands as text → core → reply in the same
+ * conversation (thread), card buttons → core.act → the refreshed card in place, install and removal
+ * → conversation references and the welcome card. Speaks only the transport's plain-JSON types.
+ */
+import type { Logger } from 'pino';
+import { isIanaZone } from '../../src/config/config.js';
+import type { Core } from '../../src/core.js';
+import type { Action, Invocation, Mention } from '../../src/ports/invocation.js';
+import type { Reply } from '../../src/replies/reply.js';
+import { chosenValue, plainText, renderAdaptiveCard } from './adaptive-card.js';
+import { tenantAllowed, type TeamsAuth } from './auth-settings.js';
+import { placeOf, tenantOf, type ChannelPlatformData, type Place, type UserPlatformData } from './conversation-place.js';
+import { commandText, type TeamsMentionEntity } from './message-text.js';
+import { userAddress } from './teams-address.js';
+import type { BotLogic, InboundActivity, OutboundMessage, Turn } from './transport.js';
+import { welcomeReply } from './welcome-card.js';
+
+export interface BotDeps {
+  core: Core;
+  auth: Pick<TeamsAuth, 'allowedTenants'>;
+  admins: readonly string[];
+  logger: Logger;
+}
+
+export function createBotLogic(deps: BotDeps): BotLogic {
+  const { core, logger } = deps;
+  const store = core.store;
+
+  async function render(reply: Reply, tenantId: string, notice?: string): Promise<OutboundMessage> {
+    const names = await mentionNames(reply, tenantId);
+    if (!reply.card && !notice) return { text: plainText(reply.text, names) };
+    return { text: plainText(reply.text, names), card: renderAdaptiveCard(reply, { names, notice }) };
+  }
+
+  async function mentionNames(reply: Reply, tenantId: string): Promise<Map<string, string>> {
+    const ids = new Set([...JSON.stringify(reply).matchAll(/<@([^>|]+)>/g)].map((m) => m[1]));
+    const names = new Map<string, string>();
+    for (const id of ids) {
+      const user = await store.users.get(tenantId, id);
+      if (user) names.set(id, user.name);
+    }
+    return names;
+  }
+
+  /** Stores the conversation reference (refreshed on every activity) and marks the place active. */
+  async function remember(place: Place, turn: Turn, extra: Partial<ChannelPlatformData> = {}): Promise<ChannelPlatformData> {
+    const existing = await store.channels.get(place.tenantId, place.address);
+    const previous = existing?.platformData as ChannelPlatformData | undefined;
+    const data: ChannelPlatformData = { ...previous, ...place.data, ...extra };
+    await store.channels.upsert({
+      workspaceId: place.tenantId,
+      address: place.address,
+      name: place.name ?? existing?.name,
+      active: true,
+      platformData: data,
+      ...(existing ? {} : { timeZone: zoneOf(turn.activity) ?? core.settings.defaultTimeZone }),
+    });
+    return data;
+  }
+
+  async function rememberUser(tenantId: string, user: { aad: string; teamsId: string; name: string }, place?: Place, turn?: Turn) {
+    const known = await store.users.get(tenantId, user.aad);
+    const data: UserPlatformData = { ...(known?.platformData as UserPlatformData | undefined), teamsId: user.teamsId };
+    if (place?.kind === 'personal' && turn) data.personal = place.data.reference;
+    await store.users.upsert({ workspaceId: tenantId, id: user.aad, name: user.name, dmAddress: userAddress(tenantId, user.aad), platformData: data });
+  }
+
+  function invocationUser(activity: InboundActivity) {
+    const id = activity.from.aadObjectId ?? activity.from.id;
+    return { id, name: activity.from.name ?? id, tz: zoneOf(activity), isAdmin: deps.admins.includes(id) };
+  }
+
+  return {
+    accepts(activity) {
+      const ok = tenantAllowed(deps.auth, tenantOf(activity));
+      if (!ok) logger.warn({ tenant: tenantOf(activity) }, 'Teams activity from a tenant not on TEAMS_ALLOWED_TENANTS: ignored');
+      return ok;
+    },
+
+    async message(turn) {
+      const { activity } = turn;
+      const place = placeOf(activity, turn.reference);
+      if (activity.id && !(await store.receipts.claim(`teams:${activity.conversation.id}:${activity.id}`, core.clock.now()))) return;
+      const entities: TeamsMentionEntity[] = [];
+      const mentions: Mention[] = [];
+      for (const entity of activity.entities ?? []) {
+        if (entity.type !== 'mention' || !entity.mentioned || !entity.text || entity.mentioned.id === activity.recipient.id) continue;
+        const member = await turn.member(entity.mentioned.id);
+        const aad = member?.aadObjectId ?? entity.mentioned.id;
+        const name = member?.name ?? entity.mentioned.name ?? aad;
+        entities.push({ text: entity.text, aadObjectId: aad });
+        if (!mentions.some((m) => m.id === aad)) mentions.push({ id: aad, name });
+        await rememberUser(place.tenantId, { aad, teamsId: member?.id ?? entity.mentioned.id, name });
+      }
+      const user = invocationUser(activity);
+      const invocation: Invocation = {
+        workspace: { id: place.tenantId },
+        channel: { address: place.address, name: place.name, isDirect: place.kind === 'personal', botIsMember: true },
+        user,
+        text: commandText(turn.textWithoutBotMention, entities),
+        mentions,
+        receivedAt: core.clock.now(),
+      };
+      const reply = await core.handle(invocation);
+      await remember(place, turn);
+      await rememberUser(place.tenantId, { aad: user.id, teamsId: activity.from.id, name: user.name }, place, turn);
+      // Teams has no ephemeral messages: a private reply is answered in the same thread (see README).
+      await turn.reply(await render(reply, place.tenantId));
+    },
+
+    async installed(turn) {
+      const place = placeOf(turn.activity, turn.reference);
+      const data = await remember(place, turn);
+      if (data.welcomed) return;
+      const channel = await store.channels.get(place.tenantId, place.address);
+      await turn.reply(await render(welcomeReply(place.kind, channel?.timeZone ?? core.settings.defaultTimeZone), place.tenantId));
+      await remember(place, turn, { welcomed: true });
+    },
+
+    async uninstalled(turn) {
+      const place = placeOf(turn.activity, turn.reference);
+      const teamId = place.data.teamId;
+      const affected = (await store.channels.list(place.tenantId)).filter(
+        (c) => c.address === place.address || (teamId !== undefined && (c.platformData as ChannelPlatformData | undefined)?.teamId === teamId),
+      );
+      for (const channel of affected) {
+        await store.channels.upsert({ ...channel, active: false, inactiveReason: 'Followthrough was removed from this Teams conversation' });
+      }
+    },
+
+    async cardAction(turn, verb, data) {
+      const { activity } = turn;
+      const place = placeOf(activity, turn.reference);
+      const context = typeof data.context === 'string' ? data.context : undefined;
+      const action: Action = {
+        workspace: { id: place.tenantId },
+        channel: { address: place.address, name: place.name, isDirect: place.kind === 'personal' },
+        user: invocationUser(activity),
+        actionId: verb,
+        target: typeof data.target === 'string' ? data.target : '',
+        value: chosenValue(data),
+        context,
+        receivedAt: core.clock.now(),
+      };
+      const outcome = await core.act(action);
+      if (outcome.ok) {
+        const refreshed: Reply = outcome.refreshed ?? { visibility: 'channel', text: outcome.message };
+        const message = await render(refreshed, place.tenantId);
+        // The invoke response replaces the card for the presser; everyone else sees the message edited.
+        if (activity.replyToId) await turn.update(activity.replyToId, message).catch((err: unknown) => logger.warn({ err }, 'could not update the card for everyone'));
+        return message.card ?? renderAdaptiveCard(refreshed);
+      }
+      // Refused: the presser alone sees the card as it is, with the reason under it.
+      const words = context?.startsWith('list:') ? `list ${context.slice(5)}` : context?.startsWith('item:') ? `show ${context.slice(5)}` : undefined;
+      const current = words ? await core.handle({ ...action, text: words, mentions: [] }) : { visibility: 'private' as const, text: outcome.message };
+      return (await render(current, place.tenantId, outcome.message)).card as object;
+    },
+  };
+}
+
+function zoneOf(activity: InboundActivity): string | undefined {
+  const zone = activity.localTimezone;
+  return zone && isIanaZone(zone) ? zone : undefined;
+}

@@ -1,0 +1,34 @@
+/** The short card the bot posts once when it is added to a team, a chat or a 1:1. */
+import type { Reply } from '../../src/replies/reply.js';
+import type { PlaceKind } from './conversation-place.js';
+
+export function welcomeReply(kind: PlaceKind, timeZone: string): Reply {
+  const prefix = kind === 'channel' ? '@Followthrough ' : '';
+  const examples = [
+    `${prefix}add Appoint liaison officers @Ann due at an early date agreed 29 Jan 2024`,
+    `${prefix}list`,
+    `${prefix}done C-1`,
+  ];
+  const how = kind === 'channel' ? 'Mention me with the command words.' : 'Type the command words; no mention needed.';
+  const digest = `Once this ${kind === 'personal' ? 'chat' : 'conversation'} has its first commitment I post a digest on weekdays at 09:00 (${timeZone} until someone sets \`timezone <zone>\`); change it with \`remind weekly mon 09:00\` or \`remind off\`.`;
+  const text = [
+    'Followthrough tracks what was promised, by whom and by when, and follows it up.',
+    how,
+    ...examples.map((e) => `• ${e}`),
+    digest,
+    'Type `help` for every command.',
+  ].join('\n');
+  return {
+    visibility: 'channel',
+    text,
+    card: {
+      title: 'Followthrough is here',
+      subtitle: 'It tracks commitments — owners, deadlines — and follows them up.',
+      sections: [
+        { heading: 'Try', text: `${how}\n\n${examples.map((e) => `- \`${e}\``).join('\n')}` },
+        { heading: 'Digest', text: digest },
+      ],
+      footer: 'Type help for every command.',
+    },
+  };
+}
