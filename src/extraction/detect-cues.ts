@@ -30,7 +30,7 @@ const MODAL = new RegExp(`\\b(will|shall|would|should|must|is to|are to)\\s+((?:
 const COMMISSIVE =
   /\b(agreed|agrees|agree|decided|decides|decide|resolved|resolves|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?:reaffirmed|renewed|reiterated) (?:their|its|his|her|our) (?:firm |strong |full )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally))*)\s+(to|on)\s+/gi;
 const DIRECTIVE =
-  /\b(directed|directs|instructed|instructs|tasked|tasks|asked|asks|requested|requests|told|tells|ordered|orders|mandated|mandates|invited|invites|commissioned)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Z])[^,;.:]{0,80}?)\s+to\s+(?!the\b|a\b|an\b)([a-z]\w*)/g;
+  /\b(directed|directs|instructed|instructs|tasked|tasks|asked|asks|requested|requests|told|tells|ordered|orders|mandated|mandates|invited|invites|commissioned)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Za-z])[^,;.:]{0,80}?)\s+to\s+(?!the\b|a\b|an\b)([a-z]\w*)/gi;
 const PASSIVE_DIRECTIVE =
   /\b(?:was|were|is|are|has been|have been)\s+(?:also\s+)?(?:asked|told|instructed|directed|requested|tasked|mandated|invited|ordered|required)\s+to\s+/gi;
 const HEDGED = /\b(?:expected|expects|expect|aims?|plans?|intends?|hopes?|seeks?|strives?|endeavou?rs?)\s+to\s+(?!be\s+\w+ed\b)(?=[a-z])/gi;
@@ -46,7 +46,7 @@ const IRREGULAR_PARTICIPLES = new Set([
 const SHORTHAND =
   /^((?:The\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|of|the))*?)\s+(?:to\s+(?!be\b)|[-–—:]\s+)(?!(?:the|a|an|this|that|its|their|his|her|our|all|each)\b)(?=[a-z])/;
 const NOT_A_NAME =
-  /^(?:In|On|At|By|For|With|From|After|Before|As|It|This|That|There|We|They|He|She|Motion|Date|Next|Time|According|Speaking|Due|Prior|Thanks|Pursuant|Further|Similarly|Contrary|Subject|Owing|Close|Up|Back|Welcome|Turning|Returning|Failure|Access|Efforts?|Plans?|Moves?)\b/;
+  /^(?:In|On|At|By|For|With|From|After|Before|As|It|This|That|There|We|They|He|She|Motion|Date|Next|Time|According|Speaking|Due|Prior|Thanks|Pursuant|Further|Similarly|Contrary|Subject|Owing|Close|Up|Back|Welcome|Turning|Returning|Failure|Access|Efforts?|Plans?|Moves?|Requests|Decides|Calls|Urges|Invites|Encourages|Demands|Directs|Asks|Instructs|Welcomes|Notes|Takes|Stresses|Reaffirms|Recalls)\b/;
 
 function isParticiple(word: string): boolean {
   return /(?:ed|en)$/i.test(word) || IRREGULAR_PARTICIPLES.has(word.toLowerCase());
@@ -78,7 +78,7 @@ function modalCues(text: string): Cue[] {
       const next = /^be\s+([A-Za-z-]+)/.exec(text.slice(actionStart));
       if (!next || !isParticiple(next[1])) continue;
       passive = true;
-    } else if (STATE_VERBS.has(verb.toLowerCase())) continue;
+    } else if (STATE_VERBS.has(verb.toLowerCase()) && !/^apply\s+for\b/i.test(text.slice(actionStart))) continue;
     if (HEDGE_AFTER_MODAL.has(verb.toLowerCase())) {
       const to = /^\w+\s+(?:to(?:wards)?|on)\s+/.exec(text.slice(actionStart));
       weak = true;
@@ -89,7 +89,7 @@ function modalCues(text: string): Cue[] {
     if (negated) actionStart = at + m[1].length + adverbs.search(/\b(?:not|never|no longer)\b/) + 1;
     const { clauseStart, subject } = clauseSubject(text, at);
     if (subject === '' || /^(?:and|or|but)$/i.test(subject)) continue; // "… and shall cause …": same promise
-    const standing = negated || STANDING_VERBS.test(text.slice(actionStart));
+    const standing = negated || /continue to/i.test(adverbs) || STANDING_VERBS.test(text.slice(actionStart));
     cues.push({ type: 'modal', at, clauseStart, actionStart, subject, passive, weak, standing });
   }
   return cues;

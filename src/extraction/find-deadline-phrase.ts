@@ -24,7 +24,12 @@ const PERIOD = `(?:the\\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\\s+(?:
 interface Rule {
   sort: PhraseSort;
   pattern: RegExp;
+  /** Rejects a match that only looks like a deadline ("on the 2025 budget"). */
+  accept?: (match: string) => boolean;
 }
+
+// A bare year reads as a deadline after "by", "in", "before", "until" — not after "on" or "at".
+const yearOnlyAfterOnOrAt = (m: string) => !/^(?:on|at)\s+(?:the\s+)?(?:19|20)\d{2}$/i.test(m);
 
 // Order matters: an end condition or a cap inside a vague phrase wins over the vague words.
 const RULES: Rule[] = [
@@ -32,9 +37,9 @@ const RULES: Rule[] = [
   { sort: 'ongoing', pattern: /\bfor\s+(?:a\s+period\s+of\s+)?(?:\w+\s+)?(?:months?|years?)\s+(?:following|after|from)\s+[^,;.]+/i },
   { sort: 'recurrence', pattern: /\b(?:every\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|year|months|years|weeks|session)|(?:at\s+least\s+)?(?:once|twice)\s+(?:a|per|every)\s+(?:week|month|quarter|year)|(?:on\s+the\s+\w+\s+\w+\s+)?of\s+each\s+(?:week|month|year)|weekly|daily|monthly|quarterly|annually|yearly|fortnightly|biannually|regularly|periodically|on\s+a\s+regular\s+basis|annual\s+(?:consultations|meetings?|summits?|reviews?|dialogues?))\b/i },
   { sort: 'exact', pattern: new RegExp(`\\b(?:in\\s+any\\s+event\\s+)?(?:within|in\\s+the\\s+next|no\\s+later\\s+than|not\\s+later\\s+than)\\s+${NUMBER}\\s+(?:business\\s+|working\\s+|calendar\\s+)?(?:days?|weeks?|months?|years?)(?:\\s+(?:of|after|from|following)\\s+(?:the\\s+)?(?:date\\s+(?:of\\s+)?(?:this\\s+\\w+|hereof|signing|signature)|signing(?:\\s+of\\s+this\\s+\\w+)?|signature|today'?s?\\s+\\w+|this\\s+\\w+|receipt|the\\s+meeting))?`, 'i') },
-  { sort: 'exact', pattern: new RegExp(`\\b(?:by|on|no\\s+later\\s+than|not\\s+later\\s+than|before|from|in|at|effective|as\\s+of|with\\s+effect\\s+from)\\s+(?:\\d{1,2}(?::\\d{2})?\\s*(?:hours|am|pm|a\\.m\\.|p\\.m\\.)\\s+(?:on\\s+)?)?(?:the\\s+)?(?:${PERIOD}|${DATE})(?:\\s+(?:meeting|session|deadline))?`, 'i') },
+  { sort: 'exact', pattern: new RegExp(`\\b(?:by|on|no\\s+later\\s+than|not\\s+later\\s+than|before|from|in|at|effective|as\\s+of|with\\s+effect\\s+from)\\s+(?:\\d{1,2}(?::\\d{2})?\\s*(?:hours|am|pm|a\\.m\\.|p\\.m\\.)\\s+(?:on\\s+)?)?(?:the\\s+)?(?:${PERIOD}|${DATE})(?:\\s+(?:meeting|session|deadline))?`, 'gi'), accept: yearOnlyAfterOnOrAt },
   { sort: 'exact', pattern: new RegExp(`\\b(?:at|by|before)\\s+the\\s+(?:${MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?)\\s+(?:meeting|session|hearing)`, 'i') },
-  { sort: 'event', pattern: /\b(?:before|after|following|upon|once|prior\s+to)\s+(?!(?:the\s+)?(?:date|level|time|end)\b)(?:its|the|his|her|their|our|a|an)\s+[^,;.]+|\bat\s+(?:its|the|their)\s+(?:next|\w+(?:th|st|nd|rd)|[A-Z][a-z]+)\s+(?:session|meeting|summit|conference|hearing)\b|\b(?:after|once|when)\s+(?:the\s+)?[A-Z]?[a-z]+\s+(?:has|have|is|are|confirms?|concludes?|enters?)\b[^,;.]+/ },
+  { sort: 'event', pattern: /\b(?:before|after|following|upon|once|prior\s+to)\s+(?!(?:the\s+)?(?:date|level|time|end)\b)(?:its|the|his|her|their|our|a|an)\s+[^,;.]+|\bat\s+(?:its|the|their)\s+(?:next|[\w-]+(?:th|st|nd|rd)|[A-Z][a-z]+)\s+(?:session|meeting|summit|conference|hearing)\b|\b(?:after|once|when)\s+(?:the\s+)?[A-Z]?[a-z]+\s+(?:has|have|is|are|confirms?|concludes?|enters?)\b[^,;.]+/ },
   // "before issuing any press release": a standing condition on every future act, not an event.
   { sort: 'ongoing', pattern: /\b(?:before|prior\s+to|whenever)\s+[a-z]+ing\b[^,;.]*/ },
   { sort: 'vague', pattern: /\b(?:immediately(?!\s+(?:prior|before|after|following))|immediate\s+effect|forthwith|at\s+once|without\s+(?:undue\s+|further\s+)?delay|in\s+the\s+coming\s+(?:days|weeks|months)|shortly|as\s+(?:promptly|soon|quickly)\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|promptly|urgently|expeditiously|at\s+the\s+earliest(?:\s+possible\s+date|\s+opportunity)?|in\s+the\s+near\s+future|soon|in\s+a\s+timely\s+manner|timely|at\s+an\s+early\s+date|early\s+\w+(?:ation|ment|ion|al)\b|in\s+due\s+course|when\s+conditions\s+permit|in\s+the\s+(?:medium|long)\s+term|(?:by|around)\s+mid-century)\b/i },
@@ -48,9 +53,11 @@ function unquoted(text: string): string {
 export function findDeadlinePhrase(text: string): DeadlinePhrase | undefined {
   const plain = unquoted(text);
   for (const rule of RULES) {
-    const m = rule.pattern.exec(plain);
+    const m = rule.pattern.global
+      ? [...plain.matchAll(rule.pattern)].find((c) => !rule.accept || rule.accept(c[0]))
+      : rule.pattern.exec(plain);
     if (!m) continue;
-    const start = m.index;
+    const start = m.index ?? 0;
     const raw = m[0].replace(/\s+(?:to|and|for|in order to)\s*$/i, '').trimEnd();
     return { text: raw.replace(/\s+/g, ' ').trim(), start, end: start + raw.length, sort: rule.sort };
   }

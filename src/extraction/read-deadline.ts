@@ -50,7 +50,10 @@ export function readDeadline(
   timeZone: string,
 ): Deadline {
   if (!phrase) return standing ? ongoing(undefined, reference) : { kind: 'none', text: '', reference };
-  const reading = interpretDeadline(phrase.text, reference, timeZone);
+  // "by the November 19 meeting" is a date with a label: the date is what the interpreter needs.
+  const dated = /^(at|by|before|on)\s+the\s+(.+?\d.*?)\s+(?:meeting|session|hearing)$/i.exec(phrase.text);
+  const words = dated ? `${dated[1].toLowerCase() === 'at' ? 'on' : dated[1]} ${dated[2]}` : phrase.text;
+  const reading = interpretDeadline(words, reference, timeZone);
   if (phrase.sort === 'ongoing' || phrase.sort === 'recurrence') {
     return reading.kind === 'ongoing' ? reading : ongoing(phrase, reference);
   }
