@@ -72,7 +72,9 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
       const [as, ae] = trimSpan(text, part.start, part.end);
       if (qe <= qs || ae <= as) return;
       const actionWords = text.slice(as, ae);
-      let phrase = findDeadlinePhrase(actionWords);
+      // A bounded standing duty ("For a period of twelve months …, Parent shall …") can sit before the cue.
+      const whole = findDeadlinePhrase(text.slice(quoteStart, ae));
+      let phrase = whole?.sort === 'ongoing' ? whole : findDeadlinePhrase(actionWords);
       if (!phrase && partIndex === 0) {
         const before = findDeadlinePhrase(text.slice(quoteStart, as));
         if (before && !WEEKDAY_ONLY.test(before.text)) phrase = before;
