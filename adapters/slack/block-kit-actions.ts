@@ -1,0 +1,64 @@
+/** Renders a card's actions as a Block Kit actions block: buttons, select menus and date pickers. */
+import type { types } from '@slack/bolt';
+import type { CardAction } from '../../src/replies/reply.js';
+import { actionIdFor, encodeBlockId } from './action-ids.js';
+import { toPlain } from './mrkdwn.js';
+
+/** Slack's limits for these elements (Block Kit reference). */
+export const ELEMENT_LIMITS = { text: 75, buttonValue: 2000, optionValue: 150, options: 100, elements: 25 } as const;
+
+type Element = types.ActionsBlockElement;
+
+/** One actions block for actions that share a target; `index` keeps block ids unique in the message. */
+export function actionsBlock(actions: CardAction[], index: number, context: string | undefined): types.ActionsBlock {
+  const seen = new Map<string, number>();
+  const idFor = (action: CardAction, datePicker = false) => {
+    const base = actionIdFor(action.id, { datePicker });
+    const repeat = seen.get(base) ?? 0;
+    seen.set(base, repeat + 1);
+    return actionIdFor(action.id, { datePicker, repeat });
+  };
+  const elements: Element[] = actions.flatMap((action) => elementsFor(action, idFor));
+  return {
+    type: 'actions',
+    block_id: encodeBlockId(index, { target: actions[0].target, context }),
+    elements: elements.slice(0, ELEMENT_LIMITS.elements),
+  };
+}
+
+function elementsFor(action: CardAction, idFor: (a: CardAction, datePicker?: boolean) => string): Element[] {
+  const elements: Element[] = [];
+  if (action.options && action.options.length > 0) {
+    elements.push({
+      type: 'static_select',
+      action_id: idFor(action),
+      placeholder: plain(action.label),
+      options: action.options.slice(0, ELEMENT_LIMITS.options).map((o) => ({ text: plain(o.label), value: o.value.slice(0, ELEMENT_LIMITS.optionValue) })),
+    });
+  } else if (!action.pickDate) {
+    elements.push({
+      type: 'button',
+      action_id: idFor(action),
+      text: plain(action.label),
+      ...(action.value ? { value: action.value.slice(0, ELEMENT_LIMITS.buttonValue) } : {}),
+      ...(action.style ? { style: action.style } : {}),
+    });
+  }
+  if (action.pickDate) {
+    const label = action.options?.length ? `${action.label}: pick a date` : action.label;
+    elements.push({ type: 'datepicker', action_id: idFor(action, true), placeholder: plain(label) });
+  }
+  return elements;
+}
+
+function plain(text: string): types.PlainTextElement {
+  const value = toPlain(text);
+  return { type: 'plain_text', text: value.length > ELEMENT_LIMITS.text ? `${value.slice(0, ELEMENT_LIMITS.text - 1)}…` : value, emoji: true };
+}
+
+/** Groups actions by target, keeping their order: each group becomes one actions block. */
+export function groupByTarget(actions: CardAction[]): CardAction[][] {
+  const groups = new Map<string, CardAction[]>();
+  for (const action of actions) groups.set(action.target, [...(groups.get(action.target) ?? []), action]);
+  return [...groups.values()];
+}

@@ -1,0 +1,130 @@
+/**
+ * The Slack renderer: a neutral Reply → one or more Block Kit messages with a plain-text fallback.
+ * Pure. Long cards are split into several messages within Slack's limits (50 blocks a message,
+ * 3,000 characters a section); when only one message fits (updating in place) the rest is named
+ * as "and N more", never dropped silently.
+ */
+import type { types } from '@slack/bolt';
+import type { Card, CardItem, Reply } from '../../src/replies/reply.js';
+import { actionsBlock, groupByTarget } from './block-kit-actions.js';
+import { splitText } from './split-text.js';
+import { toMrkdwn, toPlain } from './mrkdwn.js';
+
+export const BLOCK_LIMITS = { blocks: 50, sectionText: 3000, headerText: 150, fields: 10, fieldText: 2000, fallbackText: 39_000 } as const;
+
+type Block = types.KnownBlock;
+
+export interface SlackMessage {
+  /** Fallback for notifications and screen readers. */
+  text: string;
+  blocks: Block[];
+}
+
+/** A run of blocks that stays on one page; `item` marks a commitment for the "and N more" count. */
+interface Unit {
+  blocks: Block[];
+  item?: boolean;
+}
+
+/** Every page needed to show the whole reply. */
+export function renderMessages(reply: Reply): SlackMessage[] {
+  const { head, units, tail } = layout(reply);
+  const pages: Block[][] = [];
+  let page: Block[] = [...head];
+  for (const unit of units) {
+    if (page.length + unit.blocks.length > BLOCK_LIMITS.blocks && page.length > 0) {
+      pages.push(page);
+      page = [continued(pages.length + 1)];
+    }
+    page.push(...unit.blocks);
+  }
+  if (page.length + tail.length > BLOCK_LIMITS.blocks) {
+    pages.push(page);
+    page = [continued(pages.length + 1)];
+  }
+  page.push(...tail);
+  pages.push(page);
+  return pages.map((blocks, i) => ({ text: i === 0 ? fallbackText(reply) : `${toPlain(reply.card?.title ?? 'Followthrough')} (continued, part ${i + 1} of ${pages.length})`, blocks }));
+}
+
+/** One message only (a `chat.update` or `replace_original`): what does not fit is counted and pointed to. */
+export function renderSingleMessage(reply: Reply): SlackMessage {
+  const pages = renderMessages(reply);
+  if (pages.length === 1) return pages[0];
+  const { head, units, tail } = layout(reply);
+  const blocks: Block[] = [...head];
+  let shown = 0;
+  const budget = BLOCK_LIMITS.blocks - tail.length - 1;
+  for (const unit of units) {
+    if (blocks.length + unit.blocks.length > budget) break;
+    blocks.push(...unit.blocks);
+    shown++;
+  }
+  const hidden = units.slice(shown).filter((u) => u.item).length;
+  const words = reply.card?.context?.startsWith('list:') ? `list ${reply.card.context.slice(5)}`.trim() : 'list';
+  blocks.push(contextBlock(`…and ${hidden} more — type \`/commitments ${words}\` to see them all.`), ...tail);
+  return { text: fallbackText(reply), blocks };
+}
+
+function layout(reply: Reply): { head: Block[]; units: Unit[]; tail: Block[] } {
+  if (!reply.card) return { head: [], units: textUnits(reply.text), tail: [] };
+  const card = reply.card;
+  const head: Block[] = [{ type: 'header', text: { type: 'plain_text', text: clip(toPlain(card.title), BLOCK_LIMITS.headerText), emoji: true } }];
+  if (card.subtitle) head.push(contextBlock(card.subtitle));
+  const units: Unit[] = [];
+  let actionIndex = 0;
+  const nextIndex = () => actionIndex++;
+  for (const section of card.sections) {
+    if (section.heading) units.push({ blocks: [sectionBlock(`*${toMrkdwn(section.heading)}*`)] });
+    if (section.text) units.push(...textUnits(section.text));
+    if (section.fields?.length) units.push(...fieldUnits(section.fields));
+    for (const item of section.items ?? []) units.push(itemUnit(item, card, nextIndex));
+  }
+  for (const group of groupByTarget(card.actions ?? [])) units.push({ blocks: [actionsBlock(group, nextIndex(), card.context)] });
+  const tail: Block[] = card.footer ? [contextBlock(card.footer)] : [];
+  return { head, units, tail };
+}
+
+function itemUnit(item: CardItem, card: Card, nextIndex: () => number): Unit {
+  const lines = [`*${toMrkdwn(item.title)}*`, ...(item.lines ?? []).map(toMrkdwn)].join('\n');
+  const blocks: Block[] = splitText(lines, BLOCK_LIMITS.sectionText).map(sectionBlock);
+  for (const group of groupByTarget(item.actions ?? [])) blocks.push(actionsBlock(group, nextIndex(), card.context));
+  return { blocks, item: true };
+}
+
+function textUnits(text: string): Unit[] {
+  return splitText(toMrkdwn(text), BLOCK_LIMITS.sectionText).map((chunk) => ({ blocks: [sectionBlock(chunk)] }));
+}
+
+function fieldUnits(fields: { label: string; value: string }[]): Unit[] {
+  const units: Unit[] = [];
+  for (let i = 0; i < fields.length; i += BLOCK_LIMITS.fields) {
+    const chunk = fields.slice(i, i + BLOCK_LIMITS.fields);
+    const tooLong = chunk.some((f) => toMrkdwn(`*${f.label}*\n${f.value}`).length > BLOCK_LIMITS.fieldText);
+    if (tooLong) units.push(...chunk.flatMap((f) => textUnits(`*${f.label}*\n${f.value}`)));
+    else units.push({ blocks: [{ type: 'section', fields: chunk.map((f) => ({ type: 'mrkdwn' as const, text: `*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}` })) }] });
+  }
+  return units;
+}
+
+function sectionBlock(mrkdwn: string): types.SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: mrkdwn } };
+}
+
+function contextBlock(text: string): types.ContextBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: clip(toMrkdwn(text), BLOCK_LIMITS.sectionText) }] };
+}
+
+function continued(part: number): Block {
+  return contextBlock(`(continued, part ${part})`);
+}
+
+/** The notification text; Slack cuts `text` beyond 40,000 characters, so say so rather than let it. */
+function fallbackText(reply: Reply): string {
+  const text = toMrkdwn(reply.text);
+  return text.length <= BLOCK_LIMITS.fallbackText ? text : `${text.slice(0, BLOCK_LIMITS.fallbackText)}… (the full list is in the message)`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,56 @@
+/**
+ * Builds the Bolt app: Socket Mode when an app token is set (no public URL needed), otherwise HTTP
+ * through Bolt's own HTTPReceiver, whose request listener (signature check, 5-minute window, ack)
+ * is mounted on the process's one server instead of a server of its own.
+ */
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { Config } from '../../src/config/config.js';
+import type { HttpRoutes } from '../../src/ports/adapter-host.js';
+import { boltLogger } from './bolt-logger.js';
+import type { SlackIdentity } from './slack-context.js';
+
+export const EVENTS_PATH = '/slack/events';
+
+/** Retries stay off: the outbox retries deliveries, and an interactive answer is better late than twice. */
+export function webClientOptions(config: Config): WebClientOptions {
+  return {
+    ...(config.SLACK_API_URL ? { slackApiUrl: withSlash(config.SLACK_API_URL) } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  };
+}
+
+export interface BoltApp {
+  app: App;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createBoltApp(options: { config: Config; identity: SlackIdentity; logger: Logger; http: HttpRoutes }): BoltApp {
+  const { config, identity, logger, http } = options;
+  const common = {
+    token: config.SLACK_BOT_TOKEN,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
+    clientOptions: webClientOptions(config),
+    logger: boltLogger(logger),
+  };
+  if (config.SLACK_APP_TOKEN) {
+    const app = new App({ ...common, socketMode: true, appToken: config.SLACK_APP_TOKEN });
+    return { app, start: async () => void (await app.start()), stop: async () => void (await app.stop()) };
+  }
+  const receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', endpoints: EVENTS_PATH, logger: common.logger });
+  const app = new App({ ...common, receiver });
+  return {
+    app,
+    start: async () => http.route('POST', EVENTS_PATH, receiver.requestListener),
+    // The shared server is closed by the composition root.
+    stop: async () => undefined,
+  };
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

@@ -1,0 +1,71 @@
+/**
+ * Button presses, selects and date pickers on our cards. The core runs the same words a person
+ * would type; on success the message is replaced in place — `chat.update` for a channel message,
+ * the action's response_url for an ephemeral one (chat.update cannot edit those); a refusal is
+ * shown only to the person who clicked.
+ */
+import type { App, BlockAction } from '@slack/bolt';
+import { buttonFromActionId, decodeBlockId, ACTION_ID_PATTERN } from './action-ids.js';
+import { renderSingleMessage } from './block-kit.js';
+import { toMrkdwn } from './mrkdwn.js';
+import { isDirectConversation, slackAddress } from './slack-address.js';
+import type { SlackContext } from './slack-context.js';
+
+type Element = BlockAction['actions'][number];
+
+export function listenToActions(app: App, context: SlackContext): void {
+  app.action<BlockAction>(ACTION_ID_PATTERN, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const button = buttonFromActionId(action.action_id);
+    const where = decodeBlockId(action.block_id);
+    const channelId = body.channel?.id ?? body.container?.channel_id;
+    if (!button || !where || !channelId) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: 'That button is not one I know. Nothing was changed.' });
+      return;
+    }
+    const teamId = context.identity.teamId;
+    const user = await context.directory.user(teamId, body.user.id, body.user.name ?? body.user.username);
+    const outcome = await context.core.act({
+      workspace: { id: teamId, name: context.identity.teamName },
+      channel: { address: slackAddress(teamId, channelId), isDirect: isDirectConversation(channelId) },
+      user,
+      actionId: button.id,
+      target: where.target,
+      value: valueOf(action),
+      context: where.context,
+      receivedAt: context.core.clock.now(),
+    });
+    if (!outcome.ok || !outcome.refreshed) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: toMrkdwn(outcome.message) });
+      return;
+    }
+    const message = renderSingleMessage(outcome.refreshed);
+    const ts = body.container?.message_ts ?? body.message?.ts;
+    if (body.container?.is_ephemeral || !ts) {
+      await respond({ replace_original: true, text: message.text, blocks: message.blocks });
+      return;
+    }
+    try {
+      await client.chat.update({ channel: channelId, ts, text: message.text, blocks: message.blocks });
+    } catch (error) {
+      // A message the bot may not edit (posted by someone else's integration): replace it through the response_url.
+      context.logger.warn({ err: error }, 'chat.update failed; replacing through response_url');
+      await respond({ replace_original: true, text: message.text, blocks: message.blocks });
+    }
+  });
+}
+
+/** The value a press carries: a button's value, the chosen option, or the picked date. */
+function valueOf(action: Element): string | undefined {
+  switch (action.type) {
+    case 'button':
+      return action.value || undefined;
+    case 'static_select':
+    case 'overflow':
+      return action.selected_option?.value;
+    case 'datepicker':
+      return action.selected_date ?? undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,58 @@
+/** What every Slack listener needs: the core, who the bot is, the directory, and how to build an Invocation. */
+import type { Logger } from 'pino';
+import type { Core } from '../../src/core.js';
+import type { Invocation } from '../../src/ports/invocation.js';
+import type { SlackDirectory } from './slack-directory.js';
+import { isDirectConversation, slackAddress } from './slack-address.js';
+import { commandWords } from './slack-text.js';
+
+export interface SlackIdentity {
+  /** The installation's team: the workspace key for everything this token sees (Slack Connect included). */
+  teamId: string;
+  teamName?: string;
+  botUserId: string;
+  botId: string;
+}
+
+export interface SlackContext {
+  core: Core;
+  identity: SlackIdentity;
+  directory: SlackDirectory;
+  logger: Logger;
+}
+
+export interface Incoming {
+  teamId: string;
+  channelId: string;
+  channelName?: string;
+  userId: string;
+  userName?: string;
+  rawText: string;
+  /** Ask Slack whether the bot is in the channel (slash commands, which work where the bot is not). */
+  checkMembership?: boolean;
+}
+
+/** Slash command, @mention and DM all end here: one Invocation, same words. */
+export async function toInvocation(context: SlackContext, incoming: Incoming): Promise<Invocation> {
+  const { directory, identity, core } = context;
+  const { teamId, channelId } = incoming;
+  const words = commandWords(incoming.rawText, { botUserId: identity.botUserId });
+  const [user, mentions, botIsMember] = await Promise.all([
+    directory.user(teamId, incoming.userId, incoming.userName),
+    Promise.all(words.mentions.map((m) => directory.mention(teamId, m.id, m.nameHint))),
+    incoming.checkMembership ? directory.botIsMember(teamId, channelId) : Promise.resolve(undefined),
+  ]);
+  return {
+    workspace: { id: teamId, name: teamId === identity.teamId ? identity.teamName : undefined },
+    channel: {
+      address: slackAddress(teamId, channelId),
+      name: incoming.channelName,
+      isDirect: isDirectConversation(channelId),
+      ...(botIsMember === undefined ? {} : { botIsMember }),
+    },
+    user,
+    text: words.text,
+    mentions,
+    receivedAt: core.clock.now(),
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Who is who on Slack: users from `users.info` cached in the store's users table (name, zone, admin,
+ * DM address), and whether the bot is in a channel (`conversations.info`, cached briefly in memory).
+ */
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { Clock } from '../../src/ports/clock.js';
+import type { InvocationUser, Mention } from '../../src/ports/invocation.js';
+import type { Store, UserRecord } from '../../src/store/store.js';
+import { isDirectConversation, slackAddress } from './slack-address.js';
+
+/** A profile is refreshed after a day: names and zones change rarely, and lookups cost a Web API call. */
+const USER_TTL_MS = 24 * 60 * 60 * 1000;
+/** Membership changes when someone invites or removes the bot; a minute is stale enough. */
+const MEMBERSHIP_TTL_MS = 60 * 1000;
+
+interface SlackUserData {
+  slackFetchedAt?: string;
+}
+
+export interface DirectoryOptions {
+  client: WebClient;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** SLACK_ADMIN_USER_IDS: admins in Followthrough whatever their Slack role. */
+  adminIds: readonly string[];
+}
+
+export class SlackDirectory {
+  private readonly membership = new Map<string, { member: boolean; at: number }>();
+
+  constructor(private readonly options: DirectoryOptions) {}
+
+  /** The asking user, refreshed from Slack when the cache is old; `fallbackName` when Slack cannot say. */
+  async user(teamId: string, userId: string, fallbackName?: string): Promise<InvocationUser> {
+    const record = await this.lookup(teamId, userId, fallbackName);
+    return { id: userId, name: record.name, tz: record.timeZone, isAdmin: record.isAdmin };
+  }
+
+  async mention(teamId: string, userId: string, nameHint?: string): Promise<Mention> {
+    const record = await this.lookup(teamId, userId, nameHint);
+    return { id: userId, name: record.name, tz: record.timeZone };
+  }
+
+  /** Whether the bot can post in the channel unprompted; undefined for DMs and when Slack will not say. */
+  async botIsMember(teamId: string, channelId: string): Promise<boolean | undefined> {
+    if (isDirectConversation(channelId)) return undefined;
+    const key = `${teamId}:${channelId}`;
+    const now = this.options.clock.now().getTime();
+    const cached = this.membership.get(key);
+    if (cached && now - cached.at < MEMBERSHIP_TTL_MS) return cached.member;
+    try {
+      const result = await this.options.client.conversations.info({ channel: channelId });
+      const member = Boolean(result.channel?.is_member);
+      this.membership.set(key, { member, at: now });
+      return member;
+    } catch (error) {
+      // A private channel the bot is not in is invisible to it: Slack answers channel_not_found.
+      if (slackErrorCode(error) === 'channel_not_found') {
+        this.membership.set(key, { member: false, at: now });
+        return false;
+      }
+      this.options.logger.warn({ err: error, channel: channelId }, 'conversations.info failed; membership unknown');
+      return undefined;
+    }
+  }
+
+  private async lookup(teamId: string, userId: string, fallbackName?: string): Promise<UserRecord> {
+    const { store, clock } = this.options;
+    const known = await store.users.get(teamId, userId);
+    const fetchedAt = (known?.platformData as SlackUserData | undefined)?.slackFetchedAt;
+    const fresh = fetchedAt !== undefined && clock.now().getTime() - Date.parse(fetchedAt) < USER_TTL_MS;
+    if (known && fresh) return known;
+    const dmAddress = slackAddress(teamId, userId);
+    const admin = this.options.adminIds.includes(userId);
+    try {
+      const { user } = await this.options.client.users.info({ user: userId });
+      const name = user?.profile?.display_name || user?.real_name || user?.name || fallbackName || userId;
+      return await store.users.upsert({
+        workspaceId: teamId,
+        id: userId,
+        name,
+        timeZone: user?.tz || undefined,
+        isAdmin: admin || Boolean(user?.is_admin || user?.is_owner),
+        dmAddress,
+        platformData: { ...((known?.platformData as object | undefined) ?? {}), slackFetchedAt: clock.now().toISOString() },
+      });
+    } catch (error) {
+      this.options.logger.warn({ err: error, user: userId }, 'users.info failed; using what the payload said');
+      if (known) return known;
+      return store.users.upsert({ workspaceId: teamId, id: userId, name: fallbackName || userId, isAdmin: admin, dmAddress });
+    }
+  }
+}
+
+/** The `error` code of a Slack Web API platform error (`channel_not_found`), if it is one. */
+export function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
