@@ -11,6 +11,7 @@ import { UsageError } from './errors.js';
 import { defineCommand, type CommandContext } from './spec.js';
 import { mentionId, type CommandInput } from './tokenize.js';
 import { describeReading } from './describe-reading.js';
+import { attachEvent, eventLine } from './attach-event.js';
 
 export const DEFAULT_SCHEDULE = 'weekdays 09:00';
 
@@ -40,6 +41,7 @@ export const addCommand = defineCommand({
     const split = splitDeadlineClause(args.words, reference ?? todayIn(timeZone, context.clock.now()), timeZone);
     const parsedTitle = title.safeParse(split.title);
     if (!parsedTitle.success) throw new UsageError(parsedTitle.error.issues[0].message);
+    const attached = await attachEvent(context, split.deadline);
     const owners = args.ownerIds.length > 0 ? await ownersFrom(context, args.ownerIds) : [context.actor];
     const firstHere = context.channel.schedule === null;
     const commitment = await store.commitments.create(
@@ -51,7 +53,7 @@ export const addCommand = defineCommand({
         owners,
         tags: [...new Set(args.tags.map((t) => t.toLowerCase()))],
         source: reference ? { agreedOn: reference } : {},
-        deadline: split.deadline,
+        deadline: attached.deadline,
         timeZone,
         status: 'open',
         createdBy: context.actor,
@@ -60,9 +62,13 @@ export const addCommand = defineCommand({
       { at: context.clock.now().toISOString(), actor: context.actor, action: 'created' },
     );
     const now = context.clock.now();
-    const lines = [`${context.actor.name} added ${commitment.id}: ${commitment.title} — ${dueLabel(commitment, now)} — ${ownersLabel(commitment)}`];
-    const reading = describeReading(commitment.deadline);
-    if (reading) lines.push(reading);
+    // The second line says what the deadline was read as, so a misreading is caught at once.
+    const lines = [
+      `${context.actor.name} added ${commitment.id}: ${commitment.title} — ${ownersLabel(commitment)}`,
+      describeReading(commitment.deadline) ?? dueLabel(commitment, now),
+    ];
+    const joined = eventLine(attached);
+    if (joined) lines.push(joined);
     if (firstHere && !invocation.channel.isDirect) {
       await store.channels.upsert({ workspaceId, address: invocation.channel.address, schedule: DEFAULT_SCHEDULE });
       lines.push(`This channel now gets a digest weekdays at 09:00 (${timeZone}). Change it with \`remind\`.`);

@@ -28,12 +28,12 @@ export interface Change {
 export async function changeCommitment(
   context: CommandContext,
   id: string,
-  decide: (current: Commitment) => Change | { unchanged: string },
+  decide: (current: Commitment) => Change | { unchanged: string } | Promise<Change | { unchanged: string }>,
 ): Promise<{ commitment: Commitment; unchanged?: string }> {
   for (let attempt = 0; ; attempt++) {
     const current = await loadCommitment(context, id);
     if (!canChange(context.invocation.user, current)) throw new Forbidden(refusalFor(current));
-    const decision = decide(current);
+    const decision = await decide(current);
     if ('unchanged' in decision) return { commitment: current, unchanged: decision.unchanged };
     try {
       const updated = await context.store.commitments.update(current.workspaceId, current.id, current.version, decision.changes, {

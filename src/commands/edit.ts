@@ -8,6 +8,7 @@ import { privateReply } from '../replies/reply.js';
 import { commitmentId, title } from './arguments.js';
 import { changeCommitment, type Change } from './change-commitment.js';
 import { describeReading } from './describe-reading.js';
+import { attachEvent } from './attach-event.js';
 import { UsageError } from './errors.js';
 import { defineCommand, type CommandContext } from './spec.js';
 import { mentionId, textAfterWords, tokenize } from './tokenize.js';
@@ -36,7 +37,7 @@ export const editCommand = defineCommand({
   },
 });
 
-function editChange(context: CommandContext, current: Commitment, field: Field, value: string): Change {
+async function editChange(context: CommandContext, current: Commitment, field: Field, value: string): Promise<Change> {
   const base = { action: 'edited', detail: { field } as Record<string, unknown> };
   switch (field) {
     case 'title': {
@@ -46,16 +47,22 @@ function editChange(context: CommandContext, current: Commitment, field: Field, 
     }
     case 'due': {
       const reference = current.source.agreedOn ?? todayIn(current.timeZone, context.clock.now());
-      const deadline = interpretDeadline(value, reference, current.timeZone);
-      if (deadline.kind === 'none' && !/^(none|no deadline|-)$/i.test(value)) {
-        throw new UsageError(deadline.hint ?? `I could not read a date in "${value}". Try a date like 2024-03-15, or \`none\`.`);
+      const read = interpretDeadline(value, reference, current.timeZone);
+      if (read.kind === 'none' && !/^(none|no deadline|-)$/i.test(value)) {
+        throw new UsageError(read.hint ?? `I could not read a date in "${value}". Try a date like 2024-03-15, or \`none\`.`);
       }
+      const { deadline } = await attachEvent(context, read);
       return { ...base, changes: { deadline }, detail: { field, from: current.deadline, to: deadline } };
     }
     case 'agreed': {
       const read = interpretDeadline(value, todayIn(current.timeZone, context.clock.now()), current.timeZone);
       if (read.kind !== 'exact') throw new UsageError(`I could not read "${value}" as a date. Write it like \`edit ${current.id} agreed 2024-01-29\`.`);
-      const deadline = current.deadline.text ? interpretDeadline(current.deadline.text, read.due, current.timeZone) : { ...current.deadline, reference: read.due };
+      const reread = current.deadline.text ? interpretDeadline(current.deadline.text, read.due, current.timeZone) : { ...current.deadline, reference: read.due };
+      // Keep the event already joined: the phrase is the same, only its reference date moved.
+      const deadline =
+        reread.kind === 'event' && current.deadline.kind === 'event' && current.deadline.eventId
+          ? { ...reread, eventId: current.deadline.eventId, due: current.deadline.due }
+          : (await attachEvent(context, reread)).deadline;
       return { ...base, changes: { source: { ...current.source, agreedOn: read.due }, deadline }, detail: { field, from: current.source.agreedOn, to: read.due } };
     }
     case 'owner':

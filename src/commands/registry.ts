@@ -3,10 +3,14 @@ import { addCommand } from './add.js';
 import { doneCommand } from './done.js';
 import { dropCommand } from './drop.js';
 import { editCommand } from './edit.js';
+import { eventCommand } from './event.js';
 import { helpCommand } from './help.js';
 import { listCommand } from './list.js';
 import { reopenCommand } from './reopen.js';
 import { showCommand } from './show.js';
+import { snoozeCommand } from './snooze.js';
+import { statusCommand } from './status.js';
+import { timezoneCommand } from './timezone.js';
 import type { CommandSpec } from './spec.js';
 
 export const commands: CommandSpec[] = [
@@ -17,5 +21,9 @@ export const commands: CommandSpec[] = [
   reopenCommand,
   dropCommand,
   editCommand,
+  snoozeCommand,
+  statusCommand,
+  eventCommand,
+  timezoneCommand,
   helpCommand,
 ];

@@ -27,9 +27,11 @@ export function commitmentDetail(context: CommandContext, commitment: Commitment
   const now = context.clock.now();
   const fields = [
     { label: 'Status', value: statusLabel(commitment) },
-    { label: 'Due', value: [dueLabel(commitment, now), describeReading(commitment.deadline)].filter(Boolean).join(' — ') },
+    { label: 'Due', value: dueLabel(commitment, now) },
     { label: 'Owners', value: ownersLabel(commitment) },
   ];
+  const reading = describeReading(commitment.deadline);
+  if (reading) fields.push({ label: 'Read as', value: reading });
   if (commitment.parties.length > 0) fields.push({ label: 'Parties', value: commitment.parties.join(', ') });
   if (commitment.tags.length > 0) fields.push({ label: 'Tags', value: commitment.tags.map((t) => `tag:${t}`).join(' ') });
   const source = [commitment.source.title, commitment.source.url, commitment.source.quote && `“${commitment.source.quote}”`]

@@ -115,6 +115,38 @@ export interface WorkspaceRepository {
   get(id: string): Promise<WorkspaceRecord | null>;
 }
 
+/** A named happening that event-kind deadlines wait on (`E-3 formation of the new government`). */
+export interface EventRecord {
+  workspaceId: string;
+  id: string;
+  name: string;
+  /** Content-word key; equal keys are the same event. */
+  matchKey: string;
+  occurredOn?: string;
+  confirmedBy?: UserRef;
+  confirmedAt?: string;
+  createdAt: string;
+}
+
+export interface EventRepository {
+  /** Allocates the next `E-n`. */
+  create(event: Pick<EventRecord, 'workspaceId' | 'name' | 'matchKey' | 'createdAt'>): Promise<EventRecord>;
+  get(workspaceId: string, id: string): Promise<EventRecord | null>;
+  list(workspaceId: string): Promise<EventRecord[]>;
+  /**
+   * Records that the event happened and, in the same transaction, applies `changesFor` to every
+   * active commitment waiting on it, bumping versions and logging `event-confirmed` on each.
+   */
+  confirm(
+    workspaceId: string,
+    id: string,
+    occurredOn: string,
+    by: UserRef,
+    at: string,
+    changesFor: (commitment: Commitment) => CommitmentChanges,
+  ): Promise<{ event: EventRecord; updated: Commitment[] }>;
+}
+
 /** Platform events already handled (Slack retries an event it thinks was missed). */
 export interface ReceiptRepository {
   /** True the first time `key` is claimed; false for a repeat. */
@@ -129,7 +161,116 @@ export interface Store {
   readonly users: UserRepository;
   readonly commitments: CommitmentRepository;
   readonly receipts: ReceiptRepository;
+  readonly events: EventRepository;
+  readonly outbox: OutboxRepository;
+  readonly reminders: ReminderStateRepository;
   /** Writes a consistent copy of the whole database to `file` while it stays in use. */
   backup(file: string): Promise<void>;
   close(): Promise<void>;
+}
+
+// ---- Reminders: the outbox and the reads a scheduler tick needs (issue 7, DESIGN §5) ----
+
+export type OutboxKind = 'digest' | 'nudge' | 'confirm-date' | 'event-check' | 'review';
+export type OutboxState = 'pending' | 'sent' | 'cancelled' | 'missed' | 'failed';
+
+export interface NewOutboxRow {
+  /** Unique: `<workspace>|<subject>|<kind>|<slot>|<recipient>`; writing the same key twice is a no-op. */
+  key: string;
+  kind: OutboxKind;
+  workspaceId: string;
+  /** The commitment id (nudges) or channel address (digests) the reminder is about. */
+  subject: string;
+  address: string;
+  recipientId?: string;
+  commitmentIds: string[];
+  /** The schedule slot: a local date (nudges) or local date-time (digests). */
+  slot: string;
+  /** ISO instant the reminder became due. */
+  dueAt: string;
+  /** `missed` records a coalesced digest slot that will never be sent. */
+  state?: 'pending' | 'missed';
+}
+
+export interface OutboxRow extends Required<Omit<NewOutboxRow, 'recipientId' | 'state'>> {
+  id: number;
+  recipientId?: string;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: string;
+  leaseOwner?: string;
+  leaseUntil?: string;
+  lastError?: string;
+  messageId?: string;
+  createdAt: string;
+  finishedAt?: string;
+}
+
+/** What one tick decided: rows to write and where each commitment's and channel's next look is. */
+export interface ReminderPlan {
+  rows: NewOutboxRow[];
+  /** `expected` is the value the tick read: a change made meanwhile (which recomputed it) wins. */
+  commitments: { workspaceId: string; id: string; nextReminderAt: string | null; expected?: string }[];
+  channels: { workspaceId: string; address: string; nextReminderAt: string | null; expected?: string }[];
+}
+
+export type OutboxOutcome =
+  | { state: 'sent'; messageId: string }
+  | { state: 'cancelled' | 'missed' | 'failed'; reason: string };
+
+export interface OutboxStats {
+  depth: number;
+  oldestPendingDueAt?: string;
+  missed: number;
+  inactive: { kind: 'channel' | 'dm'; address: string; reason: string }[];
+  recentFailures: { key: string; address: string; error: string; at: string }[];
+}
+
+export interface OutboxRepository {
+  /** Inserts the plan's rows (existing keys ignored) and stores the next reminder times, in one transaction. Returns rows inserted. */
+  record(plan: ReminderPlan, now: Date): Promise<number>;
+  /**
+   * Leases up to `limit` pending rows due by `now` that no live lease holds, in one statement
+   * (`UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING *`, or `FOR UPDATE SKIP LOCKED` on Postgres).
+   */
+  claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<OutboxRow[]>;
+  /** Ends a leased row; false when the lease was lost (someone else owns it now). */
+  finish(id: number, owner: string, outcome: OutboxOutcome, at: Date): Promise<boolean>;
+  /** Gives a leased row back for another attempt at `nextAttemptAt`. */
+  retry(id: number, owner: string, nextAttemptAt: Date, error: string, countAttempt: boolean): Promise<void>;
+  /** Gives back every lease `owner` holds (a clean shutdown), so another process need not wait. */
+  release(owner: string): Promise<number>;
+  get(id: number): Promise<OutboxRow | null>;
+  /** Which of these keys are already in the outbox. */
+  existingKeys(keys: string[]): Promise<Set<string>>;
+  /** Pending rows due by `now` (for the dry run), oldest first. */
+  pendingDue(now: Date, limit: number): Promise<OutboxRow[]>;
+  /** The newest sent row of this kind about this subject (the last digest, for "changes since"). */
+  lastSent(workspaceId: string, subject: string, kind: OutboxKind): Promise<OutboxRow | null>;
+  /** A newer row of the same kind about the same subject exists (a stale digest is superseded). */
+  hasNewer(row: OutboxRow): Promise<boolean>;
+  /** Marks every channel and DM with this address inactive, with the reason. */
+  markAddressInactive(address: string, reason: string): Promise<void>;
+  stats(now: Date, failuresSince: Date): Promise<OutboxStats>;
+}
+
+export interface ReminderStateRepository {
+  /** Active commitments whose next reminder time is at or before `now` (an index range scan). */
+  dueCommitments(now: Date, limit: number): Promise<(Commitment & { nextReminderAt: string })[]>;
+  /** Channels with a schedule whose next digest time is at or before `now`. */
+  dueChannels(now: Date, limit: number): Promise<(ChannelRecord & { nextReminderAt: string })[]>;
+  /** Log rows of this channel's commitments after `since` (the digest's "changes" line). */
+  changesSince(workspaceId: string, channel: string, since: string): Promise<LogEntry[]>;
+  /** Whether this user's DM failed permanently (then nudges fall back to the digest). */
+  dmInactive(workspaceId: string, userId: string): Promise<boolean>;
+}
+
+/**
+ * Computes a next reminder time when a commitment or channel changes. Injected into the store at
+ * construction so the store never imports reminder policy and the policy stays pure. The value may
+ * be early (the tick then looks, finds nothing, and stores the exact time) but never late.
+ */
+export interface NextReminderCalculator {
+  commitment(commitment: Commitment, now: Date): string | null;
+  channel(channel: ChannelRecord, now: Date): string | null;
 }

@@ -8,6 +8,7 @@ import {
   type CommitmentFilter,
   type CommitmentRepository,
   type NewCommitment,
+  type NextReminderCalculator,
 } from '../store.js';
 import { fromJson, toJson } from './json.js';
 import { ensureWorkspace, nextCounter } from './workspace-repository.js';
@@ -42,7 +43,20 @@ const SELECT = `
   FROM commitments c`;
 
 export class SqliteCommitmentRepository implements CommitmentRepository {
-  constructor(private readonly db: Database.Database) {}
+  /** `nextReminderAt` is injected (reminder policy lives outside the store); without it no reminders are scheduled. */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly nextReminderAt?: NextReminderCalculator['commitment'],
+  ) {}
+
+  /** Recomputed inside the change's transaction so a tick never sees a stale next reminder time. */
+  private storeNextReminder(workspaceId: string, id: string, at: string): void {
+    if (!this.nextReminderAt) return;
+    const commitment = this.read(workspaceId, id)!;
+    this.db
+      .prepare('UPDATE commitments SET next_reminder_at = ? WHERE workspace_id = ? AND id = ?')
+      .run(this.nextReminderAt(commitment, new Date(at)), workspaceId, id);
+  }
 
   async create(input: NewCommitment, log: LogInput): Promise<Commitment> {
     return this.db.transaction(() => {
@@ -76,6 +90,7 @@ export class SqliteCommitmentRepository implements CommitmentRepository {
         });
       this.writeOwners(input.workspaceId, id, input.owners);
       this.appendLog({ ...log, workspaceId: input.workspaceId, commitmentId: id });
+      this.storeNextReminder(input.workspaceId, id, log.at);
       return this.read(input.workspaceId, id)!;
     })();
   }
@@ -120,6 +135,11 @@ export class SqliteCommitmentRepository implements CommitmentRepository {
     changes: CommitmentChanges,
     log: LogInput,
   ): Promise<Commitment> {
+    return this.updateNow(workspaceId, id, expectedVersion, changes, log);
+  }
+
+  /** Synchronous form, for other SQLite repositories' transactions (event confirmation). */
+  updateNow(workspaceId: string, id: string, expectedVersion: number, changes: CommitmentChanges, log: LogInput): Commitment {
     return this.db.transaction(() => {
       const current = this.read(workspaceId, id);
       if (!current || current.version !== expectedVersion) throw new ConcurrentChange(id);
@@ -152,6 +172,7 @@ export class SqliteCommitmentRepository implements CommitmentRepository {
         });
       if (changes.owners) this.writeOwners(workspaceId, id, changes.owners);
       this.appendLog({ ...log, workspaceId, commitmentId: id });
+      this.storeNextReminder(workspaceId, id, log.at);
       return this.read(workspaceId, id)!;
     })();
   }
