@@ -1,6 +1,7 @@
 /** Every schema migration in order. Add a file and one line here; never edit a released one. */
 import core from './001-core.js';
 import inboundReceipts from './002-inbound-receipts.js';
+import events from './003-events.js';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [core, inboundReceipts];
+export const migrations: Migration[] = [core, inboundReceipts, events];
