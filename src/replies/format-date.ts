@@ -1,12 +1,10 @@
 /** Shows calendar dates as people write them ("Fri 15 Mar", "~30 Mar"), never converted between zones. */
-import { DateTime } from 'luxon';
+import { yearOf } from '../commitments/calendar.js';
 import type { CalendarDate } from '../commitments/deadline.js';
+import { formatCalendarDate as formatDate } from '../commitments/deadline-explainer.js';
 
-/** `2024-03-15` → `Fri 15 Mar`, with the year when it is not `currentYear`. */
+/** `2024-03-15` → `Fri 15 Mar`; approximate dates drop the weekday and gain a `~`; the year shows when it is not `currentYear`. */
 export function formatCalendarDate(date: CalendarDate, options: { approximate?: boolean; currentYear?: number } = {}): string {
-  const d = DateTime.fromISO(date, { zone: 'UTC' });
-  if (!d.isValid) return date;
-  const withYear = options.currentYear !== undefined && d.year !== options.currentYear;
-  const text = options.approximate ? d.toFormat(withYear ? 'd LLL yyyy' : 'd LLL') : d.toFormat(withYear ? 'ccc d LLL yyyy' : 'ccc d LLL');
+  const text = formatDate(date, options.currentYear ?? yearOf(date), !options.approximate);
   return options.approximate ? `~${text}` : text;
 }
