@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerBackupCommand } from './backup-command.js';
+import { registerExtractCommand } from './extract-command.js';
 import { registerStartCommand } from './start-command.js';
 
 export function buildProgram(): Command {
@@ -9,6 +10,7 @@ export function buildProgram(): Command {
   const program = new Command('followthrough').description('Track commitments and follow them up in Slack and Teams.').version(version);
   registerStartCommand(program);
   registerBackupCommand(program);
+  registerExtractCommand(program);
   return program;
 }
 
