@@ -17,7 +17,7 @@ import {
   type ConversationParameters,
   type ConversationReference,
 } from 'botbuilder';
-import { AuthenticationError, ServiceClientCredentialsFactory, type ConnectorFactory } from 'botframework-connector';
+import { AuthenticationError, ServiceClientCredentialsFactory, type ConnectorClient, type ConnectorFactory } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { readJsonRequest, shimResponse } from './http-shim.js';
 
@@ -42,7 +42,7 @@ export interface InboundActivity {
 }
 
 /** A conversation reference as plain JSON (serviceUrl, tenant, conversation, bot): safe to store. */
-export type ConversationRef = Record<string, unknown> & { serviceUrl: string; conversation: { id: string } };
+export type ConversationRef = Record<string, unknown> & { serviceUrl: string; conversation: { id: string }; bot?: { id: string; name?: string } };
 
 export interface OutboundMessage {
   text: string;
@@ -134,11 +134,13 @@ export function createTransport(options: TransportOptions): Transport {
       await adapter.process(request as never, shimResponse(res) as never, (context) => bot.run(context));
     },
     async post(reference, message) {
-      return continueIn(reference, async (ctx) => (await ctx.sendActivity(toActivity(message)))?.id ?? '');
+      return continueIn(reference, (ctx) => sendNew(ctx, reference, message));
     },
     async startChannelThread(reference, channelId, message) {
       return continueIn(reference, async (ctx) => {
-        const [ref, activityId] = await TeamsInfo.sendMessageToTeamsChannel(ctx, toActivity(message) as Activity, channelId, botId);
+        const [ref, reported] = await TeamsInfo.sendMessageToTeamsChannel(ctx, toActivity(message) as Activity, channelId, botId);
+        // botbuilder reports the new conversation's id as the activity id; the post's id is its `;messageid=`.
+        const activityId = /;messageid=(.+)$/.exec(ref.conversation.id)?.[1] ?? reported;
         return { conversationId: ref.conversation.id, activityId };
       });
     },
@@ -155,7 +157,7 @@ export function createTransport(options: TransportOptions): Transport {
         async (ctx) => {
           const reference = plainReference(TurnContext.getConversationReference(ctx.activity));
           reference.conversation = { ...reference.conversation, tenantId, conversationType: 'personal' } as ConversationRef['conversation'];
-          const activityId = (await ctx.sendActivity(toActivity(message)))?.id ?? '';
+          const activityId = await sendNew(ctx, reference, message);
           return { reference, activityId };
         },
       );
@@ -230,6 +232,13 @@ function turnFor(ctx: TurnContext): Turn {
   };
 }
 
+/** A new message, straight to the connector: `ctx.sendActivity` in a proactive turn would reply to its synthetic event. */
+async function sendNew(ctx: TurnContext, reference: ConversationRef, message: OutboundMessage): Promise<string> {
+  const connector = ctx.turnState.get<ConnectorClient>(ctx.adapter.ConnectorClientKey);
+  const activity = { ...toActivity(message), from: reference.bot, conversation: reference.conversation } as Activity;
+  return (await connector.conversations.sendToConversation(reference.conversation.id, activity)).id ?? '';
+}
+
 function toActivity(message: OutboundMessage): Partial<Activity> {
   return { type: 'message', text: message.text, attachments: message.card ? [CardFactory.adaptiveCard(message.card)] : undefined };
 }
@@ -238,8 +247,10 @@ function toMember(account: { id: string; aadObjectId?: string; name?: string }):
   return { id: account.id, aadObjectId: account.aadObjectId, name: account.name ?? account.id };
 }
 
+/** Plain JSON without `activityId`: a stored reference must start new messages, not reply to one. */
 function plainReference(reference: Partial<ConversationReference>): ConversationRef {
-  return JSON.parse(JSON.stringify(reference)) as ConversationRef;
+  const { activityId: _reply, ...rest } = reference;
+  return JSON.parse(JSON.stringify(rest)) as ConversationRef;
 }
 
 /**

@@ -1,0 +1,199 @@
+// The Teams adapter end to end in dev mode: real Teams activity JSON posted to /api/messages of the
+// app's one server, a local Bot Connector recording what the bot sends, a real SQLite file.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type App } from '../../src/main.js';
+import { Permanent, RateLimited, Transient } from '../../src/ports/chat-adapter.js';
+import { channelReply } from '../../src/replies/reply.js';
+import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
+import { ALICE, BOB, CHANNEL_ID, TENANT, channelMessage, fixture, personalMessage, postActivity, replyText } from '../helpers/fake-connector-activities.js';
+import { tempDbPath } from '../helpers/temp-db.js';
+
+const CHANNEL_ADDRESS = `teams:${TENANT}:${CHANNEL_ID}`;
+
+describe('Teams adapter (dev mode, loopback)', () => {
+  let connector: FakeConnector;
+  let app: App;
+  let base: string;
+  const db = tempDbPath();
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    connector.roster.set(BOB.id, BOB);
+    connector.roster.set(ALICE.id, ALICE);
+    app = await startApp({
+      FOLLOWTHROUGH_ADAPTERS: 'teams',
+      TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+      TEAMS_ALLOWED_TENANTS: TENANT,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      FOLLOWTHROUGH_DB: db.file,
+      LOG_LEVEL: 'silent',
+    });
+    base = `http://127.0.0.1:${app.address!.port}`;
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await connector?.close();
+    db.remove();
+  });
+
+  /** Posts an activity and returns the text of what the bot posted in answer. */
+  async function say(activity: any): Promise<string> {
+    const before = connector.posted().length;
+    const response = await postActivity(base, activity);
+    expect(response.status).toBe(200);
+    return connector.posted().slice(before).map((c) => replyText(c.body)).join('\n');
+  }
+
+  it('stores the conversation reference on install and welcomes once per conversation', async () => {
+    const welcome = await say(fixture('installation-add', connector.url));
+    expect(welcome).toMatch(/Followthrough is here/);
+    expect(welcome).toMatch(/@Followthrough list/);
+    expect(await say(fixture('installation-add', connector.url))).toBe('');
+    const channel = await app.store.channels.get(TENANT, CHANNEL_ADDRESS);
+    expect(channel?.active).toBe(true);
+    expect((channel?.platformData as any).reference).toMatchObject({ serviceUrl: connector.url, conversation: { id: CHANNEL_ID } });
+    const groupWelcome = await say(fixture('conversation-update-bot-added', connector.url));
+    expect(groupWelcome).toMatch(/type the command words/i);
+  });
+
+  it('runs a command from a channel @mention and answers in the same thread with a card', async () => {
+    const activity = channelMessage(connector.url, 'add Appoint liaison officers @bob due 2099-03-15 tag:border', { mentions: [BOB] });
+    const reply = await say(activity);
+    expect(reply).toMatch(/added C-1: Appoint liaison officers/);
+    const last = connector.posted().at(-1)!;
+    expect(last.conversationId).toBe(activity.conversation.id);
+    expect(last.path).toContain(`/activities/${encodeURIComponent(activity.id)}`);
+    const commitment = await app.store.commitments.get(TENANT, 'C-1');
+    expect(commitment?.owners.map((o) => o.id)).toEqual([BOB.aadObjectId]);
+    expect(commitment?.channel).toBe(CHANNEL_ADDRESS);
+    const bob = await app.store.users.get(TENANT, BOB.aadObjectId);
+    expect(bob?.name).toBe('Bob Lee');
+  });
+
+  it('sees the same channel from two threads', async () => {
+    const fromOtherThread = await say(channelMessage(connector.url, 'list', { thread: '1706529999999' }));
+    expect(fromOtherThread).toMatch(/C-1/);
+    expect(connector.posted().at(-1)!.conversationId).toBe(`${CHANNEL_ID};messageid=1706529999999`);
+  });
+
+  it('decodes entities, strips tags and folds curly quotes', async () => {
+    const reply = await say(channelMessage(connector.url, 'add &ldquo;Review by legal&rdquo; <b>due</b> 2099-05-01'));
+    expect(reply).toMatch(/added C-2: Review by legal/);
+    const curly = await say(channelMessage(connector.url, 'add “Draft by Friday” due 2099-06-01'));
+    expect(curly).toMatch(/added C-3: Draft by Friday/);
+  });
+
+  it('takes the words alone in a 1:1 and a group chat, with the zone from localTimezone', async () => {
+    const mine = await say(personalMessage(connector.url, 'list', BOB));
+    expect(mine).toMatch(/C-1/);
+    const bob = await app.store.users.get(TENANT, BOB.aadObjectId);
+    expect(bob?.timeZone).toBe('Asia/Karachi');
+    expect(bob?.dmAddress).toBe(`teams:${TENANT}:user:${BOB.aadObjectId}`);
+    const group = fixture('group-chat-message', connector.url);
+    group.text = '<at>Followthrough</at> add Border markets due 2099-07-01';
+    group.conversation.id = '19:group-chat-ministers@thread.v2';
+    expect(await say(group)).toMatch(/added C-4: Border markets/);
+    const chat = await app.store.channels.get(TENANT, `teams:${TENANT}:19:group-chat-ministers@thread.v2`);
+    expect(chat?.timeZone).toBe('Europe/Berlin');
+  });
+
+  it('presses Done with Action.Execute: refreshed card in the invoke response, message edited, a double click changes nothing', async () => {
+    const press = () => {
+      const invoke = fixture('card-action', connector.url);
+      invoke.from = { id: BOB.id, name: BOB.name, aadObjectId: BOB.aadObjectId };
+      return postActivity(base, invoke);
+    };
+    const first = await press();
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(first.body.value.type).toBe('AdaptiveCard');
+    expect(JSON.stringify(first.body.value)).not.toMatch(/C-1 Appoint/);
+    expect(JSON.stringify(first.body.value)).toMatch(/marked C-1 done/);
+    const edit = connector.calls.at(-1)!;
+    expect(edit).toMatchObject({ method: 'PUT', activityId: '1706523300999' });
+    const second = await press();
+    expect(second.body.statusCode).toBe(200);
+    expect(JSON.stringify(second.body.value)).toMatch(/already done/);
+    const history = await app.store.commitments.history(TENANT, 'C-1');
+    expect(history.filter((h) => h.action === 'done')).toHaveLength(1);
+  });
+
+  it('delivers a channel digest as a new thread and edits it later', async () => {
+    const chat = app.chatAdapters.get('teams')!;
+    const { messageId } = await chat.deliver(CHANNEL_ADDRESS, channelReply('Digest', { title: 'Weekly digest', sections: [{ text: 'C-2 due soon' }] }), { key: 'digest:1' });
+    const create = connector.calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations').at(-1)!;
+    expect(create.body.channelData.channel.id).toBe(CHANNEL_ID);
+    expect(create.body.isGroup).toBe(true);
+    expect(messageId).toMatch(/;messageid=act-\d+\|act-\d+$/);
+    await chat.update(CHANNEL_ADDRESS, messageId, channelReply('Digest (updated)'));
+    expect(connector.calls.at(-1)).toMatchObject({ method: 'PUT' });
+  });
+
+  it('nudges an owner in a 1:1 created from the roster, then reuses it', async () => {
+    const chat = app.chatAdapters.get('teams')!;
+    const carol = { id: '29:1CarolTeamsUserId', aadObjectId: '00000000-0000-0000-0000-0000000ca201', name: 'Carol Diaz' };
+    connector.roster.set(carol.id, carol);
+    const address = `teams:${TENANT}:user:${carol.aadObjectId}`;
+    const before = connector.calls.length;
+    await chat.deliver(address, channelReply('C-1 is due today'), { key: 'nudge:1' });
+    const calls = connector.calls.slice(before);
+    expect(calls.some((c) => c.method === 'GET' && c.path.includes('/members/'))).toBe(true);
+    const create = calls.find((c) => c.method === 'POST' && c.path === '/v3/conversations')!;
+    expect(create.body.members).toEqual([{ id: carol.id }]);
+    expect(create.body.isGroup).toBe(false);
+    const again = connector.calls.length;
+    await chat.deliver(address, channelReply('C-1 is overdue'), { key: 'nudge:2' });
+    expect(connector.calls.slice(again).map((c) => c.method + ' ' + c.path)).toEqual([
+      `POST /v3/conversations/${encodeURIComponent(`a:personal-${carol.id}`)}/activities`,
+    ]);
+  });
+
+  it('maps connector failures to RateLimited, Transient and Permanent', async () => {
+    const chat = app.chatAdapters.get('teams')!;
+    const send = () => chat.deliver(CHANNEL_ADDRESS, channelReply('x'), { key: 'k' });
+    connector.failNext(429, { 'retry-after': '7' });
+    const limited = await send().catch((e: unknown) => e);
+    expect(limited).toBeInstanceOf(RateLimited);
+    expect((limited as RateLimited).retryAfterMs).toBe(7000);
+    for (const status of [412, 502, 504, 500]) {
+      connector.failNext(status);
+      expect(await send().catch((e: unknown) => e)).toBeInstanceOf(Transient);
+    }
+    for (const status of [403, 404]) {
+      connector.failNext(status);
+      expect(await send().catch((e: unknown) => e)).toBeInstanceOf(Permanent);
+    }
+    connector.dropNext();
+    expect(await send().catch((e: unknown) => e)).toBeInstanceOf(Transient);
+    expect(await chat.deliver(`teams:${TENANT}:19:never-installed@thread.tacv2`, channelReply('x'), { key: 'k' }).catch((e: unknown) => e)).toBeInstanceOf(Permanent);
+  });
+
+  it('ignores a foreign tenant: nothing answered, nothing stored', async () => {
+    const foreign = personalMessage(connector.url, 'add Foreign thing due 2099-01-01');
+    foreign.channelData.tenant.id = 'evil-tenant';
+    foreign.conversation.tenantId = 'evil-tenant';
+    expect(await say(foreign)).toBe('');
+    expect(await app.store.workspaces.get('evil-tenant')).toBeNull();
+    expect(await app.store.channels.list('evil-tenant')).toEqual([]);
+  });
+
+  it('marks the channel inactive when the app is removed', async () => {
+    await say(fixture('installation-remove', connector.url));
+    const channel = await app.store.channels.get(TENANT, CHANNEL_ADDRESS);
+    expect(channel?.active).toBe(false);
+  });
+});
+
+describe('Teams adapter start-up', () => {
+  it('refuses to start unauthenticated on 0.0.0.0, saying why', async () => {
+    const db = tempDbPath();
+    await expect(
+      startApp({ FOLLOWTHROUGH_ADAPTERS: 'teams', TEAMS_ALLOW_UNAUTHENTICATED: 'true', HOST: '0.0.0.0', PORT: '0', FOLLOWTHROUGH_DB: db.file, LOG_LEVEL: 'silent' }),
+    ).rejects.toThrow(/HOST=0\.0\.0\.0.*127\.0\.0\.1/s);
+    await expect(startApp({ FOLLOWTHROUGH_ADAPTERS: 'teams', HOST: '127.0.0.1', PORT: '0', FOLLOWTHROUGH_DB: db.file, LOG_LEVEL: 'silent' })).rejects.toThrow(
+      /MICROSOFT_APP_ID is not set/,
+    );
+    db.remove();
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * A local Bot Connector for tests: answers the REST calls botbuilder makes (create conversation,
+ * post / reply / update an activity, get a member) on 127.0.0.1 and records every call.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  /** Decoded conversation id of the path, when there is one. */
+  conversationId?: string;
+  activityId?: string;
+  authorization?: string;
+  body: any;
+}
+
+export interface RosterMember {
+  id: string;
+  aadObjectId: string;
+  name: string;
+}
+
+export interface FakeConnector {
+  url: string;
+  calls: ConnectorCall[];
+  roster: Map<string, RosterMember>;
+  /** The next `count` calls answer with this status (and headers) instead. */
+  failNext(status: number, headers?: Record<string, string>, count?: number): void;
+  /** Closes the socket on the next call (a network error). */
+  dropNext(): void;
+  /** Activities the bot posted (new, replies), in order. */
+  posted(): ConnectorCall[];
+  close(): Promise<void>;
+}
+
+export async function startFakeConnector(): Promise<FakeConnector> {
+  const calls: ConnectorCall[] = [];
+  const roster = new Map<string, RosterMember>();
+  const failures: { status: number; headers: Record<string, string> }[] = [];
+  let drop = false;
+  let counter = 0;
+  const server: Server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const path = (req.url ?? '/').split('?')[0];
+    const parts = path.split('/').map(decodeURIComponent);
+    const call: ConnectorCall = {
+      method: req.method ?? 'GET',
+      path,
+      conversationId: parts[3],
+      activityId: parts[5],
+      authorization: req.headers.authorization,
+      body,
+    };
+    calls.push(call);
+    if (drop) {
+      drop = false;
+      req.socket.destroy();
+      return;
+    }
+    const failure = failures.shift();
+    const send = (status: number, value: unknown, headers: Record<string, string> = {}) =>
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(value));
+    if (failure) return send(failure.status, { error: { code: 'Failure', message: `fake failure ${failure.status}` } }, failure.headers);
+    // POST /v3/conversations
+    if (call.method === 'POST' && parts.length === 3) {
+      const activityId = `act-${++counter}`;
+      const channelId = body?.channelData?.channel?.id as string | undefined;
+      const id = channelId ? `${channelId};messageid=${activityId}` : `a:personal-${body?.members?.[0]?.id ?? counter}`;
+      return send(201, { id, activityId });
+    }
+    // POST /v3/conversations/{id}/activities[/{replyToId}]
+    if (call.method === 'POST' && parts[4] === 'activities') return send(200, { id: `act-${++counter}` });
+    // PUT /v3/conversations/{id}/activities/{id}
+    if (call.method === 'PUT' && parts[4] === 'activities') return send(200, { id: parts[5] });
+    // GET /v3/conversations/{id}/members/{userId}
+    if (call.method === 'GET' && parts[4] === 'members') {
+      const member = roster.get(parts[5]) ?? [...roster.values()].find((m) => m.aadObjectId === parts[5]);
+      return member ? send(200, { ...member, userPrincipalName: `${member.name}@example.org` }) : send(404, { error: { code: 'NotFound' } });
+    }
+    send(404, { error: { code: 'NotFound', message: `fake connector has no route for ${call.method} ${path}` } });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    calls,
+    roster,
+    failNext(status, headers = {}, count = 1) {
+      for (let i = 0; i < count; i++) failures.push({ status, headers });
+    },
+    dropNext() {
+      drop = true;
+    },
+    posted: () => calls.filter((c) => c.method === 'POST' && c.path.includes('/activities')),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<any> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : undefined;
+}
