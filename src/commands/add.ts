@@ -65,7 +65,7 @@ export const addCommand = defineCommand({
     // The second line says what the deadline was read as, so a misreading is caught at once.
     const lines = [
       `${context.actor.name} added ${commitment.id}: ${commitment.title} — ${ownersLabel(commitment)}`,
-      describeReading(commitment.deadline) ?? dueLabel(commitment, now),
+      describeReading(commitment.deadline, now) ?? dueLabel(commitment, now),
     ];
     const joined = eventLine(attached);
     if (joined) lines.push(joined);

@@ -2,8 +2,8 @@
 import type { Deadline } from '../commitments/deadline.js';
 import { explainDeadline } from '../commitments/deadline-explainer.js';
 
-export function describeReading(deadline: Deadline): string | undefined {
+export function describeReading(deadline: Deadline, now: Date): string | undefined {
   if (deadline.kind === 'none') return deadline.hint;
   if (!deadline.text) return undefined;
-  return explainDeadline(deadline);
+  return explainDeadline(deadline, now);
 }

@@ -32,7 +32,7 @@ export const editCommand = defineCommand({
     const { commitment } = await changeCommitment(context, args.id, (current) => editChange(context, current, args.field, args.value));
     const now = context.clock.now();
     const summary = `${commitment.id} ${commitment.title} — ${dueLabel(commitment, now)} — ${ownersLabel(commitment)}`;
-    const reading = args.field === 'due' || args.field === 'agreed' ? describeReading(commitment.deadline) : undefined;
+    const reading = args.field === 'due' || args.field === 'agreed' ? describeReading(commitment.deadline, now) : undefined;
     return privateReply([`Updated ${args.field === 'owners' ? 'owner' : args.field} of ${commitment.id}.`, summary, reading].filter(Boolean).join('\n'));
   },
 });

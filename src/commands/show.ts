@@ -30,7 +30,7 @@ export function commitmentDetail(context: CommandContext, commitment: Commitment
     { label: 'Due', value: dueLabel(commitment, now) },
     { label: 'Owners', value: ownersLabel(commitment) },
   ];
-  const reading = describeReading(commitment.deadline);
+  const reading = describeReading(commitment.deadline, now);
   if (reading) fields.push({ label: 'Read as', value: reading });
   if (commitment.parties.length > 0) fields.push({ label: 'Parties', value: commitment.parties.join(', ') });
   if (commitment.tags.length > 0) fields.push({ label: 'Tags', value: commitment.tags.map((t) => `tag:${t}`).join(' ') });
