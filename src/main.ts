@@ -10,6 +10,9 @@ import type { RunningAdapter, StartAdapter } from './ports/adapter-host.js';
 import type { ChatAdapter } from './ports/chat-adapter.js';
 import { HttpServer } from './cli/http-server.js';
 import { openStore } from './store/open-store.js';
+import { systemClock } from './ports/clock.js';
+import { nextReminderCalculator } from './reminders/next-reminder.js';
+import { startScheduler, type Scheduler } from './scheduler/scheduler.js';
 import type { Store } from './store/store.js';
 
 /** Adapter modules, loaded only when enabled. */
@@ -27,6 +30,8 @@ export interface App {
   adapters: Map<AdapterName, RunningAdapter>;
   /** Delivery by address prefix, for the scheduler. */
   chatAdapters: Map<string, ChatAdapter>;
+  /** Reminder ticks and the outbox delivery loop. */
+  scheduler: Scheduler;
   http?: HttpServer;
   /** Where the HTTP server listens (with PORT=0, the port the OS chose). */
   address?: AddressInfo;
@@ -43,7 +48,7 @@ export function createLogger(level: string): Logger {
 export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<App> {
   const config = loadConfig(env);
   const logger = createLogger(config.LOG_LEVEL);
-  const store = openStore(config);
+  const store = openStore(config, { nextReminderAt: nextReminderCalculator });
   const core = createCore({ store, settings: { defaultTimeZone: config.FOLLOWTHROUGH_DEFAULT_TZ }, logger });
   const needsHttp = config.adapters.some((a) => a === 'slack' || a === 'teams');
   const http = needsHttp ? new HttpServer(logger) : undefined;
@@ -66,6 +71,14 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ap
     await store.close();
     throw error;
   }
+  // Reminders start once every adapter can deliver.
+  const scheduler = startScheduler({
+    store,
+    clock: systemClock,
+    adapters: chatAdapters,
+    logger: logger.child({ component: 'scheduler' }),
+    quietHours: config.FOLLOWTHROUGH_QUIET_HOURS,
+  });
   const finishing = [...adapters.values()].map((a) => a.finished).filter((f): f is Promise<void> => f !== undefined);
   let stopped = false;
   const app: App = {
@@ -75,12 +88,15 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ap
     logger,
     adapters,
     chatAdapters,
+    scheduler,
     http,
     address,
     finished: finishing.length > 0 && finishing.length === adapters.size ? Promise.all(finishing).then(() => undefined) : new Promise(() => {}),
     async stop() {
       if (stopped) return;
       stopped = true;
+      // First: stop claiming reminders and let in-flight sends finish (≤ 10 s) while adapters still work.
+      await scheduler.stop().catch((err: unknown) => logger.error({ err }, 'scheduler stop failed'));
       for (const running of adapters.values()) await running.stop().catch((err: unknown) => logger.error({ err }, 'adapter stop failed'));
       await http?.close();
       await store.close();

@@ -1,6 +1,7 @@
 /** Channels in SQLite: address, zone, digest schedule, whether delivery still works there. */
 import type Database from 'better-sqlite3';
-import type { ChannelRecord, ChannelRepository } from '../store.js';
+import { systemClock, type Clock } from '../../ports/clock.js';
+import type { ChannelRecord, ChannelRepository, NextReminderCalculator } from '../store.js';
 import { fromJson, toJson } from './json.js';
 import { ensureWorkspace } from './workspace-repository.js';
 
@@ -16,7 +17,13 @@ interface ChannelRow {
 }
 
 export class SqliteChannelRepository implements ChannelRepository {
-  constructor(private readonly db: Database.Database, private readonly defaultTimeZone: string) {}
+  /** `nextReminderAt` and `clock` are injected by the store (reminder policy lives outside it); without them no digests are scheduled. */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly defaultTimeZone: string,
+    private readonly nextReminderAt?: NextReminderCalculator['channel'],
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async get(workspaceId: string, address: string): Promise<ChannelRecord | null> {
     const row = this.db.prepare('SELECT * FROM channels WHERE workspace_id = ? AND address = ?').get(workspaceId, address) as
@@ -55,6 +62,14 @@ export class SqliteChannelRepository implements ChannelRepository {
           platformData: toJson(merged.platformData),
           now,
         });
+      // A schedule, zone or activity change moves the next digest; recomputed in the same transaction.
+      // Other changes (a name, platform data) leave it, so a digest due during downtime is not skipped.
+      const timing = !existing || channel.schedule !== undefined || channel.timeZone !== undefined || channel.active !== undefined;
+      if (this.nextReminderAt && timing) {
+        this.db
+          .prepare('UPDATE channels SET next_reminder_at = ? WHERE workspace_id = ? AND address = ?')
+          .run(merged.active ? this.nextReminderAt(merged, this.clock.now()) : null, merged.workspaceId, merged.address);
+      }
       return merged;
     })();
   }

@@ -2,6 +2,7 @@
 import core from './001-core.js';
 import inboundReceipts from './002-inbound-receipts.js';
 import events from './003-events.js';
+import reminders from './004-reminders.js';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [core, inboundReceipts, events];
+export const migrations: Migration[] = [core, inboundReceipts, events, reminders];

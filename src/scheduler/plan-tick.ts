@@ -1,0 +1,59 @@
+/** One tick's decisions: read what is due (index range scans), run the pure policy, return the plan. */
+import type { Commitment } from '../commitments/commitment.js';
+import { digestsAt } from '../reminders/digest-policy.js';
+import { outboxKey } from '../reminders/keys.js';
+import { nudgesAt, type Recipient } from '../reminders/nudge-policy.js';
+import type { QuietHours } from '../reminders/quiet-hours.js';
+import type { ReminderPlan, Store } from '../store/store.js';
+
+export const TICK_BATCH = 500;
+
+export async function planTick(store: Store, now: Date, quiet: QuietHours, batch = TICK_BATCH): Promise<ReminderPlan> {
+  const plan: ReminderPlan = { rows: [], commitments: [], channels: [] };
+  for (const channel of await store.reminders.dueChannels(now, batch)) {
+    const decision = channel.active ? digestsAt(channel, new Date(channel.nextReminderAt), now, quiet) : { missed: [], next: null };
+    const row = (slot: { slot: string; at: Date }, state: 'pending' | 'missed') => ({
+      key: outboxKey(channel.workspaceId, channel.address, 'digest', slot.slot),
+      kind: 'digest' as const,
+      workspaceId: channel.workspaceId,
+      subject: channel.address,
+      address: channel.address,
+      commitmentIds: [],
+      slot: slot.slot,
+      dueAt: slot.at.toISOString(),
+      state,
+    });
+    plan.rows.push(...decision.missed.map((s) => row(s, 'missed')));
+    if (decision.send) plan.rows.push(row(decision.send, 'pending'));
+    plan.channels.push({ workspaceId: channel.workspaceId, address: channel.address, nextReminderAt: decision.next?.toISOString() ?? null, expected: channel.nextReminderAt });
+  }
+  for (const commitment of await store.reminders.dueCommitments(now, batch)) {
+    const { due, next } = nudgesAt(commitment, await recipientsOf(store, commitment), now, quiet);
+    for (const nudge of due) {
+      plan.rows.push({
+        key: outboxKey(commitment.workspaceId, commitment.id, nudge.kind, nudge.date, nudge.recipient.id),
+        kind: nudge.kind,
+        workspaceId: commitment.workspaceId,
+        subject: commitment.id,
+        address: nudge.recipient.dmAddress,
+        recipientId: nudge.recipient.id,
+        commitmentIds: [commitment.id],
+        slot: nudge.date,
+        dueAt: nudge.at.toISOString(),
+      });
+    }
+    plan.commitments.push({ workspaceId: commitment.workspaceId, id: commitment.id, nextReminderAt: next?.toISOString() ?? null, expected: commitment.nextReminderAt });
+  }
+  return plan;
+}
+
+/** Owners with their zone (else the commitment's) and a DM that still works. */
+export async function recipientsOf(store: Store, commitment: Commitment): Promise<Recipient[]> {
+  const recipients: Recipient[] = [];
+  for (const owner of commitment.owners) {
+    const user = await store.users.get(commitment.workspaceId, owner.id);
+    const reachable = user?.dmAddress && !(await store.reminders.dmInactive(commitment.workspaceId, owner.id));
+    recipients.push({ id: owner.id, name: owner.name, timeZone: user?.timeZone ?? commitment.timeZone, dmAddress: reachable ? user!.dmAddress : undefined });
+  }
+  return recipients;
+}

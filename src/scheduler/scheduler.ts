@@ -1,0 +1,58 @@
+/** The scheduler: a node-cron tick every minute writes due reminders to the outbox; the delivery loop sends them. */
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from 'pino';
+import type { Clock } from '../ports/clock.js';
+import type { ChatAdapter } from '../ports/chat-adapter.js';
+import { parseQuietHours } from '../reminders/quiet-hours.js';
+import type { Store } from '../store/store.js';
+import { DeliveryLoop, type DeliveryOptions } from './delivery-loop.js';
+import { runTick } from './tick.js';
+
+export interface SchedulerOptions {
+  store: Store;
+  clock: Clock;
+  adapters: ReadonlyMap<string, ChatAdapter>;
+  logger?: Logger;
+  /** `FOLLOWTHROUGH_QUIET_HOURS`, e.g. `20:00-08:00`. */
+  quietHours: string;
+  delivery?: Partial<DeliveryOptions>;
+}
+
+export interface Scheduler {
+  readonly delivery: DeliveryLoop;
+  /** Runs one tick now (also what cron calls); returns rows written. */
+  tick(): Promise<number>;
+  /** Stops ticking and claiming, lets in-flight sends finish (≤ 10 s). Close the store after. */
+  stop(): Promise<void>;
+}
+
+export function startScheduler(options: SchedulerOptions): Scheduler {
+  const quiet = parseQuietHours(options.quietHours);
+  const delivery = new DeliveryLoop({ store: options.store, clock: options.clock, adapters: options.adapters, logger: options.logger, ...options.delivery });
+  let stopped = false;
+  const tick = async () => {
+    if (stopped) return 0;
+    try {
+      const written = await runTick(options.store, options.clock.now(), quiet);
+      if (written > 0) options.logger?.info({ written }, 'reminders written to the outbox');
+      delivery.wake();
+      return written;
+    } catch (err) {
+      options.logger?.error({ err }, 'reminder tick failed');
+      return 0;
+    }
+  };
+  const task: ScheduledTask = cron.schedule('* * * * *', () => void tick(), { noOverlap: true, name: 'followthrough-reminders' });
+  delivery.start();
+  void tick();
+  return {
+    delivery,
+    tick,
+    async stop() {
+      stopped = true;
+      await task.stop();
+      await task.destroy();
+      await delivery.stop();
+    },
+  };
+}

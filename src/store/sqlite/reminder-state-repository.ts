@@ -1,0 +1,77 @@
+/** The reads a scheduler tick needs, each an index range scan on `next_reminder_at`. */
+import type Database from 'better-sqlite3';
+import type { Commitment, LogEntry } from '../../commitments/commitment.js';
+import type { ChannelRecord, ChannelRepository, CommitmentRepository, ReminderStateRepository } from '../store.js';
+import { fromJson } from './json.js';
+
+export class SqliteReminderStateRepository implements ReminderStateRepository {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly commitments: CommitmentRepository,
+    private readonly channels: ChannelRepository,
+  ) {}
+
+  async dueCommitments(now: Date, limit: number): Promise<(Commitment & { nextReminderAt: string })[]> {
+    const due = this.db
+      .prepare(
+        `SELECT workspace_id, id, next_reminder_at FROM commitments
+         WHERE next_reminder_at IS NOT NULL AND next_reminder_at <= ? ORDER BY next_reminder_at LIMIT ?`,
+      )
+      .all(now.toISOString(), limit) as { workspace_id: string; id: string; next_reminder_at: string }[];
+    const found: (Commitment & { nextReminderAt: string })[] = [];
+    for (const row of due) {
+      const commitment = await this.commitments.get(row.workspace_id, row.id);
+      if (commitment) found.push({ ...commitment, nextReminderAt: row.next_reminder_at });
+    }
+    return found;
+  }
+
+  async dueChannels(now: Date, limit: number): Promise<(ChannelRecord & { nextReminderAt: string })[]> {
+    const due = this.db
+      .prepare(
+        `SELECT workspace_id, address, next_reminder_at FROM channels
+         WHERE next_reminder_at IS NOT NULL AND next_reminder_at <= ? ORDER BY next_reminder_at LIMIT ?`,
+      )
+      .all(now.toISOString(), limit) as { workspace_id: string; address: string; next_reminder_at: string }[];
+    const found: (ChannelRecord & { nextReminderAt: string })[] = [];
+    for (const row of due) {
+      const channel = await this.channels.get(row.workspace_id, row.address);
+      if (channel) found.push({ ...channel, nextReminderAt: row.next_reminder_at });
+    }
+    return found;
+  }
+
+  async changesSince(workspaceId: string, channel: string, since: string): Promise<LogEntry[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT l.* FROM commitment_log l JOIN commitments c ON c.workspace_id = l.workspace_id AND c.id = l.commitment_id
+         WHERE l.workspace_id = ? AND c.channel = ? AND l.at > ? ORDER BY l.seq`,
+      )
+      .all(workspaceId, channel, since) as {
+      workspace_id: string;
+      commitment_id: string;
+      at: string;
+      actor_id: string;
+      actor_name: string;
+      action: string;
+      note: string | null;
+      detail: string | null;
+    }[];
+    return rows.map((r) => ({
+      workspaceId: r.workspace_id,
+      commitmentId: r.commitment_id,
+      at: r.at,
+      actor: { id: r.actor_id, name: r.actor_name },
+      action: r.action,
+      note: r.note ?? undefined,
+      detail: fromJson(r.detail, undefined),
+    }));
+  }
+
+  async dmInactive(workspaceId: string, userId: string): Promise<boolean> {
+    const row = this.db.prepare('SELECT dm_inactive_reason FROM users WHERE workspace_id = ? AND id = ?').get(workspaceId, userId) as
+      | { dm_inactive_reason: string | null }
+      | undefined;
+    return Boolean(row?.dm_inactive_reason);
+  }
+}
