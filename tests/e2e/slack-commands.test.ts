@@ -1,0 +1,106 @@
+/** `/commitments` over signed HTTP against the real app: ack within Slack's 3 s, then the answer on response_url. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../src/commands/registry.js';
+import { startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
+
+let slack: SlackHarness;
+beforeAll(async () => {
+  slack = await startSlackHarness();
+});
+afterAll(async () => {
+  await slack?.stop();
+});
+
+async function ask(text: string, fields: Record<string, string> = {}) {
+  const sent = await slack.slash(text, fields);
+  expect(sent.status).toBe(200);
+  // Slack's deadline for the acknowledgement; the answer follows on response_url.
+  expect(sent.elapsedMs).toBeLessThan(3000);
+  expect(sent.text).toBe('');
+  const answer = await slack.fake.responseTo(sent.responseUrl);
+  return answer.body;
+}
+
+describe('/commitments', () => {
+  it('adds a commitment in the channel for everyone to see, owner resolved from the escaped mention', async () => {
+    const body = await ask('add Appoint liaison officers <@U0BOB|bob> due immediately agreed 2024-01-29');
+    expect(body.response_type).toBe('in_channel');
+    expect(body.text).toMatch(/C-1/);
+    expect(body.text).toMatch(/@Bob|@bob/);
+    const c1 = await slack.app.store.commitments.get('T0FAKE', 'C-1');
+    expect(c1?.owners.map((o) => o.id)).toEqual(['U0BOB']);
+    expect(c1?.channel).toBe('slack:T0FAKE:C0GENERAL');
+    const bob = await slack.app.store.users.get('T0FAKE', 'U0BOB');
+    expect(bob).toMatchObject({ timeZone: 'Europe/Berlin', dmAddress: 'slack:T0FAKE:U0BOB' });
+    const alice = await slack.app.store.users.get('T0FAKE', 'U0ALICE');
+    expect(alice).toMatchObject({ name: 'alice', timeZone: 'Asia/Karachi', dmAddress: 'slack:T0FAKE:U0ALICE', isAdmin: false });
+  });
+
+  it('lists privately, as Block Kit with Done, Snooze and Update status on each item', async () => {
+    const body = await ask('list');
+    expect(body.response_type).toBe('ephemeral');
+    const actions = body.blocks.filter((b: any) => b.type === 'actions');
+    expect(actions).toHaveLength(1);
+    expect(actions[0].elements.map((e: any) => `${e.type}:${e.action_id}`)).toEqual([
+      'button:ft_done',
+      'static_select:ft_snooze',
+      'datepicker:ft_snooze_date',
+      'static_select:ft_status',
+    ]);
+    expect(actions[0].block_id).toBe('ft|0|C-1|list:');
+  });
+
+  it('folds curly quotes and keeps the quoted title whole', async () => {
+    const body = await ask('add \u201cReview by legal\u201d due 2030-03-15');
+    expect(body.response_type).toBe('in_channel');
+    const c2 = await slack.app.store.commitments.get('T0FAKE', 'C-2');
+    expect(c2?.title).toBe('Review by legal');
+  });
+
+  it('answers show, edit, done, reopen and drop with the right visibility', async () => {
+    expect((await ask('show C-1')).response_type).toBe('ephemeral');
+    expect((await ask('edit C-2 title Review by counsel')).response_type).toBe('ephemeral');
+    expect((await slack.app.store.commitments.get('T0FAKE', 'C-2'))?.title).toBe('Review by counsel');
+    expect((await ask('done C-2 signed off')).response_type).toBe('in_channel');
+    expect((await ask('reopen C-2')).response_type).toBe('in_channel');
+    expect((await ask('drop C-2 no longer needed')).response_type).toBe('in_channel');
+    expect((await slack.app.store.commitments.get('T0FAKE', 'C-2'))?.status).toBe('dropped');
+  });
+
+  it('refuses a change by someone who is neither owner, creator nor admin', async () => {
+    const body = await ask('done C-1', { user_id: 'U0ADMIN', user_name: 'ada' });
+    // Ada is a Slack admin, so she may; Bob owns it; a stranger may not.
+    expect(body.response_type).toBe('in_channel');
+    await ask('reopen C-1', { user_id: 'U0ADMIN', user_name: 'ada' });
+    const refused = await ask('done C-1', { user_id: 'U0CAROL', user_name: 'carol' });
+    expect(refused.response_type).toBe('ephemeral');
+    expect((await slack.app.store.commitments.get('T0FAKE', 'C-1'))?.status).toBe('open');
+  });
+
+  it('answers every registered command through Slack (each spec’s first example)', async () => {
+    for (const spec of commands) {
+      const body = await ask(spec.examples[0]);
+      expect(body.text, spec.name).not.toMatch(/Something went wrong/);
+      expect(['in_channel', 'ephemeral']).toContain(body.response_type);
+    }
+  });
+
+  it('tells the core whether the bot is in the channel (a slash command works where it is not)', async () => {
+    const body = await ask('list', { channel_id: 'C0RANDOM', channel_name: 'random' });
+    expect(body.response_type).toBe('ephemeral');
+    const info = slack.fake.callsOf('conversations.info').map((c) => c.args.channel);
+    expect(info).toContain('C0RANDOM');
+  });
+
+  it('uses the installation team as the workspace, whatever team the user comes from (Slack Connect)', async () => {
+    await ask('add Share the draft due 2030-01-10', { team_id: 'T0PARTNER', user_id: 'U0ALICE' });
+    const listed = await slack.app.store.commitments.list('T0FAKE', { channel: 'slack:T0FAKE:C0GENERAL' });
+    expect(listed.map((c) => c.title)).toContain('Share the draft');
+  });
+
+  it('answers unknown words with help, not silence', async () => {
+    const body = await ask('frobnicate');
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toMatch(/help/);
+  });
+});
