@@ -119,6 +119,28 @@ describe('Teams adapter (dev mode, loopback)', () => {
     expect(history.filter((h) => h.action === 'done')).toHaveLength(1);
   });
 
+  it.each([
+    ['help', /list/],
+    ['help add', /add/],
+    ['list mine', /C-|nothing/i],
+    ['list all', /C-1/],
+    ['list everywhere', /C-/],
+    ['show C-2', /Review by legal/],
+    ['edit C-2 title Legal review', /C-2/],
+    ['snooze C-2 1d', /C-2/],
+    ['status C-2 in-progress', /C-2/],
+    ['drop C-3 not needed', /C-3/],
+    ['reopen C-3', /C-3/],
+    ['done C-3', /C-3/],
+    ['event', /event|E-/i],
+    ['timezone Asia/Karachi', /Asia\/Karachi/],
+    ['frobnicate', /I don't know "frobnicate"/],
+  ])('runs `%s` from a channel', async (words, expected) => {
+    const reply = await say(channelMessage(connector.url, words));
+    expect(reply).toMatch(expected);
+    if (words !== 'frobnicate') expect(reply).not.toMatch(/I don't know/);
+  });
+
   it('delivers a channel digest as a new thread and edits it later', async () => {
     const chat = app.chatAdapters.get('teams')!;
     const { messageId } = await chat.deliver(CHANNEL_ADDRESS, channelReply('Digest', { title: 'Weekly digest', sections: [{ text: 'C-2 due soon' }] }), { key: 'digest:1' });

@@ -1,0 +1,42 @@
+// The shared adapter contract, carried through Teams: channel @mentions posted as Bot Framework
+// activities to the app's server, replies read back from the local Bot Connector.
+import { startApp } from '../../src/main.js';
+import { runConversationContract, type ContractDriver } from '../contract/conversation.js';
+import { startFakeConnector } from '../helpers/fake-connector.js';
+import { ALICE, BOB, TENANT, channelMessage, postActivity, replyText } from '../helpers/fake-connector-activities.js';
+import { tempDbPath } from '../helpers/temp-db.js';
+
+const PEOPLE = { alice: ALICE, bob: BOB };
+
+runConversationContract('teams', async (): Promise<ContractDriver> => {
+  const db = tempDbPath();
+  const connector = await startFakeConnector();
+  for (const person of Object.values(PEOPLE)) connector.roster.set(person.id, person);
+  const app = await startApp({
+    FOLLOWTHROUGH_ADAPTERS: 'teams',
+    TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+    TEAMS_ALLOWED_TENANTS: TENANT,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    FOLLOWTHROUGH_DB: db.file,
+    LOG_LEVEL: 'silent',
+  });
+  const base = `http://127.0.0.1:${app.address!.port}`;
+  return {
+    async send(text, user = 'alice') {
+      const mentions = Object.entries(PEOPLE)
+        .filter(([name]) => text.includes(`@${name}`))
+        .map(([, person]) => person);
+      const before = connector.posted().length;
+      const response = await postActivity(base, channelMessage(connector.url, text, { from: PEOPLE[user], mentions }));
+      if (response.status !== 200) throw new Error(`POST /api/messages answered ${response.status}`);
+      return connector.posted().slice(before).map((c) => replyText(c.body)).join('\n');
+    },
+    mention: (user) => `@${user}`,
+    async close() {
+      await app.stop();
+      await connector.close();
+      db.remove();
+    },
+  };
+});
