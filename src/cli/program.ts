@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerBackupCommand } from './backup-command.js';
 import { registerExtractCommand } from './extract-command.js';
+import { registerImportCommand } from './import-command.js';
 import { registerStartCommand } from './start-command.js';
 
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
   registerStartCommand(program);
   registerBackupCommand(program);
   registerExtractCommand(program);
+  registerImportCommand(program);
   return program;
 }
 

@@ -49,7 +49,7 @@ function actionText(actionWords: string, phrase: DeadlinePhrase | undefined, cue
   if (phrase && /^early\s+\w+(?:ation|ment|ion|al)$/i.test(phrase.text)) words = words.replace(/\bearly\s+/i, '');
   else if (phrase) words = words.replace(new RegExp(`\\s*,?\\s*${phrase.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}`, 'i'), '');
   words = words.replace(/\s+/g, ' ').replace(/[\s,;:.]+$/, '').trim();
-  if (cue.passive && cue.subject) words = `${cue.subject} ${words}`;
+  if (cue.passive && cue.subject) words = `${cue.subject} ${/^be\s/.test(words) ? "to " : ""}${words}`;
   return words;
 }
 

@@ -1,0 +1,76 @@
+/**
+ * `followthrough import <file> --channel <address>`: stores the commitments extracted from a
+ * statement as `proposed` — visible for review, with no reminders until someone accepts them.
+ */
+import type { Command } from 'commander';
+import type { UserRef } from '../commitments/commitment.js';
+import { loadConfig } from '../config/config.js';
+import { extractCommitments } from '../extraction/extract-commitments.js';
+import { openStore } from '../store/open-store.js';
+import { readStatement, statementDate } from './extract-command.js';
+
+const IMPORTER: UserRef = { id: 'followthrough-import', name: 'followthrough import' };
+const TITLE_LIMIT = 200;
+
+/** The workspace an adapter address belongs to: `slack:T1:C1` → T1, `console:local` → console. */
+export function workspaceOf(address: string): string {
+  const [platform, first, second] = address.split(':');
+  if (!platform || !first) throw new Error(`--channel must be an adapter address such as slack:T123:C456 or console:local; got "${address}".`);
+  return second === undefined ? platform : first;
+}
+
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description('store the commitments found in a statement as proposed items in a channel, for review')
+    .argument('<file>', 'a text file, or - for standard input')
+    .requiredOption('--channel <address>', 'channel address (slack:T123:C456, teams:<tenant>:<channel>, console:local)')
+    .option('--date <YYYY-MM-DD>', 'the date the statement was made (deadlines are read from it)')
+    .option('--workspace <id>', 'workspace id, when it is not the one in the address')
+    .option('--source <title>', 'title of the source document')
+    .action(async function (this: Command, file: string, options: { channel: string; date?: string; workspace?: string; source?: string }) {
+      let date: string;
+      let workspaceId: string;
+      let text: string;
+      try {
+        date = statementDate(options.date);
+        workspaceId = options.workspace ?? workspaceOf(options.channel);
+        text = readStatement(file);
+      } catch (error) {
+        this.error((error as Error).message);
+      }
+      const config = loadConfig();
+      const store = openStore(config);
+      try {
+        await store.workspaces.ensure({ id: workspaceId });
+        const channel =
+          (await store.channels.get(workspaceId, options.channel)) ??
+          (await store.channels.upsert({ workspaceId, address: options.channel, timeZone: config.FOLLOWTHROUGH_DEFAULT_TZ }));
+        const items = extractCommitments(text, { date, timeZone: channel.timeZone });
+        const now = new Date().toISOString();
+        for (const item of items) {
+          const commitment = await store.commitments.create(
+            {
+              workspaceId,
+              channel: options.channel,
+              title: item.action.length > TITLE_LIMIT ? `${item.action.slice(0, TITLE_LIMIT - 1)}…` : item.action,
+              parties: item.parties,
+              owners: [],
+              tags: [],
+              source: { title: options.source ?? (file === '-' ? undefined : file), quote: item.quote, agreedOn: date },
+              deadline: item.reading,
+              timeZone: channel.timeZone,
+              status: 'proposed',
+              createdBy: IMPORTER,
+              createdAt: now,
+            },
+            { at: now, actor: IMPORTER, action: 'created', note: 'proposed by extraction' },
+          );
+          process.stdout.write(`${commitment.id} (proposed) ${commitment.title} — ${item.deadline.kind}${item.deadline.due ? ` ${item.deadline.due}` : ''}\n`);
+        }
+        process.stdout.write(`${items.length} proposed commitment(s) stored in ${options.channel}; review them with "list proposed".\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}
