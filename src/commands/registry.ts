@@ -6,6 +6,7 @@ import { editCommand } from './edit.js';
 import { eventCommand } from './event.js';
 import { helpCommand } from './help.js';
 import { listCommand } from './list.js';
+import { remindCommand } from './remind.js';
 import { reopenCommand } from './reopen.js';
 import { showCommand } from './show.js';
 import { snoozeCommand } from './snooze.js';
@@ -25,5 +26,6 @@ export const commands: CommandSpec[] = [
   statusCommand,
   eventCommand,
   timezoneCommand,
+  remindCommand,
   helpCommand,
 ];
