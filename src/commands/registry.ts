@@ -8,6 +8,7 @@ import { helpCommand } from './help.js';
 import { listCommand } from './list.js';
 import { remindCommand } from './remind.js';
 import { reopenCommand } from './reopen.js';
+import { reportCommand } from './report.js';
 import { showCommand } from './show.js';
 import { snoozeCommand } from './snooze.js';
 import { statusCommand } from './status.js';
@@ -27,5 +28,6 @@ export const commands: CommandSpec[] = [
   eventCommand,
   timezoneCommand,
   remindCommand,
+  reportCommand,
   helpCommand,
 ];

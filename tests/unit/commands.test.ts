@@ -246,3 +246,22 @@ describe('buttons', () => {
     expect(outcome.refreshed).toBeUndefined();
   });
 });
+
+describe('report', () => {
+  it('counts promised, kept (late or not), under way, late and dropped, and scores compliance', async () => {
+    await h.say('add Late one due 2024-01-10');
+    await h.say('add Future one due 2099-01-01');
+    await h.say('add Kept late due 2024-01-20');
+    h.clock.set('2024-01-25T12:00:00Z');
+    await h.say('done C-3');
+    await h.say('add Dropped one');
+    await h.say('drop C-4 superseded');
+    await h.say('add Elsewhere due 2024-01-01', { channel: 'other' });
+    const here = (await h.say('report')).text;
+    expect(here).toMatch(/4 promised · 1 kept \(1 late\) · 1 under way · 1 late · 1 dropped/);
+    expect(here).toMatch(/Compliance -0\.25/);
+    expect(here).not.toMatch(/Elsewhere/);
+    expect((await h.say('report everywhere')).text).toMatch(/5 promised/);
+    expect((await h.say('report nonsense')).text).toMatch(/takes `everywhere` and `tag:x` only/);
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * Compliance scoring in the G7 Research Group's manner: +1 kept, 0 work under way, −1 not kept
+ * (dropped, or past its firm due date). Vague, event and ongoing items are not late until dated.
+ */
+import type { Commitment, LogEntry } from './commitment.js';
+import { calendarDateIn } from './calendar.js';
+import { isOverdue } from './list-groups.js';
+
+export type Score = -1 | 0 | 1;
+
+export interface Assessment {
+  commitment: Commitment;
+  score: Score;
+  /** Kept after its firm due date. */
+  keptLate: boolean;
+  /** Overdue and still open. */
+  late: boolean;
+}
+
+export function assess(commitment: Commitment, history: LogEntry[], now: Date): Assessment {
+  if (commitment.status === 'done') {
+    const doneAt = [...history].reverse().find((e) => e.action === 'done')?.at;
+    const doneOn = doneAt ? calendarDateIn(new Date(doneAt), commitment.timeZone) : undefined;
+    const firmDue = commitment.deadline.kind === 'exact' || commitment.deadline.kind === 'event' ? commitment.deadline.due : undefined;
+    return { commitment, score: 1, keptLate: Boolean(doneOn && firmDue && doneOn > firmDue), late: false };
+  }
+  if (commitment.status === 'dropped') return { commitment, score: -1, keptLate: false, late: false };
+  const late = isOverdue(commitment, now);
+  return { commitment, score: late ? -1 : 0, keptLate: false, late };
+}
+
+/** Mean score, or undefined when nothing is scored. */
+export function averageScore(assessments: Assessment[]): number | undefined {
+  if (assessments.length === 0) return undefined;
+  return assessments.reduce((sum, a) => sum + a.score, 0) / assessments.length;
+}
