@@ -4,13 +4,17 @@ import { Command } from 'commander';
 import { registerBackupCommand } from './backup-command.js';
 import { registerExtractCommand } from './extract-command.js';
 import { registerImportCommand } from './import-command.js';
+import { registerRemindersCommand } from './reminders-command.js';
 import { registerStartCommand } from './start-command.js';
+import { registerStatusCommand } from './status-command.js';
 
 export function buildProgram(): Command {
   const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   const program = new Command('followthrough').description('Track commitments and follow them up in Slack and Teams.').version(version);
   registerStartCommand(program);
   registerBackupCommand(program);
+  registerRemindersCommand(program);
+  registerStatusCommand(program);
   registerExtractCommand(program);
   registerImportCommand(program);
   return program;
