@@ -1,0 +1,117 @@
+/** Button presses on real rendered cards: chat.update for channel messages, response_url for ephemeral ones. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../src/commands/registry.js';
+import type { RecordedCall, ResponseUrlPost } from '../helpers/fake-slack.js';
+import { slackFixture, startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
+
+let slack: SlackHarness;
+beforeAll(async () => {
+  slack = await startSlackHarness();
+  await slack.slash('add Appoint liaison officers <@U0BOB|bob> due 2030-02-05');
+  await slack.slash('add Operationalise border markets <@U0BOB|bob> due 2030-03-30');
+  await slack.slash('add Set up a joint mechanism <@U0BOB|bob> due 2030-04-30');
+  await slack.fake.waitFor((r: any) => 'id' in r && /C-3/.test(r.body.text));
+});
+afterAll(async () => {
+  await slack?.stop();
+});
+
+/** The actions block of `target` in rendered blocks, and a block_actions payload pressing `actionId` in it. */
+function press(blocks: any[], target: string, actionId: string, extra: Record<string, any>, where: { ts?: string; ephemeral: boolean; user?: string }) {
+  const block = blocks.find((b) => b.type === 'actions' && b.block_id.split('|')[2] === target);
+  expect(block, `actions for ${target}`).toBeDefined();
+  const element = block.elements.find((e: any) => e.action_id === actionId);
+  expect(element, actionId).toBeDefined();
+  const payload = slackFixture('block-actions');
+  const user = where.user ?? 'U0ALICE';
+  return {
+    ...payload,
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T0FAKE' },
+    container: { type: 'message', message_ts: where.ts ?? '1700000999.000999', channel_id: 'C0GENERAL', is_ephemeral: where.ephemeral },
+    message: where.ephemeral ? undefined : { ...payload.message, ts: where.ts, blocks },
+    actions: [{ action_id: element.action_id, block_id: block.block_id, type: element.type, action_ts: '1700000300.000300', ...extra }],
+  };
+}
+
+async function channelCard(): Promise<{ ts: string; blocks: any[] }> {
+  const invocation = {
+    workspace: { id: 'T0FAKE' },
+    channel: { address: 'slack:T0FAKE:C0GENERAL', isDirect: false },
+    user: { id: 'U0ALICE', name: 'alice', isAdmin: false },
+    text: 'list',
+    mentions: [],
+    receivedAt: new Date(),
+  };
+  const reply = await slack.app.core.handle(invocation);
+  const { messageId } = await slack.app.chatAdapters.get('slack')!.deliver('slack:T0FAKE:C0GENERAL', reply, { key: `digest:${Math.random()}` });
+  const message = slack.fake.messages.find((m) => m.ts === messageId)!;
+  return { ts: messageId, blocks: message.blocks! };
+}
+
+const update = (ts: string, after: number) => (r: any): r is RecordedCall => r.method === 'chat.update' && r.args.ts === ts && slack.fake.calls.indexOf(r) >= after;
+
+describe('Slack buttons', () => {
+  it('Done on a channel message marks it done and updates the message in place with who did it', async () => {
+    const { ts, blocks } = await channelCard();
+    const before = slack.fake.calls.length;
+    const sent = await slack.click(press(blocks, 'C-1', 'ft_done', {}, { ts, ephemeral: false }));
+    expect(sent.status).toBe(200);
+    expect(sent.elapsedMs).toBeLessThan(3000);
+    const updated = await slack.fake.waitFor(update(ts, before));
+    expect(updated.args.channel).toBe('C0GENERAL');
+    expect(JSON.stringify(updated.args.blocks)).toMatch(/alice marked C-1 done/);
+    expect((await slack.app.store.commitments.get('T0FAKE', 'C-1'))?.status).toBe('done');
+    expect(slack.fake.messages.find((m) => m.ts === ts)?.text).toBe(updated.args.text);
+  });
+
+  it('a double click changes nothing more and still answers', async () => {
+    const { ts, blocks } = await channelCard();
+    const before = slack.fake.calls.length;
+    const first = press(blocks, 'C-2', 'ft_done', {}, { ts, ephemeral: false });
+    await Promise.all([slack.click(first), slack.click(first)]);
+    await slack.fake.waitFor(update(ts, before));
+    await slack.fake.waitFor((r: any) => update(ts, before)(r) && slack.fake.callsOf('chat.update').filter((c) => c.args.ts === ts).length === 2);
+    const history = await slack.app.store.commitments.history('T0FAKE', 'C-2');
+    expect(history.filter((e) => e.action === 'done')).toHaveLength(1);
+  });
+
+  it('Done on an ephemeral list replaces it through response_url (chat.update cannot edit ephemeral messages)', async () => {
+    const listed = await slack.slash('list');
+    const list = await slack.fake.responseTo(listed.responseUrl);
+    expect(list.body.response_type).toBe('ephemeral');
+    const before = slack.fake.callsOf('chat.update').length;
+    const clicked = await slack.click(press(list.body.blocks, 'C-3', 'ft_done', {}, { ephemeral: true }));
+    const replaced = await slack.fake.responseTo(clicked.responseUrl);
+    expect(replaced.body.replace_original).toBe(true);
+    expect(JSON.stringify(replaced.body.blocks)).toMatch(/marked C-3 done/);
+    expect(slack.fake.callsOf('chat.update')).toHaveLength(before);
+    expect((await slack.app.store.commitments.get('T0FAKE', 'C-3'))?.status).toBe('done');
+  });
+
+  it('a refused click is answered privately and leaves the message and the item alone', async () => {
+    await slack.slash('reopen C-1');
+    const { ts, blocks } = await channelCard();
+    const before = slack.fake.calls.length;
+    const clicked = await slack.click(press(blocks, 'C-1', 'ft_done', {}, { ts, ephemeral: false, user: 'U0CAROL' }));
+    const refusal: ResponseUrlPost = await slack.fake.responseTo(clicked.responseUrl);
+    expect(refusal.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(slack.fake.calls.slice(before).some((c) => c.method === 'chat.update')).toBe(false);
+    expect((await slack.app.store.commitments.get('T0FAKE', 'C-1'))?.status).toBe('open');
+  });
+
+  it.runIf(commands.some((c) => c.name === 'status'))('Update status from the select menu', async () => {
+    const { ts, blocks } = await channelCard();
+    const before = slack.fake.calls.length;
+    await slack.click(press(blocks, 'C-1', 'ft_status', { selected_option: { text: { type: 'plain_text', text: 'Blocked' }, value: 'blocked' } }, { ts, ephemeral: false }));
+    await slack.fake.waitFor(update(ts, before));
+    expect((await slack.app.store.commitments.get('T0FAKE', 'C-1'))?.status).toBe('blocked');
+  });
+
+  it.runIf(commands.some((c) => c.name === 'snooze'))('Snooze from the date picker', async () => {
+    const { ts, blocks } = await channelCard();
+    const before = slack.fake.calls.length;
+    await slack.click(press(blocks, 'C-1', 'ft_snooze_date', { selected_date: '2030-01-20' }, { ts, ephemeral: false }));
+    await slack.fake.waitFor(update(ts, before));
+    expect((await slack.app.store.commitments.get('T0FAKE', 'C-1'))?.snoozedUntil).toBeTruthy();
+  });
+});
