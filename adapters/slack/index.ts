@@ -5,6 +5,7 @@
 import { WebClient } from '@slack/web-api';
 import type { StartAdapter } from '../../src/ports/adapter-host.js';
 import { createBoltApp, webClientOptions } from './bolt-app.js';
+import { boltLogger } from './bolt-logger.js';
 import { listenToActions } from './listen-actions.js';
 import { listenToCommands } from './listen-commands.js';
 import { listenToMessages } from './listen-messages.js';
@@ -14,7 +15,7 @@ import { SlackDirectory } from './slack-directory.js';
 import { slackErrorCode } from './slack-directory.js';
 
 export const start: StartAdapter = async ({ config, core, logger, http }) => {
-  const client = new WebClient(config.SLACK_BOT_TOKEN, webClientOptions(config));
+  const client = new WebClient(config.SLACK_BOT_TOKEN, { ...webClientOptions(config), logger: boltLogger(logger) });
   const identity = await whoAmI(client);
   const bolt = createBoltApp({ config, identity, logger, http });
   const context: SlackContext = {
