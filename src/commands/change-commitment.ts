@@ -29,10 +29,11 @@ export async function changeCommitment(
   context: CommandContext,
   id: string,
   decide: (current: Commitment) => Change | { unchanged: string } | Promise<Change | { unchanged: string }>,
+  options: { alsoAllowed?: (current: Commitment) => boolean } = {},
 ): Promise<{ commitment: Commitment; unchanged?: string }> {
   for (let attempt = 0; ; attempt++) {
     const current = await loadCommitment(context, id);
-    if (!canChange(context.invocation.user, current)) throw new Forbidden(refusalFor(current));
+    if (!canChange(context.invocation.user, current) && !options.alsoAllowed?.(current)) throw new Forbidden(refusalFor(current));
     const decision = await decide(current);
     if ('unchanged' in decision) return { commitment: current, unchanged: decision.unchanged };
     try {

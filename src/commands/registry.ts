@@ -1,4 +1,5 @@
 /** Every command the bot understands, in the order `help` lists them. Add a spec file and one line here. */
+import { acceptCommand } from './accept.js';
 import { addCommand } from './add.js';
 import { doneCommand } from './done.js';
 import { dropCommand } from './drop.js';
@@ -28,6 +29,7 @@ export const commands: CommandSpec[] = [
   eventCommand,
   timezoneCommand,
   remindCommand,
+  acceptCommand,
   reportCommand,
   helpCommand,
 ];

@@ -265,3 +265,49 @@ describe('report', () => {
     expect((await h.say('report nonsense')).text).toMatch(/takes `everywhere` and `tag:x` only/);
   });
 });
+
+describe('accept', () => {
+  async function propose(title: string): Promise<string> {
+    const importer = { id: 'followthrough-import', name: 'followthrough import' };
+    const at = h.clock.now().toISOString();
+    const c = await h.store.commitments.create(
+      {
+        workspaceId: 'w1',
+        channel: 'test:general',
+        title,
+        parties: ['Pakistan'],
+        owners: [],
+        tags: [],
+        source: { agreedOn: '2024-01-29' },
+        deadline: { kind: 'none', text: '', reference: '2024-01-29' },
+        timeZone: 'UTC',
+        status: 'proposed',
+        createdBy: importer,
+        createdAt: at,
+      },
+      { at, actor: importer, action: 'created' },
+    );
+    return c.id;
+  }
+
+  it('turns a proposed item into an open one owned by whoever accepts, or by the mentioned owners', async () => {
+    await propose('Appoint liaison officers');
+    await propose('Open border markets');
+    expect((await h.say('list')).text).not.toMatch(/Appoint/);
+    expect((await h.say('list proposed')).text).toMatch(/Appoint liaison officers/);
+    const reply = await h.say('accept C-1', { user: 'bob' });
+    expect(reply.visibility).toBe('channel');
+    expect(reply.text).toMatch(/bob accepted 1 proposed commitment:\n {2}C-1 Appoint liaison officers — @bob/);
+    await h.say('accept C-2 @carol', { user: 'bob' });
+    expect((await h.store.commitments.get('w1', 'C-2'))?.owners.map((o) => o.id)).toEqual(['carol']);
+    expect((await h.store.commitments.history('w1', 'C-1')).map((e) => e.action)).toEqual(['created', 'accepted']);
+  });
+
+  it('accept all takes every proposed item of the channel; a second accept changes nothing', async () => {
+    await propose('One');
+    await propose('Two');
+    expect((await h.say('accept all')).text).toMatch(/accepted 2 proposed commitments/);
+    expect((await h.say('accept C-1')).text).toMatch(/C-1 is not proposed \(it is open\)\. Nothing changed\./);
+    expect((await h.say('accept all')).text).toMatch(/no proposed commitments/);
+  });
+});
