@@ -26,13 +26,25 @@ interface Unit {
   item?: boolean;
 }
 
-/** Every page needed to show the whole reply. */
-export function renderMessages(reply: Reply): SlackMessage[] {
+/**
+ * Every page needed to show the whole reply; with `maxMessages` (a response_url takes 5 posts, an
+ * update replaces 1 message) the last page allowed names what did not fit and how to see it.
+ */
+export function renderMessages(reply: Reply, options: { maxMessages?: number } = {}): SlackMessage[] {
+  const max = Math.max(1, options.maxMessages ?? Number.POSITIVE_INFINITY);
   const { head, units, tail } = layout(reply);
   const pages: Block[][] = [];
   let page: Block[] = [...head];
-  for (const unit of units) {
-    if (page.length + unit.blocks.length > BLOCK_LIMITS.blocks && page.length > 0) {
+  for (const [index, unit] of units.entries()) {
+    const lastAllowed = pages.length + 1 === max;
+    const remaining = units.slice(index);
+    // On the last page allowed, keep room for the tail and the "and N more" note.
+    const reserve = lastAllowed ? tail.length + 1 : 0;
+    if (page.length + unit.blocks.length + reserve > BLOCK_LIMITS.blocks && page.length > 0) {
+      if (lastAllowed) {
+        page.push(contextBlock(moreNote(reply, remaining.filter((u) => u.item).length)));
+        break;
+      }
       pages.push(page);
       page = [continued(pages.length + 1)];
     }
@@ -49,21 +61,12 @@ export function renderMessages(reply: Reply): SlackMessage[] {
 
 /** One message only (a `chat.update` or `replace_original`): what does not fit is counted and pointed to. */
 export function renderSingleMessage(reply: Reply): SlackMessage {
-  const pages = renderMessages(reply);
-  if (pages.length === 1) return pages[0];
-  const { head, units, tail } = layout(reply);
-  const blocks: Block[] = [...head];
-  let shown = 0;
-  const budget = BLOCK_LIMITS.blocks - tail.length - 1;
-  for (const unit of units) {
-    if (blocks.length + unit.blocks.length > budget) break;
-    blocks.push(...unit.blocks);
-    shown++;
-  }
-  const hidden = units.slice(shown).filter((u) => u.item).length;
+  return renderMessages(reply, { maxMessages: 1 })[0];
+}
+
+function moreNote(reply: Reply, hidden: number): string {
   const words = reply.card?.context?.startsWith('list:') ? `list ${reply.card.context.slice(5)}`.trim() : 'list';
-  blocks.push(contextBlock(`…and ${hidden} more — type \`/commitments ${words}\` to see them all.`), ...tail);
-  return { text: fallbackText(reply), blocks };
+  return `…and ${hidden} more — type \`/commitments ${words}\` with a filter (mine, overdue, tag:x) to see them.`;
 }
 
 function layout(reply: Reply): { head: Block[]; units: Unit[]; tail: Block[] } {

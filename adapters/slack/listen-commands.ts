@@ -4,6 +4,7 @@ import { renderMessages } from './block-kit.js';
 import { toInvocation, type SlackContext } from './slack-context.js';
 
 export const SLASH_COMMAND = '/commitments';
+const RESPONSE_URL_USES = 5;
 
 export function listenToCommands(app: App, context: SlackContext): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
@@ -19,7 +20,7 @@ export function listenToCommands(app: App, context: SlackContext): void {
     });
     const reply = await context.core.handle(invocation);
     const responseType = reply.visibility === 'channel' ? 'in_channel' : 'ephemeral';
-    // response_url takes 5 posts in 30 minutes: enough for a list of over a hundred items.
-    for (const page of renderMessages(reply)) await respond({ response_type: responseType, text: page.text, blocks: page.blocks });
+    // A response_url takes at most 5 posts (in 30 minutes); beyond that the last one says what is left.
+    for (const page of renderMessages(reply, { maxMessages: RESPONSE_URL_USES })) await respond({ response_type: responseType, text: page.text, blocks: page.blocks });
   });
 }
