@@ -15,6 +15,11 @@ export interface ChatAdapter {
   readonly platform: string;
   deliver(address: string, reply: Reply, options: DeliverOptions): Promise<Delivered>;
   update(address: string, messageId: string, reply: Reply): Promise<void>;
+  /**
+   * Optional: the message an earlier `deliver` with this outbox key already posted (a send in flight
+   * at a crash), so a resend can be skipped. Undefined when not found or the platform cannot look.
+   */
+  findByKey?(address: string, key: string): Promise<Delivered | undefined>;
 }
 
 /** The platform asked us to wait. */
