@@ -92,6 +92,18 @@ describe('/commitments', () => {
     expect(info).toContain('C0RANDOM');
   });
 
+  it('has remind ask to be invited in a channel the bot is not in, and not where it is', async () => {
+    const outside = await ask('remind weekdays 09:00', { channel_id: 'C0RANDOM', channel_name: 'random' });
+    expect(outside.text).toMatch(/\/invite @Followthrough/);
+    const inside = await ask('remind weekdays 09:00');
+    expect(inside.text).not.toMatch(/\/invite/);
+  });
+
+  it('gives a new channel the zone of the user who first adds to it', async () => {
+    const channel = await slack.app.store.channels.get('T0FAKE', 'slack:T0FAKE:C0GENERAL');
+    expect(channel?.timeZone).toBe('Asia/Karachi');
+  });
+
   it('uses the installation team as the workspace, whatever team the user comes from (Slack Connect)', async () => {
     await ask('add Share the draft due 2030-01-10', { team_id: 'T0PARTNER', user_id: 'U0ALICE' });
     const listed = await slack.app.store.commitments.list('T0FAKE', { channel: 'slack:T0FAKE:C0GENERAL' });
