@@ -26,9 +26,11 @@ export interface DueNudge extends CadenceSlot {
   at: Date;
 }
 
-/** When a slot's nudge may go out to someone in `zone`. */
+/** When a slot's nudge may go out to someone in `zone`: 09:00 on the slot's day (Monday for a weekend one), after quiet hours. */
 export function sendTime(date: CalendarDate, zone: string, quiet: QuietHours): Date {
-  const nine = DateTime.fromISO(date, { zone }).set({ hour: NUDGE_HOUR, minute: 0 }).toJSDate();
+  let day = DateTime.fromISO(date, { zone });
+  while (day.weekday >= 6) day = day.plus({ days: 1 });
+  const nine = day.set({ hour: NUDGE_HOUR, minute: 0 }).toJSDate();
   return nextAllowed(nine, zone, quiet, { weekends: true });
 }
 
