@@ -1,17 +1,12 @@
 // The README's console session is run for real and must give what the README shows: it cannot drift.
+// After a deliberate change of wording, run `npm run readme` to regenerate it.
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sessionBlock, sessionCommands } from '../helpers/readme-blocks.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-
-/** The fenced block between the console-session markers. */
-export function sessionBlock(text: string): string {
-  const section = text.split('<!-- console-session:start -->')[1]?.split('<!-- console-session:end -->')[0] ?? '';
-  const fenced = /```[a-z]*\n([\s\S]*?)```/.exec(section);
-  return fenced ? fenced[1] : '';
-}
 
 /** Instants (history times, snooze ends) vary run to run; calendar dates and ids do not. */
 function normalise(text: string): string {
@@ -23,14 +18,13 @@ describe('README console session', () => {
   afterAll(() => db.remove());
 
   it('has a session to run', () => {
-    expect(sessionBlock(readme).split('\n').filter((l) => l.startsWith('> ')).length).toBeGreaterThan(5);
+    expect(sessionCommands(sessionBlock(readme)).length).toBeGreaterThan(5);
   });
 
   it('gives exactly the output the README shows', async () => {
     const block = sessionBlock(readme);
-    const commands = block.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2));
     const { stdout, code } = await runCli(['start'], {
-      input: `${commands.join('\n')}\n`,
+      input: `${sessionCommands(block).join('\n')}\n`,
       env: { FOLLOWTHROUGH_DB: db.file, USER: 'coordinator' },
     });
     expect(code).toBe(0);
