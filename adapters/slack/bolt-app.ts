@@ -3,7 +3,7 @@
  * through Bolt's own HTTPReceiver, whose request listener (signature check, 5-minute window, ack)
  * is mounted on the process's one server instead of a server of its own.
  */
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config/config.js';
@@ -38,8 +38,18 @@ export function createBoltApp(options: { config: Config; identity: SlackIdentity
     logger: boltLogger(logger),
   };
   if (config.SLACK_APP_TOKEN) {
-    const app = new App({ ...common, socketMode: true, appToken: config.SLACK_APP_TOKEN });
-    return { app, start: async () => void (await app.start()), stop: async () => void (await app.stop()) };
+    const receiver = new SocketModeReceiver({
+      appToken: config.SLACK_APP_TOKEN,
+      logger: common.logger,
+      installerOptions: { clientOptions: webClientOptions(config) },
+    });
+    const app = new App({ ...common, receiver });
+    return {
+      app,
+      start: async () => void (await app.start()),
+      // Bolt's receiver.stop() does not wait for the WebSocket close handshake; the client's disconnect does.
+      stop: () => receiver.client.disconnect(),
+    };
   }
   const receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', endpoints: EVENTS_PATH, logger: common.logger });
   const app = new App({ ...common, receiver });
