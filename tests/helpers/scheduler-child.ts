@@ -2,7 +2,8 @@
  * A real scheduler process for crash tests: opens the SQLite file, ticks, and runs the delivery
  * loop against a FakeEndpoint until nothing is pending, then exits 0. SIGTERM stops it cleanly.
  * Env: DB, ENDPOINT, CLOCK_AT (ISO: the child's clock starts there and runs at real speed, shared
- * across restarts through CLOCK_ORIGIN_MS), LEASE_MS, TICKS (extra ticks, one clock minute apart),
+ * across restarts through CLOCK_ORIGIN_MS, and CLOCK_SPEED times faster — one clock shared by every
+ * process, so leases mean the same to all), LEASE_MS, TICKS (extra ticks, one clock minute apart),
  * STAY (keep running until SIGTERM), FOLLOWTHROUGH_FAULT (read by the delivery loop itself).
  */
 import { nextReminderCalculator } from '../../src/reminders/next-reminder.js';
@@ -13,9 +14,8 @@ import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { fakeEndpointAdapter } from './fake-endpoint-adapter.js';
 
 const env = process.env;
-// Clock time = CLOCK_AT + (real time since CLOCK_ORIGIN_MS) + ticks advanced: consistent across restarts, so leases expire.
-let advanced = 0;
-const clock = { now: () => new Date(Date.parse(env.CLOCK_AT!) + (Date.now() - Number(env.CLOCK_ORIGIN_MS)) + advanced) };
+const speed = Number(env.CLOCK_SPEED ?? 1);
+const clock = { now: () => new Date(Date.parse(env.CLOCK_AT!) + (Date.now() - Number(env.CLOCK_ORIGIN_MS)) * speed) };
 const store = new SqliteStore({ file: env.DB!, nextReminderAt: nextReminderCalculator, clock });
 const quiet = parseQuietHours('20:00-08:00');
 const loop = new DeliveryLoop({
@@ -40,10 +40,9 @@ process.once('SIGTERM', () => {
 loop.start();
 await runTick(store, clock.now(), quiet);
 for (let i = 0; i < Number(env.TICKS ?? 0) && !stopping; i++) {
-  advanced += 60_000;
+  await new Promise((r) => setTimeout(r, 60_000 / speed));
   await runTick(store, clock.now(), quiet);
   loop.wake();
-  await new Promise((r) => setTimeout(r, 5));
 }
 process.stdout.write('ready\n');
 while (!stopping) {
