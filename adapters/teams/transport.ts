@@ -239,8 +239,10 @@ async function sendNew(ctx: TurnContext, reference: ConversationRef, message: Ou
   return (await connector.conversations.sendToConversation(reference.conversation.id, activity)).id ?? '';
 }
 
+/** A card goes alone (text beside it would show as a second bubble); its text becomes the summary. */
 function toActivity(message: OutboundMessage): Partial<Activity> {
-  return { type: 'message', text: message.text, attachments: message.card ? [CardFactory.adaptiveCard(message.card)] : undefined };
+  if (!message.card) return { type: 'message', text: message.text };
+  return { type: 'message', summary: message.text, attachments: [CardFactory.adaptiveCard(message.card)] };
 }
 
 function toMember(account: { id: string; aadObjectId?: string; name?: string }): Member {

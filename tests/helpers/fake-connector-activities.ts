@@ -66,7 +66,8 @@ export async function postActivity(baseUrl: string, activity: unknown, token?: s
 
 /** The plain text of an activity the bot posted: its text plus the card's text blocks. */
 export function replyText(body: any): string {
-  const parts: string[] = [body?.text ?? ''];
+  // A card travels alone, its plain text as the activity summary and the card's fallbackText.
+  const parts: string[] = [body?.text ?? body?.summary ?? ''];
   const walk = (node: any) => {
     if (!node || typeof node !== 'object') return;
     if (node.type === 'TextBlock' && typeof node.text === 'string') parts.push(node.text);
