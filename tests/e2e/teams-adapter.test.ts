@@ -8,6 +8,7 @@ import { startFakeConnector, type FakeConnector } from '../helpers/fake-connecto
 import { ALICE, BOB, CHANNEL_ID, TENANT, channelMessage, fixture, personalMessage, postActivity, replyText } from '../helpers/fake-connector-activities.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 
+const DANA = { id: '29:1DanaTeamsUserId', aadObjectId: '00000000-0000-0000-0000-00000000da4a', name: 'Dana Admin' };
 const CHANNEL_ADDRESS = `teams:${TENANT}:${CHANNEL_ID}`;
 
 describe('Teams adapter (dev mode, loopback)', () => {
@@ -24,6 +25,7 @@ describe('Teams adapter (dev mode, loopback)', () => {
       FOLLOWTHROUGH_ADAPTERS: 'teams',
       TEAMS_ALLOW_UNAUTHENTICATED: 'true',
       TEAMS_ALLOWED_TENANTS: TENANT,
+      TEAMS_ADMIN_AAD_IDS: DANA.aadObjectId,
       HOST: '127.0.0.1',
       PORT: '0',
       FOLLOWTHROUGH_DB: db.file,
@@ -139,6 +141,28 @@ describe('Teams adapter (dev mode, loopback)', () => {
     const reply = await say(channelMessage(connector.url, words));
     expect(reply).toMatch(expected);
     if (words !== 'frobnicate') expect(reply).not.toMatch(/I don't know/);
+  });
+
+  it('snoozes through a choice input of an Action.Execute', async () => {
+    const invoke = fixture('card-action', connector.url);
+    invoke.value.action = { type: 'Action.Execute', title: 'Snooze', verb: 'snooze', data: { target: 'C-2', context: 'item:C-2', inputId: 'v-snooze', dateId: 'd-snooze' } };
+    invoke.value.action.data['v-snooze'] = '1w';
+    const response = await postActivity(base, invoke);
+    expect(response.body.statusCode).toBe(200);
+    expect((await app.store.commitments.get(TENANT, 'C-2'))?.snoozedUntil).toBeTruthy();
+  });
+
+  it("lets an admin from TEAMS_ADMIN_AAD_IDS change anyone's item; refuses others, keeping the card", async () => {
+    const invoke = fixture('card-action', connector.url);
+    invoke.from = { id: '29:1Stranger', name: 'Stranger', aadObjectId: 'aad-stranger' };
+    invoke.value.action = { type: 'Action.Execute', title: 'Done', verb: 'done', data: { target: 'C-4', context: 'item:C-4' } };
+    const refused = await postActivity(base, invoke);
+    const card = JSON.stringify(refused.body.value);
+    expect(card).toMatch(/Border markets/);
+    expect(card).toMatch(/"color":"Attention"/);
+    expect((await app.store.commitments.get(TENANT, 'C-4'))?.status).toBe('open');
+    const byAdmin = await say(channelMessage(connector.url, 'drop C-4 merged elsewhere', { from: DANA }));
+    expect(byAdmin).toMatch(/dropped C-4/i);
   });
 
   it('delivers a channel digest as a new thread and edits it later', async () => {
