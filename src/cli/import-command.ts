@@ -1,11 +1,14 @@
 /**
  * `followthrough import <file> --channel <address>`: stores the commitments extracted from a
- * statement as `proposed` — visible for review, with no reminders until someone accepts them.
+ * statement as `proposed` — visible for review, with no reminders until someone accepts them —
+ * and gives event deadlines their workspace events (E-n) the way `add` does.
  */
 import type { Command } from 'commander';
 import type { UserRef } from '../commitments/commitment.js';
+import { attachEvent } from '../commands/attach-event.js';
 import { loadConfig } from '../config/config.js';
 import { extractCommitments } from '../extraction/extract-commitments.js';
+import { systemClock } from '../ports/clock.js';
 import { openStore } from '../store/open-store.js';
 import { readStatement, statementDate } from './extract-command.js';
 
@@ -47,8 +50,9 @@ export function registerImportCommand(program: Command): void {
           (await store.channels.get(workspaceId, options.channel)) ??
           (await store.channels.upsert({ workspaceId, address: options.channel, timeZone: config.FOLLOWTHROUGH_DEFAULT_TZ }));
         const items = extractCommitments(text, { date, timeZone: channel.timeZone });
-        const now = new Date().toISOString();
+        const now = systemClock.now().toISOString();
         for (const item of items) {
+          const attached = await attachEvent({ store, clock: systemClock, workspaceId }, item.reading);
           const commitment = await store.commitments.create(
             {
               workspaceId,
@@ -58,7 +62,7 @@ export function registerImportCommand(program: Command): void {
               owners: [],
               tags: [],
               source: { title: options.source ?? (file === '-' ? undefined : file), quote: item.quote, agreedOn: date },
-              deadline: item.reading,
+              deadline: attached.deadline,
               timeZone: channel.timeZone,
               status: 'proposed',
               createdBy: IMPORTER,
@@ -66,7 +70,8 @@ export function registerImportCommand(program: Command): void {
             },
             { at: now, actor: IMPORTER, action: 'created', note: 'proposed by extraction' },
           );
-          process.stdout.write(`${commitment.id} (proposed) ${commitment.title} — ${item.deadline.kind}${item.deadline.due ? ` ${item.deadline.due}` : ''}\n`);
+          const waits = attached.event ? ` — ${attached.created ? 'new event' : 'joined'} ${attached.event.id} "${attached.event.name}"` : '';
+          process.stdout.write(`${commitment.id} (proposed) ${commitment.title} — ${item.deadline.kind}${item.deadline.due ? ` ${item.deadline.due}` : ''}${waits}\n`);
         }
         process.stdout.write(`${items.length} proposed commitment(s) stored in ${options.channel}; review them with "list proposed".\n`);
       } finally {

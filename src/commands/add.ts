@@ -41,7 +41,7 @@ export const addCommand = defineCommand({
     const split = splitDeadlineClause(args.words, reference ?? todayIn(timeZone, context.clock.now()), timeZone);
     const parsedTitle = title.safeParse(split.title);
     if (!parsedTitle.success) throw new UsageError(parsedTitle.error.issues[0].message);
-    const attached = await attachEvent(context, split.deadline);
+    const attached = await attachEvent({ store, clock: context.clock, workspaceId }, split.deadline);
     const owners = args.ownerIds.length > 0 ? await ownersFrom(context, args.ownerIds) : [context.actor];
     const firstHere = context.channel.schedule === null;
     const commitment = await store.commitments.create(

@@ -5,8 +5,8 @@
 import type { Deadline } from '../commitments/deadline.js';
 import { dueOnceEventHappened } from '../commitments/event-due.js';
 import { eventMatchKey, eventSimilarity, JOIN_THRESHOLD, OFFER_THRESHOLD } from '../commitments/event-names.js';
-import type { EventRecord } from '../store/store.js';
-import type { CommandContext } from './spec.js';
+import type { Clock } from '../ports/clock.js';
+import type { EventRecord, Store } from '../store/store.js';
 
 export interface AttachedEvent {
   deadline: Deadline;
@@ -16,10 +16,16 @@ export interface AttachedEvent {
   similar: EventRecord[];
 }
 
-export async function attachEvent(context: CommandContext, deadline: Deadline): Promise<AttachedEvent> {
+/** What attaching needs: the store, the time, and whose events to look in (commands and `import`). */
+export interface EventScope {
+  store: Store;
+  clock: Clock;
+  workspaceId: string;
+}
+
+export async function attachEvent({ store, clock, workspaceId }: EventScope, deadline: Deadline): Promise<AttachedEvent> {
   if (deadline.kind !== 'event' || deadline.eventId) return { deadline, similar: [] };
-  const workspaceId = context.invocation.workspace.id;
-  const events = await context.store.events.list(workspaceId);
+  const events = await store.events.list(workspaceId);
   const scored = events
     .map((event) => ({ event, score: event.matchKey === eventMatchKey(deadline.eventName) ? 1 : eventSimilarity(event.name, deadline.eventName) }))
     .sort((a, b) => b.score - a.score);
@@ -29,11 +35,11 @@ export async function attachEvent(context: CommandContext, deadline: Deadline): 
   if (best && best.score >= JOIN_THRESHOLD) {
     event = best.event;
   } else {
-    event = await context.store.events.create({
+    event = await store.events.create({
       workspaceId,
       name: deadline.eventName,
       matchKey: eventMatchKey(deadline.eventName),
-      createdAt: context.clock.now().toISOString(),
+      createdAt: clock.now().toISOString(),
     });
     created = true;
   }

@@ -38,6 +38,7 @@ export const editCommand = defineCommand({
 });
 
 async function editChange(context: CommandContext, current: Commitment, field: Field, value: string): Promise<Change> {
+  const events = { store: context.store, clock: context.clock, workspaceId: context.invocation.workspace.id };
   const base = { action: 'edited', detail: { field } as Record<string, unknown> };
   switch (field) {
     case 'title': {
@@ -51,7 +52,7 @@ async function editChange(context: CommandContext, current: Commitment, field: F
       if (read.kind === 'none' && !/^(none|no deadline|-)$/i.test(value)) {
         throw new UsageError(read.hint ?? `I could not read a date in "${value}". Try a date like 2024-03-15, or \`none\`.`);
       }
-      const { deadline } = await attachEvent(context, read);
+      const { deadline } = await attachEvent(events, read);
       return { ...base, changes: { deadline }, detail: { field, from: current.deadline, to: deadline } };
     }
     case 'agreed': {
@@ -62,7 +63,7 @@ async function editChange(context: CommandContext, current: Commitment, field: F
       const deadline =
         reread.kind === 'event' && current.deadline.kind === 'event' && current.deadline.eventId
           ? { ...reread, eventId: current.deadline.eventId, due: current.deadline.due }
-          : (await attachEvent(context, reread)).deadline;
+          : (await attachEvent(events, reread)).deadline;
       return { ...base, changes: { source: { ...current.source, agreedOn: read.due }, deadline }, detail: { field, from: current.source.agreedOn, to: read.due } };
     }
     case 'owner':
