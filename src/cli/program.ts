@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerBackupCommand } from './backup-command.js';
+import { loadEnvFile } from './load-env-file.js';
 import { registerExtractCommand } from './extract-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerRemindersCommand } from './reminders-command.js';
@@ -21,5 +22,7 @@ export function buildProgram(): Command {
 }
 
 export async function runCli(argv: string[]): Promise<void> {
+  // A `.env` beside the checkout configures every command, as `.env.example` promises.
+  loadEnvFile();
   await buildProgram().parseAsync(argv);
 }
