@@ -8,6 +8,7 @@ import { readCalendarDeadline } from './calendar-reader.js';
 import type { CalendarDate, Deadline } from './deadline.js';
 import { readEventDeadline } from './event-reader.js';
 import { readOngoingDeadline } from './ongoing-reader.js';
+import { readAnchoredDeadline } from './reference-anchor.js';
 import type { PhraseInput } from './phrase-input.js';
 import { normalisePhrase, trimPhrase, withoutQuotes } from './phrase-words.js';
 import { readVagueDeadline } from './vague-reader.js';
@@ -30,6 +31,7 @@ function inputFor(text: string, reference: CalendarDate, timeZone: string): Phra
 
 function readPhrase(input: PhraseInput): Deadline | undefined {
   return (
+    readAnchoredDeadline(input) ??
     readVagueDeadline(input) ??
     readEventDeadline(input) ??
     readOngoingDeadline(input) ??
@@ -37,12 +39,17 @@ function readPhrase(input: PhraseInput): Deadline | undefined {
   );
 }
 
-/** A vague term with an explicit cap after it reads as the cap's date. */
+/**
+ * A vague term or an event with an explicit date after it reads as that date: "as soon as
+ * practicable and in any event within 10 business days", "after lunch by Friday" (the event's
+ * name must not swallow the date).
+ */
 function readCapped(input: PhraseInput): Deadline | undefined {
   const parts = CAP.exec(input.plain);
   if (!parts) return undefined;
-  const vague = readVagueDeadline(inputFor(parts[1], input.reference, input.timeZone));
-  if (!vague) return undefined;
+  const head = inputFor(parts[1], input.reference, input.timeZone);
+  const softer = readVagueDeadline(head) ?? readEventDeadline(head);
+  if (!softer || (softer.kind !== 'vague' && softer.kind !== 'event')) return undefined;
   const cap = readCalendarDeadline(inputFor(parts[2], input.reference, input.timeZone));
   return cap?.kind === 'exact' ? { ...cap, text: input.text } : undefined;
 }

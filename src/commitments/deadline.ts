@@ -6,7 +6,7 @@
 /** A calendar date, `YYYY-MM-DD`, in the commitment's time zone. Never an instant. */
 export type CalendarDate = string;
 
-export type Cadence = 'daily' | 'weekly' | 'fortnightly' | 'monthly' | 'quarterly' | 'yearly';
+export type Cadence = 'daily' | 'weekly' | 'fortnightly' | 'monthly' | 'quarterly' | 'half-yearly' | 'yearly';
 
 interface DeadlineBase {
   /** The phrase exactly as said ("at an early date"); empty when nothing was said. */

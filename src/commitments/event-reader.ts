@@ -9,6 +9,7 @@ import { readCalendarSpan } from './calendar-span.js';
 import type { Deadline, EventRelation } from './deadline.js';
 import { COUNT_SOURCE, readCount, withoutQuotes } from './phrase-words.js';
 import type { PhraseInput } from './phrase-input.js';
+import { isRecurringOccasion } from './ongoing-reader.js';
 
 /** DESIGN §2: "after <event>" with no offset is due about 30 days after it. */
 export const DEFAULT_AFTER_OFFSET_DAYS = 30;
@@ -51,15 +52,29 @@ function event(input: PhraseInput, relation: EventRelation, offset: number, appr
   return { kind: 'event', text: input.text, reference: input.reference, relation, offsetDays: offset, approximate, eventName };
 }
 
+// "the November 19 meeting", "the 5 March session": an occasion whose name carries its date.
+const DATED_OCCASION = /^(?:the )?(.*\d.*?) (?:meeting|session|hearing|summit|conference|sitting|deadline)$/;
+
+const OCCASION_ON_DATE = /^(?:the|its|their|our) (?:[a-z]+ )?(?:meeting|session|hearing|summit|conference|sitting) (?:on|of) (.*\d.*)$/;
+
 /** The calendar span of an event's name when the "event" is really a date. */
 function asDate(input: PhraseInput, nameStart: number) {
-  return readCalendarSpan(input.lower.slice(nameStart), input.reference, input.timeZone, input.plain.slice(nameStart));
+  const lower = input.lower.slice(nameStart);
+  const plain = input.plain.slice(nameStart);
+  const span = readCalendarSpan(lower, input.reference, input.timeZone, plain);
+  if (span) return span;
+  const dated = DATED_OCCASION.exec(lower) ?? OCCASION_ON_DATE.exec(lower);
+  if (!dated) return undefined;
+  const start = lower.lastIndexOf(dated[1]);
+  const day = readCalendarSpan(dated[1], input.reference, input.timeZone, plain.slice(start, start + dated[1].length));
+  return day && !day.duration && day.first === day.last ? day : undefined;
 }
 
 export function readEventDeadline(input: PhraseInput): Deadline | undefined {
   // "the week after next" is a calendar phrase that merely looks like an offset from an event.
   if (readCalendarDeadline(input)) return undefined;
   const lower = input.lower.replace(/^due /, '');
+  if (isRecurringOccasion(lower)) return undefined;
   const skip = input.lower.length - lower.length;
   const base = { text: input.text, reference: input.reference };
   const nameAt = (whole: string): number => skip + lower.length - whole.length;
@@ -100,7 +115,8 @@ export function readEventDeadline(input: PhraseInput): Deadline | undefined {
   const at = ON_OCCASION.test(lower) || !/^on /.test(lower) ? AT.exec(lower) : undefined;
   const occasion = at ?? AT_OCCASION.exec(lower);
   if (occasion && (at || OCCASION_WORDS.test(occasion[1]))) {
-    if (asDate(input, nameAt(occasion[1]))) return undefined;
+    const dated = asDate(input, nameAt(occasion[1]));
+    if (dated) return dated.duration ? undefined : { ...base, kind: 'exact', due: dated.last };
     return event(input, 'at', 0, false, nameAt(occasion[1]));
   }
   return undefined;

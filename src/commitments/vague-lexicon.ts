@@ -79,10 +79,19 @@ export const RELATIVE_VAGUE_TERMS: readonly RelativeVagueTerm[] = [
   {
     row: 'in due course, when conditions permit (low commitment)',
     pattern:
-      /^(?:in due (?:course|time)|when (?:conditions|circumstances|the situation) (?:permits?|allows?)|when (?:possible|feasible|appropriate)|at an appropriate time|in the fullness of time|eventually)$/,
+      /^(?:in due (?:course|time)|(?:when|where|as|if|once) (?:[a-z]+ )?(?:conditions|circumstances|the situation|resources|funds|funding|the budget) (?:permits?|allows?)|when (?:possible|feasible|appropriate)|at an appropriate (?:time|moment|date)|at a (?:mutually )?(?:convenient|agreed|acceptable|suitable|appropriate) (?:time|date|moment)|at a time (?:of mutual convenience|convenient to (?:both|all)(?: sides| parties)?)|in the fullness of time|eventually)$/,
     softDue: { days: 180 },
     firstPromptDays: 90,
     lowCommitment: true,
+  },
+  {
+    // Not in DESIGN's table. Our convention: between "the coming months" (90 days) and the medium
+    // term (3 years) — a year, with the first prompt after a quarter.
+    row: 'short term, in the coming year',
+    pattern:
+      /^(?:(?:in|over|within) the )?(?:short[- ]term|near[- ]term)$|^(?:in|over|during) the (?:coming|following) year$|^in the year ahead$/,
+    softDue: { years: 1 },
+    firstPromptDays: 90,
   },
   {
     row: 'medium term',

@@ -8,6 +8,8 @@ import { interpretDeadline } from '../commitments/deadline-interpreter.js';
 import type { DeadlinePhrase } from './find-deadline-phrase.js';
 
 const CADENCES: [RegExp, Cadence][] = [
+  [/six months|twice a year|bi-?annual|semi-?annual|half-?year/i, 'half-yearly'],
+  [/twice a month/i, 'fortnightly'],
   [/daily|every day/i, 'daily'],
   [/fortnight/i, 'fortnightly'],
   [/weekly|every week|once a week/i, 'weekly'],

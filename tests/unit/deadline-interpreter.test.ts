@@ -164,8 +164,48 @@ describe("calendar phrases and chrono-node's traps", () => {
     ['by COB Friday', { kind: 'exact', due: '2024-02-02' }],
     ['Jan 29', { kind: 'exact', due: '2024-01-29' }],
     ['for two years', { kind: 'ongoing', endsOn: '2026-01-29' }],
-    ['every six months', { kind: 'ongoing' }],
     ['on the sidelines of the UNGA', { kind: 'event', relation: 'at', eventName: 'the UNGA' }],
+  ])('%s', check);
+});
+
+describe('phrases from real texts (second pass)', () => {
+  it.each<[string, Expected]>([
+    // Half-yearly recurrences have their own cadence; "bi-annually" is read as twice a year.
+    ['every six months', { kind: 'ongoing', cadence: 'half-yearly' }],
+    ['twice a year', { kind: 'ongoing', cadence: 'half-yearly' }],
+    ['bi-annually', { kind: 'ongoing', cadence: 'half-yearly' }],
+    ['semi-annually', { kind: 'ongoing', cadence: 'half-yearly' }],
+    ['half-yearly', { kind: 'ongoing', cadence: 'half-yearly' }],
+    ['at least twice a month', { kind: 'ongoing', cadence: 'fortnightly' }],
+    ['at each annual session', { kind: 'ongoing', cadence: 'yearly' }],
+    ['throughout Phase One', { kind: 'ongoing', endCondition: 'the end of Phase One' }],
+    ['during school arrival and dismissal times', { kind: 'ongoing' }],
+    ['from 1 March until 30 June', { kind: 'ongoing', endsOn: '2024-06-30' }],
+    // Our lexicon values: a year for the short term and the coming year (first prompt after a quarter).
+    ['in the short term', { kind: 'vague', due: '2025-01-29', firstPromptDays: 90 }],
+    ['in the coming year', { kind: 'vague', due: '2025-01-29', firstPromptDays: 90 }],
+    ['where fiscal conditions permit', { kind: 'vague', due: '2024-07-27', lowCommitment: true }],
+    ['at a mutually convenient time', { kind: 'vague', due: '2024-07-27', lowCommitment: true }],
+    // Counts anchored on the text's own making are counted from the reference date.
+    ['within 14 days of the signing of this Agreement', { kind: 'exact', due: '2024-02-12' }],
+    ['within 10 days of signing', { kind: 'exact', due: '2024-02-08' }],
+    ['within 72 hours of the signing of this Agreement', { kind: 'exact', due: '2024-02-01' }],
+    ['in any event within 20 Business Days after the date of this Agreement', { kind: 'exact', due: '2024-02-26' }],
+    ['within ten Business Days after the date hereof', { kind: 'exact', due: '2024-02-12' }],
+    ['within 90 days of the adoption of this resolution', { kind: 'exact', due: '2024-04-28' }],
+    // Start dates and clock times: due the day the duty starts.
+    ['with effect from 00:01 hours on 5 March 2025', { kind: 'exact', due: '2025-03-05' }],
+    ['from September 1', { kind: 'exact', due: '2024-09-01' }],
+    ['effective 1 July', { kind: 'exact', due: '2024-07-01' }],
+    // Occasions that carry their date are dates; an event name never swallows a later date.
+    ['by the November 19 meeting', { kind: 'exact', due: '2024-11-19' }],
+    ['by the January 21, 2025 meeting', { kind: 'exact', due: '2025-01-21' }],
+    ['before the March 5 meeting', { kind: 'exact', due: '2024-03-04' }],
+    ['at the meeting on 5 March', { kind: 'exact', due: '2024-03-05' }],
+    ['after lunch by Friday', { kind: 'exact', due: '2024-02-02' }],
+    ['after the elections, but no later than 30 June', { kind: 'exact', due: '2024-06-30' }],
+    ['before nominations close', { kind: 'event', relation: 'before', eventName: 'nominations close' }],
+    ['at least two weeks before construction begins', { kind: 'event', relation: 'before', offsetDays: 14, eventName: 'construction begins' }],
   ])('%s', check);
 });
 
