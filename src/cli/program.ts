@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerBackupCommand } from './backup-command.js';
 import { loadEnvFile } from './load-env-file.js';
+import { registerExportCommand } from './export-command.js';
 import { registerExtractCommand } from './extract-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerRemindersCommand } from './reminders-command.js';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerStatusCommand(program);
   registerExtractCommand(program);
   registerImportCommand(program);
+  registerExportCommand(program);
   return program;
 }
 

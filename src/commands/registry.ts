@@ -5,6 +5,7 @@ import { doneCommand } from './done.js';
 import { dropCommand } from './drop.js';
 import { editCommand } from './edit.js';
 import { eventCommand } from './event.js';
+import { exportCommand } from './export.js';
 import { helpCommand } from './help.js';
 import { listCommand } from './list.js';
 import { remindCommand } from './remind.js';
@@ -31,5 +32,6 @@ export const commands: CommandSpec[] = [
   remindCommand,
   acceptCommand,
   reportCommand,
+  exportCommand,
   helpCommand,
 ];
