@@ -61,8 +61,18 @@ export class ConsoleAdapter implements ChatAdapter {
   }
 
   private async command(line: string): Promise<void> {
-    const reply = await this.options.core.handle(consoleInvocation(line, this.identity, this.options.core.clock.now()));
+    const invocation = consoleInvocation(line, this.identity, this.options.core.clock.now());
+    await this.rememberDirectAddresses(invocation.workspace.id, [invocation.user.id, ...invocation.mentions.map((m) => m.id)]);
+    const reply = await this.options.core.handle(invocation);
     this.write(this.render(reply));
+  }
+
+  /** Console users get a "DM" address too, so owner nudges show up here, marked with whom they are for. */
+  private async rememberDirectAddresses(workspaceId: string, userIds: string[]): Promise<void> {
+    for (const id of new Set(userIds)) {
+      const known = await this.options.core.store.users.get(workspaceId, id);
+      if (!known?.dmAddress) await this.options.core.store.users.upsert({ workspaceId, id, name: known?.name ?? id, dmAddress: `console:dm:${id}` });
+    }
   }
 
   private meta(line: string): void {

@@ -96,6 +96,14 @@ describe('console, end to end', () => {
     expect(history.match(/coordinator (snoozed|status)/g)).toEqual(['coordinator snoozed', 'coordinator status', 'coordinator status']);
   });
 
+  it('gives console users a DM address, so owner nudges reach the console too', async () => {
+    const s = session();
+    await s.run('add Appoint officers @bob due 2099-03-02');
+    const dry = await runCli(['reminders', '--dry-run', '--at', '2099-03-02T09:05:00Z'], { env: { FOLLOWTHROUGH_DB: s.file } });
+    const rows = dry.stdout.trim().split('\n').map((line) => JSON.parse(line) as { kind: string; address: string; commitments: string[] });
+    expect(rows).toContainEqual(expect.objectContaining({ kind: 'nudge', address: 'console:dm:bob', commitments: ['C-1'] }));
+  });
+
   it('backup writes a copy the bot can open', async () => {
     const s = session();
     await s.run('add Kept in the backup');
