@@ -6,7 +6,7 @@ import { clauseSubject, governingScope } from './clause-subject.js';
 import { isNonCommittalScope, STATE_VERBS, THIRD_PARTY } from './exclusions.js';
 import type { Sentence } from './split-sentences.js';
 
-export type CueType = 'commissive' | 'modal' | 'directive' | 'shorthand' | 'hedged' | 'decision' | 'subjunctive';
+export type CueType = 'commissive' | 'modal' | 'directive' | 'appeal' | 'shorthand' | 'hedged' | 'decision' | 'subjunctive';
 
 export interface Cue {
   type: CueType;
@@ -23,19 +23,25 @@ export interface Cue {
   weak: boolean;
   /** A standing duty or prohibition ("shall not", "continue to", "refrain from"). */
   standing: boolean;
+  /** Who invited, for an invitation: both inviter and invitee are parties to it. */
+  inviter?: string;
+  /** Who made an appeal ("The OSCE chair urged …"); unsaid in a resolution's own paragraphs. */
+  speaker?: string;
 }
 
 const ADVERBS = '(?:also|further|jointly|each|both|now|then|immediately|promptly|duly|fully|not|no longer|never|continue to|jointly)';
 const MODAL = new RegExp(`\\b(will|shall|would|should|must|is to|are to)\\s+((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`, 'gi');
 const COMMISSIVE =
-  /\b(agreed|agrees|agree|decided|decides|decide|resolved|resolves|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?:reaffirmed|renewed|reiterated) (?:their|its|his|her|our) (?:firm |strong |full )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally))*)\s+(to|on)\s+/gi;
+  /\b(agreed|agrees|agree|decided|decides|decide|resolved|resolves|resolve|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?:reaffirmed|renewed|reiterated) (?:their|its|his|her|our) (?:firm |strong |full )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally))*)\s+(to|on|not\s+to)\s+/gi;
 const DIRECTIVE =
-  /\b(directed|directs|instructed|instructs|tasked|tasks|asked|asks|requested|requests|told|tells|ordered|orders|mandated|mandates|invited|invites|commissioned)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Za-z])[^,;.:]{0,80}?)\s+to\s+(?!the\b|a\b|an\b)([a-z]\w*)/gi;
+  /\b(directed|directs|direct|instructed|instructs|instruct|tasked|tasks|task|asked|asks|ask|requested|requests|request|told|tells|ordered|orders|order|mandated|mandates|mandate|invited|invites|invite|commissioned|calls?\s+(?:up)?on|called\s+(?:up)?on|urges?|urged)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Za-z])[^,;.:]{0,80}?)\s+to\s+(?!the\b|a\b|an\b)([a-z]\w*)/gi;
+// "tasked the Federal Board of Revenue with recovering …", "charged the committee with preparing …".
+const TASKED_WITH = /\b(tasked|tasks|charged|charges|entrusted|entrusts)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Z])[^,;.:]{0,80}?)\s+with\s+([a-z]+ing)\b/gi;
 const PASSIVE_DIRECTIVE =
   /\b(?:was|were|is|are|has been|have been)\s+(?:also\s+)?(?:asked|told|instructed|directed|requested|tasked|mandated|invited|ordered|required)\s+to\s+/gi;
-const HEDGED = /\b(?:expected|expects|expect|aims?|plans?|intends?|hopes?|seeks?|strives?|endeavou?rs?)\s+to\s+(?!be\s+\w+ed\b)(?=[a-z])/gi;
+const HEDGED = /\b(?:expected|expects|expect|anticipated|anticipates|projected|aims?|plans?|intends?|hopes?|seeks?|strives?|endeavou?rs?)\s+to\s+(?!be\s+\w+ed\b)(?=[a-z])/gi;
 const THAT_CLAUSE =
-  /\b(?:demands?|demanded|directed|directs|decides|decided|agreed|agrees|resolved|requires?|required|insists?|ordered|orders|it was agreed|understood)\s*,?\s+that\s+/gi;
+  /\b(?:demands?|demanded|directed|directs|decides|decided|agreed|agrees|resolved|requires?|required|insists?|ordered|orders|it was agreed|understood|requested|requests|asked|asks)\s*,?\s+that\s+/gi;
 const HEDGE_AFTER_MODAL = new Set(['strive', 'seek', 'endeavour', 'endeavor', 'try', 'aim', 'work', 'consider', 'explore', 'look']);
 // A standing duty: "take the necessary measures to prevent …" is as standing as "prevent …".
 const STANDING_VERBS =
@@ -47,7 +53,7 @@ const IRREGULAR_PARTICIPLES = new Set([
 const SHORTHAND =
   /^((?:The\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|of|the))*?)\s+(?:to\s+(?!be\b)|[-–—:]\s+)(?!(?:the|a|an|this|that|its|their|his|her|our|all|each)\b)(?=[a-z])/;
 const NOT_A_NAME =
-  /^(?:In|On|At|By|For|With|From|After|Before|As|It|This|That|There|We|They|He|She|Motion|Date|Next|Time|According|Speaking|Due|Prior|Thanks|Pursuant|Further|Similarly|Contrary|Subject|Owing|Close|Up|Back|Welcome|Turning|Returning|Failure|Access|Efforts?|Plans?|Moves?|Requests|Decides|Calls|Urges|Invites|Encourages|Demands|Directs|Asks|Instructs|Welcomes|Notes|Takes|Stresses|Reaffirms|Recalls)\b/;
+  /^(?:In|On|At|By|For|With|From|After|Before|As|It|This|That|There|We|They|He|She|Motion|Date|Next|Time|According|Speaking|Due|Prior|Thanks|Pursuant|Further|Similarly|Contrary|Subject|Owing|Close|Up|Back|Welcome|Turning|Returning|Failure|Access|Efforts?|Plans?|Moves?|Requests|Decides|Calls|Urges|Invites|Encourages|Demands|Directs|Asks|Instructs|Welcomes|Notes|Takes|Stresses|Reaffirms|Recalls|Authori[sz]es|Approves|Endorses|Expresses|Affirms|Emphasi[sz]es|Underlines|Condemns|Deplores|Reiterates|Supports|Commends|Requests|Invites|Mandates|Tasks)\b/;
 
 function isParticiple(word: string): boolean {
   return /(?:ed|en)$/i.test(word) || IRREGULAR_PARTICIPLES.has(word.toLowerCase());
@@ -78,8 +84,10 @@ function modalCues(text: string): Cue[] {
     if (verb.toLowerCase() === 'be') {
       const next = /^be\s+([A-Za-z-]+)/.exec(text.slice(actionStart));
       if (!next || !isParticiple(next[1])) continue;
+      // "will be converted into the right to receive", "will be required to pay … upon termination": consequences, not deeds.
+      if (/^(?:converted|deemed|entitled|required|treated|considered|subject)$/i.test(next[1])) continue;
       passive = true;
-    } else if (STATE_VERBS.has(verb.toLowerCase()) && !/^apply\s+for\b/i.test(text.slice(actionStart))) continue;
+    } else if (STATE_VERBS.has(verb.toLowerCase()) && !/^(?:apply\s+for|remain\s+(?:unchanged|frozen|suspended|closed|open|capped|fixed|in\s+place))\b/i.test(text.slice(actionStart))) continue;
     if (HEDGE_AFTER_MODAL.has(verb.toLowerCase())) {
       const to = /^\w+\s+(?:to(?:wards)?|on)\s+/.exec(text.slice(actionStart));
       weak = true;
@@ -90,7 +98,9 @@ function modalCues(text: string): Cue[] {
     if (negated) actionStart = at + m[1].length + adverbs.search(/\b(?:not|never|no longer)\b/) + 1;
     const { clauseStart, subject } = clauseSubject(text, at);
     if (subject === '' || /^(?:and|or|but)$/i.test(subject)) continue; // "… and shall cause …": same promise
-    const standing = negated || /continue to/i.test(adverbs) || STANDING_VERBS.test(text.slice(actionStart));
+    const deed = text.slice(actionStart).replace(/^be\s+/i, '');
+    const standing = negated || /continue to/i.test(adverbs) || STANDING_VERBS.test(deed) || /^(?:maintained|kept|preserved|observed|respected|upheld|continued|prohibited|banned)\b|^remain\s/i.test(deed)
+      || /^(?:neither|no)\b/i.test(clauseSubject(text, at).subject);
     cues.push({ type: 'modal', at, clauseStart, actionStart, subject, passive, weak, standing });
   }
   return cues;
@@ -106,7 +116,8 @@ function commissiveCues(text: string): Cue[] {
     if (STATE_VERBS.has(firstWord)) continue;
     const nominal = m[3].toLowerCase() === 'on' || /^(?:the|a|an|its|their|our|his|her)$/.test(firstWord);
     const { clauseStart, subject } = clauseSubject(text, at);
-    const standing = (/commitment|committed/i.test(m[1]) && nominal) || STANDING_VERBS.test(rest);
+    // A reaffirmed commitment is a standing one whatever it is to; "agreed not to" is a prohibition.
+    const standing = (/commitment|committed/i.test(m[1]) && nominal) || /^(?:reaffirmed|renewed|reiterated)/i.test(m[1]) || /^not/i.test(m[3]) || STANDING_VERBS.test(rest);
     cues.push({ type: 'commissive', at, clauseStart, actionStart, subject, passive: false, weak: false, standing });
   }
   return cues;
@@ -119,9 +130,18 @@ function directiveCues(text: string): Cue[] {
     const object = m[2].trim();
     if (THIRD_PARTY.test(object)) continue;
     const actionStart = at + m[0].length - m[3].length;
-    const { clauseStart } = clauseSubject(text, at);
-    cues.push({ type: 'directive', at, clauseStart, actionStart, subject: object, passive: false, weak: false,
-      standing: STANDING_VERBS.test(text.slice(actionStart)) });
+    const { clauseStart, subject } = clauseSubject(text, at);
+    // "calls upon X to", "urges X to": binding only when X is bound by the text (checked once all is read).
+    const appeal = /^(?:call|urge)/i.test(m[1]);
+    const inviter = /^invit/i.test(m[1]) && subject !== '' ? subject : undefined;
+    cues.push({ type: appeal ? 'appeal' : 'directive', at, clauseStart, actionStart, subject: object, passive: false, weak: false,
+      standing: STANDING_VERBS.test(text.slice(actionStart)), ...(inviter ? { inviter } : {}), ...(appeal && subject ? { speaker: subject } : {}) });
+  }
+  for (const m of text.matchAll(TASKED_WITH)) {
+    const at = m.index ?? 0;
+    const actionStart = at + m[0].length - m[3].length;
+    cues.push({ type: 'directive', at, clauseStart: clauseSubject(text, at).clauseStart, actionStart, subject: m[2].trim(), passive: false, weak: false,
+      standing: false });
   }
   for (const m of text.matchAll(PASSIVE_DIRECTIVE)) {
     const at = m.index ?? 0;
@@ -132,10 +152,15 @@ function directiveCues(text: string): Cue[] {
   return cues;
 }
 
+// "growth is expected to slow", "the merger is expected to close", "we expect to be cash positive": forecasts.
+const FORECAST =
+  /^(?:expected|expects?|anticipated|anticipates?|projected|projects?|forecast|forecasts?)\s+to\s+(?:be|remain|stay|slow|rise|fall|grow|increase|decrease|decline|drop|ease|accelerate|decelerate|rebound|recover|reach|exceed|top|surpass|create|generate|result|lead|close|weigh|boost|moderate|stabili[sz]e|improve|worsen|peak|average|total|amount|range|contribute|continue|pick|come|hit|cost|bring|affect|benefit|take)\b/i;
+
 function hedgedCues(text: string): Cue[] {
   const cues: Cue[] = [];
   for (const m of text.matchAll(HEDGED)) {
     const at = m.index ?? 0;
+    if (FORECAST.test(text.slice(at))) continue;
     const { clauseStart, subject } = clauseSubject(text, at);
     const cleaned = subject.replace(/\s+(?:is|are|was|were)$/i, '');
     cues.push({ type: 'hedged', at, clauseStart, actionStart: at + m[0].length, subject: cleaned, passive: false, weak: true,
@@ -154,7 +179,7 @@ function thatClauseCues(text: string, taken: Cue[]): Cue[] {
     if (taken.some((c) => c.at >= start && c.at <= start + clauseEnd)) continue;
     const rest = text.slice(start);
     if (/\b(?:will|shall|would|should|must|is to|are to)\b/i.test(rest.slice(0, clauseEnd))) continue;
-    const verb = /^((?:no\s+)?[\w'’ -]{2,80}?)\s+((?:immediately|promptly|also|not\s+)?\s*(?:be\s+[a-z]+(?:ed|en|t)\b|[a-z]+(?<!ed|ing|ly|s)\b))/.exec(rest);
+    const verb = /^((?:no\s+)?[\w'’ -]{2,80}?)\s+((?:immediately|promptly|also|fully|not\s+)?\s*(?:be\s+[a-z]+(?:ed|en|t)\b|(?!(?:of|and|or|the|for|in|on|at|to|with|from|by|an?|its|their|all|any|each|who|which|that)\b)[a-z]+(?<!ed|ing|ly|s)\b))/.exec(rest);
     if (!verb) continue;
     const subject = verb[1].trim();
     const passive = /\bbe\s/.test(verb[2]);
@@ -178,6 +203,25 @@ function shorthandCue(sentence: Sentence): Cue[] {
   return [];
 }
 
+// "MOTION by X, seconded by Y, to …": each "to <verb>" is what the body decided, except procedure.
+const MOTION = /^(?:MOTION|Motion|It was moved)\b[^.;]*?,\s*to\s+/;
+const MOTION_PART = /(?:^|,?\s+and\s+|,\s*)to\s+([a-z]+)\b/g;
+const MOTION_PROCEDURE = /^(?:approve|adopt|accept|receive|award|authori[sz]e|adjourn|introduce|ratify|waive|table|recess|excuse|amend|confirm|direct|instruct|ask|request|task|move|continue|note|file|deny|reject|close|open)$/;
+
+function motionCues(text: string): Cue[] {
+  const head = MOTION.exec(text);
+  if (!head) return [];
+  const cues: Cue[] = [];
+  const start = head[0].length - 3;
+  for (const m of text.slice(start).matchAll(MOTION_PART)) {
+    if (MOTION_PROCEDURE.test(m[1])) continue;
+    const at = start + (m.index ?? 0);
+    const actionStart = at + m[0].length - m[1].length;
+    cues.push({ type: 'decision', at, clauseStart: at, actionStart, subject: '', passive: false, weak: false, standing: STANDING_VERBS.test(text.slice(actionStart)) });
+  }
+  return cues;
+}
+
 /** All cues in a sentence, in order, minus those governed by a non-committal verb. */
 export function detectCues(sentence: Sentence): Cue[] {
   const text = sentence.text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
@@ -186,7 +230,7 @@ export function detectCues(sentence: Sentence): Cue[] {
   let cues = [...commissiveCues(text), ...directiveCues(text), ...hedgedCues(text)];
   // A modal inside an agreed or hedged clause is the same promise ("agreed that X would be done").
   cues = [...cues, ...modalCues(text).filter((m) => !cues.some((c) => c.at < m.at && m.at - c.actionStart < 3 && m.at >= c.actionStart))];
-  cues = [...cues, ...thatClauseCues(text, cues)];
+  cues = [...cues, ...thatClauseCues(text, cues), ...motionCues(text)];
   if (cues.length === 0 && sentence.decision && /\b[a-z]+s\b/.test(text)) {
     cues.push({ type: 'decision', at: 0, clauseStart: 0, actionStart: 0, subject: '', passive: false, weak: false, standing: false });
   }

@@ -12,12 +12,13 @@ export const THIRD_PARTY =
 
 // Procedure of the body itself, not a promise to anyone.
 const PROCEDURAL =
-  /\b(?:remain (?:actively )?seized|continue (?:its|their) consideration|decides to consider (?:this|the) (?:question|matter)|shall enter into force|enters? into force upon|meeting (?:was )?adjourned|called the meeting to order)\b/i;
+  /\b(?:remain (?:actively )?seized|decides to (?:extend|renew|prolong) the (?:mandate|authori[sz]ation|measures)|^authori[sz]es\b|continue (?:its|their) consideration|decides to consider (?:this|the) (?:question|matter)|shall enter into force|enters? into force upon|meeting (?:was )?adjourned|called the meeting to order)\b/i;
 
 // Verbs that describe a state, not a deed: "our border shall become …", "this Agreement shall remain …".
 export const STATE_VERBS = new Set([
   'become', 'remain', 'constitute', 'mean', 'include', 'have', 'consist', 'depend', 'expire', 'terminate',
   'prevail', 'govern', 'apply', 'cease to', 'exist', 'seem', 'appear', 'stand', 'lie', 'belong', 'enter',
+  'require', 'need', 'last', 'cost', 'mark', 'represent', 'reflect', 'allow for',
 ]);
 
 export function isNonCommittalScope(scope: string): boolean {

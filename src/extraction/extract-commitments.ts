@@ -24,7 +24,7 @@ export interface ExtractOptions {
 }
 
 const CONFIDENCE: Record<CueType, number> = {
-  shorthand: 0.9, commissive: 0.85, modal: 0.8, directive: 0.75, subjunctive: 0.7, decision: 0.6, hedged: 0.5,
+  shorthand: 0.9, commissive: 0.85, modal: 0.8, directive: 0.75, subjunctive: 0.7, appeal: 0.65, decision: 0.6, hedged: 0.5,
 };
 // ", the statement said." / ", officials said after talks …" / ", according to …": not the promise.
 const ATTRIBUTION = /,["”’']?\s+(?:(?:the\s+)?[\w'’ -]{2,60}?\s+(?:said|says|told\s+[\w ]+|added|announced)\b[^,]*|according\s+to\s+[^,]+)[.;]?$/i;
@@ -94,7 +94,7 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
         confidence: Math.round(confidence * 100) / 100,
         weak: cue.weak || cue.type === 'hedged',
       };
-      out.push({ item, zone: sentence.zone, order: sentence.start + qs });
+      out.push({ item, zone: sentence.zone, order: sentence.start + qs, ...(cue.type === 'appeal' ? { appeal: true, speaker: cue.speaker } : {}) });
     });
   });
   return out;
@@ -110,5 +110,25 @@ export function extractCommitments(text: string, options: ExtractOptions): Propo
     if (!skip) candidates.push(...candidatesOf(sentence, participants, lastNamed, options));
     lastNamed = namedAtStart(sentence) ?? lastNamed;
   }
-  return mergeRestatements(candidates);
+  return mergeRestatements(keepBoundAppeals(candidates, participants));
+}
+
+const OWN_VOICE = /^(?:we|the (?:two|both) (?:sides|leaders|ministers|governments|countries)|both (?:sides|leaders|ministers|governments|countries)|the (?:leaders|ministers|council|assembly|conference|meeting|summit))$/i;
+const ALL_PARTIES = /\b(?:all|the|both|each|either)\s+(?:parties|party|sides|signatories)\b/i;
+
+/**
+ * "Calls upon the Government and the NLF to …" binds when they are parties the text binds
+ * elsewhere (or "all parties"); "calls upon Member States / donors / the African Union" does not.
+ */
+function keepBoundAppeals(candidates: Candidate[], participants: string[]): Candidate[] {
+  const key = (name: string) => name.toLowerCase().replace(/^(?:the|all)\s+/, '').trim();
+  const bound = new Set([...participants, ...candidates.filter((c) => !c.appeal).flatMap((c) => c.item.parties)].map(key).filter((k) => k.length > 1));
+  const isBound = (name: string) => [...bound].some((b) => b === key(name) || key(name).startsWith(`${b} `) || b.startsWith(`${key(name)} `));
+  return candidates.filter((c) => {
+    if (!c.appeal) return true;
+    // A third party's appeal to the parties ("The OSCE chair urged both parties to …") binds nobody.
+    if (c.speaker && !OWN_VOICE.test(c.speaker) && !ALL_PARTIES.test(c.speaker) && !isBound(c.speaker)) return false;
+    const addressees = c.item.parties;
+    return addressees.length > 0 && (addressees.some((a) => ALL_PARTIES.test(a)) || addressees.every(isBound));
+  });
 }

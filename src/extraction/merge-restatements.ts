@@ -11,6 +11,9 @@ export interface Candidate {
   zone: Zone;
   /** Position in the text, so merged output keeps the text's order. */
   order: number;
+  /** From "calls upon X to …": kept only when X is bound by the text. */
+  appeal?: boolean;
+  speaker?: string;
 }
 
 const KIND_SPECIFICITY = { exact: 4, event: 3, vague: 3, ongoing: 2, none: 0 } as const;

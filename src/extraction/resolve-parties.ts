@@ -22,6 +22,12 @@ function tidy(subject: string): string {
 }
 
 export function resolveParties(cue: Cue, participants: string[], lastNamed: string): ResolvedParties {
+  if (cue.inviter) {
+    // An invitation binds both sides: the inviter to host, the invitee to come.
+    const inviter = resolveParties({ ...cue, inviter: undefined, subject: cue.inviter }, participants, lastNamed);
+    const invitee = resolveParties({ ...cue, inviter: undefined }, participants, lastNamed);
+    return { parties: [...new Set([...inviter.parties, ...invitee.parties])], inferred: inviter.inferred || invitee.inferred };
+  }
   const subject = cue.subject.trim();
   if (cue.passive || cue.type === 'subjunctive' && subject === '') {
     return { parties: participants, inferred: participants.length > 0 };

@@ -9,7 +9,7 @@ export interface Part {
   end: number;
 }
 
-const COORDINATION = /,?\s+and\s+(?:further\s+|also\s+)?(?=to\s+(?!(?:the|a|an|its|their|all|each|this|that|his|her|our)\b)[a-z])/g;
+const COORDINATION = /,?\s+and\s+(?:further\s+|also\s+)?(?=(?:not\s+)?to\s+(?!(?:the|a|an|its|their|all|each|this|that|his|her|our)\b)[a-z])/g;
 
 export function splitCoordinated(sentence: string, actionStart: number, end: number): Part[] {
   const span = sentence.slice(actionStart, end);

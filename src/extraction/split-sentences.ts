@@ -19,13 +19,13 @@ export interface Sentence {
 
 // "ISLAMABAD:", "BHUBANESWAR, August 6:", "Copenhagen, 27 February 2024 - ".
 const DATELINE =
-  /^(?:[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*[:—–]\s+|[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\s+[-—–]\s+)/;
+  /^(?:[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*(?:\([^)]{2,40}\)\s*)?(?:--|[:—–-])\s+|[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\s+[-—–]\s+)/;
 const BYLINE_OR_FOOTER =
   /^(?:By\s+[A-Z]|Our\s+(?:Staff\s+)?Correspondent|From\s+our\s+|Published\s+(?:in|on)\b|Dear visitor|Copyright|©|Forward-looking statements)/;
 const ACTION_LABEL = /^(?:ACTION(?:\s+ITEMS?)?|Action(?:\s+items?)?|AI|TODO|To\s?do)\s*[:\-–—]\s*/;
 const CHECKBOX = /^\[( |x|X|✓)?\]\s*/;
 const BULLET = /^(?:[•●▪◦·*]|-(?=\s)|–(?=\s))\s*/;
-const NUMBERING = /^(?:\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]|\(?[a-z][.)]|\([ivx]+\))\s+/;
+const NUMBERING = /^(?:\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z][.)]|\([ivx]+\))\s+/;
 const SECTION_HEAD = /^(?:Section|Article|Clause|Paragraph)\s+\d+(?:\.\d+)*[a-z]?\.?\s+(?:[A-Z][\w-]*(?:\s+(?:of|by|the|and|on|to|for|[A-Z][\w-]*))*\.\s+)?/;
 const RESOLVED = /^(?:RESOLVED|Resolved|Agreed|AGREED|Decided|DECIDED|Decision|Decisions)\s*[:,]\s*(?:that\s+)?/;
 // A short label before prose: "Parks: ", "Resolution 2024-88: ", "Highway Department: ".
