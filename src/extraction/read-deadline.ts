@@ -46,16 +46,12 @@ function event(phrase: DeadlinePhrase, reference: CalendarDate): Deadline {
 }
 
 /**
- * "within 14 days of the signing of this Agreement", "after the date hereof", "of today's meeting":
- * the anchor is the day the text was made, which is already the reference date, so only the count
- * is read. Clock times ("00:01 hours on 5 March") and "in any event" are dropped the same way.
+ * "within 7 days of the meeting" in minutes: the meeting is the day the minutes were made, which is
+ * already the reference date. (Anchors on the text's own signing or adoption, clock times and
+ * start dates are read by the interpreter itself.)
  */
 function withoutReferenceAnchor(text: string): string {
-  return text
-    .replace(/^in\s+any\s+event\s+/i, '')
-    .replace(/\s+(?:of|after|from|following)\s+(?:the\s+)?(?:date\s+(?:of\s+)?(?:this\s+\w+|hereof)|date\s+hereof|signing(?:\s+of\s+this\s+\w+)?|signature(?:\s+of\s+this\s+\w+)?|today'?s?\s+\w+|this\s+(?:agreement|meeting|resolution|decision)|the\s+meeting)$/i, '')
-    .replace(/^(with\s+effect\s+from|from|effective|as\s+of)\s+\d{1,2}(?::\d{2})?\s*(?:hours|am|pm|a\.m\.|p\.m\.)\s+(?:on\s+)?/i, 'on ')
-    .replace(/^with\s+effect\s+from\s+/i, 'from ');
+  return text.replace(/\s+(?:of|after|from|following)\s+(?:the|this|today'?s?)\s+meeting$/i, '');
 }
 
 export function readDeadline(
@@ -66,8 +62,8 @@ export function readDeadline(
 ): Deadline {
   if (!phrase) return standing ? ongoing(undefined, reference) : { kind: 'none', text: '', reference };
   // "by the November 19 meeting" is a date with a label: the date is what the interpreter needs.
-  const dated = /^(at|by|before|on)\s+the\s+(.+?\d.*?)\s+(?:meeting|session|hearing)$/i.exec(phrase.text);
-  const words = dated ? `${dated[1].toLowerCase() === 'at' ? 'on' : dated[1]} ${dated[2]}` : withoutReferenceAnchor(phrase.text);
+  const dated = /^(at|by|before|on|for)\s+the\s+(.+?\d.*?)\s+(?:meeting|session|hearing)$/i.exec(phrase.text);
+  const words = dated ? `${/^(?:at|for)$/i.test(dated[1]) ? 'on' : dated[1]} ${dated[2]}` : withoutReferenceAnchor(phrase.text);
   const reading = interpretDeadline(words, reference, timeZone);
   if (phrase.sort === 'ongoing' || phrase.sort === 'recurrence') {
     return reading.kind === 'ongoing' ? reading : ongoing(phrase, reference);
