@@ -79,6 +79,8 @@ function modalCues(text: string): Cue[] {
     let verb = m[3];
     let actionStart = at + m[0].length - verb.length;
     if (/^(?:would|should)$/.test(modal) && !conditionalBinds(text, at)) continue;
+    // "…, the prime minister said relief must reach the common man": rhetoric, not a duty.
+    if (modal === 'must' && /\b(?:said|says|stressed|told|added)\b/i.test(text.slice(0, at))) continue;
     let passive = false;
     let weak = false;
     if (verb.toLowerCase() === 'be') {
@@ -129,6 +131,10 @@ function directiveCues(text: string): Cue[] {
     const at = m.index ?? 0;
     const object = m[2].trim();
     if (THIRD_PARTY.test(object)) continue;
+    // Base forms ("direct", "task", "request") are verbs only in lower case before a named object:
+    // "a Joint Task Force … to share" and "at the request of X to" are not directives.
+    if (/^(?:direct|instruct|task|ask|request|order|mandate|invite)$/i.test(m[1])
+      && (/^[A-Z]/.test(m[1]) && at > 0 || /^(?:of|to|for|in|on|at|by|with)\b/i.test(object))) continue;
     const actionStart = at + m[0].length - m[3].length;
     const { clauseStart, subject } = clauseSubject(text, at);
     // "calls upon X to", "urges X to": binding only when X is bound by the text (checked once all is read).

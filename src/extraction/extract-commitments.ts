@@ -79,7 +79,8 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
         const before = findDeadlinePhrase(text.slice(quoteStart, as));
         if (before && !WEEKDAY_ONLY.test(before.text)) phrase = before;
       }
-      const reading = readDeadline(phrase, cue.standing, options.date, timeZone);
+      // "… and not to take certain actions": a prohibition even when the first part was not.
+      const reading = readDeadline(phrase, cue.standing || /^not\s/i.test(actionWords), options.date, timeZone);
       const { parties, inferred } = resolveParties(cue, participants, lastNamed);
       const confidence = Math.max(0.3, CONFIDENCE[cue.type] - (inferred ? 0.1 : 0) - (cue.weak ? 0.1 : 0));
       const action = actionText(actionWords, phrase, cue);

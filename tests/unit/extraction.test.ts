@@ -86,3 +86,54 @@ describe('quotes', () => {
     }
   });
 });
+
+describe('second pass: general rules for unseen texts', () => {
+  it('keeps an appeal to the parties the text binds, drops appeals to third parties and by third parties', () => {
+    const items = extract(
+      'Demands that the Government of Kelvaria and the NLF fully respect the ceasefire;\n' +
+        'Calls upon the Government of Kelvaria and the NLF to release all detained children without delay;\n' +
+        'Calls upon Member States to contribute generously to the appeal;\n' +
+        'The OSCE chair urged both parties to show restraint.',
+    );
+    expect(items.map((i) => i.quote)).toEqual([
+      'Demands that the Government of Kelvaria and the NLF fully respect the ceasefire',
+      'Calls upon the Government of Kelvaria and the NLF to release all detained children without delay',
+    ]);
+    expect(items[1].deadline).toMatchObject({ kind: 'vague', due: '2024-05-21' });
+  });
+
+  it('drops forecasts but keeps hedged deeds', () => {
+    const items = extract('Growth is expected to slow next year.\nThe merger is expected to close in the first quarter of 2025.\nRavi expects to finish the comparison by the end of the month.');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ parties: ['Ravi'], weak: true, deadline: { kind: 'exact', due: '2024-05-31' } });
+  });
+
+  it('reads directives in base form, "tasked X with", and counts anchored on the signing as exact', () => {
+    const items = extract(
+      'MOTION by Councilmember Lindqvist, seconded by Councilmember Patel, to direct staff to install two radar signs within 30 days and to return with a design by the January 21, 2025 meeting. Motion carried 5-1.\n' +
+        'He also tasked the Federal Board of Revenue with recovering Rs50 billion in unpaid tax.\n' +
+        'A Joint Committee shall be established within 10 days of the signing of this Agreement.',
+    );
+    expect(items.map((i) => [i.action, i.deadline.kind, i.deadline.due])).toEqual([
+      ['install two radar signs', 'exact', '2024-06-13'],
+      ['return with a design', 'exact', '2025-01-21'],
+      ['recovering Rs50 billion in unpaid tax', 'none', null],
+      ['A Joint Committee to be established', 'exact', '2024-05-24'],
+    ]);
+    expect(items[0].parties).toEqual(['staff']);
+  });
+
+  it('makes both inviter and invitee parties to an invitation', () => {
+    const [item] = extract('The President of Ghana invited the President of Viet Nam to pay an official visit to Ghana at a mutually convenient time.');
+    expect(item.parties).toEqual(['President of Ghana', 'President of Viet Nam']);
+    expect(item.deadline).toMatchObject({ kind: 'vague' });
+  });
+
+  it('reads recurrences, quantities per period and prohibitions as ongoing', () => {
+    const items = extract(
+      'The task force will report to the two ministers every six months.\nViet Nam will provide 200 scholarships a year to Ghanaian students.\nNeither Party shall move forces into the areas listed in Annex 1.\nThe Company has also agreed not to solicit alternative acquisition proposals.',
+    );
+    expect(items.map((i) => i.deadline.kind)).toEqual(['ongoing', 'ongoing', 'ongoing', 'ongoing']);
+    expect(items[0].reading).toMatchObject({ kind: 'ongoing', cadence: 'half-yearly' });
+  });
+});
