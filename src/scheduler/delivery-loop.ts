@@ -14,6 +14,7 @@ import type { OutboxRow, Store } from '../store/store.js';
 import { DEFAULT_BACKOFF, transientDelay, type BackoffOptions } from './backoff.js';
 import { faultHookFrom, type FaultHook } from './fault-hook.js';
 import { prepareRow } from './prepare-row.js';
+import type { QuietHours } from '../reminders/quiet-hours.js';
 
 export interface DeliveryOptions {
   store: Store;
@@ -27,6 +28,10 @@ export interface DeliveryOptions {
   maxAttempts?: number;
   backoff?: BackoffOptions;
   faults?: FaultHook;
+  /** Slack takes about one message a second per channel: space sends to one address at least this far apart. */
+  minIntervalPerAddressMs?: number;
+  /** Owners' quiet hours: a digest that could not go out inside its grace window is recorded missed. */
+  quietHours?: QuietHours;
 }
 
 export class DeliveryLoop {
@@ -35,10 +40,13 @@ export class DeliveryLoop {
   private readonly leaseMs: number;
   private readonly pollMs: number;
   private readonly maxAttempts: number;
+  private readonly minIntervalMs: number;
   private readonly faults: FaultHook;
-  /** Per-address "not before" after a rate limit: other addresses keep going. */
+  /** Per-address "not before" after a rate limit or a recent send: other addresses keep going. */
   private readonly blockedUntil = new Map<string, number>();
   private readonly sleepers = new Set<() => void>();
+  /** Addresses with a send in flight in this process. */
+  private readonly sending = new Set<string>();
   private workers: Promise<void>[] = [];
   private stopping = false;
 
@@ -47,6 +55,7 @@ export class DeliveryLoop {
     this.leaseMs = options.leaseMs ?? 120_000;
     this.pollMs = options.pollMs ?? 1_000;
     this.maxAttempts = options.maxAttempts ?? 20;
+    this.minIntervalMs = options.minIntervalPerAddressMs ?? 1_000;
     this.faults = options.faults ?? faultHookFrom(process.env.FOLLOWTHROUGH_FAULT);
   }
 
@@ -110,7 +119,7 @@ export class DeliveryLoop {
       return;
     }
     this.faults.reached('before-send');
-    const prepared = await prepareRow(store, row, now);
+    const prepared = await prepareRow(store, row, now, this.options.quietHours);
     if ('outcome' in prepared) {
       await store.outbox.finish(row.id, this.owner, prepared.outcome, now);
       return;
@@ -120,16 +129,31 @@ export class DeliveryLoop {
       await this.retryTransient(row, `no ${platformOf(row.address)} adapter is running`);
       return;
     }
+    // Checked and taken in one synchronous step, so two workers never send to one address at once.
+    const sendAt = clock.now().getTime();
+    const waitUntil = Math.max(this.blockedUntil.get(row.address) ?? 0, this.sending.has(row.address) ? sendAt + this.minIntervalMs : 0);
+    if (waitUntil > sendAt) {
+      await store.outbox.retry(row.id, this.owner, new Date(waitUntil), row.lastError ?? 'spacing sends to one address', false);
+      return;
+    }
+    this.sending.add(row.address);
     let messageId: string;
     try {
       ({ messageId } = await adapter.deliver(row.address, prepared.reply, { key: row.key }));
     } catch (error) {
       await this.failed(row, error);
       return;
+    } finally {
+      this.sending.delete(row.address);
     }
     this.faults.reached('after-send-before-commit');
+    this.holdAddress(row.address, clock.now().getTime() + this.minIntervalMs);
     const recorded = await store.outbox.finish(row.id, this.owner, { state: 'sent', messageId }, clock.now());
     if (!recorded) logger?.warn({ key: row.key }, 'lease lost during send; the row may be sent again');
+  }
+
+  private holdAddress(address: string, until: number): void {
+    this.blockedUntil.set(address, Math.max(this.blockedUntil.get(address) ?? 0, until));
   }
 
   private async failed(row: OutboxRow, error: unknown): Promise<void> {
@@ -137,7 +161,7 @@ export class DeliveryLoop {
     const now = clock.now();
     if (error instanceof RateLimited) {
       const until = now.getTime() + error.retryAfterMs;
-      this.blockedUntil.set(row.address, until);
+      this.holdAddress(row.address, until);
       await store.outbox.retry(row.id, this.owner, new Date(until), error.message, false);
     } else if (error instanceof Permanent) {
       await store.outbox.finish(row.id, this.owner, { state: 'failed', reason: error.reason }, now);

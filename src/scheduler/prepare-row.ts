@@ -5,6 +5,8 @@
 import { ACTIVE_STATUSES } from '../commitments/commitment.js';
 import { dueDateOf } from '../commitments/deadline.js';
 import { buildDigest } from '../reminders/digest.js';
+import { inGrace } from '../reminders/digest-policy.js';
+import type { QuietHours } from '../reminders/quiet-hours.js';
 import { reminderMessage } from '../reminders/reminder-message.js';
 import type { Reply } from '../replies/reply.js';
 import type { OutboxOutcome, OutboxRow, Store } from '../store/store.js';
@@ -14,14 +16,18 @@ export type Prepared = { reply: Reply; commitmentIds: string[] } | { outcome: Ex
 const DAY_MS = 86_400_000;
 const cancel = (reason: string): Prepared => ({ outcome: { state: 'cancelled', reason } });
 
-export async function prepareRow(store: Store, row: OutboxRow, now: Date): Promise<Prepared> {
-  return row.kind === 'digest' ? prepareDigest(store, row, now) : prepareReminder(store, row, now);
+export async function prepareRow(store: Store, row: OutboxRow, now: Date, quiet?: QuietHours): Promise<Prepared> {
+  return row.kind === 'digest' ? prepareDigest(store, row, now, quiet) : prepareReminder(store, row, now);
 }
 
-async function prepareDigest(store: Store, row: OutboxRow, now: Date): Promise<Prepared> {
+async function prepareDigest(store: Store, row: OutboxRow, now: Date, quiet?: QuietHours): Promise<Prepared> {
   const channel = await store.channels.get(row.workspaceId, row.subject);
   if (!channel || !channel.active) return cancel(`channel inactive${channel?.inactiveReason ? `: ${channel.inactiveReason}` : ''}`);
   if (await store.outbox.hasNewer(row)) return { outcome: { state: 'missed', reason: 'superseded by a newer digest' } };
+  // A digest held up past its grace window (a crash, a long rate limit) is late news: record it missed.
+  if (quiet && now.getTime() > new Date(row.dueAt).getTime() && !inGrace({ slot: row.slot, at: new Date(row.dueAt) }, now, channel.timeZone, quiet)) {
+    return { outcome: { state: 'missed', reason: 'past the grace window' } };
+  }
   const commitments = await store.commitments.list(row.workspaceId, { channel: row.subject, statuses: ACTIVE_STATUSES });
   const proposed = await store.commitments.list(row.workspaceId, { channel: row.subject, statuses: ['proposed'] });
   const last = await store.outbox.lastSent(row.workspaceId, row.subject, 'digest');

@@ -28,7 +28,14 @@ export interface Scheduler {
 
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const quiet = parseQuietHours(options.quietHours);
-  const delivery = new DeliveryLoop({ store: options.store, clock: options.clock, adapters: options.adapters, logger: options.logger, ...options.delivery });
+  const delivery = new DeliveryLoop({
+    store: options.store,
+    clock: options.clock,
+    adapters: options.adapters,
+    logger: options.logger,
+    quietHours: quiet,
+    ...options.delivery,
+  });
   let stopped = false;
   const tick = async () => {
     if (stopped) return 0;
