@@ -11,6 +11,7 @@ import {
   type NextReminderCalculator,
 } from '../store.js';
 import { fromJson, toJson } from './json.js';
+import { toLogEntry, type LogRow } from './log-row.js';
 import { ensureWorkspace, nextCounter } from './workspace-repository.js';
 
 interface CommitmentRow {
@@ -180,27 +181,8 @@ export class SqliteCommitmentRepository implements CommitmentRepository {
   async history(workspaceId: string, id: string): Promise<LogEntry[]> {
     const rows = this.db
       .prepare('SELECT * FROM commitment_log WHERE workspace_id = ? AND commitment_id = ? ORDER BY seq')
-      .all(workspaceId, id) as {
-      workspace_id: string;
-      commitment_id: string;
-      at: string;
-      actor_id: string;
-      actor_name: string;
-      action: string;
-      note: string | null;
-      evidence: string | null;
-      detail: string | null;
-    }[];
-    return rows.map((r) => ({
-      workspaceId: r.workspace_id,
-      commitmentId: r.commitment_id,
-      at: r.at,
-      actor: { id: r.actor_id, name: r.actor_name },
-      action: r.action,
-      note: r.note ?? undefined,
-      evidence: r.evidence ?? undefined,
-      detail: fromJson(r.detail, undefined),
-    }));
+      .all(workspaceId, id) as LogRow[];
+    return rows.map(toLogEntry);
   }
 
   private read(workspaceId: string, id: string): Commitment | null {

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Commitment, LogEntry } from '../../commitments/commitment.js';
 import type { ChannelRecord, ChannelRepository, CommitmentRepository, ReminderStateRepository } from '../store.js';
-import { fromJson } from './json.js';
+import { toLogEntry, type LogRow } from './log-row.js';
 
 export class SqliteReminderStateRepository implements ReminderStateRepository {
   constructor(
@@ -47,25 +47,8 @@ export class SqliteReminderStateRepository implements ReminderStateRepository {
         `SELECT l.* FROM commitment_log l JOIN commitments c ON c.workspace_id = l.workspace_id AND c.id = l.commitment_id
          WHERE l.workspace_id = ? AND c.channel = ? AND l.at > ? ORDER BY l.seq`,
       )
-      .all(workspaceId, channel, since) as {
-      workspace_id: string;
-      commitment_id: string;
-      at: string;
-      actor_id: string;
-      actor_name: string;
-      action: string;
-      note: string | null;
-      detail: string | null;
-    }[];
-    return rows.map((r) => ({
-      workspaceId: r.workspace_id,
-      commitmentId: r.commitment_id,
-      at: r.at,
-      actor: { id: r.actor_id, name: r.actor_name },
-      action: r.action,
-      note: r.note ?? undefined,
-      detail: fromJson(r.detail, undefined),
-    }));
+      .all(workspaceId, channel, since) as LogRow[];
+    return rows.map(toLogEntry);
   }
 
   async dmInactive(workspaceId: string, userId: string): Promise<boolean> {
