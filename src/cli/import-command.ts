@@ -5,15 +5,13 @@
  */
 import type { Command } from 'commander';
 import type { UserRef } from '../commitments/commitment.js';
-import { attachEvent } from '../commands/attach-event.js';
+import { proposeCommitments } from '../commands/propose-commitments.js';
 import { loadConfig } from '../config/config.js';
-import { extractCommitments } from '../extraction/extract-commitments.js';
 import { systemClock } from '../ports/clock.js';
 import { openStore } from '../store/open-store.js';
 import { readStatement, statementDate } from './extract-command.js';
 
 const IMPORTER: UserRef = { id: 'followthrough-import', name: 'followthrough import' };
-const TITLE_LIMIT = 200;
 
 /** The workspace an adapter address belongs to: `slack:T1:C1` → T1, `console:local` → console. */
 export function workspaceOf(address: string): string {
@@ -49,31 +47,22 @@ export function registerImportCommand(program: Command): void {
         const channel =
           (await store.channels.get(workspaceId, options.channel)) ??
           (await store.channels.upsert({ workspaceId, address: options.channel, timeZone: config.FOLLOWTHROUGH_DEFAULT_TZ }));
-        const items = extractCommitments(text, { date, timeZone: channel.timeZone });
-        const now = systemClock.now().toISOString();
-        for (const item of items) {
-          const attached = await attachEvent({ store, clock: systemClock, workspaceId }, item.reading);
-          const commitment = await store.commitments.create(
-            {
-              workspaceId,
-              channel: options.channel,
-              title: item.action.length > TITLE_LIMIT ? `${item.action.slice(0, TITLE_LIMIT - 1)}…` : item.action,
-              parties: item.parties,
-              owners: [],
-              tags: [],
-              source: { title: options.source ?? (file === '-' ? undefined : file), quote: item.quote, agreedOn: date },
-              deadline: attached.deadline,
-              timeZone: channel.timeZone,
-              status: 'proposed',
-              createdBy: IMPORTER,
-              createdAt: now,
-            },
-            { at: now, actor: IMPORTER, action: 'created', note: 'proposed by extraction' },
-          );
+        const proposals = await proposeCommitments({
+          store,
+          clock: systemClock,
+          workspaceId,
+          channel: options.channel,
+          timeZone: channel.timeZone,
+          text,
+          date,
+          sourceTitle: options.source ?? (file === '-' ? undefined : file),
+          actor: IMPORTER,
+        });
+        for (const { commitment, extracted, attached } of proposals) {
           const waits = attached.event ? ` — ${attached.created ? 'new event' : 'joined'} ${attached.event.id} "${attached.event.name}"` : '';
-          process.stdout.write(`${commitment.id} (proposed) ${commitment.title} — ${item.deadline.kind}${item.deadline.due ? ` ${item.deadline.due}` : ''}${waits}\n`);
+          process.stdout.write(`${commitment.id} (proposed) ${commitment.title} — ${extracted.deadline.kind}${extracted.deadline.due ? ` ${extracted.deadline.due}` : ''}${waits}\n`);
         }
-        process.stdout.write(`${items.length} proposed commitment(s) stored in ${options.channel}; review them with "list proposed".\n`);
+        process.stdout.write(`${proposals.length} proposed commitment(s) stored in ${options.channel}; review them with "list proposed".\n`);
       } finally {
         await store.close();
       }

@@ -7,6 +7,7 @@ import { editCommand } from './edit.js';
 import { eventCommand } from './event.js';
 import { exportCommand } from './export.js';
 import { helpCommand } from './help.js';
+import { importCommand } from './import.js';
 import { listCommand } from './list.js';
 import { remindCommand } from './remind.js';
 import { reopenCommand } from './reopen.js';
@@ -30,6 +31,7 @@ export const commands: CommandSpec[] = [
   eventCommand,
   timezoneCommand,
   remindCommand,
+  importCommand,
   acceptCommand,
   reportCommand,
   exportCommand,

@@ -311,3 +311,29 @@ describe('accept', () => {
     expect((await h.say('accept all')).text).toMatch(/no proposed commitments/);
   });
 });
+
+describe('import (chat)', () => {
+  const statement =
+    'The two foreign ministers agreed to immediately appoint liaison officers in Turbat and Zahedan. ' +
+    'They also decided to establish a joint coordination mechanism at the level of foreign ministers. ' +
+    'FM Jilani invited President Raisi to visit Pakistan after the formation of the new government.';
+
+  it('proposes what a pasted statement promises, read from its date, for review; nothing is reminded yet', async () => {
+    const reply = await h.say(`import agreed 2024-01-29 ${statement}`);
+    expect(reply.visibility).toBe('channel');
+    expect(reply.text).toMatch(/alice proposed 3 commitments from a statement of 2024-01-29/);
+    expect(reply.text).toMatch(/C-1 Appoint liaison officers in Turbat and Zahedan — vague 2024-02-05/);
+    const proposed = await h.store.commitments.list('w1', { statuses: ['proposed'] });
+    expect(proposed.map((c) => c.deadline.kind)).toEqual(['vague', 'none', 'event']);
+    expect(proposed[0].source).toMatchObject({ agreedOn: '2024-01-29', quote: expect.stringContaining('immediately appoint liaison officers') });
+    expect((await h.store.events.list('w1')).map((e) => e.name)).toEqual(['the formation of the new government']);
+    expect((await h.say('list')).text).toMatch(/nothing here/);
+  });
+
+  it('answers an unreadable date, a too-short text and a text with no promise without storing anything', async () => {
+    expect((await h.say(`import agreed someday ${statement}`)).text).toMatch(/could not read "someday"/);
+    expect((await h.say('import hello')).text).toMatch(/Paste the statement/);
+    expect((await h.say('import The weather was pleasant and the talks were described as cordial by all.')).text).toMatch(/found no commitments/);
+    expect(await h.store.commitments.list('w1')).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+/** `import [agreed <date>] <statement text>`: proposes the commitments a pasted statement contains, for review. */
+import { z } from 'zod';
+import { interpretDeadline } from '../commitments/deadline-interpreter.js';
+import { todayIn } from '../commitments/list-groups.js';
+import { channelReply, privateReply } from '../replies/reply.js';
+import { UsageError } from './errors.js';
+import { proposeCommitments } from './propose-commitments.js';
+import { defineCommand } from './spec.js';
+import { textAfterWords } from './tokenize.js';
+
+export const importCommand = defineCommand({
+  name: 'import',
+  aliases: ['extract'],
+  summary: 'Paste a statement or minutes: the commitments in it are proposed here for review (`accept` them).',
+  usage: 'import [agreed <date>] <statement text>',
+  examples: ['import agreed 2024-01-29 The two foreign ministers agreed to immediately appoint liaison officers in Turbat and Zahedan.'],
+  args: z.object({
+    agreed: z.string().optional(),
+    text: z.string().trim().min(20, { error: 'Paste the statement after `import` (at least a sentence), e.g. `import agreed 2024-01-29 The ministers agreed to …`.' }),
+  }),
+  read: (input) =>
+    input.words[0]?.toLowerCase() === 'agreed' && !input.quoted[0]
+      ? { agreed: input.words[1], text: textAfterWords(input.rest, 2) }
+      : { text: input.rest },
+  async run(context, args) {
+    const { channel } = context;
+    const today = todayIn(channel.timeZone, context.clock.now());
+    let date = today;
+    if (args.agreed) {
+      const read = interpretDeadline(args.agreed, today, channel.timeZone);
+      if (read.kind !== 'exact') throw new UsageError(`I could not read "${args.agreed}" as the date of the statement. Write it like \`import agreed 2024-01-29 …\`.`);
+      date = read.due;
+    }
+    const proposals = await proposeCommitments({
+      store: context.store,
+      clock: context.clock,
+      workspaceId: channel.workspaceId,
+      channel: channel.address,
+      timeZone: channel.timeZone,
+      text: args.text,
+      date,
+      sourceTitle: `pasted by ${context.actor.name}`,
+      actor: context.actor,
+    });
+    if (proposals.length === 0) {
+      return privateReply('I found no commitments in that text (promises read like "X agreed to …", "Y will …", "Z to do … by …"). Nothing was stored.');
+    }
+    const lines = proposals.map(({ commitment, extracted }) => {
+      const weak = extracted.weak ? ' (weak: hedged wording)' : '';
+      return `  ${commitment.id} ${commitment.title} — ${extracted.deadline.kind}${extracted.deadline.due ? ` ${extracted.deadline.due}` : ''}${weak}`;
+    });
+    const ids = proposals.map((p) => p.commitment.id);
+    return channelReply(
+      [
+        `${context.actor.name} proposed ${proposals.length} commitment${proposals.length === 1 ? '' : 's'} from a statement of ${date}:`,
+        ...lines,
+        `Nothing is reminded until accepted: \`accept ${ids[0]}\`, \`accept ${ids[0]} @owner\` or \`accept all\`; \`drop <id>\` what is not a commitment.`,
+      ].join('\n'),
+    );
+  },
+});
