@@ -43,7 +43,7 @@ describe('followthrough import', () => {
     const store = storeAt(temp.file);
     try {
       const items = await store.commitments.list('console');
-      expect(items.map((c) => c.title)).toEqual(['reopen the Callao trade office', 'sign a visa waiver agreement', 'host a business forum', 'send a trade delegation']);
+      expect(items.map((c) => c.title)).toEqual(['Reopen the Callao trade office', 'Sign a visa waiver agreement', 'Host a business forum', 'Send a trade delegation']);
       expect(items.every((c) => c.status === 'proposed')).toBe(true);
       for (const item of items) {
         const history = await store.commitments.history('console', item.id);
