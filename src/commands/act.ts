@@ -20,15 +20,24 @@ const ACTION_WORDS: Record<string, (target: string, value?: string) => string> =
   reopen: (t) => `reopen ${t}`,
   snooze: (t, v) => `snooze ${t} ${v ?? '1d'}`,
   status: (t, v) => `status ${t} ${v ?? 'in-progress'}`,
-  'confirm-date': (t, v) => (v === 'ongoing' ? `edit ${t} due ongoing` : `edit ${t} due ${v ?? ''}`),
-  'event-check': (t, v) => `event ${t} ${v ?? ''}`,
+  // `v` is the kept soft date, a picked date, or `ongoing`.
+  'confirm-date': (t, v) => `edit ${t} due ${v ?? ''}`,
+  // `t` is the event for a picked date, the commitment for `drop`.
+  'event-check': (t, v) => (v === 'drop' ? `drop ${t}` : `event ${t} ${v ?? ''}`),
 };
+
+/** "Not yet" changes nothing: the monthly question simply comes again. */
+const NOT_YET = 'Noted: not yet. I will ask again next month.';
 
 export function actionText(action: Pick<Action, 'actionId' | 'target' | 'value'>): string | undefined {
   return ACTION_WORDS[action.actionId]?.(action.target, action.value)?.trim();
 }
 
 export async function act(deps: DispatchDeps, action: Action): Promise<ActionOutcome> {
+  if (action.actionId === 'event-check' && action.value === 'not-yet') {
+    const refreshed = await rebuild(deps, action);
+    return { ok: true, message: NOT_YET, refreshed: refreshed && { ...refreshed, card: refreshed.card && { ...refreshed.card, footer: NOT_YET } } };
+  }
   const text = actionText(action);
   if (!text) return { ok: false, message: `This button (${action.actionId}) is not one I know. Nothing was changed.` };
   const invocation: Invocation = { ...action, text, mentions: [] };

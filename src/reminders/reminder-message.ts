@@ -46,7 +46,8 @@ function headlineFor(kind: Exclude<OutboxKind, 'digest'>, commitment: Commitment
 function extraActions(kind: Exclude<OutboxKind, 'digest'>, commitment: Commitment): CardAction[] {
   if (kind === 'confirm-date') {
     return [
-      { id: 'confirm-date', label: 'Keep ~date', target: commitment.id, value: 'keep' },
+      // The soft date itself is the value, so keeping it is just `edit <id> due <date>`.
+      { id: 'confirm-date', label: 'Keep ~date', target: commitment.id, value: dueDateOf(commitment.deadline) ?? 'keep' },
       { id: 'confirm-date', label: 'Pick a date', target: commitment.id, pickDate: true },
       { id: 'confirm-date', label: "It's ongoing", target: commitment.id, value: 'ongoing' },
     ];

@@ -337,3 +337,31 @@ describe('import (chat)', () => {
     expect(await h.store.commitments.list('w1')).toEqual([]);
   });
 });
+
+describe('reminder buttons', () => {
+  it('confirm-date: keeping the soft date, picking one, or calling it ongoing', async () => {
+    await h.say('add Deploy officers at an early date agreed 2024-01-29');
+    await h.say('add Open markets at an early date agreed 2024-01-29');
+    await h.say('add Share intelligence at an early date agreed 2024-01-29');
+    const press = (target: string, value: string) => h.core.act({ ...h.invocation(''), actionId: 'confirm-date', target, value, context: `item:${target}` });
+    expect((await press('C-1', '2024-03-29')).ok).toBe(true);
+    expect((await h.store.commitments.get('w1', 'C-1'))?.deadline).toMatchObject({ kind: 'exact', due: '2024-03-29' });
+    await press('C-2', '2024-04-15');
+    expect((await h.store.commitments.get('w1', 'C-2'))?.deadline).toMatchObject({ kind: 'exact', due: '2024-04-15' });
+    await press('C-3', 'ongoing');
+    expect((await h.store.commitments.get('w1', 'C-3'))?.deadline.kind).toBe('ongoing');
+  });
+
+  it('event-check: a picked date confirms the event, "not yet" changes nothing, "drop" drops the item', async () => {
+    await h.say('add Visit Pakistan after the new government is formed');
+    await h.say('add Sign the MoU after the new government is formed');
+    const press = (target: string, value: string) => h.core.act({ ...h.invocation(''), actionId: 'event-check', target, value, context: 'item:C-1' });
+    const notYet = await press('E-1', 'not-yet');
+    expect(notYet).toMatchObject({ ok: true, message: 'Noted: not yet. I will ask again next month.' });
+    expect((await h.store.events.get('w1', 'E-1'))?.occurredOn).toBeUndefined();
+    expect((await press('C-2', 'drop')).ok).toBe(true);
+    expect((await h.store.commitments.get('w1', 'C-2'))?.status).toBe('dropped');
+    expect((await press('E-1', '2024-03-04')).ok).toBe(true);
+    expect((await h.store.commitments.get('w1', 'C-1'))?.deadline).toMatchObject({ due: '2024-04-03' });
+  });
+});
