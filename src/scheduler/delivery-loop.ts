@@ -139,7 +139,9 @@ export class DeliveryLoop {
     this.sending.add(row.address);
     let messageId: string;
     try {
-      ({ messageId } = await adapter.deliver(row.address, prepared.reply, { key: row.key }));
+      // After a crash mid-send, adapters that tag posts with the key can tell whether it already arrived.
+      const earlier = row.interrupted && adapter.findByKey ? await adapter.findByKey(row.address, row.key) : undefined;
+      ({ messageId } = earlier ?? (await adapter.deliver(row.address, prepared.reply, { key: row.key })));
     } catch (error) {
       await this.failed(row, error);
       return;

@@ -16,7 +16,7 @@ export async function dryRun(store: Store, at: Date, quiet: QuietHours): Promise
   const existing = await store.outbox.existingKeys(plan.rows.map((r) => r.key));
   const fresh: OutboxRow[] = plan.rows
     .filter((r) => r.state !== 'missed' && !existing.has(r.key))
-    .map((r, i) => ({ ...r, id: -(i + 1), recipientId: r.recipientId, state: 'pending', attempts: 0, nextAttemptAt: r.dueAt, createdAt: at.toISOString() }));
+    .map((r, i) => ({ ...r, id: -(i + 1), recipientId: r.recipientId, state: 'pending', attempts: 0, nextAttemptAt: r.dueAt, createdAt: at.toISOString(), interrupted: false }));
   const lines: DryRunLine[] = [];
   for (const row of [...(await store.outbox.pendingDue(at, 10_000)), ...fresh]) {
     const prepared = await prepareRow(store, row, at);

@@ -204,6 +204,8 @@ export interface OutboxRow extends Required<Omit<NewOutboxRow, 'recipientId' | '
   messageId?: string;
   createdAt: string;
   finishedAt?: string;
+  /** A previous lease ran out before the row was finished: its send may already have happened. */
+  interrupted: boolean;
 }
 
 /** What one tick decided: rows to write and where each commitment's and channel's next look is. */

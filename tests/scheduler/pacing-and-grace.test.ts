@@ -82,3 +82,33 @@ it('records a digest still pending after its grace window as missed instead of s
   expect(row.state).toBe('missed');
   await delivery.stop();
 });
+
+it('after a crash mid-send, looks for the tagged post before sending again (adapters with findByKey)', async () => {
+  await add('add Appoint officers due 2024-03-15', 'fake:ch1');
+  clock.set('2024-03-15T09:00:00Z');
+  await runTick(store, clock.now(), quiet);
+  // A process leased the digest and died before recording it.
+  const [leased] = await store.outbox.claim('dead-process', clock.now(), 60_000, 1);
+  expect(leased.interrupted).toBe(false);
+  clock.advance(120_000);
+  const sent: string[] = [];
+  const lookedUp: string[] = [];
+  const adapter = {
+    platform: 'fake',
+    async deliver(_address: string, _reply: unknown, { key }: { key: string }) {
+      sent.push(key);
+      return { messageId: 'new' };
+    },
+    async update() {},
+    async findByKey(_address: string, key: string) {
+      lookedUp.push(key);
+      return key === leased.key ? { messageId: 'posted-before-the-crash' } : undefined;
+    },
+  };
+  const delivery = new DeliveryLoop({ store, clock, adapters: new Map([['fake', adapter]]), concurrency: 1, faults: { reached() {} }, quietHours: quiet });
+  await delivery.drain();
+  expect(lookedUp).toEqual([leased.key]);
+  expect(sent).not.toContain(leased.key);
+  expect(await store.outbox.get(leased.id)).toMatchObject({ state: 'sent', messageId: 'posted-before-the-crash', interrupted: true });
+  await delivery.stop();
+});

@@ -31,6 +31,7 @@ interface Row {
   message_id: string | null;
   created_at: string;
   finished_at: string | null;
+  interrupted: number;
 }
 
 export class SqliteOutboxRepository implements OutboxRepository {
@@ -67,7 +68,10 @@ export class SqliteOutboxRepository implements OutboxRepository {
     // so two processes can never lease the same row. Postgres: add FOR UPDATE SKIP LOCKED.
     const rows = this.db
       .prepare(
-        `UPDATE outbox SET lease_owner = @owner, lease_until = @until
+        // A lease still set here ran out unfinished (retry, finish and release all clear it): the
+        // last holder may have crashed mid-send, so the row is marked for a look before resending.
+        `UPDATE outbox SET lease_owner = @owner, lease_until = @until,
+           interrupted = CASE WHEN lease_until IS NOT NULL THEN 1 ELSE interrupted END
          WHERE id IN (SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= @at
                         AND (lease_until IS NULL OR lease_until < @at)
                       ORDER BY next_attempt_at, id LIMIT @limit)
@@ -230,5 +234,6 @@ function toOutboxRow(row: Row): OutboxRow {
     messageId: row.message_id ?? undefined,
     createdAt: row.created_at,
     finishedAt: row.finished_at ?? undefined,
+    interrupted: row.interrupted === 1,
   };
 }

@@ -3,6 +3,7 @@ import core from './001-core.js';
 import inboundReceipts from './002-inbound-receipts.js';
 import events from './003-events.js';
 import reminders from './004-reminders.js';
+import outboxInterrupted from './005-outbox-interrupted.js';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [core, inboundReceipts, events, reminders];
+export const migrations: Migration[] = [core, inboundReceipts, events, reminders, outboxInterrupted];
