@@ -93,12 +93,30 @@ function readDayWords(text: string, reference: CalendarDate, timeZone: string | 
   return undefined;
 }
 
+/**
+ * Our convention, overridable like the lexicon: a fiscal year that a text does not define ends on
+ * 30 June (as in Pakistan, Kenya, Australia, Egypt); calendar-year fiscal years say "by 2025" instead.
+ */
+export const FISCAL_YEAR_END = { month: 6, day: 30 } as const;
+
+/** "the current fiscal year", "next financial year": the span ending on FISCAL_YEAR_END. */
+function readFiscalYear(text: string, reference: CalendarDate): CalendarSpan | undefined {
+  const match = /^(?:(this|next|the current|current|the next|the following|following) )?(?:fiscal|financial) year$/.exec(text);
+  if (!match) return undefined;
+  const end = `-${String(FISCAL_YEAR_END.month).padStart(2, '0')}-${String(FISCAL_YEAR_END.day).padStart(2, '0')}`;
+  let endYear = yearOf(reference) + (reference.slice(4) > end ? 1 : 0);
+  if (match[1] && /next|following/.test(match[1])) endYear += 1;
+  return { first: addDays(`${endYear - 1}${end}`, 1), last: `${endYear}${end}` };
+}
+
 function readRelativePeriod(text: string, reference: CalendarDate): CalendarSpan | undefined {
   if (/^(?:eow|week'?s end)$/.test(text)) return workWeek(reference, 0);
   if (/^(?:eom|month[- ]end)$/.test(text)) return monthSpan(yearOf(reference), Number(reference.slice(5, 7)));
   if (/^(?:eoq|quarter[- ]end)$/.test(text)) return { first: reference, last: endOfQuarter(reference) };
   if (/^(?:eoy|year[- ]end|the year[- ]end)$/.test(text)) return yearSpan(yearOf(reference));
   if (/^(?:the )?week after next$/.test(text)) return workWeek(reference, 2);
+  const fiscal = readFiscalYear(text, reference);
+  if (fiscal) return fiscal;
   const period = /^(?:(this|next|the current|current|the next|the following|following) )?(week|month|quarter|year)$/.exec(text);
   if (!period) return undefined;
   const ahead = period[1] && /next|following/.test(period[1]) ? 1 : 0;

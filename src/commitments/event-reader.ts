@@ -20,6 +20,7 @@ const OFFSET = `(?:${COUNT_SOURCE} (day|week|fortnight|month|year)s?|the (day|we
 const BEFORE = new RegExp(`^(?:(?:at least|no later than|not later than) )?(?:${OFFSET} )?(?:before|prior to|ahead of|in advance of|in time for) (.+)$`);
 const EVE_OF = /^on the eve of (.+)$/;
 const AFTER_WITH_OFFSET = new RegExp(`^(?:(?:within|no later than|not later than|at the latest|at most) )?${OFFSET} (?:after|of|from|following|since) (.+)$`);
+const NTH_DAY_OF = /^(?:(?:no|not) later than |by |on |before |from )?the (\d{1,3})(?:st|nd|rd|th) day (?:of|after the (?:start|beginning) of) (.+)$/;
 const AFTER = /^(?:after|following|once|post|subsequent to|after the completion of|after completion of) (.+)$/;
 const AT = /^(?:upon|when|as soon as|at the time of|during|on the occasion of|on the sidelines of|on the day of|on) (.+)$/;
 // "by the next summit", "at the board meeting": only with a word that names an occasion.
@@ -88,6 +89,10 @@ export function readEventDeadline(input: PhraseInput): Deadline | undefined {
     if (span) return span.duration ? undefined : { ...base, kind: 'exact', due: shift(span.first, offset, before[2], -1) };
     return event(input, 'before', offset, false, nameAt(object));
   }
+
+  // "no later than the 10th day of Phase One": the phase's first day is day 1.
+  const nthDay = NTH_DAY_OF.exec(lower);
+  if (nthDay) return event(input, 'after', Number(nthDay[1]) - 1, false, nameAt(nthDay[2]));
 
   const afterOffset = AFTER_WITH_OFFSET.exec(lower);
   if (afterOffset) {

@@ -12,7 +12,7 @@ export interface PhraseInput {
   timeZone: string;
 }
 
-export const INCLUSIVE_LEADS = 'due|by|on or before|on|no later than|not later than|within|in|during';
+export const INCLUSIVE_LEADS = 'due|by|on or before|on|no later than|not later than|within|in|during|over';
 
 /** Words that say when a duty starts; the day it starts is when it is due. */
 export const START_LEADS = 'with effect from|with effect on|effective from|effective on|effective|as of|as from|starting from|starting on|starting in|starting|beginning on|beginning in|beginning|commencing on|commencing|from';

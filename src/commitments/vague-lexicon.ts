@@ -52,7 +52,7 @@ export const RELATIVE_VAGUE_TERMS: readonly RelativeVagueTerm[] = [
   {
     row: 'promptly, as soon as possible, urgently, expeditiously, at the earliest',
     pattern:
-      /^(?:promptly|as soon as possible|asap|a\.s\.a\.p\.?|urgently|expeditiously|as (?:early|quickly) as possible|as a matter of (?:priority|urgency)|at the earliest(?: possible (?:date|time|opportunity)| opportunity)?|at (?:your|their|our) earliest convenience)$/,
+      /^(?:promptly|as soon as possible|asap|a\.s\.a\.p\.?|urgently|expeditiously|as (?:early|quickly) as possible|as promptly as (?:reasonably )?(?:possible|practicable|feasible)|as a matter of (?:priority|urgency)|at the earliest(?: possible (?:date|time|opportunity)| opportunity)?|at (?:your|their|our) earliest convenience)$/,
     softDue: { days: 14 },
     firstPromptDays: 5,
   },

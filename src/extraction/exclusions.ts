@@ -39,3 +39,13 @@ export function isPastReport(sentence: string): boolean {
   return /\b(?:were|was|has been|have been|had been)\s+(?:unanimously\s+)?(?:approved|adopted|completed|carried|received|released|signed|held)\b/i.test(sentence)
     || /\b(?:approved|adopted|ratified)\s+(?:the|last|a)\b/i.test(sentence) && !/\b(?:will|shall|to)\s+\w+/.test(sentence);
 }
+
+/**
+ * Definitions of the text's own structure bind nobody: "Phase One shall begin when … and shall last
+ * 42 days", "This Agreement shall be implemented in three phases", "Any amendment shall be made in writing".
+ */
+export function isDefinition(sentence: string): boolean {
+  return /^(?:(?:The\s+)?(?:first|second|third|final)\s+phase|Phase|Stage)\b[^.;]*?\b(?:shall|will|is\s+to)\s+(?:begin|commence|start|last|end|consist|include|run)\b/i.test(sentence)
+    || /^(?:This|The\s+present)\s+(?:Agreement|Resolution|Declaration|Protocol|Memorandum|Arrangement)\s+shall\s+be\s+(?:implemented|interpreted|construed|read|governed|applied)\b/i.test(sentence)
+    || /^Any\s+(?:amendment|modification|dispute|notice)\b[^.;]*\bshall\s+be\s+(?:made|settled|resolved|given|submitted|in\s+writing)\b/i.test(sentence);
+}

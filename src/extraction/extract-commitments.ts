@@ -6,7 +6,7 @@
 import type { CalendarDate } from '../commitments/deadline.js';
 import { dueDateOf } from '../commitments/deadline.js';
 import { detectCues, type Cue, type CueType } from './detect-cues.js';
-import { isPastReport, isPreamble, isProcedural } from './exclusions.js';
+import { isDefinition, isPastReport, isPreamble, isProcedural } from './exclusions.js';
 import { findDeadlinePhrase, type DeadlinePhrase } from './find-deadline-phrase.js';
 import { findParticipants } from './find-participants.js';
 import { mergeRestatements, type Candidate } from './merge-restatements.js';
@@ -83,7 +83,9 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
       const reading = readDeadline(phrase, cue.standing || /^not\s/i.test(actionWords), options.date, timeZone);
       const { parties, inferred } = resolveParties(cue, participants, lastNamed);
       const confidence = Math.max(0.3, CONFIDENCE[cue.type] - (inferred ? 0.1 : 0) - (cue.weak ? 0.1 : 0));
-      const action = actionText(actionWords, phrase, cue);
+      let action = actionText(actionWords, phrase, cue);
+      // "Negotiations on Phase Two shall begin no later than …": the activity is the subject.
+      if (action.split(/\s+/).length < 2 && cue.subject && !cue.passive && !/^(?:we|they|he|she|it|the parties)$/i.test(cue.subject)) action = `${cue.subject} ${action}`;
       if (action.split(/\s+/).length < 2) return;
       const item: ProposedCommitment = {
         action,
@@ -107,7 +109,7 @@ export function extractCommitments(text: string, options: ExtractOptions): Propo
   const candidates: Candidate[] = [];
   let lastNamed = '';
   for (const sentence of sentences) {
-    const skip = isPreamble(sentence.text) || isProcedural(sentence.text) || isPastReport(sentence.text);
+    const skip = isPreamble(sentence.text) || isProcedural(sentence.text) || isPastReport(sentence.text) || isDefinition(sentence.text);
     if (!skip) candidates.push(...candidatesOf(sentence, participants, lastNamed, options));
     lastNamed = namedAtStart(sentence) ?? lastNamed;
   }

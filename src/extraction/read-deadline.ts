@@ -62,8 +62,8 @@ export function readDeadline(
 ): Deadline {
   if (!phrase) return standing ? ongoing(undefined, reference) : { kind: 'none', text: '', reference };
   // "by the November 19 meeting" is a date with a label: the date is what the interpreter needs.
-  const dated = /^(at|by|before|on|for)\s+the\s+(.+?\d.*?)\s+(?:meeting|session|hearing)$/i.exec(phrase.text);
-  const words = dated ? `${/^(?:at|for)$/i.test(dated[1]) ? 'on' : dated[1]} ${dated[2]}` : withoutReferenceAnchor(phrase.text);
+  const dated = /^(at|by|before|on|for|to)\s+the\s+(.+?\d.*?)\s+(?:meeting|session|hearing)$/i.exec(phrase.text);
+  const words = dated ? `${/^(?:at|for|to)$/i.test(dated[1]) ? 'on' : dated[1]} ${dated[2]}` : withoutReferenceAnchor(phrase.text);
   const reading = interpretDeadline(words, reference, timeZone);
   if (phrase.sort === 'ongoing' || phrase.sort === 'recurrence') {
     return reading.kind === 'ongoing' ? reading : ongoing(phrase, reference);
