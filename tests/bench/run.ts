@@ -2,9 +2,22 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const child = fileURLToPath(new URL('./tick-child.ts', import.meta.url));
-const out = execFileSync(process.execPath, ['--import', 'tsx', child], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'error' } });
-const { baselineMs, tickMs, outbox } = JSON.parse(out.trim().split('\n').at(-1)!) as { baselineMs: number; tickMs: number; outbox: number };
-console.log(`reminder tick, 10,000 commitments (10 due, ${outbox} nudges written): ${tickMs.toFixed(2)} ms`);
-console.log(`baseline, full read of the same commitments: ${baselineMs.toFixed(2)} ms`);
-console.log(`ratio tick / full read: ${(tickMs / baselineMs).toFixed(4)} (lower is better; an index range scan should be ≪ 1)`);
+function runChild<T>(file: string): T {
+  const path = fileURLToPath(new URL(file, import.meta.url));
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'error' } });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as T;
+}
+
+const tick = runChild<{ baselineMs: number; tickMs: number; outbox: number }>('./tick-child.ts');
+console.log(`reminder tick, 10,000 commitments (10 due, ${tick.outbox} nudges written): ${tick.tickMs.toFixed(2)} ms`);
+console.log(`baseline, full read of the same commitments: ${tick.baselineMs.toFixed(2)} ms`);
+console.log(`ratio tick / full read: ${(tick.tickMs / tick.baselineMs).toFixed(4)} (lower is better; an index range scan should be ≪ 1)`);
+
+const commands = runChild<{ rawInsertMs: number; addMs: number; rawSelectMs: number; listMs: number }>('./commands-child.ts');
+console.log('');
+console.log(`add through the core (parse, deadline reading, transaction, log row): ${commands.addMs.toFixed(3)} ms`);
+console.log(`baseline, a bare INSERT of one commitment row: ${commands.rawInsertMs.toFixed(3)} ms`);
+console.log(`ratio add / bare insert: ${(commands.addMs / commands.rawInsertMs).toFixed(1)}`);
+console.log(`list of a 500-item channel through the core (query, grouping, card and text): ${commands.listMs.toFixed(2)} ms`);
+console.log(`baseline, a bare SELECT of the same rows: ${commands.rawSelectMs.toFixed(2)} ms`);
+console.log(`ratio list / bare select: ${(commands.listMs / commands.rawSelectMs).toFixed(1)}`);

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../../ports/clock.js';
 import type { ChannelRecord, ChannelRepository, NextReminderCalculator } from '../store.js';
 import { fromJson, toJson } from './json.js';
 import { ensureWorkspace } from './workspace-repository.js';
+import { prepared } from './prepared.js';
 
 interface ChannelRow {
   workspace_id: string;
@@ -26,7 +27,7 @@ export class SqliteChannelRepository implements ChannelRepository {
   ) {}
 
   async get(workspaceId: string, address: string): Promise<ChannelRecord | null> {
-    const row = this.db.prepare('SELECT * FROM channels WHERE workspace_id = ? AND address = ?').get(workspaceId, address) as
+    const row = prepared(this.db, 'SELECT * FROM channels WHERE workspace_id = ? AND address = ?').get(workspaceId, address) as
       | ChannelRow
       | undefined;
     return row ? toChannel(row) : null;
@@ -35,16 +36,15 @@ export class SqliteChannelRepository implements ChannelRepository {
   async upsert(channel: Partial<ChannelRecord> & Pick<ChannelRecord, 'workspaceId' | 'address'>): Promise<ChannelRecord> {
     return this.db.transaction(() => {
       ensureWorkspace(this.db, { id: channel.workspaceId });
-      const existing = this.db
-        .prepare('SELECT * FROM channels WHERE workspace_id = ? AND address = ?')
+      const existing = prepared(this.db, 'SELECT * FROM channels WHERE workspace_id = ? AND address = ?')
         .get(channel.workspaceId, channel.address) as ChannelRow | undefined;
       const merged: ChannelRecord = {
         ...(existing ? toChannel(existing) : { timeZone: this.defaultTimeZone, schedule: null, active: true }),
         ...stripUndefined(channel),
       } as ChannelRecord;
       const now = new Date().toISOString();
-      this.db
-        .prepare(
+      prepared(
+      this.db,
           `INSERT INTO channels (workspace_id, address, name, time_zone, schedule, active, inactive_reason, platform_data, created_at, updated_at)
            VALUES (@workspaceId, @address, @name, @timeZone, @schedule, @active, @inactiveReason, @platformData, @now, @now)
            ON CONFLICT(workspace_id, address) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
@@ -66,8 +66,7 @@ export class SqliteChannelRepository implements ChannelRepository {
       // Other changes (a name, platform data) leave it, so a digest due during downtime is not skipped.
       const timing = !existing || channel.schedule !== undefined || channel.timeZone !== undefined || channel.active !== undefined;
       if (this.nextReminderAt && timing) {
-        this.db
-          .prepare('UPDATE channels SET next_reminder_at = ? WHERE workspace_id = ? AND address = ?')
+        prepared(this.db, 'UPDATE channels SET next_reminder_at = ? WHERE workspace_id = ? AND address = ?')
           .run(merged.active ? this.nextReminderAt(merged, this.clock.now()) : null, merged.workspaceId, merged.address);
       }
       return merged;
@@ -77,14 +76,14 @@ export class SqliteChannelRepository implements ChannelRepository {
   async list(workspaceId?: string): Promise<ChannelRecord[]> {
     const rows = (
       workspaceId === undefined
-        ? this.db.prepare('SELECT * FROM channels ORDER BY workspace_id, address').all()
-        : this.db.prepare('SELECT * FROM channels WHERE workspace_id = ? ORDER BY address').all(workspaceId)
+        ? prepared(this.db, 'SELECT * FROM channels ORDER BY workspace_id, address').all()
+        : prepared(this.db, 'SELECT * FROM channels WHERE workspace_id = ? ORDER BY address').all(workspaceId)
     ) as ChannelRow[];
     return rows.map(toChannel);
   }
 
   async findByAddress(address: string): Promise<ChannelRecord[]> {
-    return (this.db.prepare('SELECT * FROM channels WHERE address = ?').all(address) as ChannelRow[]).map(toChannel);
+    return (prepared(this.db, 'SELECT * FROM channels WHERE address = ?').all(address) as ChannelRow[]).map(toChannel);
   }
 }
 

@@ -13,6 +13,7 @@ import {
 import { fromJson, toJson } from './json.js';
 import { toLogEntry, type LogRow } from './log-row.js';
 import { ensureWorkspace, nextCounter } from './workspace-repository.js';
+import { prepared } from './prepared.js';
 
 interface CommitmentRow {
   workspace_id: string;
@@ -54,8 +55,7 @@ export class SqliteCommitmentRepository implements CommitmentRepository {
   private storeNextReminder(workspaceId: string, id: string, at: string): void {
     if (!this.nextReminderAt) return;
     const commitment = this.read(workspaceId, id)!;
-    this.db
-      .prepare('UPDATE commitments SET next_reminder_at = ? WHERE workspace_id = ? AND id = ?')
+    prepared(this.db, 'UPDATE commitments SET next_reminder_at = ? WHERE workspace_id = ? AND id = ?')
       .run(this.nextReminderAt(commitment, new Date(at)), workspaceId, id);
   }
 
@@ -64,8 +64,8 @@ export class SqliteCommitmentRepository implements CommitmentRepository {
       ensureWorkspace(this.db, { id: input.workspaceId });
       const seq = nextCounter(this.db, input.workspaceId, 'commitment');
       const id = `C-${seq}`;
-      this.db
-        .prepare(
+      prepared(
+      this.db,
           `INSERT INTO commitments (workspace_id, id, seq, channel, title, parties, tags, source, deadline, deadline_kind,
              due_date, time_zone, status, at_risk, snoozed_until, created_by_id, created_by_name, created_at, updated_at, version)
            VALUES (@workspaceId, @id, @seq, @channel, @title, @parties, @tags, @source, @deadline, @deadlineKind,
@@ -125,7 +125,7 @@ export class SqliteCommitmentRepository implements CommitmentRepository {
       where.push("c.deadline_kind = 'event' AND json_extract(c.deadline, '$.eventId') = @eventId");
       params.eventId = filter.eventId;
     }
-    const rows = this.db.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY c.seq`).all(params) as CommitmentRow[];
+    const rows = prepared(this.db, `${SELECT} WHERE ${where.join(' AND ')} ORDER BY c.seq`).all(params) as CommitmentRow[];
     return rows.map(toCommitment);
   }
 
@@ -145,8 +145,8 @@ export class SqliteCommitmentRepository implements CommitmentRepository {
       const current = this.read(workspaceId, id);
       if (!current || current.version !== expectedVersion) throw new ConcurrentChange(id);
       const next: Commitment = { ...current, ...changes, version: current.version + 1, updatedAt: log.at };
-      this.db
-        .prepare(
+      prepared(
+      this.db,
           `UPDATE commitments SET channel = @channel, title = @title, parties = @parties, tags = @tags, source = @source,
              deadline = @deadline, deadline_kind = @deadlineKind, due_date = @dueDate, time_zone = @timeZone,
              status = @status, at_risk = @atRisk, snoozed_until = @snoozedUntil, updated_at = @updatedAt, version = @version
@@ -179,30 +179,30 @@ export class SqliteCommitmentRepository implements CommitmentRepository {
   }
 
   async history(workspaceId: string, id: string): Promise<LogEntry[]> {
-    const rows = this.db
-      .prepare('SELECT * FROM commitment_log WHERE workspace_id = ? AND commitment_id = ? ORDER BY seq')
+    const rows = prepared(this.db, 'SELECT * FROM commitment_log WHERE workspace_id = ? AND commitment_id = ? ORDER BY seq')
       .all(workspaceId, id) as LogRow[];
     return rows.map(toLogEntry);
   }
 
   private read(workspaceId: string, id: string): Commitment | null {
-    const row = this.db.prepare(`${SELECT} WHERE c.workspace_id = ? AND c.id = ? COLLATE NOCASE`).get(workspaceId, id) as
+    const row = prepared(this.db, `${SELECT} WHERE c.workspace_id = ? AND c.id = ? COLLATE NOCASE`).get(workspaceId, id) as
       | CommitmentRow
       | undefined;
     return row ? toCommitment(row) : null;
   }
 
   private writeOwners(workspaceId: string, id: string, owners: Commitment['owners']): void {
-    this.db.prepare('DELETE FROM commitment_owners WHERE workspace_id = ? AND commitment_id = ?').run(workspaceId, id);
-    const insert = this.db.prepare(
+    prepared(this.db, 'DELETE FROM commitment_owners WHERE workspace_id = ? AND commitment_id = ?').run(workspaceId, id);
+    const insert = prepared(
+      this.db,
       'INSERT OR IGNORE INTO commitment_owners (workspace_id, commitment_id, position, user_id, user_name) VALUES (?, ?, ?, ?, ?)',
     );
     owners.forEach((owner, position) => insert.run(workspaceId, id, position, owner.id, owner.name));
   }
 
   private appendLog(entry: LogEntry): void {
-    this.db
-      .prepare(
+    prepared(
+      this.db,
         `INSERT INTO commitment_log (workspace_id, commitment_id, at, actor_id, actor_name, action, note, evidence, detail)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )

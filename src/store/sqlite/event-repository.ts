@@ -5,6 +5,7 @@ import { ACTIVE_STATUSES } from '../../commitments/commitment.js';
 import type { CommitmentChanges, EventRecord, EventRepository } from '../store.js';
 import type { SqliteCommitmentRepository } from './commitment-repository.js';
 import { ensureWorkspace, nextCounter } from './workspace-repository.js';
+import { prepared } from './prepared.js';
 
 interface EventRow {
   workspace_id: string;
@@ -29,8 +30,7 @@ export class SqliteEventRepository implements EventRepository {
       ensureWorkspace(this.db, { id: event.workspaceId });
       const seq = nextCounter(this.db, event.workspaceId, 'event');
       const id = `E-${seq}`;
-      this.db
-        .prepare('INSERT INTO events (workspace_id, id, seq, name, match_key, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      prepared(this.db, 'INSERT INTO events (workspace_id, id, seq, name, match_key, created_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(event.workspaceId, id, seq, event.name, event.matchKey, event.createdAt);
       return this.read(event.workspaceId, id)!;
     })();
@@ -41,7 +41,7 @@ export class SqliteEventRepository implements EventRepository {
   }
 
   async list(workspaceId: string): Promise<EventRecord[]> {
-    return (this.db.prepare('SELECT * FROM events WHERE workspace_id = ? ORDER BY seq').all(workspaceId) as EventRow[]).map(toEvent);
+    return (prepared(this.db, 'SELECT * FROM events WHERE workspace_id = ? ORDER BY seq').all(workspaceId) as EventRow[]).map(toEvent);
   }
 
   async confirm(
@@ -54,8 +54,8 @@ export class SqliteEventRepository implements EventRepository {
   ): Promise<{ event: EventRecord; updated: Commitment[] }> {
     const waiting = await this.commitments.list(workspaceId, { eventId: id, statuses: [...ACTIVE_STATUSES, 'proposed'] });
     return this.db.transaction(() => {
-      this.db
-        .prepare(
+      prepared(
+      this.db,
           `UPDATE events SET occurred_on = ?, confirmed_by_id = ?, confirmed_by_name = ?, confirmed_at = ?
            WHERE workspace_id = ? AND id = ?`,
         )
@@ -74,7 +74,7 @@ export class SqliteEventRepository implements EventRepository {
   }
 
   private read(workspaceId: string, id: string): EventRecord | null {
-    const row = this.db.prepare('SELECT * FROM events WHERE workspace_id = ? AND id = ? COLLATE NOCASE').get(workspaceId, id) as
+    const row = prepared(this.db, 'SELECT * FROM events WHERE workspace_id = ? AND id = ? COLLATE NOCASE').get(workspaceId, id) as
       | EventRow
       | undefined;
     return row ? toEvent(row) : null;

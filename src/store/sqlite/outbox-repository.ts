@@ -10,6 +10,7 @@ import type {
   ReminderPlan,
 } from '../store.js';
 import { fromJson } from './json.js';
+import { prepared } from './prepared.js';
 
 interface Row {
   id: number;
@@ -39,7 +40,8 @@ export class SqliteOutboxRepository implements OutboxRepository {
 
   async record(plan: ReminderPlan, now: Date): Promise<number> {
     const at = now.toISOString();
-    const insert = this.db.prepare(
+    const insert = prepared(
+      this.db,
       `INSERT INTO outbox (key, kind, workspace_id, subject, address, recipient_id, commitment_ids, slot, due_at, state,
          next_attempt_at, created_at, finished_at)
        VALUES (@key, @kind, @workspaceId, @subject, @address, @recipientId, @commitmentIds, @slot, @dueAt, @state,
@@ -47,10 +49,12 @@ export class SqliteOutboxRepository implements OutboxRepository {
        ON CONFLICT(key) DO NOTHING`,
     );
     // Compare-and-set: if a change recomputed the time after the tick read it, the change's value stands.
-    const setCommitment = this.db.prepare(
+    const setCommitment = prepared(
+      this.db,
       'UPDATE commitments SET next_reminder_at = ? WHERE workspace_id = ? AND id = ? AND (? IS NULL OR next_reminder_at = ?)',
     );
-    const setChannel = this.db.prepare(
+    const setChannel = prepared(
+      this.db,
       'UPDATE channels SET next_reminder_at = ? WHERE workspace_id = ? AND address = ? AND (? IS NULL OR next_reminder_at = ?)',
     );
     return this.db.transaction(() => {
@@ -66,8 +70,8 @@ export class SqliteOutboxRepository implements OutboxRepository {
     const at = now.toISOString();
     // One statement: the subquery and the update see the same snapshot under SQLite's write lock,
     // so two processes can never lease the same row. Postgres: add FOR UPDATE SKIP LOCKED.
-    const rows = this.db
-      .prepare(
+    const rows = prepared(
+      this.db,
         // A lease still set here ran out unfinished (retry, finish and release all clear it): the
         // last holder may have crashed mid-send, so the row is marked for a look before resending.
         `UPDATE outbox SET lease_owner = @owner, lease_until = @until,
@@ -83,8 +87,8 @@ export class SqliteOutboxRepository implements OutboxRepository {
   }
 
   async finish(id: number, owner: string, outcome: OutboxOutcome, at: Date): Promise<boolean> {
-    const result = this.db
-      .prepare(
+    const result = prepared(
+      this.db,
         `UPDATE outbox SET state = @state, message_id = @messageId, last_error = COALESCE(@reason, last_error),
            finished_at = @at, lease_owner = NULL, lease_until = NULL,
            attempts = attempts + CASE WHEN @state IN ('sent', 'failed') THEN 1 ELSE 0 END
@@ -102,8 +106,8 @@ export class SqliteOutboxRepository implements OutboxRepository {
   }
 
   async retry(id: number, owner: string, nextAttemptAt: Date, error: string, countAttempt: boolean): Promise<void> {
-    this.db
-      .prepare(
+    prepared(
+      this.db,
         `UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + ?, lease_owner = NULL, lease_until = NULL
          WHERE id = ? AND lease_owner = ? AND state = 'pending'`,
       )
@@ -111,33 +115,32 @@ export class SqliteOutboxRepository implements OutboxRepository {
   }
 
   async release(owner: string): Promise<number> {
-    return this.db.prepare("UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND state = 'pending'").run(owner)
+    return prepared(this.db, "UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND state = 'pending'").run(owner)
       .changes;
   }
 
   async get(id: number): Promise<OutboxRow | null> {
-    const row = this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as Row | undefined;
+    const row = prepared(this.db, 'SELECT * FROM outbox WHERE id = ?').get(id) as Row | undefined;
     return row ? toOutboxRow(row) : null;
   }
 
   async existingKeys(keys: string[]): Promise<Set<string>> {
     const found = new Set<string>();
-    const select = this.db.prepare('SELECT 1 FROM outbox WHERE key = ?');
+    const select = prepared(this.db, 'SELECT 1 FROM outbox WHERE key = ?');
     for (const key of keys) if (select.get(key)) found.add(key);
     return found;
   }
 
   async pendingDue(now: Date, limit: number): Promise<OutboxRow[]> {
     return (
-      this.db
-        .prepare("SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")
+      prepared(this.db, "SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")
         .all(now.toISOString(), limit) as Row[]
     ).map(toOutboxRow);
   }
 
   async lastSent(workspaceId: string, subject: string, kind: OutboxKind): Promise<OutboxRow | null> {
-    const row = this.db
-      .prepare(
+    const row = prepared(
+      this.db,
         "SELECT * FROM outbox WHERE workspace_id = ? AND subject = ? AND kind = ? AND state = 'sent' ORDER BY slot DESC, id DESC LIMIT 1",
       )
       .get(workspaceId, subject, kind) as Row | undefined;
@@ -146,8 +149,8 @@ export class SqliteOutboxRepository implements OutboxRepository {
 
   async hasNewer(row: OutboxRow): Promise<boolean> {
     return (
-      this.db
-        .prepare(
+      prepared(
+      this.db,
           "SELECT 1 FROM outbox WHERE workspace_id = ? AND subject = ? AND kind = ? AND slot > ? AND state IN ('pending', 'sent') LIMIT 1",
         )
         .get(row.workspaceId, row.subject, row.kind, row.slot) !== undefined
@@ -156,30 +159,28 @@ export class SqliteOutboxRepository implements OutboxRepository {
 
   async markAddressInactive(address: string, reason: string): Promise<void> {
     this.db.transaction(() => {
-      this.db.prepare('UPDATE channels SET active = 0, inactive_reason = ?, updated_at = ? WHERE address = ?').run(
+      prepared(this.db, 'UPDATE channels SET active = 0, inactive_reason = ?, updated_at = ? WHERE address = ?').run(
         reason,
         new Date().toISOString(),
         address,
       );
-      this.db.prepare('UPDATE users SET dm_inactive_reason = ? WHERE dm_address = ?').run(reason, address);
+      prepared(this.db, 'UPDATE users SET dm_inactive_reason = ? WHERE dm_address = ?').run(reason, address);
     })();
   }
 
   async stats(now: Date, failuresSince: Date): Promise<OutboxStats> {
-    const pending = this.db
-      .prepare("SELECT COUNT(*) AS n, MIN(due_at) AS oldest FROM outbox WHERE state = 'pending'")
+    const pending = prepared(this.db, "SELECT COUNT(*) AS n, MIN(due_at) AS oldest FROM outbox WHERE state = 'pending'")
       .get() as { n: number; oldest: string | null };
-    const missed = (this.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state = 'missed'").get() as { n: number }).n;
-    const channels = this.db.prepare('SELECT address, inactive_reason FROM channels WHERE active = 0').all() as {
+    const missed = (prepared(this.db, "SELECT COUNT(*) AS n FROM outbox WHERE state = 'missed'").get() as { n: number }).n;
+    const channels = prepared(this.db, 'SELECT address, inactive_reason FROM channels WHERE active = 0').all() as {
       address: string;
       inactive_reason: string | null;
     }[];
-    const dms = this.db.prepare('SELECT dm_address, dm_inactive_reason FROM users WHERE dm_inactive_reason IS NOT NULL').all() as {
+    const dms = prepared(this.db, 'SELECT dm_address, dm_inactive_reason FROM users WHERE dm_inactive_reason IS NOT NULL').all() as {
       dm_address: string;
       dm_inactive_reason: string;
     }[];
-    const failures = this.db
-      .prepare("SELECT key, address, last_error, finished_at FROM outbox WHERE state = 'failed' AND finished_at >= ? ORDER BY finished_at DESC LIMIT 20")
+    const failures = prepared(this.db, "SELECT key, address, last_error, finished_at FROM outbox WHERE state = 'failed' AND finished_at >= ? ORDER BY finished_at DESC LIMIT 20")
       .all(failuresSince.toISOString()) as { key: string; address: string; last_error: string | null; finished_at: string }[];
     void now;
     return {

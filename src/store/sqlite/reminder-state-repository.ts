@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Commitment, LogEntry } from '../../commitments/commitment.js';
 import type { ChannelRecord, ChannelRepository, CommitmentRepository, ReminderStateRepository } from '../store.js';
 import { toLogEntry, type LogRow } from './log-row.js';
+import { prepared } from './prepared.js';
 
 export class SqliteReminderStateRepository implements ReminderStateRepository {
   constructor(
@@ -12,8 +13,8 @@ export class SqliteReminderStateRepository implements ReminderStateRepository {
   ) {}
 
   async dueCommitments(now: Date, limit: number): Promise<(Commitment & { nextReminderAt: string })[]> {
-    const due = this.db
-      .prepare(
+    const due = prepared(
+      this.db,
         `SELECT workspace_id, id, next_reminder_at FROM commitments
          WHERE next_reminder_at IS NOT NULL AND next_reminder_at <= ? ORDER BY next_reminder_at LIMIT ?`,
       )
@@ -27,8 +28,8 @@ export class SqliteReminderStateRepository implements ReminderStateRepository {
   }
 
   async dueChannels(now: Date, limit: number): Promise<(ChannelRecord & { nextReminderAt: string })[]> {
-    const due = this.db
-      .prepare(
+    const due = prepared(
+      this.db,
         `SELECT workspace_id, address, next_reminder_at FROM channels
          WHERE next_reminder_at IS NOT NULL AND next_reminder_at <= ? ORDER BY next_reminder_at LIMIT ?`,
       )
@@ -42,8 +43,8 @@ export class SqliteReminderStateRepository implements ReminderStateRepository {
   }
 
   async changesSince(workspaceId: string, channel: string, since: string): Promise<LogEntry[]> {
-    const rows = this.db
-      .prepare(
+    const rows = prepared(
+      this.db,
         `SELECT l.* FROM commitment_log l JOIN commitments c ON c.workspace_id = l.workspace_id AND c.id = l.commitment_id
          WHERE l.workspace_id = ? AND c.channel = ? AND l.at > ? ORDER BY l.seq`,
       )
@@ -52,7 +53,7 @@ export class SqliteReminderStateRepository implements ReminderStateRepository {
   }
 
   async dmInactive(workspaceId: string, userId: string): Promise<boolean> {
-    const row = this.db.prepare('SELECT dm_inactive_reason FROM users WHERE workspace_id = ? AND id = ?').get(workspaceId, userId) as
+    const row = prepared(this.db, 'SELECT dm_inactive_reason FROM users WHERE workspace_id = ? AND id = ?').get(workspaceId, userId) as
       | { dm_inactive_reason: string | null }
       | undefined;
     return Boolean(row?.dm_inactive_reason);

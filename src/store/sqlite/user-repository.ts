@@ -4,6 +4,7 @@ import type { UserRecord, UserRepository } from '../store.js';
 import { stripUndefined } from './channel-repository.js';
 import { fromJson, toJson } from './json.js';
 import { ensureWorkspace } from './workspace-repository.js';
+import { prepared } from './prepared.js';
 
 interface UserRow {
   workspace_id: string;
@@ -19,7 +20,7 @@ export class SqliteUserRepository implements UserRepository {
   constructor(private readonly db: Database.Database) {}
 
   async get(workspaceId: string, id: string): Promise<UserRecord | null> {
-    const row = this.db.prepare('SELECT * FROM users WHERE workspace_id = ? AND id = ?').get(workspaceId, id) as
+    const row = prepared(this.db, 'SELECT * FROM users WHERE workspace_id = ? AND id = ?').get(workspaceId, id) as
       | UserRow
       | undefined;
     return row ? toUser(row) : null;
@@ -28,15 +29,15 @@ export class SqliteUserRepository implements UserRepository {
   async upsert(user: Partial<UserRecord> & Pick<UserRecord, 'workspaceId' | 'id'>): Promise<UserRecord> {
     return this.db.transaction(() => {
       ensureWorkspace(this.db, { id: user.workspaceId });
-      const existing = this.db.prepare('SELECT * FROM users WHERE workspace_id = ? AND id = ?').get(user.workspaceId, user.id) as
+      const existing = prepared(this.db, 'SELECT * FROM users WHERE workspace_id = ? AND id = ?').get(user.workspaceId, user.id) as
         | UserRow
         | undefined;
       const merged = {
         ...(existing ? toUser(existing) : { name: user.id, isAdmin: false }),
         ...stripUndefined(user),
       } as UserRecord;
-      this.db
-        .prepare(
+      prepared(
+      this.db,
           `INSERT INTO users (workspace_id, id, name, time_zone, dm_address, is_admin, platform_data, updated_at)
            VALUES (@workspaceId, @id, @name, @timeZone, @dmAddress, @isAdmin, @platformData, @now)
            ON CONFLICT(workspace_id, id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
@@ -59,7 +60,7 @@ export class SqliteUserRepository implements UserRepository {
 
   async findByName(workspaceId: string, name: string): Promise<UserRecord[]> {
     return (
-      this.db.prepare('SELECT * FROM users WHERE workspace_id = ? AND name = ? COLLATE NOCASE').all(workspaceId, name) as UserRow[]
+      prepared(this.db, 'SELECT * FROM users WHERE workspace_id = ? AND name = ? COLLATE NOCASE').all(workspaceId, name) as UserRow[]
     ).map(toUser);
   }
 }

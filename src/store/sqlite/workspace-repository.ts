@@ -1,6 +1,7 @@
 /** Workspaces in SQLite: created on first sight, never deleted. */
 import type Database from 'better-sqlite3';
 import type { WorkspaceRecord, WorkspaceRepository } from '../store.js';
+import { prepared } from './prepared.js';
 
 export class SqliteWorkspaceRepository implements WorkspaceRepository {
   constructor(private readonly db: Database.Database) {}
@@ -10,7 +11,7 @@ export class SqliteWorkspaceRepository implements WorkspaceRepository {
   }
 
   async get(id: string): Promise<WorkspaceRecord | null> {
-    const row = this.db.prepare('SELECT id, name FROM workspaces WHERE id = ?').get(id) as
+    const row = prepared(this.db, 'SELECT id, name FROM workspaces WHERE id = ?').get(id) as
       | { id: string; name: string | null }
       | undefined;
     return row ? { id: row.id, name: row.name ?? undefined } : null;
@@ -19,7 +20,8 @@ export class SqliteWorkspaceRepository implements WorkspaceRepository {
 
 /** Synchronous form for use inside other repositories' transactions. */
 export function ensureWorkspace(db: Database.Database, workspace: WorkspaceRecord): void {
-  db.prepare(
+  prepared(
+      db,
     `INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET name = COALESCE(excluded.name, workspaces.name)`,
   ).run(workspace.id, workspace.name ?? null, new Date().toISOString());
@@ -27,8 +29,8 @@ export function ensureWorkspace(db: Database.Database, workspace: WorkspaceRecor
 
 /** Next value of a per-workspace counter (C-n, E-n); call inside a transaction. */
 export function nextCounter(db: Database.Database, workspaceId: string, name: string): number {
-  const row = db
-    .prepare(
+  const row = prepared(
+      db,
       `INSERT INTO counters (workspace_id, name, value) VALUES (?, ?, 1)
        ON CONFLICT(workspace_id, name) DO UPDATE SET value = value + 1
        RETURNING value`,
