@@ -4,16 +4,11 @@ import { z } from 'zod';
 export const MAX_TITLE = 200;
 export const MAX_NOTE = 1000;
 
+/** `C-7`, `c7` and `7` all mean C-7; one pipe (not a union) so a missing id gets its own message. */
 export const commitmentId = z
   .string({ error: 'Which commitment? Give its id, like C-3.' })
-  .transform((s) => s.trim().toUpperCase())
-  .pipe(z.string().regex(/^C-\d{1,9}$/, { error: 'An id looks like C-3 (see `list`).' }))
-  .or(
-    z
-      .string()
-      .regex(/^\d{1,9}$/)
-      .transform((s) => `C-${s}`),
-  );
+  .transform((s) => s.trim().toUpperCase().replace(/^C?-?(\d{1,9})$/, 'C-$1'))
+  .pipe(z.string().regex(/^C-\d{1,9}$/, { error: 'An id looks like C-3 (see `list`).' }));
 
 export const optionalNote = z
   .string()
