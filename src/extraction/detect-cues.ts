@@ -4,6 +4,7 @@
  */
 import { clauseSubject, governingScope } from './clause-subject.js';
 import { isNonCommittalScope, STATE_VERBS, THIRD_PARTY } from './exclusions.js';
+import { findDeadlinePhrase } from './find-deadline-phrase.js';
 import type { Sentence } from './split-sentences.js';
 
 export type CueType = 'commissive' | 'modal' | 'directive' | 'appeal' | 'shorthand' | 'hedged' | 'decision' | 'subjunctive';
@@ -30,9 +31,9 @@ export interface Cue {
 }
 
 const ADVERBS = '(?:also|further|jointly|each|both|now|then|immediately|promptly|duly|fully|not|no longer|never|continue to|jointly)';
-const MODAL = new RegExp(`\\b(will|shall|would|should|must|is to|are to)\\s+((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`, 'gi');
+const MODAL = new RegExp(`(\\b(?:will|shall|would|should|must|is to|are to)|(?<=\\w)'ll)\\s+((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`, 'gi');
 const COMMISSIVE =
-  /\b(agreed|agrees|agree|decided|decides|decide|resolved|resolves|resolve|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?:reaffirmed|renewed|reiterated) (?:their|its|his|her|our) (?:firm |strong |full )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally))*)\s+(to|on|not\s+to)\s+/gi;
+  /\b(agreed|agrees|agree|decided|decides|decide|resolved|resolves|resolve|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?:reaffirmed|renewed|reiterated|reaffirms?|renews?|reiterates?) (?:their|its|his|her|our) (?:firm |strong |full |unwavering )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally))*)\s+(to|on|not\s+to)\s+/gi;
 const DIRECTIVE =
   /\b(directed|directs|direct|instructed|instructs|instruct|tasked|tasks|task|asked|asks|ask|requested|requests|request|told|tells|ordered|orders|order|mandated|mandates|mandate|invited|invites|invite|commissioned|calls?\s+(?:up)?on|called\s+(?:up)?on|urges?|urged)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Za-z])[^,;.:]{0,80}?)\s+to\s+(?!the\b|a\b|an\b)([a-z]\w*)/gi;
 // "tasked the Federal Board of Revenue with recovering …", "charged the committee with preparing …".
@@ -44,14 +45,14 @@ const THAT_CLAUSE =
   /\b(?:demands?|demanded|directed|directs|decides|decided|agreed|agrees|resolved|requires?|required|insists?|ordered|orders|it was agreed|understood|requested|requests|asked|asks)\s*,?\s+that\s+/gi;
 const HEDGE_AFTER_MODAL = new Set(['strive', 'seek', 'endeavour', 'endeavor', 'try', 'aim', 'work', 'consider', 'explore', 'look']);
 // A standing duty: "take the necessary measures to prevent …" is as standing as "prevent …".
-const STANDING_VERBS =
+export const STANDING_VERBS =
   /^(?:take\s+(?:all\s+)?(?:the\s+)?(?:necessary|appropriate|effective)\s+(?:measures|steps|action)\s+to\s+)?(?:not|never|refrain|continue|maintain|prevent|respect|uphold|comply|abide|preserve|keep|observe|honou?r|avoid|desist|protect|ensure|safeguard|allow|permit)\b/i;
 const IRREGULAR_PARTICIPLES = new Set([
   'set', 'held', 'made', 'done', 'taken', 'given', 'built', 'sent', 'kept', 'paid', 'put', 'run', 'met', 'led', 'brought',
   'sought', 'undertaken', 'spent', 'shut', 'cut', 'laid', 'drawn', 'shown', 'written', 'chosen', 'begun', 'sold', 'told',
 ]);
 const SHORTHAND =
-  /^((?:The\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|of|the))*?)\s+(?:to\s+(?!be\b)|[-–—:]\s+)(?!(?:the|a|an|this|that|its|their|his|her|our|all|each)\b)(?=[a-z])/;
+  /^(@[\w.-]+|(?:The\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|of|the))*?)(?:\s+to\s+(?!be\b)|\s+[-–—:]\s+|(?<=^@[\w.-]+):\s+)(?!(?:the|a|an|this|that|its|their|his|her|our|all|each)\b)(?=[a-z])/;
 const NOT_A_NAME =
   /^(?:In|On|At|By|For|With|From|After|Before|As|It|This|That|There|We|They|He|She|Motion|Date|Next|Time|According|Speaking|Due|Prior|Thanks|Pursuant|Further|Similarly|Contrary|Subject|Owing|Close|Up|Back|Welcome|Turning|Returning|Failure|Access|Efforts?|Plans?|Moves?|Requests|Decides|Calls|Urges|Invites|Encourages|Demands|Directs|Asks|Instructs|Welcomes|Notes|Takes|Stresses|Reaffirms|Recalls|Authori[sz]es|Approves|Endorses|Expresses|Affirms|Emphasi[sz]es|Underlines|Condemns|Deplores|Reiterates|Supports|Commends|Requests|Invites|Mandates|Tasks)\b/;
 
@@ -74,7 +75,7 @@ function modalCues(text: string): Cue[] {
   const cues: Cue[] = [];
   for (const m of text.matchAll(MODAL)) {
     const at = m.index ?? 0;
-    const modal = m[1].toLowerCase();
+    const modal = m[1].toLowerCase() === "'ll" ? 'will' : m[1].toLowerCase();
     const adverbs = m[2] ?? '';
     let verb = m[3];
     let actionStart = at + m[0].length - verb.length;
@@ -98,8 +99,16 @@ function modalCues(text: string): Cue[] {
     if (verb.toLowerCase() === 'not') verb = 'not';
     const negated = /\b(?:not|never|no longer)\b/i.test(adverbs);
     if (negated) actionStart = at + m[1].length + adverbs.search(/\b(?:not|never|no longer)\b/) + 1;
-    const { clauseStart, subject } = clauseSubject(text, at);
-    if (subject === '' || /^(?:and|or|but)$/i.test(subject)) continue; // "… and shall cause …": same promise
+    let { clauseStart, subject } = clauseSubject(text, at);
+    // "will reduce … by 2030, and will source … by 2027": a second promise by the same subject,
+    // when it carries its own time; otherwise ("… and shall cause …") it is the same promise.
+    const previous = cues[cues.length - 1];
+    if ((subject === '' || /^(?:and|or|but)$/i.test(subject)) && previous && /,?\s+and\s+$/.test(text.slice(0, at))
+      && findDeadlinePhrase(text.slice(at, text.slice(at).search(/[;]|$/) + at))) {
+      subject = previous.subject;
+      clauseStart = at;
+    }
+    if (subject === '' || /^(?:and|or|but)$/i.test(subject)) continue;
     const deed = text.slice(actionStart).replace(/^be\s+/i, '');
     const standing = negated || /continue to/i.test(adverbs) || STANDING_VERBS.test(deed) || /^(?:maintained|kept|preserved|observed|respected|upheld|continued|prohibited|banned)\b|^remain\s/i.test(deed)
       || /^(?:neither|no)\b/i.test(clauseSubject(text, at).subject);
@@ -119,7 +128,7 @@ function commissiveCues(text: string): Cue[] {
     const nominal = m[3].toLowerCase() === 'on' || /^(?:the|a|an|its|their|our|his|her)$/.test(firstWord);
     const { clauseStart, subject } = clauseSubject(text, at);
     // A reaffirmed commitment is a standing one whatever it is to; "agreed not to" is a prohibition.
-    const standing = (/commitment|committed/i.test(m[1]) && nominal) || /^(?:reaffirmed|renewed|reiterated)/i.test(m[1]) || /^not/i.test(m[3]) || STANDING_VERBS.test(rest);
+    const standing = (/commitment|committed/i.test(m[1]) && nominal) || /^(?:reaffirm|renew|reiterat)/i.test(m[1]) || /^not/i.test(m[3]) || STANDING_VERBS.test(rest);
     cues.push({ type: 'commissive', at, clauseStart, actionStart, subject, passive: false, weak: false, standing });
   }
   return cues;
@@ -237,6 +246,12 @@ export function detectCues(sentence: Sentence): Cue[] {
   // A modal inside an agreed or hedged clause is the same promise ("agreed that X would be done").
   cues = [...cues, ...modalCues(text).filter((m) => !cues.some((c) => c.at < m.at && m.at - c.actionStart < 3 && m.at >= c.actionStart))];
   cues = [...cues, ...thatClauseCues(text, cues), ...motionCues(text)];
+  // "DO HEREBY DECLARE OUR COMMITMENT: 1. To maintain …; 2. To conclude … by 2026;" — each
+  // paragraph is an infinitive governed by the header, so the text's own parties are bound.
+  const infinitive = /^To\s+(?!(?:date|this|that|the|be|sum|conclude,)\b)(?:(?:further|fully|jointly|also)\s+)?[a-z]+\s+\S/.exec(text);
+  if (cues.length === 0 && infinitive && /[;.:]$/.test(text.trim())) {
+    cues.push({ type: 'decision', at: 0, clauseStart: 0, actionStart: 3, subject: '', passive: false, weak: false, standing: STANDING_VERBS.test(text.slice(3)) });
+  }
   if (cues.length === 0 && sentence.decision && /\b[a-z]+s\b/.test(text)) {
     cues.push({ type: 'decision', at: 0, clauseStart: 0, actionStart: 0, subject: '', passive: false, weak: false, standing: false });
   }

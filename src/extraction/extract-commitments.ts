@@ -5,7 +5,7 @@
  */
 import type { CalendarDate } from '../commitments/deadline.js';
 import { dueDateOf } from '../commitments/deadline.js';
-import { detectCues, type Cue, type CueType } from './detect-cues.js';
+import { detectCues, STANDING_VERBS, type Cue, type CueType } from './detect-cues.js';
 import { isDefinition, isPastReport, isPreamble, isProcedural } from './exclusions.js';
 import { findDeadlinePhrase, type DeadlinePhrase } from './find-deadline-phrase.js';
 import { findParticipants } from './find-participants.js';
@@ -66,7 +66,8 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
   cues.forEach((cue, index) => {
     const next = cues[index + 1];
     const end = next ? (next.clauseStart > cue.actionStart ? next.clauseStart : next.at) : text.length;
-    splitCoordinated(text, cue.actionStart, end).forEach((part, partIndex) => {
+    const parts = splitCoordinated(text, cue.actionStart, end);
+    parts.forEach((part, partIndex) => {
       const quoteStart = partIndex > 0 ? part.start : index === 0 ? 0 : Math.min(cue.clauseStart, cue.at);
       const [qs, qe] = trimSpan(text, quoteStart, part.end);
       const [as, ae] = trimSpan(text, part.start, part.end);
@@ -75,12 +76,18 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
       // A bounded standing duty ("For a period of twelve months …, Parent shall …") can sit before the cue.
       const whole = findDeadlinePhrase(text.slice(quoteStart, ae));
       let phrase = whole?.sort === 'ongoing' ? whole : findDeadlinePhrase(actionWords);
+      const sharer = part.sharesDeadlineOf === undefined ? undefined : parts[part.sharesDeadlineOf];
+      if (!phrase && sharer) {
+        const trailing = findDeadlinePhrase(text.slice(sharer.start, sharer.end));
+        if (trailing && trailing.end >= sharer.end - sharer.start - 1) phrase = trailing;
+      }
       if (!phrase && partIndex === 0) {
         const before = findDeadlinePhrase(text.slice(quoteStart, as));
         if (before && !WEEKDAY_ONLY.test(before.text)) phrase = before;
       }
       // "… and not to take certain actions": a prohibition even when the first part was not.
-      const reading = readDeadline(phrase, cue.standing || /^not\s/i.test(actionWords), options.date, timeZone);
+      const partStanding = partIndex > 0 && STANDING_VERBS.test(actionWords.replace(/^(?:fully|also|further|jointly)\s+/i, ''));
+      const reading = readDeadline(phrase, cue.standing || partStanding || /^not\s/i.test(actionWords), options.date, timeZone);
       const { parties, inferred } = resolveParties(cue, participants, lastNamed);
       const confidence = Math.max(0.3, CONFIDENCE[cue.type] - (inferred ? 0.1 : 0) - (cue.weak ? 0.1 : 0));
       let action = actionText(actionWords, phrase, cue);

@@ -1,15 +1,65 @@
 /**
  * Splits one cue's clause into its coordinated promises: "agreed to reopen the crossing within
- * 30 days and to set up a surveillance team" is two items, each with its own words and deadline.
+ * 30 days and to set up a surveillance team" is two items, each with its own words and deadline;
+ * so are verb pairs under one cue ("immediately cease hostilities and fully respect …", "will be
+ * frozen on 30 April and released on 14 May", "tripling … and doubling … by 2030").
  */
+import nlp from 'compromise';
+import { findDeadlinePhrase } from './find-deadline-phrase.js';
 
 export interface Part {
   /** Offsets in the sentence. */
   start: number;
   end: number;
+  /** A gerund pair shares one trailing deadline ("tripling X and doubling Y by 2030"). */
+  sharesDeadlineOf?: number;
 }
 
-const COORDINATION = /,?\s+and\s+(?:further\s+|also\s+)?(?=(?:not\s+)?to\s+(?!(?:the|a|an|its|their|all|each|this|that|his|her|our)\b)[a-z])/g;
+// "and to …", "and not to …", "and, subject to certain exceptions, not to …".
+const COORDINATION = /,?\s+and(?:\s*,\s*[^,;]{1,60},)?\s+(?:further\s+|also\s+)?(?=(?:not\s+)?to\s+(?!(?:the|a|an|its|their|all|each|this|that|his|her|our)\b)[a-z])/g;
+const VERB_AND = /,?\s+and\s+(?:(?:immediately|fully|also|further|then|promptly|subsequently|thereafter|jointly|regularly)\s+)?([a-z]+)\b/g;
+const NOUN_SUFFIX = /(?:ment|tion|sion|ity|ness|ance|ence|ship|ism|ure|ies|ics|age|ty)$/;
+const IRREGULAR = /^(?:set|held|made|done|taken|given|built|sent|kept|paid|put|run|met|led|brought|sought|undertaken|spent|shut|cut|laid|drawn|shown|written|chosen|begun|sold|told)$/;
+
+function isParticiple(word: string): boolean {
+  return /(?:ed|en)$/.test(word) || IRREGULAR.test(word);
+}
+
+function isBaseVerb(word: string): boolean {
+  if (NOUN_SUFFIX.test(word) || /(?:ing|ed|ly|s)$/.test(word)) return false;
+  return nlp(`they will ${word} it`).match('will [#Infinitive]').found;
+}
+
+function wordCount(text: string): number {
+  return text.trim().split(/\s+/).filter(Boolean).length;
+}
+
+/** Where a verb pair splits the span: the second verb's offset in the span, or none. */
+function verbPairSplits(span: string): { at: number; from: number; gerund: boolean }[] {
+  const lead = /^(?:(?:immediately|fully|also|further|promptly|jointly|not)\s+)*(be\s+)?([a-z]+)/.exec(span);
+  if (!lead) return [];
+  const first = lead[2];
+  const kind = lead[1] ? (isParticiple(first) ? 'participle' : '') : first.endsWith('ing') ? 'gerund' : isBaseVerb(first) ? 'base' : '';
+  if (kind === '') return [];
+  const splits: { at: number; from: number; gerund: boolean }[] = [];
+  for (const m of span.matchAll(VERB_AND)) {
+    const word = m[1];
+    const at = m.index ?? 0;
+    const before = span.slice(splits.length ? splits[splits.length - 1].from : 0, at);
+    const after = span.slice(at + m[0].length - word.length);
+    const same = kind === 'gerund' ? word.endsWith('ing') && word.length > 5 : kind === 'participle' ? isParticiple(word) : isBaseVerb(word);
+    if (!same || wordCount(before) < 2 || wordCount(after) < 3) continue;
+    // "oversee and steer progress" is one deed; two verbs are two promises when each has its own
+    // time ("meet weekly and report … within 48 hours") or its own manner ("cease … and fully respect").
+    const ownManner = /\sand\s+(?:immediately|fully|also|further|then|promptly|subsequently|thereafter|jointly|regularly)\s/.test(m[0]);
+    const [timeBefore, timeAfter] = [findDeadlinePhrase(before), findDeadlinePhrase(after)];
+    // "meet weekly and report monthly" is one standing routine.
+    const twoTimes = timeBefore && timeAfter && !(timeBefore.sort === 'recurrence' && timeAfter.sort === 'recurrence');
+    if (kind !== 'gerund' && !ownManner && !twoTimes) continue;
+    splits.push({ at, from: at + m[0].length - word.length, gerund: kind === 'gerund' });
+  }
+  return splits;
+}
 
 export function splitCoordinated(sentence: string, actionStart: number, end: number): Part[] {
   const span = sentence.slice(actionStart, end);
@@ -21,5 +71,20 @@ export function splitCoordinated(sentence: string, actionStart: number, end: num
     from = at + m[0].length;
   }
   parts.push({ start: actionStart + from, end });
-  return parts.filter((p) => p.end > p.start);
+  const result: Part[] = [];
+  for (const part of parts.filter((p) => p.end > p.start)) {
+    const pieces = verbPairSplits(sentence.slice(part.start, part.end));
+    let start = part.start;
+    const firstIndex = result.length;
+    for (const piece of pieces) {
+      result.push({ start, end: part.start + piece.at });
+      start = part.start + piece.from;
+    }
+    result.push({ start, end: part.end });
+    if (pieces.some((p) => p.gerund)) {
+      const last = result.length - 1;
+      for (let i = firstIndex; i < last; i++) result[i].sharesDeadlineOf = last;
+    }
+  }
+  return result;
 }

@@ -275,3 +275,15 @@ describe('time zones: the reference is a calendar date, so no zone moves it', ()
     expect(read('next week', 'America/Los_Angeles', '2024-03-10')).toMatchObject({ due: '2024-03-15' });
   });
 });
+
+describe('phrases from the third blind split', () => {
+  it.each<[string, Expected]>([
+    ['no later than the 10th day of Phase I', { kind: 'event', eventName: 'Phase I', relation: 'after', offsetDays: 9 }],
+    ['within 21 days of the start of Phase I', { kind: 'event', eventName: 'the start of Phase I', relation: 'after', offsetDays: 21 }],
+    ['by the end of the current fiscal year', { kind: 'exact', due: '2024-06-30' }],
+    ['by the end of the next fiscal year', { kind: 'exact', due: '2025-06-30' }],
+    ['over the next five years', { kind: 'exact', due: '2029-01-29' }],
+    ['as promptly as practicable', { kind: 'vague', due: '2024-02-12' }],
+    ['over the medium term', { kind: 'vague', due: '2027-01-29' }],
+  ])('%s', (phrase, expected) => check(phrase, expected));
+});

@@ -137,3 +137,71 @@ describe('second pass: general rules for unseen texts', () => {
     expect(items[0].reading).toMatchObject({ kind: 'ongoing', cadence: 'half-yearly' });
   });
 });
+
+describe('rules generalised from the third blind split', () => {
+  const kinds = (text: string, date?: string) => extract(text, date).map((i) => i.deadline.kind);
+
+  it('reads phase-relative deadlines as events on the phase', () => {
+    const items = extract('During Phase I, the Parties shall exchange complete lists of all detainees. No later than the 10th day of Phase I, the Government shall release all detainees listed in Annex B.');
+    expect(items.map((i) => i.deadline.kind)).toEqual(['event', 'event']);
+    expect(items[1].reading).toMatchObject({ eventName: 'Phase I', offsetDays: 9 });
+  });
+
+  it('keeps "X shall begin no later than …" with its subject as the action', () => {
+    const [item] = extract('Negotiations on the modalities of Phase II shall commence not later than the 20th day of Phase I.');
+    expect(item.action).toMatch(/^Negotiations on the modalities of Phase II commence/);
+    expect(item.deadline.kind).toBe('event');
+  });
+
+  it.each([
+    'Phase I shall commence on the day the Commission declares the cessation of hostilities verified and shall last 45 days.',
+    'This Agreement shall be implemented in three phases.',
+    'Any amendment to this Agreement shall be made in writing and signed by both Parties.',
+  ])('takes no definition of the text itself: %s', (sentence) => expect(extract(sentence)).toEqual([]));
+
+  it('splits verb pairs that carry their own manner or time', () => {
+    expect(kinds('Demands that all parties to the conflict immediately cease hostilities and fully respect their obligations under international humanitarian law;'))
+      .toEqual(['vague', 'ongoing']);
+    expect(kinds('The JMC shall meet weekly and report any violation to the Guarantor within 48 hours of its occurrence.')).toHaveLength(2);
+    expect(extract('Decision: v2.1 will be frozen on 30 April and released on 14 May.', '2025-04-09').map((i) => i.deadline.due)).toEqual(['2025-04-30', '2025-05-14']);
+  });
+
+  it('keeps one deed when a verb pair has no time or manner of its own', () => {
+    expect(extract('The two sides decided to establish a joint mechanism to oversee and steer progress on a common agenda.')).toHaveLength(1);
+  });
+
+  it('splits gerund pairs and shares their trailing deadline', () => {
+    const items = extract('We commit to tripling renewable energy capacity globally and doubling the global average annual rate of energy efficiency improvements by 2030.', '2025-06-15');
+    expect(items.map((i) => [i.deadline.kind, i.deadline.due])).toEqual([['exact', '2030-12-31'], ['exact', '2030-12-31']]);
+  });
+
+  it('takes a second modal after "and" as its own promise when it has its own time', () => {
+    const items = extract('Under the plan, Norvale will reduce absolute emissions by 50% by 2030, and will source 100% renewable electricity for its factories by 2027.', '2025-03-04');
+    expect(items.map((i) => i.deadline.due)).toEqual(['2030-12-31', '2027-12-31']);
+    expect(items[1].parties).toEqual(['Norvale']);
+  });
+
+  it('splits "and, subject to certain exceptions, not to …" into a prohibition', () => {
+    const items = extract('The Company has also agreed to cease any existing discussions with third parties and, subject to certain exceptions, not to solicit any such proposal.');
+    expect(items.map((i) => i.deadline.kind)).toEqual(['none', 'ongoing']);
+  });
+
+  it('takes each infinitive paragraph of a declaration as a commitment of its parties', () => {
+    const text = 'DO HEREBY DECLARE OUR COMMITMENT:\n1. To maintain our maritime boundaries notwithstanding sea-level rise;\n2. To conclude negotiations on the Fisheries Access Arrangement by the end of 2026;';
+    expect(kinds(text, '2025-10-26')).toEqual(['ongoing', 'exact']);
+  });
+
+  it('reads "we\'ll", present-tense "reaffirm our commitment" and @handles in action items', () => {
+    expect(extract("Agreed: we'll add an alert on cache hit ratio dropping below 80%.")).toHaveLength(1);
+    expect(kinds('We reaffirm our commitment to a rules-based multilateral trading system with the WTO at its core.')).toEqual(['ongoing']);
+    const [item] = extract('- [ ] @dana: write up the postmortem and share it in #eng by Friday', '2025-05-07');
+    expect(item).toMatchObject({ parties: ['@dana'], deadline: { kind: 'exact', due: '2025-05-09' } });
+  });
+
+  it('reads occasions, recurrences and conditions said in minutes', () => {
+    expect(kinds('The Board will take action on the policy at its next regular meeting.')).toEqual(['event']);
+    expect(kinds('Requests the Secretary-General to report to the Council every 90 days on the implementation of this resolution;')).toEqual(['ongoing']);
+    expect(kinds('Council Member Bello asked that cooling centers be opened whenever the National Weather Service issues an excessive heat warning.')).toEqual(['ongoing']);
+    expect(extract('After discussion, the Board directed staff to bring back a cost analysis to the May 13 meeting.', '2025-04-22')[0].deadline.due).toBe('2025-05-13');
+  });
+});
