@@ -45,7 +45,20 @@ export function renderAdaptiveCard(reply: Reply, options: RenderOptions = {}): A
   if (card.actions?.length) body.push(actionSet(card.actions, card.context));
   if (card.footer) body.push({ type: 'TextBlock', text: text(card.footer), isSubtle: true, size: 'Small', wrap: true, separator: true });
   if (options.notice) body.push({ type: 'TextBlock', text: text(options.notice), color: 'Attention', wrap: true, separator: true });
-  return { type: 'AdaptiveCard', $schema: SCHEMA, version: '1.5', body, fallbackText: plainText(reply.text, options.names), msteams: { width: 'Full' } };
+  const fallbackText = clipText(plainText(reply.text, options.names), MAX_SUMMARY_CHARS);
+  return { type: 'AdaptiveCard', $schema: SCHEMA, version: '1.5', body: fitBody(body, MAX_CARD_CHARS - fallbackText.length), fallbackText, msteams: { width: 'Full' } };
+}
+
+/**
+ * Teams refuses a bot message over 40 KB counted in UTF-16 (413 MessageSizeTooBig), and a list
+ * item with its buttons takes about 1.5 KB of card JSON: keep the card to half that budget, the
+ * rest being the activity, its summary and the fallback text.
+ */
+export const MAX_CARD_CHARS = 15_000;
+export const MAX_SUMMARY_CHARS = 1_000;
+
+export function clipText(value: string, max: number): string {
+  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
 }
 
 /** The reply's text for notifications and clients without cards: mentions as names, instants in UTC. */
@@ -61,6 +74,50 @@ function cardText(value: string, names?: ReadonlyMap<string, string>): string {
     const rfc3339 = `${new Date(iso).toISOString().slice(0, 19)}Z`;
     return `{{DATE(${rfc3339}, SHORT)}} {{TIME(${rfc3339})}}`;
   });
+}
+
+type Element = AdaptiveElement;
+const isItem = (e: Element) => e.type === 'Container' && typeof e.id === 'string' && e.id.startsWith('item-');
+const sizeOf = (elements: Element[]) => JSON.stringify(elements).length;
+const withoutButtons = (e: Element): Element => ({ ...e, items: (e.items as Element[]).filter((x) => x.type !== 'ActionSet') });
+const subtle = (text: string): Element => ({ type: 'TextBlock', text, isSubtle: true, wrap: true, separator: true });
+
+/**
+ * Fits a long card into Teams' size limit without dropping anything silently: every item as text
+ * with buttons on the first ones (the most urgent come first), else the items that fit and
+ * "…and N more".
+ */
+function fitBody(body: Element[], budget: number): Element[] {
+  if (sizeOf(body) <= budget) return body;
+  let lastItem = body.length - 1;
+  while (lastItem >= 0 && !isItem(body[lastItem])) lastItem--;
+  const plain = body.map((e) => (isItem(e) ? withoutButtons(e) : e));
+  const buttonsNote = subtle('Buttons are on the first items only (a Teams message has a size limit); for the others type `done C-n`, `snooze C-n 1w` or `status C-n blocked`.');
+  const withNote = (elements: Element[], note: Element) => [...elements.slice(0, lastItem + 1), note, ...elements.slice(lastItem + 1)];
+  if (sizeOf(withNote(plain, buttonsNote)) > budget) return hideOverflow(plain, lastItem, budget);
+  const out = [...plain];
+  for (let i = 0; i <= lastItem; i++) {
+    if (!isItem(body[i])) continue;
+    out[i] = body[i];
+    if (sizeOf(withNote(out, buttonsNote)) > budget) {
+      out[i] = plain[i];
+      break;
+    }
+  }
+  return withNote(out, buttonsNote);
+}
+
+/** The items that fit, in order, then how many did not and how to see them. */
+function hideOverflow(body: Element[], lastItem: number, budget: number): Element[] {
+  const tail = body.slice(lastItem + 1);
+  const note = (hidden: number) => subtle(`…and ${hidden} more — type \`list overdue\`, \`list mine\` or \`list tag:x\` to see fewer at a time.`);
+  const kept: Element[] = [];
+  let hidden = 0;
+  for (const element of body.slice(0, lastItem + 1)) {
+    if (hidden === 0 && sizeOf([...kept, element, note(99_999), ...tail]) <= budget) kept.push(element);
+    else if (isItem(element)) hidden++;
+  }
+  return [...kept, note(hidden), ...tail];
 }
 
 function renderSection(section: CardSection, context: string | undefined, text: (s: string) => string): AdaptiveElement[] {

@@ -20,6 +20,7 @@ import {
 import { AuthenticationError, ServiceClientCredentialsFactory, type ConnectorClient, type ConnectorFactory } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { readJsonRequest, shimResponse } from './http-shim.js';
+import { clipText, MAX_SUMMARY_CHARS } from './adaptive-card.js';
 
 /** An activity as Teams sends it (only the fields we read). */
 export interface InboundActivity {
@@ -242,7 +243,7 @@ async function sendNew(ctx: TurnContext, reference: ConversationRef, message: Ou
 /** A card goes alone (text beside it would show as a second bubble); its text becomes the summary. */
 function toActivity(message: OutboundMessage): Partial<Activity> {
   if (!message.card) return { type: 'message', text: message.text };
-  return { type: 'message', summary: message.text, attachments: [CardFactory.adaptiveCard(message.card)] };
+  return { type: 'message', summary: clipText(message.text, MAX_SUMMARY_CHARS), attachments: [CardFactory.adaptiveCard(message.card)] };
 }
 
 function toMember(account: { id: string; aadObjectId?: string; name?: string }): Member {

@@ -1,0 +1,82 @@
+// A coordinator's channel in Teams with many commitments: every message the bot sends must fit
+// Teams' bot message size limit (MessageSizeTooBig above it), and what did not fit is named.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderAdaptiveCard } from '../../adapters/teams/adaptive-card.js';
+import { startApp, type App } from '../../src/main.js';
+import { channelReply } from '../../src/replies/reply.js';
+import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
+import { ALICE, BOB, TENANT, channelMessage, fixture, postActivity, replyText } from '../helpers/fake-connector-activities.js';
+import { tempDbPath } from '../helpers/temp-db.js';
+
+/** Teams documents 40 KB for a bot message, counted in UTF-16 (two bytes a character). */
+const TEAMS_MESSAGE_BYTES = 40 * 1024;
+const utf16Bytes = (value: unknown) => JSON.stringify(value).length * 2;
+
+describe('Teams: a channel with 40 commitments', () => {
+  let connector: FakeConnector;
+  let app: App;
+  let base: string;
+  const db = tempDbPath();
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    connector.roster.set(BOB.id, BOB);
+    connector.roster.set(ALICE.id, ALICE);
+    app = await startApp({
+      FOLLOWTHROUGH_ADAPTERS: 'teams',
+      TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+      TEAMS_ALLOWED_TENANTS: TENANT,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      FOLLOWTHROUGH_DB: db.file,
+      LOG_LEVEL: 'silent',
+    });
+    base = `http://127.0.0.1:${app.address!.port}`;
+    for (let i = 1; i <= 40; i++) {
+      const month = String(1 + (i % 12)).padStart(2, '0');
+      await postActivity(base, channelMessage(connector.url, `add Deliver the border market work package number ${i} to the ministry @bob due 2099-${month}-15`, { mentions: [BOB] }));
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await app?.stop();
+    await connector?.close();
+    db.remove();
+  });
+
+  it('`list` fits one Teams message: every item shown, buttons on the first ones, and how to act on the rest', async () => {
+    const before = connector.posted().length;
+    const response = await postActivity(base, channelMessage(connector.url, 'list'));
+    expect(response.status).toBe(200);
+    const posted = connector.posted().slice(before);
+    expect(posted).toHaveLength(1);
+    expect(utf16Bytes(posted[0].body)).toBeLessThanOrEqual(TEAMS_MESSAGE_BYTES);
+    const text = replyText(posted[0].body);
+    expect(text).toMatch(/Commitments in this channel \(40\)/);
+    for (let i = 1; i <= 40; i++) expect(text).toContain(`C-${i} Deliver the border market work package number ${i} `);
+    expect(text).toMatch(/Buttons are on the first items only .* type `done C-n`/);
+    expect(JSON.stringify(posted[0].body)).toMatch(/"verb":"done"/);
+  });
+
+  it('a card too long even as text shows the items that fit and says how many more there are', () => {
+    const items = Array.from({ length: 300 }, (_, i) => ({ id: `C-${i + 1}`, title: `C-${i + 1} ${'A long commitment title '.repeat(6)}`, lines: ['due Fri 15 Mar · @bob'] }));
+    const card = renderAdaptiveCard(channelReply('list', { title: 'Commitments in this channel (300)', sections: [{ heading: 'Later (300)', items }] }));
+    expect(utf16Bytes(card)).toBeLessThanOrEqual(TEAMS_MESSAGE_BYTES);
+    const shown = card.body.filter((e) => e.type === 'Container').length;
+    expect(shown).toBeGreaterThan(10);
+    expect(JSON.stringify(card.body.at(-1))).toContain(`…and ${300 - shown} more — type \`list overdue\``);
+  });
+
+  it('pressing Done on the shortened list answers with a refreshed card that fits too', async () => {
+    const invoke = fixture('card-action', connector.url);
+    invoke.from = { id: BOB.id, name: BOB.name, aadObjectId: BOB.aadObjectId };
+    invoke.value.action = { type: 'Action.Execute', title: 'Done', verb: 'done', data: { target: 'C-12', context: 'list:' } };
+    const before = connector.calls.length;
+    const response = await postActivity(base, invoke);
+    expect(response.body.statusCode).toBe(200);
+    expect(utf16Bytes(response.body)).toBeLessThanOrEqual(TEAMS_MESSAGE_BYTES);
+    expect(JSON.stringify(response.body.value)).toMatch(/marked C-12 done/);
+    const edit = connector.calls.slice(before).find((c) => c.method === 'PUT')!;
+    expect(utf16Bytes(edit.body)).toBeLessThanOrEqual(TEAMS_MESSAGE_BYTES);
+    expect((await app.store.commitments.get(TENANT, 'C-12'))?.status).toBe('done');
+  });
+});
