@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { isIanaZone } from '../../src/config/config.js';
 import type { Core } from '../../src/core.js';
 import type { Action, Invocation, Mention } from '../../src/ports/invocation.js';
-import type { Reply } from '../../src/replies/reply.js';
+import { replaceInstants, type Reply } from '../../src/replies/reply.js';
 import { chosenValue, plainText, renderAdaptiveCard } from './adaptive-card.js';
 import { tenantAllowed, type TeamsAuth } from './auth-settings.js';
 import { placeOf, tenantOf, type ChannelPlatformData, type Place, type UserPlatformData } from './conversation-place.js';
@@ -29,7 +29,8 @@ export function createBotLogic(deps: BotDeps): BotLogic {
 
   async function render(reply: Reply, tenantId: string, notice?: string): Promise<OutboundMessage> {
     const names = await mentionNames(reply, tenantId);
-    if (!reply.card && !notice) return { text: plainText(reply.text, names) };
+    // A time goes in a card even in a text answer: only a card shows it in each reader's own zone.
+    if (!reply.card && !notice && !hasInstant(reply.text)) return { text: plainText(reply.text, names) };
     return { text: plainText(reply.text, names), card: renderAdaptiveCard(reply, { names, notice }) };
   }
 
@@ -157,6 +158,10 @@ export function createBotLogic(deps: BotDeps): BotLogic {
       return (await render(current, place.tenantId, outcome.message)).card as object;
     },
   };
+}
+
+function hasInstant(text: string): boolean {
+  return replaceInstants(text, () => '') !== text;
 }
 
 function zoneOf(activity: InboundActivity): string | undefined {

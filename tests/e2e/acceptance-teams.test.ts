@@ -5,7 +5,7 @@ import { renderAdaptiveCard } from '../../adapters/teams/adaptive-card.js';
 import { startApp, type App } from '../../src/main.js';
 import { channelReply } from '../../src/replies/reply.js';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
-import { ALICE, BOB, TENANT, channelMessage, fixture, postActivity, replyText } from '../helpers/fake-connector-activities.js';
+import { ALICE, BOB, TENANT, channelMessage, fixture, personalMessage, postActivity, replyText } from '../helpers/fake-connector-activities.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 
 /** Teams documents 40 KB for a bot message, counted in UTF-16 (two bytes a character). */
@@ -78,5 +78,14 @@ describe('Teams: a channel with 40 commitments', () => {
     const edit = connector.calls.slice(before).find((c) => c.method === 'PUT')!;
     expect(utf16Bytes(edit.body)).toBeLessThanOrEqual(TEAMS_MESSAGE_BYTES);
     expect((await app.store.commitments.get(TENANT, 'C-12'))?.status).toBe('done');
+  });
+
+  it('a text answer with a time (snooze) shows it in the reader’s own zone, as Slack does, not in UTC', async () => {
+    const before = connector.posted().length;
+    await postActivity(base, personalMessage(connector.url, 'snooze C-2 1d', BOB));
+    const posted = connector.posted().slice(before);
+    expect(posted).toHaveLength(1);
+    const card = JSON.stringify(posted[0].body.attachments?.[0]?.content ?? {});
+    expect(card).toMatch(/Snoozed C-2 until \{\{DATE\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, SHORT\)\}\} \{\{TIME\(/);
   });
 });
