@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { interpretDeadline } from '../commitments/deadline-interpreter.js';
 import { todayIn } from '../commitments/list-groups.js';
+import { dueLabel } from '../replies/commitment-view.js';
 import { channelReply, privateReply } from '../replies/reply.js';
 import { UsageError } from './errors.js';
 import { proposeCommitments } from './propose-commitments.js';
@@ -47,7 +48,7 @@ export const importCommand = defineCommand({
     }
     const lines = proposals.map(({ commitment, extracted }) => {
       const weak = extracted.weak ? ' (weak: hedged wording)' : '';
-      return `  ${commitment.id} ${commitment.title} — ${extracted.deadline.kind}${extracted.deadline.due ? ` ${extracted.deadline.due}` : ''}${weak}`;
+      return `  ${commitment.id} ${commitment.title} — ${dueLabel(commitment, context.clock.now())}${weak}`;
     });
     const ids = proposals.map((p) => p.commitment.id);
     return channelReply(
