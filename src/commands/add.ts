@@ -67,6 +67,9 @@ export const addCommand = defineCommand({
       `${context.actor.name} added ${commitment.id}: ${commitment.title} — ${ownersLabel(commitment)}`,
       describeReading(commitment.deadline, now) ?? dueLabel(commitment, now),
     ];
+    if (commitment.deadline.kind === 'none' && commitment.deadline.hint) {
+      lines.push(`${commitment.id} has no deadline for now; set one with \`edit ${commitment.id} due <when>\`.`);
+    }
     const joined = eventLine(attached);
     if (joined) lines.push(joined);
     if (firstHere && !invocation.channel.isDirect) {
