@@ -51,7 +51,11 @@ export async function buildList(context: CommandContext, words: string[]): Promi
   if (has('overdue')) items = items.filter((c) => isOverdue(c, now));
   const title = listTitle(effective, context);
   if (items.length === 0) {
-    const text = `${title}: nothing here. Add one with \`add <what was promised> due <when>\`.`;
+    // A filter that matches nothing is not a reason to add something: point to the unfiltered list.
+    const filtered = words.some((w) => w !== 'everywhere' && w !== 'all');
+    const text = filtered
+      ? `${title}: none. \`list\` shows every open item here.`
+      : `${title}: nothing here. Add one with \`add <what was promised> due <when>\`.`;
     return privateReply(text, { title, sections: [{ text: 'Nothing here.' }], context: `list:${effective.join(' ')}` });
   }
   const groups = groupForList(items, now);
