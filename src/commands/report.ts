@@ -45,7 +45,7 @@ export const reportCommand = defineCommand({
       `${late.length} late`,
       `${dropped.length} dropped`,
     ].join(' · ');
-    const scoreLine = `Compliance ${score >= 0 ? '+' : ''}${score.toFixed(2)} (kept +1, under way 0, late or dropped −1)`;
+    const scoreLine = `Compliance ${score >= 0 ? '+' : '−'}${Math.abs(score).toFixed(2)} (kept +1, under way 0, late or dropped −1)`;
     const groups: [string, Assessment[]][] = [
       ['Late', late],
       ['Under way', underway],

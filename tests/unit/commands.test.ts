@@ -259,7 +259,7 @@ describe('report', () => {
     await h.say('add Elsewhere due 2024-01-01', { channel: 'other' });
     const here = (await h.say('report')).text;
     expect(here).toMatch(/4 promised · 1 kept \(1 late\) · 1 under way · 1 late · 1 dropped/);
-    expect(here).toMatch(/Compliance -0\.25/);
+    expect(here).toMatch(/Compliance −0\.25/);
     expect(here).not.toMatch(/Elsewhere/);
     expect((await h.say('report everywhere')).text).toMatch(/5 promised/);
     expect((await h.say('report nonsense')).text).toMatch(/takes `everywhere` and `tag:x` only/);
