@@ -9,6 +9,7 @@ import { detectCues, STANDING_VERBS, type Cue, type CueType } from './detect-cue
 import { isDefinition, isPastReport, isPreamble, isProcedural } from './exclusions.js';
 import { findDeadlinePhrase, type DeadlinePhrase } from './find-deadline-phrase.js';
 import { findParticipants } from './find-participants.js';
+import { isIntentOnly } from './intent-only.js';
 import { mergeRestatements, type Candidate } from './merge-restatements.js';
 import type { ProposedCommitment } from './proposed-commitment.js';
 import { readDeadline } from './read-deadline.js';
@@ -87,6 +88,7 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
       }
       // "… and not to take certain actions": a prohibition even when the first part was not.
       const partStanding = partIndex > 0 && STANDING_VERBS.test(actionWords.replace(/^(?:fully|also|further|jointly)\s+/i, ''));
+      if (isIntentOnly({ frame: text.slice(0, cue.actionStart), action: actionWords, phrase })) return;
       const reading = readDeadline(phrase, cue.standing || partStanding || /^not\s/i.test(actionWords), options.date, timeZone);
       const { parties, inferred } = resolveParties(cue, participants, lastNamed);
       const confidence = Math.max(0.3, CONFIDENCE[cue.type] - (inferred ? 0.1 : 0) - (cue.weak ? 0.1 : 0));
