@@ -48,7 +48,9 @@ export async function execute(deps: DispatchDeps, invocation: Invocation): Promi
     const parsed = spec.args.safeParse(spec.read(input));
     if (!parsed.success) {
       const problem = parsed.error.issues[0]?.message ?? 'That did not fit.';
-      return failed(privateReply(`${problem}\nUsage: \`${spec.usage}\` — for example \`${spec.examples[0]}\`. Nothing was changed.`));
+      // After a mistake, an example with arguments helps; the bare command (`remind`) does not.
+      const example = spec.examples.find((e) => e.trim().includes(' ')) ?? spec.examples[0];
+      return failed(privateReply(`${problem}\nUsage: \`${spec.usage}\` — for example \`${example}\`. Nothing was changed.`));
     }
     return { reply: await spec.run(context, parsed.data), failed: false };
   } catch (error) {
