@@ -27,11 +27,13 @@ export function commitmentDetail(context: CommandContext, commitment: Commitment
   const now = context.clock.now();
   const fields = [
     { label: 'Status', value: statusLabel(commitment) },
-    { label: 'Due', value: dueLabel(commitment, now) },
+    { label: 'Due', value: dueLabel(commitment, now).replace(/^due /, '') },
     { label: 'Owners', value: ownersLabel(commitment) },
   ];
   const reading = describeReading(commitment.deadline, now);
-  if (reading) fields.push({ label: 'Read as', value: reading });
+  // "Read as" earns its line only when it adds something (a phrase read, a term's meaning), not a repeated date.
+  const plainDue = `due ${fields[1].value.replace(/^overdue since /, '')}`;
+  if (reading && reading !== plainDue) fields.push({ label: 'Read as', value: reading });
   if (commitment.parties.length > 0) fields.push({ label: 'Parties', value: commitment.parties.join(', ') });
   if (commitment.tags.length > 0) fields.push({ label: 'Tags', value: commitment.tags.map((t) => `tag:${t}`).join(' ') });
   const source = [commitment.source.title, commitment.source.url, commitment.source.quote && `“${commitment.source.quote}”`]
@@ -58,7 +60,25 @@ export function commitmentDetail(context: CommandContext, commitment: Commitment
 }
 
 function logLine(entry: LogEntry): string {
-  const parts = [instant(entry.at), entry.actor.name, entry.action];
-  if (entry.note) parts.push(`— ${entry.note}`);
+  const parts = [instant(entry.at), entry.actor.name, actionWords(entry)];
+  if (entry.note) parts.push(entry.action === 'event-confirmed' ? entry.note : `— ${entry.note}`);
   return parts.join(' ');
+}
+
+/** The logged action in words, with the detail that says what changed ("set status blocked", "edited due"). */
+function actionWords(entry: LogEntry): string {
+  const detail = entry.detail ?? {};
+  const text = (key: string) => (typeof detail[key] === 'string' ? (detail[key] as string) : undefined);
+  switch (entry.action) {
+    case 'status':
+      return text('to') ? `set status ${text('to')}` : 'set status';
+    case 'snoozed':
+      return text('until') ? `snoozed until ${instant(text('until')!)}` : 'snoozed';
+    case 'edited':
+      return text('field') ? `edited ${text('field')}` : 'edited';
+    case 'event-confirmed':
+      return 'confirmed';
+    default:
+      return entry.action;
+  }
 }

@@ -24,3 +24,77 @@ describe('a command typed without its id', () => {
     expect((await h.say('done c1')).text).toMatch(/marked C-1 done/);
   });
 });
+
+describe('replies that tell the whole truth', () => {
+  it('`import` shows each proposal’s deadline the way `list` does, not as a raw kind and ISO date', async () => {
+    const reply = await h.say('import agreed 2024-01-29 The two foreign ministers agreed to appoint liaison officers immediately.');
+    expect(reply.text).toMatch(/C-1 Appoint liaison officers.* — due ~5 Feb/);
+    expect(reply.text).not.toMatch(/vague 2024-02-05/);
+  });
+
+  it('an `add` whose deadline could not be read says the item was added without one and how to set it', async () => {
+    const reply = await h.say('add Prepare the budget due yesterday');
+    expect(reply.text).toMatch(/alice added C-1: Prepare the budget/);
+    expect(reply.text).toMatch(/I could not read a date in "yesterday"/);
+    expect(reply.text).toMatch(/C-1 has no deadline for now; set one with `edit C-1 due <when>`\./);
+  });
+
+  it('an empty filtered list does not suggest adding an item, it says what is empty and how to see the rest', async () => {
+    await h.say('add Thing one due 2024-03-01');
+    const overdue = await h.say('list overdue');
+    expect(overdue.text).toMatch(/^Overdue commitments in this channel: none\./);
+    expect(overdue.text).not.toMatch(/Add one with/);
+    expect(overdue.text).toMatch(/`list` shows every open item here/);
+    expect((await h.say('list proposed')).text).not.toMatch(/Add one with/);
+    expect((await h.say('list tag:none')).text).not.toMatch(/Add one with/);
+    expect((await h.say('list', { channel: 'empty' })).text).toMatch(/nothing here\. Add one with `add <what was promised> due <when>`/);
+  });
+
+  it('the compliance score is signed the same way as its legend (− not -)', async () => {
+    await h.say('add Late thing due 2024-01-30');
+    h.clock.set('2024-03-01T09:00:00Z');
+    expect((await h.say('report')).text).toMatch(/Compliance −1\.00 \(kept \+1, under way 0, late or dropped −1\)/);
+  });
+});
+
+describe('what to type instead', () => {
+  it('`status C-1 in progress` (with a space) works like in-progress', async () => {
+    await h.say('add Thing one');
+    expect((await h.say('status C-1 in progress')).text).toMatch(/Status of C-1 is now in progress\./);
+    expect((await h.say('status C-1 in progress waiting on visas')).text).toMatch(/now in progress — waiting on visas/);
+  });
+
+  it('`status C-1 done` points to `done C-1`; `status C-1 dropped` to `drop C-1`', async () => {
+    await h.say('add Thing one');
+    expect((await h.say('status C-1 done')).text).toMatch(/To mark it done, type `done C-1`/);
+    expect((await h.say('status C-1 dropped')).text).toMatch(/To drop it, type `drop C-1 <reason>`/);
+    expect((await h.store.commitments.get('w1', 'C-1'))?.status).toBe('open');
+  });
+
+  it('a bad `remind` or `timezone` value gets an example of setting it, not of the bare command', async () => {
+    expect((await h.say('remind 25:00')).text).toMatch(/for example `remind weekdays 09:00`/);
+    expect((await h.say('timezone Mars/Olympus')).text).toMatch(/for example `timezone Asia\/Karachi`/);
+  });
+});
+
+describe('show', () => {
+  it('history lines say what changed: the status set, the snooze time, the field edited, the event confirmed', async () => {
+    await h.say('add Thing one due 2024-03-01');
+    await h.say('status C-1 blocked waiting on visas');
+    await h.say('snooze C-1 2024-02-10');
+    await h.say('edit C-1 due 2024-04-01');
+    const text = (await h.say('show C-1')).text;
+    expect(text).toMatch(/alice set status blocked — waiting on visas/);
+    expect(text).toMatch(/alice snoozed until <t:2024-02-10T09:00:00.000Z>/);
+    expect(text).toMatch(/alice edited due/);
+    await h.say('add Visit after the elections');
+    await h.say('event E-1 2024-02-10');
+    expect((await h.say('show C-2')).text).toMatch(/alice confirmed E-1 happened on 2024-02-10$/m);
+  });
+
+  it('the due field does not repeat itself ("Due: due …")', async () => {
+    await h.say('add Thing one due 2024-03-01');
+    const text = (await h.say('show C-1')).text;
+    expect(text).toMatch(/^Due: Fri 1 Mar$/m);
+  });
+});
