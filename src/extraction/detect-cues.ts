@@ -35,7 +35,7 @@ const MODAL = new RegExp(`(\\b(?:will|shall|would|should|must|is to|are to)|(?<=
 const COMMISSIVE =
   /\b(agreed|agrees|agree|decided|decides|decide|resolved|resolves|resolve|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?:reaffirmed|renewed|reiterated|reaffirms?|renews?|reiterates?) (?:their|its|his|her|our) (?:firm |strong |full |unwavering )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally))*)\s+(to|on|not\s+to)\s+/gi;
 const DIRECTIVE =
-  /\b(directed|directs|direct|instructed|instructs|instruct|tasked|tasks|task|asked|asks|ask|requested|requests|request|told|tells|ordered|orders|order|mandated|mandates|mandate|invited|invites|invite|commissioned|calls?\s+(?:up)?on|called\s+(?:up)?on|urges?|urged)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Za-z])[^,;.:]{0,80}?)\s+to\s+(?!the\b|a\b|an\b)([a-z]\w*)/gi;
+  /\b(directed|directs|direct|instructed|instructs|instruct|tasked|tasks|task|asked|asks|ask|requested|requests|request|told|tells|ordered|orders|order|mandated|mandates|mandate|invited|invites|invite|commissioned|calls?\s+(?:up)?on|called\s+(?:up)?on|urges?|urged)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Za-z])[^,;.:]{0,80}?)(?:,\s*effective\s+[^,;]{1,40},)?\s+to\s+(?!the\b|a\b|an\b)([a-z]\w*)/gi;
 // "tasked the Federal Board of Revenue with recovering …", "charged the committee with preparing …".
 const TASKED_WITH = /\b(tasked|tasks|charged|charges|entrusted|entrusts)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Z])[^,;.:]{0,80}?)\s+with\s+([a-z]+ing)\b/gi;
 const PASSIVE_DIRECTIVE =
@@ -143,7 +143,9 @@ function directiveCues(text: string): Cue[] {
     // Base forms ("direct", "task", "request") are verbs only in lower case before a named object:
     // "a Joint Task Force … to share" and "at the request of X to" are not directives.
     if (/^(?:direct|instruct|task|ask|request|order|mandate|invite)$/i.test(m[1])
-      && (/^[A-Z]/.test(m[1]) && at > 0 || /^(?:of|to|for|in|on|at|by|with)\b/i.test(object))) continue;
+      && (/^[A-Z]/.test(m[1]) && at > 0 || /^(?:of|to|for|in|on|at|by|with|and)\b/i.test(object)
+        // "its dual mandate and …", "a new task …": after a determiner or adjective the word is a noun.
+        || /\b(?:the|a|an|its|their|our|his|her|this|that|whose|new|own|joint|dual|[a-z]+(?:al|ive|ous|ful))\s+$/i.test(text.slice(0, at)))) continue;
     const actionStart = at + m[0].length - m[3].length;
     const { clauseStart, subject } = clauseSubject(text, at);
     // "calls upon X to", "urges X to": binding only when X is bound by the text (checked once all is read).

@@ -88,8 +88,11 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
       }
       // "… and not to take certain actions": a prohibition even when the first part was not.
       const partStanding = partIndex > 0 && STANDING_VERBS.test(actionWords.replace(/^(?:fully|also|further|jointly)\s+/i, ''));
+      // "directs X, effective 18 September, to …": a start date opens a standing duty; it is not a deadline.
+      const startsDuty = phrase !== undefined && /^effective\b/i.test(phrase.text);
+      if (startsDuty) phrase = undefined;
       if (isIntentOnly({ frame: text.slice(0, cue.actionStart), action: actionWords, phrase })) return;
-      const reading = readDeadline(phrase, cue.standing || partStanding || /^not\s/i.test(actionWords), options.date, timeZone);
+      const reading = readDeadline(phrase, startsDuty || cue.standing || partStanding || /^not\s/i.test(actionWords), options.date, timeZone);
       const { parties, inferred } = resolveParties(cue, participants, lastNamed);
       const confidence = Math.max(0.3, CONFIDENCE[cue.type] - (inferred ? 0.1 : 0) - (cue.weak ? 0.1 : 0));
       let action = actionText(actionWords, phrase, cue);

@@ -35,7 +35,15 @@ function restates(a: Candidate, b: Candidate): boolean {
   const smaller = Math.min(wa.size, wb.size) || 1;
   const summary = a.zone !== 'body' || b.zone !== 'body';
   if (summary) return shared >= 2 && shared / smaller >= 0.3;
-  return shared >= 3 && shared / smaller >= 0.6;
+  // In the body, "the Committee will reduce its holdings of bonds" and "directs the Desk to reinvest
+  // … its holdings of bonds" are two deeds: different named parties are different promises.
+  return shared >= 3 && shared / smaller >= 0.6 && !differentParties(a.item.parties, b.item.parties);
+}
+
+function differentParties(a: string[], b: string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  const key = (p: string) => p.toLowerCase().replace(/^the\s+/, '');
+  return !a.some((p) => b.some((q) => key(p) === key(q) || key(p).includes(key(q)) || key(q).includes(key(p))));
 }
 
 export function mergeRestatements(candidates: Candidate[]): ProposedCommitment[] {

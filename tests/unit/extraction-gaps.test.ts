@@ -22,3 +22,20 @@ describe('forward guidance and statements of intent are not commitments', () => 
     expect(extract('We are committed to reaching net-zero emissions by 2040.')).toHaveLength(1);
   });
 });
+
+describe('directives and restatements', () => {
+  it('reads "its dual mandate and …" as a noun, not a directive', () => {
+    expect(extract('The Board is attentive to its dual mandate and judges that risks to growth have risen.')).toEqual([]);
+  });
+
+  it('takes "directs X, effective <date>, to …" as a standing duty that starts then', () => {
+    const [item] = extract('The Board directs the Trading Desk, effective 1 June 2025, to buy bonds as necessary to keep yields in a range.');
+    expect(item).toMatchObject({ parties: ['Trading Desk'], deadline: { kind: 'ongoing', due: null } });
+  });
+
+  it('keeps two promises about the same things by different parties apart', () => {
+    const items = extract('The Board will continue reducing its holdings of state bonds and county bonds. '
+      + 'The Board directs the Trading Desk to reinvest into state bonds all payments from its holdings of county bonds.');
+    expect(items).toHaveLength(2);
+  });
+});
