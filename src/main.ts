@@ -49,6 +49,11 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ap
   const config = loadConfig(env);
   const logger = createLogger(config.LOG_LEVEL);
   const store = openStore(config, { nextReminderAt: nextReminderCalculator });
+  // PostgreSQL connects and migrates in the background: an unreachable DATABASE_URL stops start-up here.
+  await store.ready?.().catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   const core = createCore({ store, settings: { defaultTimeZone: config.FOLLOWTHROUGH_DEFAULT_TZ }, logger });
   const needsHttp = config.adapters.some((a) => a === 'slack' || a === 'teams');
   const http = needsHttp ? new HttpServer(logger) : undefined;

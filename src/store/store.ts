@@ -164,6 +164,12 @@ export interface Store {
   readonly events: EventRepository;
   readonly outbox: OutboxRepository;
   readonly reminders: ReminderStateRepository;
+  /**
+   * Resolves once the store is open and migrated; rejects with why it cannot be. Optional: SQLite
+   * opens synchronously; PostgreSQL connects in the background and every query waits for it, so
+   * this only lets start-up fail fast.
+   */
+  ready?(): Promise<void>;
   /** Writes a consistent copy of the whole database to `file` while it stays in use. */
   backup(file: string): Promise<void>;
   close(): Promise<void>;
