@@ -39,7 +39,7 @@ export const addCommand = defineCommand({
     const timeZone = context.channel.timeZone;
     const reference = args.agreed ? readAgreedDate(args.agreed, todayIn(timeZone, context.clock.now()), timeZone) : undefined;
     const split = splitDeadlineClause(args.words, reference ?? todayIn(timeZone, context.clock.now()), timeZone);
-    const parsedTitle = title.safeParse(split.title);
+    const parsedTitle = title.safeParse(withMentionNames(split.title, invocation.mentions));
     if (!parsedTitle.success) throw new UsageError(parsedTitle.error.issues[0].message);
     const attached = await attachEvent({ store, clock: context.clock, workspaceId }, split.deadline);
     const owners = args.ownerIds.length > 0 ? await ownersFrom(context, args.ownerIds) : [context.actor];
@@ -85,24 +85,41 @@ export const addCommand = defineCommand({
   },
 });
 
+/** Small words after which a mention is part of the sentence ("send the draft to @alice"), not only an owner. */
+const LINKS_TO_A_NAME = /^(to|for|with|from|the|of|and|cc|by|at|on|about|via|per)$/i;
+
 /** Pulls owners, tags and the `agreed` clause out of the words; the rest is title + deadline. */
 function readAddWords(input: CommandInput) {
   const ownerIds: string[] = [];
   const tags: string[] = [];
   const kept: string[] = [];
   let agreed: string | undefined;
+  let capitalizeNext = false;
   for (let i = 0; i < input.words.length; i++) {
     const word = input.words[i];
     const quoted = input.quoted[i];
     const mention = quoted ? undefined : mentionId(word);
-    if (mention) ownerIds.push(mention);
-    else if (!quoted && /^tag:/i.test(word)) tags.push(word.slice(4));
+    if (mention) {
+      ownerIds.push(mention);
+      if (LINKS_TO_A_NAME.test(kept.at(-1) ?? '')) kept.push(word);
+    } else if (!quoted && kept.length === 0 && ownerIds.length > 0 && /^to$/i.test(word)) {
+      // Minutes shorthand: "@bob to circulate the minutes" is bob's item "Circulate the minutes".
+      capitalizeNext = true;
+    } else if (!quoted && /^tag:/i.test(word)) tags.push(word.slice(4));
     else if (!quoted && /^agreed$/i.test(word) && i + 1 < input.words.length) {
       agreed = input.words.slice(i + 1).join(' ');
       break;
-    } else kept.push(quoted ? `"${word}"` : word);
+    } else {
+      kept.push(quoted ? `"${word}"` : capitalizeNext ? `${word[0].toUpperCase()}${word.slice(1)}` : word);
+      capitalizeNext = false;
+    }
   }
   return { words: kept.join(' '), ownerIds, tags, agreed };
+}
+
+/** A mention kept in a title reads as `@name` there (titles are plain text in lists, exports and calendars). */
+function withMentionNames(text: string, mentions: readonly { id: string; name: string }[]): string {
+  return text.replace(/<@([^>|]+)(?:\|([^>]*))?>/g, (_, id: string, label?: string) => `@${mentions.find((m) => m.id === id)?.name ?? label ?? id}`);
 }
 
 function readAgreedDate(text: string, today: string, timeZone: string): string {

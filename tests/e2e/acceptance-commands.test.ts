@@ -98,3 +98,27 @@ describe('show', () => {
     expect(text).toMatch(/^Due: Fri 1 Mar$/m);
   });
 });
+
+describe('add with @mentions inside the sentence', () => {
+  it('keeps a mention that the sentence needs ("to @alice") in the title, and still makes them an owner', async () => {
+    const reply = await h.say('add Send the draft to @alice.smith by 2024-02-09');
+    expect(reply.text).toMatch(/added C-1: Send the draft to @alice\.smith — @alice\.smith\n/);
+    const c = await h.store.commitments.get('w1', 'C-1');
+    expect(c?.title).toBe('Send the draft to @alice.smith');
+    expect(c?.owners.map((o) => o.id)).toEqual(['alice.smith']);
+    expect(c?.deadline).toMatchObject({ kind: 'exact', due: '2024-02-09' });
+    expect((await h.store.commitments.get('w1', 'C-1'))?.title).not.toMatch(/<@/);
+  });
+
+  it('reads minutes shorthand "@bob to circulate the minutes" as owner bob, title "Circulate the minutes"', async () => {
+    await h.say('add @bob to circulate the minutes by 2024-02-09');
+    const c = await h.store.commitments.get('w1', 'C-1');
+    expect(c?.title).toBe('Circulate the minutes');
+    expect(c?.owners.map((o) => o.id)).toEqual(['bob']);
+  });
+
+  it('still takes trailing mentions as owners only', async () => {
+    await h.say('add Appoint liaison officers @bob @carol tag:border due 2024-03-15');
+    expect((await h.store.commitments.get('w1', 'C-1'))?.title).toBe('Appoint liaison officers');
+  });
+});
