@@ -4,5 +4,6 @@ import { replaceInstants, type Reply } from '../../src/replies/reply.js';
 
 export function renderForConsole(reply: Reply, timeZone: string): string {
   const text = reply.text.replace(/<@([^>|]+)(?:\|[^>]*)?>/g, '@$1');
-  return replaceInstants(text, (iso) => DateTime.fromISO(iso, { zone: timeZone }).toFormat('d LLL HH:mm'));
+  // The zone is named: a channel's schedule may be in another zone than the console's.
+  return replaceInstants(text, (iso) => `${DateTime.fromISO(iso, { zone: timeZone }).toFormat('d LLL HH:mm')} ${timeZone}`);
 }
