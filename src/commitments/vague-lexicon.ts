@@ -38,7 +38,7 @@ export const RELATIVE_VAGUE_TERMS: readonly RelativeVagueTerm[] = [
   {
     row: 'immediately, forthwith, at once, without (undue) delay',
     pattern:
-      /^(?:immediately|forthwith|at once|without (?:undue |further |any )?delay|right away|straight ?away|with immediate effect|effective immediately)$/,
+      /^(?:immediately|an? immediate|immediate|forthwith|at once|without (?:undue |further |any )?delay|right away|straight ?away|with immediate effect|effective immediately)$/,
     softDue: { days: 7 },
     firstPromptDays: 2,
   },
@@ -136,6 +136,29 @@ export const DATED_VAGUE_TERMS: readonly DatedVagueTerm[] = [
     month: 12,
     day: 31,
     fixedYear: 2050,
+    promptDaysBeforeDue: 30,
+  },
+  {
+    // Not in DESIGN's table; seasons read northern-hemisphere, due at the season's last day; with no
+    // year, the season still ahead of the statement.
+    row: 'in the spring / summer / fall (autumn) [of YYYY]',
+    pattern: /^(?:(?:in|by|during|over) )?(?:the |this )?spring(?: of (\d{4}))?$/,
+    month: 5,
+    day: 31,
+    promptDaysBeforeDue: 30,
+  },
+  {
+    row: 'summer',
+    pattern: /^(?:(?:in|by|during|over) )?(?:the |this )?summer(?: of (\d{4}))?$/,
+    month: 8,
+    day: 31,
+    promptDaysBeforeDue: 30,
+  },
+  {
+    row: 'fall, autumn',
+    pattern: /^(?:(?:in|by|during|over) )?(?:the |this )?(?:fall|autumn)(?: of (\d{4}))?$/,
+    month: 11,
+    day: 30,
     promptDaysBeforeDue: 30,
   },
 ];

@@ -19,7 +19,12 @@ export function readVagueDeadline(input: PhraseInput): VagueDeadline | undefined
   for (const entry of DATED_VAGUE_TERMS) {
     const match = entry.pattern.exec(lower);
     if (!match) continue;
-    const due = calendarDate(entry.fixedYear ?? Number(match[1]), entry.month, entry.day);
+    const thisYear = Number(input.reference.slice(0, 4));
+    // A season named without a year is the next one to end.
+    const yearless = entry.fixedYear === undefined && match[1] === undefined;
+    const ended = yearless && (calendarDate(thisYear, entry.month, entry.day) ?? '') < input.reference;
+    const year = entry.fixedYear ?? (yearless ? thisYear + (ended ? 1 : 0) : Number(match[1]));
+    const due = calendarDate(year, entry.month, entry.day);
     if (!due) continue;
     return { ...base, due, firstPromptDays: promptDaysBefore(input.reference, due, entry.promptDaysBeforeDue) };
   }

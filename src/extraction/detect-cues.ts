@@ -38,6 +38,8 @@ const DIRECTIVE =
   /\b(directed|directs|direct|instructed|instructs|instruct|tasked|tasks|task|asked|asks|ask|requested|requests|request|told|tells|ordered|orders|order|mandated|mandates|mandate|invited|invites|invite|commissioned|calls?\s+(?:up)?on|called\s+(?:up)?on|urges?|urged)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Za-z])[^,;.:]{0,80}?)(?:,\s*effective\s+[^,;]{1,40},)?\s+to\s+(?!the\b|a\b|an\b)([a-z]\w*)/gi;
 // "tasked the Federal Board of Revenue with recovering …", "charged the committee with preparing …".
 const TASKED_WITH = /\b(tasked|tasks|charged|charges|entrusted|entrusts)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Z])[^,;.:]{0,80}?)\s+with\s+([a-z]+ing)\b/gi;
+const NOMINAL_ORDER =
+  /\b(ordered|orders|commissioned|commissions)\s+(?=(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:audit|review|inquiry|investigation|probe|assessment|inspection|evaluation|study|survey|census)\b)/gi;
 const PASSIVE_DIRECTIVE =
   /\b(?:was|were|is|are|has been|have been)\s+(?:also\s+)?(?:asked|told|instructed|directed|requested|tasked|mandated|invited|ordered|required)\s+to\s+/gi;
 const HEDGED = /\b(?:expected|expects|expect|anticipated|anticipates|projected|aims?|plans?|intends?|hopes?|seeks?|strives?|endeavou?rs?)\s+to\s+(?!be\s+\w+ed\b)(?=[a-z])/gi;
@@ -68,11 +70,21 @@ function conditionalBinds(text: string, at: number): boolean {
     const governing = before.slice(Math.max(0, lastThat - 40), lastThat);
     if (/\b(?:agreed|agree|agrees|decided|decides|resolved|understood|directed|demanded|required|ordered)\s+(?:\w+\s+){0,2}$/i.test(governing)) return true;
   }
-  return /\bsaid\s+(?:that\s+)?(?:the|his|her|their|its|our)\s+(?:\w+\s+){0,2}$/i.test(before);
+  // "said staff would present …", "announced that a new network would be installed …".
+  return /\b(?:said|says|announced|announces|stated|states|confirmed|confirms)\s+(?:that\s+)?(?:(?:the|his|her|their|its|our|both|all|each|an?)\s+)?(?:[\w'’-]+\s+){0,5}$/i.test(before)
+    && !/\b(?:if|unless|whether|could|might)\b/i.test(before.slice(before.search(/\b(?:said|says|announced|announces|stated|states|confirmed|confirms)\s+(?:(?!\b(?:said|says|announced|stated|confirmed)\b).)*$/i)));
+}
+
+const RHETORIC = /^(?:allow|tolerate|hesitate|accept|let|rest|stand|relent|waver|flinch|bow|back)$/i;
+
+/** A quoted speaker's words: the sentence opens a quote, or closes one before "she said". */
+function isDirectSpeech(text: string): boolean {
+  return /^["']/.test(text.trim()) || /[,.!?]["']\s+(?:[\w.'-]+\s+){1,4}(?:said|says|added|told|stressed)\b[^"]*$/.test(text);
 }
 
 function modalCues(text: string): Cue[] {
   const cues: Cue[] = [];
+  const directSpeech = isDirectSpeech(text);
   for (const m of text.matchAll(MODAL)) {
     const at = m.index ?? 0;
     const modal = m[1].toLowerCase() === "'ll" ? 'will' : m[1].toLowerCase();
@@ -81,7 +93,9 @@ function modalCues(text: string): Cue[] {
     let actionStart = at + m[0].length - verb.length;
     if (/^(?:would|should)$/.test(modal) && !conditionalBinds(text, at)) continue;
     // "…, the prime minister said relief must reach the common man": rhetoric, not a duty.
-    if (modal === 'must' && /\b(?:said|says|stressed|told|added)\b/i.test(text.slice(0, at))) continue;
+    if (modal === 'must' && (/\b(?:said|says|stressed|told|added)\b/i.test(text.slice(0, at)) || directSpeech)) continue;
+    // "We will not allow a repeat", "will not hesitate to prosecute": resolve voiced, no deed promised.
+    if (/^(?:not|never)\b/i.test(adverbs.trim()) && RHETORIC.test(verb)) continue;
     let passive = false;
     let weak = false;
     if (verb.toLowerCase() === 'be') {
@@ -89,6 +103,8 @@ function modalCues(text: string): Cue[] {
       if (!next || !isParticiple(next[1])) continue;
       // "will be converted into the right to receive", "will be required to pay … upon termination": consequences, not deeds.
       if (/^(?:converted|deemed|entitled|required|treated|considered|subject)$/i.test(next[1])) continue;
+      // "hoarding would not be tolerated": a warning, not a duty anyone took on.
+      if (/\b(?:not|never)\b/i.test(adverbs) && /^(?:tolerated|spared|forgiven|condoned)$/i.test(next[1])) continue;
       passive = true;
     } else if (STATE_VERBS.has(verb.toLowerCase()) && !/^(?:apply\s+for|remain\s+(?:unchanged|frozen|suspended|closed|open|capped|fixed|in\s+place))\b/i.test(text.slice(actionStart))) continue;
     if (HEDGE_AFTER_MODAL.has(verb.toLowerCase())) {
@@ -96,6 +112,8 @@ function modalCues(text: string): Cue[] {
       weak = true;
       if (to) actionStart += to[0].length;
     }
+    // "The audit will cover dams used for …": the scope of an exercise, not a deed.
+    if (/^(?:cover|examine|focus|look|address|span|encompass)$/i.test(verb) && /^(?:the\s+)?(?:audit|review|study|inquiry|investigation|survey|assessment|report|probe|evaluation)\s*$/i.test(text.slice(0, at).trim().replace(/^.*?\b(?=the\s+\w+\s*$)/i, ''))) continue;
     if (verb.toLowerCase() === 'not') verb = 'not';
     const negated = /\b(?:not|never|no longer)\b/i.test(adverbs);
     if (negated) actionStart = at + m[1].length + adverbs.search(/\b(?:not|never|no longer)\b/) + 1;
@@ -153,6 +171,13 @@ function directiveCues(text: string): Cue[] {
     const inviter = /^invit/i.test(m[1]) && subject !== '' ? subject : undefined;
     cues.push({ type: appeal ? 'appeal' : 'directive', at, clauseStart, actionStart, subject: object, passive: false, weak: false,
       standing: STANDING_VERBS.test(text.slice(actionStart)), ...(inviter ? { inviter } : {}), ...(appeal && subject ? { speaker: subject } : {}) });
+  }
+  // "ordered an immediate safety audit of all dams": the order is the commitment, its object the deed.
+  for (const m of text.matchAll(NOMINAL_ORDER)) {
+    const at = m.index ?? 0;
+    const { clauseStart, subject } = clauseSubject(text, at);
+    cues.push({ type: 'directive', at, clauseStart, actionStart: at + m[1].length + 1, subject: subject.replace(/\s+on\s+\w+day$/i, ''),
+      passive: false, weak: false, standing: false });
   }
   for (const m of text.matchAll(TASKED_WITH)) {
     const at = m.index ?? 0;

@@ -28,11 +28,13 @@ const CONFIDENCE: Record<CueType, number> = {
   shorthand: 0.9, commissive: 0.85, modal: 0.8, directive: 0.75, subjunctive: 0.7, appeal: 0.65, decision: 0.6, hedged: 0.5,
 };
 // ", the statement said." / ", officials said after talks …" / ", according to …": not the promise.
-const ATTRIBUTION = /,["”’']?\s+(?:(?:the\s+)?[\w'’ -]{2,60}?\s+(?:said|says|told\s+[\w ]+|added|announced)\b[^,]*|according\s+to\s+[^,]+)[.;]?$/i;
+const ATTRIBUTION = /,["”’']?\s+(?:(?:the\s+)?[\w'’ -]{2,60}?\s+(?:said|says|told\s+[\w ]+|added|announced)\b[^,]{0,50}|according\s+to\s+[^,]+)[.;]?$/i;
+// ", Yusuf said, adding that …": the promise ends where the attribution begins.
+const MID_ATTRIBUTION = /,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}(?:said|says|added|told\s+reporters),\s+(?:adding|noting|saying)\b.*$/i;
 const WEEKDAY_ONLY = /^on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i;
 
 function withoutAttribution(text: string): string {
-  return text.replace(ATTRIBUTION, '');
+  return text.replace(MID_ATTRIBUTION, '').replace(ATTRIBUTION, '');
 }
 
 function trimSpan(text: string, start: number, end: number): [number, number] {
@@ -42,6 +44,9 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
   const kept = withoutAttribution(text.slice(s, e));
   e = s + kept.length;
   while (e > s && /[\s,;:]/.test(text[e - 1])) e--;
+  // "… the emergency funds and had [asked …]": a dangling conjunction belongs to the next promise.
+  const dangling = /,?\s+(?:and|or|but)(?:\s+(?:had|has|have|was|were|will|would|also))?$/i.exec(text.slice(s, e));
+  if (dangling) e -= dangling[0].length;
   return [s, e];
 }
 

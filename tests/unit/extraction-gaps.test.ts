@@ -39,3 +39,41 @@ describe('directives and restatements', () => {
     expect(items).toHaveLength(2);
   });
 });
+
+describe('reported speech, quotes and nominal orders', () => {
+  it('takes a promise reported after said / announced that, with any subject', () => {
+    const [staff] = extract('The Director said staff would present the revised budget at the June 2 meeting.');
+    expect(staff).toMatchObject({ deadline: { kind: 'exact', due: '2025-06-02' } });
+    const [siren] = extract('The governor announced that new flood gauges would be installed by the end of the current fiscal year.');
+    expect(siren).toMatchObject({ deadline: { kind: 'exact', due: '2025-06-30' } }); // the fiscal year ends on 30 June
+  });
+
+  it.each([
+    '"We will not allow this to happen again.',
+    'Every school must have a shelter plan before the season starts," she said.',
+    'Okafor said his office "will not hesitate" to sue builders who ignore the code.',
+    'The mayor said price gouging would not be tolerated.',
+    'The review will cover bridges built before 1970, the department said.',
+  ])('takes no rhetoric or scope from: %s', (sentence) => {
+    expect(extract(sentence)).toEqual([]);
+  });
+
+  it('takes "ordered an immediate audit" as a vague commitment of the one who ordered it', () => {
+    const [audit] = extract('Transport Minister Ana Ruiz on Monday ordered an immediate inspection of all 80 rail bridges.');
+    expect(audit.action).toMatch(/inspection of all 80 rail bridges/);
+    expect(audit.deadline).toMatchObject({ kind: 'vague', due: '2025-05-14' });
+  });
+
+  it('ends a promise at a mid-sentence attribution and a dangling conjunction', () => {
+    const items = extract('The agency will release 3 million dollars to the towns by next week, Lee said, adding that the money would go to shelters.');
+    expect(items[0].action).toBe('release 3 million dollars to the towns');
+    const pair = extract('In a statement, the office said the President had directed the Treasury to speed up the payments and had asked the Army to send more boats.');
+    expect(pair.map((i) => i.action)).toEqual(['speed up the payments', 'send more boats']);
+    expect(pair[0].quote).toMatch(/directed the Treasury to speed up the payments$/);
+  });
+
+  it('reads "in the fall" as vague, due at the end of November', () => {
+    const [item] = extract('Staff to rebid the paving project in the fall.');
+    expect(item.deadline).toMatchObject({ kind: 'vague', due: '2025-11-30' });
+  });
+});
