@@ -78,6 +78,8 @@ async function confirmEvent(context: CommandContext, event: EventRecord, dateTex
   );
   const now = context.clock.now();
   const lines = updated.map((c) => `  ${c.id} ${c.title} — ${dueLabel(c, now)}`);
-  const text = [`📅 ${context.actor.name} confirmed ${event.id} "${event.name}" happened on ${read.due}.`, ...(lines.length ? ['Now dated:', ...lines] : ['Nothing was waiting on it.'])].join('\n');
+  // A second confirmation re-dates everything waiting, so the earlier date is named, not silently replaced.
+  const before = event.occurredOn ? ` (it was ${event.occurredOn}, confirmed by ${event.confirmedBy?.name ?? 'someone'})` : '';
+  const text = [`📅 ${context.actor.name} confirmed ${event.id} "${event.name}" happened on ${read.due}${before}.`, ...(lines.length ? ['Now dated:', ...lines] : ['Nothing was waiting on it.'])].join('\n');
   return channelReply(text, { title: `${event.id} happened on ${read.due}`, sections: [{ text: event.name, items: updated.map((c) => commitmentItem(c, now)) }] });
 }

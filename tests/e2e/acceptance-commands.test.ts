@@ -122,3 +122,12 @@ describe('add with @mentions inside the sentence', () => {
     expect((await h.store.commitments.get('w1', 'C-1'))?.title).toBe('Appoint liaison officers');
   });
 });
+
+describe('event', () => {
+  it('confirming an event again with another date says what it was before, since every waiting item is re-dated', async () => {
+    await h.say('add Visit after the elections');
+    await h.say('event E-1 2024-01-20');
+    const again = await h.say('event E-1 2024-01-25');
+    expect(again.text).toMatch(/alice confirmed E-1 "the elections" happened on 2024-01-25 \(it was 2024-01-20, confirmed by alice\)\./);
+  });
+});
