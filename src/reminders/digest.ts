@@ -49,6 +49,15 @@ export function buildDigest(input: DigestInput): Reply | null {
 
 /** "3 (C-1 done by alice, C-2 snoozed by bob, C-4 created by carol)". */
 function describeChanges(changes: LogEntry[]): string {
-  const shown = changes.slice(-5).map((c) => `${c.commitmentId} ${c.action} by ${c.actor.name}`);
+  const shown = changes.slice(-5).map((c) => `${c.commitmentId} ${changeWords(c)} by ${c.actor.name}`);
   return `${changes.length} (${shown.join(', ')}${changes.length > shown.length ? ', …' : ''})`;
+}
+
+/** A log action as words a reader of the digest understands ("status set to blocked", not "status"). */
+function changeWords(entry: LogEntry): string {
+  const detail = (key: string) => (typeof entry.detail?.[key] === 'string' ? (entry.detail[key] as string) : undefined);
+  if (entry.action === 'status') return detail('to') ? `status set to ${detail('to')}` : 'status changed';
+  if (entry.action === 'edited') return detail('field') ? `edited (${detail('field')})` : 'edited';
+  if (entry.action === 'event-confirmed') return 'dated by an event';
+  return entry.action;
 }

@@ -131,3 +131,18 @@ describe('event', () => {
     expect(again.text).toMatch(/alice confirmed E-1 "the elections" happened on 2024-01-25 \(it was 2024-01-20, confirmed by alice\)\./);
   });
 });
+
+describe('digest changes line', () => {
+  it('reads as words: "C-2 status set to blocked by bob", "C-3 dated by an event by alice", not "C-2 status by bob"', async () => {
+    const { buildDigest } = await import('../../src/reminders/digest.js');
+    const entry = (commitmentId: string, action: string, detail?: Record<string, unknown>) => ({ workspaceId: 'w1', commitmentId, at: '2024-02-01T10:00:00Z', actor: { id: 'bob', name: 'bob' }, action, detail });
+    const digest = buildDigest({
+      commitments: [],
+      proposedCount: 0,
+      unreachable: [],
+      now: new Date('2024-02-02T09:00:00Z'),
+      changes: [entry('C-2', 'status', { from: 'open', to: 'blocked' }), entry('C-3', 'event-confirmed'), entry('C-4', 'edited', { field: 'due' })],
+    });
+    expect(digest?.text).toMatch(/Changes since last digest: 3 \(C-2 status set to blocked by bob, C-3 dated by an event by bob, C-4 edited \(due\) by bob\)\./);
+  });
+});
