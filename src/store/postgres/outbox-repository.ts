@@ -41,17 +41,18 @@ export class PgOutboxRepository implements OutboxRepository {
 
   async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<OutboxRow[]> {
     const at = now.toISOString();
-    // SKIP LOCKED: a row another instance is claiming right now is passed over instead of waited for;
-    // the outer conditions are re-checked on the locked row, so a lease taken meanwhile is never stolen.
+    // SKIP LOCKED: a row another instance is claiming right now is passed over instead of waited for.
+    // The picked ids are MATERIALIZED so the LIMIT holds: as an `id IN (subquery)` the planner may
+    // run the locking subquery more than once and lease more than `limit` rows (seen on Postgres 15).
     // A lease still set here ran out unfinished (retry, finish and release all clear it): the last
     // holder may have crashed mid-send, so the row is marked for a look before resending.
     const rows = await this.db.rows<Row>(
-      `UPDATE outbox SET lease_owner = $1, lease_until = $2, interrupted = interrupted OR lease_until IS NOT NULL
-       WHERE id IN (SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= $3
-                      AND (lease_until IS NULL OR lease_until < $3)
-                    ORDER BY next_attempt_at, id LIMIT $4 FOR UPDATE SKIP LOCKED)
-         AND state = 'pending' AND (lease_until IS NULL OR lease_until < $3)
-       RETURNING *`,
+      `WITH picked AS MATERIALIZED (
+         SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until < $3)
+         ORDER BY next_attempt_at, id LIMIT $4 FOR UPDATE SKIP LOCKED)
+       UPDATE outbox o SET lease_owner = $1, lease_until = $2, interrupted = o.interrupted OR o.lease_until IS NOT NULL
+       FROM picked WHERE o.id = picked.id
+       RETURNING o.*`,
       [owner, new Date(now.getTime() + leaseMs).toISOString(), at, limit],
     );
     return rows.map(toOutboxRow).sort((a, b) => a.id - b.id);

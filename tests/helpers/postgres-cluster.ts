@@ -1,0 +1,111 @@
+/**
+ * A throwaway PostgreSQL cluster for tests: initdb into a temp folder, started on 127.0.0.1 with its
+ * socket in that folder, one fresh database per test, stopped and removed in afterAll. As root it
+ * runs as the `postgres` user, because initdb refuses to run as root.
+ */
+import { execFile } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+
+const run = promisify(execFile);
+
+export interface PostgresCluster {
+  /** Creates an empty database and returns its `postgres://` URL. */
+  createDatabase(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Where initdb and pg_ctl are, or why the Postgres tests cannot run here. */
+export function findPostgres(): { bin: string; runAs?: string } | { reason: string } {
+  const candidates = [
+    process.env.POSTGRES_BIN,
+    ...listVersions('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`),
+    '/usr/local/pgsql/bin',
+    ...(process.env.PATH ?? '').split(delimiter),
+  ].filter((dir): dir is string => Boolean(dir));
+  const bin = candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
+  if (!bin) {
+    return { reason: 'no PostgreSQL server binaries (initdb, pg_ctl) found; install them with `apt-get install -y postgresql` or set POSTGRES_BIN' };
+  }
+  if (userInfo().uid !== 0) return { bin };
+  if (!userExists('postgres')) return { reason: 'running as root and there is no `postgres` user to run initdb as (initdb refuses root)' };
+  return { bin, runAs: 'postgres' };
+}
+
+export async function startPostgresCluster(found: { bin: string; runAs?: string }): Promise<PostgresCluster> {
+  const dir = mkdtempSync(join(tmpdir(), 'followthrough-pg-'));
+  const data = join(dir, 'data');
+  if (found.runAs) chownSync(dir, uidOf(found.runAs), gidOf(found.runAs));
+  const exec = (tool: string, args: string[]) =>
+    found.runAs ? run('runuser', ['-u', found.runAs, '--', join(found.bin, tool), ...args]) : run(join(found.bin, tool), args);
+  const port = await freePort();
+  try {
+    await exec('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    // Durability settings off: a test cluster lives for seconds and is thrown away.
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+    await exec('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
+  } catch (error) {
+    const log = existsSync(join(dir, 'server.log')) ? readFileSync(join(dir, 'server.log'), 'utf8') : '';
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`could not start a test PostgreSQL cluster: ${(error as Error).message}\n${log}`);
+  }
+  const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
+  let databases = 0;
+  return {
+    async createDatabase() {
+      const name = `t${++databases}`;
+      const admin = new pg.Client({ connectionString: url('postgres') });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await admin.end();
+      }
+      return url(name);
+    },
+    async stop() {
+      await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function listVersions(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root).sort((a, b) => Number(b) - Number(a));
+}
+
+function passwdEntry(name: string): string[] | undefined {
+  if (!existsSync('/etc/passwd')) return undefined;
+  return readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .map((line) => line.split(':'))
+    .find((fields) => fields[0] === name);
+}
+
+function userExists(name: string): boolean {
+  return passwdEntry(name) !== undefined;
+}
+
+function uidOf(name: string): number {
+  return Number(passwdEntry(name)![2]);
+}
+
+function gidOf(name: string): number {
+  return Number(passwdEntry(name)![3]);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
