@@ -26,6 +26,8 @@ export interface Cue {
   standing: boolean;
   /** Who invited, for an invitation: both inviter and invitee are parties to it. */
   inviter?: string;
+  /** Who acts for the bound party, from a relative clause: "a joint commission, which will meet …". */
+  actor?: string;
   /** Who made an appeal ("The OSCE chair urged …"); unsaid in a resolution's own paragraphs. */
   speaker?: string;
 }
@@ -78,7 +80,7 @@ function conditionalBinds(text: string, at: number): boolean {
 const RHETORIC = /^(?:allow|tolerate|hesitate|accept|let|rest|stand|relent|waver|flinch|bow|back)$/i;
 
 /** A quoted speaker's words: the sentence opens a quote, or closes one before "she said". */
-function isDirectSpeech(text: string): boolean {
+export function isDirectSpeech(text: string): boolean {
   return /^["']/.test(text.trim()) || /[,.!?]["']\s+(?:[\w.'-]+\s+){1,4}(?:said|says|added|told|stressed)\b[^"]*$/.test(text);
 }
 
@@ -91,7 +93,9 @@ function modalCues(text: string): Cue[] {
     const adverbs = m[2] ?? '';
     let verb = m[3];
     let actionStart = at + m[0].length - verb.length;
-    if (/^(?:would|should)$/.test(modal) && !conditionalBinds(text, at)) continue;
+    const before = cues[cues.length - 1];
+    if (/^(?:would|should)$/.test(modal) && !conditionalBinds(text, at)
+      && !(before && /\sand\s+$/.test(text.slice(0, at)) && text.slice(before.at, before.at + modal.length).toLowerCase() === modal)) continue;
     // "…, the prime minister said relief must reach the common man": rhetoric, not a duty.
     if (modal === 'must' && (/\b(?:said|says|stressed|told|added)\b/i.test(text.slice(0, at)) || directSpeech)) continue;
     // "We will not allow a repeat", "will not hesitate to prosecute": resolve voiced, no deed promised.
@@ -123,6 +127,13 @@ function modalCues(text: string): Cue[] {
     const previous = cues[cues.length - 1];
     if ((subject === '' || /^(?:and|or|but)$/i.test(subject)) && previous && /,?\s+and\s+$/.test(text.slice(0, at))
       && findDeadlinePhrase(text.slice(at, text.slice(at).search(/[;]|$/) + at))) {
+      subject = previous.subject;
+      clauseStart = at;
+    }
+    // "… would refrain from X and would resume Y": a repeated modal after "and" is a second promise.
+    const repeated = previous && /^(?:would|should)$/.test(modal) && /\sand\s+$/.test(text.slice(0, at))
+      && text.slice(previous.at, previous.at + modal.length).toLowerCase() === modal;
+    if (repeated && (subject === '' || /^(?:and|or|but)$/i.test(subject) || subject.length > 40)) {
       subject = previous.subject;
       clauseStart = at;
     }
@@ -264,6 +275,18 @@ function motionCues(text: string): Cue[] {
   return cues;
 }
 
+/**
+ * "… agreed to set up a joint commission, which will meet every six months": the commission acts,
+ * on behalf of those who set it up; the quote starts at "which".
+ */
+function actingFor(text: string, cue: Cue, previous: Cue): Cue {
+  const relative = /,\s+(which|who)\s+$/i.exec(text.slice(0, cue.at));
+  if (cue.type !== 'modal' || !relative || !/(?:^|,\s+)(?:which|who)$/i.test(cue.subject)) return cue;
+  const actor = /((?:[\w'’-]+\s+){0,3}[\w'’-]+)\s*$/.exec(text.slice(previous.actionStart, relative.index))?.[1]
+    .replace(/^(?:[a-z]+\s+)?(?:an?|the|its|their)\s+/i, '');
+  return { ...cue, subject: previous.subject, clauseStart: relative.index + relative[0].length - relative[1].length - 1, ...(actor ? { actor } : {}) };
+}
+
 /** All cues in a sentence, in order, minus those governed by a non-committal verb. */
 export function detectCues(sentence: Sentence): Cue[] {
   const text = sentence.text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
@@ -289,7 +312,7 @@ export function detectCues(sentence: Sentence): Cue[] {
     const previous = kept[kept.length - 1];
     if (previous && cue.at < previous.actionStart + 2) continue;
     if (isNonCommittalScope(governingScope(text, cue.at))) continue;
-    kept.push(cue);
+    kept.push(previous ? actingFor(text, cue, previous) : cue);
   }
   return kept;
 }

@@ -5,7 +5,7 @@
  */
 import type { CalendarDate } from '../commitments/deadline.js';
 import { dueDateOf } from '../commitments/deadline.js';
-import { detectCues, STANDING_VERBS, type Cue, type CueType } from './detect-cues.js';
+import { detectCues, isDirectSpeech, STANDING_VERBS, type Cue, type CueType } from './detect-cues.js';
 import { isDefinition, isPastReport, isPreamble, isProcedural } from './exclusions.js';
 import { findDeadlinePhrase, type DeadlinePhrase } from './find-deadline-phrase.js';
 import { findParticipants } from './find-participants.js';
@@ -45,7 +45,7 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
   e = s + kept.length;
   while (e > s && /[\s,;:]/.test(text[e - 1])) e--;
   // "… the emergency funds and had [asked …]": a dangling conjunction belongs to the next promise.
-  const dangling = /,?\s+(?:and|or|but)(?:\s+(?:had|has|have|was|were|will|would|also))?$/i.exec(text.slice(s, e));
+  const dangling = /,?\s+(?:(?:and|or|but)(?:\s+(?:had|has|have|was|were|will|would|also))?|which|who)$/i.exec(text.slice(s, e));
   if (dangling) e -= dangling[0].length;
   return [s, e];
 }
@@ -53,9 +53,11 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
 function actionText(actionWords: string, phrase: DeadlinePhrase | undefined, cue: Cue): string {
   let words = actionWords.replace(/["“”]/g, '');
   if (phrase && /^early\s+\w+(?:ation|ment|ion|al)$/i.test(phrase.text)) words = words.replace(/\bearly\s+/i, '');
-  else if (phrase) words = words.replace(new RegExp(`\\s*,?\\s*${phrase.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}`, 'i'), '');
+  // "resume regular consultations": the recurrence is the thing done, so it stays in the action.
+  else if (phrase && !/^regular\s/i.test(phrase.text)) words = words.replace(new RegExp(`\\s*,?\\s*${phrase.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}`, 'i'), '');
   words = words.replace(/\s+/g, ' ').replace(/[\s,;:.]+$/, '').trim();
-  if (cue.passive && cue.subject) words = `${cue.subject} ${/^be\s/.test(words) ? "to " : ""}${words}`;
+  if (cue.actor) words = `${cue.actor} to ${words}`;
+  else if (cue.passive && cue.subject) words = `${cue.subject} ${/^be\s/.test(words) ? "to " : ""}${words}`;
   return words;
 }
 
@@ -114,7 +116,7 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
         confidence: Math.round(confidence * 100) / 100,
         weak: cue.weak || cue.type === 'hedged',
       };
-      out.push({ item, zone: sentence.zone, order: sentence.start + qs, ...(cue.type === 'appeal' ? { appeal: true, speaker: cue.speaker } : {}) });
+      out.push({ item, zone: sentence.zone, order: sentence.start + qs, sentenceStart: sentence.start, quoted: isDirectSpeech(text), relative: cue.actor !== undefined, ...(cue.type === 'appeal' ? { appeal: true, speaker: cue.speaker } : {}) });
     });
   });
   return out;

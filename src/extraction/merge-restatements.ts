@@ -13,6 +13,12 @@ export interface Candidate {
   order: number;
   /** From "calls upon X to …": kept only when X is bound by the text. */
   appeal?: boolean;
+  /** Where its sentence starts, and whether a relative clause named who acts ("a commission, which
+   * will meet …"): that item and the one naming the actor are two deeds, never a restatement. */
+  sentenceStart?: number;
+  relative?: boolean;
+  /** From a speaker's quoted words: the narrated sentence is preferred when both say it. */
+  quoted?: boolean;
   speaker?: string;
 }
 
@@ -20,7 +26,8 @@ const KIND_SPECIFICITY = { exact: 4, event: 3, vague: 3, ongoing: 2, none: 0 } a
 
 function specificity(candidate: Candidate): number {
   const zoneWeight = candidate.zone === 'body' ? 1 : 0;
-  return KIND_SPECIFICITY[candidate.item.deadline.kind] * 10 + zoneWeight * 5 + contentWords(candidate.item.quote).size / 10;
+  const narrated = candidate.quoted ? 0 : 1;
+  return KIND_SPECIFICITY[candidate.item.deadline.kind] * 10 + narrated * 6 + zoneWeight * 5 + contentWords(candidate.item.quote).size / 10;
 }
 
 function wordsOf(candidate: Candidate): Set<string> {
@@ -29,6 +36,7 @@ function wordsOf(candidate: Candidate): Set<string> {
 
 /** Two items restate one promise when they share most of the smaller one's words. */
 function restates(a: Candidate, b: Candidate): boolean {
+  if ((a.relative || b.relative) && a.sentenceStart === b.sentenceStart) return false;
   const wa = wordsOf(a);
   const wb = wordsOf(b);
   const shared = overlapCount(wa, wb);
@@ -62,7 +70,8 @@ export function mergeRestatements(candidates: Candidate[]): ProposedCommitment[]
       }
     });
     if (best >= 0) {
-      if (specificity(candidate) > specificity(kept[best])) kept[best] = { ...candidate, zone: kept[best].zone, order: kept[best].order };
+      // A headline only supports: it never replaces the body's words.
+      if (candidate.zone !== 'headline' && specificity(candidate) > specificity(kept[best])) kept[best] = { ...candidate, zone: kept[best].zone, order: kept[best].order };
       continue;
     }
     if (candidate.zone !== 'headline') kept.push(candidate);

@@ -77,3 +77,32 @@ describe('reported speech, quotes and nominal orders', () => {
     expect(item.deadline).toMatchObject({ kind: 'vague', due: '2025-11-30' });
   });
 });
+
+describe('relative clauses, repeated modals and restatements in quotes', () => {
+  it('takes "…, which will meet every six months" as the new body\'s own standing duty', () => {
+    const items = extract('The two ministers agreed to set up a joint water board, which will meet every three months in each capital in turn.');
+    expect(items.map((i) => i.action)).toEqual(['set up a joint water board', 'joint water board to meet in each capital in turn']);
+    expect(items[1].deadline).toMatchObject({ kind: 'ongoing' });
+    expect(items[1].quote).toMatch(/^which will meet/);
+  });
+
+  it('splits "would refrain from X and would resume Y" reported by a statement', () => {
+    const items = extract('The communique said both sides would refrain from border patrols in the zone and would resume regular talks between their navies.');
+    expect(items.map((i) => i.deadline.kind)).toEqual(['ongoing', 'ongoing']);
+    expect(items[1].action).toBe('resume regular talks between their navies');
+  });
+
+  it('prefers the narrated sentence over a direct quote of the same promise', () => {
+    const text = 'Arland and Belmark agreed on Monday to reopen their embassies in each other\'s capitals by June 2026.\n\n'
+      + '"We have decided to reopen our embassies in each other\'s capitals by the end of June," the president told reporters.';
+    const items = extract(text);
+    expect(items).toHaveLength(1);
+    expect(items[0].quote).toMatch(/^Arland and Belmark agreed/);
+    expect(items[0].deadline).toMatchObject({ kind: 'exact', due: '2026-06-30' });
+  });
+
+  it('reads "by March 2026" as the month, not "March 20"', () => {
+    const [item] = extract('The two sides agreed to reopen the crossing by March 2026.');
+    expect(item.deadline.due).toBe('2026-03-31');
+  });
+});
