@@ -146,3 +146,23 @@ describe('digest changes line', () => {
     expect(digest?.text).toMatch(/Changes since last digest: 3 \(C-2 status set to blocked by bob, C-3 dated by an event by bob, C-4 edited \(due\) by bob\)\./);
   });
 });
+
+describe('several ids at once', () => {
+  it('`done C-1 C-2` does not mark C-1 done with the note "C-2": it asks for one id at a time and changes nothing', async () => {
+    await h.say('add Thing one');
+    await h.say('add Thing two');
+    const reply = await h.say('done C-1 C-2');
+    expect(reply.text).toMatch(/One id at a time/);
+    expect((await h.store.commitments.get('w1', 'C-1'))?.status).toBe('open');
+    expect((await h.say('drop C-2, C-1')).text).toMatch(/One id at a time/);
+    expect((await h.say('done C-1 officers appointed in C-2 style')).text).toMatch(/marked C-1 done/);
+  });
+});
+
+describe('list titles', () => {
+  it('reads "Your overdue commitments", not "Overdue your commitments"', async () => {
+    expect((await h.say('list mine overdue')).text).toMatch(/^Your overdue commitments everywhere/);
+    expect((await h.say('list proposed mine')).text).toMatch(/^Your proposed commitments everywhere/);
+    expect((await h.say('list overdue @Bob.Lee')).text).toMatch(/^Overdue commitments of @Bob\.Lee everywhere/);
+  });
+});
