@@ -76,5 +76,7 @@ function listTitle(words: string[], context: CommandContext): string {
   const who = words.includes('mine') ? 'Your commitments' : userId ? `Commitments of @${context.invocation.mentions.find((m) => m.id === userId)?.name ?? userId}` : 'Commitments';
   const which = words.includes('overdue') ? 'overdue ' : words.includes('proposed') ? 'proposed ' : '';
   const tag = words.find((w) => w.startsWith('tag:'));
-  return `${which ? `${which[0].toUpperCase()}${which.slice(1)}` : ''}${which ? who.toLowerCase() : who}${tag ? ` ${tag}` : ''} ${who.startsWith('Your') || userId ? 'everywhere' : where}`.trim();
+  // "Your overdue commitments", "Overdue commitments of @bob", "Proposed commitments".
+  const whose = who.startsWith('Your') ? `Your ${which}commitments` : which ? `${which[0].toUpperCase()}${which.slice(1)}${who[0].toLowerCase()}${who.slice(1)}` : who;
+  return `${whose}${tag ? ` ${tag}` : ''} ${who.startsWith('Your') || userId ? 'everywhere' : where}`.trim();
 }
