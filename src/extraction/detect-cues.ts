@@ -146,8 +146,17 @@ function modalCues(text: string): Cue[] {
   return cues;
 }
 
+// "Dana owns the Postgres upgrade, to be done by 23 May": ownership of a task is a commitment to it.
+const OWNERSHIP = /\b(?:owns|will\s+own|(?:is|are)\s+(?:responsible|accountable)\s+for|(?:is|are)\s+in\s+charge\s+of)\s+(?=(?:the|a|an|this|that|our|its|their)\s)/g;
+
 function commissiveCues(text: string): Cue[] {
   const cues: Cue[] = [];
+  for (const m of text.matchAll(OWNERSHIP)) {
+    const at = m.index ?? 0;
+    const { clauseStart, subject } = clauseSubject(text, at);
+    if (!/^(?:[A-Z][\w.'’-]*|@[\w.-]+)(?:\s+(?:and\s+)?[A-Z][\w.'’-]*)*$/.test(subject)) continue;
+    cues.push({ type: 'commissive', at, clauseStart, actionStart: at + m[0].length, subject, passive: false, weak: false, standing: false });
+  }
   for (const m of text.matchAll(COMMISSIVE)) {
     const at = m.index ?? 0;
     const actionStart = at + m[0].length;
@@ -243,8 +252,17 @@ function thatClauseCues(text: string, taken: Cue[]): Cue[] {
   return cues;
 }
 
+// "Owner: Lena | Task: clean up the flags | Due: 2025-05-30" (the "Owner:" label is already cut).
+const TABLE_ROW = /^(?:Owner:\s*)?(@?[\w.'’-]+(?:\s+[A-Z][\w.'’-]*)?)\s*\|\s*(?:Task|Action|Item|What):\s*/i;
+// "Everyone: review …", "Dana and Sam: draft …" on an action-item line.
+const NAMED_LINE = /^((?:[A-Z][a-z]+|@[\w.-]+)(?:\s+(?:and|&)\s+[A-Z][a-z]+)?):\s+(?=[a-z])/;
+
 function shorthandCue(sentence: Sentence): Cue[] {
   const text = sentence.text;
+  const row = TABLE_ROW.exec(text) ?? (sentence.actionItem ? NAMED_LINE.exec(text) : null);
+  if (row) {
+    return [{ type: 'shorthand', at: 0, clauseStart: 0, actionStart: row[0].length, subject: row[1], passive: false, weak: false, standing: false }];
+  }
   const m = SHORTHAND.exec(text);
   if (m && !NOT_A_NAME.test(m[1]) && m[1].split(/\s+/).length <= 5 && (sentence.actionItem || / to\s+$/.test(m[0]))) {
     return [{ type: 'shorthand', at: 0, clauseStart: 0, actionStart: m[0].length, subject: m[1], passive: false, weak: false,

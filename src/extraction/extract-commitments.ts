@@ -55,7 +55,7 @@ function actionText(actionWords: string, phrase: DeadlinePhrase | undefined, cue
   if (phrase && /^early\s+\w+(?:ation|ment|ion|al)$/i.test(phrase.text)) words = words.replace(/\bearly\s+/i, '');
   // "resume regular consultations": the recurrence is the thing done, so it stays in the action.
   else if (phrase && !/^regular\s/i.test(phrase.text)) words = words.replace(new RegExp(`\\s*,?\\s*${phrase.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}`, 'i'), '');
-  words = words.replace(/\s+/g, ' ').replace(/[\s,;:.]+$/, '').trim();
+  words = words.replace(/\s+/g, ' ').replace(/(?:[\s,;:.|]|\s+(?:Due|Deadline)\b|,?\s+to\s+be\s+(?:done|completed|finished|delivered))+$/, '').trim();
   if (cue.actor) words = `${cue.actor} to ${words}`;
   else if (cue.passive && cue.subject) words = `${cue.subject} ${/^be\s/.test(words) ? "to " : ""}${words}`;
   return words;

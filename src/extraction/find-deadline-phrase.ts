@@ -49,7 +49,7 @@ const RULES: Rule[] = [
   { sort: 'exact', pattern: /\b(?:by|before|in|during|within)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:(?:this|next|current|following)\s+)?(?:fiscal|financial)\s+year\b/i },
   // A month named alone, capitalised so "may" the verb is never read: "in March", "by June".
   { sort: 'exact', pattern: /\b(?:in|by|before|during|from|starting\s+in)\s+(?:early\s+|mid-|late\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/ },
-  { sort: 'exact', pattern: new RegExp(`\\b(?:by|on|no\\s+later\\s+than|not\\s+later\\s+than|before|from|in|at|effective|as\\s+of|with\\s+effect\\s+from)\\s+(?:\\d{1,2}(?::\\d{2})?\\s*(?:hours|am|pm|a\\.m\\.|p\\.m\\.)\\s+(?:on\\s+)?)?(?:the\\s+)?(?:${PERIOD}|${DATE})(?:\\s+(?:meeting|session|deadline))?`, 'gi'), accept: yearOnlyAfterOnOrAt },
+  { sort: 'exact', pattern: new RegExp(`\\b(?:due:?|by|on|no\\s+later\\s+than|not\\s+later\\s+than|before|from|in|at|effective|as\\s+of|with\\s+effect\\s+from)\\s+(?:\\d{1,2}(?::\\d{2})?\\s*(?:hours|am|pm|a\\.m\\.|p\\.m\\.)\\s+(?:on\\s+)?)?(?:the\\s+)?(?:${PERIOD}|${DATE})(?:\\s+(?:meeting|session|deadline))?`, 'gi'), accept: yearOnlyAfterOnOrAt },
   { sort: 'exact', pattern: new RegExp(`\\b(?:at|by|before|for|to)\\s+the\\s+(?:${MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?)\\s+(?:meeting|session|hearing)`, 'i') },
   // "launch direct flights next year", "later this month": a period said without a preposition.
   { sort: 'exact', pattern: /\b(?:later\s+)?(?:this|next)\s+(?:week|month|quarter|year)\b(?!\s*(?:'s|’s))/ },

@@ -63,7 +63,8 @@ export function readDeadline(
   if (!phrase) return standing ? ongoing(undefined, reference) : { kind: 'none', text: '', reference };
   // "by the November 19 meeting" is a date with a label: the date is what the interpreter needs.
   const dated = /^(at|by|before|on|for|to)\s+the\s+(.+?\d.*?)\s+(?:meeting|session|hearing)$/i.exec(phrase.text);
-  const words = dated ? `${/^(?:at|for|to)$/i.test(dated[1]) ? 'on' : dated[1]} ${dated[2]}` : withoutReferenceAnchor(phrase.text);
+  // "Due: 2025-05-30" in a table row says "by".
+  const words = dated ? `${/^(?:at|for|to)$/i.test(dated[1]) ? 'on' : dated[1]} ${dated[2]}` : withoutReferenceAnchor(phrase.text.replace(/^due:\s*/i, 'by '));
   const reading = interpretDeadline(words, reference, timeZone);
   if (phrase.sort === 'ongoing' || phrase.sort === 'recurrence') {
     return reading.kind === 'ongoing' ? reading : ongoing(phrase, reference);

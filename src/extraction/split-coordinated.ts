@@ -25,7 +25,7 @@ function isParticiple(word: string): boolean {
   return /(?:ed|en)$/.test(word) || IRREGULAR.test(word);
 }
 
-function isBaseVerb(word: string): boolean {
+export function isBaseVerb(word: string): boolean {
   if (NOUN_SUFFIX.test(word) || /(?:ing|ed|ly|s)$/.test(word)) return false;
   return nlp(`they will ${word} it`).match('will [#Infinitive]').found;
 }

@@ -4,6 +4,8 @@
  * Offsets are kept so every quote stays a verbatim span of what the user gave us.
  */
 
+import { isBaseVerb } from './split-coordinated.js';
+
 export type Zone = 'headline' | 'lede' | 'body';
 
 export interface Sentence {
@@ -78,7 +80,17 @@ function stripDecoration(line: Line): { line: Line; actionItem: boolean; decisio
     else if ((m = DATELINE.exec(text))) {
       dateline = true;
       cut(m[0].length);
-    } else if ((m = LABEL.exec(text)) && !/^(?:Motion|Note|Date|Next)/.test(text)) cut(m[0].length);
+    } else if ((m = LABEL.exec(text)) && !/^(?:Motion|Note|Date|Next)/.test(text)) {
+      // "Everyone: review the RFC before Monday": a name then an imperative is an action item, and
+      // the name stays in the text as its owner.
+      const first = /^[a-z]+/.exec(text.slice(m[0].length))?.[0];
+      if (first && /^(?:[A-Z][a-z]+|@[\w.-]+)(?:\s+(?:and|&)\s+[A-Z][a-z]+)?:\s+$/.test(m[0]) && isBaseVerb(first)
+        && !/\b(?:is|are|was|were|has|have|had)\b/.test(text)) {
+        actionItem = true;
+        break;
+      }
+      cut(m[0].length);
+    }
     else break;
   }
   return { line: { text, start }, actionItem, decision, done, dateline };

@@ -106,3 +106,21 @@ describe('relative clauses, repeated modals and restatements in quotes', () => {
     expect(item.deadline.due).toBe('2026-03-31');
   });
 });
+
+describe('nominal forms in minutes', () => {
+  it('reads an owner / task / due table row', () => {
+    const [row] = extract('Owner: Omar | Task: archive the old build logs | Due: 2025-06-13');
+    expect(row).toMatchObject({ parties: ['Omar'], action: 'archive the old build logs', deadline: { kind: 'exact', due: '2025-06-13' } });
+  });
+
+  it('reads "X owns the Y, to be done by …"', () => {
+    const [own] = extract('Ines owns the DNS migration, to be done by 30 May.');
+    expect(own).toMatchObject({ parties: ['Ines'], action: 'the DNS migration', deadline: { due: '2025-05-30' } });
+  });
+
+  it('reads "Everyone: review …" on its own line, but not "Name: status update"', () => {
+    const items = extract('Everyone: review the hiring rubric before Friday.\nKai: flaky tests are down to 3 this sprint.');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ parties: ['Everyone'], action: 'review the hiring rubric' });
+  });
+});
