@@ -10,7 +10,11 @@ export function welcomeReply(kind: PlaceKind, timeZone: string): Reply {
     `${prefix}done C-1`,
   ];
   const how = kind === 'channel' ? 'Mention me with the command words.' : 'Type the command words; no mention needed.';
-  const digest = `Once this ${kind === 'personal' ? 'chat' : 'conversation'} has its first commitment I post a digest on weekdays at 09:00 (${timeZone} until someone sets \`timezone <zone>\`); change it with \`remind weekly mon 09:00\` or \`remind off\`.`;
+  // Digests are per channel or group chat; a 1:1 gets none (add sets no schedule there), only the owner's nudges.
+  const digest =
+    kind === 'personal'
+      ? 'Reminders about your own items arrive here: a few days before each is due, on the day, and after if it slips. `list` here shows everything you own.'
+      : `Once this conversation has its first commitment I post a digest on weekdays at 09:00 (${timeZone} until someone sets \`timezone <zone>\`); change it with \`remind weekly mon 09:00\` or \`remind off\`.`;
   const text = [
     'Followthrough tracks what was promised, by whom and by when, and follows it up.',
     how,
@@ -26,7 +30,7 @@ export function welcomeReply(kind: PlaceKind, timeZone: string): Reply {
       subtitle: 'It tracks commitments — owners, deadlines — and follows them up.',
       sections: [
         { heading: 'Try', text: `${how}\n\n${examples.map((e) => `- \`${e}\``).join('\n')}` },
-        { heading: 'Digest', text: digest },
+        { heading: kind === 'personal' ? 'Reminders' : 'Digest', text: digest },
       ],
       footer: 'Type help for every command.',
     },

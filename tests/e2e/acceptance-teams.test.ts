@@ -89,3 +89,21 @@ describe('Teams: a channel with 40 commitments', () => {
     expect(card).toMatch(/Snoozed C-2 until \{\{DATE\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, SHORT\)\}\} \{\{TIME\(/);
   });
 });
+
+describe('Teams welcome in a 1:1', () => {
+  it('does not promise a digest a 1:1 never gets (digests are per channel); it says nudges arrive there', async () => {
+    const { welcomeReply } = await import('../../adapters/teams/welcome-card.js');
+    const { createHarness } = await import('../helpers/core-harness.js');
+    const h = createHarness();
+    try {
+      await h.say('add Something of mine due 2024-03-01', { direct: true });
+      expect((await h.store.channels.get('w1', 'test:general'))?.schedule ?? null).toBeNull();
+    } finally {
+      await h.close();
+    }
+    const personal = welcomeReply('personal', 'UTC');
+    expect(personal.text).not.toMatch(/digest/i);
+    expect(personal.text).toMatch(/reminders about your own items arrive here/i);
+    expect(welcomeReply('channel', 'UTC').text).toMatch(/digest on weekdays at 09:00/);
+  });
+});
