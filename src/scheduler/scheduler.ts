@@ -37,8 +37,15 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     ...options.delivery,
   });
   let stopped = false;
-  const tick = async () => {
-    if (stopped) return 0;
+  // Ticks still running when stop() is called: awaited, so the store is never closed under one (Postgres is truly async).
+  const running = new Set<Promise<number>>();
+  const tick = (): Promise<number> => {
+    if (stopped) return Promise.resolve(0);
+    const run = tickOnce().finally(() => running.delete(run));
+    running.add(run);
+    return run;
+  };
+  const tickOnce = async () => {
     try {
       const written = await runTick(options.store, options.clock.now(), quiet);
       if (written > 0) options.logger?.info({ written }, 'reminders written to the outbox');
@@ -59,6 +66,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       stopped = true;
       await task.stop();
       await task.destroy();
+      await Promise.all(running);
       await delivery.stop();
     },
   };
