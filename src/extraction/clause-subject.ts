@@ -25,6 +25,8 @@ export function clauseSubject(text: string, cueIndex: number): ClauseSubject {
   subject = subject.replace(LEADING_NOISE, '').replace(/^["“'‘]\s*/, '');
   subject = subject.replace(/\s+(?:on|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month)$/i, '');
   subject = subject.replace(/\s+(?:also|further|jointly|today|yesterday|again)$/i, '').replace(/,$/, '').trim();
+  // "Norvale has [also set a target]": the auxiliary is not part of the name.
+  subject = subject.replace(/\s+(?:has|have|had)$/i, '');
   return { clauseStart, subject };
 }
 

@@ -35,7 +35,7 @@ export interface Cue {
 const ADVERBS = '(?:also|further|jointly|each|both|now|then|immediately|promptly|duly|fully|not|no longer|never|continue to|jointly)';
 const MODAL = new RegExp(`(\\b(?:will|shall|would|should|must|is to|are to)|(?<=\\w)'ll)\\s+((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`, 'gi');
 const COMMISSIVE =
-  /\b(agreed|agrees|agree|decided|decides|decide|resolved|resolves|resolve|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?:reaffirmed|renewed|reiterated|reaffirms?|renews?|reiterates?) (?:their|its|his|her|our) (?:firm |strong |full |unwavering )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally))*)\s+(to|on|not\s+to)\s+/gi;
+  /\b((?:set|sets|has\s+set|have\s+set)\s+(?:itself\s+|themselves\s+)?(?:a|an)\s+(?:new\s+|further\s+|separate\s+)?(?:target|goal)|agreed|agrees|agree|decided|decides|decide|resolved|resolves|resolve|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?:reaffirmed|renewed|reiterated|reaffirms?|renews?|reiterates?) (?:their|its|his|her|our) (?:firm |strong |full |unwavering )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally))*)\s+(to|on|not\s+to)\s+/gi;
 const DIRECTIVE =
   /\b(directed|directs|direct|instructed|instructs|instruct|tasked|tasks|task|asked|asks|ask|requested|requests|request|told|tells|ordered|orders|order|mandated|mandates|mandate|invited|invites|invite|commissioned|calls?\s+(?:up)?on|called\s+(?:up)?on|urges?|urged)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Za-z])[^,;.:]{0,80}?)(?:,\s*effective\s+[^,;]{1,40},)?\s+to\s+(?!the\b|a\b|an\b)([a-z]\w*)/gi;
 // "tasked the Federal Board of Revenue with recovering …", "charged the committee with preparing …".
@@ -44,7 +44,7 @@ const NOMINAL_ORDER =
   /\b(ordered|orders|commissioned|commissions)\s+(?=(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:audit|review|inquiry|investigation|probe|assessment|inspection|evaluation|study|survey|census)\b)/gi;
 const PASSIVE_DIRECTIVE =
   /\b(?:was|were|is|are|has been|have been)\s+(?:also\s+)?(?:asked|told|instructed|directed|requested|tasked|mandated|invited|ordered|required)\s+to\s+/gi;
-const HEDGED = /\b(?:expected|expects|expect|anticipated|anticipates|projected|aims?|plans?|intends?|hopes?|seeks?|strives?|endeavou?rs?)\s+to\s+(?!be\s+\w+ed\b)(?=[a-z])/gi;
+const HEDGED = /\b(?:expected|expects|expect|anticipated|anticipates|projected|aims?|plans?|intends?|hopes?|seeks?|strives?|endeavou?rs?)\s+to\s+(?!be\b)(?=[a-z])/gi;
 const THAT_CLAUSE =
   /\b(?:demands?|demanded|directed|directs|decides|decided|agreed|agrees|resolved|requires?|required|insists?|ordered|orders|it was agreed|understood|requested|requests|asked|asks)\s*,?\s+that\s+/gi;
 const HEDGE_AFTER_MODAL = new Set(['strive', 'seek', 'endeavour', 'endeavor', 'try', 'aim', 'work', 'consider', 'explore', 'look']);

@@ -19,9 +19,10 @@ export interface Sentence {
   decision: boolean;
 }
 
-// "ISLAMABAD:", "BHUBANESWAR, August 6:", "Copenhagen, 27 February 2024 - ".
+// "ISLAMABAD:", "BHUBANESWAR, August 6:", "Copenhagen, 27 February 2024 - ", and wire datelines:
+// "OSLO, Norway, March 4, 2025 /PRNewswire/ --", "AUSTIN, Texas, May 1, 2025 (GLOBE NEWSWIRE) --", "BOSTON--(BUSINESS WIRE)--".
 const DATELINE =
-  /^(?:[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*(?:\([^)]{2,40}\)\s*)?(?:--|[:—–-])\s+|[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\s+[-—–]\s+)/;
+  /^(?:[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)*(?=,))?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*(?:\/[^/]{2,30}\/\s*)?(?:--)?(?:\([A-Z][^)]{1,40}\)\s*)?(?:--|[:—–-])\s*(?=[A-Z"“])|[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\s+[-—–]\s+)/;
 const BYLINE_OR_FOOTER =
   /^(?:By\s+[A-Z]|Our\s+(?:Staff\s+)?Correspondent|From\s+our\s+|Published\s+(?:in|on)\b|Dear visitor|Copyright|©|Forward-looking statements)/;
 const ACTION_LABEL = /^(?:ACTION(?:\s+ITEMS?)?|Action(?:\s+items?)?|AI|TODO|To\s?do)\s*[:\-–—]\s*/;

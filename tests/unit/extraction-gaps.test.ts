@@ -124,3 +124,22 @@ describe('nominal forms in minutes', () => {
     expect(items[0]).toMatchObject({ parties: ['Everyone'], action: 'review the hiring rubric' });
   });
 });
+
+describe('press releases', () => {
+  it.each([
+    'OSLO, Norway, March 4, 2025 /PRNewswire/ -- ',
+    'AUSTIN, Texas, May 1, 2025 (GLOBE NEWSWIRE) -- ',
+    'BOSTON--(BUSINESS WIRE)--',
+  ])('strips the wire dateline %s and keeps the headline from standing alone', (dateline) => {
+    const text = `Acme Commits to Zero Waste by 2030\n\n${dateline}Acme Corp will send zero waste to landfill by 2030, the company said.`;
+    const items = extract(text);
+    expect(items).toHaveLength(1);
+    expect(items[0].quote).toMatch(/^Acme Corp will send zero waste/);
+  });
+
+  it('takes "has set a target to …" and not "expects the plan to be …"', () => {
+    const items = extract('Acme has also set a target to halve water use per unit by 2028. The company expects the plan to be neutral to margins over the medium term.');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ parties: ['Acme'], deadline: { kind: 'exact', due: '2028-12-31' } });
+  });
+});
