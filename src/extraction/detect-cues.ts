@@ -33,7 +33,8 @@ export interface Cue {
 }
 
 const ADVERBS = '(?:also|further|jointly|each|both|now|then|immediately|promptly|duly|fully|not|no longer|never|continue to|jointly)';
-const MODAL = new RegExp(`(\\b(?:will|shall|would|should|must|is to|are to)|(?<=\\w)'ll)\\s+((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`, 'gi');
+// "shall, for a period of twelve months from adoption, take …": a parenthetical may follow the modal.
+const MODAL = new RegExp(`(\\b(?:will|shall|would|should|must|is to|are to)|(?<=\\w)'ll)((?:,\\s+[^,;"]{3,120},)?\\s+)((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`, 'gi');
 const COMMISSIVE =
   /\b((?:set|sets|has\s+set|have\s+set)\s+(?:itself\s+|themselves\s+)?(?:a|an)\s+(?:new\s+|further\s+|separate\s+)?(?:target|goal)|agreed|agrees|agree|decided|decides|decide|resolved|resolves|resolve|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?:reaffirmed|renewed|reiterated|reaffirms?|renews?|reiterates?) (?:their|its|his|her|our) (?:firm |strong |full |unwavering )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally))*)\s+(to|on|not\s+to)\s+/gi;
 const DIRECTIVE =
@@ -90,8 +91,8 @@ function modalCues(text: string): Cue[] {
   for (const m of text.matchAll(MODAL)) {
     const at = m.index ?? 0;
     const modal = m[1].toLowerCase() === "'ll" ? 'will' : m[1].toLowerCase();
-    const adverbs = m[2] ?? '';
-    let verb = m[3];
+    const adverbs = m[3] ?? '';
+    let verb = m[4];
     let actionStart = at + m[0].length - verb.length;
     const before = cues[cues.length - 1];
     if (/^(?:would|should)$/.test(modal) && !conditionalBinds(text, at)
@@ -116,11 +117,16 @@ function modalCues(text: string): Cue[] {
       weak = true;
       if (to) actionStart += to[0].length;
     }
+    // "the library would serve as a cooling center": a role, not a deed.
+    if (/^(?:serve|act|function)$/i.test(verb) && /^\w+\s+as\b/i.test(text.slice(actionStart))) continue;
+    // "The fireworks will begin at 9:15 p.m.": a schedule announced, nobody's promise.
+    if (/^(?:begin|start|commence|end|finish|conclude)$/i.test(verb)
+      && /^\w+\s+at\s+\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)/i.test(text.slice(actionStart))) continue;
     // "The audit will cover dams used for …": the scope of an exercise, not a deed.
     if (/^(?:cover|examine|focus|look|address|span|encompass)$/i.test(verb) && /^(?:the\s+)?(?:audit|review|study|inquiry|investigation|survey|assessment|report|probe|evaluation)\s*$/i.test(text.slice(0, at).trim().replace(/^.*?\b(?=the\s+\w+\s*$)/i, ''))) continue;
     if (verb.toLowerCase() === 'not') verb = 'not';
     const negated = /\b(?:not|never|no longer)\b/i.test(adverbs);
-    if (negated) actionStart = at + m[1].length + adverbs.search(/\b(?:not|never|no longer)\b/) + 1;
+    if (negated) actionStart = at + m[1].length + m[2].length - 1 + adverbs.search(/\b(?:not|never|no longer)\b/) + 1;
     let { clauseStart, subject } = clauseSubject(text, at);
     // "will reduce … by 2030, and will source … by 2027": a second promise by the same subject,
     // when it carries its own time; otherwise ("… and shall cause …") it is the same promise.
@@ -187,7 +193,9 @@ function directiveCues(text: string): Cue[] {
     const actionStart = at + m[0].length - m[3].length;
     const { clauseStart, subject } = clauseSubject(text, at);
     // "calls upon X to", "urges X to": binding only when X is bound by the text (checked once all is read).
-    const appeal = /^(?:call|urge)/i.test(m[1]);
+    // "The Parties request IGAD to deploy monitors": the parties ask an outsider; bound only if it is one of them.
+    const appeal = /^(?:call|urge)/i.test(m[1])
+      || /^(?:request|ask|invit)/i.test(m[1]) && /^(?:the\s+)?(?:parties|two\s+sides|both\s+sides|signatories|two\s+governments|both\s+governments)$/i.test(subject);
     const inviter = /^invit/i.test(m[1]) && subject !== '' ? subject : undefined;
     cues.push({ type: appeal ? 'appeal' : 'directive', at, clauseStart, actionStart, subject: object, passive: false, weak: false,
       standing: STANDING_VERBS.test(text.slice(actionStart)), ...(inviter ? { inviter } : {}), ...(appeal && subject ? { speaker: subject } : {}) });
@@ -241,9 +249,11 @@ function thatClauseCues(text: string, taken: Cue[]): Cue[] {
     if (taken.some((c) => c.at >= start && c.at <= start + clauseEnd)) continue;
     const rest = text.slice(start);
     if (/\b(?:will|shall|would|should|must|is to|are to)\b/i.test(rest.slice(0, clauseEnd))) continue;
-    const verb = /^((?:no\s+)?[\w'’ -]{2,80}?)\s+((?:immediately|promptly|also|fully|not\s+)?\s*(?:be\s+[a-z]+(?:ed|en|t)\b|(?!(?:of|and|or|the|for|in|on|at|to|with|from|by|an?|its|their|all|any|each|who|which|that)\b)[a-z]+(?<!ed|ing|ly|s)\b))/.exec(rest);
+    const verb = /^((?:no\s+)?(?:(?:the|a|an|its|their|this|that|all|each|every|any)\s+)?[\w'’ -]{2,80}?)\s+((?:immediately|promptly|also|fully|not\s+)?\s*(?:be\s+[a-z]+(?:ed|en|t)\b|(?!(?:of|and|or|the|for|in|on|at|to|with|from|by|an?|its|their|all|any|each|who|which|that)\b)[a-z]+(?<!ed|ing|ly|s)\b))/.exec(rest);
     if (!verb) continue;
     const subject = verb[1].trim();
+    // "requested that the presentation include options for …": what a document should say, not a deed.
+    if (/^(?:include|contain|cover|reflect|address|incorporate|feature|describe|list|show)$/i.test(verb[2].trim())) continue;
     const passive = /\bbe\s/.test(verb[2]);
     cues.push({ type: 'subjunctive', at, clauseStart: clauseSubject(text, at).clauseStart,
       actionStart: passive ? start : start + verb[1].length + 1, subject: passive ? '' : subject, passive, weak: false,

@@ -31,7 +31,9 @@ export function isProcedural(sentence: string): boolean {
 
 /** Preamble paragraphs of resolutions ("Recalling …,", "Deeply concerned …,") bind nobody. */
 export function isPreamble(sentence: string): boolean {
-  return /^(?:[A-Z][a-z]+ly\s+)?[A-Z][a-z]+(?:ing|ed)\b/.test(sentence) && /,\s*$/.test(sentence) && !/\b(?:agreed|decided)\b/.test(sentence);
+  // "Recognizing …," and "Determined to …;" — not "Committed to …;" or "Resolved to …;" paragraphs of a declaration.
+  return /^(?:[A-Z][a-z]+ly\s+)?(?!(?:Committed|Resolved|Agreed|Decided|Pledged)\b)[A-Z][a-z]+(?:ing|ed)\b/.test(sentence)
+    && /[,;]\s*$/.test(sentence) && !/\b(?:agreed|decided)\b/.test(sentence);
 }
 
 /** Reports of what already happened: approvals of past items, completed actions. */

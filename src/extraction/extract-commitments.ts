@@ -106,6 +106,8 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
       // "Negotiations on Phase Two shall begin no later than …": the activity is the subject.
       if (action.split(/\s+/).length < 2 && cue.subject && !cue.passive && !/^(?:we|they|he|she|it|the parties)$/i.test(cue.subject)) action = `${cue.subject} ${action}`;
       if (action.split(/\s+/).length < 2) return;
+      // "Dr. Patel agreed to do so": the promise is the request just made, already taken.
+      if (/^(?:do|doing)\s+(?:so|that|this|it)$/i.test(action)) return;
       const item: ProposedCommitment = {
         action,
         parties,

@@ -37,6 +37,8 @@ const yearOnlyAfterOnOrAt = (m: string) => !/^(?:on|at)\s+(?:the\s+)?(?:19|20)\d
 const RULES: Rule[] = [
   { sort: 'ongoing', pattern: /\b(?:until|till|untill)\s+(?!(?:\d|the end of)\b)[^,;.]+/i },
   { sort: 'ongoing', pattern: /\bfor\s+(?:a\s+period\s+of\s+)?(?:\w+\s+)?(?:months?|years?)\s+(?:following|after|from)\s+[^,;.]+/i },
+  // "report any violation within 48 hours of its occurrence": a duty owed each time, not once.
+  { sort: 'ongoing', pattern: new RegExp(`\\bwithin\\s+${NUMBER}\\s+(?:hours?|days?)\\s+of\\s+(?:its|their|each|every|any|the)\\s+(?:occurrence|detection|discovery|incident|violation|breach)\\b`, 'i') },
   // "throughout Phase One", "during the period between signing and closing", "during school hours".
   { sort: 'ongoing', pattern: /\b(?:throughout\s+(?!the\s+(?:country|region|world|territory|city)\b)[^,;.]+|(?:during|for)\s+the\s+(?:period|term|duration|life)\s+(?:of|between|from)\s+[^,;.]+|during\s+[a-z -]*\b(?:hours|times|shifts|weekends|holidays)\b)/i },
   { sort: 'recurrence', pattern: /\b(?:(?:at|during)\s+(?:each|every)\s+(?:\w+\s+)?(?:session|meeting|summit|conference)|twice\s+a\s+year|(?:bi|semi)-?annually|half-yearly|every\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|year|days|months|years|weeks|session)|(?:at\s+least\s+)?(?:once|twice)\s+(?:a|per|every)\s+(?:week|month|quarter|year)|(?:on\s+the\s+\w+\s+\w+\s+)?of\s+each\s+(?:week|month|year)|weekly|daily|monthly|quarterly|annually|yearly|fortnightly|biannually|regularly|periodically|on\s+a\s+regular\s+basis|regular\s+(?:consultations|meetings|talks|dialogues?|exchanges|reviews|visits)|annual\s+(?:consultations|meetings?|summits?|reviews?|dialogues?))\b/i },

@@ -143,3 +143,32 @@ describe('press releases', () => {
     expect(items[0]).toMatchObject({ parties: ['Acme'], deadline: { kind: 'exact', due: '2028-12-31' } });
   });
 });
+
+describe('resolutions, ceasefires and council minutes', () => {
+  it.each([
+    'Determined to create conditions for a lasting settlement;',
+    'Recognizing the role of the regional bodies in monitoring,',
+    'The Parties request the African Union to deploy observers to support the commission.',
+    'Council requested that the report include options for weekend opening hours.',
+    'The Town Manager said the gym and the library would serve as warming centers this winter.',
+    'The parade will begin at 10:30 a.m. at City Hall.',
+    'Ms. Ortiz agreed to do so.',
+  ])('takes nothing from: %s', (sentence) => {
+    expect(extract(sentence)).toEqual([]);
+  });
+
+  it('keeps "Committed to …;" declaration paragraphs', () => {
+    expect(extract('The ministers declared:\nCommitted to reduce plastic leakage by half by 2030;')).not.toEqual([]);
+  });
+
+  it('reads "within 48 hours of its occurrence" as a standing duty', () => {
+    const [item] = extract('The commission shall report any breach to the mediator within 48 hours of its occurrence.');
+    expect(item.deadline).toMatchObject({ kind: 'ongoing', due: null });
+  });
+
+  it('reads a parenthetical after "shall" ("shall, for a period of …, take …")', () => {
+    const [item] = extract('Decides that all parties shall, for a period of twelve months from the date of adoption of this resolution, take the necessary measures to prevent the sale of arms to the militia;');
+    expect(item.action).toMatch(/^take the necessary measures to prevent the sale of arms/);
+    expect(item.deadline.kind).toBe('ongoing');
+  });
+});
