@@ -93,7 +93,7 @@ describe('console, end to end', () => {
     expect(stdout).toMatch(/"Mars\/Olympus" is not a time zone I know/);
     expect(stdout).toMatch(/This channel's time zone is Asia\/Karachi/);
     const history = stdout.slice(stdout.lastIndexOf('History:'));
-    expect(history.match(/coordinator (snoozed|status)/g)).toEqual(['coordinator snoozed', 'coordinator status', 'coordinator status']);
+    expect(history.match(/coordinator (snoozed|set status)/g)).toEqual(['coordinator snoozed', 'coordinator set status', 'coordinator set status']);
   });
 
   it('gives console users a DM address, so owner nudges reach the console too', async () => {
