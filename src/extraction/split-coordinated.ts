@@ -61,6 +61,24 @@ function verbPairSplits(span: string): { at: number; from: number; gerund: boole
   return splits;
 }
 
+// "an interim report no later than 15 August and a final report no later than 1 February".
+const OBJECT_AND = /,?\s+and\s+(?=(?:an?|the)\s+)/g;
+
+/** Where two objects of one verb, each with its own deadline, split the span. */
+function objectPairSplits(span: string): { at: number; from: number }[] {
+  const splits: { at: number; from: number }[] = [];
+  for (const m of span.matchAll(OBJECT_AND)) {
+    const at = m.index ?? 0;
+    const before = span.slice(splits.length ? splits[splits.length - 1].from : 0, at);
+    const after = span.slice(at + m[0].length);
+    const [timeBefore, timeAfter] = [findDeadlinePhrase(before), findDeadlinePhrase(after)];
+    // The first object's time must close it ("… no later than X and a …"), and the second carry its own.
+    if (!timeBefore || !timeAfter || timeBefore.end < before.trimEnd().length - 1 || timeAfter.sort !== 'exact') continue;
+    splits.push({ at, from: at + m[0].length });
+  }
+  return splits;
+}
+
 export function splitCoordinated(sentence: string, actionStart: number, end: number): Part[] {
   const span = sentence.slice(actionStart, end);
   const parts: Part[] = [];
@@ -73,7 +91,9 @@ export function splitCoordinated(sentence: string, actionStart: number, end: num
   parts.push({ start: actionStart + from, end });
   const result: Part[] = [];
   for (const part of parts.filter((p) => p.end > p.start)) {
-    const pieces = verbPairSplits(sentence.slice(part.start, part.end));
+    const span = sentence.slice(part.start, part.end);
+    const verbPieces = verbPairSplits(span);
+    const pieces = verbPieces.length > 0 ? verbPieces : objectPairSplits(span).map((p) => ({ ...p, gerund: false }));
     let start = part.start;
     const firstIndex = result.length;
     for (const piece of pieces) {

@@ -172,3 +172,15 @@ describe('resolutions, ceasefires and council minutes', () => {
     expect(item.deadline.kind).toBe('ongoing');
   });
 });
+
+describe('coordinated objects with their own deadlines', () => {
+  it('splits "an interim report no later than X and a final report no later than Y" into two items', () => {
+    const items = extract('Requests the Secretary-General to submit an interim report no later than 15 August 2025 and a final report no later than 1 February 2026 with recommendations;');
+    expect(items.map((i) => i.deadline.due)).toEqual(['2025-08-15', '2026-02-01']);
+    expect(items[1].quote).toMatch(/^a final report/);
+  });
+
+  it('keeps one item when only the last object has a time', () => {
+    expect(extract('The Board will publish a summary and a full report by 30 June 2025.')).toHaveLength(1);
+  });
+});
