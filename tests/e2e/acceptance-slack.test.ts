@@ -75,3 +75,21 @@ describe('Slack, as a first user', () => {
     expect(answer.body.text).toMatch(/digest weekdays at 09:00 \(UTC\)/);
   });
 });
+
+describe('Slack rendering of a long code block (an inline `export csv` near its 3,500-character limit)', () => {
+  it('splits it into sections that each open and close their own ``` fence', async () => {
+    const { renderMessages } = await import('../../adapters/slack/block-kit.js');
+    const { privateReply } = await import('../../src/replies/reply.js');
+    const rows = Array.from({ length: 40 }, (_, i) => `C-${i + 1},Deliver work package number ${i + 1} to the ministry,open,no,exact,2099-03-15`);
+    const text = `CSV of 40 commitments:\n\`\`\`\nid,title,status,at_risk,deadline_kind,due\n${rows.join('\n')}\n\`\`\``;
+    expect(text.length).toBeGreaterThan(3000);
+    const sections = renderMessages(privateReply(text)).flatMap((m) => m.blocks).filter((b: any) => b.type === 'section');
+    expect(sections.length).toBeGreaterThan(1);
+    for (const section of sections as any[]) {
+      expect(section.text.text.length).toBeLessThanOrEqual(3000);
+      expect(section.text.text.match(/```/g)?.length ?? 0).toBe(2);
+    }
+    const rejoined = sections.map((s: any) => s.text.text.replace(/^```\n/, '').replace(/\n```$/, '')).join('\n');
+    for (const row of rows) expect(rejoined).toContain(row);
+  });
+});
