@@ -4,7 +4,9 @@ import { dueDateOf, isApproximate } from '../commitments/deadline.js';
 
 const COLUMNS = ['id', 'title', 'status', 'at_risk', 'deadline_kind', 'deadline_text', 'due', 'approximate', 'owners', 'parties', 'tags', 'channel', 'agreed_on', 'source_url', 'created_at', 'updated_at'];
 
-function cell(value: string): string {
+function cell(raw: string): string {
+  // Spreadsheets run a cell starting with = + - @ as a formula (CSV injection): a leading ' keeps it text.
+  const value = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

