@@ -26,6 +26,8 @@ const ACTION_WORDS: Record<string, (target: string, value?: string) => string> =
   'event-check': (t, v) => (v === 'drop' ? `drop ${t}` : `event ${t} ${v ?? ''}`),
 };
 
+const PICK_A_DATE = 'Pick a date first, then press the button again. Nothing was changed.';
+
 /** "Not yet" changes nothing: the monthly question simply comes again. */
 const NOT_YET = 'Noted: not yet. I will ask again next month.';
 
@@ -37,6 +39,10 @@ export async function act(deps: DispatchDeps, action: Action): Promise<ActionOut
   if (action.actionId === 'event-check' && action.value === 'not-yet') {
     const refreshed = await rebuild(deps, action);
     return { ok: true, message: NOT_YET, refreshed: refreshed && { ...refreshed, card: refreshed.card && { ...refreshed.card, footer: NOT_YET } } };
+  }
+  // A date button submitted with no date picked (Teams lets an empty Input.Date through).
+  if ((action.actionId === 'confirm-date' || action.actionId === 'event-check') && !action.value?.trim()) {
+    return { ok: false, message: PICK_A_DATE };
   }
   const text = actionText(action);
   if (!text) return { ok: false, message: `This button (${action.actionId}) is not one I know. Nothing was changed.` };

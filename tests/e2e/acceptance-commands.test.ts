@@ -176,3 +176,16 @@ describe('export csv', () => {
     expect(csv).toMatch(/^C-2,'\+1 more liaison officer,/m);
   });
 });
+
+describe('date buttons pressed without a date', () => {
+  it.each([
+    ['confirm-date', 'C-1'],
+    ['event-check', 'E-1'],
+  ])('%s asks to pick a date first, not to type a command', async (actionId, target) => {
+    await h.say('add Deploy officers at an early date');
+    await h.say('add Visit after the elections');
+    const outcome = await h.core.act({ ...h.invocation('x'), actionId, target, value: undefined, context: 'item:C-1' });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toBe('Pick a date first, then press the button again. Nothing was changed.');
+  });
+});
