@@ -16,8 +16,8 @@ export const remindCommand = defineCommand({
   args: z.object({
     schedule: z
       .string()
-      .transform((s) => s.trim().toLowerCase().replace(/\s+/g, ' '))
-      .refine((s) => s === 'off' || parseSchedule(s) !== null, { error: `A digest schedule looks like ${SHAPES}.` })
+      .transform((s) => withWeekly(s.trim().toLowerCase().replace(/\s+/g, ' ')))
+      .refine((s) => s === 'off' || parseSchedule(s) !== null || parseSchedule(`weekdays ${s}`) !== null, { error: `A digest schedule looks like ${SHAPES}.` })
       .optional(),
   }),
   read: (input) => ({ schedule: input.words.length > 0 ? input.words.join(' ') : undefined }),
@@ -31,7 +31,10 @@ export const remindCommand = defineCommand({
       const next = nextSlot(schedule, channel.timeZone, now).at.toISOString();
       return privateReply(`This channel's digest: ${channel.schedule} (${channel.timeZone}); next ${instant(next)}. Change it with \`remind ${SHAPES}\`.`);
     }
-    const schedule = args.schedule === 'off' ? 'off' : canonical(args.schedule);
+    // A bare time keeps the days the channel has (weekdays when it has none), as the usage's brackets promise.
+    const days = (parseSchedule(channel.schedule) ? channel.schedule!.split(' ').slice(0, -1).join(' ') : '') || 'weekdays';
+    const typed = parseSchedule(args.schedule) || args.schedule === 'off' ? args.schedule : `${days} ${args.schedule}`;
+    const schedule = typed === 'off' ? 'off' : canonical(typed);
     await context.store.channels.upsert({ workspaceId: channel.workspaceId, address: channel.address, schedule });
     const invite = invocation.channel.botIsMember === false ? '\nInvite me to this channel (`/invite @Followthrough`) so I can post the digest here.' : '';
     if (schedule === 'off') return channelReply(`${context.actor.name} turned this channel's digest off. Owners still get their own nudges.${invite}`);
@@ -39,6 +42,11 @@ export const remindCommand = defineCommand({
     return channelReply(`${context.actor.name} set this channel's digest to ${schedule} (${channel.timeZone}); next ${instant(next)}.${invite}`);
   },
 });
+
+/** `monday 09:00` → `weekly monday 09:00`: a day name alone means once a week. */
+function withWeekly(text: string): string {
+  return /^(mon|tue|wed|thu|fri|sat|sun)[a-z]* /.test(text) ? `weekly ${text}` : text;
+}
 
 /** `weekly monday 9:30` → `weekly mon 09:30`, the form the store keeps. */
 function canonical(text: string): string {

@@ -189,3 +189,13 @@ describe('date buttons pressed without a date', () => {
     expect(outcome.message).toBe('Pick a date first, then press the button again. Nothing was changed.');
   });
 });
+
+describe('remind, as its usage promises ([weekdays|daily|weekly <day>] <HH:MM>)', () => {
+  it('takes a bare time, keeping the days; a bare day name means weekly', async () => {
+    await h.say('add Thing one due 2024-03-01');
+    expect((await h.say('remind 10:30')).text).toMatch(/set this channel's digest to weekdays 10:30 \(UTC\)/);
+    await h.say('remind weekly fri 09:00');
+    expect((await h.say('remind 8:15')).text).toMatch(/set this channel's digest to weekly fri 08:15/);
+    expect((await h.say('remind monday 09:00')).text).toMatch(/set this channel's digest to weekly mon 09:00/);
+  });
+});
