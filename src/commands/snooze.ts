@@ -50,11 +50,22 @@ export function wakeTime(when: string, now: Date, timeZone: string): string {
     const ms = amount * (unit === 'h' ? 3_600_000 : unit === 'd' ? 86_400_000 : 7 * 86_400_000);
     return new Date(now.getTime() + ms).toISOString();
   }
-  const read = interpretDeadline(when, todayIn(timeZone, now), timeZone);
-  if (read.kind !== 'exact') {
-    throw new UsageError(`I could not read "${when}" as a time to snooze until. Try 1d, 1w, tomorrow or a date like 2024-03-04.`);
-  }
-  const wake = DateTime.fromISO(read.due, { zone: timeZone }).set({ hour: WAKE_HOUR });
-  if (wake.toMillis() <= now.getTime()) throw new UsageError(`${read.due} has already passed. Snooze until a later date.`);
+  // A clock time said with the day is kept ("friday 14:00"); the deadline reader reads only the day.
+  const clock = /^(.*\S)\s+(?:at\s+)?(\d{1,2}):(\d{2})$/.exec(when.trim());
+  const day = clock && Number(clock[2]) < 24 && Number(clock[3]) < 60 ? clock[1] : when;
+  // As a deadline "next week" is its Friday; as a snooze it is its first working day.
+  const wakeDay = /^next week$/i.test(day.trim())
+    ? DateTime.fromISO(todayIn(timeZone, now), { zone: timeZone }).startOf('week').plus({ weeks: 1 }).toISODate()!
+    : readDay(day, now, timeZone, when);
+  const wake = DateTime.fromISO(wakeDay, { zone: timeZone }).set(clock && day !== when ? { hour: Number(clock[2]), minute: Number(clock[3]) } : { hour: WAKE_HOUR });
+  if (wake.toMillis() <= now.getTime()) throw new UsageError(`${wakeDay} has already passed. Snooze until a later date.`);
   return wake.toUTC().toISO()!;
+}
+
+function readDay(day: string, now: Date, timeZone: string, said: string): string {
+  const read = interpretDeadline(day, todayIn(timeZone, now), timeZone);
+  if (read.kind !== 'exact') {
+    throw new UsageError(`I could not read "${said}" as a time to snooze until. Try 1d, 1w, tomorrow or a date like 2024-03-04.`);
+  }
+  return read.due;
 }

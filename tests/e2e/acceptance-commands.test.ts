@@ -199,3 +199,12 @@ describe('remind, as its usage promises ([weekdays|daily|weekly <day>] <HH:MM>)'
     expect((await h.say('remind monday 09:00')).text).toMatch(/set this channel's digest to weekly mon 09:00/);
   });
 });
+
+describe('snooze reads a time the way a person means it', () => {
+  it('keeps a clock time given with the day ("friday 14:00"), and "next week" means Monday of next week', async () => {
+    h.clock.set('2024-02-05T10:00:00Z'); // a Monday
+    await h.say('add Thing one due 2024-03-01');
+    expect((await h.say('snooze C-1 friday 14:00')).text).toMatch(/until <t:2024-02-09T14:00:00.000Z>/);
+    expect((await h.say('snooze C-1 next week')).text).toMatch(/until <t:2024-02-12T09:00:00.000Z>/);
+  });
+});
