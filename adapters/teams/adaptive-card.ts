@@ -50,11 +50,11 @@ export function renderAdaptiveCard(reply: Reply, options: RenderOptions = {}): A
 }
 
 /**
- * Teams refuses a bot message over 40 KB counted in UTF-16 (413 MessageSizeTooBig), and a list
- * item with its buttons takes about 1.5 KB of card JSON: keep the card to half that budget, the
- * rest being the activity, its summary and the fallback text.
+ * Teams refuses a bot message over about 100 KB counted in UTF-16 (413 MessageSizeTooBig) and asks
+ * bots to stay within 80 KB; a list item with its buttons takes about 1.5 K characters of card
+ * JSON. 30,000 characters (60 KB) leaves room for the activity, its summary and the fallback text.
  */
-export const MAX_CARD_CHARS = 15_000;
+export const MAX_CARD_CHARS = 30_000;
 export const MAX_SUMMARY_CHARS = 1_000;
 
 export function clipText(value: string, max: number): string {

@@ -8,8 +8,8 @@ import { startFakeConnector, type FakeConnector } from '../helpers/fake-connecto
 import { ALICE, BOB, TENANT, channelMessage, fixture, personalMessage, postActivity, replyText } from '../helpers/fake-connector-activities.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 
-/** Teams documents 40 KB for a bot message, counted in UTF-16 (two bytes a character). */
-const TEAMS_MESSAGE_BYTES = 40 * 1024;
+/** Teams: a bot message must stay within 80 KB counted in UTF-16, two bytes a character (format-your-bot-messages). */
+const TEAMS_MESSAGE_BYTES = 80 * 1024;
 const utf16Bytes = (value: unknown) => JSON.stringify(value).length * 2;
 
 describe('Teams: a channel with 40 commitments', () => {
