@@ -221,7 +221,8 @@ export function runStoreContract(engine: string, createDatabase: () => Promise<D
       await store.commitments.create(draft({ workspaceId: 'w2', deadline: waitingOn('E-1') }), log);
 
       const at = '2024-03-05T10:00:00.000Z';
-      const { event: confirmed, updated } = await store.events.confirm('w1', 'E-1', '2024-03-04', bob, at, (c) => ({
+      // Ids match without case everywhere, confirmation too.
+      const { event: confirmed, updated } = await store.events.confirm('w1', 'e-1', '2024-03-04', bob, at, (c) => ({
         deadline: { ...(c.deadline as EventDeadline), due: '2024-04-03' },
       }));
       expect(confirmed).toMatchObject({ id: 'E-1', occurredOn: '2024-03-04', confirmedBy: bob, confirmedAt: at });

@@ -52,6 +52,10 @@ export class SqliteEventRepository implements EventRepository {
     at: string,
     changesFor: (commitment: Commitment) => CommitmentChanges,
   ): Promise<{ event: EventRecord; updated: Commitment[] }> {
+    // Ids are matched without case everywhere (`e-1` is `E-1`): use the stored spelling from here on.
+    const known = this.read(workspaceId, id);
+    if (!known) throw new Error(`no event ${id} in workspace ${workspaceId}`);
+    id = known.id;
     const waiting = await this.commitments.list(workspaceId, { eventId: id, statuses: [...ACTIVE_STATUSES, 'proposed'] });
     return this.db.transaction(() => {
       prepared(
