@@ -27,6 +27,9 @@ export function clauseSubject(text: string, cueIndex: number): ClauseSubject {
   subject = subject.replace(/\s+(?:also|further|jointly|today|yesterday|again)$/i, '').replace(/,$/, '').trim();
   // "Norvale has [also set a target]": the auxiliary is not part of the name.
   subject = subject.replace(/\s+(?:has|have|had)$/i, '');
+  // "The Board has approved the plan and [will tie …]": the subject is the one before the first verb.
+  const shared = /^((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s+(?:has|have|had|is|are|was|were)\s+[a-z]+ed\b.*\sand$/.exec(subject);
+  if (shared) subject = shared[1];
   return { clauseStart, subject };
 }
 

@@ -76,7 +76,10 @@ export function findDeadlinePhrase(text: string): DeadlinePhrase | undefined {
       : rule.pattern.exec(plain);
     if (!m) continue;
     const start = m.index ?? 0;
-    const raw = m[0].replace(/\s+(?:to|and|for|in order to)\s*$/i, '').trimEnd();
+    let raw = m[0].replace(/\s+(?:to|and|for|in order to)\s*$/i, '').trimEnd();
+    // "from the 2026 financial year": the year's label belongs to the phrase.
+    const label = /^\s+(?:financial|fiscal|calendar|budget)\s+year\b/i.exec(plain.slice(start + raw.length));
+    if (label && /(?:19|20)\d{2}$/.test(raw)) raw += label[0];
     return { text: raw.replace(/\s+/g, ' ').trim(), start, end: start + raw.length, sort: rule.sort };
   }
   return undefined;

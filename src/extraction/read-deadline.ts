@@ -64,7 +64,9 @@ export function readDeadline(
   // "by the November 19 meeting" is a date with a label: the date is what the interpreter needs.
   const dated = /^(at|by|before|on|for|to)\s+the\s+(.+?\d.*?)\s+(?:meeting|session|hearing)$/i.exec(phrase.text);
   // "Due: 2025-05-30" in a table row says "by".
-  const words = dated ? `${/^(?:at|for|to)$/i.test(dated[1]) ? 'on' : dated[1]} ${dated[2]}` : withoutReferenceAnchor(phrase.text.replace(/^due:\s*/i, 'by '));
+  const words = dated ? `${/^(?:at|for|to)$/i.test(dated[1]) ? 'on' : dated[1]} ${dated[2]}` : withoutReferenceAnchor(phrase.text.replace(/^due:\s*/i, 'by ')
+    // "from the 2026 financial year" starts with that year (its own calendar is not given).
+    .replace(/^(from|starting|beginning)\s+(?:with\s+)?the\s+((?:19|20)\d{2})\s+(?:financial|fiscal|calendar|budget)\s+year$/i, '$1 $2'));
   const reading = interpretDeadline(words, reference, timeZone);
   if (phrase.sort === 'ongoing' || phrase.sort === 'recurrence') {
     return reading.kind === 'ongoing' ? reading : ongoing(phrase, reference);

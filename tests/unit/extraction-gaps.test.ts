@@ -184,3 +184,10 @@ describe('coordinated objects with their own deadlines', () => {
     expect(extract('The Board will publish a summary and a full report by 30 June 2025.')).toHaveLength(1);
   });
 });
+
+describe('start years and shared subjects', () => {
+  it('reads "from the 2026 financial year" as the start of 2026, and names the subject before "has … and will"', () => {
+    const [item] = extract('The Board has approved the plan and will link bonuses to the targets from the 2026 financial year.');
+    expect(item).toMatchObject({ parties: ['Board'], action: 'link bonuses to the targets', deadline: { kind: 'exact', due: '2026-01-01' } });
+  });
+});
