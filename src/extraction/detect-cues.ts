@@ -257,7 +257,7 @@ function thatClauseCues(text: string, taken: Cue[]): Cue[] {
     const passive = /\bbe\s/.test(verb[2]);
     cues.push({ type: 'subjunctive', at, clauseStart: clauseSubject(text, at).clauseStart,
       actionStart: passive ? start : start + verb[1].length + 1, subject: passive ? '' : subject, passive, weak: false,
-      standing: /^no\s/i.test(subject) || /\bnot\b/.test(verb[2]) });
+      standing: /^no\s/i.test(subject) || /\bnot\b/.test(verb[2]) || STANDING_VERBS.test(verb[2].trim().replace(/^(?:immediately|promptly|also|fully)\s+/i, '')) });
   }
   return cues;
 }

@@ -56,7 +56,9 @@ function verbPairSplits(span: string): { at: number; from: number; gerund: boole
     // "meet weekly and report monthly" is one standing routine.
     const twoTimes = timeBefore && timeAfter && !(timeBefore.sort === 'recurrence' && timeAfter.sort === 'recurrence');
     if (kind !== 'gerund' && !ownManner && !twoTimes) continue;
-    splits.push({ at, from: at + m[0].length - word.length, gerund: kind === 'gerund' });
+    // The second verb keeps its own manner: "and immediately cease …" is due immediately.
+    const and = /\band\s+/.exec(m[0]);
+    splits.push({ at, from: and ? at + and.index + and[0].length : at + m[0].length - word.length, gerund: kind === 'gerund' });
   }
   return splits;
 }

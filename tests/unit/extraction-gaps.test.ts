@@ -191,3 +191,11 @@ describe('start years and shared subjects', () => {
     expect(item).toMatchObject({ parties: ['Board'], action: 'link bonuses to the targets', deadline: { kind: 'exact', due: '2026-01-01' } });
   });
 });
+
+describe('demands with standing duties and their own manner', () => {
+  it('reads "Demands that X fully respect A and immediately cease B" as standing, then immediate', () => {
+    const items = extract('3. Demands that the Government and the rebels fully respect the truce and immediately cease all attacks against civilians;');
+    expect(items.map((i) => i.deadline.kind)).toEqual(['ongoing', 'vague']);
+    expect(items[1].action).toBe('cease all attacks against civilians');
+  });
+});
