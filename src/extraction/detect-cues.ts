@@ -117,6 +117,8 @@ function modalCues(text: string): Cue[] {
       weak = true;
       if (to) actionStart += to[0].length;
     }
+    // "Merger Sub will merge with and into the Company": the deal's structure, not a covenant.
+    if (/^merge$/i.test(verb) && /^merge\s+with\s+and\s+into\b/i.test(text.slice(actionStart))) continue;
     // "the library would serve as a cooling center": a role, not a deed.
     if (/^(?:serve|act|function)$/i.test(verb) && /^\w+\s+as\b/i.test(text.slice(actionStart))) continue;
     // "The fireworks will begin at 9:15 p.m.": a schedule announced, nobody's promise.

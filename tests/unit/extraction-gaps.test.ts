@@ -199,3 +199,9 @@ describe('demands with standing duties and their own manner', () => {
     expect(items[1].action).toBe('cease all attacks against civilians');
   });
 });
+
+describe('merger filings', () => {
+  it('takes no covenant from the structure "Merger Sub will merge with and into the Company"', () => {
+    expect(extract('The Merger Agreement provides that Merger Sub will merge with and into the Company, with the Company surviving the Merger.')).toEqual([]);
+  });
+});
