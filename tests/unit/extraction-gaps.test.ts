@@ -205,3 +205,12 @@ describe('merger filings', () => {
     expect(extract('The Merger Agreement provides that Merger Sub will merge with and into the Company, with the Company surviving the Merger.')).toEqual([]);
   });
 });
+
+describe('manner words', () => {
+  it('does not read "timely" in a list of manners as a deadline, but reads "in a timely manner"', () => {
+    const [listed] = extract('We will step up the debt work in a predictable, timely, orderly and coordinated manner.');
+    expect(listed.deadline.kind).toBe('none');
+    const [alone] = extract('We will complete the debt work in a timely manner.');
+    expect(alone.deadline.kind).toBe('vague');
+  });
+});
