@@ -33,7 +33,11 @@ export async function execute(deps: DispatchDeps, invocation: Invocation): Promi
   const failed = (reply: Reply): Execution => ({ reply, failed: true });
   const text = foldQuotes(invocation.text).trim();
   if (text.length > MAX_COMMAND_LENGTH) {
-    return failed(privateReply(`That command is ${text.length} characters long; the limit is ${MAX_COMMAND_LENGTH}. Nothing was changed.`));
+    // Minutes and statements often run longer than a command may: say how to import one anyway.
+    const longImport = /^import\b/i.test(text)
+      ? `\nImport it in parts (one \`import\` per section), or have whoever runs Followthrough run \`npx followthrough import <file> --channel ${invocation.channel.address} --date <YYYY-MM-DD>\`.`
+      : '';
+    return failed(privateReply(`That command is ${text.length} characters long; the limit is ${MAX_COMMAND_LENGTH}. Nothing was changed.${longImport}`));
   }
   if (text === '') return { reply: overview(deps.registry), failed: false };
   const word = text.split(/\s+/)[0];

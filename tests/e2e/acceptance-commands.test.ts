@@ -208,3 +208,12 @@ describe('snooze reads a time the way a person means it', () => {
     expect((await h.say('snooze C-1 next week')).text).toMatch(/until <t:2024-02-12T09:00:00.000Z>/);
   });
 });
+
+describe('a statement too long to paste', () => {
+  it('`import` over the 4,000-character limit says how to import it anyway (in parts, or the CLI with this channel)', async () => {
+    const statement = 'The two foreign ministers agreed to appoint liaison officers immediately. '.repeat(60);
+    const reply = await h.say(`import agreed 2024-01-29 ${statement}`);
+    expect(reply.text).toMatch(/the limit is 4000\. Nothing was changed\./);
+    expect(reply.text).toMatch(/Import it in parts \(one `import` per section\), or have whoever runs Followthrough run `npx followthrough import <file> --channel test:general --date <YYYY-MM-DD>`\./);
+  });
+});
