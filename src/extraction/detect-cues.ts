@@ -117,6 +117,8 @@ function modalCues(text: string): Cue[] {
       weak = true;
       if (to) actionStart += to[0].length;
     }
+    // "Helion will host a conference call today at 4:30 p.m.": investor-relations notice, not a commitment.
+    if (/^host$/i.test(verb) && /^host\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}(?:conference\s+call|webcast|earnings\s+call|investor\s+call)\b/i.test(text.slice(actionStart))) continue;
     // "Merger Sub will merge with and into the Company": the deal's structure, not a covenant.
     if (/^merge$/i.test(verb) && /^merge\s+with\s+and\s+into\b/i.test(text.slice(actionStart))) continue;
     // "the library would serve as a cooling center": a role, not a deed.

@@ -214,3 +214,9 @@ describe('manner words', () => {
     expect(alone.deadline.kind).toBe('vague');
   });
 });
+
+describe('press-release notices', () => {
+  it('takes no commitment from "will host a conference call and webcast today at 4:30 p.m."', () => {
+    expect(extract('Acme will host a conference call and webcast today at 4:30 p.m. Eastern Time to discuss its results.')).toEqual([]);
+  });
+});
