@@ -5,6 +5,7 @@
 import { clauseSubject, governingScope } from './clause-subject.js';
 import { isNonCommittalScope, STATE_VERBS, THIRD_PARTY } from './exclusions.js';
 import { findDeadlinePhrase } from './find-deadline-phrase.js';
+import { isDirectSpeech, isNotADeed } from './not-a-deed.js';
 import type { Sentence } from './split-sentences.js';
 
 export type CueType = 'commissive' | 'modal' | 'directive' | 'appeal' | 'shorthand' | 'hedged' | 'decision' | 'subjunctive';
@@ -78,13 +79,6 @@ function conditionalBinds(text: string, at: number): boolean {
     && !/\b(?:if|unless|whether|could|might)\b/i.test(before.slice(before.search(/\b(?:said|says|announced|announces|stated|states|confirmed|confirms)\s+(?:(?!\b(?:said|says|announced|stated|confirmed)\b).)*$/i)));
 }
 
-const RHETORIC = /^(?:allow|tolerate|hesitate|accept|let|rest|stand|relent|waver|flinch|bow|back)$/i;
-
-/** A quoted speaker's words: the sentence opens a quote, or closes one before "she said". */
-export function isDirectSpeech(text: string): boolean {
-  return /^["']/.test(text.trim()) || /[,.!?]["']\s+(?:[\w.'-]+\s+){1,4}(?:said|says|added|told|stressed)\b[^"]*$/.test(text);
-}
-
 function modalCues(text: string): Cue[] {
   const cues: Cue[] = [];
   const directSpeech = isDirectSpeech(text);
@@ -99,8 +93,7 @@ function modalCues(text: string): Cue[] {
       && !(before && /\sand\s+$/.test(text.slice(0, at)) && text.slice(before.at, before.at + modal.length).toLowerCase() === modal)) continue;
     // "…, the prime minister said relief must reach the common man": rhetoric, not a duty.
     if (modal === 'must' && (/\b(?:said|says|stressed|told|added)\b/i.test(text.slice(0, at)) || directSpeech)) continue;
-    // "We will not allow a repeat", "will not hesitate to prosecute": resolve voiced, no deed promised.
-    if (/^(?:not|never)\b/i.test(adverbs.trim()) && RHETORIC.test(verb)) continue;
+    if (isNotADeed({ before: text.slice(0, at), rest: text.slice(actionStart), verb, adverbs })) continue;
     let passive = false;
     let weak = false;
     if (verb.toLowerCase() === 'be') {
@@ -117,17 +110,6 @@ function modalCues(text: string): Cue[] {
       weak = true;
       if (to) actionStart += to[0].length;
     }
-    // "Helion will host a conference call today at 4:30 p.m.": investor-relations notice, not a commitment.
-    if (/^host$/i.test(verb) && /^host\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}(?:conference\s+call|webcast|earnings\s+call|investor\s+call)\b/i.test(text.slice(actionStart))) continue;
-    // "Merger Sub will merge with and into the Company": the deal's structure, not a covenant.
-    if (/^merge$/i.test(verb) && /^merge\s+with\s+and\s+into\b/i.test(text.slice(actionStart))) continue;
-    // "the library would serve as a cooling center": a role, not a deed.
-    if (/^(?:serve|act|function)$/i.test(verb) && /^\w+\s+as\b/i.test(text.slice(actionStart))) continue;
-    // "The fireworks will begin at 9:15 p.m.": a schedule announced, nobody's promise.
-    if (/^(?:begin|start|commence|end|finish|conclude)$/i.test(verb)
-      && /^\w+\s+at\s+\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)/i.test(text.slice(actionStart))) continue;
-    // "The audit will cover dams used for …": the scope of an exercise, not a deed.
-    if (/^(?:cover|examine|focus|look|address|span|encompass)$/i.test(verb) && /^(?:the\s+)?(?:audit|review|study|inquiry|investigation|survey|assessment|report|probe|evaluation)\s*$/i.test(text.slice(0, at).trim().replace(/^.*?\b(?=the\s+\w+\s*$)/i, ''))) continue;
     if (verb.toLowerCase() === 'not') verb = 'not';
     const negated = /\b(?:not|never|no longer)\b/i.test(adverbs);
     if (negated) actionStart = at + m[1].length + m[2].length - 1 + adverbs.search(/\b(?:not|never|no longer)\b/) + 1;

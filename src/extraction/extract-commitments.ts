@@ -5,11 +5,12 @@
  */
 import type { CalendarDate } from '../commitments/deadline.js';
 import { dueDateOf } from '../commitments/deadline.js';
-import { detectCues, isDirectSpeech, STANDING_VERBS, type Cue, type CueType } from './detect-cues.js';
+import { detectCues, STANDING_VERBS, type Cue, type CueType } from './detect-cues.js';
 import { isDefinition, isPastReport, isPreamble, isProcedural } from './exclusions.js';
 import { findDeadlinePhrase, type DeadlinePhrase } from './find-deadline-phrase.js';
 import { findParticipants } from './find-participants.js';
 import { isIntentOnly } from './intent-only.js';
+import { isDirectSpeech } from './not-a-deed.js';
 import { mergeRestatements, type Candidate } from './merge-restatements.js';
 import type { ProposedCommitment } from './proposed-commitment.js';
 import { readDeadline } from './read-deadline.js';
