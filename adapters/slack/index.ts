@@ -11,8 +11,7 @@ import { listenToCommands } from './listen-commands.js';
 import { listenToMessages } from './listen-messages.js';
 import { SlackChatAdapter } from './slack-chat-adapter.js';
 import type { SlackContext, SlackIdentity } from './slack-context.js';
-import { SlackDirectory } from './slack-directory.js';
-import { slackErrorCode } from './slack-directory.js';
+import { SlackDirectory, slackErrorCode } from './slack-directory.js';
 
 export const start: StartAdapter = async ({ config, core, logger, http }) => {
   const client = new WebClient(config.SLACK_BOT_TOKEN, { ...webClientOptions(config), logger: boltLogger(logger) });
