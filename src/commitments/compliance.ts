@@ -1,10 +1,10 @@
 /**
  * Compliance scoring in the G7 Research Group's manner: +1 kept, 0 work under way, −1 not kept
- * (dropped, or past its firm due date). Vague, event and ongoing items are not late until dated.
+ * (dropped, past its firm due date, or past a vague term's soft date). Event and ongoing items are not late until dated.
  */
 import type { Commitment, LogEntry } from './commitment.js';
 import { calendarDateIn } from './calendar.js';
-import { isOverdue } from './list-groups.js';
+import { isOverdue, isSoftDatePassed } from './list-groups.js';
 
 export type Score = -1 | 0 | 1;
 
@@ -25,7 +25,8 @@ export function assess(commitment: Commitment, history: LogEntry[], now: Date): 
     return { commitment, score: 1, keptLate: Boolean(doneOn && firmDue && doneOn > firmDue), late: false };
   }
   if (commitment.status === 'dropped') return { commitment, score: -1, keptLate: false, late: false };
-  const late = isOverdue(commitment, now);
+  // A vague promise still open long after its soft date ("at an early date", two years on) was not kept on time.
+  const late = isOverdue(commitment, now) || isSoftDatePassed(commitment, now);
   return { commitment, score: late ? -1 : 0, keptLate: false, late };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { CalendarDate, Deadline } from './deadline.js';
 import { interpretDeadline } from './deadline-interpreter.js';
+import { numericDateProblem } from './numeric-date-guard.js';
 
 export interface SplitClause {
   title: string;
@@ -19,11 +20,15 @@ const CLAUSE_START = new RegExp(
   'i',
 );
 const BARE_TERM_MAX_WORDS = 8;
+/** Relative days read as plainly as "immediately": `add Call Bob tomorrow`. */
+const BARE_RELATIVE_DAY = /^(?:today|tonight|tomorrow|this week|next week|this month|next month)$/i;
 // Deadline clauses are short (the seed's longest is 12 words); looking further back only costs time.
 const CLAUSE_MAX_WORDS = 30;
 const OPENING_QUOTE = /^["“”'‘]/;
 const QUOTED_TITLE = /^(["“”](.+?)["“”]|['‘](.+?)['’](?=\s|$))\s*(.*)$/s;
 const QUOTED_SPAN = /["“”][^"“”]*["“”]/g;
+const EMPTY_QUOTED_TITLE = /^["“”]\s*["“”]/;
+const LONE_DEADLINE_WORD = /^(?:due|by|before|after|until|till|within|on|in|no later than)$/i;
 
 interface Candidate {
   start: number;
@@ -57,6 +62,8 @@ function reads(deadline: Deadline): boolean {
 
 function splitQuoted(text: string, reference: CalendarDate, timeZone: string): SplitClause | undefined {
   if (!OPENING_QUOTE.test(text)) return undefined;
+  // An empty quoted title is an empty title (refused by `add`), not a title of two quote marks.
+  if (EMPTY_QUOTED_TITLE.test(text)) return { title: '', deadline: { kind: 'none', text: '', reference } };
   const match = QUOTED_TITLE.exec(text);
   if (!match) return undefined;
   const title = (match[2] ?? match[3]).trim();
@@ -79,11 +86,16 @@ export function splitDeadlineClause(words: string, reference: CalendarDate, time
     // Bare terms ("immediately", "at an early date") are short; skip reading long non-clauses.
     if (!startsWithDeadlineWord && candidate.phrase.split(/\s+/).length > BARE_TERM_MAX_WORDS) continue;
     const deadline = interpretDeadline(stripDue(candidate.phrase), reference, timeZone);
-    const bareTerm = deadline.kind === 'vague' || deadline.kind === 'ongoing';
+    const bareTerm = deadline.kind === 'vague' || deadline.kind === 'ongoing' || BARE_RELATIVE_DAY.test(candidate.phrase.trim());
     const title = cleanTitle(text.slice(0, start));
-    if ((startsWithDeadlineWord || bareTerm) && reads(deadline) && title !== '') return { title, deadline };
-    // "due <something unreadable>": keep the rightmost, said on purpose, in case nothing reads.
-    if (/^due\s/i.test(candidate.phrase)) explicitButUnreadable = { candidate, deadline };
+    if ((startsWithDeadlineWord || bareTerm) && reads(deadline) && title !== '') {
+      // Only a deadline was given ("add due tomorrow"): an empty title, which `add` refuses with a hint.
+      return { title: LONE_DEADLINE_WORD.test(title) ? '' : title, deadline };
+    }
+    // "due <something unreadable>", or a numeric date nobody can read safely: keep the rightmost, in case nothing reads.
+    if (/^due\s/i.test(candidate.phrase) || (startsWithDeadlineWord && numericDateProblem(candidate.phrase))) {
+      explicitButUnreadable = { candidate, deadline };
+    }
   }
   if (explicitButUnreadable) {
     return { title: cleanTitle(text.slice(0, explicitButUnreadable.candidate.start)), deadline: explicitButUnreadable.deadline };

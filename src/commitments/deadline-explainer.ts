@@ -20,7 +20,8 @@ function currentYear(today: Today | undefined, fallback: CalendarDate): number {
 export function formatCalendarDate(date: CalendarDate, thisYear: number, withWeekday = true): string {
   const value = DateTime.fromISO(date, { zone: 'utc' });
   const format = `${withWeekday ? 'ccc ' : ''}d LLL${value.year === thisYear ? '' : ' yyyy'}`;
-  return value.toFormat(format, { locale: 'en-GB' });
+  // en-US month names ("Sep", not en-GB's "Sept" on recent ICU); the day-month order comes from the format.
+  return value.toFormat(format, { locale: 'en-US' });
 }
 
 /** The due date for lists: "Fri 15 Mar", approximate ones as "~30 Mar"; undefined when there is none. */

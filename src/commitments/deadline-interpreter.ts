@@ -12,6 +12,7 @@ import { readAnchoredDeadline } from './reference-anchor.js';
 import type { PhraseInput } from './phrase-input.js';
 import { normalisePhrase, trimPhrase, withoutQuotes } from './phrase-words.js';
 import { readVagueDeadline } from './vague-reader.js';
+import { numericDateProblem } from './numeric-date-guard.js';
 
 const NOTHING_SAID = /^(?:|none|none given|no deadline|no date|n\/a|-)$/;
 const SUBJECT_TO = /(?:^|,?\s+)subject to\s+(.+)$/i;
@@ -64,6 +65,8 @@ export function interpretDeadline(phrase: string, reference: CalendarDate, timeZ
   const withCondition = (deadline: Deadline): Deadline => (condition ? { ...deadline, condition } : deadline);
   if (timing === '') return withCondition({ kind: 'none', text, reference });
 
+  const numericProblem = numericDateProblem(timing);
+  if (numericProblem) return withCondition({ kind: 'none', text, reference, hint: numericProblem });
   const input = inputFor(timing, reference, timeZone);
   const deadline = readCapped(input) ?? readPhrase(input);
   if (deadline) return withCondition({ ...deadline, text });

@@ -30,6 +30,15 @@ export function isOverdue(commitment: Commitment, now: Date): boolean {
   return due !== undefined && due < todayIn(commitment.timeZone, now);
 }
 
+/**
+ * A vague item's soft date has gone by: never "overdue" (nobody named a date), but no longer
+ * merely pending either — lists say so and reports count it as not kept on time.
+ */
+export function isSoftDatePassed(commitment: Commitment, now: Date): boolean {
+  const d = commitment.deadline;
+  return d.kind === 'vague' && d.due < todayIn(commitment.timeZone, now);
+}
+
 /** The due date that counts for lateness: vague (soft) dates never make an item overdue. */
 function activeDueDate(commitment: Commitment): CalendarDate | undefined {
   const d = commitment.deadline;

@@ -1,7 +1,7 @@
 /** How one commitment reads in lists, cards and announcements: the same words on every platform. */
 import type { Commitment } from '../commitments/commitment.js';
 import { isApproximate } from '../commitments/deadline.js';
-import { isOverdue } from '../commitments/list-groups.js';
+import { isOverdue, isSoftDatePassed } from '../commitments/list-groups.js';
 import { STATUS_LABEL, isClosed } from '../commitments/status-rules.js';
 import { formatCalendarDate } from './format-date.js';
 import type { CardAction, CardItem } from './reply.js';
@@ -14,6 +14,7 @@ export function dueLabel(commitment: Commitment, now: Date): string {
     case 'exact':
     case 'vague': {
       const date = formatCalendarDate(d.due, { approximate: isApproximate(d), currentYear });
+      if (isSoftDatePassed(commitment, now)) return `due ${date}, passed — confirm a date`;
       return isOverdue(commitment, now) ? `overdue since ${date}` : `due ${date}`;
     }
     case 'event': {
