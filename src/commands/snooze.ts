@@ -15,6 +15,8 @@ import { textAfterWords } from './tokenize.js';
 const DURATION = /^(\d{1,3})\s*(h|hours?|d|days?|w|weeks?)$/i;
 /** A snooze to a date ends at the start of that working day in the commitment's zone. */
 const WAKE_HOUR = 9;
+const MAX_SNOOZE_MS = 366 * 86_400_000;
+const TOO_LONG = 'Snooze for at most a year. For longer, `drop` it or change its deadline with `edit <id> due …`.';
 
 export const snoozeCommand = defineCommand({
   name: 'snooze',
@@ -48,6 +50,7 @@ export function wakeTime(when: string, now: Date, timeZone: string): string {
     const unit = duration[2][0].toLowerCase();
     if (amount < 1) throw new UsageError('Snooze for at least 1 hour.');
     const ms = amount * (unit === 'h' ? 3_600_000 : unit === 'd' ? 86_400_000 : 7 * 86_400_000);
+    if (ms > MAX_SNOOZE_MS) throw new UsageError(TOO_LONG);
     return new Date(now.getTime() + ms).toISOString();
   }
   // A clock time said with the day is kept ("friday 14:00"); the deadline reader reads only the day.
@@ -59,6 +62,7 @@ export function wakeTime(when: string, now: Date, timeZone: string): string {
     : readDay(day, now, timeZone, when);
   const wake = DateTime.fromISO(wakeDay, { zone: timeZone }).set(clock && day !== when ? { hour: Number(clock[2]), minute: Number(clock[3]) } : { hour: WAKE_HOUR });
   if (wake.toMillis() <= now.getTime()) throw new UsageError(`${wakeDay} has already passed. Snooze until a later date.`);
+  if (wake.toMillis() - now.getTime() > MAX_SNOOZE_MS) throw new UsageError(TOO_LONG);
   return wake.toUTC().toISO()!;
 }
 

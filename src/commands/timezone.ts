@@ -24,6 +24,12 @@ export const timezoneCommand = defineCommand({
     if (!args.zone) return privateReply(`This channel's time zone is ${channel.timeZone}. Change it with \`timezone <zone>\`, e.g. \`timezone Asia/Karachi\`.`);
     if (args.zone === channel.timeZone) return privateReply(`This channel's time zone is already ${channel.timeZone}. Nothing changed.`);
     await context.store.channels.upsert({ workspaceId: channel.workspaceId, address: channel.address, timeZone: args.zone });
+    if (context.invocation.channel.isDirect) {
+      // A DM has no digest; quiet hours for nudges follow the person's own zone, which the platform profile sets.
+      return privateReply(
+        `This conversation's time zone is now ${args.zone} (was ${channel.timeZone}): commitments added here read their dates in it. Your reminders' quiet hours follow the time zone in your profile.`,
+      );
+    }
     return privateReply(
       `This channel's time zone is now ${args.zone} (was ${channel.timeZone}). Digests follow it; new commitments' dates are read in it. Existing commitments keep their dates.`,
     );

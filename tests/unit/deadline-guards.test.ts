@@ -65,3 +65,23 @@ describe('through the core', () => {
     expect((await h.say('report')).text).toMatch(/1 promised · 0 kept · 0 under way · 1 late/);
   });
 });
+
+describe('limits on snooze and a DM timezone', () => {
+  let h: Harness;
+  beforeEach(() => {
+    h = createHarness('2026-11-28T09:00:00Z');
+  });
+  afterEach(() => h.close());
+
+  it('refuses a snooze longer than a year, by duration or by date, changing nothing', async () => {
+    await h.say('add Open border markets due 2027-03-01');
+    expect((await h.say('snooze C-1 999w')).text).toMatch(/at most a year/);
+    expect((await h.say('snooze C-1 2030-01-01')).text).toMatch(/at most a year/);
+    expect((await h.store.commitments.get('w1', 'C-1'))?.snoozedUntil).toBeUndefined();
+  });
+
+  it('in a DM, says what the zone applies to and where a person sets their own', async () => {
+    const reply = await h.say('timezone Asia/Karachi', { direct: true, channel: 'dm-alice' });
+    expect(reply.text).toMatch(/This conversation's time zone is now Asia\/Karachi.*quiet hours follow the time zone in your profile/);
+  });
+});
