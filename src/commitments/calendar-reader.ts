@@ -28,6 +28,9 @@ export function readCalendarDeadline(input: PhraseInput): ExactDeadline | VagueD
     lower = lower.slice(lead[0].length);
     plain = plain.slice(lead[0].length);
   }
+  // "within the next year" is a year from now, not the next calendar year.
+  const nextUnit = lead?.[1] === 'within' ? /^the (?:next|coming) (day|week|fortnight|month|year)$/.exec(lower) : null;
+  if (nextUnit) lower = plain = `one ${nextUnit[1]}`;
   const clock = CLOCK_TIME.exec(lower);
   if (clock) {
     lower = lower.slice(clock[0].length);

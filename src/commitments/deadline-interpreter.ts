@@ -10,7 +10,7 @@ import { readEventDeadline } from './event-reader.js';
 import { readOngoingDeadline } from './ongoing-reader.js';
 import { readAnchoredDeadline } from './reference-anchor.js';
 import type { PhraseInput } from './phrase-input.js';
-import { normalisePhrase, trimPhrase, withoutQuotes } from './phrase-words.js';
+import { COUNT_SOURCE, normalisePhrase, trimPhrase, withoutQuotes } from './phrase-words.js';
 import { readVagueDeadline } from './vague-reader.js';
 import { numericDateProblem } from './numeric-date-guard.js';
 
@@ -25,8 +25,11 @@ export function unreadableHint(text: string): string {
   return `I could not read a date in "${text}". ${HINT_EXAMPLES}`;
 }
 
+// "ten (10) Business Days": the numeral in brackets repeats the word before it.
+const REPEATED_NUMERAL = new RegExp(`\\b${COUNT_SOURCE}\\s*\\(\\d{1,4}\\)`, 'gi');
+
 function inputFor(text: string, reference: CalendarDate, timeZone: string): PhraseInput {
-  const plain = withoutQuotes(text);
+  const plain = withoutQuotes(text).replace(REPEATED_NUMERAL, '$1');
   return { text, plain, lower: plain.toLowerCase().replace(/[‘’]/g, "'"), reference, timeZone };
 }
 

@@ -97,7 +97,10 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
       // "… and not to take certain actions": a prohibition even when the first part was not.
       const partStanding = partIndex > 0 && STANDING_VERBS.test(actionWords.replace(/^(?:fully|also|further|jointly)\s+/i, ''));
       // "directs X, effective 18 September, to …": a start date opens a standing duty; it is not a deadline.
-      const startsDuty = phrase !== undefined && /^effective\b/i.test(phrase.text);
+      // "will no longer accept …, effective immediately": the same holds for a prohibition that starts now;
+      // elsewhere "effective immediately" is read as the urgency it says.
+      const startsDuty = phrase !== undefined && /^effective\b/i.test(phrase.text)
+        && (!/immediately$/i.test(phrase.text) || cue.standing || /^(?:no\s+longer|not|never)\s/i.test(actionWords));
       if (startsDuty) phrase = undefined;
       if (isIntentOnly({ frame: text.slice(0, cue.actionStart), action: actionWords, phrase })) return;
       const reading = readDeadline(phrase, startsDuty || cue.standing || partStanding || /^not\s/i.test(actionWords), options.date, timeZone);

@@ -36,17 +36,20 @@ const yearOnlyAfterOnOrAt = (m: string) => !/^(?:on|at)\s+(?:the\s+)?(?:19|20)\d
 // Order matters: an end condition or a cap inside a vague phrase wins over the vague words.
 const RULES: Rule[] = [
   { sort: 'ongoing', pattern: /\b(?:until|till|untill)\s+(?!(?:\d|the end of)\b)[^,;.]+/i },
-  { sort: 'ongoing', pattern: /\bfor\s+(?:a\s+period\s+of\s+)?(?:\w+\s+)?(?:months?|years?)\s+(?:following|after|from)\s+[^,;.]+/i },
+  { sort: 'ongoing', pattern: /\bfor\s+(?:a\s+period\s+of\s+)?(?:\w+\s+)?(?:months?|years?)\s+(?:from\s+and\s+after|following|after|from)\s+[^,;.]+/i },
+  // "contribute $1.5 million over five years": spread over the period, not due at its end ("over the next
+  // five years" stays a period that ends).
+  { sort: 'ongoing', pattern: new RegExp(`\\bover\\s+(?:a\\s+period\\s+of\\s+)?${NUMBER}\\s+(?:months|years)\\b`, 'i') },
   // "report any violation within 48 hours of its occurrence": a duty owed each time, not once.
   { sort: 'ongoing', pattern: new RegExp(`\\bwithin\\s+${NUMBER}\\s+(?:hours?|days?)\\s+of\\s+(?:its|their|each|every|any|the)\\s+(?:occurrence|detection|discovery|incident|violation|breach)\\b`, 'i') },
   // "throughout Phase One", "during the period between signing and closing", "during school hours".
   { sort: 'ongoing', pattern: /\b(?:throughout\s+(?!the\s+(?:country|region|world|territory|city)\b)[^,;.]+|(?:during|for)\s+the\s+(?:period|term|duration|life)\s+(?:of|between|from)\s+[^,;.]+|during\s+[a-z -]*\b(?:hours|times|shifts|weekends|holidays)\b)/i },
-  { sort: 'recurrence', pattern: /\b(?:(?:at|during)\s+(?:each|every)\s+(?:\w+\s+)?(?:session|meeting|summit|conference)|twice\s+a\s+year|(?:bi|semi)-?annually|half-yearly|every\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|year|days|months|years|weeks|session)|(?:at\s+least\s+)?(?:once|twice)\s+(?:a|per|every)\s+(?:week|month|quarter|year)|(?:on\s+the\s+\w+\s+\w+\s+)?of\s+each\s+(?:week|month|year)|weekly|daily|monthly|quarterly|annually|yearly|fortnightly|biannually|regularly|periodically|on\s+a\s+regular\s+basis|regular\s+(?:consultations|meetings|talks|dialogues?|exchanges|reviews|visits)|annual\s+(?:consultations|meetings?|summits?|reviews?|dialogues?))\b/i },
+  { sort: 'recurrence', pattern: /\b(?:(?:at|during)\s+(?:each|every)\s+(?:\w+\s+)?(?:session|meeting|summit|conference)|twice\s+a\s+year|(?:bi|semi)-?annually|half-yearly|every\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|year|days|months|years|weeks|session)|(?:at\s+least\s+)?(?:once|twice)\s+(?:a|per|every)\s+(?:week|month|quarter|year)|(?:on\s+the\s+\w+\s+\w+\s+)?of\s+each\s+(?:week|month|year)|weekly|daily|monthly|quarterly|annually|yearly|fortnightly|biannually|regularly|periodically|on\s+an?\s+(?:regular|annual|yearly|weekly|monthly|quarterly|daily|periodic)\s+basis|(?:each|every)\s+(?:day|week|month|quarter|year)|regular\s+(?:[a-z-]+\s+){0,2}?(?:consultations|meetings|talks|dialogues?|exchanges|reviews|visits|exercises|patrols)|annual\s+(?:consultations|meetings?|summits?|reviews?|dialogues?))\b/i },
   { sort: 'recurrence', pattern: /\b\d[\d,.]*\s+(?:[a-z-]+\s+){1,4}(?:a|per|each)\s+(?:day|week|month|year)\b/i },
   // "During Phase One", "no later than the 16th day of Phase One", "within 21 days of the start of
   // Phase I": the phase is an event whose date the text does not give.
   { sort: 'event', pattern: new RegExp(`\\b(?:(?:during|in|by\\s+the\\s+end\\s+of|before\\s+the\\s+end\\s+of|at\\s+the\\s+(?:start|end|beginning)\\s+of)\\s+|(?:within|no\\s+later\\s+than|not\\s+later\\s+than)\\s+${NUMBER}\\s+(?:days?|weeks?)\\s+(?:of|after|from)\\s+the\\s+(?:start|beginning|commencement|end)\\s+of\\s+|(?:(?:no|not)\\s+later\\s+than|by|on|before)\\s+the\\s+\\d{1,3}(?:st|nd|rd|th)\\s+day\\s+of\\s+)(?:the\\s+)?${PHASE}`, 'i') },
-  { sort: 'exact', pattern: new RegExp(`\\b(?:in\\s+any\\s+event\\s+)?(?:within|(?:in|over)\\s+the\\s+next|no\\s+later\\s+than|not\\s+later\\s+than)\\s+${NUMBER}\\s+(?:business\\s+|working\\s+|calendar\\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\\s+(?:of|after|from|following)\\s+(?:the\\s+)?(?:date\\s+(?:of\\s+)?(?:(?:this|the)\\s+(?:[A-Z][\\w-]*\\s+)?\\w+|hereof|signing|signature)|(?:signing|signature|adoption)(?:\\s+of\\s+(?:this|the\\s+present)\\s+\\w+)?|today'?s?\\s+\\w+|this\\s+\\w+|receipt|the\\s+meeting))?`, 'i') },
+  { sort: 'exact', pattern: new RegExp(`\\b(?:in\\s+any\\s+event\\s+)?(?:within\\s+the\\s+next\\s+(?:${NUMBER}\\s+)?|(?:within|(?:in|over)\\s+the\\s+next|no\\s+later\\s+than|not\\s+later\\s+than)\\s+${NUMBER}\\s+)(?:business\\s+|working\\s+|calendar\\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\\s+(?:of|after|from|following)\\s+(?:the\\s+)?(?:date\\s+(?:of\\s+)?(?:(?:this|the)\\s+(?:[A-Z][\\w-]*\\s+)?\\w+|hereof|signing|signature)|(?:signing|signature|adoption)(?:\\s+of\\s+(?:this|the\\s+present)\\s+\\w+)?|today'?s?\\s+\\w+|this\\s+\\w+|receipt|the\\s+meeting))?`, 'i') },
   // "by the end of the current fiscal year", "in the next financial year".
   { sort: 'exact', pattern: /\b(?:by|before|in|during|within)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:(?:this|next|current|following)\s+)?(?:fiscal|financial)\s+year\b/i },
   // A month named alone, capitalised so "may" the verb is never read: "in March", "by June".
@@ -61,12 +64,15 @@ const RULES: Rule[] = [
   // "before issuing any press release": a standing condition on every future act, not an event.
   { sort: 'ongoing', pattern: /\b(?:(?:before|prior\s+to|whenever)\s+[a-z]+ing\b[^,;.]*|whenever\s+[^,;.]+)/ },
   // "in a predictable, timely, orderly and coordinated manner": "timely" in a list of manners is no deadline.
-  { sort: 'vague', pattern: /\b(?:immediately(?!\s+(?:prior|before|after|following))|an?\s+immediate(?=\s+[a-z])|(?:in|during)\s+the\s+(?:fall|autumn|spring|summer)(?:\s+of\s+\d{4})?|immediate\s+effect|forthwith|at\s+once|without\s+(?:undue\s+|further\s+)?delay|in\s+the\s+coming\s+(?:days|weeks|months)|shortly|as\s+(?:promptly|soon|quickly)\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|promptly|urgently|expeditiously|at\s+the\s+earliest(?:\s+possible\s+date|\s+opportunity)?|in\s+the\s+near\s+future|soon|in\s+a\s+timely\s+manner|(?<!,\s)timely(?!\s*,)|at\s+an\s+early\s+date|early\s+\w+(?:ation|ment|ion|al)\b|in\s+due\s+course|(?:when|where|as|if)\s+(?:[a-z]+\s+)?(?:conditions|circumstances|resources)\s+(?:permit|allow)|at\s+a\s+(?:mutually\s+)?(?:convenient|agreed|acceptable|suitable)\s+(?:time|date)|in\s+the\s+(?:short|near)\s+term|in\s+the\s+coming\s+year|(?:in|over)\s+the\s+(?:medium|long)\s+term|(?:by|around)\s+mid-century)\b/i },
+  { sort: 'vague', pattern: /\b(?:effective\s+immediately|immediately(?!\s+(?:prior|before|after|following))|an?\s+immediate(?=\s+[a-z])|(?:in|during)\s+the\s+(?:fall|autumn|spring|summer)(?:\s+of\s+\d{4})?|immediate\s+effect|forthwith|at\s+once|without\s+(?:undue\s+|further\s+)?delay|in\s+the\s+coming\s+(?:days|weeks|months)|shortly|as\s+(?:promptly|soon|quickly)\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|promptly|urgently|expeditiously|at\s+the\s+earliest(?:\s+possible\s+date|\s+opportunity)?|in\s+the\s+near\s+future|soon|in\s+a\s+timely\s+manner|(?<!,\s)timely(?!\s*,)|at\s+an\s+early\s+date|early\s+\w+(?:ation|ment|ion|al)\b|in\s+due\s+course|(?:when|where|as|if)\s+(?:[a-z]+\s+)?(?:conditions|circumstances|resources)\s+(?:permit|allow)|at\s+a\s+(?:mutually\s+)?(?:convenient|agreed|acceptable|suitable)\s+(?:time|date)|in\s+the\s+(?:short|near)\s+term|in\s+the\s+coming\s+year|(?:in|over)\s+the\s+(?:medium|long)\s+term|(?:by|around)\s+mid-century)\b/i },
 ];
 
-/** Hides quote marks without moving offsets, so "at an early date" inside quotes still reads. */
+// "ten (10) Business Days": the numeral repeats the word, so it is hidden (offsets kept).
+const REPEATED_NUMERAL = new RegExp(`(\\b${NUMBER})(\\s*\\(\\d+\\))`, 'gi');
+
+/** Hides quote marks and repeated numerals without moving offsets, so "at an early date" inside quotes still reads. */
 function unquoted(text: string): string {
-  return text.replace(/["“”‘’]/g, ' ').replace(/(^|\s)'|'(?=\s|$|[,.;])/g, (m) => m.replace("'", ' '));
+  return text.replace(REPEATED_NUMERAL, (_m, word: string, numeral: string) => word + ' '.repeat(numeral.length)).replace(/["“”‘’]/g, ' ').replace(/(^|\s)'|'(?=\s|$|[,.;])/g, (m) => m.replace("'", ' '));
 }
 
 export function findDeadlinePhrase(text: string): DeadlinePhrase | undefined {

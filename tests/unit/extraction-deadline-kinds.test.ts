@@ -1,0 +1,41 @@
+// Which deadline kind an extracted promise gets, one row per general rule: bracketed numerals, firm caps
+// inside soft wording, periods counted from now, and standing or recurring duties. Sentences of our own.
+import { describe, expect, it } from 'vitest';
+import { extractCommitments } from '../../src/extraction/extract-commitments.js';
+
+const extract = (text: string, date = '2025-04-07') => extractCommitments(text, { date });
+
+describe('deadline kinds of extracted promises (said on Mon 7 Apr 2025)', () => {
+  it.each<[string, string, string | null]>([
+    // A numeral in brackets repeats the count word.
+    ['The Seller shall deliver the disclosure schedules no later than five (5) Business Days after the date of this Agreement.', 'exact', '2025-04-14'],
+    ['The Buyer shall pay the deposit within fifteen (15) days after the date of this Agreement.', 'exact', '2025-04-22'],
+    // A firm cap inside soft wording wins.
+    ['As promptly as reasonably practicable, and in any event within ten (10) Business Days after the date of this Agreement, the Buyer shall file the notice.', 'exact', '2025-04-21'],
+    // "within the next year" is a year from now, not the end of next year.
+    ['The ministry will open twenty new clinics within the next year.', 'exact', '2026-04-07'],
+    ['The contractor will repair the bridge within the next month.', 'exact', '2025-05-07'],
+    // Standing and recurring duties.
+    ['The two institutes will exchange students on an annual basis.', 'ongoing', null],
+    ['Every vendor must obtain a permit and renew it each year by June 30.', 'ongoing', null],
+    ['The navies agreed to strengthen ties, including through regular joint naval exercises.', 'ongoing', null],
+    ['The company will give $2 million over four years to a scholarship fund.', 'ongoing', null],
+    ['For a period of three (3) years from and after the Closing, the Buyer shall maintain the insurance policies.', 'ongoing', null],
+    ['For a period of eighteen months following the Closing, the Buyer shall keep the head office in Leeds.', 'ongoing', null],
+    ['The shelter will no longer accept used mattresses, effective immediately.', 'ongoing', null],
+  ])('%s → %s %s', (sentence, kind, due) => {
+    const items = extract(sentence);
+    expect(items).toHaveLength(1);
+    expect(items[0].deadline).toMatchObject({ kind, due });
+  });
+
+  it('keeps "over the next five years" a period that ends', () => {
+    const [item] = extract('The company will invest $40 million over the next five years in the plant.');
+    expect(item.deadline).toMatchObject({ kind: 'exact', due: '2030-04-07' });
+  });
+
+  it('still reads "effective immediately" as urgency when the act is done once', () => {
+    const [item] = extract('The director will step down, effective immediately.');
+    expect(item.deadline.kind).toBe('vague');
+  });
+});
