@@ -92,7 +92,10 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
       }
       if (!phrase && partIndex === 0) {
         const before = findDeadlinePhrase(text.slice(quoteStart, as));
-        if (before && !WEEKDAY_ONLY.test(before.text)) phrase = before;
+        // "will exchange researchers on an annual basis and will share logistics": a phrase inside the
+        // previous promise is that promise's, not a preamble to this one.
+        const insidePrevious = index > 0 && before !== undefined && quoteStart + before.start >= cues[index - 1].actionStart;
+        if (before && !WEEKDAY_ONLY.test(before.text) && !insidePrevious) phrase = before;
       }
       // "… and not to take certain actions": a prohibition even when the first part was not.
       const partStanding = partIndex > 0 && STANDING_VERBS.test(actionWords.replace(/^(?:fully|also|further|jointly)\s+/i, ''));

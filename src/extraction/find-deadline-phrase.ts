@@ -35,6 +35,8 @@ const yearOnlyAfterOnOrAt = (m: string) => !/^(?:on|at)\s+(?:the\s+)?(?:19|20)\d
 
 // Order matters: an end condition or a cap inside a vague phrase wins over the vague words.
 const RULES: Rule[] = [
+  // "Decides to renew until 31 August 2026 the mandate": extending a term to a date is done by that date.
+  { sort: 'exact', pattern: new RegExp(`(?<=\\b(?:extend|renew|prolong)\\w*\\b[^;.]*?)\\buntil\\s+(?:${DATE})`, 'i') },
   { sort: 'ongoing', pattern: /\b(?:until|till|untill)\s+(?!(?:\d|the end of)\b)[^,;.]+/i },
   { sort: 'ongoing', pattern: /\bfor\s+(?:a\s+period\s+of\s+)?(?:\w+\s+)?(?:months?|years?)\s+(?:from\s+and\s+after|following|after|from)\s+[^,;.]+/i },
   // "contribute $1.5 million over five years": spread over the period, not due at its end ("over the next

@@ -71,6 +71,10 @@ export function readDeadline(
   if (phrase.sort === 'ongoing' || phrase.sort === 'recurrence') {
     return reading.kind === 'ongoing' ? reading : ongoing(phrase, reference);
   }
+  // An extension "until 31 July 2026" is due on the day the extended term ends.
+  if (phrase.sort === 'exact' && reading.kind === 'ongoing' && reading.endsOn) {
+    return { kind: 'exact', text: reading.text, reference, due: reading.endsOn };
+  }
   if (phrase.sort === 'event') return reading.kind === 'event' ? reading : event(phrase, reference);
   if (reading.kind === 'none' && standing) return ongoing(undefined, reference);
   return reading;

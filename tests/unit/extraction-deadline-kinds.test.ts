@@ -23,10 +23,19 @@ describe('deadline kinds of extracted promises (said on Mon 7 Apr 2025)', () => 
     ['For a period of three (3) years from and after the Closing, the Buyer shall maintain the insurance policies.', 'ongoing', null],
     ['For a period of eighteen months following the Closing, the Buyer shall keep the head office in Leeds.', 'ongoing', null],
     ['The shelter will no longer accept used mattresses, effective immediately.', 'ongoing', null],
+    // Extending a term to a date is done by that date; a state kept until a date stays a standing one.
+    ['Decides to renew until 30 September 2026 the mandate of the observer mission;', 'exact', '2026-09-30'],
+    ['Decides to extend the travel measures set out in paragraph 3 until 15 March 2026;', 'exact', '2026-03-15'],
+    ['The board decided that the fees would remain unchanged until December.', 'ongoing', null],
   ])('%s → %s %s', (sentence, kind, due) => {
     const items = extract(sentence);
     expect(items).toHaveLength(1);
     expect(items[0].deadline).toMatchObject({ kind, due });
+  });
+
+  it('gives a recurrence to its own act, not to the next promise in the sentence', () => {
+    const items = extract('The two universities will exchange lecturers on an annual basis and will share a field station in Otago.');
+    expect(items.map((i) => i.deadline.kind)).toEqual(['ongoing', 'none']);
   });
 
   it('keeps "over the next five years" a period that ends', () => {
