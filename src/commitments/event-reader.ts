@@ -16,7 +16,7 @@ export const DEFAULT_AFTER_OFFSET_DAYS = 30;
 /** DESIGN §2: "before <event>" is due the day before it. */
 export const DEFAULT_BEFORE_OFFSET_DAYS = 1;
 
-const OFFSET = `(?:${COUNT_SOURCE} (day|week|fortnight|month|year)s?|the (day|week))`;
+const OFFSET = `(?:${COUNT_SOURCE} ((?:business |working |calendar )?(?:day|week|fortnight|month|year|hour))s?|the (day|week))`;
 const BEFORE = new RegExp(`^(?:(?:at least|no later than|not later than) )?(?:${OFFSET} )?(?:before|prior to|ahead of|in advance of|in time for) (.+)$`);
 const EVE_OF = /^on the eve of (.+)$/;
 const AFTER_WITH_OFFSET = new RegExp(`^(?:(?:within|no later than|not later than|at the latest|at most) )?${OFFSET} (?:after|of|from|following|since) (.+)$`);
@@ -36,8 +36,11 @@ function offsetDays(count: string | undefined, unit: string | undefined, theUnit
   if (!unit) return undefined;
   const n = count === undefined ? undefined : readCount(count);
   if (n === undefined) return undefined;
+  // Hours round up to whole days; five business days span a calendar week.
+  if (unit === 'hour') return Math.ceil(n / 24);
+  if (/^(?:business|working) day$/.test(unit)) return Math.ceil((n * 7) / 5);
   const perUnit: Record<string, number> = { day: 1, week: 7, fortnight: 14, month: 30, year: 365 };
-  return n * perUnit[unit];
+  return n * perUnit[unit.replace(/^(?:business|working|calendar) /, '')];
 }
 
 /** Shifts a date by an offset that was said in days/weeks/months/years, keeping calendar months. */

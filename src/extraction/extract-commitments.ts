@@ -14,6 +14,7 @@ import { isDirectSpeech } from './not-a-deed.js';
 import { mergeRestatements, type Candidate } from './merge-restatements.js';
 import type { ProposedCommitment } from './proposed-commitment.js';
 import { readDeadline } from './read-deadline.js';
+import { datedFromText } from './event-date-in-text.js';
 import { resolveParties } from './resolve-parties.js';
 import { splitCoordinated } from './split-coordinated.js';
 import type { Sentence } from './split-sentences.js';
@@ -141,7 +142,11 @@ export function extractCommitments(text: string, options: ExtractOptions): Propo
     if (!skip) candidates.push(...candidatesOf(sentence, participants, lastNamed, options));
     lastNamed = namedAtStart(sentence) ?? lastNamed;
   }
-  return mergeRestatements(keepBoundAppeals(candidates, participants));
+  const texts = sentences.map((s) => s.text);
+  return mergeRestatements(keepBoundAppeals(candidates, participants)).map((item) => {
+    const reading = datedFromText(item.reading, texts, item.quote, options.timeZone ?? 'UTC');
+    return reading === item.reading ? item : { ...item, reading, deadline: { kind: reading.kind, text: reading.text, due: dueDateOf(reading) ?? null } };
+  });
 }
 
 const OWN_VOICE = /^(?:we|the (?:two|both) (?:sides|leaders|ministers|governments|countries)|both (?:sides|leaders|ministers|governments|countries)|the (?:leaders|ministers|council|assembly|conference|meeting|summit))$/i;

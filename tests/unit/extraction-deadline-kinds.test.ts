@@ -38,6 +38,24 @@ describe('deadline kinds of extracted promises (said on Mon 7 Apr 2025)', () => 
     expect(items.map((i) => i.deadline.kind)).toEqual(['ongoing', 'none']);
   });
 
+  it.each<[string, string, string | null]>([
+    // A count from a named event is an event; from the text's own signing it stays a date.
+    ['The Army shall reopen the northern road within 48 hours of the withdrawal of the militias.', 'event', null],
+    ['The Parties shall exchange lists of detainees within 10 days of the signing of this Agreement.', 'exact', '2025-04-17'],
+    ['The council will publish its response no later than ten (10) Business Days after the public inquiry.', 'event', null],
+    // When the text dates the event, a counted offset works the date out.
+    ['The town hearing is on May 20. Ana to circulate the draft budget at least one week before the hearing.', 'exact', '2025-05-13'],
+    ['The Parties shall stop all hostilities with effect from 1 May 2025. The Army shall reopen the northern road within 72 hours of the cessation of hostilities.', 'exact', '2025-05-04'],
+  ])('%s → %s %s', (text, kind, due) => {
+    const items = extract(text);
+    expect(items.at(-1)?.deadline).toMatchObject({ kind, due });
+  });
+
+  it('leaves a bare "before the hearing" an event even when the hearing is dated', () => {
+    const items = extract('The second hearing will take place on May 20. Council directed the clerk to revise Section 2 before the second hearing.');
+    expect(items.at(-1)?.deadline.kind).toBe('event');
+  });
+
   it('keeps "over the next five years" a period that ends', () => {
     const [item] = extract('The company will invest $40 million over the next five years in the plant.');
     expect(item.deadline).toMatchObject({ kind: 'exact', due: '2030-04-07' });
