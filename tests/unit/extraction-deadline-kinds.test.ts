@@ -23,6 +23,9 @@ describe('deadline kinds of extracted promises (said on Mon 7 Apr 2025)', () => 
     ['For a period of three (3) years from and after the Closing, the Buyer shall maintain the insurance policies.', 'ongoing', null],
     ['For a period of eighteen months following the Closing, the Buyer shall keep the head office in Leeds.', 'ongoing', null],
     ['The shelter will no longer accept used mattresses, effective immediately.', 'ongoing', null],
+    // "its next annual meeting" is one occasion, not a recurrence.
+    ['The company said it will publish a climate report before its next annual meeting of shareholders.', 'event', null],
+    ['The two ministers will hold annual consultations.', 'ongoing', null],
     // Extending a term to a date is done by that date; a state kept until a date stays a standing one.
     ['Decides to renew until 30 September 2026 the mandate of the observer mission;', 'exact', '2026-09-30'],
     ['Decides to extend the travel measures set out in paragraph 3 until 15 March 2026;', 'exact', '2026-03-15'],
