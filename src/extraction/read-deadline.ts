@@ -34,9 +34,9 @@ function ongoing(phrase: DeadlinePhrase | undefined, reference: CalendarDate): D
 }
 
 function event(phrase: DeadlinePhrase, reference: CalendarDate): Deadline {
-  const m = /^(before|prior to|after|following|upon|once|when|at)\s+(.+)$/i.exec(phrase.text);
+  const m = /^(before|prior to|after|following|upon|once|when|at|for|by)\s+(.+)$/i.exec(phrase.text);
   const word = (m?.[1] ?? 'at').toLowerCase();
-  const relation = /before|prior/.test(word) ? 'before' : word === 'at' ? 'at' : 'after';
+  const relation = /before|prior/.test(word) ? 'before' : /^(?:at|for|by)$/.test(word) ? 'at' : 'after';
   return {
     kind: 'event', text: phrase.text, reference, relation,
     offsetDays: relation === 'after' ? 30 : relation === 'before' ? 1 : 0,

@@ -23,6 +23,10 @@ describe('deadline kinds of extracted promises (said on Mon 7 Apr 2025)', () => 
     ['For a period of three (3) years from and after the Closing, the Buyer shall maintain the insurance policies.', 'ongoing', null],
     ['For a period of eighteen months following the Closing, the Buyer shall keep the head office in Leeds.', 'ongoing', null],
     ['The shelter will no longer accept used mattresses, effective immediately.', 'ongoing', null],
+    // Occasions without a day: a meeting named by its month, maturity, completion of a stage.
+    ['Rosa will prepare the draft work plan for the March meeting.', 'event', null],
+    ['AI: Rosa - roll the bond over at maturity.', 'event', null],
+    ['Upon completion of the withdrawal, each Party shall hand over its maps of minefields.', 'event', null],
     // "its next annual meeting" is one occasion, not a recurrence.
     ['The company said it will publish a climate report before its next annual meeting of shareholders.', 'event', null],
     ['The two ministers will hold annual consultations.', 'ongoing', null],
