@@ -110,8 +110,10 @@ describe('Slack buttons', () => {
   it.runIf(commands.some((c) => c.name === 'snooze'))('Snooze from the date picker', async () => {
     const { ts, blocks } = await channelCard();
     const before = slack.fake.calls.length;
-    await slack.click(press(blocks, 'C-1', 'ft_snooze_date', { selected_date: '2030-01-20' }, { ts, ephemeral: false }));
+    // A date picked ten days from now (a snooze may last at most a year).
+    const picked = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await slack.click(press(blocks, 'C-1', 'ft_snooze_date', { selected_date: picked }, { ts, ephemeral: false }));
     await slack.fake.waitFor(update(ts, before));
-    expect((await slack.app.store.commitments.get('T0FAKE', 'C-1'))?.snoozedUntil).toBeTruthy();
+    expect((await slack.app.store.commitments.get('T0FAKE', 'C-1'))?.snoozedUntil?.slice(0, 10)).toBe(picked);
   });
 });
