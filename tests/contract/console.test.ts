@@ -1,44 +1,10 @@
 // The contract conversation through the console adapter, over real streams and a real SQLite file.
-import { PassThrough } from 'node:stream';
-import { ConsoleAdapter } from '../../adapters/console/console-adapter.js';
-import { createCore } from '../../src/core.js';
-import { ManualClock } from '../../src/ports/clock.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDbPath } from '../helpers/temp-db.js';
-import { runConversationContract, type ContractDriver } from './conversation.js';
+import { consoleDriver } from './console-driver.js';
+import { runConversationContract } from './conversation.js';
 
-runConversationContract('console', async (): Promise<ContractDriver> => {
+runConversationContract('console', async () => {
   const db = tempDbPath();
-  const store = new SqliteStore({ file: db.file });
-  const core = createCore({ store, clock: new ManualClock('2026-01-15T10:00:00Z') });
-  const input = new PassThrough();
-  const output = new PassThrough();
-  const adapter = new ConsoleAdapter({ core, input, output, user: 'alice', timeZone: 'UTC' });
-  const running = adapter.run();
-  let buffered = '';
-  output.on('data', (chunk: Buffer) => (buffered += chunk.toString()));
-  let currentUser = 'alice';
-  const roundTrip = async (line: string): Promise<string> => {
-    buffered = '';
-    input.write(`${line}\n/in local\n`);
-    // The `/in` echo marks the end of the command's reply.
-    while (!buffered.includes('(you are now in console:local)')) await new Promise((r) => setImmediate(r));
-    return buffered.replace(/\(you are now in console:local\)\n$/, '');
-  };
-  return {
-    async send(text, user = 'alice') {
-      if (user !== currentUser) {
-        await roundTrip(`/as ${user}`);
-        currentUser = user;
-      }
-      return roundTrip(text);
-    },
-    mention: (user) => `@${user}`,
-    async close() {
-      input.end();
-      await running;
-      await store.close();
-      db.remove();
-    },
-  };
+  return consoleDriver(new SqliteStore({ file: db.file }), db.remove);
 });

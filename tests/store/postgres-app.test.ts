@@ -1,15 +1,12 @@
 // The app on PostgreSQL: `followthrough start` with DATABASE_URL runs the console conversation on it, and a bad URL stops start-up.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleAdapter } from '../../adapters/console/console-adapter.js';
-import { createCore } from '../../src/core.js';
 import { startApp } from '../../src/main.js';
-import { ManualClock } from '../../src/ports/clock.js';
 import { openStore } from '../../src/store/open-store.js';
-import { runConversationContract, type ContractDriver } from '../contract/conversation.js';
+import { consoleDriver } from '../contract/console-driver.js';
+import { runConversationContract } from '../contract/conversation.js';
 import { findPostgres, startPostgresCluster, type PostgresCluster } from '../helpers/postgres-cluster.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -45,36 +42,7 @@ describe.skipIf('reason' in found)('the app with DATABASE_URL', () => {
     ).rejects.toThrow(/DATABASE_URL/);
   });
 
-  runConversationContract('console on PostgreSQL', async (): Promise<ContractDriver> => {
-    const store = openStore({ DATABASE_URL: await cluster.createDatabase(), FOLLOWTHROUGH_DB: join(dir, 'unused.db'), FOLLOWTHROUGH_DEFAULT_TZ: 'UTC' });
-    const core = createCore({ store, clock: new ManualClock('2026-01-15T10:00:00Z') });
-    const input = new PassThrough();
-    const output = new PassThrough();
-    const running = new ConsoleAdapter({ core, input, output, user: 'alice', timeZone: 'UTC' }).run();
-    let buffered = '';
-    output.on('data', (chunk: Buffer) => (buffered += chunk.toString()));
-    let currentUser = 'alice';
-    const roundTrip = async (line: string): Promise<string> => {
-      buffered = '';
-      input.write(`${line}\n/in local\n`);
-      // The `/in` echo marks the end of the command's reply.
-      while (!buffered.includes('(you are now in console:local)')) await new Promise((r) => setImmediate(r));
-      return buffered.replace(/\(you are now in console:local\)\n$/, '');
-    };
-    return {
-      async send(text, user = 'alice') {
-        if (user !== currentUser) {
-          await roundTrip(`/as ${user}`);
-          currentUser = user;
-        }
-        return roundTrip(text);
-      },
-      mention: (user) => `@${user}`,
-      async close() {
-        input.end();
-        await running;
-        await store.close();
-      },
-    };
-  });
+  runConversationContract('console on PostgreSQL', async () =>
+    consoleDriver(openStore({ DATABASE_URL: await cluster.createDatabase(), FOLLOWTHROUGH_DB: join(dir, 'unused.db'), FOLLOWTHROUGH_DEFAULT_TZ: 'UTC' })),
+  );
 });
