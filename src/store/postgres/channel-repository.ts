@@ -2,19 +2,12 @@
 import { systemClock, type Clock } from '../../ports/clock.js';
 import type { ChannelRecord, ChannelRepository, NextReminderCalculator } from '../store.js';
 import type { PgDatabase } from './database.js';
-import { definedFields, jsonb } from './json.js';
+import { definedFields, jsonb, pgJson } from './json.js';
 import { ensureWorkspace } from './workspace-repository.js';
+import { toChannel as mapChannel, type ChannelRow } from '../rows.js';
 
-export interface ChannelRow {
-  workspace_id: string;
-  address: string;
-  name: string | null;
-  time_zone: string;
-  schedule: string | null;
-  active: boolean;
-  inactive_reason: string | null;
-  platform_data: unknown;
-}
+export type { ChannelRow };
+export const toChannel = (row: ChannelRow) => mapChannel(row, pgJson);
 
 export class PgChannelRepository implements ChannelRepository {
   /** `nextReminderAt` and `clock` are injected by the store (reminder policy lives outside it); without them no digests are scheduled. */
@@ -90,15 +83,3 @@ export class PgChannelRepository implements ChannelRepository {
   }
 }
 
-export function toChannel(row: ChannelRow): ChannelRecord {
-  return {
-    workspaceId: row.workspace_id,
-    address: row.address,
-    name: row.name ?? undefined,
-    timeZone: row.time_zone,
-    schedule: row.schedule,
-    active: row.active,
-    inactiveReason: row.inactive_reason ?? undefined,
-    platformData: row.platform_data ?? undefined,
-  };
-}

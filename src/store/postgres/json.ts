@@ -1,9 +1,12 @@
-/** jsonb parameters: always sent as JSON text, because pg would turn a JS array into a Postgres array. */
+/** jsonb columns in PostgreSQL: sent as JSON text, read back already parsed. */
+import type { JsonDecoder } from '../rows.js';
+
+/** jsonb parameters are always sent as JSON text, because pg would turn a JS array into a Postgres array. */
 export function jsonb(value: unknown): string | null {
   return value === undefined ? null : JSON.stringify(value);
 }
 
-/** Keeps only the fields a partial update actually gives, so `undefined` never overwrites a stored value. */
-export function definedFields<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
+/** jsonb columns arrive parsed: only a missing value needs its fallback. */
+export const pgJson: JsonDecoder = <T>(stored: unknown, fallback: T): T => (stored ?? fallback) as T;
+
+export { definedFields } from '../rows.js';

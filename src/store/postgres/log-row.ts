@@ -1,27 +1,6 @@
-/** A `commitment_log` row as PostgreSQL returns it (jsonb already parsed), and as the core sees it. */
-import type { LogEntry } from '../../commitments/commitment.js';
+/** A `commitment_log` row as PostgreSQL returns it (jsonb already parsed), mapped as every engine maps it. */
+import { toLogEntry as mapLogEntry, type LogRow } from '../rows.js';
+import { pgJson } from './json.js';
 
-export interface LogRow {
-  workspace_id: string;
-  commitment_id: string;
-  at: string;
-  actor_id: string;
-  actor_name: string;
-  action: string;
-  note: string | null;
-  evidence: string | null;
-  detail: Record<string, unknown> | null;
-}
-
-export function toLogEntry(row: LogRow): LogEntry {
-  return {
-    workspaceId: row.workspace_id,
-    commitmentId: row.commitment_id,
-    at: row.at,
-    actor: { id: row.actor_id, name: row.actor_name },
-    action: row.action,
-    note: row.note ?? undefined,
-    evidence: row.evidence ?? undefined,
-    detail: row.detail ?? undefined,
-  };
-}
+export type { LogRow };
+export const toLogEntry = (row: LogRow) => mapLogEntry(row, pgJson);

@@ -1,18 +1,11 @@
 /** Users in PostgreSQL: the chat identities the core has seen, with zone, DM address and admin flag. */
 import type { UserRecord, UserRepository } from '../store.js';
 import type { PgDatabase } from './database.js';
-import { definedFields, jsonb } from './json.js';
+import { definedFields, jsonb, pgJson } from './json.js';
 import { ensureWorkspace } from './workspace-repository.js';
+import { toUser as mapUser, type UserRow } from '../rows.js';
 
-interface UserRow {
-  workspace_id: string;
-  id: string;
-  name: string;
-  time_zone: string | null;
-  dm_address: string | null;
-  is_admin: boolean;
-  platform_data: unknown;
-}
+const toUser = (row: UserRow) => mapUser(row, pgJson);
 
 export class PgUserRepository implements UserRepository {
   constructor(private readonly db: PgDatabase) {}
@@ -57,14 +50,3 @@ export class PgUserRepository implements UserRepository {
   }
 }
 
-function toUser(row: UserRow): UserRecord {
-  return {
-    workspaceId: row.workspace_id,
-    id: row.id,
-    name: row.name,
-    timeZone: row.time_zone ?? undefined,
-    dmAddress: row.dm_address ?? undefined,
-    isAdmin: row.is_admin,
-    platformData: row.platform_data ?? undefined,
-  };
-}

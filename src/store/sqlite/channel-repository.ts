@@ -2,20 +2,12 @@
 import type Database from 'better-sqlite3';
 import { systemClock, type Clock } from '../../ports/clock.js';
 import type { ChannelRecord, ChannelRepository, NextReminderCalculator } from '../store.js';
-import { fromJson, toJson } from './json.js';
+import { sqliteJson, toJson } from './json.js';
 import { ensureWorkspace } from './workspace-repository.js';
 import { prepared } from './prepared.js';
+import { definedFields, toChannel as mapChannel, type ChannelRow } from '../rows.js';
 
-interface ChannelRow {
-  workspace_id: string;
-  address: string;
-  name: string | null;
-  time_zone: string;
-  schedule: string | null;
-  active: number;
-  inactive_reason: string | null;
-  platform_data: string | null;
-}
+const toChannel = (row: ChannelRow) => mapChannel(row, sqliteJson);
 
 export class SqliteChannelRepository implements ChannelRepository {
   /** `nextReminderAt` and `clock` are injected by the store (reminder policy lives outside it); without them no digests are scheduled. */
@@ -40,7 +32,7 @@ export class SqliteChannelRepository implements ChannelRepository {
         .get(channel.workspaceId, channel.address) as ChannelRow | undefined;
       const merged: ChannelRecord = {
         ...(existing ? toChannel(existing) : { timeZone: this.defaultTimeZone, schedule: null, active: true }),
-        ...stripUndefined(channel),
+        ...definedFields(channel),
       } as ChannelRecord;
       const now = new Date().toISOString();
       prepared(
@@ -87,19 +79,3 @@ export class SqliteChannelRepository implements ChannelRepository {
   }
 }
 
-function toChannel(row: ChannelRow): ChannelRecord {
-  return {
-    workspaceId: row.workspace_id,
-    address: row.address,
-    name: row.name ?? undefined,
-    timeZone: row.time_zone,
-    schedule: row.schedule,
-    active: row.active === 1,
-    inactiveReason: row.inactive_reason ?? undefined,
-    platformData: fromJson(row.platform_data, undefined),
-  };
-}
-
-export function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}

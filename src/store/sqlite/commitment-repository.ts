@@ -10,31 +10,13 @@ import {
   type NewCommitment,
   type NextReminderCalculator,
 } from '../store.js';
-import { fromJson, toJson } from './json.js';
-import { toLogEntry, type LogRow } from './log-row.js';
+import { sqliteJson, toJson } from './json.js';
 import { ensureWorkspace, nextCounter } from './workspace-repository.js';
 import { prepared } from './prepared.js';
+import { toCommitment as mapCommitment, toLogEntry as mapLogEntry, type CommitmentRow, type LogRow } from '../rows.js';
 
-interface CommitmentRow {
-  workspace_id: string;
-  id: string;
-  channel: string;
-  title: string;
-  parties: string;
-  tags: string;
-  source: string;
-  deadline: string;
-  time_zone: string;
-  status: string;
-  at_risk: number;
-  snoozed_until: string | null;
-  created_by_id: string;
-  created_by_name: string;
-  created_at: string;
-  updated_at: string;
-  version: number;
-  owners: string | null;
-}
+const toCommitment = (row: CommitmentRow) => mapCommitment(row, sqliteJson);
+const toLogEntry = (row: LogRow) => mapLogEntry(row, sqliteJson);
 
 type LogInput = Omit<LogEntry, 'workspaceId' | 'commitmentId'>;
 
@@ -220,24 +202,3 @@ export class SqliteCommitmentRepository implements CommitmentRepository {
   }
 }
 
-function toCommitment(row: CommitmentRow): Commitment {
-  return {
-    workspaceId: row.workspace_id,
-    id: row.id,
-    channel: row.channel,
-    title: row.title,
-    parties: fromJson(row.parties, []),
-    owners: fromJson(row.owners, []),
-    tags: fromJson(row.tags, []),
-    source: fromJson(row.source, {}),
-    deadline: fromJson(row.deadline, { kind: 'none', text: '', reference: row.created_at.slice(0, 10) }),
-    timeZone: row.time_zone,
-    status: row.status as Commitment['status'],
-    atRisk: row.at_risk === 1,
-    snoozedUntil: row.snoozed_until ?? undefined,
-    createdBy: { id: row.created_by_id, name: row.created_by_name },
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    version: row.version,
-  };
-}

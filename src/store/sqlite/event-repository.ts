@@ -6,18 +6,7 @@ import type { CommitmentChanges, EventRecord, EventRepository } from '../store.j
 import type { SqliteCommitmentRepository } from './commitment-repository.js';
 import { ensureWorkspace, nextCounter } from './workspace-repository.js';
 import { prepared } from './prepared.js';
-
-interface EventRow {
-  workspace_id: string;
-  id: string;
-  name: string;
-  match_key: string;
-  occurred_on: string | null;
-  confirmed_by_id: string | null;
-  confirmed_by_name: string | null;
-  confirmed_at: string | null;
-  created_at: string;
-}
+import { toEvent, type EventRow } from '../rows.js';
 
 export class SqliteEventRepository implements EventRepository {
   constructor(
@@ -85,15 +74,3 @@ export class SqliteEventRepository implements EventRepository {
   }
 }
 
-function toEvent(row: EventRow): EventRecord {
-  return {
-    workspaceId: row.workspace_id,
-    id: row.id,
-    name: row.name,
-    matchKey: row.match_key,
-    occurredOn: row.occurred_on ?? undefined,
-    confirmedBy: row.confirmed_by_id ? { id: row.confirmed_by_id, name: row.confirmed_by_name ?? row.confirmed_by_id } : undefined,
-    confirmedAt: row.confirmed_at ?? undefined,
-    createdAt: row.created_at,
-  };
-}

@@ -9,31 +9,11 @@ import type {
   OutboxStats,
   ReminderPlan,
 } from '../store.js';
-import { fromJson } from './json.js';
+import { sqliteJson } from './json.js';
 import { prepared } from './prepared.js';
+import { toOutboxRow as mapOutboxRow, type OutboxTableRow as Row } from '../rows.js';
 
-interface Row {
-  id: number;
-  key: string;
-  kind: string;
-  workspace_id: string;
-  subject: string;
-  address: string;
-  recipient_id: string | null;
-  commitment_ids: string;
-  slot: string;
-  due_at: string;
-  state: string;
-  attempts: number;
-  next_attempt_at: string;
-  lease_owner: string | null;
-  lease_until: string | null;
-  last_error: string | null;
-  message_id: string | null;
-  created_at: string;
-  finished_at: string | null;
-  interrupted: number;
-}
+const toOutboxRow = (row: Row) => mapOutboxRow(row, sqliteJson);
 
 export class SqliteOutboxRepository implements OutboxRepository {
   constructor(private readonly db: Database.Database) {}
@@ -214,27 +194,3 @@ function toParams(row: NewOutboxRow, at: string) {
   };
 }
 
-function toOutboxRow(row: Row): OutboxRow {
-  return {
-    id: row.id,
-    key: row.key,
-    kind: row.kind as OutboxKind,
-    workspaceId: row.workspace_id,
-    subject: row.subject,
-    address: row.address,
-    recipientId: row.recipient_id ?? undefined,
-    commitmentIds: fromJson(row.commitment_ids, []),
-    slot: row.slot,
-    dueAt: row.due_at,
-    state: row.state as OutboxRow['state'],
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    leaseOwner: row.lease_owner ?? undefined,
-    leaseUntil: row.lease_until ?? undefined,
-    lastError: row.last_error ?? undefined,
-    messageId: row.message_id ?? undefined,
-    createdAt: row.created_at,
-    finishedAt: row.finished_at ?? undefined,
-    interrupted: row.interrupted === 1,
-  };
-}

@@ -2,7 +2,8 @@
 import type Database from 'better-sqlite3';
 import type { Commitment, LogEntry } from '../../commitments/commitment.js';
 import type { ChannelRecord, ChannelRepository, CommitmentRepository, ReminderStateRepository } from '../store.js';
-import { toLogEntry, type LogRow } from './log-row.js';
+import { sqliteJson } from './json.js';
+import { toLogEntry as mapLogEntry, type LogRow } from '../rows.js';
 import { prepared } from './prepared.js';
 
 export class SqliteReminderStateRepository implements ReminderStateRepository {
@@ -49,7 +50,7 @@ export class SqliteReminderStateRepository implements ReminderStateRepository {
          WHERE l.workspace_id = ? AND c.channel = ? AND l.at > ? ORDER BY l.seq`,
       )
       .all(workspaceId, channel, since) as LogRow[];
-    return rows.map(toLogEntry);
+    return rows.map((row) => mapLogEntry(row, sqliteJson));
   }
 
   async dmInactive(workspaceId: string, userId: string): Promise<boolean> {

@@ -1,20 +1,12 @@
 /** Users in SQLite: the chat identities the core has seen, with zone, DM address and admin flag. */
 import type Database from 'better-sqlite3';
 import type { UserRecord, UserRepository } from '../store.js';
-import { stripUndefined } from './channel-repository.js';
-import { fromJson, toJson } from './json.js';
+import { sqliteJson, toJson } from './json.js';
 import { ensureWorkspace } from './workspace-repository.js';
 import { prepared } from './prepared.js';
+import { definedFields, toUser as mapUser, type UserRow } from '../rows.js';
 
-interface UserRow {
-  workspace_id: string;
-  id: string;
-  name: string;
-  time_zone: string | null;
-  dm_address: string | null;
-  is_admin: number;
-  platform_data: string | null;
-}
+const toUser = (row: UserRow) => mapUser(row, sqliteJson);
 
 export class SqliteUserRepository implements UserRepository {
   constructor(private readonly db: Database.Database) {}
@@ -34,7 +26,7 @@ export class SqliteUserRepository implements UserRepository {
         | undefined;
       const merged = {
         ...(existing ? toUser(existing) : { name: user.id, isAdmin: false }),
-        ...stripUndefined(user),
+        ...definedFields(user),
       } as UserRecord;
       prepared(
       this.db,
@@ -65,14 +57,3 @@ export class SqliteUserRepository implements UserRepository {
   }
 }
 
-function toUser(row: UserRow): UserRecord {
-  return {
-    workspaceId: row.workspace_id,
-    id: row.id,
-    name: row.name,
-    timeZone: row.time_zone ?? undefined,
-    dmAddress: row.dm_address ?? undefined,
-    isAdmin: row.is_admin === 1,
-    platformData: fromJson(row.platform_data, undefined),
-  };
-}
