@@ -33,12 +33,14 @@ export class SqliteCommitmentRepository implements CommitmentRepository {
     private readonly nextReminderAt?: NextReminderCalculator['commitment'],
   ) {}
 
-  /** Recomputed inside the change's transaction so a tick never sees a stale next reminder time. */
-  private storeNextReminder(workspaceId: string, id: string, at: string): void {
-    if (!this.nextReminderAt) return;
+  /** Recomputed inside the change's transaction so a tick never sees a stale next reminder time; returns the commitment as stored. */
+  private storeNextReminder(workspaceId: string, id: string, at: string): Commitment {
     const commitment = this.read(workspaceId, id)!;
-    prepared(this.db, 'UPDATE commitments SET next_reminder_at = ? WHERE workspace_id = ? AND id = ?')
-      .run(this.nextReminderAt(commitment, new Date(at)), workspaceId, id);
+    if (this.nextReminderAt) {
+      prepared(this.db, 'UPDATE commitments SET next_reminder_at = ? WHERE workspace_id = ? AND id = ?')
+        .run(this.nextReminderAt(commitment, new Date(at)), workspaceId, id);
+    }
+    return commitment;
   }
 
   async create(input: NewCommitment, log: LogInput): Promise<Commitment> {
@@ -73,8 +75,7 @@ export class SqliteCommitmentRepository implements CommitmentRepository {
         });
       this.writeOwners(input.workspaceId, id, input.owners);
       this.appendLog({ ...log, workspaceId: input.workspaceId, commitmentId: id });
-      this.storeNextReminder(input.workspaceId, id, log.at);
-      return this.read(input.workspaceId, id)!;
+      return this.storeNextReminder(input.workspaceId, id, log.at);
     })();
   }
 
@@ -155,8 +156,7 @@ export class SqliteCommitmentRepository implements CommitmentRepository {
         });
       if (changes.owners) this.writeOwners(workspaceId, id, changes.owners);
       this.appendLog({ ...log, workspaceId, commitmentId: id });
-      this.storeNextReminder(workspaceId, id, log.at);
-      return this.read(workspaceId, id)!;
+      return this.storeNextReminder(workspaceId, id, log.at);
     })();
   }
 
