@@ -7,6 +7,7 @@ import { channelReply } from '../../src/replies/reply.js';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
 import { ALICE, BOB, TENANT, channelMessage, fixture, personalMessage, postActivity, replyText } from '../helpers/fake-connector-activities.js';
 import { tempDbPath } from '../helpers/temp-db.js';
+import { teamsDevEnv } from '../helpers/teams-dev-env.js';
 
 /** Teams: a bot message must stay within 80 KB counted in UTF-16, two bytes a character (format-your-bot-messages). */
 const TEAMS_MESSAGE_BYTES = 80 * 1024;
@@ -22,15 +23,7 @@ describe('Teams: a channel with 40 commitments', () => {
     connector = await startFakeConnector();
     connector.roster.set(BOB.id, BOB);
     connector.roster.set(ALICE.id, ALICE);
-    app = await startApp({
-      FOLLOWTHROUGH_ADAPTERS: 'teams',
-      TEAMS_ALLOW_UNAUTHENTICATED: 'true',
-      TEAMS_ALLOWED_TENANTS: TENANT,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      FOLLOWTHROUGH_DB: db.file,
-      LOG_LEVEL: 'silent',
-    });
+    app = await startApp(teamsDevEnv(db.file, TENANT));
     base = `http://127.0.0.1:${app.address!.port}`;
     for (let i = 1; i <= 40; i++) {
       const month = String(1 + (i % 12)).padStart(2, '0');

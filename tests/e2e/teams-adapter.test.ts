@@ -7,6 +7,7 @@ import { channelReply } from '../../src/replies/reply.js';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
 import { ALICE, BOB, CHANNEL_ID, TENANT, channelMessage, fixture, personalMessage, postActivity, replyText } from '../helpers/fake-connector-activities.js';
 import { tempDbPath } from '../helpers/temp-db.js';
+import { teamsDevEnv } from '../helpers/teams-dev-env.js';
 
 const DANA = { id: '29:1DanaTeamsUserId', aadObjectId: '00000000-0000-0000-0000-00000000da4a', name: 'Dana Admin' };
 const CHANNEL_ADDRESS = `teams:${TENANT}:${CHANNEL_ID}`;
@@ -21,16 +22,7 @@ describe('Teams adapter (dev mode, loopback)', () => {
     connector = await startFakeConnector();
     connector.roster.set(BOB.id, BOB);
     connector.roster.set(ALICE.id, ALICE);
-    app = await startApp({
-      FOLLOWTHROUGH_ADAPTERS: 'teams',
-      TEAMS_ALLOW_UNAUTHENTICATED: 'true',
-      TEAMS_ALLOWED_TENANTS: TENANT,
-      TEAMS_ADMIN_AAD_IDS: DANA.aadObjectId,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      FOLLOWTHROUGH_DB: db.file,
-      LOG_LEVEL: 'silent',
-    });
+    app = await startApp(teamsDevEnv(db.file, TENANT, { TEAMS_ADMIN_AAD_IDS: DANA.aadObjectId }));
     base = `http://127.0.0.1:${app.address!.port}`;
   });
   afterAll(async () => {

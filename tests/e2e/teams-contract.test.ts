@@ -5,6 +5,7 @@ import { runConversationContract, type ContractDriver } from '../contract/conver
 import { startFakeConnector } from '../helpers/fake-connector.js';
 import { ALICE, BOB, TENANT, channelMessage, postActivity, replyText } from '../helpers/fake-connector-activities.js';
 import { tempDbPath } from '../helpers/temp-db.js';
+import { teamsDevEnv } from '../helpers/teams-dev-env.js';
 
 const PEOPLE = { alice: ALICE, bob: BOB };
 
@@ -12,15 +13,7 @@ runConversationContract('teams', async (): Promise<ContractDriver> => {
   const db = tempDbPath();
   const connector = await startFakeConnector();
   for (const person of Object.values(PEOPLE)) connector.roster.set(person.id, person);
-  const app = await startApp({
-    FOLLOWTHROUGH_ADAPTERS: 'teams',
-    TEAMS_ALLOW_UNAUTHENTICATED: 'true',
-    TEAMS_ALLOWED_TENANTS: TENANT,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    FOLLOWTHROUGH_DB: db.file,
-    LOG_LEVEL: 'silent',
-  });
+  const app = await startApp(teamsDevEnv(db.file, TENANT));
   const base = `http://127.0.0.1:${app.address!.port}`;
   return {
     async send(text, user = 'alice') {
