@@ -1,8 +1,9 @@
 /** Loads a commitment for a change, checks who may change it, and writes with one retry on a race. */
 import type { Commitment } from '../commitments/commitment.js';
 import { canChange, refusalFor } from '../commitments/permissions.js';
+import { canMove, isClosed, STATUS_LABEL } from '../commitments/status-rules.js';
 import { ConcurrentChange, type CommitmentChanges } from '../store/store.js';
-import { Forbidden, NotFound } from './errors.js';
+import { Forbidden, NotFound, UsageError } from './errors.js';
 import type { CommandContext } from './spec.js';
 
 export async function loadCommitment(context: CommandContext, id: string): Promise<Commitment> {
@@ -36,6 +37,13 @@ export async function changeCommitment(
     if (!canChange(context.invocation.user, current) && !options.alsoAllowed?.(current)) throw new Forbidden(refusalFor(current));
     const decision = await decide(current);
     if ('unchanged' in decision) return { commitment: current, unchanged: decision.unchanged };
+    // The lifecycle is enforced here, once, for every command and button that changes a status.
+    const to = decision.changes.status;
+    if (to && to !== current.status && !canMove(current.status, to)) {
+      throw new UsageError(
+        `${current.id} is ${STATUS_LABEL[current.status]}, so it cannot become ${STATUS_LABEL[to]}.${isClosed(current.status) ? ` Reopen it first with \`reopen ${current.id}\`.` : ''}`,
+      );
+    }
     try {
       const updated = await context.store.commitments.update(current.workspaceId, current.id, current.version, decision.changes, {
         at: context.clock.now().toISOString(),

@@ -365,3 +365,13 @@ describe('reminder buttons', () => {
     expect((await h.store.commitments.get('w1', 'C-1'))?.deadline).toMatchObject({ due: '2024-04-03' });
   });
 });
+
+describe('status lifecycle', () => {
+  it('refuses a move the lifecycle does not allow, naming the way out, and changes nothing', async () => {
+    await h.say('add Appoint liaison officers');
+    await h.say('done C-1');
+    expect((await h.say('drop C-1 changed our mind')).text).toMatch(/C-1 is done, so it cannot become dropped\. Reopen it first with `reopen C-1`/);
+    expect((await h.store.commitments.get('w1', 'C-1'))?.status).toBe('done');
+    expect(await logActions('C-1')).toEqual(['created', 'done']);
+  });
+});
