@@ -1,10 +1,9 @@
 /** One tick's decisions: read what is due (index range scans), run the pure policy, return the plan. */
-import type { Commitment } from '../commitments/commitment.js';
 import { digestsAt } from '../reminders/digest-policy.js';
 import { outboxKey } from '../reminders/keys.js';
 import { nudgesAt, type Recipient } from '../reminders/nudge-policy.js';
 import type { QuietHours } from '../reminders/quiet-hours.js';
-import type { ReminderPlan, Store } from '../store/store.js';
+import type { DueCommitment, ReminderPlan, Store } from '../store/store.js';
 
 export const TICK_BATCH = 500;
 
@@ -28,7 +27,7 @@ export async function planTick(store: Store, now: Date, quiet: QuietHours, batch
     plan.channels.push({ workspaceId: channel.workspaceId, address: channel.address, nextReminderAt: decision.next?.toISOString() ?? null, expected: channel.nextReminderAt });
   }
   for (const commitment of await store.reminders.dueCommitments(now, batch)) {
-    const { due, next } = nudgesAt(commitment, await recipientsOf(store, commitment), now, quiet);
+    const { due, next } = nudgesAt(commitment, recipientsFrom(commitment), now, quiet);
     for (const nudge of due) {
       plan.rows.push({
         key: outboxKey(commitment.workspaceId, commitment.id, nudge.kind, nudge.date, nudge.recipient.id),
@@ -47,13 +46,7 @@ export async function planTick(store: Store, now: Date, quiet: QuietHours, batch
   return plan;
 }
 
-/** Owners with their zone (else the commitment's) and a DM that still works. */
-export async function recipientsOf(store: Store, commitment: Commitment): Promise<Recipient[]> {
-  const recipients: Recipient[] = [];
-  for (const owner of commitment.owners) {
-    const user = await store.users.get(commitment.workspaceId, owner.id);
-    const reachable = user?.dmAddress && !(await store.reminders.dmInactive(commitment.workspaceId, owner.id));
-    recipients.push({ id: owner.id, name: owner.name, timeZone: user?.timeZone ?? commitment.timeZone, dmAddress: reachable ? user!.dmAddress : undefined });
-  }
-  return recipients;
+/** Owners with their zone (else the commitment's) and a DM that still works, as the due query read them. */
+export function recipientsFrom(commitment: DueCommitment): Recipient[] {
+  return commitment.recipients.map((owner) => ({ ...owner, timeZone: owner.timeZone ?? commitment.timeZone }));
 }

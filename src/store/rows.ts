@@ -4,7 +4,7 @@
  * vs parsed jsonb, hence the decoder) and how a flag does (0/1 vs boolean).
  */
 import type { Commitment, LogEntry } from '../commitments/commitment.js';
-import type { ChannelRecord, EventRecord, OutboxKind, OutboxRow, UserRecord } from './store.js';
+import type { ChannelRecord, DueCommitment, DueOwner, EventRecord, OutboxKind, OutboxRow, UserRecord } from './store.js';
 
 /** Turns a stored JSON column into its value, or `fallback` when it is empty. */
 export type JsonDecoder = <T>(stored: unknown, fallback: T) => T;
@@ -144,6 +144,25 @@ export function toCommitment(row: CommitmentRow, json: JsonDecoder): Commitment 
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+  };
+}
+
+/** A due commitment row: the commitment, its next reminder time, and its owners joined with their user rows. */
+export interface DueRow extends CommitmentRow {
+  next_reminder_at: string;
+  recipients: unknown;
+}
+
+type StoredOwner = { id: string; name: string; timeZone?: string | null; dmAddress?: string | null };
+
+export function toDueCommitment(row: DueRow, json: JsonDecoder): DueCommitment {
+  const owners = json<StoredOwner[]>(row.recipients, []);
+  const recipients: DueOwner[] = owners.map((o) => ({ id: o.id, name: o.name, timeZone: o.timeZone ?? undefined, dmAddress: o.dmAddress ?? undefined }));
+  return {
+    ...toCommitment(row, json),
+    owners: owners.map((o) => ({ id: o.id, name: o.name })),
+    nextReminderAt: row.next_reminder_at,
+    recipients,
   };
 }
 

@@ -262,9 +262,25 @@ export interface OutboxRepository {
   stats(now: Date, failuresSince: Date): Promise<OutboxStats>;
 }
 
+/** An owner of a due commitment as a tick needs them, read in the same query as the commitment. */
+export interface DueOwner {
+  id: string;
+  name: string;
+  /** The owner's zone when known (the tick falls back to the commitment's). */
+  timeZone?: string;
+  /** Their DM address, only when it still works (a permanently failed DM is left out). */
+  dmAddress?: string;
+}
+
+/** A commitment whose next reminder time has come, with its owners' user records. */
+export type DueCommitment = Commitment & { nextReminderAt: string; recipients: DueOwner[] };
+
 export interface ReminderStateRepository {
-  /** Active commitments whose next reminder time is at or before `now` (an index range scan). */
-  dueCommitments(now: Date, limit: number): Promise<(Commitment & { nextReminderAt: string })[]>;
+  /**
+   * Active commitments whose next reminder time is at or before `now`, oldest first, with their
+   * owners' zones and working DMs: one indexed query per batch, no per-row or per-user reads.
+   */
+  dueCommitments(now: Date, limit: number): Promise<DueCommitment[]>;
   /** Channels with a schedule whose next digest time is at or before `now`. */
   dueChannels(now: Date, limit: number): Promise<(ChannelRecord & { nextReminderAt: string })[]>;
   /** Log rows of this channel's commitments after `since` (the digest's "changes" line). */

@@ -209,6 +209,22 @@ export function runStoreContract(engine: string, createDatabase: () => Promise<D
       expect(await store.reminders.changesSince('w1', 'test:elsewhere', '2024-01-01')).toEqual([]);
     });
 
+    it("reads due commitments with their owners' zones and working DMs, in owner order", async () => {
+      const store = (await fresh()).open({ nextReminderAt: fixedReminders });
+      await store.users.upsert({ workspaceId: 'w1', id: 'bob', name: 'Bob', timeZone: 'America/Los_Angeles', dmAddress: 'test:dm-bob' });
+      await store.users.upsert({ workspaceId: 'w1', id: 'alice', name: 'Alice', dmAddress: 'test:dm-alice' });
+      await store.users.upsert({ workspaceId: 'w2', id: 'bob', name: 'Bob Two', timeZone: 'Asia/Tokyo', dmAddress: 'test:dm-bob-2' });
+      await store.commitments.create(draft({ owners: [bob, actor, { id: 'carol', name: 'Carol' }] }), log);
+      await store.outbox.markAddressInactive('test:dm-alice', 'user_not_found');
+      const [due] = await store.reminders.dueCommitments(new Date('2024-02-02T00:00:00Z'), 10);
+      expect(due.owners).toEqual([bob, actor, { id: 'carol', name: 'Carol' }]);
+      expect(due.recipients).toEqual([
+        { id: 'bob', name: 'Bob', timeZone: 'America/Los_Angeles', dmAddress: 'test:dm-bob' },
+        { id: 'alice', name: 'Alice', timeZone: undefined, dmAddress: undefined },
+        { id: 'carol', name: 'Carol', timeZone: undefined, dmAddress: undefined },
+      ]);
+    });
+
     it('confirms an event and dates every waiting commitment in one step', async () => {
       const store = (await fresh()).open();
       const event = await store.events.create({ workspaceId: 'w1', name: 'the elections', matchKey: 'election', createdAt: log.at });

@@ -49,7 +49,7 @@ export class SqliteStore implements Store {
     this.commitments = new SqliteCommitmentRepository(this.db, options.nextReminderAt?.commitment);
     this.receipts = new SqliteReceiptRepository(this.db);
     this.outbox = new SqliteOutboxRepository(this.db);
-    this.reminders = new SqliteReminderStateRepository(this.db, this.commitments, this.channels);
+    this.reminders = new SqliteReminderStateRepository(this.db, this.channels);
     this.events = new SqliteEventRepository(this.db, this.commitments);
   }
 
