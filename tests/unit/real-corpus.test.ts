@@ -1,0 +1,48 @@
+// The real-text corpus (tests/fixtures/extraction/real-*): every gold file is well formed, so the
+// scorer's figures mean what they say. This never runs the extractor, and never prints blind text.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const corpus = join(import.meta.dirname, '../fixtures/extraction');
+const splits = ['real-train', 'real-blind'];
+const genres = ['joint-statement', 'resolution', 'corporate', 'minutes', 'engineering-notes', 'pledge'];
+const kinds = ['exact', 'vague', 'event', 'ongoing', 'none'];
+// Quotes may span a hard line wrap; compare with runs of whitespace folded.
+const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function texts(split: string): string[] {
+  const dir = join(corpus, split);
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort() : [];
+}
+
+describe('the real-text corpus', () => {
+  for (const split of splits) {
+    it(`${split}: each text has a gold file with date, genre, source and verbatim quotes`, () => {
+      for (const file of texts(split)) {
+        const text = fold(readFileSync(join(corpus, split, file), 'utf8'));
+        const gold = JSON.parse(readFileSync(join(corpus, split, file.replace(/\.txt$/, '.gold.json')), 'utf8'));
+        expect(gold.date, file).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(genres, file).toContain(gold.genre);
+        expect(gold.source.url, file).toMatch(/^https?:\/\//);
+        gold.commitments.forEach((c: { kind: string; due: string | null; quote: string }, i: number) => {
+          const where = `${file} commitment ${i + 1}`;
+          expect(kinds, where).toContain(c.kind);
+          expect(text.includes(fold(c.quote)), `${where}: quote not in the text`).toBe(true);
+          if (c.kind === 'exact' || c.kind === 'vague') expect(c.due ?? '', where).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          if (c.kind === 'event' || c.kind === 'ongoing' || c.kind === 'none') expect(c.due, where).toBeNull();
+        });
+        gold.not_commitments.forEach((s: string, i: number) =>
+          expect(text.includes(fold(s)), `${file} not_commitment ${i + 1}: not in the text`).toBe(true),
+        );
+      }
+    });
+  }
+
+  it('spreads every genre over both splits once the blind split exists', () => {
+    const genresIn = (split: string) =>
+      new Set(texts(split).map((f) => JSON.parse(readFileSync(join(corpus, split, f.replace(/\.txt$/, '.gold.json')), 'utf8')).genre));
+    expect([...genresIn('real-train')].sort()).toEqual([...genres].sort());
+    if (texts('real-blind').length > 0) expect([...genresIn('real-blind')].sort()).toEqual([...genres].sort());
+  });
+});
