@@ -1,7 +1,7 @@
 /**
  * Builds the Bolt app: Socket Mode when an app token is set (no public URL needed), otherwise HTTP
- * through Bolt's own HTTPReceiver, whose request listener (signature check, 5-minute window, ack)
- * is mounted on the process's one server instead of a server of its own.
+ * through Bolt's own HTTPReceiver, whose request listener (signature check, ack) is mounted on the
+ * process's one server behind our guard (timestamps within ±5 minutes, no replayed signature).
  */
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../src/config/config.js';
 import type { HttpRoutes } from '../../src/ports/adapter-host.js';
 import { boltLogger } from './bolt-logger.js';
+import { guardSignedRequests } from './request-guard.js';
 import type { SlackIdentity } from './slack-context.js';
 
 export const EVENTS_PATH = '/slack/events';
@@ -28,7 +29,16 @@ export interface BoltApp {
   stop(): Promise<void>;
 }
 
-export function createBoltApp(options: { config: Config; identity: SlackIdentity; logger: Logger; http: HttpRoutes }): BoltApp {
+export interface BoltAppOptions {
+  config: Config;
+  identity: SlackIdentity;
+  logger: Logger;
+  http: HttpRoutes;
+  /** True the first time a request signature is seen (replay protection in HTTP mode). */
+  firstSighting(signature: string): Promise<boolean>;
+}
+
+export function createBoltApp(options: BoltAppOptions): BoltApp {
   const { config, identity, logger, http } = options;
   const common = {
     token: config.SLACK_BOT_TOKEN,
@@ -55,7 +65,8 @@ export function createBoltApp(options: { config: Config; identity: SlackIdentity
   const app = new App({ ...common, receiver });
   return {
     app,
-    start: async () => http.route('POST', EVENTS_PATH, receiver.requestListener),
+    start: async () =>
+      http.route('POST', EVENTS_PATH, guardSignedRequests(receiver.requestListener, { signingSecret: config.SLACK_SIGNING_SECRET ?? '', firstSighting: options.firstSighting, logger })),
     // The shared server is closed by the composition root.
     stop: async () => undefined,
   };

@@ -16,7 +16,13 @@ import { SlackDirectory, slackErrorCode } from './slack-directory.js';
 export const start: StartAdapter = async ({ config, core, logger, http }) => {
   const client = new WebClient(config.SLACK_BOT_TOKEN, { ...webClientOptions(config), logger: boltLogger(logger) });
   const identity = await whoAmI(client);
-  const bolt = createBoltApp({ config, identity, logger, http });
+  const bolt = createBoltApp({
+    config,
+    identity,
+    logger,
+    http,
+    firstSighting: (signature) => core.store.receipts.claim(`slack:signature:${signature}`, core.clock.now()),
+  });
   const context: SlackContext = {
     core,
     identity,
@@ -39,7 +45,14 @@ async function whoAmI(client: WebClient): Promise<SlackIdentity> {
   try {
     const result = await client.auth.test();
     if (!result.team_id || !result.user_id || !result.bot_id) throw new Error('auth.test did not name the team, bot user and bot');
-    return { teamId: result.team_id, teamName: result.team, botUserId: result.user_id, botId: result.bot_id };
+    return {
+      teamId: result.team_id,
+      teamName: result.team,
+      ...(result.enterprise_id ? { enterpriseId: result.enterprise_id } : {}),
+      isEnterpriseInstall: Boolean(result.is_enterprise_install),
+      botUserId: result.user_id,
+      botId: result.bot_id,
+    };
   } catch (error) {
     const code = slackErrorCode(error);
     throw new Error(

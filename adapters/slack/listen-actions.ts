@@ -10,12 +10,18 @@ import { renderSingleMessage } from './block-kit.js';
 import { toMrkdwn } from './mrkdwn.js';
 import { isDirectConversation, slackAddress } from './slack-address.js';
 import type { SlackContext } from './slack-context.js';
+import { servedWorkspace } from './slack-workspace.js';
 
 type Element = BlockAction['actions'][number];
 
 export function listenToActions(app: App, context: SlackContext): void {
   app.action<BlockAction>(ACTION_ID_PATTERN, async ({ ack, body, action, client, respond }) => {
     await ack();
+    const served = servedWorkspace(context.identity, { teamId: body.team?.id, enterpriseId: body.enterprise?.id });
+    if (!served.ok) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: served.refusal });
+      return;
+    }
     const button = buttonFromActionId(action.action_id);
     const where = decodeBlockId(action.block_id);
     const channelId = body.channel?.id ?? body.container?.channel_id;
@@ -23,10 +29,10 @@ export function listenToActions(app: App, context: SlackContext): void {
       await respond({ response_type: 'ephemeral', replace_original: false, text: 'That button is not one I know. Nothing was changed.' });
       return;
     }
-    const teamId = context.identity.teamId;
+    const teamId = served.workspaceId;
     const user = await context.directory.user(teamId, body.user.id, body.user.name ?? body.user.username);
     const outcome = await context.core.act({
-      workspace: { id: teamId, name: context.identity.teamName },
+      workspace: { id: teamId, name: served.name },
       channel: { address: slackAddress(teamId, channelId), isDirect: isDirectConversation(channelId) },
       user,
       actionId: button.id,

@@ -1,26 +1,45 @@
-/** `/commitments …`: ack at once, then answer through the command's response_url (works where the bot is not a member). */
+/**
+ * `/commitments …`: ack at once, then answer through the command's response_url (works where the
+ * bot is not a member). A bare `/commitments` lists this channel, with a pointer to `help`.
+ */
 import type { App } from '@slack/bolt';
 import { renderMessages } from './block-kit.js';
 import { toInvocation, type SlackContext } from './slack-context.js';
+import { servedWorkspace } from './slack-workspace.js';
 
 export const SLASH_COMMAND = '/commitments';
 const RESPONSE_URL_USES = 5;
+export const BARE_COMMAND_HINT = 'Type `/commitments help` for everything I can do, or `/commitments add` for a form.';
 
 export function listenToCommands(app: App, context: SlackContext): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
     await ack();
+    const served = servedWorkspace(context.identity, { teamId: command.team_id, enterpriseId: command.enterprise_id });
+    if (!served.ok) {
+      await respond({ response_type: 'ephemeral', text: served.refusal });
+      return;
+    }
+    const bare = command.text.trim() === '';
     const invocation = await toInvocation(context, {
-      teamId: context.identity.teamId,
+      workspaceId: served.workspaceId,
+      workspaceName: served.name,
       channelId: command.channel_id,
       channelName: command.channel_name,
       userId: command.user_id,
       userName: command.user_name,
-      rawText: command.text,
+      rawText: bare ? 'list' : command.text,
       checkMembership: true,
     });
-    const reply = await context.core.handle(invocation);
+    const answered = await context.core.handle(invocation);
+    const reply = bare ? withHint(answered) : answered;
     const responseType = reply.visibility === 'channel' ? 'in_channel' : 'ephemeral';
     // A response_url takes at most 5 posts (in 30 minutes); beyond that the last one says what is left.
     for (const page of renderMessages(reply, { maxMessages: RESPONSE_URL_USES })) await respond({ response_type: responseType, text: page.text, blocks: page.blocks });
   });
+}
+
+/** The list, with one line saying where the rest of the commands are. */
+function withHint<T extends { text: string; card?: { footer?: string } }>(reply: T): T {
+  const footer = reply.card ? [reply.card.footer, BARE_COMMAND_HINT].filter(Boolean).join('\n') : undefined;
+  return { ...reply, text: `${reply.text}\n${BARE_COMMAND_HINT}`, ...(reply.card ? { card: { ...reply.card, footer } } : {}) };
 }

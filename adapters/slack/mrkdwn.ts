@@ -1,9 +1,17 @@
-/** Turns core text into Slack mrkdwn: escapes what Slack needs escaped and shows instants in the viewer's zone. */
+/**
+ * Turns core text into Slack mrkdwn: escapes what Slack needs escaped and shows instants in the
+ * viewer's zone. Core text is never trusted to ping: user mentions (`<@U…>`) and links survive,
+ * but every `<!…>` broadcast is shown as the characters typed, and bare `@here`/`@channel`/
+ * `@everyone` words are kept from Slack's automatic parsing.
+ */
 import { replaceInstants } from '../../src/replies/reply.js';
 import { slackDate } from './slack-date.js';
 
-/** Slack's own tokens (mentions, channel links, `<!date…>`, links) and our instant markers survive escaping. */
-const KEPT_TOKEN = /<(?:@[UW][A-Z0-9]+|#[CG][A-Z0-9]+|![a-z^][^>]*|(?:https?|mailto):[^>\s]+|t:[0-9TZ:.+-]+)(?:\|[^<>]*)?>/g;
+/** Slack tokens that may pass: user mentions, channel links, links, and our instant markers. */
+const KEPT_TOKEN = /<(?:@[UW][A-Z0-9]+|#[CG][A-Z0-9]+|(?:https?|mailto):[^>\s]+|t:[0-9TZ:.+-]+)(?:\|[^<>]*)?>/g;
+/** A word Slack could read as a broadcast; a word joiner after `@` keeps it a word. */
+const BROADCAST_WORD = /@(here|channel|everyone|group)\b/gi;
+const WORD_JOINER = '\u2060';
 
 /** Escapes `&`, `<`, `>` as Slack asks, except inside the tokens Slack should still interpret. */
 export function escapeMrkdwn(text: string): string {
@@ -17,7 +25,12 @@ export function escapeMrkdwn(text: string): string {
 }
 
 function escapePlain(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return defuseBroadcastWords(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+}
+
+/** `@here` → `@⁠here`: reads the same, notifies nobody. */
+export function defuseBroadcastWords(text: string): string {
+  return text.replace(BROADCAST_WORD, (_, word: string) => `@${WORD_JOINER}${word}`);
 }
 
 /** Core text → mrkdwn: escaped, instants as `<!date^…>`. */
@@ -27,5 +40,5 @@ export function toMrkdwn(text: string): string {
 
 /** Core text → plain_text fields (headers, button labels): no escaping, instants as UTC fallback. */
 export function toPlain(text: string): string {
-  return replaceInstants(text, (iso) => slackDate(iso).replace(/^.*\|(.*)>$/, '$1')).replace(/<@([^>|]+)(?:\|[^>]*)?>/g, '@$1');
+  return defuseBroadcastWords(replaceInstants(text, (iso) => slackDate(iso).replace(/^.*\|(.*)>$/, '$1')).replace(/<@([^>|]+)(?:\|[^>]*)?>/g, '@$1'));
 }

@@ -10,6 +10,10 @@ export interface SlackIdentity {
   /** The installation's team: the workspace key for everything this token sees (Slack Connect included). */
   teamId: string;
   teamName?: string;
+  /** Set for an org-wide (Enterprise Grid) install: the organisation is then the workspace. */
+  enterpriseId?: string;
+  enterpriseName?: string;
+  isEnterpriseInstall?: boolean;
   botUserId: string;
   botId: string;
 }
@@ -22,7 +26,9 @@ export interface SlackContext {
 }
 
 export interface Incoming {
-  teamId: string;
+  /** The workspace the request was checked to belong to (`servedWorkspace`). */
+  workspaceId: string;
+  workspaceName?: string;
   channelId: string;
   channelName?: string;
   userId: string;
@@ -35,7 +41,7 @@ export interface Incoming {
 /** Slash command, @mention and DM all end here: one Invocation, same words. */
 export async function toInvocation(context: SlackContext, incoming: Incoming): Promise<Invocation> {
   const { directory, identity, core } = context;
-  const { teamId, channelId } = incoming;
+  const { workspaceId: teamId, channelId } = incoming;
   const words = commandWords(incoming.rawText, { botUserId: identity.botUserId });
   const [user, mentions, botIsMember] = await Promise.all([
     directory.user(teamId, incoming.userId, incoming.userName),
@@ -43,7 +49,7 @@ export async function toInvocation(context: SlackContext, incoming: Incoming): P
     incoming.checkMembership ? directory.botIsMember(teamId, channelId) : Promise.resolve(undefined),
   ]);
   return {
-    workspace: { id: teamId, name: teamId === identity.teamId ? identity.teamName : undefined },
+    workspace: { id: teamId, name: incoming.workspaceName },
     channel: {
       address: slackAddress(teamId, channelId),
       name: incoming.channelName,

@@ -101,8 +101,8 @@ describe('Slack text', () => {
     expect(toMrkdwn(input)).toBe(output);
   });
 
-  it('keeps links and special mentions', () => {
-    expect(escapeMrkdwn('see <https://example.org|notice> <!here>')).toBe('see <https://example.org|notice> <!here>');
+  it('keeps links but never a broadcast: <!here> is shown as typed', () => {
+    expect(escapeMrkdwn('see <https://example.org|notice> <!here>')).toBe('see <https://example.org|notice> &lt;!here&gt;');
   });
 
   it.each([

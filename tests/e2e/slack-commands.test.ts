@@ -104,10 +104,12 @@ describe('/commitments', () => {
     expect(channel?.timeZone).toBe('Asia/Karachi');
   });
 
-  it('uses the installation team as the workspace, whatever team the user comes from (Slack Connect)', async () => {
-    await ask('add Share the draft due 2030-01-10', { team_id: 'T0PARTNER', user_id: 'U0ALICE' });
-    const listed = await slack.app.store.commitments.list('T0FAKE', { channel: 'slack:T0FAKE:C0GENERAL' });
-    expect(listed.map((c) => c.title)).toContain('Share the draft');
+  it('refuses a command from a team this installation does not serve, rather than serving our data (issue 15)', async () => {
+    const body = await ask('add Share the draft due 2030-01-10', { team_id: 'T0PARTNER', user_id: 'U0ALICE' });
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toMatch(/installed for Fake Team only/);
+    const listed = await slack.app.store.commitments.list('T0FAKE', {});
+    expect(listed.map((c) => c.title)).not.toContain('Share the draft');
   });
 
   it('answers unknown words with help, not silence', async () => {
