@@ -1,12 +1,17 @@
 /**
  * Starts the Slack adapter: learns who the bot is (one auth.test), wires `/commitments`, @mentions,
- * DMs and button presses to the core, and delivers reminders through the Web API.
+ * DMs, button presses, the Add form, the message shortcut, the App Home and the join welcome to the
+ * core, and delivers reminders through the Web API.
  */
 import { WebClient } from '@slack/web-api';
 import type { StartAdapter } from '../../src/ports/adapter-host.js';
 import { createBoltApp, webClientOptions } from './bolt-app.js';
 import { boltLogger } from './bolt-logger.js';
+import { AppHome } from './app-home.js';
 import { listenToActions } from './listen-actions.js';
+import { listenToAddForm } from './listen-add-form.js';
+import { listenToHome } from './listen-home.js';
+import { listenToMembership } from './listen-membership.js';
 import { listenToCommands } from './listen-commands.js';
 import { listenToMessages } from './listen-messages.js';
 import { SlackChatAdapter } from './slack-chat-adapter.js';
@@ -29,12 +34,16 @@ export const start: StartAdapter = async ({ config, core, logger, http }) => {
     logger,
     directory: new SlackDirectory({ client, store: core.store, clock: core.clock, logger, adminIds: config.SLACK_ADMIN_USER_IDS }),
   };
+  context.home = new AppHome(context, client);
   bolt.app.error(async (error) => {
     logger.error({ err: error }, 'Slack listener failed');
   });
   listenToCommands(bolt.app, context);
   listenToMessages(bolt.app, context);
   listenToActions(bolt.app, context);
+  listenToAddForm(bolt.app, context);
+  listenToHome(bolt.app, context);
+  listenToMembership(bolt.app, context);
   await bolt.start();
   logger.info({ team: identity.teamId, bot: identity.botUserId, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' }, 'Slack adapter started');
   return { chat: new SlackChatAdapter(client), stop: () => bolt.stop() };

@@ -6,6 +6,7 @@
  */
 import type { App, BlockAction } from '@slack/bolt';
 import { buttonFromActionId, decodeBlockId, ACTION_ID_PATTERN } from './action-ids.js';
+import { HOME_CALLBACK, commitmentIdsIn } from './app-home.js';
 import { renderSingleMessage } from './block-kit.js';
 import { toMrkdwn } from './mrkdwn.js';
 import { isDirectConversation, slackAddress } from './slack-address.js';
@@ -16,6 +17,8 @@ type Element = BlockAction['actions'][number];
 
 export function listenToActions(app: App, context: SlackContext): void {
   app.action<BlockAction>(ACTION_ID_PATTERN, async ({ ack, body, action, client, respond }) => {
+    // Presses in the App Home are listen-home's (it acks them).
+    if (body.view?.callback_id === HOME_CALLBACK) return;
     await ack();
     const served = servedWorkspace(context.identity, { teamId: body.team?.id, enterpriseId: body.enterprise?.id });
     if (!served.ok) {
@@ -41,6 +44,8 @@ export function listenToActions(app: App, context: SlackContext): void {
       context: where.context,
       receivedAt: context.core.clock.now(),
     });
+    // Homes are refreshed alongside, not before the answer the presser is waiting for.
+    if (outcome.ok) void context.home?.refresh({ id: teamId, name: served.name }, [where.target, ...commitmentIdsIn(outcome.message)], [body.user.id]).catch(() => undefined);
     if (!outcome.ok || !outcome.refreshed) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: toMrkdwn(outcome.message) });
       return;

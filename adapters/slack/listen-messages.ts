@@ -5,7 +5,9 @@
 import type { App } from '@slack/bolt';
 import type { Reply } from '../../src/replies/reply.js';
 import { renderMessages } from './block-kit.js';
+import { commitmentIdsIn } from './app-home.js';
 import { EventOnce } from './event-once.js';
+import { CHANGES } from './listen-commands.js';
 import { toInvocation, type SlackContext } from './slack-context.js';
 import { eventTeam, servedWorkspace } from './slack-workspace.js';
 
@@ -32,12 +34,16 @@ export function listenToMessages(app: App, context: SlackContext): void {
       context.logger.warn({ team: eventTeam(body) }, 'Slack event from a team this installation does not serve; ignored');
       return;
     }
+    const workspace = { id: served.workspaceId, name: served.name };
     await once.handle(
       body.event_id,
       async () => {
-        const reply = await context.core.handle(
-          await toInvocation(context, { workspaceId: served.workspaceId, workspaceName: served.name, channelId: where.channel, userId: where.user, rawText }),
-        );
+        const invocation = await toInvocation(context, { workspaceId: workspace.id, workspaceName: workspace.name, channelId: where.channel, userId: where.user, rawText });
+        const reply = await context.core.handle(invocation);
+        if (CHANGES.test(invocation.text)) {
+          const people = [where.user, ...invocation.mentions.map((m) => m.id)];
+          void context.home?.refresh(workspace, commitmentIdsIn(reply.text), people).catch(() => undefined);
+        }
         // In a DM everything is between the two of us, so private replies are ordinary messages.
         return inDm ? { ...reply, visibility: 'channel' } : reply;
       },

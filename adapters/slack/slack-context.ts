@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Core } from '../../src/core.js';
 import type { Invocation } from '../../src/ports/invocation.js';
+import type { AppHome } from './app-home.js';
 import type { SlackDirectory } from './slack-directory.js';
 import { isDirectConversation, slackAddress } from './slack-address.js';
 import { commandWords } from './slack-text.js';
@@ -23,6 +24,8 @@ export interface SlackContext {
   identity: SlackIdentity;
   directory: SlackDirectory;
   logger: Logger;
+  /** The App Home, refreshed after changes made through Slack. */
+  home?: AppHome;
 }
 
 export interface Incoming {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ACTION_ID_PATTERN, BUTTON_IDS, actionIdFor, buttonFromActionId } from '../../adapters/slack/action-ids.js';
 import { SLASH_COMMAND } from '../../adapters/slack/listen-commands.js';
+import { TRACK_SHORTCUT } from '../../adapters/slack/listen-add-form.js';
 
 const dir = new URL('../../adapters/slack/', import.meta.url).pathname;
 const manifest = parse(readFileSync(join(dir, 'manifest.yml'), 'utf8'));
@@ -28,6 +29,17 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'conversations.info': ['channels:read', 'groups:read', 'im:read', 'mpim:read'],
   'conversations.open': ['im:write', 'mpim:write', 'channels:manage', 'groups:write'],
   'conversations.history': ['channels:history', 'groups:history', 'im:history', 'mpim:history'],
+  'chat.getPermalink': [],
+  'views.open': [],
+  'views.publish': [],
+};
+
+/** Slack's event reference: the bot scopes any one of which delivers the event. */
+const EVENT_SCOPES: Record<string, string[]> = {
+  app_mention: ['app_mentions:read'],
+  'message.im': ['im:history'],
+  app_home_opened: [],
+  member_joined_channel: ['channels:read', 'groups:read'],
 };
 
 describe('adapters/slack/manifest.yml', () => {
@@ -57,18 +69,46 @@ describe('adapters/slack/manifest.yml', () => {
 
   it('subscribes to every event the code listens to', () => {
     const listened = [...source.matchAll(/app\.event\('(\w+)'/g)].map((m) => m[1]);
-    expect(listened.sort()).toEqual(['app_mention', 'message']);
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'message.im']);
-    expect(scopes).toEqual(expect.arrayContaining(['app_mentions:read', 'im:history']));
+    expect([...new Set(listened)].sort()).toEqual(['app_home_opened', 'app_mention', 'member_joined_channel', 'message']);
+    const subscribed: string[] = manifest.settings.event_subscriptions.bot_events;
+    // The code's `message` listener is for DMs only: the manifest subscribes to message.im, nothing wider.
+    expect([...subscribed].sort()).toEqual(['app_home_opened', 'app_mention', 'member_joined_channel', 'message.im']);
+    for (const event of subscribed) {
+      const needed = EVENT_SCOPES[event];
+      expect(needed, `add ${event} to EVENT_SCOPES`).toBeDefined();
+      if (needed.length > 0) expect(scopes.some((s) => needed.includes(s)), `${event} needs one of ${needed.join(', ')}`).toBe(true);
+    }
   });
 
-  it('turns on interactivity, Socket Mode and the App Home messages tab; declares no callback ids the code lacks', () => {
+  it('turns on interactivity, Socket Mode and both App Home tabs', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
-    const callbackIds = [...source.matchAll(/callback_id:\s*'([^']+)'/g)].map((m) => m[1]);
-    const declared = (manifest.features.shortcuts ?? []).map((s: { callback_id: string }) => s.callback_id);
-    expect(callbackIds.sort()).toEqual(declared.sort());
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+
+  it('declares exactly the shortcuts the code listens for, as message shortcuts', () => {
+    const registered = [...source.matchAll(/app\.shortcut<?\w*>?\((\w+)/g)].map((m) => m[1]);
+    expect(registered).toEqual(['TRACK_SHORTCUT']);
+    const declared: { callback_id: string; type: string; name: string }[] = manifest.features.shortcuts ?? [];
+    expect(declared.map((s) => [s.callback_id, s.type])).toEqual([[TRACK_SHORTCUT, 'message']]);
+    expect(declared[0].name.length).toBeLessThanOrEqual(24);
+  });
+
+  it('asks for no scope the code does not need', () => {
+    // Each scope, and what in the code needs it.
+    const why: Record<string, boolean> = {
+      commands: source.includes('app.command(') && source.includes('app.shortcut'),
+      'chat:write': called.includes('chat.postMessage'),
+      'chat:write.public': called.includes('chat.postMessage'),
+      'app_mentions:read': source.includes("app.event('app_mention'"),
+      'im:history': source.includes("app.event('message'") || called.includes('conversations.history'),
+      'im:write': called.includes('conversations.open'),
+      'users:read': called.includes('users.info'),
+      'channels:read': called.includes('conversations.info') || source.includes("app.event('member_joined_channel'"),
+      'groups:read': called.includes('conversations.info') || source.includes("app.event('member_joined_channel'"),
+    };
+    for (const scope of scopes) expect(why[scope], `${scope} is asked for; say what needs it`).toBe(true);
   });
 
   it('routes every action id the renderer can produce to the action listener and back to its button', () => {

@@ -41,7 +41,7 @@ describe('signed requests', () => {
 
   it('ignores the same signed bytes sent twice: one commitment, one answer', async () => {
     const responseUrl = slack.fake.responseUrl();
-    const body = new URLSearchParams({ ...slackFixture('slash-command'), text: 'add Replayed promise due 2030-01-01', response_url: responseUrl }).toString();
+    const body = new URLSearchParams({ ...slackFixture<Record<string, string>>('slash-command'), text: 'add Replayed promise due 2030-01-01', response_url: responseUrl }).toString();
     const timestamp = now();
     const first = await sendSigned(slack.eventsUrl, body, 'application/x-www-form-urlencoded', { secret: SIGNING_SECRET, timestamp });
     expect(first.status).toBe(200);

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { blockProblem } from './fake-slack-blocks.js';
 import { FakeSocketMode } from './fake-slack-socket.js';
+import { FakeViews, permalink } from './fake-slack-views.js';
 
 export interface FakeUser {
   id: string;
@@ -61,6 +62,8 @@ export class FakeSlack {
   readonly users = new Map<string, FakeUser>();
   readonly channels = new Map<string, FakeChannel>();
   readonly socket = new FakeSocketMode();
+  /** Modals (views.open with trigger ids that expire) and each user's published Home tab. */
+  readonly views = new FakeViews();
   private readonly failures = new Map<string, Failure[]>();
   private readonly responseUses = new Map<string, number>();
   private readonly events = new EventEmitter();
@@ -227,6 +230,12 @@ export class FakeSlack {
         Object.assign(message, { text: args.text, blocks: args.blocks });
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
       }
+      case 'views.open':
+        return this.views.open(args);
+      case 'views.publish':
+        return this.views.publish(args, (id) => this.users.has(id));
+      case 'chat.getPermalink':
+        return permalink(args);
       default:
         return { ok: false, error: 'unknown_method' };
     }

@@ -1,0 +1,24 @@
+/**
+ * Onboarding: when the bot itself joins a channel (member_joined_channel for its own user), it
+ * posts one short welcome there — once per channel, however often it is removed and invited back.
+ */
+import type { App } from '@slack/bolt';
+import { slackAddress } from './slack-address.js';
+import type { SlackContext } from './slack-context.js';
+import { eventTeam, servedWorkspace } from './slack-workspace.js';
+import { welcomeText } from './welcome.js';
+import { toMrkdwn } from './mrkdwn.js';
+
+export function listenToMembership(app: App, context: SlackContext): void {
+  app.event('member_joined_channel', async ({ event, body, client }) => {
+    if (event.user !== context.identity.botUserId) return;
+    const served = servedWorkspace(context.identity, eventTeam(body));
+    if (!served.ok) return;
+    const { store, clock } = context.core;
+    const address = slackAddress(served.workspaceId, event.channel);
+    if (!(await store.receipts.claim(`slack:welcome:${address}`, clock.now()))) return;
+    const channel = await store.channels.get(served.workspaceId, address);
+    const text = toMrkdwn(welcomeText({ schedule: channel?.schedule, timeZone: channel?.timeZone, inChannel: true }));
+    await client.chat.postMessage({ channel: event.channel, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+  });
+}
