@@ -27,11 +27,9 @@ export function listenToCommands(app: App, context: SlackContext): void {
       return;
     }
     const text = command.text.trim();
-    if (/^(?:add|new|track)$/i.test(text)) {
-      // The trigger_id lives 3 seconds: open the form before anything else.
-      await openAddForm(client, command.trigger_id, {}, { channelId: command.channel_id });
-      return;
-    }
+    // The trigger_id lives 3 seconds: open the form before anything else. If Slack will not open
+    // it, the bare `add` is answered as typed: with what to write.
+    if (/^(?:add|new|track)$/i.test(text) && (await formOpened(context, () => openAddForm(client, command.trigger_id, {}, { channelId: command.channel_id })))) return;
     const bare = text === '';
     const invocation = await toInvocation(context, {
       workspaceId: served.workspaceId,
@@ -54,6 +52,16 @@ export function listenToCommands(app: App, context: SlackContext): void {
       await context.home?.refresh({ id: served.workspaceId, name: served.name }, commitmentIdsIn(reply.text), [command.user_id, ...mentioned]);
     }
   });
+}
+
+async function formOpened(context: SlackContext, open: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await open();
+    return true;
+  } catch (error) {
+    context.logger.warn({ err: error }, 'could not open the Add form; answering the bare add in words');
+    return false;
+  }
 }
 
 /** The list, with one line saying where the rest of the commands are. */

@@ -39,8 +39,9 @@ describe('/commitments', () => {
   it('lists privately, as Block Kit with Done, Snooze and Update status on each item', async () => {
     const body = await ask('list');
     expect(body.response_type).toBe('ephemeral');
-    const actions = body.blocks.filter((b: any) => b.type === 'actions');
+    const actions = body.blocks.filter((b: any) => b.type === 'actions' && b.block_id.startsWith('ft|'));
     expect(actions).toHaveLength(1);
+    expect(body.blocks.at(-1).elements.map((e: any) => e.action_id)).toEqual(['followthrough_add_open']);
     expect(actions[0].elements.map((e: any) => `${e.type}:${e.action_id}`)).toEqual([
       'button:ft_done',
       'static_select:ft_snooze',
