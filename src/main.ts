@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { loadConfig, type AdapterName, type Config } from './config/config.js';
+import { consoleLogFile } from './config/home.js';
 import { createCore, type Core } from './core.js';
 import type { RunningAdapter, StartAdapter } from './ports/adapter-host.js';
 import type { ChatAdapter } from './ports/chat-adapter.js';
@@ -13,6 +14,7 @@ import { openStore } from './store/open-store.js';
 import { systemClock } from './ports/clock.js';
 import { nextReminderCalculator } from './reminders/next-reminder.js';
 import { startScheduler, type Scheduler } from './scheduler/scheduler.js';
+import { adapterFailure, listenFailure, storeFailure } from './config/startup-failures.js';
 import type { Store } from './store/store.js';
 
 /** Adapter modules, loaded only when enabled. */
@@ -40,20 +42,22 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export function createLogger(level: string): Logger {
-  // Logs go to stderr: stdout belongs to the console conversation and to JSON-printing commands.
-  return pino({ level, base: undefined }, pino.destination(2));
+/**
+ * Logs go to stderr: stdout belongs to the console conversation and to JSON-printing commands. An
+ * interactive console shares the terminal with stderr too, so its logs go to a file instead.
+ */
+export function createLogger(level: string, file?: string): Logger {
+  return pino({ level, base: undefined }, file ? pino.destination({ dest: file, mkdir: true, append: true }) : pino.destination(2));
+}
+
+function logFileFor(config: Config): string | undefined {
+  return config.adapters.includes('console') && process.stdin.isTTY ? consoleLogFile(config.FOLLOWTHROUGH_HOME) : undefined;
 }
 
 export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<App> {
   const config = loadConfig(env);
-  const logger = createLogger(config.LOG_LEVEL);
-  const store = openStore(config, { nextReminderAt: nextReminderCalculator });
-  // PostgreSQL connects and migrates in the background: an unreachable DATABASE_URL stops start-up here.
-  await store.ready?.().catch(async (error: unknown) => {
-    await store.close();
-    throw error;
-  });
+  const logger = createLogger(config.LOG_LEVEL, logFileFor(config));
+  const store = await openConfiguredStore(config);
   const core = createCore({ store, settings: { defaultTimeZone: config.FOLLOWTHROUGH_DEFAULT_TZ }, logger });
   const needsHttp = config.adapters.some((a) => a === 'slack' || a === 'teams');
   const http = needsHttp ? new HttpServer(logger) : undefined;
@@ -63,12 +67,16 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ap
   try {
     for (const name of config.adapters) {
       const { start } = await ADAPTER_MODULES[name]();
-      const running = await start({ config, core, logger: logger.child({ adapter: name }), http: http ?? noHttp(name) });
+      const running = await start({ config, core, logger: logger.child({ adapter: name }), http: http ?? noHttp(name) }).catch((error: unknown) => {
+        throw adapterFailure(name, error);
+      });
       adapters.set(name, running);
       chatAdapters.set(running.chat.platform, running.chat);
     }
     if (http) {
-      address = await http.listen(config.PORT, config.HOST);
+      address = await http.listen(config.PORT, config.HOST).catch((error: unknown) => {
+        throw listenFailure(error, config);
+      });
       logger.info({ host: address.address, port: address.port, adapters: config.adapters }, 'Followthrough is listening');
     }
   } catch (error) {
@@ -108,6 +116,23 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ap
     },
   };
   return app;
+}
+
+/** Opens SQLite (synchronously) or PostgreSQL (connects and migrates): any failure names FOLLOWTHROUGH_DB or DATABASE_URL. */
+async function openConfiguredStore(config: Config): Promise<Store> {
+  let store: Store;
+  try {
+    store = openStore(config, { nextReminderAt: nextReminderCalculator });
+  } catch (error) {
+    throw storeFailure(error, config);
+  }
+  try {
+    await store.ready?.();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw storeFailure(error, config);
+  }
+  return store;
 }
 
 function noHttp(adapter: string) {

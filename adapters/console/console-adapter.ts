@@ -1,8 +1,9 @@
 /**
  * The local console: reads commands from any stream (a TTY or a pipe), prints replies, and prints
  * reminders as they are delivered. Meta-commands `/as <user>` and `/in <channel>` switch identity.
+ * On a terminal, readline gives line editing and history (arrows, Ctrl-R); on a pipe, it reads plain lines.
  */
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Core } from '../../src/core.js';
 import type { ChatAdapter, Delivered, DeliverOptions } from '../../src/ports/chat-adapter.js';
@@ -20,20 +21,34 @@ export interface ConsoleOptions {
   /** Echo each command before its reply (on for pipes, so the output reads as a transcript). */
   echo?: boolean;
   prompt?: boolean;
+  /** A terminal: line editing and history, seeded with these earlier lines (newest first). */
+  terminal?: { history: string[]; onHistory?(history: string[]): void };
 }
+
+/** Shown after `help`: the console's own commands are not the bot's, so the core's help cannot list them. */
+export const CONSOLE_HELP = 'In this console: /as <user> speaks as someone else, /in <channel> moves to another channel, /quit ends.';
 
 export class ConsoleAdapter implements ChatAdapter {
   readonly platform = 'console';
   private sent = 0;
   private readonly identity: ConsoleIdentity;
+  private lines?: Interface;
 
   constructor(private readonly options: ConsoleOptions) {
     this.identity = { workspace: 'console', channel: 'local', user: options.user };
   }
 
-  /** Reads commands until the input ends; resolves then. */
-  async run(): Promise<void> {
-    const lines = createInterface({ input: this.options.input, terminal: false, crlfDelay: Infinity });
+  /** Reads commands until the input ends; resolves then with how many lines it acted on. */
+  async run(): Promise<number> {
+    const terminal = this.options.terminal;
+    const lines = createInterface({
+      input: this.options.input,
+      ...(terminal ? { output: this.options.output, terminal: true, history: terminal.history, historySize: 500, removeHistoryDuplicates: true } : { terminal: false }),
+      crlfDelay: Infinity,
+    });
+    this.lines = lines;
+    if (terminal?.onHistory) lines.on('history', terminal.onHistory);
+    let handled = 0;
     this.showPrompt();
     for await (const raw of lines) {
       const line = raw.trim();
@@ -41,6 +56,7 @@ export class ConsoleAdapter implements ChatAdapter {
         this.showPrompt();
         continue;
       }
+      handled += 1;
       if (this.options.echo) this.write(`> ${line}`);
       if (line === '/quit' || line === '/exit') break;
       if (line.startsWith('/')) this.meta(line);
@@ -48,6 +64,7 @@ export class ConsoleAdapter implements ChatAdapter {
       this.showPrompt();
     }
     lines.close();
+    return handled;
   }
 
   async deliver(address: string, reply: Reply, _options: DeliverOptions): Promise<Delivered> {
@@ -65,6 +82,7 @@ export class ConsoleAdapter implements ChatAdapter {
     await this.rememberDirectAddresses(invocation.workspace.id, [invocation.user.id, ...invocation.mentions.map((m) => m.id)]);
     const reply = await this.options.core.handle(invocation);
     this.write(this.render(reply));
+    if (/^help$/i.test(line)) this.write(CONSOLE_HELP);
   }
 
   /** Console users get a "DM" address too, so owner nudges show up here, marked with whom they are for. */
@@ -85,7 +103,7 @@ export class ConsoleAdapter implements ChatAdapter {
       this.identity.channel = value;
       this.write(`(you are now in console:${value})`);
     } else {
-      this.write('Console commands: /as <user>, /in <channel>, /quit. Everything else goes to the bot; try `help`.');
+      this.write(`${CONSOLE_HELP} Everything else goes to the bot; try \`help\`.`);
     }
   }
 
@@ -98,6 +116,12 @@ export class ConsoleAdapter implements ChatAdapter {
   }
 
   private showPrompt(): void {
-    if (this.options.prompt) this.options.output.write(`${this.identity.user}@${this.identity.channel}> `);
+    if (!this.options.prompt) return;
+    const prompt = `${this.identity.user}@${this.identity.channel}> `;
+    // readline owns a terminal's line (redraws it while editing); on a pipe the prompt is plain text.
+    if (this.options.terminal && this.lines) {
+      this.lines.setPrompt(prompt);
+      this.lines.prompt();
+    } else this.options.output.write(prompt);
   }
 }

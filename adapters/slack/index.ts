@@ -4,6 +4,8 @@
  * core, and delivers reminders through the Web API.
  */
 import { WebClient } from '@slack/web-api';
+import { WHERE_TO_GET } from '../../src/config/config.js';
+import { StartupError } from '../../src/config/startup-error.js';
 import type { StartAdapter } from '../../src/ports/adapter-host.js';
 import { createBoltApp, webClientOptions } from './bolt-app.js';
 import { boltLogger } from './bolt-logger.js';
@@ -20,7 +22,7 @@ import { SlackDirectory, slackErrorCode } from './slack-directory.js';
 
 export const start: StartAdapter = async ({ config, core, logger, http }) => {
   const client = new WebClient(config.SLACK_BOT_TOKEN, { ...webClientOptions(config), logger: boltLogger(logger) });
-  const identity = await whoAmI(client);
+  const identity = await whoAmI(client, config.SLACK_API_URL);
   const bolt = createBoltApp({
     config,
     identity,
@@ -44,31 +46,49 @@ export const start: StartAdapter = async ({ config, core, logger, http }) => {
   listenToAddForm(bolt.app, context);
   listenToHome(bolt.app, context);
   listenToMembership(bolt.app, context);
-  await bolt.start();
+  await bolt.start().catch((error: unknown) => {
+    throw appTokenFailure(error, config.SLACK_API_URL);
+  });
   logger.info({ team: identity.teamId, bot: identity.botUserId, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' }, 'Slack adapter started');
   return { chat: new SlackChatAdapter(client), stop: () => bolt.stop() };
 };
 
 /** One auth.test at start: the team that installed us and the bot's ids (Bolt then skips its own). */
-async function whoAmI(client: WebClient): Promise<SlackIdentity> {
+async function whoAmI(client: WebClient, apiUrl: string | undefined): Promise<SlackIdentity> {
+  let result;
   try {
-    const result = await client.auth.test();
-    if (!result.team_id || !result.user_id || !result.bot_id) throw new Error('auth.test did not name the team, bot user and bot');
-    return {
-      teamId: result.team_id,
-      teamName: result.team,
-      ...(result.enterprise_id ? { enterpriseId: result.enterprise_id } : {}),
-      isEnterpriseInstall: Boolean(result.is_enterprise_install),
-      botUserId: result.user_id,
-      botId: result.bot_id,
-    };
+    result = await client.auth.test();
   } catch (error) {
     const code = slackErrorCode(error);
-    throw new Error(
-      code
-        ? `Slack refused SLACK_BOT_TOKEN (${code}). Copy the Bot User OAuth Token (xoxb-…) from your app's settings → OAuth & Permissions, and reinstall the app if it was revoked.`
-        : `Could not reach Slack to check SLACK_BOT_TOKEN: ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
-    );
+    if (code) throw new StartupError('SLACK_BOT_TOKEN', `was refused by Slack (${code}); reinstall the app if the token was revoked`, WHERE_TO_GET.SLACK_BOT_TOKEN, { cause: error });
+    throw unreachable(error, apiUrl, 'SLACK_BOT_TOKEN');
   }
+  if (!result.team_id || !result.user_id || !result.bot_id) {
+    throw new StartupError('SLACK_BOT_TOKEN', 'is not a bot token: auth.test did not name the team, bot user and bot', WHERE_TO_GET.SLACK_BOT_TOKEN);
+  }
+  return {
+    teamId: result.team_id,
+    teamName: result.team,
+    ...(result.enterprise_id ? { enterpriseId: result.enterprise_id } : {}),
+    isEnterpriseInstall: Boolean(result.is_enterprise_install),
+    botUserId: result.user_id,
+    botId: result.bot_id,
+  };
+}
+
+/** Socket Mode's first call (apps.connections.open) uses the app token: its refusal names that token, not the bot's. */
+function appTokenFailure(error: unknown, apiUrl: string | undefined): StartupError {
+  const code = slackErrorCode(error);
+  if (code) {
+    return new StartupError('SLACK_APP_TOKEN', `was refused by Slack (${code}); it must be an app-level token with the connections:write scope`, WHERE_TO_GET.SLACK_APP_TOKEN, {
+      cause: error,
+    });
+  }
+  return unreachable(error, apiUrl, 'SLACK_APP_TOKEN');
+}
+
+function unreachable(error: unknown, apiUrl: string | undefined, token: string): StartupError {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  if (apiUrl) return new StartupError('SLACK_API_URL', `=${apiUrl} cannot be reached to check ${token}: ${reason}`, WHERE_TO_GET.SLACK_API_URL, { cause: error });
+  return new StartupError(token, `could not be checked: Slack cannot be reached (${reason}); check this machine's network access to slack.com`, undefined, { cause: error });
 }

@@ -3,7 +3,8 @@
  * request is JWT-verified; without one botbuilder checks nothing, so that is allowed only when
  * asked for (`TEAMS_ALLOW_UNAUTHENTICATED=true`) on a loopback HOST. Also the tenant allow-list.
  */
-import { isLoopbackHost, type Config } from '../../src/config/config.js';
+import { isLoopbackHost, WHERE_TO_GET, type Config } from '../../src/config/config.js';
+import { StartupError } from '../../src/config/startup-error.js';
 
 export type TeamsConfig = Pick<
   Config,
@@ -29,9 +30,10 @@ export interface TeamsAuth {
 
 export const DEV_BOT_ID = 'followthrough-dev';
 
-export class TeamsStartError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A Teams setting that makes starting unsafe or impossible: a one-line start-up error naming the variable. */
+export class TeamsStartError extends StartupError {
+  constructor(variable: string, problem: string) {
+    super(variable, problem, WHERE_TO_GET[variable]);
     this.name = 'TeamsStartError';
   }
 }
@@ -41,22 +43,24 @@ export function teamsAuth(config: TeamsConfig): TeamsAuth {
   if (!appId) {
     if (!config.TEAMS_ALLOW_UNAUTHENTICATED) {
       throw new TeamsStartError(
-        'Teams is enabled but MICROSOFT_APP_ID is not set. Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID ' +
-          '(Azure portal → your Azure Bot → Configuration), or for local development only set TEAMS_ALLOW_UNAUTHENTICATED=true and HOST=127.0.0.1.',
+        'MICROSOFT_APP_ID',
+        'is not set, but Teams is enabled. Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID, or for local development only TEAMS_ALLOW_UNAUTHENTICATED=true with HOST=127.0.0.1',
       );
     }
     if (!isLoopbackHost(config.HOST)) {
       throw new TeamsStartError(
-        `Refusing to start Teams without authentication on HOST=${config.HOST}: with no MICROSOFT_APP_ID nothing checks who calls /api/messages, ` +
-          'so TEAMS_ALLOW_UNAUTHENTICATED=true works only with HOST=127.0.0.1, ::1 or localhost. Set MICROSOFT_APP_ID to serve other interfaces.',
+        'HOST',
+        `is ${config.HOST}, but with no MICROSOFT_APP_ID nothing checks who calls /api/messages. Refusing to start Teams without authentication on HOST=${config.HOST}: TEAMS_ALLOW_UNAUTHENTICATED=true works only with HOST=127.0.0.1, ::1 or localhost`,
       );
     }
     return { authenticated: false, botbuilderSettings: { MicrosoftAppId: '' }, botId: DEV_BOT_ID, allowedTenants: config.TEAMS_ALLOWED_TENANTS };
   }
   if (config.MICROSOFT_APP_TYPE === 'SingleTenant' && !config.MICROSOFT_APP_TENANT_ID) {
-    throw new TeamsStartError(
-      'MICROSOFT_APP_TENANT_ID is required for a SingleTenant Azure Bot. Where to get it: Azure portal → Microsoft Entra ID → Overview → Tenant ID.',
-    );
+    throw new TeamsStartError('MICROSOFT_APP_TENANT_ID', 'is required for a SingleTenant Azure Bot (MICROSOFT_APP_TYPE=SingleTenant) and is not set');
+  }
+  if (config.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !config.MICROSOFT_APP_PASSWORD) {
+    // botbuilder would throw an AssertionError with a stack trace on the first request instead.
+    throw new TeamsStartError('MICROSOFT_APP_PASSWORD', `is missing: MICROSOFT_APP_ID is set, and a ${config.MICROSOFT_APP_TYPE} Azure Bot needs its client secret`);
   }
   const settings: Record<string, string> = { MicrosoftAppId: appId, MicrosoftAppType: config.MICROSOFT_APP_TYPE };
   if (config.MICROSOFT_APP_PASSWORD) settings.MicrosoftAppPassword = config.MICROSOFT_APP_PASSWORD;

@@ -1,6 +1,7 @@
 /** `followthrough extract <file|->`: prints the commitments proposed for a statement or minutes. */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { isIanaZone } from '../config/config.js';
 import { extractCommitments } from '../extraction/extract-commitments.js';
 import { toPublicJson, type ProposedCommitment } from '../extraction/proposed-commitment.js';
 
@@ -44,6 +45,9 @@ export function registerExtractCommand(program: Command): void {
       let items: ProposedCommitment[];
       try {
         const date = statementDate(options.date);
+        if (!isIanaZone(options.timeZone)) {
+          throw new Error(`--time-zone must be an IANA time zone such as Asia/Karachi or Europe/Berlin; got "${options.timeZone}".`);
+        }
         items = extractCommitments(readStatement(file), { date, timeZone: options.timeZone });
       } catch (error) {
         this.error((error as Error).message);

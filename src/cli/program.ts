@@ -1,14 +1,20 @@
 /** The `followthrough` command line: one program, one file per subcommand. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command } from 'commander';
+import { followthroughHome } from '../config/home.js';
 import { registerBackupCommand } from './backup-command.js';
-import { loadEnvFile } from './load-env-file.js';
 import { registerExportCommand } from './export-command.js';
 import { registerExtractCommand } from './extract-command.js';
 import { registerImportCommand } from './import-command.js';
+import { loadEnvFile } from './load-env-file.js';
 import { registerRemindersCommand } from './reminders-command.js';
+import { registerReportCommand } from './report-command.js';
 import { registerStartCommand } from './start-command.js';
+import { exitWithStartupError, STARTUP_EXIT_CODE } from './startup-exit.js';
 import { registerStatusCommand } from './status-command.js';
+import { suggestCommand } from './suggest-command.js';
+import { registerWorkspacesCommand } from './workspaces-command.js';
 
 export function buildProgram(): Command {
   const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -17,14 +23,38 @@ export function buildProgram(): Command {
   registerBackupCommand(program);
   registerRemindersCommand(program);
   registerStatusCommand(program);
+  registerReportCommand(program);
+  registerWorkspacesCommand(program);
   registerExtractCommand(program);
   registerImportCommand(program);
   registerExportCommand(program);
   return program;
 }
 
+/**
+ * `start` is the default command, so commander would read a mistyped command as an argument of
+ * `start` ("too many arguments for 'start'"): an unknown first word is caught here instead.
+ */
+function refuseUnknownCommand(program: Command, word: string | undefined): void {
+  if (word === undefined || word.startsWith('-')) return;
+  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (names.includes(word) || word === 'help') return;
+  const guess = suggestCommand(word, names);
+  process.stderr.write(
+    `followthrough: unknown command "${word}".${guess ? ` Did you mean ${guess}?` : ''} Commands: ${program.commands.map((c) => c.name()).join(', ')} (followthrough --help).\n`,
+  );
+  process.exit(STARTUP_EXIT_CODE);
+}
+
 export async function runCli(argv: string[]): Promise<void> {
-  // A `.env` beside the checkout configures every command, as `.env.example` promises.
-  loadEnvFile();
-  await buildProgram().parseAsync(argv);
+  // `.env` beside the installation (or in FOLLOWTHROUGH_HOME) configures every command, wherever the shell is.
+  loadEnvFile(join(followthroughHome(), '.env'));
+  const program = buildProgram();
+  const word = argv[2];
+  refuseUnknownCommand(program, word);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    exitWithStartupError(word && !word.startsWith('-') ? word : 'start', error);
+  }
 }

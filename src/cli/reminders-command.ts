@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
 import { parseQuietHours } from '../reminders/quiet-hours.js';
 import { dryRun } from '../scheduler/dry-run.js';
-import { openStore } from '../store/open-store.js';
+import { openExistingStore } from './open-existing-store.js';
 
 export function registerRemindersCommand(program: Command): void {
   program
@@ -24,11 +24,12 @@ export function registerRemindersCommand(program: Command): void {
         return;
       }
       const config = loadConfig();
-      const store = openStore(config);
+      const store = await openExistingStore(config, 'remind about');
       try {
-        for (const line of await dryRun(store, at, parseQuietHours(config.FOLLOWTHROUGH_QUIET_HOURS))) {
-          process.stdout.write(`${JSON.stringify(line)}\n`);
-        }
+        const lines = await dryRun(store, at, parseQuietHours(config.FOLLOWTHROUGH_QUIET_HOURS));
+        for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
+        // The count goes to stderr, so stdout stays pure JSON lines for scripts.
+        process.stderr.write(`${lines.length} reminder${lines.length === 1 ? '' : 's'} due at ${at.toISOString()}${lines.length === 0 ? ' (nothing to send)' : ''}.\n`);
       } finally {
         await store.close();
       }

@@ -1,7 +1,7 @@
 /** `followthrough start`: runs the bot until SIGTERM/SIGINT, or until console input ends. */
 import type { Command } from 'commander';
-import { ConfigError } from '../config/config.js';
 import { startApp } from '../main.js';
+import { exitWithStartupError } from './startup-exit.js';
 
 export function registerStartCommand(program: Command): void {
   program
@@ -12,11 +12,7 @@ export function registerStartCommand(program: Command): void {
       try {
         app = await startApp();
       } catch (error) {
-        if (error instanceof ConfigError) {
-          process.stderr.write(`${error.message}\n`);
-          process.exit(2);
-        }
-        throw error;
+        exitWithStartupError('start', error);
       }
       const running = app;
       const shutdown = async (signal: string) => {

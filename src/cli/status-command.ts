@@ -1,7 +1,7 @@
 /** `followthrough status`: outbox depth, oldest pending, missed slots, inactive addresses, recent failures. */
 import type { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
-import { openStore } from '../store/open-store.js';
+import { openExistingStore } from './open-existing-store.js';
 import type { OutboxStats } from '../store/store.js';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -12,7 +12,7 @@ export function registerStatusCommand(program: Command): void {
     .description('reminder delivery health: outbox depth, oldest pending, missed slots, inactive addresses, recent failures')
     .option('--json', 'print one JSON object instead of text')
     .action(async (options: { json?: boolean }) => {
-      const store = openStore(loadConfig());
+      const store = await openExistingStore(loadConfig(), 'report on');
       try {
         const now = new Date();
         const stats = await store.outbox.stats(now, new Date(now.getTime() - WEEK_MS));

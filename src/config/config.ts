@@ -1,11 +1,18 @@
 /**
  * Configuration: one zod schema over the environment, validated at start-up. A missing or
- * malformed variable fails fast, naming the variable and where to get its value.
+ * malformed variable fails fast in one line, naming the variable and where to get its value.
  */
 import { z } from 'zod';
+import { chooseAdapters, chooseHost, refuseOpenUnauthenticatedTeams } from './adapter-choice.js';
+import { followthroughHome, resolveFromHome } from './home.js';
+import { StartupError } from './startup-error.js';
+import { WHERE_TO_GET } from './where-to-get.js';
+
+export { WHERE_TO_GET };
+export { isLoopbackHost } from './adapter-choice.js';
 
 const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { error: 'must be true or false' })
   .optional()
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -21,6 +28,7 @@ export type AdapterName = (typeof ADAPTER_NAMES)[number];
 
 /** Every variable, its default and where to get its value (the `.env.example` test reads this). */
 export const configSchema = z.object({
+  FOLLOWTHROUGH_HOME: z.string().min(1).optional(),
   FOLLOWTHROUGH_DB: z.string().min(1).default('data/followthrough.db'),
   DATABASE_URL: z
     .string()
@@ -32,9 +40,10 @@ export const configSchema = z.object({
     .refine((v) => v === 'auto' || v.split(',').every((a) => (ADAPTER_NAMES as readonly string[]).includes(a.trim())), {
       message: 'must be "auto" or a comma-separated list of slack, teams, console',
     }),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // No default here: it depends on the adapters (see chooseHost).
+  HOST: z.string().min(1).optional(),
+  PORT: z.coerce.number({ error: 'must be a whole number from 0 to 65535' }).int({ error: 'must be a whole number from 0 to 65535' }).min(0, { error: 'must be a whole number from 0 to 65535' }).max(65535, { error: 'must be a whole number from 0 to 65535' }).default(3978),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   FOLLOWTHROUGH_DEFAULT_TZ: ianaZone.default('UTC'),
   FOLLOWTHROUGH_QUIET_HOURS: z
     .string()
@@ -43,51 +52,35 @@ export const configSchema = z.object({
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),
-  SLACK_API_URL: z.string().url().optional(),
+  SLACK_API_URL: z.string().url({ error: 'must be a URL such as https://slack.com/api/' }).optional(),
   SLACK_ADMIN_USER_IDS: list,
   MICROSOFT_APP_ID: z.string().min(1).optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
-  MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], { error: 'must be SingleTenant, MultiTenant or UserAssignedMSI' }).default('SingleTenant'),
   TEAMS_ALLOW_UNAUTHENTICATED: bool,
   TEAMS_ALLOWED_TENANTS: list,
   TEAMS_ADMIN_AAD_IDS: list,
 });
 
-/** Where a person finds each value: quoted in the start-up error when one is wrong. */
-export const WHERE_TO_GET: Record<keyof z.input<typeof configSchema>, string> = {
-  FOLLOWTHROUGH_DB: 'a path to the SQLite file, for example data/followthrough.db',
-  DATABASE_URL: 'your PostgreSQL connection string; leave unset for SQLite',
-  FOLLOWTHROUGH_ADAPTERS: 'auto, or a list such as slack,console',
-  HOST: 'the interface to listen on, for example 127.0.0.1',
-  PORT: 'a TCP port, for example 3978',
-  LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
-  FOLLOWTHROUGH_DEFAULT_TZ: 'an IANA zone such as Asia/Karachi (see the tz database list)',
-  FOLLOWTHROUGH_QUIET_HOURS: 'a range in HH:MM-HH:MM, for example 20:00-08:00',
-  SLACK_BOT_TOKEN: 'Slack app settings → OAuth & Permissions → Bot User OAuth Token (xoxb-…)',
-  SLACK_SIGNING_SECRET: 'Slack app settings → Basic Information → App Credentials → Signing Secret',
-  SLACK_APP_TOKEN: 'Slack app settings → Basic Information → App-Level Tokens, scope connections:write (xapp-…)',
-  SLACK_API_URL: "Slack's Web API base URL; only for other Slack hosts and tests (https://slack.com/api/)",
-  SLACK_ADMIN_USER_IDS: 'Slack member ids (U…), comma-separated: profile → ⋮ → Copy member ID',
-  MICROSOFT_APP_ID: 'Azure portal → your Azure Bot → Configuration → Microsoft App ID',
-  MICROSOFT_APP_PASSWORD: 'Azure portal → the bot’s app registration → Certificates & secrets → client secret value',
-  MICROSOFT_APP_TENANT_ID: 'Azure portal → Microsoft Entra ID → Overview → Tenant ID',
-  MICROSOFT_APP_TYPE: 'SingleTenant (default), MultiTenant or UserAssignedMSI, as chosen when creating the Azure Bot',
-  TEAMS_ALLOW_UNAUTHENTICATED: 'true only for local development on a loopback HOST (Agents Playground)',
-  TEAMS_ALLOWED_TENANTS: 'Entra tenant ids allowed to talk to the bot, comma-separated (default: the app tenant)',
-  TEAMS_ADMIN_AAD_IDS: 'Entra object ids of Teams users who may change any commitment, comma-separated',
+export type ParsedConfig = z.output<typeof configSchema>;
+
+export type Config = Omit<ParsedConfig, 'HOST' | 'FOLLOWTHROUGH_HOME'> & {
+  /** The folder `.env` and relative paths are read from (FOLLOWTHROUGH_HOME, else the installation). */
+  FOLLOWTHROUGH_HOME: string;
+  HOST: string;
+  adapters: AdapterName[];
 };
 
-export type Config = z.output<typeof configSchema> & { adapters: AdapterName[] };
-
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A malformed variable: the one-line start-up error, with the variable's "where to get it". */
+export class ConfigError extends StartupError {
+  constructor(variable: string, problem: string, options?: { cause?: unknown }) {
+    super(variable, problem, WHERE_TO_GET[variable as keyof typeof WHERE_TO_GET] ?? 'see .env.example', options);
     this.name = 'ConfigError';
   }
 }
 
-/** Reads and validates the environment; throws ConfigError naming every bad variable. */
+/** Reads and validates the environment; throws a one-line ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const relevant = Object.fromEntries(
     Object.keys(configSchema.shape)
@@ -96,40 +89,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   );
   const parsed = configSchema.safeParse(relevant);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0]) as keyof typeof WHERE_TO_GET;
-      return `  ${name} ${issue.message}. Where to get it: ${WHERE_TO_GET[name] ?? 'see .env.example'}.`;
-    });
-    throw new ConfigError(`Configuration is not valid:\n${lines.join('\n')}`);
+    const [first, ...others] = parsed.error.issues;
+    const more = others.length > 0 ? ` (also wrong: ${[...new Set(others.map((i) => String(i.path[0])))].join(', ')})` : '';
+    throw new ConfigError(String(first.path[0]), `${first.message}${more}`);
   }
-  const config = { ...parsed.data, adapters: [] as AdapterName[] };
-  config.adapters = chooseAdapters(config);
-  return config;
-}
-
-/** DESIGN §7: `auto` enables what has credentials, and the console when nothing does. */
-export function chooseAdapters(config: z.output<typeof configSchema>): AdapterName[] {
-  if (config.FOLLOWTHROUGH_ADAPTERS !== 'auto') {
-    const chosen = [...new Set(config.FOLLOWTHROUGH_ADAPTERS.split(',').map((a) => a.trim()))] as AdapterName[];
-    if (chosen.includes('slack')) requireSlack(config);
-    return chosen;
-  }
-  const adapters: AdapterName[] = [];
-  if (config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN)) adapters.push('slack');
-  if (config.MICROSOFT_APP_ID || config.TEAMS_ALLOW_UNAUTHENTICATED) adapters.push('teams');
-  if (adapters.length === 0) adapters.push('console');
-  return adapters;
-}
-
-function requireSlack(config: z.output<typeof configSchema>): void {
-  const missing: string[] = [];
-  if (!config.SLACK_BOT_TOKEN) missing.push('SLACK_BOT_TOKEN');
-  if (!config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) missing.push('SLACK_SIGNING_SECRET');
-  if (missing.length > 0) {
-    throw new ConfigError(
-      `Slack is enabled but not configured:\n${missing.map((m) => `  ${m} is missing. Where to get it: ${WHERE_TO_GET[m as keyof typeof WHERE_TO_GET]}.`).join('\n')}`,
-    );
-  }
+  const adapters = chooseAdapters(parsed.data);
+  const host = chooseHost(parsed.data, adapters);
+  refuseOpenUnauthenticatedTeams(parsed.data, adapters, host);
+  return {
+    ...parsed.data,
+    FOLLOWTHROUGH_HOME: followthroughHome(env),
+    FOLLOWTHROUGH_DB: parsed.data.FOLLOWTHROUGH_DB === ':memory:' ? ':memory:' : resolveFromHome(parsed.data.FOLLOWTHROUGH_DB, env),
+    HOST: host,
+    adapters,
+  };
 }
 
 export function isIanaZone(zone: string): boolean {
@@ -139,8 +112,4 @@ export function isIanaZone(zone: string): boolean {
   } catch {
     return false;
   }
-}
-
-export function isLoopbackHost(host: string): boolean {
-  return host === '127.0.0.1' || host === '::1' || host === 'localhost';
 }

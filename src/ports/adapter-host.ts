@@ -23,7 +23,7 @@ export interface RunningAdapter {
   /** Delivery for reminders and digests. */
   chat: ChatAdapter;
   /** Resolves when the adapter ends on its own (the console at end of input). */
-  finished?: Promise<void>;
+  finished?: Promise<unknown>;
   stop(): Promise<void>;
 }
 

@@ -102,13 +102,14 @@ describe('addresses, auth mode and errors', () => {
     ['no app id, not allowed', { ...base }, /MICROSOFT_APP_ID is not set/],
     ['no app id on 0.0.0.0', { ...base, TEAMS_ALLOW_UNAUTHENTICATED: true, HOST: '0.0.0.0' }, /Refusing to start/],
     ['single tenant without tenant id', { ...base, MICROSOFT_APP_ID: 'a' }, /MICROSOFT_APP_TENANT_ID is required/],
+    ['app id without its secret', { ...base, MICROSOFT_APP_ID: 'a', MICROSOFT_APP_TENANT_ID: 't1' }, /MICROSOFT_APP_PASSWORD is missing/],
   ])('refuses: %s', (_n, config, message) => {
     expect(() => teamsAuth(config)).toThrow(TeamsStartError);
     expect(() => teamsAuth(config)).toThrow(message);
   });
 
   it('defaults the tenant allow-list to the app tenant', () => {
-    const auth = teamsAuth({ ...base, MICROSOFT_APP_ID: 'a', MICROSOFT_APP_TENANT_ID: 't1' });
+    const auth = teamsAuth({ ...base, MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 's', MICROSOFT_APP_TENANT_ID: 't1' });
     expect(auth).toMatchObject({ authenticated: true, botId: 'a', allowedTenants: ['t1'] });
     expect(tenantAllowed(auth, 't1')).toBe(true);
     expect(tenantAllowed(auth, 't2')).toBe(false);

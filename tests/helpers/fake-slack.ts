@@ -193,6 +193,8 @@ export class FakeSlack {
   }
 
   private answer(method: string, args: Record<string, any>, authorization: string): Record<string, any> {
+    // A token whose text says "revoked" is refused as Slack refuses a revoked or mistyped one.
+    if (authorization.includes('revoked')) return { ok: false, error: 'invalid_auth' };
     if (method === 'apps.connections.open') {
       if (!authorization.includes('xapp-')) return { ok: false, error: 'not_allowed_token_type' };
       return { ok: true, url: this.socket.url(this.baseUrl) };

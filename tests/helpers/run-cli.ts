@@ -1,9 +1,14 @@
 /** Runs the real `followthrough` command in a child process, feeding stdin, returning its output. */
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url));
+
+/** An empty FOLLOWTHROUGH_HOME: the CLI reads `.env` from there, so a developer's own `.env` never leaks into a test. */
+const EMPTY_HOME = mkdtempSync(join(tmpdir(), 'ft-home-'));
 
 export interface CliResult {
   code: number | null;
@@ -14,9 +19,8 @@ export interface CliResult {
 export function runCli(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      // Away from the checkout, so a developer's own .env never leaks into a test.
       cwd: options.cwd ?? tmpdir(),
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'error', ...options.env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'error', FOLLOWTHROUGH_HOME: EMPTY_HOME, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -1,0 +1,25 @@
+/** Where a person finds each configuration value: quoted in every start-up error (a test keeps it complete). */
+export const WHERE_TO_GET: Record<string, string> = {
+  FOLLOWTHROUGH_HOME: 'the folder holding .env and data/ (default: the installation folder); set it in the environment',
+  FOLLOWTHROUGH_DB: 'a path to a writable SQLite file, absolute or relative to FOLLOWTHROUGH_HOME, for example data/followthrough.db',
+  DATABASE_URL: 'your PostgreSQL connection string; leave unset for SQLite',
+  FOLLOWTHROUGH_ADAPTERS: 'auto, or a list such as slack,console',
+  HOST: 'the interface to listen on, for example 127.0.0.1',
+  PORT: 'a TCP port, for example 3978',
+  LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
+  FOLLOWTHROUGH_DEFAULT_TZ: 'an IANA zone such as Asia/Karachi (see the tz database list)',
+  FOLLOWTHROUGH_QUIET_HOURS: 'a range in HH:MM-HH:MM, for example 20:00-08:00',
+  SLACK_BOT_TOKEN: 'Slack app settings → OAuth & Permissions → Bot User OAuth Token (xoxb-…)',
+  SLACK_SIGNING_SECRET: 'Slack app settings → Basic Information → App Credentials → Signing Secret',
+  SLACK_APP_TOKEN: 'Slack app settings → Basic Information → App-Level Tokens, scope connections:write (xapp-…)',
+  SLACK_API_URL: "Slack's Web API base URL; only for other Slack hosts and tests (https://slack.com/api/)",
+  SLACK_ADMIN_USER_IDS: 'Slack member ids (U…), comma-separated: profile → ⋮ → Copy member ID',
+  MICROSOFT_APP_ID: 'Azure portal → your Azure Bot → Configuration → Microsoft App ID',
+  MICROSOFT_APP_PASSWORD: 'Azure portal → the bot’s app registration → Certificates & secrets → client secret value',
+  MICROSOFT_APP_TENANT_ID: 'Azure portal → Microsoft Entra ID → Overview → Tenant ID',
+  MICROSOFT_APP_TYPE: 'SingleTenant (default), MultiTenant or UserAssignedMSI, as chosen when creating the Azure Bot',
+  TEAMS_ALLOW_UNAUTHENTICATED: 'true only for local development on a loopback HOST (Agents Playground)',
+  TEAMS_ALLOWED_TENANTS: 'Entra tenant ids allowed to talk to the bot, comma-separated (default: the app tenant)',
+  TEAMS_ADMIN_AAD_IDS: 'Entra object ids of Teams users who may change any commitment, comma-separated',
+};
+
