@@ -16,7 +16,7 @@ export function registerBackupCommand(program: Command): void {
       const store = await openExistingStore(config, 'back up');
       try {
         await store.backup(target);
-        process.stdout.write(`Backed up ${config.FOLLOWTHROUGH_DB} to ${target}\n`);
+        process.stdout.write(`Backed up to ${target} (a copy of ${config.FOLLOWTHROUGH_DB})\n`);
       } finally {
         await store.close();
       }
