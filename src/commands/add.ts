@@ -7,7 +7,7 @@ import { todayIn } from '../commitments/list-groups.js';
 import { commitmentItem, dueLabel, ownersLabel } from '../replies/commitment-view.js';
 import { channelReply } from '../replies/reply.js';
 import { title } from './arguments.js';
-import { UsageError } from './errors.js';
+import { UsageError, UserError } from './errors.js';
 import { defineCommand, type CommandContext } from './spec.js';
 import { mentionId, type CommandInput } from './tokenize.js';
 import { describeReading } from './describe-reading.js';
@@ -39,6 +39,8 @@ export const addCommand = defineCommand({
     const timeZone = context.channel.timeZone;
     const reference = args.agreed ? readAgreedDate(args.agreed, todayIn(timeZone, context.clock.now()), timeZone) : undefined;
     const split = splitDeadlineClause(args.words, reference ?? todayIn(timeZone, context.clock.now()), timeZone);
+    // A date that cannot be meant (30 Feb, year 1) is a typo: adding the item undated would hide it.
+    if (split.deadline.kind === 'none' && split.deadline.invalidDate) throw new UserError('invalid_date', `${split.deadline.hint} Nothing was added.`);
     const parsedTitle = title.safeParse(withMentionNames(split.title, invocation.mentions));
     if (!parsedTitle.success) throw new UsageError(parsedTitle.error.issues[0].message);
     const attached = await attachEvent({ store, clock: context.clock, workspaceId }, split.deadline);

@@ -1,6 +1,6 @@
 /** `timezone <IANA zone>`: the channel's zone for new commitments' dates and for its digest. */
 import { z } from 'zod';
-import { isValidTimeZone } from '../commitments/calendar.js';
+import { readTimeZone } from '../commitments/time-zone-name.js';
 import { privateReply } from '../replies/reply.js';
 import { defineCommand } from './spec.js';
 
@@ -11,27 +11,35 @@ export const timezoneCommand = defineCommand({
   usage: 'timezone [IANA zone]',
   examples: ['timezone', 'timezone Asia/Karachi', 'timezone America/Los_Angeles'],
   args: z.object({
+    // The canonical spelling ("asia/karachi" → "Asia/Karachi"); a whole-hour offset becomes Etc/GMT∓n, with a note saying so.
     zone: z
       .string()
-      .refine(isValidTimeZone, { error: (issue) => `"${String(issue.input)}" is not a time zone I know. Use an IANA name like Asia/Karachi or Europe/Berlin.` })
-      // Store the canonical spelling ("asia/karachi" → "Asia/Karachi").
-      .transform((zone) => new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone)
+      .transform((typed, ctx) => {
+        const read = readTimeZone(typed);
+        if ('problem' in read) {
+          ctx.addIssue({ code: 'custom', message: read.problem });
+          return z.NEVER;
+        }
+        return read;
+      })
       .optional(),
   }),
-  read: (input) => ({ zone: input.words[0] }),
+  read: (input) => ({ zone: input.words.join(' ') || undefined }),
   async run(context, args) {
     const { channel } = context;
-    if (!args.zone) return privateReply(`This channel's time zone is ${channel.timeZone}. Change it with \`timezone <zone>\`, e.g. \`timezone Asia/Karachi\`.`);
-    if (args.zone === channel.timeZone) return privateReply(`This channel's time zone is already ${channel.timeZone}. Nothing changed.`);
-    await context.store.channels.upsert({ workspaceId: channel.workspaceId, address: channel.address, timeZone: args.zone });
+    const note = args.zone?.note ? `\n${args.zone.note}` : '';
+    const zone = args.zone?.zone;
+    if (!zone) return privateReply(`This channel's time zone is ${channel.timeZone}. Change it with \`timezone <zone>\`, e.g. \`timezone Asia/Karachi\`.`);
+    if (zone === channel.timeZone) return privateReply(`This channel's time zone is already ${channel.timeZone}. Nothing changed.${note}`);
+    await context.store.channels.upsert({ workspaceId: channel.workspaceId, address: channel.address, timeZone: zone });
     if (context.invocation.channel.isDirect) {
       // A DM has no digest; quiet hours for nudges follow the person's own zone, which the platform profile sets.
       return privateReply(
-        `This conversation's time zone is now ${args.zone} (was ${channel.timeZone}): commitments added here read their dates in it. Your reminders' quiet hours follow the time zone in your profile.`,
+        `This conversation's time zone is now ${zone} (was ${channel.timeZone}): commitments added here read their dates in it. Your reminders' quiet hours follow the time zone in your profile.${note}`,
       );
     }
     return privateReply(
-      `This channel's time zone is now ${args.zone} (was ${channel.timeZone}). Digests follow it; new commitments' dates are read in it. Existing commitments keep their dates.`,
+      `This channel's time zone is now ${zone} (was ${channel.timeZone}). Digests follow it; new commitments' dates are read in it. Existing commitments keep their dates.${note}`,
     );
   },
 });

@@ -93,7 +93,8 @@ export function splitDeadlineClause(words: string, reference: CalendarDate, time
       return { title: LONE_DEADLINE_WORD.test(title) ? '' : title, deadline };
     }
     // "due <something unreadable>", or a numeric date nobody can read safely: keep the rightmost, in case nothing reads.
-    if (/^due\s/i.test(candidate.phrase) || (startsWithDeadlineWord && numericDateProblem(candidate.phrase))) {
+    const invalidDate = deadline.kind === 'none' && deadline.invalidDate === true;
+    if (/^due\s/i.test(candidate.phrase) || (startsWithDeadlineWord && (invalidDate || numericDateProblem(candidate.phrase)))) {
       explicitButUnreadable = { candidate, deadline };
     }
   }

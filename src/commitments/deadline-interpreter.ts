@@ -13,6 +13,7 @@ import type { PhraseInput } from './phrase-input.js';
 import { COUNT_SOURCE, normalisePhrase, trimPhrase, withoutQuotes } from './phrase-words.js';
 import { readVagueDeadline } from './vague-reader.js';
 import { numericDateProblem } from './numeric-date-guard.js';
+import { dateRangeProblem } from './date-range-guard.js';
 
 const NOTHING_SAID = /^(?:|none|none given|no deadline|no date|n\/a|-)$/;
 const SUBJECT_TO = /(?:^|,?\s+)subject to\s+(.+)$/i;
@@ -69,9 +70,11 @@ export function interpretDeadline(phrase: string, reference: CalendarDate, timeZ
   if (timing === '') return withCondition({ kind: 'none', text, reference });
 
   const numericProblem = numericDateProblem(timing);
-  if (numericProblem) return withCondition({ kind: 'none', text, reference, hint: numericProblem });
+  if (numericProblem) return withCondition({ kind: 'none', text, reference, hint: numericProblem, invalidDate: true });
   const input = inputFor(timing, reference, timeZone);
   const deadline = readCapped(input) ?? readPhrase(input);
+  const outOfRange = deadline && dateRangeProblem(deadline);
+  if (outOfRange) return withCondition({ kind: 'none', text, reference, hint: outOfRange, invalidDate: true });
   if (deadline) return withCondition({ ...deadline, text });
   return withCondition({ kind: 'none', text, reference, hint: unreadableHint(text) });
 }

@@ -68,6 +68,8 @@ export interface OngoingDeadline extends DeadlineBase {
 export interface NoDeadline extends DeadlineBase {
   kind: 'none';
   hint?: string;
+  /** The phrase names a date that cannot be meant (30 Feb, year 1, an ambiguous 01/03): `add` refuses rather than adding it undated. */
+  invalidDate?: true;
 }
 
 export type Deadline = ExactDeadline | VagueDeadline | EventDeadline | OngoingDeadline | NoDeadline;
