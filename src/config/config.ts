@@ -23,6 +23,8 @@ const list = z
 
 const ianaZone = z.string().refine(isIanaZone, { message: 'is not an IANA time zone (for example Europe/Berlin)' });
 
+const httpsUrl = z.string().regex(/^https:\/\/\S+$/, { error: 'must be an https:// address of a page that exists' });
+
 export const ADAPTER_NAMES = ['slack', 'teams', 'console'] as const;
 export type AdapterName = (typeof ADAPTER_NAMES)[number];
 
@@ -61,6 +63,9 @@ export const configSchema = z.object({
   TEAMS_ALLOW_UNAUTHENTICATED: bool,
   TEAMS_ALLOWED_TENANTS: list,
   TEAMS_ADMIN_AAD_IDS: list,
+  TEAMS_APP_WEBSITE_URL: httpsUrl.optional(),
+  TEAMS_APP_PRIVACY_URL: httpsUrl.optional(),
+  TEAMS_APP_TERMS_URL: httpsUrl.optional(),
 });
 
 export type ParsedConfig = z.output<typeof configSchema>;

@@ -7,18 +7,27 @@ function text(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 }
 
-/** Lines longer than 75 octets are folded, as the RFC requires. */
-function fold(line: string): string {
-  const parts: string[] = [];
-  let rest = line;
-  while (Buffer.byteLength(rest) > 75) {
-    let cut = 74;
-    while (Buffer.byteLength(rest.slice(0, cut)) > 74) cut--;
-    parts.push(rest.slice(0, cut));
-    rest = ` ${rest.slice(cut)}`;
+/**
+ * Lines longer than 75 octets are folded, as RFC 5545 §3.1 requires: at most 75 octets per line
+ * (a continuation's leading space counts), cut between code points — never inside a UTF-8
+ * sequence or between an emoji's surrogate halves.
+ */
+export function fold(line: string): string {
+  const lines: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = Buffer.byteLength(char);
+    if (octets + size > 75) {
+      lines.push(current);
+      current = ' ';
+      octets = 1;
+    }
+    current += char;
+    octets += size;
   }
-  parts.push(rest);
-  return parts.join('\r\n');
+  lines.push(current);
+  return lines.join('\r\n');
 }
 
 function basicDate(date: string): string {

@@ -1,7 +1,7 @@
 // Exports: CSV that spreadsheets read back, ICS with all-day events on calendar dates; chat export and its limit.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitmentsCsv } from '../../src/exports/commitments-csv.js';
-import { commitmentsIcs } from '../../src/exports/commitments-ics.js';
+import { commitmentsIcs, fold } from '../../src/exports/commitments-ics.js';
 import { createHarness, type Harness } from '../helpers/core-harness.js';
 
 let h: Harness;
@@ -42,5 +42,23 @@ describe('exports', () => {
     for (let i = 0; i < 40; i++) await h.say(`add Item number ${i} with a reasonably long title to fill the export due 2024-03-01`);
     expect((await h.say('export csv')).text).toMatch(/too long for a chat message.*\n`npx followthrough export csv --workspace w1 --channel test:general --out commitments.csv`/);
     expect((await h.say('export xls')).text).toMatch(/Say which format/);
+  });
+});
+
+describe('ICS line folding (RFC 5545 §3.1)', () => {
+  it.each([
+    ['emoji across the cut', `SUMMARY:${'x'.repeat(66)}😀😀😀😀`],
+    ['every character an emoji', `SUMMARY:${'🇵🇰'.repeat(30)}`],
+    ['two-byte letters', `SUMMARY:${'ü'.repeat(100)}`],
+    ['ASCII', `SUMMARY:${'a'.repeat(200)}`],
+  ])('%s: lines of at most 75 octets, no broken character, unfolds to the original', (_name, line) => {
+    const folded = fold(line);
+    const lines = folded.split('\r\n');
+    for (const part of lines) {
+      expect(Buffer.byteLength(part)).toBeLessThanOrEqual(75);
+      // A lone surrogate would show as U+FFFD once encoded: none may appear.
+      expect(Buffer.from(part).toString('utf8')).not.toContain('\uFFFD');
+    }
+    expect(folded.replace(/\r\n /g, '')).toBe(line);
   });
 });
