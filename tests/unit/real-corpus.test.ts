@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contentWords, overlapCount } from '../../src/extraction/content-words.js';
 
 const corpus = join(import.meta.dirname, '../fixtures/extraction');
 const splits = ['real-train', 'real-blind'];
@@ -25,10 +26,14 @@ describe('the real-text corpus', () => {
         expect(gold.date, file).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         expect(genres, file).toContain(gold.genre);
         expect(gold.source.url, file).toMatch(/^https?:\/\//);
-        gold.commitments.forEach((c: { kind: string; due: string | null; quote: string }, i: number) => {
+        gold.commitments.forEach((c: { action: string; kind: string; due: string | null; quote: string }, i: number) => {
           const where = `${file} commitment ${i + 1}`;
           expect(kinds, where).toContain(c.kind);
           expect(text.includes(fold(c.quote)), `${where}: quote not in the text`).toBe(true);
+          // The scorer matches on the gold action's content words, so they must all be in the quote:
+          // otherwise a prediction that quotes the commitment exactly could still count as a miss.
+          const target = contentWords(c.action);
+          expect(overlapCount(contentWords(c.quote), target), `${where}: action words not in the quote`).toBe(target.size);
           if (c.kind === 'exact' || c.kind === 'vague') expect(c.due ?? '', where).toMatch(/^\d{4}-\d{2}-\d{2}$/);
           if (c.kind === 'event' || c.kind === 'ongoing' || c.kind === 'none') expect(c.due, where).toBeNull();
         });
