@@ -5,7 +5,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { renderSingleMessage } from './block-kit.js';
+import { renderForSlack } from './render-for-slack.js';
 import { addButtonBlock } from './add-button.js';
 import { slackAddress } from './slack-address.js';
 import type { SlackContext } from './slack-context.js';
@@ -39,12 +39,13 @@ export class AppHome {
       mentions: [],
       receivedAt: core.clock.now(),
     });
+    const [list] = await renderForSlack(core.store, workspace.id, reply, { maxMessages: 1, mentions: true, viewerId: userId });
     const blocks: types.KnownBlock[] = [
       { type: 'header', text: { type: 'plain_text', text: 'My commitments', emoji: true } },
       ...(options.notice ? [section(`:warning: ${toMrkdwn(options.notice)}`)] : []),
       ...(options.welcome ? [section(toMrkdwn(welcomeText({ inChannel: false }))), { type: 'divider' } as types.DividerBlock] : []),
       addButtonBlock(),
-      ...renderSingleMessage(reply).blocks,
+      ...list.blocks,
     ];
     await this.client.views.publish({ user_id: userId, view: { type: 'home', callback_id: HOME_CALLBACK, blocks: blocks.slice(0, HOME_BLOCKS) } });
   }

@@ -16,6 +16,9 @@ import { listenToHome } from './listen-home.js';
 import { listenToMembership } from './listen-membership.js';
 import { listenToCommands } from './listen-commands.js';
 import { listenToMessages } from './listen-messages.js';
+import type { Reply } from '../../src/replies/reply.js';
+import { renderForSlack } from './render-for-slack.js';
+import { parseSlackAddress } from './slack-address.js';
 import { SlackChatAdapter } from './slack-chat-adapter.js';
 import type { SlackContext, SlackIdentity } from './slack-context.js';
 import { SlackDirectory, slackErrorCode } from './slack-directory.js';
@@ -50,7 +53,12 @@ export const start: StartAdapter = async ({ config, core, logger, http }) => {
     throw appTokenFailure(error, config.SLACK_API_URL);
   });
   logger.info({ team: identity.teamId, bot: identity.botUserId, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' }, 'Slack adapter started');
-  return { chat: new SlackChatAdapter(client), stop: () => bolt.stop() };
+  // A nudge goes to one person (its address is their user id); a digest is seen by the channel.
+  const render = (address: string, reply: Reply) => {
+    const { teamId, conversationId } = parseSlackAddress(address);
+    return renderForSlack(core.store, teamId, reply, { viewerId: /^[UW]/.test(conversationId) ? conversationId : undefined });
+  };
+  return { chat: new SlackChatAdapter(client, render), stop: () => bolt.stop() };
 };
 
 /** One auth.test at start: the team that installed us and the bot's ids (Bolt then skips its own). */

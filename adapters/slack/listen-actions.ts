@@ -7,7 +7,7 @@
 import type { App, BlockAction } from '@slack/bolt';
 import { buttonFromActionId, decodeBlockId, ACTION_ID_PATTERN } from './action-ids.js';
 import { HOME_CALLBACK, commitmentIdsIn } from './app-home.js';
-import { renderSingleMessage } from './block-kit.js';
+import { renderForSlack } from './render-for-slack.js';
 import { toMrkdwn } from './mrkdwn.js';
 import { isDirectConversation, slackAddress } from './slack-address.js';
 import type { SlackContext } from './slack-context.js';
@@ -50,8 +50,9 @@ export function listenToActions(app: App, context: SlackContext): void {
       await respond({ response_type: 'ephemeral', replace_original: false, text: toMrkdwn(outcome.message) });
       return;
     }
-    const message = renderSingleMessage(outcome.refreshed);
     const ts = body.container?.message_ts ?? body.message?.ts;
+    const alone = body.container?.is_ephemeral || !ts || isDirectConversation(channelId);
+    const [message] = await renderForSlack(context.core.store, teamId, outcome.refreshed, { maxMessages: 1, mentions: true, viewerId: alone ? body.user.id : undefined });
     if (body.container?.is_ephemeral || !ts) {
       await respond({ replace_original: true, text: message.text, blocks: message.blocks });
       return;

@@ -13,7 +13,7 @@ import { ADD_BUTTON_ID } from './add-button.js';
 import { checkAddForm, readAddForm } from './add-form-submission.js';
 import { ADD_FORM_CALLBACK, FIELD, addFormView, readPlace, type AddFormPlace, type AddFormPrefill } from './add-form-view.js';
 import { commitmentIdsIn } from './app-home.js';
-import { renderMessages } from './block-kit.js';
+import { renderForSlack } from './render-for-slack.js';
 import { prefillFromMessage } from './message-prefill.js';
 import { slackAddress } from './slack-address.js';
 import { toInvocation, type SlackContext } from './slack-context.js';
@@ -78,21 +78,22 @@ export function listenToAddForm(app: App, context: SlackContext): void {
     await ack();
     const [id] = commitmentIdsIn(reply.card?.title ?? reply.text);
     for (const words of id ? checked.followUps(id) : []) await context.core.handle({ ...invocation, text: words, mentions: [] });
-    await announce(client, context, reply, { channelId: channelId!, threadTs: place.threadTs, userId: body.user.id });
+    await announce(client, context, workspace.id, reply, { channelId: channelId!, threadTs: place.threadTs, userId: body.user.id });
     await context.home?.refresh(workspace, id ? [id] : [], [body.user.id]);
   });
 }
 
 /** Posts the add's announcement where the form came from; if the bot may not post there, tells the user in a DM. */
-async function announce(client: WebClient, context: SlackContext, reply: Reply, where: { channelId: string; threadTs?: string; userId: string }): Promise<void> {
+async function announce(client: WebClient, context: SlackContext, workspaceId: string, reply: Reply, where: { channelId: string; threadTs?: string; userId: string }): Promise<void> {
+  const pages = await renderForSlack(context.core.store, workspaceId, reply, { mentions: true });
   try {
-    for (const page of renderMessages(reply)) {
+    for (const page of pages) {
       await client.chat.postMessage({ channel: where.channelId, text: page.text, blocks: page.blocks, ...(where.threadTs ? { thread_ts: where.threadTs } : {}) });
     }
   } catch (error) {
     context.logger.warn({ err: error, channel: where.channelId }, 'could not announce an added commitment; telling its author');
     const why = slackErrorCode(error) === 'not_in_channel' ? 'I am not in that channel: invite me with `/invite @Followthrough`.' : 'Slack would not take the message.';
-    const [page] = renderMessages(reply);
+    const [page] = pages;
     await client.chat
       .postMessage({ channel: where.userId, text: `I added it, but could not announce it in <#${where.channelId}>. ${why}\n${page.text}`, blocks: page.blocks })
       .catch((err: unknown) => context.logger.warn({ err }, 'could not tell the author either'));

@@ -7,8 +7,8 @@ import type { App } from '@slack/bolt';
 import type { Reply } from '../../src/replies/reply.js';
 import { withAddButton } from './add-button.js';
 import { commitmentIdsIn } from './app-home.js';
-import { renderMessages } from './block-kit.js';
 import { openAddForm } from './listen-add-form.js';
+import { renderForSlack } from './render-for-slack.js';
 import { toInvocation, type SlackContext } from './slack-context.js';
 import { servedWorkspace } from './slack-workspace.js';
 
@@ -45,7 +45,12 @@ export function listenToCommands(app: App, context: SlackContext): void {
     const reply = bare ? withHint(answered) : answered;
     const responseType = reply.visibility === 'channel' ? 'in_channel' : 'ephemeral';
     // A response_url takes at most 5 posts (in 30 minutes); beyond that the last one says what is left.
-    const pages = withAddButton(renderMessages(reply, { maxMessages: RESPONSE_URL_USES }), reply.card?.context);
+    const rendered = await renderForSlack(context.core.store, served.workspaceId, reply, {
+      maxMessages: RESPONSE_URL_USES,
+      mentions: true,
+      viewerId: responseType === 'ephemeral' ? command.user_id : undefined,
+    });
+    const pages = withAddButton(rendered, reply.card?.context);
     for (const page of pages) await respond({ response_type: responseType, text: page.text, blocks: page.blocks });
     if (CHANGES.test(text)) {
       const mentioned = invocation.mentions.map((m) => m.id);

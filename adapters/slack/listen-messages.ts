@@ -4,10 +4,11 @@
  */
 import type { App } from '@slack/bolt';
 import type { Reply } from '../../src/replies/reply.js';
-import { renderMessages } from './block-kit.js';
+import { withAddButton } from './add-button.js';
 import { commitmentIdsIn } from './app-home.js';
 import { EventOnce } from './event-once.js';
 import { CHANGES } from './listen-commands.js';
+import { renderForSlack } from './render-for-slack.js';
 import { toInvocation, type SlackContext } from './slack-context.js';
 import { eventTeam, servedWorkspace } from './slack-workspace.js';
 
@@ -22,6 +23,7 @@ interface Where {
   channel: string;
   user: string;
   threadTs?: string;
+  inDm?: boolean;
 }
 
 export function listenToMessages(app: App, context: SlackContext): void {
@@ -47,7 +49,7 @@ export function listenToMessages(app: App, context: SlackContext): void {
         // In a DM everything is between the two of us, so private replies are ordinary messages.
         return inDm ? { ...reply, visibility: 'channel' } : reply;
       },
-      (reply) => answer(client, reply, where),
+      (reply) => answer(client, context, workspace.id, reply, { ...where, inDm }),
     );
   };
 
@@ -65,8 +67,10 @@ export function listenToMessages(app: App, context: SlackContext): void {
 
 type Client = Parameters<Parameters<App['event']>[1]>[0]['client'];
 
-async function answer(client: Client, reply: Reply, where: Where): Promise<void> {
-  for (const page of renderMessages(reply)) {
+async function answer(client: Client, context: SlackContext, workspaceId: string, reply: Reply, where: Where): Promise<void> {
+  const viewerId = where.inDm || reply.visibility !== 'channel' ? where.user : undefined;
+  const pages = withAddButton(await renderForSlack(context.core.store, workspaceId, reply, { mentions: true, viewerId }), reply.card?.context);
+  for (const page of pages) {
     const message = { channel: where.channel, text: page.text, blocks: page.blocks, ...(where.threadTs ? { thread_ts: where.threadTs } : {}) };
     if (reply.visibility === 'channel') await client.chat.postMessage(message);
     else await client.chat.postEphemeral({ ...message, user: where.user });

@@ -6,7 +6,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { ChatAdapter, Delivered, DeliverOptions } from '../../src/ports/chat-adapter.js';
 import type { Reply } from '../../src/replies/reply.js';
-import { renderMessages, renderSingleMessage } from './block-kit.js';
+import { renderMessages, renderSingleMessage, type SlackMessage } from './block-kit.js';
 import { parseSlackAddress } from './slack-address.js';
 import { toDeliveryError } from './slack-errors.js';
 
@@ -17,12 +17,18 @@ const HISTORY_LOOKBACK = 50;
 export class SlackChatAdapter implements ChatAdapter {
   readonly platform = 'slack';
 
-  /** `client` must have retries off: the outbox owns retrying. */
-  constructor(private readonly client: WebClient) {}
+  /**
+   * `client` must have retries off: the outbox owns retrying. `render` (optional) lets the adapter
+   * add what needs the store — confirmation dialogs on Done and Drop — to digests and nudges.
+   */
+  constructor(
+    private readonly client: WebClient,
+    private readonly render: (address: string, reply: Reply) => Promise<SlackMessage[]> = async (_address, reply) => renderMessages(reply),
+  ) {}
 
   async deliver(address: string, reply: Reply, options: DeliverOptions): Promise<Delivered> {
     const { conversationId } = parseSlackAddress(address);
-    const [first, ...rest] = renderMessages(reply);
+    const [first, ...rest] = await this.render(address, reply);
     const metadata = { event_type: REMINDER_EVENT_TYPE, event_payload: { key: options.key } };
     let ts: string | undefined;
     try {

@@ -26,7 +26,8 @@ describe('/commitments', () => {
     const body = await ask('add Appoint liaison officers <@U0BOB|bob> due immediately agreed 2024-01-29');
     expect(body.response_type).toBe('in_channel');
     expect(body.text).toMatch(/C-1/);
-    expect(body.text).toMatch(/@Bob|@bob/);
+    // The owner is a real Slack mention, shown under their current Slack name (issue 13).
+    expect(body.text).toMatch(/ — <@U0BOB>\n/);
     const c1 = await slack.app.store.commitments.get('T0FAKE', 'C-1');
     expect(c1?.owners.map((o) => o.id)).toEqual(['U0BOB']);
     expect(c1?.channel).toBe('slack:T0FAKE:C0GENERAL');

@@ -28,15 +28,16 @@ function anyBroadcast(payload: unknown): string[] {
 }
 
 describe('signed requests', () => {
+  // Just past the window, with room for a slow machine: a request in flight for seconds brings a future stamp closer.
   it.each([
-    ['301 seconds in the future', 301],
+    ['330 seconds in the future', 330],
     ['ten years in the future', 10 * 365 * 24 * 3600],
     ['301 seconds old', -301],
   ])('refuses a correctly signed request timestamped %s, changing nothing', async (_name, offset) => {
     const fields = { ...slackFixture('slash-command'), text: `add Future promise ${offset} due 2030-01-01`, response_url: slack.fake.responseUrl() };
     const sent = await sendSlashCommand(slack.eventsUrl, fields, { secret: SIGNING_SECRET, timestamp: now() + offset });
     expect(sent.status).toBe(401);
-    expect((await titles()).some((t) => t.startsWith('Future promise'))).toBe(false);
+    expect(await titles()).not.toContain(`Future promise ${offset}`);
   });
 
   it('ignores the same signed bytes sent twice: one commitment, one answer', async () => {

@@ -87,6 +87,15 @@ describe('the Add form', () => {
     expect(JSON.parse(opened.view.private_metadata)).toEqual({ channelId: 'C0GENERAL' });
   });
 
+  it('answers a bare add in words when the trigger has expired and Slack will not open the form', async () => {
+    const trigger = slack.fake.views.triggerId();
+    slack.fake.views.age(trigger, TRIGGER_LIFE_MS + 1);
+    const sent = await slack.slash('add', { trigger_id: trigger });
+    const body = (await slack.fake.responseTo(sent.responseUrl)).body;
+    expect(slack.fake.callsOf('views.open').find((c) => c.args.trigger_id === trigger)?.outcome).toBe('expired_trigger_id');
+    expect(body.text).toMatch(/Say what was promised/);
+  });
+
   it('answers an invalid submission with errors on the fields, storing nothing', async () => {
     const before = (await slack.app.store.commitments.list('T0FAKE', {})).length;
     const sent = await submit(opened, { title: '', phrase: 'whenever it suits us', url: 'not a link', tags: 'bad tag!' });

@@ -62,6 +62,10 @@ function actionsProblem(block: Json): string | undefined {
       if (p) return p;
       if (e.value !== undefined && String(e.value).length > 2000) return 'button value longer than 2000';
       if (e.style !== undefined && !['primary', 'danger'].includes(e.style)) return 'bad button style';
+      if (e.confirm !== undefined) {
+        const p = confirmProblem(e.confirm);
+        if (p) return p;
+      }
     } else if (e.type === 'static_select' || e.type === 'overflow') {
       if (e.type === 'static_select' && textProblem(e.placeholder, 150, 'plain_text')) return 'select placeholder';
       if (!Array.isArray(e.options) || e.options.length === 0 || e.options.length > 100) return 'select needs 1–100 options';
@@ -73,6 +77,16 @@ function actionsProblem(block: Json): string | undefined {
       if (e.placeholder && textProblem(e.placeholder, 150, 'plain_text')) return 'datepicker placeholder';
     } else return `unknown element ${String(e.type)}`;
   }
+  return undefined;
+}
+
+/** Slack's confirmation dialog object: plain_text title ≤100, text ≤300, confirm and deny ≤30. */
+function confirmProblem(confirm: Json): string | undefined {
+  for (const [key, max] of [['title', 100], ['text', 300], ['confirm', 30], ['deny', 30]] as const) {
+    const p = textProblem(confirm[key], max, 'plain_text');
+    if (p) return `confirm ${key}: ${p}`;
+  }
+  if (confirm.style !== undefined && !['primary', 'danger'].includes(confirm.style)) return 'bad confirm style';
   return undefined;
 }
 

@@ -33,6 +33,12 @@ export class FakeViews {
     return id;
   }
 
+  /** Makes a trigger `ms` older, as if the app had taken that long to answer (tests never sleep). */
+  age(triggerId: string, ms: number): void {
+    const trigger = this.triggers.get(triggerId);
+    if (trigger) trigger.at -= ms;
+  }
+
   open(args: Json): Json {
     const trigger = this.triggers.get(args.trigger_id);
     if (!trigger) return { ok: false, error: 'invalid_trigger_id' };

@@ -67,6 +67,8 @@ export class FakeSlack {
   private readonly failures = new Map<string, Failure[]>();
   private readonly responseUses = new Map<string, number>();
   private readonly events = new EventEmitter();
+  /** Set for an org-wide (Enterprise Grid) install: auth.test then names the organisation. */
+  enterprise?: { id: string; name: string };
   private server?: Server;
   private seq = 0;
   baseUrl = '';
@@ -202,7 +204,16 @@ export class FakeSlack {
     if (!authorization.includes('xoxb-')) return { ok: false, error: 'not_authed' };
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.com/', team: FAKE_TEAM.name, user: 'followthrough', team_id: FAKE_TEAM.id, user_id: FAKE_BOT.userId, bot_id: FAKE_BOT.botId };
+        return {
+          ok: true,
+          url: 'https://fake.slack.com/',
+          team: FAKE_TEAM.name,
+          user: 'followthrough',
+          team_id: FAKE_TEAM.id,
+          user_id: FAKE_BOT.userId,
+          bot_id: FAKE_BOT.botId,
+          ...(this.enterprise ? { enterprise_id: this.enterprise.id, is_enterprise_install: true } : {}),
+        };
       case 'users.info': {
         const user = this.users.get(args.user);
         if (!user) return { ok: false, error: 'user_not_found' };
