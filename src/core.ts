@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import { act, type ActionOutcome } from './commands/act.js';
 import { dispatch } from './commands/dispatch.js';
+import { reactivateChannel } from './commands/reactivate-channel.js';
 import { commands } from './commands/registry.js';
 import type { CommandSpec, CoreSettings } from './commands/spec.js';
 import { systemClock, type Clock } from './ports/clock.js';
@@ -15,6 +16,12 @@ export interface Core {
   readonly settings: CoreSettings;
   handle(invocation: Invocation): Promise<Reply>;
   act(action: Action): Promise<ActionOutcome>;
+  /**
+   * The bot was invited back to a channel (Slack `member_joined_channel` for the bot, a Teams
+   * install): a channel marked inactive after a failed post gets its digests again. Returns how
+   * many channel records came back (0 when it was active).
+   */
+  reactivateChannel(address: string): Promise<number>;
 }
 
 export interface CoreOptions {
@@ -39,6 +46,7 @@ export function createCore(options: CoreOptions): Core {
     settings: deps.settings,
     handle: (invocation) => dispatch(deps, invocation),
     act: (action) => act(deps, action),
+    reactivateChannel: (address) => reactivateChannel(deps.store, address),
   };
 }
 

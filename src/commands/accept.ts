@@ -27,7 +27,7 @@ export const acceptCommand = defineCommand({
         ? (await context.store.commitments.list(context.invocation.workspace.id, { channel: context.invocation.channel.address, statuses: ['proposed'] })).map((c) => c.id)
         : [args.which];
     if (ids.length === 0) return privateReply('There are no proposed commitments in this channel. `import` proposes some from a statement.');
-    const owners = ownersFor(context, args.ownerIds);
+    const owners = await ownersFor(context, args.ownerIds);
     const accepted: Commitment[] = [];
     const skipped: string[] = [];
     for (const id of ids) {
@@ -45,12 +45,23 @@ export const acceptCommand = defineCommand({
       else accepted.push(commitment);
     }
     if (accepted.length === 0) return privateReply(`${skipped.join('; ')}. Nothing changed.`);
-    const lines = accepted.map((c) => `  ${c.id} ${c.title} — ${c.owners.map((o) => `@${o.name}`).join(', ')}`);
-    return channelReply([`${context.actor.name} accepted ${accepted.length} proposed commitment${accepted.length === 1 ? '' : 's'}:`, ...lines, ...skipped.map((s) => `(${s})`)].join('\n'));
+    const lines = accepted.map((c) => `  ${c.id} ${c.title} — ${c.owners.map((o) => `@${o.name}`).join(', ')}${c.parties.length > 0 ? ` (parties: ${c.parties.join(', ')})` : ''}`);
+    // The extracted parties are names, not chat users: say who they are and how to make one of them the owner.
+    const withParties = accepted.find((c) => c.parties.length > 0 && !owners);
+    const hint = withParties ? [`To make someone for ${withParties.parties.join(' / ')} the owner: \`edit ${withParties.id} owner @name\`.`] : [];
+    return channelReply(
+      [`${context.actor.name} accepted ${accepted.length} proposed commitment${accepted.length === 1 ? '' : 's'}:`, ...lines, ...skipped.map((s) => `(${s})`), ...hint].join('\n'),
+    );
   },
 });
 
-function ownersFor(context: CommandContext, ids: string[]): UserRef[] | undefined {
+/** Named owners (a mention, or a person picked on the Accept button), with their names from the mention or the store. */
+async function ownersFor(context: CommandContext, ids: string[]): Promise<UserRef[] | undefined> {
   if (ids.length === 0) return undefined;
-  return [...new Set(ids)].map((id) => ({ id, name: context.invocation.mentions.find((m) => m.id === id)?.name ?? id }));
+  const owners: UserRef[] = [];
+  for (const id of new Set(ids)) {
+    const known = await context.store.users.get(context.invocation.workspace.id, id);
+    owners.push({ id, name: context.invocation.mentions.find((m) => m.id === id)?.name ?? known?.name ?? id });
+  }
+  return owners;
 }

@@ -108,15 +108,43 @@ function readAddWords(input: CommandInput) {
       // Minutes shorthand: "@bob to circulate the minutes" is bob's item "Circulate the minutes".
       capitalizeNext = true;
     } else if (!quoted && /^tag:/i.test(word)) tags.push(word.slice(4));
-    else if (!quoted && /^agreed$/i.test(word) && i + 1 < input.words.length) {
-      agreed = input.words.slice(i + 1).join(' ');
-      break;
+    else if (!quoted && /^agreed$/i.test(word) && agreedLength(input.words, i + 1) > 0) {
+      const n = agreedLength(input.words, i + 1);
+      agreed = input.words.slice(i + 1, i + 1 + n).join(' ');
+      i += n;
     } else {
       kept.push(quoted ? `"${word}"` : capitalizeNext ? `${word[0].toUpperCase()}${word.slice(1)}` : word);
       capitalizeNext = false;
     }
   }
   return { words: kept.join(' '), ownerIds, tags, agreed };
+}
+
+/**
+ * "agreed" starts the option only where the rest reads as one date ("agreed 2024-01-29", "agreed
+ * 29 Jan 2024", "agreed yesterday"); "Circulate the agreed minutes … by 5 Feb" keeps it in the title
+ * (issue 11 item 9, DESIGN §4: the trailing clause must parse as a whole).
+ */
+function isAgreedDate(words: string[]): boolean {
+  const text = words.join(' ').replace(/^on\s+/i, '').trim();
+  if (!/\d/.test(text) && !/^(?:today|yesterday|last \w+)$/i.test(text)) return false;
+  if (/\b(?:due|by|before|after|until|within)\b/i.test(text)) return false;
+  return interpretDeadline(text, '2000-01-01', 'UTC').kind === 'exact';
+}
+
+/** Words that may follow the agreed date: another option, or nothing. */
+const NEXT_OPTION = /^(?:due|by|before|after|until|till|within|tag:.*|<@.*>)$/i;
+const AGREED_MAX_WORDS = 4;
+
+/** How many words after "agreed" are its date (0: "agreed" is part of the title). */
+function agreedLength(words: string[], from: number): number {
+  // A numeric date, even an impossible one, is meant as the date: `add` then says what is wrong with it.
+  if (/^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/.test(words[from] ?? '')) return 1;
+  for (let n = Math.min(AGREED_MAX_WORDS, words.length - from); n >= 1; n--) {
+    const next = words[from + n];
+    if ((next === undefined || NEXT_OPTION.test(next)) && isAgreedDate(words.slice(from, from + n))) return n;
+  }
+  return 0;
 }
 
 /** A mention kept in a title reads as `@name` there (titles are plain text in lists, exports and calendars). */

@@ -6,6 +6,7 @@ import { privateReply, type Reply } from '../replies/reply.js';
 import type { ChannelRecord, Store } from '../store/store.js';
 import { UserError } from './errors.js';
 import { findCommand, overview } from './help.js';
+import { reactivateChannel, REACTIVATED_LINE } from './reactivate-channel.js';
 import type { CommandContext, CommandSpec, CoreSettings } from './spec.js';
 import { commandInput, foldQuotes, textAfterWords } from './tokenize.js';
 
@@ -56,7 +57,9 @@ export async function execute(deps: DispatchDeps, invocation: Invocation): Promi
       const example = spec.examples.find((e) => e.trim().includes(' ')) ?? spec.examples[0];
       return failed(privateReply(`${problem}\nUsage: \`${spec.usage}\` — for example \`${example}\`. Nothing was changed.`));
     }
-    return { reply: await spec.run(context, parsed.data), failed: false };
+    const reactivated = await reactivateHere(deps, context);
+    const reply = await spec.run(context, parsed.data);
+    return { reply: reactivated ? withLine(reply, REACTIVATED_LINE) : reply, failed: false };
   } catch (error) {
     if (error instanceof UserError) {
       const usage = error.code === 'usage' ? `\nUsage: \`${spec.usage}\`` : '';
@@ -67,6 +70,23 @@ export async function execute(deps: DispatchDeps, invocation: Invocation): Promi
       privateReply('Something went wrong on my side, and nothing was changed. Please try again; if it keeps happening, tell your admin.'),
     );
   }
+}
+
+/**
+ * A well-formed command in a channel marked inactive, where the bot can post (not a Slack slash
+ * command in a channel it is not in), brings the channel back before the command runs, so
+ * `remind` there already answers with the next digest.
+ */
+async function reactivateHere(deps: DispatchDeps, context: CommandContext): Promise<boolean> {
+  const { channel, invocation } = context;
+  if (channel.active || invocation.channel.isDirect || invocation.channel.botIsMember === false) return false;
+  if ((await reactivateChannel(deps.store, channel.address)) === 0) return false;
+  context.channel = (await deps.store.channels.get(channel.workspaceId, channel.address)) ?? channel;
+  return true;
+}
+
+function withLine(reply: Reply, line: string): Reply {
+  return { ...reply, text: `${reply.text}\n${line}`, card: reply.card && { ...reply.card, footer: [reply.card.footer, line].filter(Boolean).join('\n') } };
 }
 
 /** Records who asked and where (creating the channel in the asker's zone on first sight). */

@@ -1,5 +1,6 @@
 /** `done <id> [note]`: marks a commitment kept. Idempotent: a second press records nothing. */
 import { z } from 'zod';
+import { closedLabel } from '../replies/closed-label.js';
 import { formatCalendarDate } from '../replies/format-date.js';
 import { channelReply, privateReply } from '../replies/reply.js';
 import { commitmentId, optionalNote } from './arguments.js';
@@ -20,6 +21,7 @@ export const doneCommand = defineCommand({
     const { commitment, unchanged } = await changeCommitment(context, args.id, (current) => {
       if (current.status === 'done') return { unchanged: 'already done' };
       if (current.status === 'dropped') return { unchanged: 'dropped' };
+      if (current.status === 'proposed') return { unchanged: 'proposed' };
       return {
         changes: { status: 'done', atRisk: false },
         action: 'done',
@@ -31,13 +33,17 @@ export const doneCommand = defineCommand({
     if (unchanged === 'dropped') {
       return privateReply(`${commitment.id} was dropped. Reopen it first with \`reopen ${commitment.id}\` if it was kept after all.`);
     }
+    if (unchanged === 'proposed') {
+      return privateReply(`${commitment.id} is proposed and not yet reviewed. Accept it first (\`accept ${commitment.id}\`), then mark it done; or \`reject ${commitment.id}\` if it is not a commitment. Nothing changed.`);
+    }
     if (unchanged) {
       const history = await context.store.commitments.history(commitment.workspaceId, commitment.id);
       const last = [...history].reverse().find((e) => e.action === 'done');
       const by = last ? ` (by ${last.actor.name} on ${formatCalendarDate(todayIn(commitment.timeZone, new Date(last.at)))})` : '';
       return privateReply(`${commitment.id} is already done${by}. Nothing changed.`);
     }
-    const text = `✅ ${context.actor.name} marked ${commitment.id} done: ${commitment.title}${args.note ? ` — ${args.note}` : ''}`;
+    const when = closedLabel(commitment, context.clock.now(), commitment.updatedAt);
+    const text = `✅ ${context.actor.name} marked ${commitment.id} done: ${commitment.title} (${when})${args.note ? ` — ${args.note}` : ''}`;
     return channelReply(text);
   },
 });

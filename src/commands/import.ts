@@ -5,7 +5,7 @@ import { todayIn } from '../commitments/list-groups.js';
 import { dueLabel } from '../replies/commitment-view.js';
 import { channelReply, privateReply } from '../replies/reply.js';
 import { UsageError } from './errors.js';
-import { proposeCommitments } from './propose-commitments.js';
+import { proposeNewCommitments, type Duplicate } from './propose-commitments.js';
 import { defineCommand } from './spec.js';
 import { textAfterWords } from './tokenize.js';
 
@@ -32,7 +32,7 @@ export const importCommand = defineCommand({
       if (read.kind !== 'exact') throw new UsageError(`I could not read "${args.agreed}" as the date of the statement. Write it like \`import agreed 2024-01-29 …\`.`);
       date = read.due;
     }
-    const proposals = await proposeCommitments({
+    const { proposals, duplicates } = await proposeNewCommitments({
       store: context.store,
       clock: context.clock,
       workspaceId: channel.workspaceId,
@@ -43,6 +43,16 @@ export const importCommand = defineCommand({
       sourceTitle: `pasted by ${context.actor.name}`,
       actor: context.actor,
     });
+    const already = duplicates.map((d) => alreadyLine(d, context.clock.now()));
+    if (proposals.length === 0 && duplicates.length > 0) {
+      const before = duplicates.every((d) => d.match === 'quote');
+      return privateReply(
+        [
+          before ? `This statement was imported here before: every commitment in it is already tracked. Nothing new was added.` : `Every commitment in that text is already tracked here. Nothing new was added.`,
+          ...already,
+        ].join('\n'),
+      );
+    }
     if (proposals.length === 0) {
       return privateReply('I found no commitments in that text (promises read like "X agreed to …", "Y will …", "Z to do … by …"). Nothing was stored.');
     }
@@ -55,8 +65,15 @@ export const importCommand = defineCommand({
       [
         `${context.actor.name} proposed ${proposals.length} commitment${proposals.length === 1 ? '' : 's'} from a statement of ${date}:`,
         ...lines,
+        ...(already.length > 0 ? ['Already tracked here (not added again):', ...already] : []),
         `Nothing is reminded until accepted: \`accept ${ids[0]}\`, \`accept ${ids[0]} @owner\` or \`accept all\`; \`drop <id>\` what is not a commitment.`,
       ].join('\n'),
     );
   },
 });
+
+/** "  C-7 Appoint liaison officers — already here (open, due ~5 Feb): `show C-7`". */
+function alreadyLine(duplicate: Duplicate, now: Date): string {
+  const c = duplicate.existing;
+  return `  ${c.id} ${c.title} — already here (${c.status.replace('_', ' ')}, ${dueLabel(c, now)}): \`show ${c.id}\``;
+}

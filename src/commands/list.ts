@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ACTIVE_STATUSES, type Commitment, type Status } from '../commitments/commitment.js';
 import { GROUP_HEADING, groupForList, isOverdue } from '../commitments/list-groups.js';
+import { isClosed } from '../commitments/status-rules.js';
 import { commitmentItem, commitmentLine } from '../replies/commitment-view.js';
 import { privateReply, type CardSection, type Reply } from '../replies/reply.js';
 import type { CommitmentFilter } from '../store/store.js';
@@ -59,13 +60,20 @@ export async function buildList(context: CommandContext, words: string[]): Promi
     return privateReply(text, { title, sections: [{ text: 'Nothing here.' }], context: `list:${effective.join(' ')}` });
   }
   const groups = groupForList(items, now);
+  // Closed items say when they were closed ("done Mon 29 Jan, 4 days early"): that date is in their history.
+  const closedAt = new Map<string, string>();
+  for (const c of items.filter((i) => isClosed(i.status))) {
+    const history = await context.store.commitments.history(c.workspaceId, c.id);
+    closedAt.set(c.id, [...history].reverse().find((e) => e.action === c.status || e.action === 'rejected')?.at ?? c.updatedAt);
+  }
+  const view = (c: Commitment) => ({ closedAt: closedAt.get(c.id) });
   const sections: CardSection[] = groups.map(({ group, items: inGroup }) => ({
     heading: `${GROUP_HEADING[group]} (${inGroup.length})`,
-    items: inGroup.map((c) => commitmentItem(c, now)),
+    items: inGroup.map((c) => commitmentItem(c, now, view(c))),
   }));
   const text = [
     `${title} (${items.length}):`,
-    ...groups.flatMap(({ group, items: inGroup }) => [`${GROUP_HEADING[group]}:`, ...inGroup.map((c) => `  ${commitmentLine(c, now)}`)]),
+    ...groups.flatMap(({ group, items: inGroup }) => [`${GROUP_HEADING[group]}:`, ...inGroup.map((c) => `  ${commitmentLine(c, now, view(c))}`)]),
   ].join('\n');
   return privateReply(text, { title, sections, context: `list:${effective.join(' ')}` });
 }

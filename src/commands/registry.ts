@@ -10,8 +10,10 @@ import { helpCommand } from './help.js';
 import { importCommand } from './import.js';
 import { listCommand } from './list.js';
 import { remindCommand } from './remind.js';
+import { rejectCommand } from './reject.js';
 import { reopenCommand } from './reopen.js';
 import { reportCommand } from './report.js';
+import { reviewCommand } from './review.js';
 import { showCommand } from './show.js';
 import { snoozeCommand } from './snooze.js';
 import { statusCommand } from './status.js';
@@ -33,6 +35,8 @@ export const commands: CommandSpec[] = [
   remindCommand,
   importCommand,
   acceptCommand,
+  rejectCommand,
+  reviewCommand,
   reportCommand,
   exportCommand,
   helpCommand,

@@ -28,6 +28,12 @@ export const remindCommand = defineCommand({
     if (args.schedule === undefined) {
       const schedule = parseSchedule(channel.schedule);
       if (!schedule) return privateReply(`This channel gets no digest. Turn it on with \`remind weekdays 09:00\` (${SHAPES}).`);
+      if (!channel.active) {
+        // Still inactive after this command means the bot cannot post here (a slash command in a channel it is not in).
+        return privateReply(
+          `This channel's digest: ${channel.schedule} (${channel.timeZone}), paused: my last post here failed (${channel.inactiveReason ?? 'no access'}). Invite me back (\`/invite @Followthrough\`) and digests resume.`,
+        );
+      }
       const next = nextSlot(schedule, channel.timeZone, now).at.toISOString();
       return privateReply(`This channel's digest: ${channel.schedule} (${channel.timeZone}); next ${instant(next)}. Change it with \`remind ${SHAPES}\`.`);
     }

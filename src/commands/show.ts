@@ -1,7 +1,10 @@
 /** `show <id>`: one commitment in full, with its history. */
 import { z } from 'zod';
 import type { Commitment, LogEntry } from '../commitments/commitment.js';
+import { dueDateOf, isApproximate } from '../commitments/deadline.js';
+import { isClosed } from '../commitments/status-rules.js';
 import { commitmentActions, dueLabel, ownersLabel, statusLabel } from '../replies/commitment-view.js';
+import { formatCalendarDate } from '../replies/format-date.js';
 import { instant, privateReply, type Reply } from '../replies/reply.js';
 import { commitmentId } from './arguments.js';
 import { loadCommitment } from './change-commitment.js';
@@ -25,9 +28,12 @@ export const showCommand = defineCommand({
 
 export function commitmentDetail(context: CommandContext, commitment: Commitment, history: LogEntry[]): Reply {
   const now = context.clock.now();
+  const closedAt = [...history].reverse().find((e) => e.action === commitment.status || e.action === 'rejected')?.at;
+  const closed = isClosed(commitment.status);
   const fields = [
-    { label: 'Status', value: statusLabel(commitment) },
-    { label: 'Due', value: dueLabel(commitment, now).replace(/^due /, '') },
+    { label: 'Status', value: closed ? dueLabel(commitment, now, { closedAt }) : statusLabel(commitment) },
+    // A closed item's due date is shown as it was set, next to when it was closed — never "overdue since".
+    { label: 'Due', value: closed ? (plainDueOf(commitment, now) ?? 'no deadline') : dueLabel(commitment, now).replace(/^due /, '') },
     { label: 'Owners', value: ownersLabel(commitment) },
   ];
   const reading = describeReading(commitment.deadline, now);
@@ -57,6 +63,14 @@ export function commitmentDetail(context: CommandContext, commitment: Commitment
     actions: commitmentActions(commitment),
     context: `item:${commitment.id}`,
   });
+}
+
+/** The due date as set ("Fri 2 Feb", "~5 Feb"), whatever the status; undefined when there is none. */
+function plainDueOf(commitment: Commitment, now: Date): string | undefined {
+  const d = commitment.deadline;
+  const due = dueDateOf(d);
+  if (!due) return d.kind === 'event' ? `after ${d.eventId ? `${d.eventId} ` : ''}${d.eventName}` : d.kind === 'ongoing' ? 'ongoing' : undefined;
+  return formatCalendarDate(due, { approximate: isApproximate(d), currentYear: now.getUTCFullYear() });
 }
 
 function logLine(entry: LogEntry): string {

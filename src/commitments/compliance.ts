@@ -15,19 +15,27 @@ export interface Assessment {
   keptLate: boolean;
   /** Overdue and still open. */
   late: boolean;
+  /** An ongoing duty whose last review said it is not being kept. */
+  notKept: boolean;
+  /** When it was closed (its done/dropped log row), for "done Mon 29 Jan, 4 days early". */
+  closedAt?: string;
 }
 
 export function assess(commitment: Commitment, history: LogEntry[], now: Date): Assessment {
+  const base = { commitment, keptLate: false, late: false, notKept: false };
   if (commitment.status === 'done') {
     const doneAt = [...history].reverse().find((e) => e.action === 'done')?.at;
     const doneOn = doneAt ? calendarDateIn(new Date(doneAt), commitment.timeZone) : undefined;
     const firmDue = commitment.deadline.kind === 'exact' || commitment.deadline.kind === 'event' ? commitment.deadline.due : undefined;
-    return { commitment, score: 1, keptLate: Boolean(doneOn && firmDue && doneOn > firmDue), late: false };
+    return { ...base, score: 1, keptLate: Boolean(doneOn && firmDue && doneOn > firmDue), closedAt: doneAt };
   }
-  if (commitment.status === 'dropped') return { commitment, score: -1, keptLate: false, late: false };
+  if (commitment.status === 'dropped') return { ...base, score: -1, closedAt: [...history].reverse().find((e) => e.action === 'dropped' || e.action === 'rejected')?.at };
+  // The last review of an ongoing duty is its standing: "not kept" scores −1 until a review says kept again.
+  const lastReview = [...history].reverse().find((e) => e.action === 'reviewed');
+  if (commitment.deadline.kind === 'ongoing' && lastReview?.detail?.answer === 'not-kept') return { ...base, score: -1, notKept: true };
   // A vague promise still open long after its soft date ("at an early date", two years on) was not kept on time.
   const late = isOverdue(commitment, now) || isSoftDatePassed(commitment, now);
-  return { commitment, score: late ? -1 : 0, keptLate: false, late };
+  return { ...base, score: late ? -1 : 0, late };
 }
 
 /** Mean score, or undefined when nothing is scored. */

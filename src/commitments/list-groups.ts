@@ -26,6 +26,8 @@ export function todayIn(timeZone: string, now: Date): CalendarDate {
 
 /** Overdue from the next local day: due 15 Mar is overdue on 16 Mar in the commitment's zone. */
 export function isOverdue(commitment: Commitment, now: Date): boolean {
+  // Done and dropped items are closed, never overdue, whatever their date was.
+  if (isClosedStatus(commitment)) return false;
   const due = activeDueDate(commitment);
   return due !== undefined && due < todayIn(commitment.timeZone, now);
 }
@@ -35,8 +37,13 @@ export function isOverdue(commitment: Commitment, now: Date): boolean {
  * merely pending either — lists say so and reports count it as not kept on time.
  */
 export function isSoftDatePassed(commitment: Commitment, now: Date): boolean {
+  if (isClosedStatus(commitment)) return false;
   const d = commitment.deadline;
   return d.kind === 'vague' && d.due < todayIn(commitment.timeZone, now);
+}
+
+function isClosedStatus(commitment: Commitment): boolean {
+  return commitment.status === 'done' || commitment.status === 'dropped';
 }
 
 /** The due date that counts for lateness: vague (soft) dates never make an item overdue. */

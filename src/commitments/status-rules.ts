@@ -2,7 +2,8 @@
 import type { Status } from './commitment.js';
 
 const ALLOWED: Record<Status, readonly Status[]> = {
-  proposed: ['open', 'dropped', 'done', 'in_progress', 'blocked'],
+  // A proposed item is reviewed first (accept or reject): Done on it must not skip review.
+  proposed: ['open', 'dropped'],
   open: ['in_progress', 'blocked', 'done', 'dropped'],
   in_progress: ['open', 'blocked', 'done', 'dropped'],
   blocked: ['open', 'in_progress', 'done', 'dropped'],

@@ -1,43 +1,184 @@
 /**
- * Which days a commitment's owners hear about it (DESIGN §5): nudges 3 days before due, on the due
- * day, +1, +3, +7, then weekly; "confirm a date?" from the lexicon's first-prompt day (then every
- * 30 days until a date is set); monthly "has it happened?" for events; a review every 90 days for
- * ongoing duties. Dates are calendar dates; the time of day is the nudge policy's business.
+ * Which days a commitment's owners hear about it (DESIGN §5, issue 11): each kind of deadline has
+ * one stream of reminder days, and every question about a stream ("the last slot on or before D",
+ * "the first on or after D") is answered by arithmetic, O(1) in the distance to the date — a due
+ * date in year 1 costs what one next week costs (issue 15).
+ *
+ * - dated (exact, or an event once confirmed): 3 days before, the due day, +1, +3, +7, then weekly;
+ * - vague: "confirm a date?" on the lexicon's first-prompt day, then every 30 days until the soft
+ *   date, then weekly until answered;
+ * - no deadline: "set a date?" once, two days after it was added (then the digest lists it weekly);
+ * - event (not yet happened): "has it happened?" monthly from the reference date;
+ * - ongoing: the first review 30 days after it was added (or agreed, if later), then on the duty's
+ *   cadence (monthly for anything more frequent), never after a dated end.
+ * Dates are calendar dates; the time of day is the nudge policy's business.
  */
 import { ACTIVE_STATUSES, type Commitment } from '../commitments/commitment.js';
-import { addDays, addMonths } from '../commitments/calendar.js';
-import type { CalendarDate } from '../commitments/deadline.js';
-import type { OutboxKind } from '../store/store.js';
+import { addDays, addMonths, calendarDateIn, daysBetween } from '../commitments/calendar.js';
+import type { Cadence, CalendarDate } from '../commitments/deadline.js';
+
+export type ReminderKind = 'nudge' | 'confirm-date' | 'set-date' | 'event-check' | 'review';
 
 export interface CadenceSlot {
-  kind: Exclude<OutboxKind, 'digest'>;
+  kind: ReminderKind;
   date: CalendarDate;
 }
 
 const NUDGE_OFFSETS = [-3, 0, 1, 3, 7];
-export const REVIEW_DAYS = 90;
 export const CONFIRM_REPEAT_DAYS = 30;
+export const CONFIRM_AFTER_SOFT_DATE_DAYS = 7;
+export const SET_DATE_AFTER_DAYS = 2;
+export const FIRST_REVIEW_DAYS = 30;
+/** Review intervals longer than a month follow the duty; anything more frequent is reviewed monthly. */
+const REVIEW_INTERVAL: Partial<Record<Cadence, number>> = { quarterly: 91, 'half-yearly': 182, yearly: 365 };
+export const REVIEW_DAYS = 30;
 
-/** The commitment's reminder days in increasing order, without end for repeating kinds. */
-export function* cadence(commitment: Commitment): Generator<CadenceSlot> {
-  if (!ACTIVE_STATUSES.includes(commitment.status)) return;
+/** A stream of reminder days as offsets from an anchor date; both lookups are O(1). */
+interface Stream {
+  kind: ReminderKind;
+  anchor: CalendarDate;
+  /** Largest offset ≤ x, if any. */
+  atOrBefore(x: number): number | undefined;
+  /** Smallest offset ≥ x, if any. */
+  atOrAfter(x: number): number | undefined;
+  /** Offsets beyond this are not in the stream (a duty's dated end). */
+  last?: number;
+}
+
+/** The kind of reminder a commitment gets now, from its deadline (undefined: none, e.g. closed or proposed). */
+export function reminderKindFor(commitment: Commitment): ReminderKind | undefined {
+  if (!ACTIVE_STATUSES.includes(commitment.status)) return undefined;
   const d = commitment.deadline;
-  const due = d.kind === 'exact' || (d.kind === 'event' && d.due) ? d.due! : undefined;
-  if (due) {
-    for (const offset of NUDGE_OFFSETS) yield { kind: 'nudge', date: addDays(due, offset) };
-    for (let week = 2; ; week++) yield { kind: 'nudge', date: addDays(due, week * 7) };
+  if (d.kind === 'exact' || (d.kind === 'event' && d.due)) return 'nudge';
+  if (d.kind === 'vague') return 'confirm-date';
+  if (d.kind === 'event') return 'event-check';
+  if (d.kind === 'ongoing') return 'review';
+  return 'set-date';
+}
+
+function createdOn(commitment: Commitment): CalendarDate {
+  return calendarDateIn(new Date(commitment.createdAt), commitment.timeZone);
+}
+
+function streamOf(commitment: Commitment): Stream | undefined {
+  const kind = reminderKindFor(commitment);
+  const d = commitment.deadline;
+  if (!kind) return undefined;
+  if (kind === 'nudge' && (d.kind === 'exact' || d.kind === 'event') && d.due) return nudgeStream(d.due);
+  if (d.kind === 'vague') return confirmStream(d.reference, d.firstPromptDays, daysBetween(d.reference, d.due));
+  if (d.kind === 'event') return monthlyStream(d.reference);
+  if (d.kind === 'ongoing') return reviewStream(commitment, d.reference, d.cadence, d.endsOn);
+  if (d.kind === 'none') return singleStream('set-date', addDays(createdOn(commitment), SET_DATE_AFTER_DAYS));
+  return undefined;
+}
+
+function nudgeStream(due: CalendarDate): Stream {
+  return {
+    kind: 'nudge',
+    anchor: due,
+    atOrBefore: (x) => (x >= 14 ? 7 * Math.floor(x / 7) : [...NUDGE_OFFSETS].reverse().find((o) => o <= x)),
+    atOrAfter: (x) => (x > 7 ? 7 * Math.ceil(x / 7) : NUDGE_OFFSETS.find((o) => o >= x)),
+  };
+}
+
+/** Prompts at P, P+30, … before the soft date W, then W, W+7, … (asked weekly once it has passed). */
+function confirmStream(reference: CalendarDate, firstPrompt: number, softDue: number): Stream {
+  const P = firstPrompt;
+  const W = Math.max(softDue, P);
+  return {
+    kind: 'confirm-date',
+    anchor: reference,
+    atOrBefore: (x) => {
+      if (x >= W) return W + CONFIRM_AFTER_SOFT_DATE_DAYS * Math.floor((x - W) / CONFIRM_AFTER_SOFT_DATE_DAYS);
+      if (x >= P) return P + CONFIRM_REPEAT_DAYS * Math.floor((x - P) / CONFIRM_REPEAT_DAYS);
+      return undefined;
+    },
+    atOrAfter: (x) => {
+      if (x <= P) return P;
+      if (x <= W) {
+        const next = P + CONFIRM_REPEAT_DAYS * Math.ceil((x - P) / CONFIRM_REPEAT_DAYS);
+        return next < W ? next : W;
+      }
+      return W + CONFIRM_AFTER_SOFT_DATE_DAYS * Math.ceil((x - W) / CONFIRM_AFTER_SOFT_DATE_DAYS);
+    },
+  };
+}
+
+/** reference + k months (k ≥ 1); offsets are day counts, found from the month difference. */
+function monthlyStream(reference: CalendarDate): Stream {
+  const dayOf = (k: number) => daysBetween(reference, addMonths(reference, k));
+  const monthsUpTo = (x: number) => {
+    // Start from the calendar estimate and correct by at most a step or two (months are 28–31 days).
+    let k = Math.max(1, Math.floor(x / 30.44));
+    while (k > 1 && dayOf(k) > x) k--;
+    while (dayOf(k + 1) <= x) k++;
+    return k;
+  };
+  return {
+    kind: 'event-check',
+    anchor: reference,
+    atOrBefore: (x) => {
+      if (x < dayOf(1)) return undefined;
+      return dayOf(monthsUpTo(x));
+    },
+    atOrAfter: (x) => {
+      if (x <= dayOf(1)) return dayOf(1);
+      const k = monthsUpTo(x);
+      return dayOf(k) === x ? x : dayOf(k + 1);
+    },
+  };
+}
+
+function reviewStream(commitment: Commitment, reference: CalendarDate, cadence: Cadence | undefined, endsOn: CalendarDate | undefined): Stream {
+  const created = createdOn(commitment);
+  const anchor = reference > created ? reference : created;
+  const F = FIRST_REVIEW_DAYS;
+  const I = (cadence && REVIEW_INTERVAL[cadence]) ?? REVIEW_DAYS;
+  return {
+    kind: 'review',
+    anchor,
+    atOrBefore: (x) => (x < F ? undefined : F + I * Math.floor((x - F) / I)),
+    atOrAfter: (x) => (x <= F ? F : F + I * Math.ceil((x - F) / I)),
+    last: endsOn ? daysBetween(anchor, endsOn) : undefined,
+  };
+}
+
+function singleStream(kind: ReminderKind, date: CalendarDate): Stream {
+  return { kind, anchor: date, atOrBefore: (x) => (x >= 0 ? 0 : undefined), atOrAfter: (x) => (x <= 0 ? 0 : undefined) };
+}
+
+function toSlot(stream: Stream, offset: number | undefined): CadenceSlot | undefined {
+  if (offset === undefined || (stream.last !== undefined && offset > stream.last)) return undefined;
+  return { kind: stream.kind, date: addDays(stream.anchor, offset) };
+}
+
+/** The latest reminder day on or before `date`, if any. */
+export function slotOnOrBefore(commitment: Commitment, date: CalendarDate): CadenceSlot | undefined {
+  const stream = streamOf(commitment);
+  if (!stream) return undefined;
+  const x = daysBetween(stream.anchor, date);
+  const offset = stream.atOrBefore(x);
+  // Past a duty's dated end the last slot is the last one at or before that end.
+  if (offset !== undefined && stream.last !== undefined && offset > stream.last) return toSlot(stream, stream.atOrBefore(stream.last));
+  return toSlot(stream, offset);
+}
+
+/** The first reminder day on or after `date`, if any. */
+export function slotOnOrAfter(commitment: Commitment, date: CalendarDate): CadenceSlot | undefined {
+  const stream = streamOf(commitment);
+  if (!stream) return undefined;
+  return toSlot(stream, stream.atOrAfter(daysBetween(stream.anchor, date)));
+}
+
+/** The reminder days from `from` on, in order (at most `limit`); each step is O(1). */
+export function slotsFrom(commitment: Commitment, from: CalendarDate, limit: number): CadenceSlot[] {
+  const slots: CadenceSlot[] = [];
+  let cursor: CalendarDate = from;
+  while (slots.length < limit) {
+    const slot = slotOnOrAfter(commitment, cursor);
+    if (!slot) break;
+    slots.push(slot);
+    cursor = addDays(slot.date, 1);
   }
-  if (d.kind === 'vague') {
-    for (let k = 0; ; k++) yield { kind: 'confirm-date', date: addDays(d.reference, d.firstPromptDays + k * CONFIRM_REPEAT_DAYS) };
-  }
-  if (d.kind === 'event') {
-    for (let month = 1; ; month++) yield { kind: 'event-check', date: addMonths(d.reference, month) };
-  }
-  if (d.kind === 'ongoing') {
-    for (let k = 1; ; k++) {
-      const date = addDays(d.reference, k * REVIEW_DAYS);
-      if (d.endsOn && date > d.endsOn) return;
-      yield { kind: 'review', date };
-    }
-  }
+  return slots;
 }

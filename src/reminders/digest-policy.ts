@@ -1,11 +1,12 @@
 /**
  * Channel digests at time T (pure): of the slots since the channel's last look, only the newest
  * may still go out, and only inside its grace window — the same local day, before 18:00 (or an
- * hour after a later slot), outside quiet hours. Every other slot is recorded as missed, so a
- * downtime produces at most one late digest per channel.
+ * hour after a later slot). Quiet hours are the owners' (issue 11 item 8): a channel's digest goes
+ * at the channel's time, 07:36 or 21:00. Every other slot is recorded as missed, so a downtime
+ * produces at most one late digest per channel.
  */
 import { DateTime } from 'luxon';
-import { isQuiet, type QuietHours } from './quiet-hours.js';
+import type { QuietHours } from './quiet-hours.js';
 import { nextSlot, parseSchedule, slotsBetween } from './schedule.js';
 
 export const GRACE_UNTIL_HOUR = 18;
@@ -28,16 +29,16 @@ export interface DigestDecision {
 }
 
 /** Whether a digest for `slot` may still be sent at `now`. */
-export function inGrace(slot: DigestSlot, now: Date, zone: string, quiet: QuietHours): boolean {
+export function inGrace(slot: DigestSlot, now: Date, zone: string): boolean {
   const local = DateTime.fromJSDate(now, { zone });
   const slotLocal = DateTime.fromJSDate(slot.at, { zone });
   if (now < slot.at || local.toISODate() !== slotLocal.toISODate()) return false;
   const graceEnd = DateTime.max(slotLocal.set({ hour: GRACE_UNTIL_HOUR, minute: 0 }), slotLocal.plus({ hours: 1 }));
-  return local < graceEnd && !isQuiet(now, zone, quiet, { weekends: false });
+  return local < graceEnd;
 }
 
-/** What to do for a channel whose next digest time (`from`) has come. */
-export function digestsAt(channel: DigestChannel, from: Date, now: Date, quiet: QuietHours): DigestDecision {
+/** What to do for a channel whose next digest time (`from`) has come. `_quiet` is the owners' and is not applied. */
+export function digestsAt(channel: DigestChannel, from: Date, now: Date, _quiet?: QuietHours): DigestDecision {
   const schedule = parseSchedule(channel.schedule);
   if (!schedule) return { missed: [], next: null };
   const slots = slotsBetween(schedule, channel.timeZone, from, now);
@@ -45,9 +46,6 @@ export function digestsAt(channel: DigestChannel, from: Date, now: Date, quiet: 
   const missed = slots.slice(0, -1);
   const next = nextSlot(schedule, channel.timeZone, now).at;
   if (!newest) return { missed, next };
-  if (inGrace(newest, now, channel.timeZone, quiet)) return { send: newest, missed, next };
-  const graceLeft = now >= newest.at && DateTime.fromJSDate(now, { zone: channel.timeZone }).toISODate() === DateTime.fromJSDate(newest.at, { zone: channel.timeZone }).toISODate() && DateTime.fromJSDate(now, { zone: channel.timeZone }).hour < GRACE_UNTIL_HOUR;
-  // Quiet right now but the day's window is still open: keep the slot and look again next tick.
-  if (graceLeft) return { missed, next: newest.at };
+  if (inGrace(newest, now, channel.timeZone)) return { send: newest, missed, next };
   return { missed: [...missed, newest], next };
 }

@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import type { Commitment } from '../commitments/commitment.js';
 import { addDays } from '../commitments/calendar.js';
 import type { ChannelRecord, NextReminderCalculator } from '../store/store.js';
-import { cadence } from './cadence.js';
+import { slotOnOrAfter } from './cadence.js';
 import { nextSlot, parseSchedule } from './schedule.js';
 
 /** UTC+14 is the earliest zone: a calendar day starts there 14 hours before it starts in UTC. */
@@ -16,8 +16,8 @@ const EARLIEST_OFFSET_HOURS = 14;
 
 export function nextCommitmentReminder(commitment: Commitment, now: Date): Date | null {
   const firstPossible = addDays(DateTime.fromJSDate(now, { zone: commitment.timeZone }).toISODate()!, -1);
-  for (const slot of cadence(commitment)) {
-    if (slot.date < firstPossible) continue;
+  const slot = slotOnOrAfter(commitment, firstPossible);
+  if (slot) {
     const start = DateTime.fromISO(slot.date, { zone: 'utc' }).minus({ hours: EARLIEST_OFFSET_HOURS }).toJSDate();
     const snoozedUntil = commitment.snoozedUntil ? new Date(commitment.snoozedUntil) : undefined;
     return snoozedUntil && snoozedUntil > start ? snoozedUntil : start;

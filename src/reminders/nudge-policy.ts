@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import type { Commitment } from '../commitments/commitment.js';
 import { addDays } from '../commitments/calendar.js';
 import type { CalendarDate } from '../commitments/deadline.js';
-import { cadence, type CadenceSlot } from './cadence.js';
+import { slotOnOrBefore, slotsFrom, type CadenceSlot } from './cadence.js';
 import { isQuiet, nextAllowed, type QuietHours } from './quiet-hours.js';
 
 export const NUDGE_HOUR = 9;
@@ -34,7 +34,37 @@ export function sendTime(date: CalendarDate, zone: string, quiet: QuietHours): D
   return nextAllowed(nine, zone, quiet, { weekends: true });
 }
 
-/** The nudges due at T, and the next instant anything could be due for this commitment. */
+/**
+ * The latest slot whose send time (in `zone`) has come by `now`: today's, or one a few days back
+ * (a weekend's waits for Monday). Whether it still counts (after the last change, not snoozed) is
+ * the caller's question.
+ */
+export function latestSentSlot(commitment: Commitment, zone: string, now: Date, quiet: QuietHours): (CadenceSlot & { at: Date }) | undefined {
+  const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
+  let probe = slotOnOrBefore(commitment, today);
+  for (let i = 0; probe && i < LOOK_AROUND_SLOTS; i++) {
+    const at = sendTime(probe.date, zone, quiet);
+    if (at <= now) return { ...probe, at };
+    probe = slotOnOrBefore(commitment, addDays(probe.date, -1));
+  }
+  return undefined;
+}
+
+/** True when a slot sent at `at` still counts: after the commitment last changed and not while snoozed. */
+export function slotCounts(commitment: Commitment, at: Date): boolean {
+  const snoozedUntil = commitment.snoozedUntil ? new Date(commitment.snoozedUntil) : undefined;
+  return at > new Date(commitment.updatedAt) && (!snoozedUntil || at >= snoozedUntil);
+}
+
+/** How many slots around a date may share or swap send days (weekends, quiet hours): a small constant. */
+const LOOK_AROUND_SLOTS = 6;
+const LOOK_BACK_DAYS = 4;
+
+/**
+ * The nudges due at T, and the next instant anything could be due for this commitment. Send times
+ * only grow with the slot date, and a slot counts only after the last change and the snooze, so
+ * "the latest slot already sent" and "the next one" are each a few O(1) lookups around today.
+ */
 export function nudgesAt(
   commitment: Commitment,
   recipients: Recipient[],
@@ -43,7 +73,7 @@ export function nudgesAt(
 ): { due: DueNudge[]; next: Date | null } {
   const armedAt = new Date(commitment.updatedAt);
   const snoozedUntil = commitment.snoozedUntil ? new Date(commitment.snoozedUntil) : undefined;
-  const counts = (at: Date) => at > armedAt && (!snoozedUntil || at >= snoozedUntil);
+  const counts = (at: Date) => slotCounts(commitment, at);
   const due: DueNudge[] = [];
   let next: Date | null = null;
   const consider = (at: Date | null) => {
@@ -51,21 +81,16 @@ export function nudgesAt(
   };
   for (const recipient of recipients) {
     const zone = recipient.timeZone;
-    // Send times are at most a few days after the slot date (a weekend), so this bound is safe.
-    const horizon = addDays(DateTime.fromJSDate(now, { zone }).toISODate()!, 1);
-    let latest: DueNudge | undefined;
-    for (const slot of cadence(commitment)) {
+    const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
+    const found = latestSentSlot(commitment, zone, now, quiet);
+    const latest: DueNudge | undefined = found && counts(found.at) ? { ...found, recipient: recipient as DueNudge['recipient'] } : undefined;
+    // The next slot that will count: from a few days back (send times shift forward) or from when it is armed.
+    const armed = snoozedUntil && snoozedUntil > armedAt ? snoozedUntil : armedAt;
+    const armedDay = DateTime.fromJSDate(armed, { zone }).toISODate()!;
+    const from = addDays(armedDay > today ? armedDay : today, -LOOK_BACK_DAYS);
+    for (const slot of slotsFrom(commitment, from, LOOK_AROUND_SLOTS * 2)) {
       const at = sendTime(slot.date, zone, quiet);
-      if (at > now && slot.date > horizon) {
-        if (counts(at)) {
-          consider(at);
-          break;
-        }
-        continue;
-      }
-      if (!counts(at)) continue;
-      if (at <= now) latest = { ...slot, at, recipient: recipient as DueNudge['recipient'] };
-      else {
+      if (at > now && counts(at)) {
         consider(at);
         break;
       }

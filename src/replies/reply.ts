@@ -6,7 +6,25 @@
  * `instant()`; renderers show them in the viewer's zone (Slack `<!date^…>`, Teams DATE/TIME).
  */
 
-export type ButtonId = 'done' | 'snooze' | 'status' | 'reopen' | 'confirm-date' | 'event-check';
+/**
+ * Every button the core can put on a card. The answer buttons (`confirm-date`, `set-date`,
+ * `event-check`, `review`, `accept`, `edit`, `reject`) answer the question a reminder or a review
+ * asks; `done`, `snooze`, `status`, `reopen` are the everyday ones.
+ */
+export const BUTTON_IDS = [
+  'done',
+  'snooze',
+  'status',
+  'reopen',
+  'confirm-date',
+  'set-date',
+  'event-check',
+  'review',
+  'accept',
+  'edit',
+  'reject',
+] as const;
+export type ButtonId = (typeof BUTTON_IDS)[number];
 
 export interface CardAction {
   /** What the button does; the adapter sends it back in an `Action`. */
@@ -21,6 +39,8 @@ export interface CardAction {
   options?: { label: string; value: string }[];
   /** Also offer a date picker; the picked `YYYY-MM-DD` comes back as the value. */
   pickDate?: boolean;
+  /** Offer a person picker (Slack users_select, Teams people picker); the picked user id comes back as the value. */
+  pickUser?: boolean;
 }
 
 export interface CardField {
@@ -52,8 +72,18 @@ export interface Card {
   actions?: CardAction[];
   /** Small print at the end ("and 4 more", "changes since last digest"). */
   footer?: string;
-  /** What re-renders this card after a button press: `list:<filter>` or `item:<id>`. */
+  /**
+   * What a button press on this card refers to: `list:<filter>` (a private list), `item:<id>` (a
+   * private `show`), `digest:` (a channel digest), `announce:<id>` (an announcement in the channel),
+   * `owner:<userId>` (an owner's daily message). See `isSharedContext`.
+   */
   context?: string;
+  /**
+   * Seen by everyone in a channel (a digest, an announcement): a press updates only the pressed
+   * item's row (ActionOutcome.item, .note) and never replaces the message; a refusal answers only
+   * the presser.
+   */
+  shared?: boolean;
 }
 
 export interface Reply {
@@ -62,6 +92,16 @@ export interface Reply {
   /** Plain-text version of the whole reply (notifications, screen readers, console). */
   text: string;
   card?: Card;
+}
+
+/** Digests and announcements are shared; an owner's daily message is theirs alone but is also updated row by row. */
+export function isSharedContext(context: string | undefined): boolean {
+  return context === 'digest:' || (context?.startsWith('digest:') ?? false) || (context?.startsWith('announce:') ?? false);
+}
+
+/** Contexts whose messages are updated one row at a time (never replaced by another card). */
+export function isRowContext(context: string | undefined): boolean {
+  return isSharedContext(context) || (context?.startsWith('owner:') ?? false);
 }
 
 const INSTANT_MARKER = /<t:([0-9TZ:.+-]+)>/g;

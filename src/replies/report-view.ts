@@ -8,43 +8,53 @@ export interface ReportView {
   text: string;
   title: string;
   sections: CardSection[];
-  counts: { promised: number; kept: number; keptLate: number; underWay: number; late: number; dropped: number };
+  counts: { promised: number; kept: number; keptLate: number; underWay: number; late: number; notKept: number; dropped: number };
   score: number;
 }
 
 /** `where` reads after "Report": "in this channel", "everywhere tagged border". Needs at least one assessment. */
 export function reportView(assessments: Assessment[], where: string, now: Date): ReportView {
   const kept = assessments.filter((a) => a.commitment.status === 'done');
+  const keptOnTime = kept.filter((a) => !a.keptLate);
+  const keptLateItems = kept.filter((a) => a.keptLate);
+  const keptLate = keptLateItems.length;
   const late = assessments.filter((a) => a.late);
+  const notKept = assessments.filter((a) => a.notKept);
   const dropped = assessments.filter((a) => a.commitment.status === 'dropped');
   const underway = assessments.filter((a) => a.score === 0);
-  const keptLate = kept.filter((a) => a.keptLate).length;
   const score = averageScore(assessments) ?? 0;
+  // Kept on time and kept late are different news (issue 11 item 5); a duty reviewed "not kept" is its own line.
   const summary = [
     `${assessments.length} promised`,
-    `${kept.length} kept${keptLate > 0 ? ` (${keptLate} late)` : ''}`,
+    `${keptOnTime.length} kept on time`,
+    ...(keptLate > 0 ? [`${keptLate} kept late`] : []),
     `${underway.length} under way`,
     `${late.length} late`,
+    ...(notKept.length > 0 ? [`${notKept.length} not kept`] : []),
     `${dropped.length} dropped`,
   ].join(' · ');
-  const scoreLine = `Compliance ${score >= 0 ? '+' : '−'}${Math.abs(score).toFixed(2)} (kept +1, under way 0, late or dropped −1)`;
+  const scoreLine = `Compliance ${score >= 0 ? '+' : '−'}${Math.abs(score).toFixed(2)} (kept +1, under way 0, late, not kept or dropped −1)`;
   const groups: [string, Assessment[]][] = [
     ['Late', late],
+    ['Not kept (ongoing duties)', notKept],
     ['Under way', underway],
-    ['Kept', kept],
+    ['Kept on time', keptOnTime],
+    ['Kept late', keptLateItems],
     ['Dropped', dropped],
   ];
   const present = groups.filter(([, items]) => items.length > 0);
+  // Closed items say when ("done Mon 29 Jan, 4 days early"), never "overdue".
+  const line = (a: Assessment) => commitmentLine(a.commitment, now, { closedAt: a.closedAt });
   const sections: CardSection[] = [
     { text: `${summary}\n${scoreLine}` },
-    ...present.map(([heading, items]) => ({ heading: `${heading} (${items.length})`, text: items.map((a) => commitmentLine(a.commitment, now)).join('\n') })),
+    ...present.map(([heading, items]) => ({ heading: `${heading} (${items.length})`, text: items.map(line).join('\n') })),
   ];
-  const text = [`Report ${where}: ${summary}`, scoreLine, ...present.flatMap(([heading, items]) => [`${heading}:`, ...items.map((a) => `  ${commitmentLine(a.commitment, now)}`)])].join('\n');
+  const text = [`Report ${where}: ${summary}`, scoreLine, ...present.flatMap(([heading, items]) => [`${heading}:`, ...items.map((a) => `  ${line(a)}`)])].join('\n');
   return {
     text,
     title: `Report ${where}`,
     sections,
-    counts: { promised: assessments.length, kept: kept.length, keptLate, underWay: underway.length, late: late.length, dropped: dropped.length },
+    counts: { promised: assessments.length, kept: kept.length, keptLate, underWay: underway.length, late: late.length, notKept: notKept.length, dropped: dropped.length },
     score,
   };
 }

@@ -14,12 +14,14 @@ export interface DryRunLine {
 export async function dryRun(store: Store, at: Date, quiet: QuietHours): Promise<DryRunLine[]> {
   const plan = await planTick(store, at, quiet);
   const existing = await store.outbox.existingKeys(plan.rows.map((r) => r.key));
-  const fresh: OutboxRow[] = plan.rows
+  // Several items of one owner plan the same owner-day row: it is one message.
+  const unique = [...new Map(plan.rows.map((r) => [r.key, r])).values()];
+  const fresh: OutboxRow[] = unique
     .filter((r) => r.state !== 'missed' && !existing.has(r.key))
     .map((r, i) => ({ ...r, id: -(i + 1), recipientId: r.recipientId, state: 'pending', attempts: 0, nextAttemptAt: r.dueAt, createdAt: at.toISOString(), interrupted: false }));
   const lines: DryRunLine[] = [];
   for (const row of [...(await store.outbox.pendingDue(at, 10_000)), ...fresh]) {
-    const prepared = await prepareRow(store, row, at);
+    const prepared = await prepareRow(store, row, at, quiet);
     if ('reply' in prepared) lines.push({ kind: row.kind, address: row.address, commitments: prepared.commitmentIds, text: prepared.reply.text });
   }
   return lines;

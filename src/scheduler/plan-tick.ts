@@ -1,4 +1,5 @@
 /** One tick's decisions: read what is due (index range scans), run the pure policy, return the plan. */
+import { calendarDateIn } from '../commitments/calendar.js';
 import { digestsAt } from '../reminders/digest-policy.js';
 import { outboxKey } from '../reminders/keys.js';
 import { nudgesAt, type Recipient } from '../reminders/nudge-policy.js';
@@ -28,22 +29,31 @@ export async function planTick(store: Store, now: Date, quiet: QuietHours, batch
   }
   for (const commitment of await store.reminders.dueCommitments(now, batch)) {
     const { due, next } = nudgesAt(commitment, recipientsFrom(commitment), now, quiet);
+    // One message per owner per day: the row is the owner's day (keyed by the local day it is sent),
+    // and what it holds is gathered from everything due for them when it is sent.
     for (const nudge of due) {
+      const day = calendarDateIn(nudge.at, nudge.recipient.timeZone);
+      const subject = ownerSubject(nudge.recipient.id);
       plan.rows.push({
-        key: outboxKey(commitment.workspaceId, commitment.id, nudge.kind, nudge.date, nudge.recipient.id),
-        kind: nudge.kind,
+        key: outboxKey(commitment.workspaceId, subject, 'owner-day', day, nudge.recipient.id),
+        kind: 'owner-day',
         workspaceId: commitment.workspaceId,
-        subject: commitment.id,
+        subject,
         address: nudge.recipient.dmAddress,
         recipientId: nudge.recipient.id,
         commitmentIds: [commitment.id],
-        slot: nudge.date,
+        slot: day,
         dueAt: nudge.at.toISOString(),
       });
     }
     plan.commitments.push({ workspaceId: commitment.workspaceId, id: commitment.id, nextReminderAt: next?.toISOString() ?? null, expected: commitment.nextReminderAt });
   }
   return plan;
+}
+
+/** The outbox subject of an owner's daily message. */
+export function ownerSubject(userId: string): string {
+  return `owner:${userId}`;
 }
 
 /** Owners with their zone (else the commitment's) and a DM that still works, as the due query read them. */

@@ -177,7 +177,8 @@ export interface Store {
 
 // ---- Reminders: the outbox and the reads a scheduler tick needs (issue 7, DESIGN §5) ----
 
-export type OutboxKind = 'digest' | 'nudge' | 'confirm-date' | 'event-check' | 'review';
+/** `owner-day`: one owner's reminders of one day in one message (issue 11); the per-item kinds are kept for rows written before it. */
+export type OutboxKind = 'digest' | 'owner-day' | 'nudge' | 'confirm-date' | 'set-date' | 'event-check' | 'review';
 export type OutboxState = 'pending' | 'sent' | 'cancelled' | 'missed' | 'failed';
 
 export interface NewOutboxRow {

@@ -56,9 +56,23 @@ describe('add', () => {
     expect(await h.store.commitments.list('w1')).toEqual([]);
   });
 
-  it('refuses an unreadable agreed date', async () => {
-    expect((await h.say('add Something agreed whenever')).text).toMatch(/could not read "whenever"/);
+  it('refuses an impossible agreed date', async () => {
+    expect((await h.say('add Something agreed 2024-02-30')).text).toMatch(/could not read "2024-02-30"|impossible|no 30 February|not a real/i);
     expect(await h.store.commitments.list('w1')).toEqual([]);
+  });
+
+  it('reads "agreed" as the option only where a date follows (issue 11: "the agreed minutes")', async () => {
+    const reply = (await h.say('add Circulate the agreed minutes of the 29 Jan meeting by 5 Feb')).text;
+    expect(reply).toMatch(/added C-1: Circulate the agreed minutes of the 29 Jan meeting/);
+    const [c] = await h.store.commitments.list('w1');
+    expect(c.deadline).toMatchObject({ kind: 'exact', due: '2024-02-05' });
+    expect(c.source.agreedOn).toBeUndefined();
+    await h.say('add Something agreed whenever');
+    expect((await h.store.commitments.get('w1', 'C-2'))?.title).toBe('Something agreed whenever');
+    await h.say('add Appoint officers immediately agreed 29 Jan 2024 tag:border');
+    expect((await h.store.commitments.get('w1', 'C-3'))?.source.agreedOn).toBe('2024-01-29');
+    await h.say('add Deploy officers agreed 2024-01-29 due 2024-03-01');
+    expect(await h.store.commitments.get('w1', 'C-4')).toMatchObject({ title: 'Deploy officers', source: { agreedOn: '2024-01-29' }, deadline: { due: '2024-03-01' } });
   });
 });
 
@@ -258,7 +272,9 @@ describe('report', () => {
     await h.say('drop C-4 superseded');
     await h.say('add Elsewhere due 2024-01-01', { channel: 'other' });
     const here = (await h.say('report')).text;
-    expect(here).toMatch(/4 promised · 1 kept \(1 late\) · 1 under way · 1 late · 1 dropped/);
+    expect(here).toMatch(/4 promised · 0 kept on time · 1 kept late · 1 under way · 1 late · 1 dropped/);
+    expect(here).toMatch(/Kept late:\n  C-3  Kept late — done Thu 25 Jan, 5 days late/);
+    expect(here).not.toMatch(/Kept late — overdue/);
     expect(here).toMatch(/Compliance −0\.25/);
     expect(here).not.toMatch(/Elsewhere/);
     expect((await h.say('report everywhere')).text).toMatch(/5 promised/);

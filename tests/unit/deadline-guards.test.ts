@@ -81,7 +81,7 @@ describe('through the core', () => {
   it('shows a vague item whose soft date went by, and reports it as not kept on time', async () => {
     await h.say('add Deploy military liaison officers at an early date agreed 2024-01-29');
     expect((await h.say('list')).text).toMatch(/due ~29 Mar 2024, passed — confirm a date/);
-    expect((await h.say('report')).text).toMatch(/1 promised · 0 kept · 0 under way · 1 late/);
+    expect((await h.say('report')).text).toMatch(/1 promised · 0 kept on time · 0 under way · 1 late/);
   });
 });
 

@@ -93,18 +93,22 @@ describe('snooze, events, reopen, owners', () => {
     ]);
   });
 
-  it('a vague item is asked to confirm a date on the lexicon\'s first-prompt day', () => {
+  it('a vague item is asked to confirm a date on the lexicon\'s first-prompt day, then on its soft date', () => {
     const vague: Deadline = { kind: 'vague', text: 'immediately', reference: '2024-01-29', term: 'immediately', due: '2024-02-05', firstPromptDays: 2 };
     const c = commitment(vague, { createdAt: '2024-01-29T10:00:00.000Z', updatedAt: '2024-01-29T10:00:00.000Z' });
-    expect(sentBetween(c, [alice], '2024-01-29T00:00Z', '2024-02-10T00:00Z').map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual(['confirm-date 2024-01-31']);
+    expect(sentBetween(c, [alice], '2024-01-29T00:00Z', '2024-02-10T00:00Z').map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual(['confirm-date 2024-01-31', 'confirm-date 2024-02-05']);
   });
 
-  it('an ongoing duty is reviewed every 90 days', () => {
+  it('an ongoing duty is first reviewed within 30 days, then monthly', () => {
     const ongoing: Deadline = { kind: 'ongoing', text: 'till full eradication of terrorism', reference: '2024-01-29', endCondition: 'full eradication of terrorism' };
     const c = commitment(ongoing, { createdAt: '2024-01-29T10:00:00.000Z', updatedAt: '2024-01-29T10:00:00.000Z' });
     expect(sentBetween(c, [alice], '2024-01-29T00:00Z', '2024-08-01T00:00Z').map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual([
-      'review 2024-04-28', // 29 Jan + 90 days (a leap year)
-      'review 2024-07-27',
+      'review 2024-02-28', // 29 Jan + 30 days
+      'review 2024-03-29',
+      'review 2024-04-28', // a Sunday: sent Monday
+      'review 2024-05-28',
+      'review 2024-06-27',
+      'review 2024-07-27', // a Saturday: sent Monday
     ]);
   });
 

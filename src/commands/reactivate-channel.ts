@@ -1,0 +1,20 @@
+/**
+ * A channel marked inactive after a failed post (Slack `not_in_channel`, a removed Teams bot) comes
+ * back when the bot is invited again (the adapter calls `reactivateChannel`) or a command succeeds
+ * there where the bot can post; its next digest is scheduled again (issue 11 item 8).
+ */
+import type { Store } from '../store/store.js';
+
+/** Reactivates every inactive channel record with this address; returns how many came back. */
+export async function reactivateChannel(store: Store, address: string): Promise<number> {
+  let count = 0;
+  for (const channel of await store.channels.findByAddress(address)) {
+    if (channel.active) continue;
+    // Upserting `active` recomputes the next digest time in the store.
+    await store.channels.upsert({ workspaceId: channel.workspaceId, address: channel.address, active: true });
+    count++;
+  }
+  return count;
+}
+
+export const REACTIVATED_LINE = 'I can post here again: this channel’s digests resume.';

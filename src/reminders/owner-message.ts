@@ -1,0 +1,174 @@
+/**
+ * One owner's reminders of one day as one message (issue 11 item 2): a header with counts, the
+ * items grouped (overdue · due soon · needs a date · waiting on an event · reviews), each with the
+ * buttons that answer its own question first (item 3), at most ten, then "and N more".
+ */
+import type { Commitment } from '../commitments/commitment.js';
+import { daysBetween } from '../commitments/calendar.js';
+import { dueDateOf } from '../commitments/deadline.js';
+import { isOverdue, todayIn } from '../commitments/list-groups.js';
+import {
+  doneAction,
+  dueLabel,
+  ownersLabel,
+  reviewAnswerActions,
+  snoozeAction,
+  updateStatusAction,
+  type ViewOptions,
+} from '../replies/commitment-view.js';
+import { formatCalendarDate } from '../replies/format-date.js';
+import type { CardAction, CardItem, CardSection, Reply } from '../replies/reply.js';
+import { isClosed } from '../commitments/status-rules.js';
+import type { ReminderKind } from './cadence.js';
+
+export const OWNER_MESSAGE_LIMIT = 10;
+
+export const OWNER_GROUPS = ['overdue', 'due-soon', 'needs-date', 'waiting', 'reviews'] as const;
+export type OwnerGroup = (typeof OWNER_GROUPS)[number];
+
+const GROUP_HEADING: Record<OwnerGroup, string> = {
+  overdue: 'Overdue',
+  'due-soon': 'Due soon',
+  'needs-date': 'Needs a date',
+  waiting: 'Waiting on an event',
+  reviews: 'Reviews',
+};
+
+/** Header counts: "2 overdue · 1 due soon · 3 need a date · 1 waiting on an event · 2 reviews". */
+const COUNT_WORDS: Record<OwnerGroup, (n: number) => string> = {
+  overdue: (n) => `${n} overdue`,
+  'due-soon': (n) => `${n} due soon`,
+  'needs-date': (n) => `${n} need${n === 1 ? 's' : ''} a date`,
+  waiting: (n) => `${n} waiting on an event`,
+  reviews: (n) => `${n} review${n === 1 ? '' : 's'}`,
+};
+
+export interface OwnerReminder {
+  kind: ReminderKind;
+  commitment: Commitment;
+}
+
+export function groupOfReminder(reminder: OwnerReminder, now: Date): OwnerGroup {
+  switch (reminder.kind) {
+    case 'nudge':
+      return isOverdue(reminder.commitment, now) ? 'overdue' : 'due-soon';
+    case 'confirm-date':
+    case 'set-date':
+      return 'needs-date';
+    case 'event-check':
+      return 'waiting';
+    case 'review':
+      return 'reviews';
+  }
+}
+
+/** The question a reminder asks about one item, in a few words. */
+export function questionFor(kind: ReminderKind | undefined, commitment: Commitment, now: Date): string | undefined {
+  const d = commitment.deadline;
+  const today = todayIn(commitment.timeZone, now);
+  switch (kind) {
+    case 'confirm-date': {
+      if (d.kind !== 'vague') return undefined;
+      const soft = formatCalendarDate(d.due, { approximate: true });
+      return d.due < today ? `Promised "${d.text}"; ${soft} has passed. Set a real date?` : `Promised "${d.text}" (${soft}). Confirm a date?`;
+    }
+    case 'set-date':
+      return 'No deadline yet. Set a date?';
+    case 'event-check':
+      return d.kind === 'event' ? `Has ${d.eventId ? `${d.eventId} ` : ''}${d.eventName} happened?` : undefined;
+    case 'review':
+      return 'Ongoing duty: still being kept?';
+    case 'nudge': {
+      const due = dueDateOf(d);
+      if (!due) return undefined;
+      const days = daysBetween(today, due);
+      const date = formatCalendarDate(due);
+      if (days > 1) return `Due in ${days} days (${date}).`;
+      if (days === 1) return `Due tomorrow (${date}).`;
+      if (days === 0) return `Due today (${date}).`;
+      return `Overdue: due ${date} (${-days} day${days === -1 ? '' : 's'} ago).`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The answer buttons of a reminder, then Done / Snooze / Update status where they make sense. */
+export function answerActions(kind: ReminderKind | undefined, commitment: Commitment, now: Date): CardAction[] {
+  const d = commitment.deadline;
+  const id = commitment.id;
+  if (isClosed(commitment.status)) return [{ id: 'reopen', label: 'Reopen', target: id }];
+  switch (kind) {
+    case 'confirm-date': {
+      if (d.kind !== 'vague') return [doneAction(commitment)];
+      // Keeping a soft date that has passed would make the item overdue at once: offer it only ahead of it.
+      const keep: CardAction[] = d.due >= todayIn(commitment.timeZone, now)
+        ? [{ id: 'confirm-date', label: `Keep ${formatCalendarDate(d.due, { approximate: true })}`, target: id, value: d.due, style: 'primary' }]
+        : [];
+      return [
+        ...keep,
+        { id: 'confirm-date', label: 'Pick a date', target: id, pickDate: true },
+        { id: 'confirm-date', label: "It's ongoing", target: id, value: 'ongoing' },
+        { ...doneAction(commitment), style: undefined },
+        snoozeAction(commitment),
+      ];
+    }
+    case 'set-date':
+      return [
+        { id: 'set-date', label: 'Pick a date', target: id, pickDate: true, style: 'primary' },
+        { id: 'set-date', label: "It's ongoing", target: id, value: 'ongoing' },
+        { id: 'set-date', label: 'No date needed', target: id, value: 'none' },
+        { ...doneAction(commitment), style: undefined },
+      ];
+    case 'event-check': {
+      if (d.kind !== 'event') return [doneAction(commitment)];
+      const target = d.eventId ?? id;
+      return [
+        { id: 'event-check', label: 'Yes, on…', target, pickDate: true, style: 'primary' },
+        { id: 'event-check', label: 'Not yet', target, value: 'not-yet' },
+        { id: 'event-check', label: 'Drop', target: id, value: 'drop', style: 'danger' },
+      ];
+    }
+    case 'review':
+      return reviewAnswerActions(commitment);
+    default:
+      return [doneAction(commitment), snoozeAction(commitment), updateStatusAction(commitment)];
+  }
+}
+
+/** One item of an owner's message: its question, its date and owners, its answers. */
+export function reminderItem(kind: ReminderKind | undefined, commitment: Commitment, now: Date, options: ViewOptions = {}): CardItem {
+  const question = isClosed(commitment.status) ? undefined : questionFor(kind, commitment, now);
+  const status = commitment.status === 'in_progress' ? ' · in progress' : commitment.status === 'blocked' ? ' · blocked' : '';
+  return {
+    id: commitment.id,
+    title: `${commitment.id} ${commitment.title}`,
+    lines: [...(question ? [question] : []), `${dueLabel(commitment, now, options)} · ${ownersLabel(commitment)}${status}`],
+    actions: answerActions(kind, commitment, now),
+  };
+}
+
+export function ownerMessage(owner: { id: string; name: string }, reminders: OwnerReminder[], now: Date, timeZone: string): Reply {
+  const groups = OWNER_GROUPS.map((group) => ({ group, items: reminders.filter((r) => groupOfReminder(r, now) === group) })).filter((g) => g.items.length > 0);
+  const day = formatCalendarDate(todayIn(timeZone, now));
+  const counts = groups.map((g) => COUNT_WORDS[g.group](g.items.length)).join(' · ');
+  const title = `Your commitments, ${day} — ${counts}`;
+  let room = OWNER_MESSAGE_LIMIT;
+  const sections: CardSection[] = [];
+  const lines: string[] = [title];
+  for (const { group, items } of groups) {
+    const shown = items.slice(0, Math.max(room, 0));
+    room -= shown.length;
+    if (shown.length === 0) continue;
+    sections.push({ heading: `${GROUP_HEADING[group]} (${items.length})`, items: shown.map((r) => reminderItem(r.kind, r.commitment, now)) });
+    lines.push(`${GROUP_HEADING[group]}:`, ...shown.map((r) => `  ${r.commitment.id} ${r.commitment.title} — ${questionFor(r.kind, r.commitment, now) ?? dueLabel(r.commitment, now)}`));
+  }
+  const more = reminders.length - OWNER_MESSAGE_LIMIT;
+  const footer = more > 0 ? `and ${more} more — \`list mine\`` : undefined;
+  if (footer) lines.push(footer);
+  return {
+    visibility: 'channel',
+    text: lines.join('\n'),
+    card: { title, sections, footer, context: `owner:${owner.id}` },
+  };
+}
