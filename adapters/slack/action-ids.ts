@@ -2,7 +2,7 @@
  * How a card's buttons travel through Slack and back: action ids (`ft_done`, `ft_snooze_date`) and
  * block ids carrying the target and the card's context, so a press can be turned back into an Action.
  */
-import type { ButtonId } from '../../src/replies/reply.js';
+import { BUTTON_IDS as CORE_BUTTON_IDS, type ButtonId } from '../../src/replies/reply.js';
 
 export const ACTION_PREFIX = 'ft_';
 /** Matches every action id this adapter renders (the listener's filter). */
@@ -11,7 +11,7 @@ const BLOCK_PREFIX = 'ft';
 export const MAX_BLOCK_ID = 255;
 
 /** Every button the core can put on a card, as the action id Slack sends back. */
-export const BUTTON_IDS: readonly ButtonId[] = ['done', 'snooze', 'status', 'reopen', 'confirm-date', 'event-check'];
+export const BUTTON_IDS: readonly ButtonId[] = CORE_BUTTON_IDS;
 
 /** `confirm-date` → `ft_confirm_date`; the date picker variant gets `_date`; repeats in one block get `~n`. */
 export function actionIdFor(id: ButtonId, options: { datePicker?: boolean; repeat?: number } = {}): string {

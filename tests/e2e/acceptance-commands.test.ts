@@ -53,7 +53,7 @@ describe('replies that tell the whole truth', () => {
   it('the compliance score is signed the same way as its legend (− not -)', async () => {
     await h.say('add Late thing due 2024-01-30');
     h.clock.set('2024-03-01T09:00:00Z');
-    expect((await h.say('report')).text).toMatch(/Compliance −1\.00 \(kept \+1, under way 0, late or dropped −1\)/);
+    expect((await h.say('report')).text).toMatch(/Compliance −1\.00 \(kept \+1, under way 0, late, not kept or dropped −1\)/);
   });
 });
 

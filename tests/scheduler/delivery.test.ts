@@ -74,11 +74,14 @@ it('downtime of 3 hours → one late digest; of 3 days → only the last slot, t
   expect(await store.outbox.stats(clock.now(), new Date(0))).toMatchObject({ depth: 0, missed: 3 });
 });
 
-it('a digest due at 09:00 is skipped when nothing needs attention', async () => {
+it('a digest due at 09:00 is skipped when nothing needs attention (after the week\'s first, which lists everything open)', async () => {
   await say('add Write the annual report due 2024-12-01');
   clock.set('2024-03-15T09:00:00Z');
   await tickAndDeliver('2024-03-18T09:00:00Z');
-  expect(digests()).toEqual([]);
+  // Monday: the week's first digest lists items due later too, so nothing open is out of sight.
+  expect(digests()).toHaveLength(1);
+  await tickAndDeliver('2024-03-19T09:00:00Z');
+  expect(digests()).toHaveLength(1);
   expect(store.db.prepare("SELECT last_error FROM outbox WHERE kind = 'digest' ORDER BY id DESC").get()).toEqual({ last_error: 'nothing to report (digest skipped)' });
 });
 
@@ -109,13 +112,12 @@ it('an item done, snoozed or re-owned after its nudge was written is cancelled, 
   const nudges = endpoint.received.filter((r) => !r.key.includes('|digest|'));
   expect(nudges).toEqual([]);
   const cancelled = store.db.prepare("SELECT subject, last_error FROM outbox WHERE state = 'cancelled' ORDER BY subject").all();
-  expect(cancelled).toEqual([
-    { subject: 'C-1', last_error: 'no longer an owner' },
-    { subject: 'C-2', last_error: 'no longer open (done)' },
-  ]);
+  // Alice's one message for the day had C-1 and C-2: one re-owned, one done, so nothing is left to send.
+  expect(cancelled).toEqual([{ subject: 'owner:U1', last_error: 'nothing due any more (done, snoozed or changed since)' }]);
   // The owner change moved the nudges: bob gets C-1's next step (+1 is Saturday → Monday).
   await tickAndDeliver('2024-03-18T09:00:00Z');
-  expect(endpoint.received.filter((r) => !r.key.includes('|digest|')).map((r) => [r.address, r.key.split('|')[1]])).toEqual([['fake:dm-bob', 'C-1']]);
+  const toOwners = endpoint.received.filter((r) => !r.key.includes('|digest|'));
+  expect(toOwners.map((r) => [r.address, r.key.split('|')[1]])).toEqual([['fake:dm-bob', 'owner:U2']]);
 });
 
 it('RateLimited reschedules that address after Retry-After without holding up the others', async () => {
@@ -169,8 +171,8 @@ it('the dry run says what a tick would send and records nothing', async () => {
   const lines = await dryRun(store, new Date('2024-03-15T09:00:00Z'), quiet);
   expect(lines.map((l) => [l.kind, l.address, l.commitments])).toEqual([
     ['digest', 'fake:ch1', ['C-1']],
-    ['nudge', 'fake:dm-alice', ['C-1']],
+    ['owner-day', 'fake:dm-alice', ['C-1']],
   ]);
-  expect(lines[1].text).toContain('Reminder: C-1 is due today');
+  expect(lines[1].text).toMatch(/^Your commitments, Fri 15 Mar — 1 due soon\nDue soon:\n  C-1 Appoint liaison officers — Due today \(Fri 15 Mar\)\./);
   expect(states()).toEqual({});
 });

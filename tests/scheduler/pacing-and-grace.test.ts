@@ -53,13 +53,15 @@ async function add(text: string, channel: string, userId = 'U1') {
 
 it('spaces two sends to one address a second apart, and does not hold up another address', async () => {
   await add('add Appoint officers due 2024-03-15', 'fake:ch1');
-  await add('add Open markets due 2024-03-15', 'fake:ch2');
+  await add('add Open markets due 2024-03-15', 'fake:ch2', 'U2');
+  // Two owners whose messages land on one address (a shared group DM): two sends, a second apart.
   await store.users.upsert({ workspaceId: 'W1', id: 'U1', dmAddress: 'fake:dm-U1' });
+  await store.users.upsert({ workspaceId: 'W1', id: 'U2', dmAddress: 'fake:dm-U1' });
   clock.set('2024-03-15T09:00:00Z');
   await runTick(store, clock.now(), quiet);
   const delivery = loop();
   await delivery.drain();
-  // Two nudges to the same DM (C-1 and C-2 are both due today); the second waits its turn.
+  // Two owners' daily messages to the same address (C-1 and C-2 are both due today); the second waits its turn.
   const toDm = endpoint.received.filter((r) => r.address === 'fake:dm-U1');
   expect(toDm).toHaveLength(1);
   expect(endpoint.received.filter((r) => r.key.includes('|digest|')).map((r) => r.address).sort()).toEqual(['fake:ch1', 'fake:ch2']);
