@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { channelReply, privateReply } from '../replies/reply.js';
 import { commitmentId, optionalNote } from './arguments.js';
 import { changeCommitment, type Change } from './change-commitment.js';
+import { UserError } from './errors.js';
 import { defineCommand } from './spec.js';
 import { textAfterWords } from './tokenize.js';
 import type { Commitment } from '../commitments/commitment.js';
@@ -46,11 +47,12 @@ export const reviewCommand = defineCommand({
   },
 });
 
-function reviewChange(current: Commitment, answer: ReviewAnswer, note: string | undefined): Change | { unchanged: string } {
-  if (isClosed(current.status)) return { unchanged: `${current.id} is ${current.status}; reopen it first with \`reopen ${current.id}\`. Nothing changed.` };
-  if (current.status === 'proposed') return { unchanged: `${current.id} is proposed; accept it first with \`accept ${current.id}\`. Nothing changed.` };
+/** Refusals are errors (never a quiet no-op), so a press on a shared message leaves it as it was. */
+function reviewChange(current: Commitment, answer: ReviewAnswer, note: string | undefined): Change {
+  if (isClosed(current.status)) throw new UserError('closed', `${current.id} is ${current.status}; reopen it first with \`reopen ${current.id}\`. Nothing changed.`);
+  if (current.status === 'proposed') throw new UserError('proposed', `${current.id} is proposed; accept it first with \`accept ${current.id}\`. Nothing changed.`);
   if (current.deadline.kind !== 'ongoing') {
-    return { unchanged: `${current.id} is not an ongoing duty; use \`done ${current.id}\` or \`status ${current.id} …\` instead. Nothing changed.` };
+    throw new UserError('not_ongoing', `${current.id} is not an ongoing duty; use \`done ${current.id}\` or \`status ${current.id} …\` instead. Nothing changed.`);
   }
   if (answer === 'ended') return { changes: { status: 'done', atRisk: false }, action: 'done', note, detail: { from: current.status, review: 'ended' } };
   // "Not kept" leaves the duty open (it is still owed) and flags it; the log row is what `report` reads.

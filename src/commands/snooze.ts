@@ -8,7 +8,7 @@ import { dueLabel } from '../replies/commitment-view.js';
 import { instant, privateReply } from '../replies/reply.js';
 import { commitmentId } from './arguments.js';
 import { changeCommitment } from './change-commitment.js';
-import { UsageError } from './errors.js';
+import { UsageError, UserError } from './errors.js';
 import { defineCommand } from './spec.js';
 import { textAfterWords } from './tokenize.js';
 
@@ -31,7 +31,7 @@ export const snoozeCommand = defineCommand({
   async run(context, args) {
     const now = context.clock.now();
     const { commitment, unchanged } = await changeCommitment(context, args.id, (current) => {
-      if (isClosed(current.status)) return { unchanged: current.status };
+      if (isClosed(current.status)) throw new UserError('closed', `${current.id} is ${current.status}; there is nothing to snooze.`);
       const until = wakeTime(args.when, now, current.timeZone);
       return { changes: { snoozedUntil: until }, action: 'snoozed', detail: { until } };
     });

@@ -50,7 +50,8 @@ export const statusCommand = defineCommand({
 });
 
 function statusChange(current: Commitment, state: State, note: string | undefined): Change | { unchanged: string } {
-  if (isClosed(current.status)) return { unchanged: `${current.id} is ${current.status}; reopen it first with \`reopen ${current.id}\`.` };
+  // A refusal, not a no-op: a press on a shared message must not treat it as done (issue 11 item 4).
+  if (isClosed(current.status)) throw new UserError('closed', `${current.id} is ${current.status}; reopen it first with \`reopen ${current.id}\`.`);
   const changes: Change['changes'] =
     state === 'in-progress'
       ? { status: 'in_progress' }
