@@ -79,9 +79,9 @@ describe.concurrent('operator CLI', () => {
 
   it('reports on the workspace, one channel, or as JSON', async () => {
     const everywhere = await runCli(['report'], { env });
-    expect(everywhere.stdout).toMatch(/^Report everywhere in console: 3 promised · 1 kept · 1 under way · 1 late · 0 dropped\nCompliance \+0\.00/);
+    expect(everywhere.stdout).toMatch(/^Report everywhere in console: 3 promised · 1 kept on time · 1 under way · 1 late · 0 dropped\nCompliance \+0\.00/);
     const channel = await runCli(['report', '--channel', 'console:border'], { env });
-    expect(channel.stdout).toMatch(/^Report in console:border: 1 promised · 0 kept · 1 under way/);
+    expect(channel.stdout).toMatch(/^Report in console:border: 1 promised · 0 kept on time · 1 under way/);
     const json = JSON.parse((await runCli(['report', '--everywhere', '--json'], { env })).stdout);
     expect(json).toMatchObject({ workspace: 'console', counts: { promised: 3, kept: 1, late: 1 }, score: 0 });
     expect(json.items.map((i: { id: string }) => i.id).sort()).toEqual(['C-1', 'C-2', 'C-3']);
