@@ -31,6 +31,11 @@ export interface Cue {
   actor?: string;
   /** Who made an appeal ("The OSCE chair urged …"); unsaid in a resolution's own paragraphs. */
   speaker?: string;
+  /**
+   * What argues against this cue being a promise ("would" outside an agreement, a state verb, an
+   * appeal to a third party …). These were gates once; now they are features the scorer weighs.
+   */
+  flags?: string[];
 }
 
 const ADVERBS = '(?:also|further|jointly|each|both|now|then|immediately|promptly|duly|fully|not|no longer|never|continue to|jointly)';
@@ -62,6 +67,20 @@ const SHORTHAND =
 const NOT_A_NAME =
   /^(?:In|On|At|By|For|With|From|After|Before|As|It|This|That|There|We|They|He|She|Motion|Date|Next|Time|According|Speaking|Due|Prior|Thanks|Pursuant|Further|Similarly|Contrary|Subject|Owing|Close|Up|Back|Welcome|Turning|Returning|Failure|Access|Efforts?|Plans?|Moves?|Requests|Decides|Calls|Urges|Invites|Encourages|Demands|Directs|Asks|Instructs|Welcomes|Notes|Takes|Stresses|Reaffirms|Recalls|Authori[sz]es|Approves|Endorses|Expresses|Affirms|Emphasi[sz]es|Underlines|Condemns|Deplores|Reiterates|Supports|Commends|Requests|Invites|Mandates|Tasks)\b/;
 
+/** What kind of party the subject names: a name, "we", a pronoun, an outsider, a long noun phrase. */
+function subjectFlags(subject: string): string[] {
+  const s = subject.trim();
+  if (/^(?:we|our\s)/i.test(s)) return ['subject_we'];
+  if (/^I$/.test(s)) return ['subject_i'];
+  if (/^(?:it|this|that|there|these|those|which)$/i.test(s)) return ['subject_it'];
+  if (/^(?:he|she|they)$/i.test(s)) return ['subject_pronoun'];
+  if (THIRD_PARTY.test(s)) return ['subject_third_party'];
+  if (/^(?:the\s+)?(?:parties|two sides|both sides|sides|leaders|ministers|governments|signatories)\b/i.test(s)) return ['subject_group'];
+  if (s.split(/\s+/).length > 6) return ['subject_long'];
+  if (/^(?:[A-Z@]|the\s+[A-Z])/.test(s)) return ['subject_named'];
+  return ['subject_common'];
+}
+
 function isParticiple(word: string): boolean {
   return /(?:ed|en)$/i.test(word) || IRREGULAR_PARTICIPLES.has(word.toLowerCase());
 }
@@ -89,22 +108,27 @@ function modalCues(text: string): Cue[] {
     let verb = m[4];
     let actionStart = at + m[0].length - verb.length;
     const before = cues[cues.length - 1];
+    const flags: string[] = [`modal_${modal.replace(/\s+/g, '_')}`];
     if (/^(?:would|should)$/.test(modal) && !conditionalBinds(text, at)
-      && !(before && /\sand\s+$/.test(text.slice(0, at)) && text.slice(before.at, before.at + modal.length).toLowerCase() === modal)) continue;
+      && !(before && /\sand\s+$/.test(text.slice(0, at)) && text.slice(before.at, before.at + modal.length).toLowerCase() === modal)) flags.push('conditional_unbound');
     // "…, the prime minister said relief must reach the common man": rhetoric, not a duty.
-    if (modal === 'must' && (/\b(?:said|says|stressed|told|added)\b/i.test(text.slice(0, at)) || directSpeech)) continue;
-    if (isNotADeed({ before: text.slice(0, at), rest: text.slice(actionStart), verb, adverbs })) continue;
+    if (modal === 'must' && (/\b(?:said|says|stressed|told|added)\b/i.test(text.slice(0, at)) || directSpeech)) flags.push('must_reported');
+    if (isNotADeed({ before: text.slice(0, at), rest: text.slice(actionStart), verb, adverbs })) flags.push('not_a_deed');
     let passive = false;
     let weak = false;
     if (verb.toLowerCase() === 'be') {
       const next = /^be\s+([A-Za-z-]+)/.exec(text.slice(actionStart));
       if (!next || !isParticiple(next[1])) continue;
       // "will be converted into the right to receive", "will be required to pay … upon termination": consequences, not deeds.
-      if (/^(?:converted|deemed|entitled|required|treated|considered|subject)$/i.test(next[1])) continue;
+      if (/^(?:converted|deemed|entitled|required|treated|considered|subject)$/i.test(next[1])) flags.push('consequence_passive');
       // "hoarding would not be tolerated": a warning, not a duty anyone took on.
-      if (/\b(?:not|never)\b/i.test(adverbs) && /^(?:tolerated|spared|forgiven|condoned)$/i.test(next[1])) continue;
+      if (/\b(?:not|never)\b/i.test(adverbs) && /^(?:tolerated|spared|forgiven|condoned)$/i.test(next[1])) flags.push('warning_passive');
       passive = true;
-    } else if (STATE_VERBS.has(verb.toLowerCase()) && !/^(?:apply\s+for|remain\s+(?:unchanged|frozen|suspended|closed|open|capped|fixed|in\s+place))\b/i.test(text.slice(actionStart))) continue;
+    } else if (/^(?:have|need)$/i.test(verb) && /^\w+\s+to\s+[a-z]/i.test(text.slice(actionStart))) {
+      // "will have to", "will need to": an obligation, the deed follows "to".
+      flags.push('obligation_to');
+      actionStart += (/^\w+\s+to\s+/i.exec(text.slice(actionStart)) ?? [''])[0].length;
+    } else if (STATE_VERBS.has(verb.toLowerCase()) && !/^(?:apply\s+for|remain\s+(?:unchanged|frozen|suspended|closed|open|capped|fixed|in\s+place))\b/i.test(text.slice(actionStart))) flags.push('state_verb');
     if (HEDGE_AFTER_MODAL.has(verb.toLowerCase())) {
       const to = /^\w+\s+(?:to(?:wards)?|on)\s+/.exec(text.slice(actionStart));
       weak = true;
@@ -131,9 +155,10 @@ function modalCues(text: string): Cue[] {
     }
     if (subject === '' || /^(?:and|or|but)$/i.test(subject)) continue;
     const deed = text.slice(actionStart).replace(/^be\s+/i, '');
+    flags.push(...subjectFlags(subject));
     const standing = negated || /continue to/i.test(adverbs) || STANDING_VERBS.test(deed) || /^(?:maintained|kept|preserved|observed|respected|upheld|continued|prohibited|banned)\b|^remain\s/i.test(deed)
       || /^(?:neither|no)\b/i.test(clauseSubject(text, at).subject);
-    cues.push({ type: 'modal', at, clauseStart, actionStart, subject, passive, weak, standing });
+    cues.push({ type: 'modal', at, clauseStart, actionStart, subject, passive, weak, standing, flags });
   }
   return cues;
 }
@@ -154,12 +179,14 @@ function commissiveCues(text: string): Cue[] {
     const actionStart = at + m[0].length;
     const rest = text.slice(actionStart);
     const firstWord = (/^\w+/.exec(rest) ?? [''])[0].toLowerCase();
-    if (STATE_VERBS.has(firstWord)) continue;
+    const flags = STATE_VERBS.has(firstWord) ? ['state_verb'] : [];
     const nominal = m[3].toLowerCase() === 'on' || /^(?:the|a|an|its|their|our|his|her)$/.test(firstWord);
     const { clauseStart, subject } = clauseSubject(text, at);
     // A reaffirmed commitment is a standing one whatever it is to; "agreed not to" is a prohibition.
     const standing = (/commitment|committed/i.test(m[1]) && nominal) || /^(?:reaffirm|renew|reiterat)/i.test(m[1]) || /^not/i.test(m[3]) || STANDING_VERBS.test(rest);
-    cues.push({ type: 'commissive', at, clauseStart, actionStart, subject, passive: false, weak: false, standing });
+    if (nominal) flags.push('nominal_object');
+    flags.push(...subjectFlags(subject));
+    cues.push({ type: 'commissive', at, clauseStart, actionStart, subject, passive: false, weak: false, standing, flags });
   }
   return cues;
 }
@@ -169,13 +196,13 @@ function directiveCues(text: string): Cue[] {
   for (const m of text.matchAll(DIRECTIVE)) {
     const at = m.index ?? 0;
     const object = m[2].trim();
-    if (THIRD_PARTY.test(object)) continue;
+    const flags = THIRD_PARTY.test(object) ? ['third_party'] : [];
     // Base forms ("direct", "task", "request") are verbs only in lower case before a named object:
     // "a Joint Task Force … to share" and "at the request of X to" are not directives.
     if (/^(?:direct|instruct|task|ask|request|order|mandate|invite)$/i.test(m[1])
       && (/^[A-Z]/.test(m[1]) && at > 0 || /^(?:of|to|for|in|on|at|by|with|and)\b/i.test(object)
         // "its dual mandate and …", "a new task …": after a determiner or adjective the word is a noun.
-        || /\b(?:the|a|an|its|their|our|his|her|this|that|whose|new|own|joint|dual|[a-z]+(?:al|ive|ous|ful))\s+$/i.test(text.slice(0, at)))) continue;
+        || /\b(?:the|a|an|its|their|our|his|her|this|that|whose|new|own|joint|dual|[a-z]+(?:al|ive|ous|ful))\s+$/i.test(text.slice(0, at)))) flags.push('noun_reading');
     const actionStart = at + m[0].length - m[3].length;
     const { clauseStart, subject } = clauseSubject(text, at);
     // "calls upon X to", "urges X to": binding only when X is bound by the text (checked once all is read).
@@ -184,7 +211,7 @@ function directiveCues(text: string): Cue[] {
       || /^(?:request|ask|invit)/i.test(m[1]) && /^(?:the\s+)?(?:parties|two\s+sides|both\s+sides|signatories|two\s+governments|both\s+governments)$/i.test(subject);
     const inviter = /^invit/i.test(m[1]) && subject !== '' ? subject : undefined;
     cues.push({ type: appeal ? 'appeal' : 'directive', at, clauseStart, actionStart, subject: object, passive: false, weak: false,
-      standing: STANDING_VERBS.test(text.slice(actionStart)), ...(inviter ? { inviter } : {}), ...(appeal && subject ? { speaker: subject } : {}) });
+      standing: STANDING_VERBS.test(text.slice(actionStart)), ...(inviter ? { inviter } : {}), ...(appeal && subject ? { speaker: subject } : {}), flags });
   }
   // "ordered an immediate safety audit of all dams": the order is the commitment, its object the deed.
   for (const m of text.matchAll(NOMINAL_ORDER)) {
@@ -216,11 +243,12 @@ function hedgedCues(text: string): Cue[] {
   const cues: Cue[] = [];
   for (const m of text.matchAll(HEDGED)) {
     const at = m.index ?? 0;
-    if (FORECAST.test(text.slice(at))) continue;
+    const flags = FORECAST.test(text.slice(at)) ? ['forecast'] : [];
     const { clauseStart, subject } = clauseSubject(text, at);
     const cleaned = subject.replace(/\s+(?:is|are|was|were)$/i, '');
+    flags.push(...subjectFlags(cleaned));
     cues.push({ type: 'hedged', at, clauseStart, actionStart: at + m[0].length, subject: cleaned, passive: false, weak: true,
-      standing: STANDING_VERBS.test(text.slice(at + m[0].length)) });
+      standing: STANDING_VERBS.test(text.slice(at + m[0].length)), flags });
   }
   return cues;
 }
@@ -239,11 +267,11 @@ function thatClauseCues(text: string, taken: Cue[]): Cue[] {
     if (!verb) continue;
     const subject = verb[1].trim();
     // "requested that the presentation include options for …": what a document should say, not a deed.
-    if (/^(?:include|contain|cover|reflect|address|incorporate|feature|describe|list|show)$/i.test(verb[2].trim())) continue;
+    const flags = /^(?:include|contain|cover|reflect|address|incorporate|feature|describe|list|show)$/i.test(verb[2].trim()) ? ['document_content'] : [];
     const passive = /\bbe\s/.test(verb[2]);
     cues.push({ type: 'subjunctive', at, clauseStart: clauseSubject(text, at).clauseStart,
       actionStart: passive ? start : start + verb[1].length + 1, subject: passive ? '' : subject, passive, weak: false,
-      standing: /^no\s/i.test(subject) || /\bnot\b/.test(verb[2]) || STANDING_VERBS.test(verb[2].trim().replace(/^(?:immediately|promptly|also|fully)\s+/i, '')) });
+      standing: /^no\s/i.test(subject) || /\bnot\b/.test(verb[2]) || STANDING_VERBS.test(verb[2].trim().replace(/^(?:immediately|promptly|also|fully)\s+/i, '')), flags });
   }
   return cues;
 }
@@ -325,8 +353,8 @@ export function detectCues(sentence: Sentence): Cue[] {
   for (const cue of cues) {
     const previous = kept[kept.length - 1];
     if (previous && cue.at < previous.actionStart + 2) continue;
-    if (isNonCommittalScope(governingScope(text, cue.at))) continue;
-    kept.push(previous ? actingFor(text, cue, previous) : cue);
+    const flagged = isNonCommittalScope(governingScope(text, cue.at)) ? { ...cue, flags: [...(cue.flags ?? []), 'noncommittal_scope'] } : cue;
+    kept.push(previous ? actingFor(text, flagged, previous) : flagged);
   }
   return kept;
 }

@@ -1,11 +1,14 @@
 /**
- * Turns a statement or minutes into proposed commitments with deterministic rules: split into
- * sentences, find promise cues, drop what is not a promise, split coordinated promises, read
- * deadlines through the core's interpreter, name parties, and merge restatements.
+ * Turns a statement or minutes into proposed commitments: lay out the text and split it into
+ * sentences, find promise cues, split coordinated promises, score every candidate with the learnt
+ * model (what once were gates are its features), read deadlines through the core's interpreter,
+ * name parties, and merge restatements. Deterministic: the same text always gives the same items.
  */
 import type { CalendarDate } from '../commitments/deadline.js';
 import { dueDateOf } from '../commitments/deadline.js';
-import { detectCues, STANDING_VERBS, type Cue, type CueType } from './detect-cues.js';
+import { featuresOf } from './candidate-features.js';
+import { candidateModel, probability, type CandidateModel, type Features } from './candidate-model.js';
+import { detectCues, STANDING_VERBS, type Cue } from './detect-cues.js';
 import { isDefinition, isPastReport, isPreamble, isProcedural } from './exclusions.js';
 import { findDeadlinePhrase, type DeadlinePhrase } from './find-deadline-phrase.js';
 import { findParticipants } from './find-participants.js';
@@ -24,11 +27,16 @@ export interface ExtractOptions {
   /** The date the statement was made: every deadline is read from it. */
   date: CalendarDate;
   timeZone?: string;
+  /** For training and ablation only: another model, or rules switched off by name. */
+  model?: CandidateModel;
+  rulesOff?: ReadonlySet<string>;
 }
 
-const CONFIDENCE: Record<CueType, number> = {
-  shorthand: 0.9, commissive: 0.85, modal: 0.8, directive: 0.75, subjunctive: 0.7, appeal: 0.65, decision: 0.6, hedged: 0.5,
-};
+/** A candidate with what the scorer saw and said. */
+export interface ScoredCandidate extends Candidate {
+  features: Features;
+  probability: number;
+}
 // ", the statement said." / ", officials said after talks …" / ", according to …": not the promise.
 const ATTRIBUTION = /,["”’']?\s+(?:(?:the\s+)?[\w'’ -]{2,60}?\s+(?:said|says|told\s+[\w ]+|added|announced)\b[^,]{0,50}|according\s+to\s+[^,]+)[.;]?$/i;
 // ", Yusuf said, adding that …": the promise ends where the attribution begins.
@@ -68,11 +76,23 @@ function namedAtStart(sentence: Sentence): string | undefined {
   return m && !/^(?:The|A|An|This|That|It|He|She|They|We)\b/.test(m[1]) ? m[1] : undefined;
 }
 
-function candidatesOf(sentence: Sentence, participants: string[], lastNamed: string, options: ExtractOptions): Candidate[] {
+function sentenceFlagsOf(text: string): string[] {
+  return [
+    ...(isPreamble(text) ? ['preamble'] : []),
+    ...(isProcedural(text) ? ['procedural'] : []),
+    ...(isPastReport(text) ? ['past_report'] : []),
+    ...(isDefinition(text) ? ['definition'] : []),
+    ...(isDirectSpeech(text) ? ['direct_speech'] : []),
+  ];
+}
+
+function candidatesOf(sentence: Sentence, participants: string[], lastNamed: string, options: ExtractOptions): ScoredCandidate[] {
   const timeZone = options.timeZone ?? 'UTC';
   const text = sentence.text;
   const cues = detectCues(sentence);
-  const out: Candidate[] = [];
+  const sentenceFlags = sentenceFlagsOf(text);
+  const model = options.model ?? candidateModel();
+  const out: ScoredCandidate[] = [];
   cues.forEach((cue, index) => {
     const next = cues[index + 1];
     const end = next ? (next.clauseStart > cue.actionStart ? next.clauseStart : next.at) : text.length;
@@ -106,16 +126,18 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
       const startsDuty = phrase !== undefined && /^effective\b/i.test(phrase.text)
         && (!/immediately$/i.test(phrase.text) || cue.standing || /^(?:no\s+longer|not|never)\s/i.test(actionWords));
       if (startsDuty) phrase = undefined;
-      if (isIntentOnly({ frame: text.slice(0, cue.actionStart), action: actionWords, phrase })) return;
+      const intentOnly = isIntentOnly({ frame: text.slice(0, cue.actionStart), action: actionWords, phrase });
       const reading = readDeadline(phrase, startsDuty || cue.standing || partStanding || /^not\s/i.test(actionWords), options.date, timeZone);
       const { parties, inferred } = resolveParties(cue, participants, lastNamed);
-      const confidence = Math.max(0.3, CONFIDENCE[cue.type] - (inferred ? 0.1 : 0) - (cue.weak ? 0.1 : 0));
       let action = actionText(actionWords, phrase, cue);
       // "Negotiations on Phase Two shall begin no later than …": the activity is the subject.
       if (action.split(/\s+/).length < 2 && cue.subject && !cue.passive && !/^(?:we|they|he|she|it|the parties)$/i.test(cue.subject)) action = `${cue.subject} ${action}`;
       if (action.split(/\s+/).length < 2) return;
+      const features = featuresOf({ cue, sentence, action: actionWords, frame: text.slice(qs, as), phrase, partIndex, sentenceFlags, intentOnly });
       // "Dr. Patel agreed to do so": the promise is the request just made, already taken.
-      if (/^(?:do|doing)\s+(?:so|that|this|it)$/i.test(action)) return;
+      if (/^(?:do|doing)\s+(?:so|that|this|it)$/i.test(action)) features.anaphoric_action = 1;
+      if (inferred) features.parties_inferred = 1;
+      const p = probability(features, model);
       const item: ProposedCommitment = {
         action,
         parties,
@@ -123,27 +145,37 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
         deadline: { kind: reading.kind, text: reading.text, due: dueDateOf(reading) ?? null },
         reading,
         quote: text.slice(qs, qe),
-        confidence: Math.round(confidence * 100) / 100,
+        confidence: Math.round(p * 100) / 100,
         weak: cue.weak || cue.type === 'hedged',
       };
-      out.push({ item, zone: sentence.zone, order: sentence.start + qs, sentenceStart: sentence.start, quoted: isDirectSpeech(text), relative: cue.actor !== undefined, ...(cue.type === 'appeal' ? { appeal: true, speaker: cue.speaker } : {}) });
+      out.push({ item, features, probability: p, zone: sentence.zone, order: sentence.start + qs, sentenceStart: sentence.start, quoted: isDirectSpeech(text), relative: cue.actor !== undefined, ...(cue.type === 'appeal' ? { appeal: true, speaker: cue.speaker } : {}) });
     });
   });
   return out;
 }
 
-export function extractCommitments(text: string, options: ExtractOptions): ProposedCommitment[] {
+/** Every candidate in the text, scored but not yet filtered: what the trainer learns from. */
+export function scoreCandidates(text: string, options: ExtractOptions): { candidates: ScoredCandidate[]; participants: string[]; sentences: Sentence[] } {
   const sentences = splitSentences(text);
   const participants = findParticipants(sentences);
-  const candidates: Candidate[] = [];
+  const candidates: ScoredCandidate[] = [];
   let lastNamed = '';
   for (const sentence of sentences) {
-    const skip = isPreamble(sentence.text) || isProcedural(sentence.text) || isPastReport(sentence.text) || isDefinition(sentence.text);
-    if (!skip) candidates.push(...candidatesOf(sentence, participants, lastNamed, options));
+    candidates.push(...candidatesOf(sentence, participants, lastNamed, options));
     lastNamed = namedAtStart(sentence) ?? lastNamed;
   }
+  return { candidates, participants, sentences };
+}
+
+export function extractCommitments(text: string, options: ExtractOptions): ProposedCommitment[] {
+  const { candidates, participants, sentences } = scoreCandidates(text, options);
+  const threshold = (options.model ?? candidateModel()).threshold;
+  const off = options.rulesOff ?? new Set<string>();
+  const kept = candidates.filter((c) => c.probability >= threshold);
+  const bound = off.has('bound-appeals') ? kept : keepBoundAppeals(kept, participants);
+  const merged = off.has('merge-restatements') ? bound.map((c) => c.item) : mergeRestatements(bound);
   const texts = sentences.map((s) => s.text);
-  return mergeRestatements(keepBoundAppeals(candidates, participants)).map((item) => {
+  return merged.map((item) => {
     const reading = datedFromText(item.reading, texts, item.quote, options.timeZone ?? 'UTC');
     return reading === item.reading ? item : { ...item, reading, deadline: { kind: reading.kind, text: reading.text, due: dueDateOf(reading) ?? null } };
   });

@@ -1,0 +1,64 @@
+/**
+ * Describes a candidate promise as features for the scorer: the cue that found it, the clause's
+ * structure (subject, modal, verb, negation), what once were gates (a state verb, "would" outside
+ * an agreement, an appeal to outsiders, a preamble …), the layout of its line and its deadline.
+ */
+import type { Cue } from './detect-cues.js';
+import type { Features } from './candidate-model.js';
+import type { DeadlinePhrase } from './find-deadline-phrase.js';
+import type { Sentence } from './split-sentences.js';
+import { isBaseVerb } from './split-coordinated.js';
+
+export interface CandidateShape {
+  cue: Cue;
+  sentence: Sentence;
+  /** The words of the promised action, as cut from the sentence. */
+  action: string;
+  /** The quote's words before the action: how the promise is framed. */
+  frame: string;
+  phrase: DeadlinePhrase | undefined;
+  partIndex: number;
+  /** Sentence-level judgements that once dropped the whole sentence. */
+  sentenceFlags: string[];
+  intentOnly: boolean;
+}
+
+const REPORTED = /\b(?:said|says|told|added|stated|noted|explained|stressed|argued|claimed|warned)\b/i;
+const CONDITION = /\b(?:if|unless|whether|provided\s+that|in\s+case)\b/i;
+
+function verbShape(action: string): string {
+  const first = (/^(?:(?:not|also|further|fully|jointly|immediately|promptly)\s+)*([a-z]+)/i.exec(action)?.[1] ?? '').toLowerCase();
+  if (first === '') return 'verb_none';
+  if (first === 'be') return 'verb_be';
+  if (first.endsWith('ing')) return 'verb_gerund';
+  if (/ed$/.test(first)) return 'verb_past';
+  if (/^(?:the|a|an|its|their|our|his|her|this|that|these|all|each|any)$/.test(first)) return 'verb_determiner';
+  return isBaseVerb(first) ? 'verb_base' : 'verb_other';
+}
+
+export function featuresOf(shape: CandidateShape): Features {
+  const { cue, sentence, action, frame, phrase } = shape;
+  const names = new Set<string>([`type_${cue.type}`, ...(cue.flags ?? []), ...shape.sentenceFlags]);
+  if (cue.standing) names.add('standing');
+  if (cue.passive) names.add('passive');
+  if (cue.weak) names.add('weak');
+  if (/^(?:not|never|no\s+longer)\b/i.test(action)) names.add('negated');
+  if (shape.partIndex > 0) names.add('coordinated_part');
+  if (shape.intentOnly) names.add('intent_only');
+  if (sentence.zone !== 'body') names.add(`zone_${sentence.zone}`);
+  if (sentence.actionItem) names.add('action_item_line');
+  if (sentence.decision) names.add('decision_line');
+  if (/\?\s*$/.test(sentence.text)) names.add('question');
+  if (CONDITION.test(frame)) names.add('conditional_frame');
+  if (REPORTED.test(frame)) names.add('reported_frame');
+  if (/["“”]/.test(sentence.text)) names.add('quotation_marks');
+  names.add(phrase ? `phrase_${phrase.sort}` : 'no_phrase');
+  names.add(verbShape(action));
+  const words = action.split(/\s+/).filter(Boolean).length;
+  if (words <= 3) names.add('action_short');
+  if (words > 25) names.add('action_long');
+  if (/\b(?:was|were|had|has\s+been|have\s+been)\b/i.test(frame)) names.add('past_frame');
+  const features: Features = {};
+  for (const name of [...names].sort()) features[name] = 1;
+  return features;
+}
