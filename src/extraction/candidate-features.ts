@@ -23,7 +23,7 @@ export interface CandidateShape {
   intentOnly: boolean;
 }
 
-const REPORTED = /\b(?:said|says|told|added|stated|noted|explained|stressed|argued|claimed|warned)\b/i;
+const REPORTED = /\b(?:said|says|told|added|stated|noted|explained|stressed|argued|claimed|warned|indicated|asked|shared|suggested|mentioned|reported|wondered|felt|thought)\b/i;
 const CONDITION = /\b(?:if|unless|whether|provided\s+that|in\s+case)\b/i;
 
 function verbShape(action: string): string {
@@ -49,10 +49,19 @@ export function featuresOf(shape: CandidateShape): Features {
   if (sentence.actionItem) names.add('action_item_line');
   if (sentence.decision) names.add('decision_line');
   if (/\?\s*$/.test(sentence.text)) names.add('question');
+  if (sentence.heading) names.add('heading');
+  if (sentence.listItem) names.add('list_item');
+  if (sentence.listFrame) names.add('has_list_frame');
+  if (/\bagenda\b/.test(sentence.section ?? '')) names.add('section_agenda');
+  if (/\b(?:present|attendees|attendance|regrets|apologies|members)\b/.test(sentence.section ?? '')) names.add('section_people');
+  if (/^(?:WHEREAS|Whereas)\b/.test(sentence.text)) names.add('whereas');
+  if (/^[^a-z]*$/.test(sentence.text)) names.add('all_capitals');
   if (CONDITION.test(frame)) names.add('conditional_frame');
   if (REPORTED.test(frame)) names.add('reported_frame');
   if (/["“”]/.test(sentence.text)) names.add('quotation_marks');
-  names.add(phrase ? `phrase_${phrase.sort}` : 'no_phrase');
+  // Whether a time is given is no evidence either way: a promise without a date is still a promise
+  // (the team texts nearly always gave one; real texts often do not).
+  void phrase;
   names.add(verbShape(action));
   const words = action.split(/\s+/).filter(Boolean).length;
   if (words <= 3) names.add('action_short');

@@ -6,9 +6,11 @@ import { clauseSubject, governingScope } from './clause-subject.js';
 import { isNonCommittalScope, STATE_VERBS, THIRD_PARTY } from './exclusions.js';
 import { findDeadlinePhrase } from './find-deadline-phrase.js';
 import { isDirectSpeech, isNotADeed } from './not-a-deed.js';
+import { isBaseVerb } from './split-coordinated.js';
 import type { Sentence } from './split-sentences.js';
 
-export type CueType = 'commissive' | 'modal' | 'directive' | 'appeal' | 'shorthand' | 'hedged' | 'decision' | 'subjunctive';
+export type CueType = 'commissive' | 'modal' | 'directive' | 'appeal' | 'shorthand' | 'hedged' | 'decision' | 'subjunctive'
+  | 'infinitive' | 'obligation' | 'continuing' | 'imperative' | 'nominal' | 'listed';
 
 export interface Cue {
   type: CueType;
@@ -329,6 +331,69 @@ function actingFor(text: string, cue: Cue, previous: Cue): Cue {
   return { ...cue, subject: previous.subject, clauseStart: relative.index + relative[0].length - relative[1].length - 1, ...(actor ? { actor } : {}) };
 }
 
+// Words before "to" that make it a preposition or a noun's complement, not a task: "due to", "a visit to".
+const NOT_A_TASK_SUBJECT =
+  /(?:^|\s)(?:in\s+order|due|prior|according|subject|up|next|close|access|visit|trip|return|response|answer|reply|invitation|commitment|ability|right|need|plan|plans|decision|agreement|efforts?|way|time|move|bid|attempt|chance|opportunity|intention|willingness|readiness|able|unable|likely|going|used|about|how|what|whether|where|when|order|want|wants|wanted|wish|like|hope|seems?|appears?|[a-z]+ed|[a-z]+ing|is|are|was|were|be|been|has|have|had|will|would|shall|should|must|can|could|may|might|not)$/i;
+// "Clerk to write to owner", "T Bishton to be asked to trim", "Further details to be sought", "jdoe to update the wiki".
+const TASK_INFINITIVE =
+  /(?:^|[,;:]\s+|\s(?=[A-Z@]))((?:@[\w.-]+|[A-Z][\w.'’-]*|(?<=^)[a-z][\w.-]*)(?:(?:\s+|\s*[&/]\s*|\s+and\s+)(?:[A-Z][\w.'’-]*|@[\w.-]+|of|the|[a-z]+(?=\s+to\s)))*|(?<=^)(?:[A-Za-z][\w'’-]*\s+){1,6}?[A-Za-z][\w'’-]*)\s+to\s+(be\s+[a-z]+(?:ed|en|t|wn)\b|(?!be\b)[a-z]+\b)/g;
+const ADJECTIVE_COMMIT =
+  /\b(?:is|are|was|were|remain|remains|stand|stands|'re)\s+(?:(?:firmly|fully|also|now|equally|all)\s+)?(?:determined|ready|willing|prepared|resolute|dedicated)\s+to\s+(?=[a-z])/gi;
+const CONTINUING = /\b(continues|continue|continued)\s+to\s+(?=[a-z])/gi;
+const OBLIGATION =
+  /\b(?:(?:is|are|was|were|be|remain|remains)\s+(?:legally\s+|also\s+)?(?:obligated|obliged|bound|responsible\s+for\s+ensuring\s+that|due)\s+to|requires?\s+(?:the\s+|all\s+|each\s+|every\s+)?[^,;.]{1,60}?\s+to|provides?\s+for\s+[^,;.]{1,60}?\s+to|(?:has|have|had)\s+to)\s+(?=[a-z])/gi;
+const PLEASE = /(?:^|[.;:!]\s+|\s-\s+)please\s+(?=[a-z])/gi;
+const NOMINAL_COMMIT =
+  /\b(?:(?:our|their|its|his|her|the)\s+(?:(?:firm|strong|full|shared|joint|continued|unwavering|collective)\s+)?(?:commitment|determination|intention|resolve|pledge|undertaking|readiness|willingness)\s+(?:of\s+[^,;.]{1,60}?\s+)?to|commit(?:s|ted)?\s+(?:our|their|its|his|her|the)\s+[\w-]+(?:\s+[\w-]+)?\s+to)\s+(?=[a-z])/gi;
+// A task line that names its owner at the end: "Update the wiki (Bob)", "send the draft [jdoe]".
+const TRAILING_OWNER = /\s*[([]\s*((?:[A-Z][\w.'’-]*|@?[a-z][\w.-]{1,20})(?:\s*(?:,|\/|&|and)\s*(?:[A-Z][\w.'’-]*|@?[a-z][\w.-]{1,20}))*)\s*[)\]]\s*\.?$/;
+
+function subjectOf(text: string, at: number): { clauseStart: number; subject: string } {
+  return clauseSubject(text, at);
+}
+
+/** Cues found by broader shapes than the classic ones; the scorer decides what they are worth. */
+function broadCues(text: string, sentence: Sentence): Cue[] {
+  const cues: Cue[] = [];
+  const push = (type: CueType, at: number, actionStart: number, subject: string, flags: string[], clauseStart = subjectOf(text, at).clauseStart) => {
+    cues.push({ type, at, clauseStart, actionStart, subject, passive: /^be\s/.test(text.slice(actionStart)), weak: false,
+      standing: STANDING_VERBS.test(text.slice(actionStart)) || type === 'continuing', flags: [...flags, ...subjectFlags(subject)] });
+  };
+  for (const m of text.matchAll(TASK_INFINITIVE)) {
+    const subject = m[1];
+    const verb = m[2];
+    if (NOT_A_TASK_SUBJECT.test(subject) || NOT_A_NAME.test(subject) && /^\S+$/.test(subject)) continue;
+    if (!/^be\s/.test(verb) && !isBaseVerb(verb)) continue;
+    const at = (m.index ?? 0) + m[0].indexOf(subject);
+    const actionStart = (m.index ?? 0) + m[0].length - verb.length;
+    push('infinitive', at, /^be\s/.test(verb) ? at : actionStart, subject, [at === 0 ? 'at_line_start' : 'mid_line', ...(/^[a-z]/.test(subject) ? ['lowercase_subject'] : [])], at);
+  }
+  for (const [pattern, type] of [[ADJECTIVE_COMMIT, 'commissive'], [CONTINUING, 'continuing'], [OBLIGATION, 'obligation'], [NOMINAL_COMMIT, 'nominal']] as const) {
+    for (const m of text.matchAll(pattern)) {
+      const at = m.index ?? 0;
+      const { clauseStart, subject } = subjectOf(text, at);
+      push(type, at, at + m[0].length, subject, [`${type}_shape`, ...(/^continued$/i.test(m[1] ?? '') ? ['past_frame'] : [])], clauseStart);
+    }
+  }
+  for (const m of text.matchAll(PLEASE)) {
+    const at = (m.index ?? 0) + m[0].search(/please/i);
+    push('imperative', at, (m.index ?? 0) + m[0].length, '', ['please'], at);
+  }
+  return cues;
+}
+
+/** A list item read under its introducing line: "Signatories must agree to: - Measure and report …". */
+function listedCue(text: string, sentence: Sentence): Cue[] {
+  if (!sentence.listFrame) return [];
+  const frameCues = detectCues({ ...sentence, text: sentence.listFrame, listFrame: undefined, actionItem: false, listItem: false });
+  const committal = frameCues.length > 0 || /\b(?:agree[sd]?|commit\w*|will|shall|must|pledge\w*|undertake\w*|resolve[sd]?|decide[sd]?|as\s+follows|following\s+(?:actions|steps|commitments))\b/i.test(sentence.listFrame);
+  if (!committal) return [];
+  const lead = /^(?:to\s+)?/i.exec(text)?.[0].length ?? 0;
+  const subject = frameCues[0]?.subject ?? '';
+  return [{ type: 'listed', at: 0, clauseStart: 0, actionStart: lead, subject, passive: false, weak: false, standing: STANDING_VERBS.test(text.slice(lead)),
+    flags: [frameCues.length > 0 ? 'frame_cue' : 'frame_words', ...subjectFlags(subject)] }];
+}
+
 /** All cues in a sentence, in order, minus those governed by a non-committal verb. */
 export function detectCues(sentence: Sentence): Cue[] {
   const text = sentence.text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
@@ -346,6 +411,20 @@ export function detectCues(sentence: Sentence): Cue[] {
   }
   if (cues.length === 0 && sentence.decision && /\b[a-z]+s\b/.test(text)) {
     cues.push({ type: 'decision', at: 0, clauseStart: 0, actionStart: 0, subject: '', passive: false, weak: false, standing: false });
+  }
+  // The broader shapes only where the classic ones found nothing on the same words.
+  for (const cue of broadCues(text, sentence)) {
+    const near = cues.some((c) => Math.abs(c.at - cue.at) < 12 || (cue.at >= c.at && cue.at <= c.actionStart + 2) || (c.at >= cue.at && c.at <= cue.actionStart + 2));
+    // "appoint liaison officers in Turbat and Zahedan to further strengthen …": inside another promise's
+    // words, "X to …" is its purpose; a new clause (after ",", ";" or "and") may start a task of its own.
+    const inside = cues.some((c) => c.actionStart <= cue.at && !/(?:[,;]|\sand)\s+$/.test(text.slice(0, cue.at)));
+    if (!near && !inside) cues.push(cue);
+  }
+  if (cues.length === 0) cues.push(...listedCue(text, sentence));
+  if (cues.length === 0 && sentence.actionItem && /[a-z]{3}/.test(text)) {
+    const owner = TRAILING_OWNER.exec(text);
+    cues.push({ type: 'shorthand', at: 0, clauseStart: 0, actionStart: 0, subject: owner?.[1] ?? '', passive: false, weak: false,
+      standing: STANDING_VERBS.test(text), flags: [owner ? 'trailing_owner' : 'bare_task_line'] });
   }
   cues.sort((a, b) => a.at - b.at);
   // Keep one cue per region: a hedge and a modal on the same words are one promise.

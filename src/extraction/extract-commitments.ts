@@ -144,7 +144,7 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
         partiesInferred: inferred,
         deadline: { kind: reading.kind, text: reading.text, due: dueDateOf(reading) ?? null },
         reading,
-        quote: text.slice(qs, qe),
+        quote: (sentence.raw ?? text).slice(qs, qe),
         confidence: Math.round(p * 100) / 100,
         weak: cue.weak || cue.type === 'hedged',
       };
@@ -188,7 +188,7 @@ const ALL_PARTIES = /\b(?:all|the|both|each|either)\s+(?:parties|party|sides|sig
  * "Calls upon the Government and the NLF to …" binds when they are parties the text binds
  * elsewhere (or "all parties"); "calls upon Member States / donors / the African Union" does not.
  */
-function keepBoundAppeals(candidates: Candidate[], participants: string[]): Candidate[] {
+export function keepBoundAppeals<C extends Candidate>(candidates: C[], participants: string[]): C[] {
   const key = (name: string) => name.toLowerCase().replace(/^(?:the|all)\s+/, '').trim();
   const bound = new Set([...participants, ...candidates.filter((c) => !c.appeal).flatMap((c) => c.item.parties)].map(key).filter((k) => k.length > 1));
   const isBound = (name: string) => [...bound].some((b) => b === key(name) || key(name).startsWith(`${b} `) || b.startsWith(`${key(name)} `));

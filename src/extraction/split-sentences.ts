@@ -4,6 +4,7 @@
  * Offsets are kept so every quote stays a verbatim span of what the user gave us.
  */
 
+import { layoutBlocks } from './layout.js';
 import { isBaseVerb } from './split-coordinated.js';
 
 export type Zone = 'headline' | 'lede' | 'body';
@@ -17,6 +18,14 @@ export interface Sentence {
   actionItem: boolean;
   /** The line was labelled as a decision ("Agreed:", "RESOLVED, that"): a plain statement binds. */
   decision: boolean;
+  /** The input's own characters for `text` (line breaks kept), so quotes stay verbatim. */
+  raw?: string;
+  /** A list item's introducing line ("Signatories must agree to:"), when it has one. */
+  listFrame?: string;
+  listItem?: boolean;
+  heading?: boolean;
+  /** The heading it sits under, lower-cased. */
+  section?: string;
 }
 
 // "ISLAMABAD:", "BHUBANESWAR, August 6:", "Copenhagen, 27 February 2024 - ", and wire datelines:
@@ -25,9 +34,10 @@ const DATELINE =
   /^(?:[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)*(?=,))?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*(?:\/[^/]{2,30}\/\s*)?(?:--)?(?:\([A-Z][^)]{1,40}\)\s*)?(?:--|[:—–-])\s*(?=[A-Z"“])|[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\s+[-—–]\s+)/;
 const BYLINE_OR_FOOTER =
   /^(?:By\s+[A-Z]|Our\s+(?:Staff\s+)?Correspondent|From\s+our\s+|Published\s+(?:in|on)\b|Dear visitor|Copyright|©|Forward-looking statements)/;
-const ACTION_LABEL = /^(?:ACTION(?:\s+ITEMS?)?|Action(?:\s+items?)?|AI|TODO|To\s?do)\s*[:\-–—]\s*/;
+const ACTION_LABEL = /^(?:(?:ACTION(?:\s+ITEMS?)?|Action(?:\s+items?)?|AI|TODO|To\s?do)\s*[:\-–—]\s*|(?:ACTION(?:\s+ITEMS?)?|Action\s+items?)\s+(?=[A-Z@]))/;
+const MARKDOWN = /^(?:#{1,6}\s+|\*\*(?=\S))/;
 const CHECKBOX = /^\[( |x|X|✓)?\]\s*/;
-const BULLET = /^(?:[•●▪◦·*]|-(?=\s)|–(?=\s))\s*/;
+const BULLET = /^(?:[•●▪◦·*]|--?(?=\s)|[–—](?=\s))\s*/;
 const NUMBERING = /^(?:\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z][.)]|\([ivx]+\))\s+/;
 const SECTION_HEAD = /^(?:Section|Article|Clause|Paragraph)\s+\d+(?:\.\d+)*[a-z]?\.?\s+(?:[A-Z][\w-]*(?:\s+(?:of|by|the|and|on|to|for|[A-Z][\w-]*))*\.\s+)?/;
 const RESOLVED = /^(?:RESOLVED|Resolved|Agreed|AGREED|Decided|DECIDED|Decision|Decisions)\s*[:,]\s*(?:that\s+)?/;
@@ -37,16 +47,6 @@ const LABEL = /^[A-Z][A-Za-z0-9 &/'’.-]{1,40}:\s+(?=\S)/;
 interface Line {
   text: string;
   start: number;
-}
-
-function linesOf(input: string): Line[] {
-  const lines: Line[] = [];
-  let offset = 0;
-  for (const raw of input.split('\n')) {
-    lines.push({ text: raw.replace(/\r$/, ''), start: offset });
-    offset += raw.length + 1;
-  }
-  return lines;
 }
 
 /** Removes leading decoration from a line, moving its start; says whether it was an action item. */
@@ -65,6 +65,7 @@ function stripDecoration(line: Line): { line: Line; actionItem: boolean; decisio
   for (let guard = 0; guard < 8; guard++) {
     let m: RegExpExecArray | null;
     if ((m = BULLET.exec(text)) && m[0].length > 0) cut(m[0].length);
+    else if ((m = MARKDOWN.exec(text))) cut(m[0].length);
     else if ((m = CHECKBOX.exec(text))) {
       actionItem = true;
       done = /[xX✓]/.test(m[1] ?? '');
@@ -97,7 +98,7 @@ function stripDecoration(line: Line): { line: Line; actionItem: boolean; decisio
   return { line: { text, start }, actionItem, decision, done, dateline };
 }
 
-const ABBREVIATION = /(?:\b(?:Mr|Ms|Mrs|Dr|Gen|Lt|Col|Maj|Capt|Prof|St|No|Nos|Inc|Corp|Co|Ltd|Jr|Sr|vs|etc|approx|Art|Sec|para|p\.m|a\.m|U\.S|U\.K|e\.g|i\.e)|\b[A-Z])\.$/;
+const ABBREVIATION = /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|Gen|Lt|Col|Maj|Capt|Prof|St|No|Nos|Inc|Corp|Co|Ltd|Jr|Sr|vs|etc|approx|Art|Sec|para|p\.m|a\.m|U\.S|U\.K|e\.g|i\.e)|\b[A-Z])\.$/;
 
 /** Splits one line of prose at sentence ends, keeping offsets. */
 function sentencesOfLine(line: Line): Line[] {
@@ -117,8 +118,11 @@ function sentencesOfLine(line: Line): Line[] {
 }
 
 export function splitSentences(input: string): Sentence[] {
-  const lines = linesOf(input);
-  const stripped = lines.map(stripDecoration);
+  const blocks = layoutBlocks(input);
+  const stripped = blocks.map((block) => {
+    const entry = stripDecoration({ text: block.text, start: block.start });
+    return { ...entry, actionItem: entry.actionItem || (block.actionSection && (block.listItem || block.text.length < 160)) };
+  });
   // News copy puts a headline and summary bullets before the dateline: they restate the body.
   const datelineAt = stripped.findIndex((l) => l.dateline);
   const hasHeadline = datelineAt > 0 && datelineAt <= 8;
@@ -133,7 +137,11 @@ export function splitSentences(input: string): Sentence[] {
         zone = 'lede';
         ledeTaken = true;
       }
-      sentences.push({ text: piece.text, start: piece.start, zone, actionItem: entry.actionItem, decision: entry.decision });
+      const block = blocks[index];
+      const frame = block.frame === undefined ? undefined : stripped[block.frame].line.text;
+      sentences.push({ text: piece.text, start: piece.start, zone, actionItem: entry.actionItem, decision: entry.decision,
+        raw: input.slice(piece.start, piece.start + piece.text.length), listItem: block.listItem, heading: block.heading, section: block.section,
+        ...(frame ? { listFrame: frame } : {}) });
     }
   });
   return sentences;

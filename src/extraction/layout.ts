@@ -1,0 +1,118 @@
+/**
+ * Reads a text's layout before anything reads its sentences: re-joins hard-wrapped lines (a PDF
+ * or mailing-list copy breaks sentences every 40–80 characters), keeps bullets, numbered and
+ * lettered items and table rows as units, finds headings, "Action items" sections, and the line
+ * that introduces a list ("Signatories must agree to:"), so each item can be read under it.
+ * Offsets are kept: a block's text is the input's span with line breaks turned into spaces.
+ */
+
+export interface Block {
+  /** The input's span, line breaks as spaces: same length, so offsets stay the input's. */
+  text: string;
+  start: number;
+  /** A bullet, numbered, lettered, checkbox or table-row unit. */
+  listItem: boolean;
+  heading: boolean;
+  /** Under an "Action items" / "Next steps" heading: a short line there is a task. */
+  actionSection: boolean;
+  /** The block that introduces this list item ("… must agree to:"), by index. */
+  frame?: number;
+  /** The heading this block sits under, lower-cased ("agenda", "action items"). */
+  section: string;
+}
+
+interface RawLine {
+  text: string;
+  start: number;
+}
+
+// Where a new unit starts, whatever came before it.
+const UNIT_START =
+  /^\s*(?:[•●▪◦·*]\s|[-–—]{1,2}\s|\[[ xX✓]?\]|\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)](?:\s|$)|\(?[a-z][.)]\s|\([ivx]+\)\s|#{1,6}\s|\||(?:ACTION|AI|TODO|DECISION|AGREED|RESOLVED|WHEREAS|NOW,?\s+THEREFORE)\b|[A-Z][A-Za-z ]{1,30}:\s)/;
+const ACTION_HEADING = /^(?:#{1,6}\s*)?(?:\*\*)?(?:action\s*items?|actions?(?:\s+(?:items?|points?|required|log))?|next\s+steps|to-?dos?|follow-?ups?|tasks|assignments|decisions\s+and\s+actions)\b[^.!?]*$/i;
+const TERMINAL = /[.!?;]["”’')\]]*\s*$/;
+
+function linesOf(input: string): RawLine[] {
+  const lines: RawLine[] = [];
+  let offset = 0;
+  for (const raw of input.split('\n')) {
+    lines.push({ text: raw.replace(/\r$/, ''), start: offset });
+    offset += raw.length + 1;
+  }
+  return lines;
+}
+
+/** The width a hard-wrapped text was wrapped at, or 0 when lines are paragraphs. */
+function wrapWidth(lines: RawLine[]): number {
+  const prose = lines.map((l) => l.text.trim()).filter((t) => t.length > 0 && !UNIT_START.test(t));
+  if (prose.length < 4) return 0;
+  const lengths = prose.map((t) => t.length).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.9)];
+  if (width > 110) return 0;
+  const full = prose.filter((t) => t.length >= width * 0.6 && !TERMINAL.test(t)).length;
+  return full / prose.length >= 0.3 ? width : 0;
+}
+
+function isHeading(line: string, previousBlank: boolean, nextBlankOrList: boolean): boolean {
+  const t = line.trim();
+  if (/^#{1,6}\s/.test(t)) return true;
+  if (t.length > 60 || TERMINAL.test(t) || !/^[A-Z0-9*]/.test(t)) return false;
+  return (previousBlank && nextBlankOrList) || (ACTION_HEADING.test(t) && /:?\s*$/.test(t));
+}
+
+/** A YAML front matter ("---\ntitle: …\n---") is metadata, not text. */
+function frontMatterEnd(lines: RawLine[]): number {
+  if (lines[0]?.text.trim() !== '---') return 0;
+  const close = lines.findIndex((l, i) => i > 0 && l.text.trim() === '---');
+  return close > 0 && close < 30 ? close + 1 : 0;
+}
+
+export function layoutBlocks(input: string): Block[] {
+  const lines = linesOf(input);
+  const width = wrapWidth(lines);
+  const skip = frontMatterEnd(lines);
+  const blocks: Block[] = [];
+  const blank = (i: number) => i < 0 || i >= lines.length || lines[i].text.trim() === '';
+  let actionSection = false;
+  let section = '';
+  let frame: number | undefined;
+  let i = skip;
+  while (i < lines.length) {
+    if (blank(i)) {
+      i++;
+      continue;
+    }
+    const first = lines[i];
+    const listItem = !/^\s*#/.test(first.text) && (UNIT_START.test(first.text) && !/^\s*[A-Z][A-Za-z ]{1,30}:\s/.test(first.text) || /^\s*\|/.test(first.text));
+    const heading = !listItem && isHeading(first.text, blank(i - 1), blank(i + 1) || UNIT_START.test(lines[i + 1]?.text ?? ''));
+    let end = i;
+    // A numbering alone on its line ("2.") belongs to the line after it.
+    if (/^\s*\(?\d{1,3}[.)]\s*$/.test(first.text) && !blank(i + 1)) end = i + 1;
+    while (!heading && !/^\s*\|/.test(first.text) && end + 1 < lines.length && !blank(end + 1)) {
+      const current = lines[end].text.trimEnd();
+      const next = lines[end + 1].text;
+      if (UNIT_START.test(next) || TERMINAL.test(current) || /:\s*$/.test(current)) break;
+      const continues = /^\s*[a-z(]/.test(next) || (width > 0 && current.trim().length >= width * 0.55)
+        // an indented line under a list item continues it
+        || (listItem && /^\s{2,}\S/.test(next) && !UNIT_START.test(next));
+      if (!continues) break;
+      end++;
+    }
+    const start = first.start;
+    const stop = lines[end].start + lines[end].text.length;
+    const text = input.slice(start, stop).replace(/[\r\n]/g, ' ');
+    if (heading) {
+      section = first.text.trim().replace(/^#+\s*/, '').replace(/\*\*/g, '').toLowerCase();
+      actionSection = ACTION_HEADING.test(section);
+      frame = undefined;
+    }
+    if (!listItem) frame = undefined;
+    const block: Block = { text, start, listItem, heading, actionSection: actionSection && !heading, section, ...(listItem && frame !== undefined ? { frame } : {}) };
+    blocks.push(block);
+    // A line that ends with ":" introduces the list after it.
+    if (!heading && /:\s*$/.test(text) && !listItem) frame = blocks.length - 1;
+    else if (!heading && /:\s*$/.test(text) && listItem) frame = frame ?? blocks.length - 1;
+    i = end + 1;
+  }
+  return blocks;
+}
