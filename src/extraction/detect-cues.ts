@@ -59,7 +59,7 @@ const THAT_CLAUSE =
 const HEDGE_AFTER_MODAL = new Set(['strive', 'seek', 'endeavour', 'endeavor', 'try', 'aim', 'work', 'consider', 'explore', 'look']);
 // A standing duty: "take the necessary measures to prevent …" is as standing as "prevent …".
 export const STANDING_VERBS =
-  /^(?:take\s+(?:all\s+)?(?:the\s+)?(?:necessary|appropriate|effective)\s+(?:measures|steps|action)\s+to\s+)?(?:not|never|refrain|continue|maintain|prevent|respect|uphold|comply|abide|preserve|keep|observe|honou?r|avoid|desist|protect|ensure|safeguard|allow|permit)\b/i;
+  /^(?:(?:fully|strictly|also|further|jointly|closely)\s+)?(?:take\s+(?:all\s+)?(?:the\s+)?(?:necessary|appropriate|effective|possible|all\s+possible|concrete)\s+(?:measures|steps|action)\s+to\s+)?(?:not|never|refrain|cease|continue|maintain|prevent|respect|uphold|comply|abide|preserve|keep|observe|honou?r|avoid|desist|protect|ensure|safeguard|allow|permit|oversee|supervise|monitor|coordinate\s+and\s+monitor|lead\s+(?:the\s+)?(?:working\s+group|group|committee|task\s+force|effort)|chair|govern|administer|reject|abstain|stop)\b/i;
 const IRREGULAR_PARTICIPLES = new Set([
   'set', 'held', 'made', 'done', 'taken', 'given', 'built', 'sent', 'kept', 'paid', 'put', 'run', 'met', 'led', 'brought',
   'sought', 'undertaken', 'spent', 'shut', 'cut', 'laid', 'drawn', 'shown', 'written', 'chosen', 'begun', 'sold', 'told',

@@ -41,6 +41,19 @@ export interface ScoredCandidate extends Candidate {
 const ATTRIBUTION = /,["”’']?\s+(?:(?:the\s+)?[\w'’ -]{2,60}?\s+(?:said|says|told\s+[\w ]+|added|announced)\b[^,]{0,50}|according\s+to\s+[^,]+)[.;]?$/i;
 // ", Yusuf said, adding that …": the promise ends where the attribution begins.
 const MID_ATTRIBUTION = /,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}(?:said|says|added|told\s+reporters),\s+(?:adding|noting|saying)\b.*$/i;
+// The action's own clause: a subordinate clause or a new clause with its own subject ends it, and a
+// relative clause inside it is not part of it ("… reduce Scope 3 emissions, which account for 85% of
+// its footprint, by 30% by 2030": 2030 is the deadline; "…, which opened in March": March is not).
+const CLAUSE_END = /(?:,\s+(?:while|whereas|since|because|although|though|but|so\s+that)\b|;\s|\s+but\s|,\s+and\s+(?:the|it|they|we|he|she|this|that|these)\s+[a-z]+(?:s|ed)\b)/i;
+const RELATIVE = /,\s+(?:which|who|whose|whom|where)\b[^,]*(?:,|$)/gi;
+
+/** The words a time phrase must be in to be this promise's deadline (other words masked, offsets kept). */
+export function ownClause(action: string): string {
+  const end = action.search(CLAUSE_END);
+  const clause = end > 0 ? action.slice(0, end) : action;
+  return clause.replace(RELATIVE, (m) => ' '.repeat(m.length));
+}
+
 const WEEKDAY_ONLY = /^on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i;
 
 function withoutAttribution(text: string): string {
@@ -105,7 +118,7 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
       const actionWords = text.slice(as, ae);
       // A bounded standing duty ("For a period of twelve months …, Parent shall …") can sit before the cue.
       const whole = findDeadlinePhrase(text.slice(quoteStart, ae));
-      let phrase = whole?.sort === 'ongoing' ? whole : findDeadlinePhrase(actionWords);
+      let phrase = whole?.sort === 'ongoing' ? whole : findDeadlinePhrase(ownClause(actionWords));
       const sharer = part.sharesDeadlineOf === undefined ? undefined : parts[part.sharesDeadlineOf];
       if (!phrase && sharer) {
         const trailing = findDeadlinePhrase(text.slice(sharer.start, sharer.end));

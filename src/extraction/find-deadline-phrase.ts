@@ -28,10 +28,24 @@ interface Rule {
   pattern: RegExp;
   /** Rejects a match that only looks like a deadline ("on the 2025 budget"). */
   accept?: (match: string) => boolean;
+  /** Skipped when the clause also gives this: "before the hearing on 3 October" is due on that day. */
+  yieldsTo?: RegExp;
 }
 
 // A bare year reads as a deadline after "by", "in", "before", "until" — not after "on" or "at".
 const yearOnlyAfterOnOrAt = (m: string) => !/^(?:on|at)\s+(?:the\s+)?(?:19|20)\d{2}$/i.test(m);
+
+// "the Annual Conference", "the Weekly Review": a name, not a recurrence.
+const notAName = (m: string) => !/\b(?:Annual|Yearly|Weekly|Monthly|Quarterly|Regular)\s+[A-Z]/.test(m);
+
+// A named occasion whose date the text does not give: "at the autumn session", "ahead of the Summit",
+// "in time for the next Summit", "no later than the release of the report".
+const OCCASION =
+  /\b(?<!(?:hours?|days?|weeks?|months?)\s)(?:(?:ahead|in\s+advance)\s+of|in\s+time\s+for|at|to|for|by|until|(?:no|not)\s+later\s+than)\s+(?:the|its|their|our)\s+(?:(?:next|upcoming|forthcoming|coming|first|second|third|final)\s+)?(?:(?:autumn|spring|summer|winter|fall|annual|general|plenary|regular|special|ministerial|high-level|[A-Z][\w'’-]*)\s+){0,3}(?:session|meeting|summit|conference|assembly|hearing|sitting|forum|review\s+conference|COP|G\d+|Summit|Conference|Assembly|Session)\b(?!\s+(?:on|in)\s+\d)(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?/;
+const RELEASE_OF =
+  /\b(?:(?:no|not)\s+later\s+than|before|by|upon|on|at|following|after|with)\s+(?:the\s+)?(?:release|publication|adoption|submission|completion|launch|opening|start|conclusion|entry\s+into\s+force|signing|ratification|approval)\s+of\s+(?:the\s+|its\s+|their\s+)?(?![^,;.]*\b(?:this|the\s+present)\s+(?:Agreement|Resolution|Declaration|Statement)\b)[^,;.]+/i;
+
+const DAY_PRECISE = new RegExp(`\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\d{4}-\\d{2}-\\d{2}|${WEEKDAY})`, 'i');
 
 // Order matters: an end condition or a cap inside a vague phrase wins over the vague words.
 const RULES: Rule[] = [
@@ -46,7 +60,7 @@ const RULES: Rule[] = [
   { sort: 'ongoing', pattern: new RegExp(`\\bwithin\\s+${NUMBER}\\s+(?:hours?|days?)\\s+of\\s+(?:its|their|each|every|any|the)\\s+(?:occurrence|detection|discovery|incident|violation|breach)\\b`, 'i') },
   // "throughout Phase One", "during the period between signing and closing", "during school hours".
   { sort: 'ongoing', pattern: /\b(?:throughout\s+(?!the\s+(?:country|region|world|territory|city)\b)[^,;.]+|(?:during|for)\s+the\s+(?:period|term|duration|life)\s+(?:of|between|from)\s+[^,;.]+|during\s+[a-z -]*\b(?:hours|times|shifts|weekends|holidays)\b)/i },
-  { sort: 'recurrence', pattern: /\b(?:(?:at|during)\s+(?:each|every)\s+(?:\w+\s+)?(?:session|meeting|summit|conference)|twice\s+a\s+year|(?:bi|semi)-?annually|half-yearly|every\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|year|days|months|years|weeks|session)|(?:at\s+least\s+)?(?:once|twice)\s+(?:a|per|every)\s+(?:week|month|quarter|year)|(?:on\s+the\s+\w+\s+\w+\s+)?of\s+each\s+(?:week|month|year)|weekly|daily|monthly|quarterly|annually|yearly|fortnightly|biannually|regularly|periodically|on\s+an?\s+(?:regular|annual|yearly|weekly|monthly|quarterly|daily|periodic)\s+basis|(?:each|every)\s+(?:day|week|month|quarter|year)|regular\s+(?:[a-z-]+\s+){0,2}?(?:consultations|meetings|talks|dialogues?|exchanges|reviews|visits|exercises|patrols)|(?<!\bnext\s)annual\s+(?:consultations|meetings?|summits?|reviews?|dialogues?))\b/i },
+  { sort: 'recurrence', pattern: /\b(?:(?:at|during)\s+(?:each|every)\s+(?:\w+\s+)?(?:session|meeting|summit|conference)|twice\s+a\s+year|(?:bi|semi)-?annually|half-yearly|every\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|year|days|months|years|weeks|session)|(?:at\s+least\s+)?(?:once|twice)\s+(?:a|per|every)\s+(?:week|month|quarter|year)|(?:on\s+the\s+\w+\s+\w+\s+)?of\s+each\s+(?:week|month|year)|weekly|daily|monthly|quarterly|annually|yearly|fortnightly|biannually|regularly|periodically|on\s+an?\s+(?:regular|annual|yearly|weekly|monthly|quarterly|daily|periodic)\s+basis|(?:each|every)\s+(?:day|week|month|quarter|year)|regular\s+(?:[a-z-]+\s+){0,2}?(?:consultations|meetings|talks|dialogues?|exchanges|reviews|visits|exercises|patrols)|(?<!\bnext\s)annual\s+(?:consultations|meetings?|summits?|reviews?|dialogues?))\b/gi, accept: notAName },
   { sort: 'recurrence', pattern: /\b\d[\d,.]*\s+(?:[a-z-]+\s+){1,4}(?:a|per|each)\s+(?:day|week|month|year)\b/i },
   // "During Phase One", "no later than the 16th day of Phase One", "within 21 days of the start of
   // Phase I": the phase is an event whose date the text does not give.
@@ -54,6 +68,8 @@ const RULES: Rule[] = [
   // "within 72 hours of the cessation of hostilities": a count from a named event (the text's own signing,
   // adoption, date or meeting is the reference date, read by the next rule).
   { sort: 'event', pattern: new RegExp(`\\b(?:within|no\\s+later\\s+than|not\\s+later\\s+than)\\s+${NUMBER}\\s+(?:business\\s+|working\\s+|calendar\\s+)?(?:hours?|days?|weeks?|months?)\\s+(?:of|after|following)\\s+the\\s+(?!(?:date|signing|signature|adoption|entry\\s+into\\s+force|meeting|receipt)\\b)[a-z][^,;.]*`, 'i') },
+  { sort: 'event', pattern: OCCASION, yieldsTo: DAY_PRECISE },
+  { sort: 'event', pattern: RELEASE_OF, yieldsTo: DAY_PRECISE },
   { sort: 'exact', pattern: new RegExp(`\\b(?:in\\s+any\\s+event\\s+)?(?:within\\s+the\\s+next\\s+(?:${NUMBER}\\s+)?|(?:within|(?:in|over)\\s+the\\s+next|no\\s+later\\s+than|not\\s+later\\s+than)\\s+${NUMBER}\\s+)(?:business\\s+|working\\s+|calendar\\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\\s+(?:of|after|from|following)\\s+(?:the\\s+)?(?:date\\s+(?:of\\s+)?(?:(?:this|the)\\s+(?:[A-Z][\\w-]*\\s+)?\\w+|hereof|signing|signature)|(?:signing|signature|adoption)(?:\\s+of\\s+(?:this|the\\s+present)\\s+\\w+)?|today'?s?\\s+\\w+|this\\s+\\w+|receipt|the\\s+meeting))?`, 'i') },
   // "by the end of the current fiscal year", "in the next financial year".
   { sort: 'exact', pattern: /\b(?:by|before|in|during|within)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:(?:this|next|current|following)\s+)?(?:fiscal|financial)\s+year\b/i },
@@ -85,6 +101,7 @@ function unquoted(text: string): string {
 export function findDeadlinePhrase(text: string): DeadlinePhrase | undefined {
   const plain = unquoted(text);
   for (const rule of RULES) {
+    if (rule.yieldsTo?.test(plain)) continue;
     const m = rule.pattern.global
       ? [...plain.matchAll(rule.pattern)].find((c) => !rule.accept || rule.accept(c[0]))
       : rule.pattern.exec(plain);
