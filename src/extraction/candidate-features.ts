@@ -50,6 +50,7 @@ export function featuresOf(shape: CandidateShape): Features {
   if (sentence.decision) names.add('decision_line');
   if (/\?\s*$/.test(sentence.text)) names.add('question');
   if (sentence.heading) names.add('heading');
+  if (/:\s*$/.test(sentence.text)) names.add('introduces_list');
   if (sentence.listItem) names.add('list_item');
   if (sentence.listFrame) names.add('has_list_frame');
   if (/\bagenda\b/.test(sentence.section ?? '')) names.add('section_agenda');
@@ -67,6 +68,19 @@ export function featuresOf(shape: CandidateShape): Features {
   if (words <= 3) names.add('action_short');
   if (words > 25) names.add('action_long');
   if (/\b(?:was|were|had|has\s+been|have\s+been)\b/i.test(frame)) names.add('past_frame');
+  // Lexical evidence: which cue word, which verb, which subject, which word before the cue.
+  const cueWord = (/^[A-Za-z']+/.exec(sentence.text.slice(cue.at)) ?? [''])[0].toLowerCase();
+  if (cueWord) names.add(`cue=${cueWord}`);
+  const verb = (/^(?:(?:not|also|further|fully|jointly|immediately|promptly|be)\s+)*([a-z]+)/i.exec(action)?.[1] ?? '').toLowerCase();
+  if (verb) names.add(`verb=${verb.replace(/(?<=\w{3})(?:es|s)$/, '')}`);
+  const subjectWords = cue.subject.trim().split(/\s+/).filter(Boolean);
+  if (subjectWords.length > 0 && subjectWords.length <= 4) names.add(`subject=${subjectWords[subjectWords.length - 1].toLowerCase().replace(/[^a-z@]/g, '')}`);
+  const before = /([A-Za-z]+)\W*$/.exec(sentence.text.slice(Math.max(0, cue.at - 30), cue.at))?.[1]?.toLowerCase();
+  if (before) names.add(`before=${before}`);
+  // A few conjunctions the linear model cannot form by itself.
+  const subjectKind = [...names].find((n) => n.startsWith('subject_')) ?? 'subject_none';
+  names.add(`type_${cue.type}&${subjectKind}`);
+  if (sentence.actionItem) names.add(`type_${cue.type}&action_item_line`);
   const features: Features = {};
   for (const name of [...names].sort()) features[name] = 1;
   return features;

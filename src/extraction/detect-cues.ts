@@ -55,7 +55,7 @@ const PASSIVE_DIRECTIVE =
   /\b(?:was|were|is|are|has been|have been)\s+(?:also\s+)?(?:asked|told|instructed|directed|requested|tasked|mandated|invited|ordered|required)\s+to\s+/gi;
 const HEDGED = /\b(?:expected|expects|expect|anticipated|anticipates|projected|aims?|plans?|intends?|hopes?|seeks?|strives?|endeavou?rs?)\s+to\s+(?!be\b)(?=[a-z])/gi;
 const THAT_CLAUSE =
-  /\b(?:demands?|demanded|directed|directs|decides|decided|agreed|agrees|resolved|requires?|required|insists?|ordered|orders|it was agreed|understood|requested|requests|asked|asks)\s*,?\s+that\s+/gi;
+  /\b(?:demands?|demanded|demanding|directed|directs|directing|decides|decided|deciding|agreed|agrees|resolved|requires?|required|insists?|insisting|ordered|orders|it was agreed|understood|requested|requests|requesting|asked|asks|asking)\s*,?\s+that\s+/gi;
 const HEDGE_AFTER_MODAL = new Set(['strive', 'seek', 'endeavour', 'endeavor', 'try', 'aim', 'work', 'consider', 'explore', 'look']);
 // A standing duty: "take the necessary measures to prevent …" is as standing as "prevent …".
 export const STANDING_VERBS =
@@ -78,8 +78,10 @@ function subjectFlags(subject: string): string[] {
   if (/^(?:he|she|they)$/i.test(s)) return ['subject_pronoun'];
   if (THIRD_PARTY.test(s)) return ['subject_third_party'];
   if (/^(?:the\s+)?(?:parties|two sides|both sides|sides|leaders|ministers|governments|signatories)\b/i.test(s)) return ['subject_group'];
+  // "the Government of Kelvaria and the NLF": a list of names is named, however long.
+  const named = (part: string) => /^(?:[A-Z@]|the\s+[A-Z])/.test(part) && part.split(/\s+/).length <= 6;
+  if (s.split(/\s*(?:,|\band\b|&|\/)\s*/).filter(Boolean).every(named)) return ['subject_named'];
   if (s.split(/\s+/).length > 6) return ['subject_long'];
-  if (/^(?:[A-Z@]|the\s+[A-Z])/.test(s)) return ['subject_named'];
   return ['subject_common'];
 }
 
@@ -198,7 +200,7 @@ function directiveCues(text: string): Cue[] {
   for (const m of text.matchAll(DIRECTIVE)) {
     const at = m.index ?? 0;
     const object = m[2].trim();
-    const flags = THIRD_PARTY.test(object) ? ['third_party'] : [];
+    const flags = [...(THIRD_PARTY.test(object) ? ["third_party"] : []), ...subjectFlags(object)];
     // Base forms ("direct", "task", "request") are verbs only in lower case before a named object:
     // "a Joint Task Force … to share" and "at the request of X to" are not directives.
     if (/^(?:direct|instruct|task|ask|request|order|mandate|invite)$/i.test(m[1])
@@ -344,7 +346,7 @@ const OBLIGATION =
   /\b(?:(?:is|are|was|were|be|remain|remains)\s+(?:legally\s+|also\s+)?(?:obligated|obliged|bound|responsible\s+for\s+ensuring\s+that|due)\s+to|requires?\s+(?:the\s+|all\s+|each\s+|every\s+)?[^,;.]{1,60}?\s+to|provides?\s+for\s+[^,;.]{1,60}?\s+to|(?:has|have|had)\s+to)\s+(?=[a-z])/gi;
 const PLEASE = /(?:^|[.;:!]\s+|\s-\s+)please\s+(?=[a-z])/gi;
 const NOMINAL_COMMIT =
-  /\b(?:(?:our|their|its|his|her|the)\s+(?:(?:firm|strong|full|shared|joint|continued|unwavering|collective)\s+)?(?:commitment|determination|intention|resolve|pledge|undertaking|readiness|willingness)\s+(?:of\s+[^,;.]{1,60}?\s+)?to|commit(?:s|ted)?\s+(?:our|their|its|his|her|the)\s+[\w-]+(?:\s+[\w-]+)?\s+to)\s+(?=[a-z])/gi;
+  /\b(?:(?:our|their|its|his|her|the)\s+(?:(?:firm|strong|full|shared|joint|continued|unwavering|collective)\s+)?(?:commitment|determination|intention|resolve|pledge|undertaking|readiness|willingness)\s+(?:of\s+[^,;.]{1,60}?\s+)?to|commit(?:s|ted)?\s+(?:(?:our|their|its|his|her|the)\s+[\w-]+(?:\s+[\w-]+)?|themselves|ourselves|itself|himself|herself)\s+to|(?:agreed|decided|resolved|undertook|undertake|agree|decide)\s+(?:as\s+follows|the\s+following)\s*:\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:to\s+)?)\s*(?=[a-z])/gi;
 // A task line that names its owner at the end: "Update the wiki (Bob)", "send the draft [jdoe]".
 const TRAILING_OWNER = /\s*[([]\s*((?:[A-Z][\w.'’-]*|@?[a-z][\w.-]{1,20})(?:\s*(?:,|\/|&|and)\s*(?:[A-Z][\w.'’-]*|@?[a-z][\w.-]{1,20}))*)\s*[)\]]\s*\.?$/;
 

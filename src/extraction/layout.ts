@@ -30,7 +30,10 @@ interface RawLine {
 const UNIT_START =
   /^\s*(?:[•●▪◦·*]\s|[-–—]{1,2}\s|\[[ xX✓]?\]|\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)](?:\s|$)|\(?[a-z][.)]\s|\([ivx]+\)\s|#{1,6}\s|\||(?:ACTION|AI|TODO|DECISION|AGREED|RESOLVED|WHEREAS|NOW,?\s+THEREFORE)\b|[A-Z][A-Za-z ]{1,30}:\s)/;
 const ACTION_HEADING = /^(?:#{1,6}\s*)?(?:\*\*)?(?:action\s*items?|actions?(?:\s+(?:items?|points?|required|log))?|next\s+steps|to-?dos?|follow-?ups?|tasks|assignments|decisions\s+and\s+actions)\b[^.!?]*$/i;
-const TERMINAL = /[.!?;]["”’')\]]*\s*$/;
+const TERMINAL_MARK = /[.!?;]["”’')\]]*\s*$/;
+// "… the resolution of Sept.⏎6 has been …", "… agenda i.e.⏎the issues": an abbreviation ends no sentence.
+const ABBREVIATED_END = /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|No|Nos|Art|para|paras|p|pp|vol|cf|viz|incl|approx|St|Gen)\.|\b(?:i\.e|e\.g|U\.S|U\.K|U\.N)\.)\s*$/i;
+const TERMINAL = { test: (line: string) => TERMINAL_MARK.test(line) && !ABBREVIATED_END.test(line) };
 
 function linesOf(input: string): RawLine[] {
   const lines: RawLine[] = [];

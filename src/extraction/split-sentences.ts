@@ -34,8 +34,8 @@ const DATELINE =
   /^(?:[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)*(?=,))?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*(?:\/[^/]{2,30}\/\s*)?(?:--)?(?:\([A-Z][^)]{1,40}\)\s*)?(?:--|[:—–-])\s*(?=[A-Z"“])|[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\s+[-—–]\s+)/;
 const BYLINE_OR_FOOTER =
   /^(?:By\s+[A-Z]|Our\s+(?:Staff\s+)?Correspondent|From\s+our\s+|Published\s+(?:in|on)\b|Dear visitor|Copyright|©|Forward-looking statements)/;
-const ACTION_LABEL = /^(?:(?:ACTION(?:\s+ITEMS?)?|Action(?:\s+items?)?|AI|TODO|To\s?do)\s*[:\-–—]\s*|(?:ACTION(?:\s+ITEMS?)?|Action\s+items?)\s+(?=[A-Z@]))/;
-const MARKDOWN = /^(?:#{1,6}\s+|\*\*(?=\S))/;
+const ACTION_LABEL = /^(?:(?:\*\*|__)?(?:ACTION(?:\s+ITEMS?)?|Action(?:\s+[Ii]tems?)?|AI|TODO|To\s?do)(?:\*\*|__)?\s*[:\-–—](?:\*\*|__)?\s*|(?:ACTION(?:\s+ITEMS?)?|Action\s+items?)\s+(?=[A-Z@]))/;
+const MARKDOWN = /^(?:#{1,6}\s+|\*\*(?=\S)(?!Action|ACTION|AI\b|TODO))/;
 const CHECKBOX = /^\[( |x|X|✓)?\]\s*/;
 const BULLET = /^(?:[•●▪◦·*]|--?(?=\s)|[–—](?=\s))\s*/;
 const NUMBERING = /^(?:\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z][.)]|\([ivx]+\))\s+/;
