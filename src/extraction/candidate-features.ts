@@ -53,7 +53,8 @@ export function featuresOf(shape: CandidateShape): Features {
   if (/:\s*$/.test(sentence.text)) names.add('introduces_list');
   if (sentence.listItem) names.add('list_item');
   if (sentence.listFrame) names.add('has_list_frame');
-  if (/\bagenda\b/.test(sentence.section ?? '')) names.add('section_agenda');
+  // Under a bare "Agenda" heading the lines are topics; "Agenda item 2: budget" heads a discussion.
+  if (/^(?:proposed\s+|draft\s+)?agenda\s*:?$/.test(sentence.section ?? '')) names.add('section_agenda');
   if (/\b(?:present|attendees|attendance|regrets|apologies|members)\b/.test(sentence.section ?? '')) names.add('section_people');
   if (/^(?:WHEREAS|Whereas)\b/.test(sentence.text)) names.add('whereas');
   if (/^[^a-z]*$/.test(sentence.text)) names.add('all_capitals');

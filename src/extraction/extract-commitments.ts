@@ -125,7 +125,10 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
         if (trailing && trailing.end >= sharer.end - sharer.start - 1) phrase = trailing;
       }
       if (!phrase && partIndex === 0) {
-        const before = findDeadlinePhrase(text.slice(quoteStart, as));
+        // Only the promise's own clause: "… could meet in February; Daniel said he would discuss …".
+        const clauseFrom = Math.max(quoteStart, text.slice(0, as).lastIndexOf('; ') + 1);
+        const found = findDeadlinePhrase(text.slice(clauseFrom, as));
+        const before = found && { ...found, start: found.start + clauseFrom - quoteStart, end: found.end + clauseFrom - quoteStart };
         // "will exchange researchers on an annual basis and will share logistics": a phrase inside the
         // previous promise is that promise's, not a preamble to this one.
         const insidePrevious = index > 0 && before !== undefined && quoteStart + before.start >= cues[index - 1].actionStart;

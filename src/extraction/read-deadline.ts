@@ -76,6 +76,8 @@ export function readDeadline(
     return { kind: 'exact', text: reading.text, reference, due: reading.endsOn };
   }
   if (phrase.sort === 'event') return reading.kind === 'event' ? reading : event(phrase, reference);
+  // "continue to work towards the early resolution of …": a standing duty has no deadline to hurry to.
+  if (phrase.sort === 'vague' && standing && !/^(?:immediately|forthwith|at\s+once|without\s+delay)/i.test(phrase.text)) return ongoing(undefined, reference);
   if (reading.kind === 'none' && standing) return ongoing(undefined, reference);
   return reading;
 }
