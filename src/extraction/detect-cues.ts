@@ -297,7 +297,9 @@ function shorthandCue(sentence: Sentence): Cue[] {
       standing: STANDING_VERBS.test(text.slice(m[0].length)) }];
   }
   if (sentence.actionItem && /^[A-Z][a-z]+\s+\w/.test(text)) {
-    return [{ type: 'shorthand', at: 0, clauseStart: 0, actionStart: 0, subject: '', passive: false, weak: false, standing: false }];
+    const owner = TRAILING_OWNER.exec(text);
+    return [{ type: 'shorthand', at: 0, clauseStart: 0, actionStart: 0, subject: owner?.[1] ?? '', passive: false, weak: false, standing: false,
+      ...(owner ? { flags: ['trailing_owner'] } : {}) }];
   }
   return [];
 }

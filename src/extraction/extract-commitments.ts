@@ -79,6 +79,8 @@ function actionText(actionWords: string, phrase: DeadlinePhrase | undefined, cue
   // "resume regular consultations": the recurrence is the thing done, so it stays in the action.
   else if (phrase && !/^regular\s/i.test(phrase.text)) words = words.replace(new RegExp(`\\s*,?\\s*${phrase.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}`, 'i'), '');
   words = words.replace(/\s+/g, ' ').replace(/(?:[\s,;:.|]|\s+(?:Due|Deadline)\b|,?\s+to\s+be\s+(?:done|completed|finished|delivered))+$/, '').trim();
+  // "Update the wiki (Priya)": the owner is the party, not part of the deed.
+  if (cue.flags?.includes('trailing_owner')) words = words.replace(/\s*[([][^()[\]]{1,60}[)\]]\s*\.?$/, '');
   if (cue.actor) words = `${cue.actor} to ${words}`;
   else if (cue.passive && cue.subject) words = `${cue.subject} ${/^be\s/.test(words) ? "to " : ""}${words}`;
   return words;

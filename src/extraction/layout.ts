@@ -60,7 +60,9 @@ function isHeading(line: string, previousBlank: boolean, nextBlankOrList: boolea
   const t = line.trim();
   if (/^#{1,6}\s/.test(t)) return true;
   if (t.length > 60 || TERMINAL.test(t) || !/^[A-Z0-9*]/.test(t)) return false;
-  return (previousBlank && nextBlankOrList) || (ACTION_HEADING.test(t) && /:?\s*$/.test(t));
+  if (ACTION_HEADING.test(t)) return true;
+  // "Signatories must agree to:" introduces its list; it heads no section.
+  return previousBlank && nextBlankOrList && !/:\s*$/.test(t);
 }
 
 /** A YAML front matter ("---\ntitle: …\n---") is metadata, not text. */
@@ -95,7 +97,7 @@ export function layoutBlocks(input: string): Block[] {
       const current = lines[end].text.trimEnd();
       const next = lines[end + 1].text;
       if (UNIT_START.test(next) || TERMINAL.test(current) || /:\s*$/.test(current)) break;
-      const continues = /^\s*[a-z(]/.test(next) || (width > 0 && current.trim().length >= width * 0.55)
+      const continues = /^\s*(?:[a-z(]|\d+(?![.)\d]))/.test(next) || (width > 0 && current.trim().length >= width * 0.55)
         // an indented line under a list item continues it
         || (listItem && /^\s{2,}\S/.test(next) && !UNIT_START.test(next));
       if (!continues) break;
