@@ -1,0 +1,154 @@
+/**
+ * Runs in a child process on a seeded database: one real scheduler tick (`runTick`, the store as the
+ * app opens it) against the ideal indexed query for the same due rows (every due commitment with its
+ * owners and their user rows, and every due channel, read straight from the driver in batches of 500).
+ * Reports both times, statements and rows, the server's tuples read (PostgreSQL), each distinct
+ * statement's plan, and this process's peak RSS.
+ */
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { counter } from './instrument.js';
+import { nextReminderCalculator } from '../../../src/reminders/next-reminder.js';
+import { parseQuietHours } from '../../../src/reminders/quiet-hours.js';
+import { planTick } from '../../../src/scheduler/plan-tick.js';
+import { runTick } from '../../../src/scheduler/tick.js';
+import { openStore } from '../../../src/store/open-store.js';
+import { BENCH_NOW, parseArgs } from './bench-args.js';
+
+const { target } = parseArgs(process.argv.slice(2));
+const now = new Date(BENCH_NOW);
+const at = now.toISOString();
+
+const SQLITE_IDEAL = `
+  SELECT c.*, (SELECT json_group_array(json_object('id', o.user_id, 'name', o.user_name, 'tz', u.time_zone, 'dm', u.dm_address, 'off', u.dm_inactive_reason))
+               FROM commitment_owners o LEFT JOIN users u ON u.workspace_id = o.workspace_id AND u.id = o.user_id
+               WHERE o.workspace_id = c.workspace_id AND o.commitment_id = c.id) AS recipients
+  FROM commitments c WHERE c.next_reminder_at IS NOT NULL AND c.next_reminder_at <= ? ORDER BY c.next_reminder_at`;
+const PG_IDEAL = `
+  SELECT c.*, (SELECT jsonb_agg(jsonb_build_object('id', o.user_id, 'name', o.user_name, 'tz', u.time_zone, 'dm', u.dm_address, 'off', u.dm_inactive_reason))
+               FROM commitment_owners o LEFT JOIN users u ON u.workspace_id = o.workspace_id AND u.id = o.user_id
+               WHERE o.workspace_id = c.workspace_id AND o.commitment_id = c.id) AS recipients
+  FROM commitments c WHERE c.next_reminder_at IS NOT NULL AND c.next_reminder_at <= $1 ORDER BY c.next_reminder_at`;
+const CHANNELS_SQL = 'SELECT * FROM channels WHERE next_reminder_at IS NOT NULL AND next_reminder_at <= $1 ORDER BY next_reminder_at';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface Raw {
+  all(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
+  plan(sql: string, params: unknown[]): Promise<string>;
+  tuplesRead(): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function rawConnection(forceIndexes = false): Promise<Raw> {
+  if (target.file) {
+    const db = new Database(target.file, { readonly: false });
+    const bind = (params: unknown[]) => (params.length === 1 && params[0] && typeof params[0] === 'object' ? params[0] : params);
+    return {
+      async all(sql, params) {
+        return db.prepare(sql.replace(/\$\d+/g, '?')).all(...(params as never[])) as Record<string, unknown>[];
+      },
+      async plan(sql, params) {
+        const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(bind(params) as never) as { detail: string }[];
+        return rows.map((r) => r.detail).join('; ');
+      },
+      async tuplesRead() {
+        return NaN;
+      },
+      async close() {
+        db.close();
+      },
+    };
+  }
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  // The ideal is the indexed plan whatever the statistics say (a fresh database has none yet).
+  if (forceIndexes) await client.query('SET enable_seqscan = off');
+  return {
+    async all(sql, params) {
+      return (await client.query(sql, params)).rows;
+    },
+    async plan(sql, params) {
+      const { rows } = await client.query(`EXPLAIN ${sql}`, params);
+      return rows.map((r: Record<string, string>) => r['QUERY PLAN'].trim()).slice(0, 4).join(' | ');
+    },
+    async tuplesRead() {
+      await client.query('SELECT pg_stat_clear_snapshot()');
+      const { rows } = await client.query(
+        'SELECT COALESCE(SUM(COALESCE(seq_tup_read, 0) + COALESCE(idx_tup_fetch, 0)), 0)::bigint AS n FROM pg_stat_user_tables',
+      );
+      return Number(rows[0].n);
+    },
+    async close() {
+      await client.end();
+    },
+  };
+}
+
+const raw = await rawConnection();
+const idealConnection = await rawConnection(true);
+const [{ n: due }] = (await raw.all('SELECT COUNT(*) AS n FROM commitments WHERE next_reminder_at IS NOT NULL AND next_reminder_at <= $1', [at])) as { n: number }[];
+const [{ n: total }] = (await raw.all('SELECT COUNT(*) AS n FROM commitments', [])) as { n: number }[];
+
+/** The ideal: every due row with its owners and their users, and every due channel, each in one indexed query. */
+async function ideal(): Promise<number> {
+  const start = performance.now();
+  const rows = await idealConnection.all(target.file ? SQLITE_IDEAL : PG_IDEAL, [at]);
+  for (const row of rows) JSON.parse(typeof row.recipients === 'string' ? row.recipients : JSON.stringify(row.recipients));
+  await idealConnection.all(CHANNELS_SQL, [at]);
+  return performance.now() - start;
+}
+
+await ideal(); // warm the cache the tick will also find warm
+const idealRuns = [await ideal(), await ideal(), await ideal(), await ideal(), await ideal()];
+const idealMs = median(idealRuns);
+const idealPlan = await idealConnection.plan(target.file ? SQLITE_IDEAL : PG_IDEAL, [at]);
+await idealConnection.close();
+
+const store = openStore(
+  { FOLLOWTHROUGH_DB: target.file ?? 'unused.db', DATABASE_URL: target.url, FOLLOWTHROUGH_DEFAULT_TZ: 'UTC' },
+  { nextReminderAt: nextReminderCalculator },
+);
+await store.ready?.();
+// Warm the code paths (policy, zones, statements) with a plan that writes nothing, so the tick measured is the steady one.
+await planTick(store, now, parseQuietHours('20:00-08:00'));
+// PostgreSQL backends report their table statistics when they go idle or exit.
+if (target.url) await new Promise((r) => setTimeout(r, 1_500));
+const tuplesBefore = await raw.tuplesRead();
+counter.recording = true;
+const start = performance.now();
+const written = await runTick(store, now, parseQuietHours('20:00-08:00'));
+const tickMs = performance.now() - start;
+counter.recording = false;
+await store.close();
+// PostgreSQL backends report their table statistics when they exit.
+if (target.url) await new Promise((r) => setTimeout(r, 1_500));
+const tuplesRead = (await raw.tuplesRead()) - tuplesBefore;
+
+const statements = [...counter.seen.values()].sort((a, b) => b.count - a.count);
+const plans: { count: number; rows: number; sql: string; plan: string }[] = [];
+for (const s of statements) {
+  const sql = s.sql.replace(/\s+/g, ' ').trim();
+  if (!/^(SELECT|WITH|UPDATE|INSERT|DELETE)/i.test(sql)) {
+    plans.push({ count: s.count, rows: s.rows, sql, plan: '' });
+    continue;
+  }
+  const plan = await raw.plan(s.sql, s.params).catch((e: Error) => `(no plan: ${e.message})`);
+  plans.push({ count: s.count, rows: s.rows, sql: sql.slice(0, 140), plan });
+}
+await raw.close();
+process.stdout.write(
+  `${JSON.stringify({
+    total: Number(total),
+    due: Number(due),
+    written,
+    tickMs,
+    idealMs,
+    idealPlan,
+    statements: counter.statements,
+    rowsReturned: counter.rows,
+    tuplesRead,
+    plans,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  })}\n`,
+);
