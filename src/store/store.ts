@@ -76,6 +76,27 @@ export class ConcurrentChange extends Error {
   }
 }
 
+/**
+ * The store cannot safely write: its file was removed, replaced or made read-only, or the disk
+ * refused a write. Nothing was changed; `reason` says what an operator should look at.
+ */
+export class StoreUnavailable extends Error {
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`the store cannot write: ${reason}`, options);
+    this.name = 'StoreUnavailable';
+  }
+}
+
+/** Whether the store can take writes now (what `/healthz` reports). */
+export interface StoreHealth {
+  writable: boolean;
+  /** Why not, for an operator. */
+  reason?: string;
+}
+
 export interface CommitmentRepository {
   /** Allocates the next short id (`C-n`) and writes the `created` log row in one transaction. */
   create(input: NewCommitment, log: Omit<LogEntry, 'workspaceId' | 'commitmentId'>): Promise<Commitment>;
@@ -170,6 +191,13 @@ export interface Store {
    * this only lets start-up fail fast.
    */
   ready?(): Promise<void>;
+  /** Whether writes would reach the database now (its file is still the one opened, writable, the last write did not fail). */
+  health?(): Promise<StoreHealth>;
+  /**
+   * Housekeeping, run at open and then periodically by the store itself: refreshes the planner's
+   * statistics and forgets inbound receipts older than a day. Returns how many receipts it pruned.
+   */
+  maintain?(now?: Date): Promise<{ prunedReceipts: number }>;
   /** Writes a consistent copy of the whole database to `file` while it stays in use. */
   backup(file: string): Promise<void>;
   close(): Promise<void>;

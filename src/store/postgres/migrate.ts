@@ -16,6 +16,7 @@ export async function migrate(pool: pg.Pool, migrations: Migration[] = allMigrat
     const pending = [...migrations].sort((a, b) => a.version - b.version).filter((m) => !applied.has(m.version) && m.version <= upTo);
     for (const migration of pending) {
       await client.query(migration.sql);
+      await migration.backfill?.(client);
       await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
         migration.version,
         migration.name,

@@ -12,6 +12,7 @@ export function migrate(db: Database.Database, migrations: Migration[] = allMigr
   for (const migration of pending) {
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.backfill?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,

@@ -1,56 +1,68 @@
-/** The SQLite store: one better-sqlite3 connection in WAL mode, migrated on open. */
-import { mkdirSync } from 'node:fs';
+/**
+ * The SQLite store: one better-sqlite3 connection in WAL mode, migrated on open, with the shared
+ * repositories over it. Acknowledged means on disk (`synchronous = FULL`: each commit is fsynced),
+ * and a file removed, replaced or made read-only while running refuses writes instead of losing them.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Clock } from '../../ports/clock.js';
-import type { NextReminderCalculator, Store } from '../store.js';
-import { SqliteChannelRepository } from './channel-repository.js';
-import { SqliteCommitmentRepository } from './commitment-repository.js';
-import { SqliteEventRepository } from './event-repository.js';
+import { Repositories, type RepositoryOptions } from '../sql/repositories.js';
+import { StoreUnavailable, type Store, type StoreHealth } from '../store.js';
+import { FileGuard, readOnlyProblem } from './file-guard.js';
 import { migrate } from './migrate.js';
-import { SqliteOutboxRepository } from './outbox-repository.js';
-import { SqliteReceiptRepository } from './receipt-repository.js';
-import { SqliteReminderStateRepository } from './reminder-state-repository.js';
-import { SqliteUserRepository } from './user-repository.js';
-import { SqliteWorkspaceRepository } from './workspace-repository.js';
+import { SqliteExecutor } from './sqlite-executor.js';
 
-export interface SqliteStoreOptions {
+export interface SqliteStoreOptions extends RepositoryOptions {
   file: string;
-  defaultTimeZone?: string;
-  /** Reminder policy, injected so the store never imports it; without it nothing is scheduled. */
-  nextReminderAt?: NextReminderCalculator;
-  /** The clock channel changes are timed by (tests inject a ManualClock). */
-  clock?: Clock;
+  /**
+   * `FULL` (default): a commit returns once the WAL is fsynced, so an answered write survives a power
+   * cut or an OS crash. `NORMAL` only survives a process crash; `tick`/`add` benchmarks show the cost.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** How often `maintain()` runs by itself (statistics, receipt pruning); 0 turns it off. Default: hourly. */
+  maintenanceIntervalMs?: number;
 }
 
-export class SqliteStore implements Store {
+/** Receipts older than this are forgotten: Slack retries an event within minutes, never a day later. */
+export const RECEIPT_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+export class SqliteStore extends Repositories implements Store {
   readonly db: Database.Database;
-  readonly workspaces: SqliteWorkspaceRepository;
-  readonly channels: SqliteChannelRepository;
-  readonly users: SqliteUserRepository;
-  readonly commitments: SqliteCommitmentRepository;
-  readonly receipts: SqliteReceiptRepository;
-  readonly outbox: SqliteOutboxRepository;
-  readonly reminders: SqliteReminderStateRepository;
-  readonly events: SqliteEventRepository;
+  readonly executor: SqliteExecutor;
+  private readonly guard: FileGuard;
+  private readonly timer?: NodeJS.Timeout;
 
   constructor(options: SqliteStoreOptions) {
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-    this.db = new Database(options.file);
-    this.db.pragma('journal_mode = WAL');
-    // Another process (a second scheduler, a backup) may hold the write lock briefly: wait, don't fail.
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('synchronous = NORMAL');
-    migrate(this.db);
-    this.workspaces = new SqliteWorkspaceRepository(this.db);
-    this.channels = new SqliteChannelRepository(this.db, options.defaultTimeZone ?? 'UTC', options.nextReminderAt?.channel, options.clock);
-    this.users = new SqliteUserRepository(this.db);
-    this.commitments = new SqliteCommitmentRepository(this.db, options.nextReminderAt?.commitment);
-    this.receipts = new SqliteReceiptRepository(this.db);
-    this.outbox = new SqliteOutboxRepository(this.db);
-    this.reminders = new SqliteReminderStateRepository(this.db, this.channels);
-    this.events = new SqliteEventRepository(this.db, this.commitments);
+    const file = options.file;
+    if (file !== ':memory:') {
+      mkdirSync(dirname(file), { recursive: true });
+      const readOnly = existsSync(file) ? readOnlyProblem(file) : undefined;
+      if (readOnly) throw new StoreUnavailable(readOnly);
+    }
+    const db = openDatabase(file, options.synchronous ?? 'FULL');
+    const guard = new FileGuard(file);
+    const executor = new SqliteExecutor(db, guard, file);
+    super(executor, options);
+    this.db = db;
+    this.guard = guard;
+    this.executor = executor;
+    this.optimize(true);
+    const every = options.maintenanceIntervalMs ?? 60 * 60 * 1000;
+    if (every > 0) {
+      this.timer = setInterval(() => void this.maintain().catch(() => undefined), every);
+      this.timer.unref();
+    }
+  }
+
+  async health(): Promise<StoreHealth> {
+    const reason = this.db.open ? this.guard.problem() : 'the store is closed';
+    return reason ? { writable: false, reason } : { writable: true };
+  }
+
+  async maintain(now: Date = new Date()): Promise<{ prunedReceipts: number }> {
+    const prunedReceipts = await this.receipts.prune(new Date(now.getTime() - RECEIPT_RETENTION_MS));
+    this.optimize(false);
+    return { prunedReceipts };
   }
 
   async backup(file: string): Promise<void> {
@@ -59,6 +71,38 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (this.timer) clearInterval(this.timer);
+    if (this.db.open) {
+      // Leaves fresh statistics for the next start (SQLite's advice for long-lived connections).
+      this.optimize(false);
+      this.db.close();
+    }
+  }
+
+  /**
+   * Gives the planner statistics (`PRAGMA optimize`, sampling at most 1,000 rows per index so it stays
+   * fast at a million rows): without them SQLite walked a whole workspace for one channel's list.
+   * At open, tables never analysed are analysed too (0x10002).
+   */
+  private optimize(atOpen: boolean): void {
+    if (!this.db.open || this.guard.problem()) return;
+    this.db.pragma('analysis_limit = 1000');
+    this.db.pragma(atOpen ? 'optimize = 0x10002' : 'optimize');
+  }
+}
+
+function openDatabase(file: string, synchronous: 'FULL' | 'NORMAL'): Database.Database {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // Another process (a second scheduler, a backup) may hold the write lock briefly: wait, don't fail.
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`synchronous = ${synchronous}`);
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
   }
 }

@@ -1,0 +1,66 @@
+/** The executor over a pg pool: queries wait for migrations; a transaction holds one client and is retried whole on a deadlock. */
+import type pg from 'pg';
+import type { Dialect, Executor } from '../sql/executor.js';
+import type { PgDatabase, Sql } from './database.js';
+
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  json: (param) => `${param}::jsonb`,
+  // jsonb columns arrive parsed: only a missing value needs its fallback.
+  decodeJson: <T>(stored: unknown, fallback: T): T => (stored ?? fallback) as T,
+  jsonArray: (fields, orderBy) =>
+    `COALESCE(jsonb_agg(jsonb_build_object(${Object.entries(fields)
+      .map(([k, v]) => `'${k}', ${v}`)
+      .join(', ')}) ORDER BY ${orderBy}), '[]'::jsonb)`,
+  jsonArrayHasLower: (column, param) => `EXISTS (SELECT 1 FROM jsonb_array_elements_text(${column}) t WHERE lower(t) = ${param})`,
+  forUpdate: ' FOR UPDATE',
+  skipLocked: ' FOR UPDATE SKIP LOCKED',
+};
+
+type Observer = (sql: string, params: readonly unknown[]) => void;
+
+/** Executes on one `Sql` (the pool, or a transaction's client). */
+function on(sql: Sql, observe: () => Observer | undefined, transaction: Executor['transaction']): Executor {
+  return {
+    dialect: postgresDialect,
+    async rows<R>(text: string, params: readonly unknown[] = []): Promise<R[]> {
+      observe()?.(text, params);
+      return (await sql.query<pg.QueryResultRow>(text, params as unknown[])).rows as R[];
+    },
+    async run(text: string, params: readonly unknown[] = []): Promise<number> {
+      observe()?.(text, params);
+      return (await sql.query(text, params as unknown[])).rowCount ?? 0;
+    },
+    transaction,
+  };
+}
+
+export class PostgresExecutor implements Executor {
+  readonly dialect = postgresDialect;
+  private observer?: Observer;
+  private readonly pooled: Executor;
+
+  constructor(private readonly db: PgDatabase) {
+    this.pooled = on(db, () => this.observer, (work) => this.transaction(work));
+  }
+
+  /** Test aid: sees every statement as it is sent (to EXPLAIN the store's real queries). */
+  observe(observer: Observer | undefined): void {
+    this.observer = observer;
+  }
+
+  rows<R>(sql: string, params?: readonly unknown[]): Promise<R[]> {
+    return this.pooled.rows<R>(sql, params);
+  }
+
+  run(sql: string, params?: readonly unknown[]): Promise<number> {
+    return this.pooled.run(sql, params);
+  }
+
+  transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+    return this.db.transaction((client) => {
+      const tx: Executor = on(client, () => this.observer, (inner) => inner(tx));
+      return work(tx);
+    });
+  }
+}

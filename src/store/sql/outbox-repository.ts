@@ -1,0 +1,187 @@
+/** The outbox: idempotent writes by key, leased claims (SKIP LOCKED where the engine has it), and the figures `status` shows. */
+import { toOutboxRow, type OutboxTableRow as Row } from '../rows.js';
+import type { NewOutboxRow, OutboxKind, OutboxOutcome, OutboxRepository, OutboxRow, OutboxStats, ReminderPlan } from '../store.js';
+import type { Executor } from './executor.js';
+
+export class SqlOutboxRepository implements OutboxRepository {
+  constructor(private readonly sql: Executor) {}
+
+  private map = (row: Row) => toOutboxRow(row, this.sql.dialect.decodeJson);
+
+  async record(plan: ReminderPlan, now: Date): Promise<number> {
+    const at = now.toISOString();
+    return this.sql.transaction(async (tx) => {
+      let inserted = 0;
+      for (const row of plan.rows) {
+        inserted += await tx.run(
+          `INSERT INTO outbox (key, kind, workspace_id, subject, address, recipient_id, commitment_ids, slot, due_at, state,
+             next_attempt_at, created_at, finished_at)
+           VALUES ($1, $2, $3, $4, $5, $6, ${tx.dialect.json('$7')}, $8, $9, $10, $9, $11, $12)
+           ON CONFLICT (key) DO NOTHING`,
+          insertValues(row, at),
+        );
+      }
+      // Compare-and-set: if a change recomputed the time after the tick read it, the change's value stands.
+      for (const c of plan.commitments) {
+        await tx.run(
+          `UPDATE commitments SET next_reminder_at = $1
+           WHERE workspace_id = $2 AND id = $3 AND (CAST($4 AS TEXT) IS NULL OR next_reminder_at = CAST($4 AS TEXT))`,
+          [c.nextReminderAt, c.workspaceId, c.id, c.expected ?? null],
+        );
+      }
+      for (const c of plan.channels) {
+        await tx.run(
+          `UPDATE channels SET next_reminder_at = $1
+           WHERE workspace_id = $2 AND address = $3 AND (CAST($4 AS TEXT) IS NULL OR next_reminder_at = CAST($4 AS TEXT))`,
+          [c.nextReminderAt, c.workspaceId, c.address, c.expected ?? null],
+        );
+      }
+      return inserted;
+    });
+  }
+
+  async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<OutboxRow[]> {
+    const at = now.toISOString();
+    // One statement. SQLite: the pick and the update share one snapshot under the write lock. PostgreSQL:
+    // SKIP LOCKED passes over a row another instance is claiming, and the picked ids are MATERIALIZED so
+    // the LIMIT holds (as `id IN (subquery)` the planner may run the locking subquery more than once).
+    // A lease still set here ran out unfinished (retry, finish and release all clear it): the last
+    // holder may have crashed mid-send, so the row is marked for a look before resending.
+    const materialized = this.sql.dialect.name === 'postgres' ? 'MATERIALIZED ' : '';
+    const rows = await this.sql.rows<Row>(
+      `WITH picked AS ${materialized}(
+         SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until < $3)
+         ORDER BY next_attempt_at, id LIMIT $4${this.sql.dialect.skipLocked})
+       UPDATE outbox SET lease_owner = $1, lease_until = $2,
+         interrupted = CASE WHEN lease_until IS NOT NULL THEN TRUE ELSE interrupted END
+       WHERE id IN (SELECT id FROM picked) AND state = 'pending' AND (lease_until IS NULL OR lease_until < $3)
+       RETURNING *`,
+      [owner, new Date(now.getTime() + leaseMs).toISOString(), at, limit],
+    );
+    return rows.map(this.map).sort((a, b) => a.id - b.id);
+  }
+
+  async finish(id: number, owner: string, outcome: OutboxOutcome, at: Date): Promise<boolean> {
+    const changed = await this.sql.run(
+      `UPDATE outbox SET state = CAST($3 AS TEXT), message_id = $4, last_error = COALESCE($5, last_error),
+         finished_at = $6, lease_owner = NULL, lease_until = NULL,
+         attempts = attempts + CASE WHEN CAST($3 AS TEXT) IN ('sent', 'failed') THEN 1 ELSE 0 END
+       WHERE id = $1 AND lease_owner = $2 AND state = 'pending'`,
+      [
+        id,
+        owner,
+        outcome.state,
+        outcome.state === 'sent' ? outcome.messageId : null,
+        outcome.state === 'sent' ? null : outcome.reason,
+        at.toISOString(),
+      ],
+    );
+    return changed === 1;
+  }
+
+  async retry(id: number, owner: string, nextAttemptAt: Date, error: string, countAttempt: boolean): Promise<void> {
+    await this.sql.run(
+      `UPDATE outbox SET next_attempt_at = $1, last_error = $2, attempts = attempts + $3, lease_owner = NULL, lease_until = NULL
+       WHERE id = $4 AND lease_owner = $5 AND state = 'pending'`,
+      [nextAttemptAt.toISOString(), error, countAttempt ? 1 : 0, id, owner],
+    );
+  }
+
+  async release(owner: string): Promise<number> {
+    return this.sql.run("UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $1 AND state = 'pending'", [owner]);
+  }
+
+  async get(id: number): Promise<OutboxRow | null> {
+    const [row] = await this.sql.rows<Row>('SELECT * FROM outbox WHERE id = $1', [id]);
+    return row ? this.map(row) : null;
+  }
+
+  async existingKeys(keys: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    // In chunks, well under either engine's parameter limit.
+    for (let i = 0; i < keys.length; i += 500) {
+      const chunk = keys.slice(i, i + 500);
+      const rows = await this.sql.rows<{ key: string }>(`SELECT key FROM outbox WHERE key IN (${chunk.map((_, k) => `$${k + 1}`).join(', ')})`, chunk);
+      for (const row of rows) found.add(row.key);
+    }
+    return found;
+  }
+
+  async pendingDue(now: Date, limit: number): Promise<OutboxRow[]> {
+    const rows = await this.sql.rows<Row>(
+      "SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2",
+      [now.toISOString(), limit],
+    );
+    return rows.map(this.map);
+  }
+
+  async lastSent(workspaceId: string, subject: string, kind: OutboxKind): Promise<OutboxRow | null> {
+    const [row] = await this.sql.rows<Row>(
+      "SELECT * FROM outbox WHERE workspace_id = $1 AND subject = $2 AND kind = $3 AND state = 'sent' ORDER BY slot DESC, id DESC LIMIT 1",
+      [workspaceId, subject, kind],
+    );
+    return row ? this.map(row) : null;
+  }
+
+  async hasNewer(row: OutboxRow): Promise<boolean> {
+    const rows = await this.sql.rows(
+      "SELECT 1 AS found FROM outbox WHERE workspace_id = $1 AND subject = $2 AND kind = $3 AND slot > $4 AND state IN ('pending', 'sent') LIMIT 1",
+      [row.workspaceId, row.subject, row.kind, row.slot],
+    );
+    return rows.length > 0;
+  }
+
+  async markAddressInactive(address: string, reason: string): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      await tx.run('UPDATE channels SET active = FALSE, inactive_reason = $1, updated_at = $2 WHERE address = $3', [reason, new Date().toISOString(), address]);
+      await tx.run('UPDATE users SET dm_inactive_reason = $1 WHERE dm_address = $2', [reason, address]);
+    });
+  }
+
+  async stats(now: Date, failuresSince: Date): Promise<OutboxStats> {
+    void now;
+    const [pending] = await this.sql.rows<{ n: number; oldest: string | null }>(
+      "SELECT CAST(COUNT(*) AS INTEGER) AS n, MIN(due_at) AS oldest FROM outbox WHERE state = 'pending'",
+    );
+    const [missed] = await this.sql.rows<{ n: number }>("SELECT CAST(COUNT(*) AS INTEGER) AS n FROM outbox WHERE state = 'missed'");
+    const channels = await this.sql.rows<{ address: string; inactive_reason: string | null }>(
+      'SELECT address, inactive_reason FROM channels WHERE active = FALSE ORDER BY address',
+    );
+    const dms = await this.sql.rows<{ dm_address: string; dm_inactive_reason: string }>(
+      'SELECT dm_address, dm_inactive_reason FROM users WHERE dm_inactive_reason IS NOT NULL ORDER BY dm_address',
+    );
+    const failures = await this.sql.rows<{ key: string; address: string; last_error: string | null; finished_at: string }>(
+      "SELECT key, address, last_error, finished_at FROM outbox WHERE state = 'failed' AND finished_at >= $1 ORDER BY finished_at DESC LIMIT 20",
+      [failuresSince.toISOString()],
+    );
+    return {
+      depth: Number(pending.n),
+      oldestPendingDueAt: pending.oldest ?? undefined,
+      missed: Number(missed.n),
+      inactive: [
+        ...channels.map((c) => ({ kind: 'channel' as const, address: c.address, reason: c.inactive_reason ?? 'inactive' })),
+        ...dms.map((u) => ({ kind: 'dm' as const, address: u.dm_address, reason: u.dm_inactive_reason })),
+      ],
+      recentFailures: failures.map((f) => ({ key: f.key, address: f.address, error: f.last_error ?? '', at: f.finished_at })),
+    };
+  }
+}
+
+/** Values for the INSERT in `record`: a pending row is first tried at its due time; a missed one is finished at once. */
+function insertValues(row: NewOutboxRow, at: string): unknown[] {
+  const state = row.state ?? 'pending';
+  return [
+    row.key,
+    row.kind,
+    row.workspaceId,
+    row.subject,
+    row.address,
+    row.recipientId ?? null,
+    JSON.stringify(row.commitmentIds),
+    row.slot,
+    row.dueAt,
+    state,
+    at,
+    state === 'pending' ? null : at,
+  ];
+}

@@ -1,0 +1,15 @@
+/** Inbound receipts: the first claim of a key wins; receipts older than the retry window are pruned by store maintenance. */
+import type { ReceiptRepository } from '../store.js';
+import type { Executor } from './executor.js';
+
+export class SqlReceiptRepository implements ReceiptRepository {
+  constructor(private readonly sql: Executor) {}
+
+  async claim(key: string, at: Date): Promise<boolean> {
+    return (await this.sql.run('INSERT INTO inbound_receipts (key, received_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, at.toISOString()])) === 1;
+  }
+
+  async prune(before: Date): Promise<number> {
+    return this.sql.run('DELETE FROM inbound_receipts WHERE received_at < $1', [before.toISOString()]);
+  }
+}
