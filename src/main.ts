@@ -60,7 +60,7 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ap
   const store = await openConfiguredStore(config);
   const core = createCore({ store, settings: { defaultTimeZone: config.FOLLOWTHROUGH_DEFAULT_TZ }, logger });
   const needsHttp = config.adapters.some((a) => a === 'slack' || a === 'teams');
-  const http = needsHttp ? new HttpServer(logger) : undefined;
+  const http = needsHttp ? new HttpServer(logger, async () => (await store.health?.()) ?? { writable: true }) : undefined;
   const adapters = new Map<AdapterName, RunningAdapter>();
   const chatAdapters = new Map<string, ChatAdapter>();
   let address: AddressInfo | undefined;

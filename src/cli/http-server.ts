@@ -3,14 +3,21 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { HttpHandler, HttpRoutes } from '../ports/adapter-host.js';
+import type { StoreHealth } from '../store/store.js';
 
 export class HttpServer implements HttpRoutes {
   private readonly routes = new Map<string, HttpHandler>();
   private readonly server: Server;
 
-  constructor(private readonly logger: Logger) {
-    this.route('GET', '/healthz', (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
+  /** `health` says whether the store can take writes; `/healthz` answers 503 with its reason when it cannot. */
+  constructor(
+    private readonly logger: Logger,
+    health: () => Promise<StoreHealth> = async () => ({ writable: true }),
+  ) {
+    this.route('GET', '/healthz', async (_req, res) => {
+      const store = await health().catch((err: Error) => ({ writable: false, reason: err.message }));
+      const body = store.writable ? { ok: true } : { ok: false, store: 'unwritable', reason: store.reason };
+      res.writeHead(store.writable ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
     this.server = createServer((req, res) => {
       const path = (req.url ?? '/').split('?')[0];

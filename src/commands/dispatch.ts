@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../ports/clock.js';
 import type { Invocation } from '../ports/invocation.js';
 import { privateReply, type Reply } from '../replies/reply.js';
-import type { ChannelRecord, Store } from '../store/store.js';
+import { StoreUnavailable, type ChannelRecord, type Store } from '../store/store.js';
 import { UserError } from './errors.js';
 import { findCommand, overview } from './help.js';
 import { reactivateChannel, REACTIVATED_LINE } from './reactivate-channel.js';
@@ -64,6 +64,12 @@ export async function execute(deps: DispatchDeps, invocation: Invocation): Promi
     if (error instanceof UserError) {
       const usage = error.code === 'usage' ? `\nUsage: \`${spec.usage}\`` : '';
       return failed(privateReply(`${error.message}${usage}`));
+    }
+    if (error instanceof StoreUnavailable) {
+      deps.logger?.error({ err: error, command: spec.name, reason: error.reason }, 'store refused a write');
+      return failed(
+        privateReply(`I could not save that: the database cannot be written right now, so nothing was changed. Please tell whoever runs Followthrough (${error.reason}).`),
+      );
     }
     deps.logger?.error({ err: error, command: spec.name }, 'command failed');
     return failed(

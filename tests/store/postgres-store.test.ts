@@ -35,6 +35,30 @@ describe.skipIf('reason' in found)('PostgreSQL', () => {
           await client.end();
         }
       },
+      async plans(store, action) {
+        const seen: { sql: string; params: readonly unknown[] }[] = [];
+        const executor = (store as PostgresStore).executor;
+        executor.observe((sql, params) => seen.push({ sql, params }));
+        try {
+          await action();
+        } finally {
+          executor.observe(undefined);
+        }
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          // Tiny test tables are cheapest to scan: ask which index the planner would use at scale.
+          await client.query('SET enable_seqscan = off');
+          const plans: string[] = [];
+          for (const s of seen.filter((x) => /^\s*SELECT/i.test(x.sql))) {
+            const { rows } = await client.query(`EXPLAIN ${s.sql}`, s.params as unknown[]);
+            plans.push(rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
+          }
+          return plans;
+        } finally {
+          await client.end();
+        }
+      },
       async dispose() {},
     };
   });

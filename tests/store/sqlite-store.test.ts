@@ -20,11 +20,29 @@ runStoreContract('SQLite', async () => {
         db.close();
       }
     },
+    plans: (store, action) => sqlitePlans(store as SqliteStore, action),
     async dispose() {
       remove();
     },
   };
 });
+
+/** EXPLAIN QUERY PLAN of every read the store makes during `action`, on the store's own connection. */
+async function sqlitePlans(store: SqliteStore, action: () => Promise<unknown>): Promise<string[]> {
+  const seen: { sql: string; params: readonly unknown[] }[] = [];
+  store.executor.observe((sql, params) => seen.push({ sql, params }));
+  try {
+    await action();
+  } finally {
+    store.executor.observe(undefined);
+  }
+  const bound = (params: readonly unknown[]) => Object.fromEntries(params.map((v, i) => [i + 1, v]));
+  return seen
+    .filter((s) => /^\s*SELECT/i.test(s.sql))
+    .map((s) =>
+      (store.db.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(bound(s.params)) as { detail: string }[]).map((r) => r.detail).join('; '),
+    );
+}
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));

@@ -17,6 +17,11 @@ export interface Database {
   open(options?: StoreOptions): Store;
   /** Raw SQL on its own connection, to prove what the schema itself refuses. */
   exec(sql: string): Promise<void>;
+  /**
+   * The plan of every read `action` makes through `store`, as the engine would run it with indexes
+   * preferred (PostgreSQL plans tiny tables as sequential scans otherwise). SQLite: EXPLAIN QUERY PLAN.
+   */
+  plans(store: Store, action: () => Promise<unknown>): Promise<string[]>;
   dispose(): Promise<void>;
 }
 
@@ -105,6 +110,62 @@ export function runStoreContract(engine: string, createDatabase: () => Promise<D
       );
       expect(created.map((c) => c.id).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `C-${i + 1}`).sort());
       expect((await one.commitments.create(draft({ workspaceId: 'w2' }), log)).id).toBe('C-1');
+    });
+
+    it('looks up ids typed in any case, and names, through an index: no scan of the workspace', async () => {
+      const db = await fresh();
+      const store = db.open();
+      for (let i = 0; i < 30; i++) await store.commitments.create(draft({ title: `Item ${i}` }), log);
+      await store.events.create({ workspaceId: 'w1', name: 'the elections', matchKey: 'election', createdAt: log.at });
+      await store.users.upsert({ workspaceId: 'w1', id: 'U1', name: 'Zainab Khan' });
+      const reads = [
+        () => store.commitments.get('w1', 'c-17'),
+        () => store.commitments.history('w1', 'c-17'),
+        () => store.events.get('w1', 'e-1'),
+        () => store.users.findByName('w1', 'ZAINAB KHAN'),
+        () => store.commitments.list('w1', { channel: 'test:general', statuses: ['open'] }),
+      ];
+      for (const read of reads) {
+        const plans = await db.plans(store, read);
+        expect(plans.length).toBeGreaterThan(0);
+        // SQLite says SCAN for a full pass (SEARCH uses an index); PostgreSQL says Seq Scan.
+        for (const plan of plans) expect(plan).not.toMatch(/\bSCAN\b|Seq Scan/);
+      }
+      expect((await store.commitments.get('w1', ' c-17 '))?.title).toBe('Item 16');
+    });
+
+    it('matches names without case in any script, the same on every engine', async () => {
+      const store = (await fresh()).open();
+      await store.users.upsert({ workspaceId: 'w1', id: 'U1', name: 'Łukasz Żółć' });
+      await store.users.upsert({ workspaceId: 'w1', id: 'U2', name: 'Straße' });
+      await store.users.upsert({ workspaceId: 'w1', id: 'U3', name: 'ΟΔΥΣΣΕΥΣ' });
+      await store.users.upsert({ workspaceId: 'w1', id: 'U4', name: 'Zoë' });
+      const ids = async (name: string) => (await store.users.findByName('w1', name)).map((u) => u.id);
+      expect(await ids('łukasz żółć')).toEqual(['U1']);
+      expect(await ids('ŁUKASZ ŻÓŁĆ')).toEqual(['U1']);
+      expect(await ids('STRASSE')).toEqual(['U2']);
+      expect(await ids('οδυσσευς')).toEqual(['U3']);
+      expect(await ids('ZOË')).toEqual(['U4']);
+      expect(await ids('Zoe')).toEqual([]);
+    });
+
+    it('reads what an event confirmation changes inside its transaction: a concurrent edit never makes it fail', async () => {
+      const db = await fresh();
+      const [one, two] = [db.open(), db.open()];
+      await one.events.create({ workspaceId: 'w1', name: 'the elections', matchKey: 'election', createdAt: log.at });
+      await one.commitments.create(draft({ deadline: waitingOn('E-1') }), log);
+      for (let round = 0; round < 2; round++) {
+        const version = (await one.commitments.get('w1', 'C-1'))!.version;
+        // Started in both orders: whichever commits second sees the first one's row, never a stale copy.
+        const confirm = () => one.events.confirm('w1', 'E-1', '2024-03-04', bob, '2024-03-05T10:00:00.000Z', () => ({ atRisk: round === 0 }));
+        const edit = () => two.commitments.update('w1', 'C-1', version, { title: `Edited ${round}` }, { ...log, action: 'edited' });
+        const [confirmed, edited] = round === 0 ? await Promise.allSettled([confirm(), edit()]) : (await Promise.allSettled([edit(), confirm()])).reverse();
+        expect(confirmed).toMatchObject({ status: 'fulfilled', value: { updated: [{ id: 'C-1' }] } });
+        if (edited.status === 'rejected') expect(edited.reason).toBeInstanceOf(ConcurrentChange);
+        const stored = (await one.commitments.get('w1', 'C-1'))!;
+        expect(stored.version).toBe(version + (edited.status === 'fulfilled' ? 2 : 1));
+        expect(stored.atRisk).toBe(round === 0);
+      }
     });
 
     it('keeps the log append-only', async () => {

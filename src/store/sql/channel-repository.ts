@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../../ports/clock.js';
 import { definedFields, toChannel, type ChannelRow } from '../rows.js';
 import type { ChannelRecord, ChannelRepository, NextReminderCalculator } from '../store.js';
 import type { Executor } from './executor.js';
+import { sameRecord } from './user-repository.js';
 import { ensureWorkspace } from './workspace-repository.js';
 
 export class SqlChannelRepository implements ChannelRepository {
@@ -28,10 +29,13 @@ export class SqlChannelRepository implements ChannelRepository {
         `SELECT * FROM channels WHERE workspace_id = $1 AND address = $2${tx.dialect.forUpdate}`,
         [channel.workspaceId, channel.address],
       );
+      const before = existing ? this.map(existing) : undefined;
       const merged = {
-        ...(existing ? this.map(existing) : { timeZone: this.defaultTimeZone, schedule: null, active: true }),
+        ...(before ?? { timeZone: this.defaultTimeZone, schedule: null, active: true }),
         ...definedFields(channel),
       } as ChannelRecord;
+      // Nothing changed: nothing to write, and the next digest time stays where it is.
+      if (before && sameRecord(before, { ...merged, inactiveReason: merged.active ? undefined : merged.inactiveReason })) return before;
       const now = new Date().toISOString();
       await tx.run(
         `INSERT INTO channels (workspace_id, address, name, time_zone, schedule, active, inactive_reason, platform_data, created_at, updated_at)

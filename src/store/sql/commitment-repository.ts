@@ -150,8 +150,11 @@ export async function read(sql: Executor, workspaceId: string, id: string, forUp
   return row ? toCommitment(row, sql.dialect.decodeJson) : null;
 }
 
-/** `list` on a given executor, so event confirmation can read and change in one transaction. */
-export async function listIn(sql: Executor, workspaceId: string, filter: CommitmentFilter = {}): Promise<Commitment[]> {
+/**
+ * `list` on a given executor, so event confirmation can read and change in one transaction;
+ * `forUpdate` locks the rows read (PostgreSQL) so a concurrent edit lands before or after, never between.
+ */
+export async function listIn(sql: Executor, workspaceId: string, filter: CommitmentFilter = {}, forUpdate = false): Promise<Commitment[]> {
   if (filter.statuses !== undefined && filter.statuses.length === 0) return [];
   const params: unknown[] = [workspaceId];
   const param = (value: unknown) => `$${params.push(value)}`;
@@ -165,7 +168,8 @@ export async function listIn(sql: Executor, workspaceId: string, filter: Commitm
   }
   if (filter.tag !== undefined) where.push(sql.dialect.jsonArrayHasLower('c.tags', param(filter.tag.toLowerCase())));
   if (filter.eventId !== undefined) where.push(`c.deadline_kind = 'event' AND c.deadline ->> 'eventId' = ${param(canonicalId(filter.eventId))}`);
-  const rows = await sql.rows<CommitmentRow>(`${selectCommitment(sql.dialect)} WHERE ${where.join(' AND ')} ORDER BY c.seq`, params);
+  const lock = forUpdate ? sql.dialect.forUpdate : '';
+  const rows = await sql.rows<CommitmentRow>(`${selectCommitment(sql.dialect)} WHERE ${where.join(' AND ')} ORDER BY c.seq${lock}`, params);
   return rows.map((row) => toCommitment(row, sql.dialect.decodeJson));
 }
 

@@ -57,7 +57,7 @@ export class SqlEventRepository implements EventRepository {
       );
       if (changed === 0) throw new Error(`no event ${id} in workspace ${workspaceId}`);
       const event = (await read(tx, workspaceId, id))!;
-      const waiting = await listIn(tx, workspaceId, { eventId: event.id, statuses: [...ACTIVE_STATUSES, 'proposed'] });
+      const waiting = await listIn(tx, workspaceId, { eventId: event.id, statuses: [...ACTIVE_STATUSES, 'proposed'] }, true);
       const updated: Commitment[] = [];
       for (const c of waiting) {
         updated.push(

@@ -17,6 +17,13 @@ export interface Executor {
    * Inside, use only the `tx` it is given; a transaction inside one joins it.
    */
   transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
+  /**
+   * The same executor for bookkeeping nobody was promised (outbox leases and results, the tick's
+   * plan): its commits need not wait for the disk. Losing one to a power cut costs a re-plan or a
+   * duplicate send, never an acknowledged change — and the next ordinary commit makes it durable
+   * too (SQLite's WAL is synced in order). Ordinary commits are synced before they return.
+   */
+  readonly relaxed: Executor;
 }
 
 /** The short list of what SQLite and PostgreSQL spell differently. */

@@ -3,8 +3,12 @@ import { toOutboxRow, type OutboxTableRow as Row } from '../rows.js';
 import type { NewOutboxRow, OutboxKind, OutboxOutcome, OutboxRepository, OutboxRow, OutboxStats, ReminderPlan } from '../store.js';
 import type { Executor } from './executor.js';
 
+/** Leases, results and the tick's plan are bookkeeping nobody was promised: their commits are `relaxed`. */
 export class SqlOutboxRepository implements OutboxRepository {
-  constructor(private readonly sql: Executor) {}
+  private readonly sql: Executor;
+  constructor(sql: Executor) {
+    this.sql = sql.relaxed;
+  }
 
   private map = (row: Row) => toOutboxRow(row, this.sql.dialect.decodeJson);
 

@@ -6,6 +6,12 @@ import type { Executor } from './executor.js';
 import { nameKey } from './fold.js';
 import { ensureWorkspace } from './workspace-repository.js';
 
+/** Field by field, JSON data by value. */
+export function sameRecord<T extends object>(a: T, b: T): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof T>;
+  return [...keys].every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
 export class SqlUserRepository implements UserRepository {
   constructor(private readonly sql: Executor) {}
 
@@ -23,7 +29,10 @@ export class SqlUserRepository implements UserRepository {
         user.workspaceId,
         user.id,
       ]);
-      const merged = { ...(existing ? this.map(existing) : { name: user.id, isAdmin: false }), ...definedFields(user) } as UserRecord;
+      const before = existing ? this.map(existing) : undefined;
+      const merged = { ...(before ?? { name: user.id, isAdmin: false }), ...definedFields(user) } as UserRecord;
+      // Every command refreshes its user: when nothing changed, nothing is written (and no commit waits for the disk).
+      if (before && sameRecord(before, merged)) return merged;
       await tx.run(
         `INSERT INTO users (workspace_id, id, name, name_key, time_zone, dm_address, is_admin, platform_data, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, ${tx.dialect.json('$8')}, $9)

@@ -3,8 +3,8 @@
  * become `?n`, booleans 0/1. A transaction is BEGIN IMMEDIATE (the write lock first, so its reads are
  * the state its writes build on) and runs alone: better-sqlite3 is synchronous, but the repositories
  * are async, so other callers in this process wait until it ends rather than slip their statements
- * into it or block on its lock. Every
- * write first asks the file guard whether the file is still there and writable.
+ * into it or block on its lock. Every write first asks the file guard whether the file is still
+ * there and writable. Commits are synced as `synchronous` says, except `relaxed` ones (NORMAL).
  */
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -26,6 +26,7 @@ export const sqliteDialect: Dialect = {
   skipLocked: '',
 };
 
+export type SyncMode = 'FULL' | 'NORMAL';
 type Observer = (sql: string, params: readonly unknown[]) => void;
 
 /** Who holds a database file's write transaction in this process. */
@@ -53,23 +54,19 @@ function lockFor(file: string): FileLock {
 
 export class SqliteExecutor implements Executor {
   readonly dialect = sqliteDialect;
+  readonly relaxed: Executor;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly lock: FileLock;
   private observer?: Observer;
-  private readonly inside: Executor;
 
   constructor(
     private readonly db: Database.Database,
     private readonly guard: FileGuard,
     file: string,
+    private readonly synchronous: SyncMode,
   ) {
     this.lock = lockFor(file);
-    this.inside = {
-      dialect: sqliteDialect,
-      rows: async (sql, params = []) => this.all(sql, params, false),
-      run: async (sql, params = []) => this.change(sql, params, false),
-      transaction: (work) => work(this.inside),
-    };
+    this.relaxed = this.view('NORMAL');
   }
 
   /** Test aid: sees every statement as SQLite runs it (to EXPLAIN the store's real queries). */
@@ -77,27 +74,61 @@ export class SqliteExecutor implements Executor {
     this.observer = observer;
   }
 
-  async rows<R>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-    while (this.lock.active) await this.lock.tail;
-    return this.all(sql, params, true);
+  rows<R>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+    return this.outside(() => this.all<R>(sql, params, this.synchronous));
   }
 
-  async run(sql: string, params: readonly unknown[] = []): Promise<number> {
-    while (this.lock.active) await this.lock.tail;
-    return this.change(sql, params, true);
+  run(sql: string, params: readonly unknown[] = []): Promise<number> {
+    return this.outside(() => this.change(sql, params, this.synchronous));
   }
 
-  async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+    return this.transact(work, this.synchronous);
+  }
+
+  private view(mode: SyncMode): Executor {
+    const view: Executor = {
+      dialect: sqliteDialect,
+      rows: (sql, params = []) => this.outside(() => this.all(sql, params, mode)),
+      run: (sql, params = []) => this.outside(() => this.change(sql, params, mode)),
+      transaction: (work) => this.transact(work, mode),
+      get relaxed() {
+        return view;
+      },
+    };
+    return view;
+  }
+
+  /** Outside a transaction: wait until none holds the file, then run (as an autocommit statement). */
+  private async outside<T>(fn: () => T): Promise<T> {
+    while (this.lock.active) await this.lock.tail;
+    return fn();
+  }
+
+  private async transact<T>(work: (tx: Executor) => Promise<T>, mode: SyncMode): Promise<T> {
     const previous = this.lock.tail;
     let release!: () => void;
     this.lock.tail = new Promise((done) => (release = done));
     await previous;
     this.lock.active = true;
+    const inside: Executor = {
+      dialect: sqliteDialect,
+      rows: async (sql, params = []) => this.all(sql, params, undefined),
+      run: async (sql, params = []) => this.change(sql, params, undefined),
+      transaction: (inner) => inner(inside),
+      get relaxed() {
+        return inside;
+      },
+    };
+    // The safety level cannot change inside a transaction: set for its whole length (no other commit
+    // can happen on this connection meanwhile, the file's turn is ours).
+    const relax = mode !== this.synchronous;
     try {
       this.guard.check();
+      if (relax) this.db.pragma(`synchronous = ${mode}`);
       this.guard.write(() => this.db.exec('BEGIN IMMEDIATE'));
       try {
-        const result = await work(this.inside);
+        const result = await work(inside);
         // The file may have gone while the transaction ran: refuse to report it written.
         this.guard.check();
         this.guard.write(() => this.db.exec('COMMIT'));
@@ -107,22 +138,35 @@ export class SqliteExecutor implements Executor {
         throw error;
       }
     } finally {
+      if (relax && this.db.open) this.db.pragma(`synchronous = ${this.synchronous}`);
       this.lock.active = false;
       release();
     }
   }
 
-  private all<R>(sql: string, params: readonly unknown[], guarded: boolean): R[] {
+  /** `mode` set: an autocommit statement (checked and synced as asked); undefined: inside a transaction. */
+  private all<R>(sql: string, params: readonly unknown[], mode: SyncMode | undefined): R[] {
     const statement = this.prepare(sql, params);
     if (statement.readonly) return statement.all(...bind(params)) as R[];
-    if (guarded) this.guard.check();
-    return this.guard.write(() => statement.all(...bind(params)) as R[]);
+    if (mode) this.guard.check();
+    return this.committing(mode, () => statement.all(...bind(params)) as R[]);
   }
 
-  private change(sql: string, params: readonly unknown[], guarded: boolean): number {
+  private change(sql: string, params: readonly unknown[], mode: SyncMode | undefined): number {
     const statement = this.prepare(sql, params);
-    if (guarded) this.guard.check();
-    return this.guard.write(() => statement.run(...bind(params)).changes);
+    if (mode) this.guard.check();
+    return this.committing(mode, () => statement.run(...bind(params)).changes);
+  }
+
+  /** Runs a commit point with the asked durability, synchronously, so no other commit can run under it. */
+  private committing<T>(mode: SyncMode | undefined, fn: () => T): T {
+    if (!mode || mode === this.synchronous) return this.guard.write(fn);
+    this.db.pragma(`synchronous = ${mode}`);
+    try {
+      return this.guard.write(fn);
+    } finally {
+      this.db.pragma(`synchronous = ${this.synchronous}`);
+    }
   }
 
   private prepare(sql: string, params: readonly unknown[]): Database.Statement {

@@ -16,7 +16,8 @@ export interface SqliteStoreOptions extends RepositoryOptions {
   file: string;
   /**
    * `FULL` (default): a commit returns once the WAL is fsynced, so an answered write survives a power
-   * cut or an OS crash. `NORMAL` only survives a process crash; `tick`/`add` benchmarks show the cost.
+   * cut or an OS crash. `NORMAL` only survives a process crash (`npm run bench -- durability` shows the
+   * cost). Outbox bookkeeping is always NORMAL (see `Executor.relaxed`).
    */
   synchronous?: 'FULL' | 'NORMAL';
   /** How often `maintain()` runs by itself (statistics, receipt pruning); 0 turns it off. Default: hourly. */
@@ -39,9 +40,10 @@ export class SqliteStore extends Repositories implements Store {
       const readOnly = existsSync(file) ? readOnlyProblem(file) : undefined;
       if (readOnly) throw new StoreUnavailable(readOnly);
     }
-    const db = openDatabase(file, options.synchronous ?? 'FULL');
+    const synchronous = options.synchronous ?? 'FULL';
+    const db = openDatabase(file, synchronous);
     const guard = new FileGuard(file);
-    const executor = new SqliteExecutor(db, guard, file);
+    const executor = new SqliteExecutor(db, guard, file, synchronous);
     super(executor, options);
     this.db = db;
     this.guard = guard;

@@ -63,7 +63,10 @@ async function rawConnection(forceIndexes = false): Promise<Raw> {
   const client = new pg.Client({ connectionString: target.url });
   await client.connect();
   // The ideal is the indexed plan whatever the statistics say (a fresh database has none yet).
-  if (forceIndexes) await client.query('SET enable_seqscan = off');
+  if (forceIndexes) {
+    for (const setting of ['enable_seqscan', 'enable_bitmapscan', 'enable_sort']) await client.query(`SET ${setting} = off`);
+    await client.query('SET max_parallel_workers_per_gather = 0');
+  }
   return {
     async all(sql, params) {
       return (await client.query(sql, params)).rows;
