@@ -17,6 +17,9 @@ export const HOME_CALLBACK = 'followthrough_home';
 const HOME_BLOCKS = 100;
 
 export class AppHome {
+  /** One publish at a time per viewer, each built when it runs: a slower, older build never lands last. */
+  private readonly queues = new Map<string, Promise<void>>();
+
   constructor(private readonly context: SlackContext, private readonly client: WebClient) {}
 
   /** On app_home_opened: the Home, with the welcome if this is the viewer's first visit. */
@@ -27,7 +30,18 @@ export class AppHome {
   }
 
   /** Builds and publishes the viewer's Home; `notice` (a refused press) is shown at the top. */
-  async publish(workspace: { id: string; name?: string }, userId: string, options: { notice?: string; welcome?: boolean } = {}): Promise<void> {
+  publish(workspace: { id: string; name?: string }, userId: string, options: { notice?: string; welcome?: boolean } = {}): Promise<void> {
+    const key = `${workspace.id}:${userId}`;
+    const next = (this.queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => this.build(workspace, userId, options));
+    this.queues.set(key, next);
+    const forget = () => {
+      if (this.queues.get(key) === next) this.queues.delete(key);
+    };
+    next.then(forget, forget);
+    return next;
+  }
+
+  private async build(workspace: { id: string; name?: string }, userId: string, options: { notice?: string; welcome?: boolean }): Promise<void> {
     const { core, directory } = this.context;
     const user = await directory.user(workspace.id, userId);
     const reply = await core.handle({

@@ -33,7 +33,7 @@ function formValues(fields: { title?: string; owners?: string[]; phrase?: string
     source_quote: { source_quote: { type: 'plain_text_input', value: fields.quote ?? null } },
     tags: { tags: { type: 'plain_text_input', value: fields.tags ?? null } },
   };
-  if (fields.channel !== undefined) values.channel = { channel: { type: 'conversations_select', selected_conversation: fields.channel } };
+  if (fields.channel !== undefined) values.channel = { channel: { type: 'conversations_select', selected_conversation: fields.channel || null } };
   return values;
 }
 
@@ -214,6 +214,39 @@ describe('App Home', () => {
     await slack.fake.waitFor(isCall('views.publish', (c) => after(before)(c) && c.args.user_id === 'U0BOB'));
     expect((await slack.app.store.commitments.get('T0FAKE', item.id))?.status).toBe('done');
     expect(homeBlocksText('U0BOB')).not.toMatch(/Draft the communiqué/);
+  });
+});
+
+describe('the Add button in the App Home', () => {
+  it('opens the form with a channel picker, insists on a channel, and announces in the one picked', async () => {
+    const home = slack.fake.views.homes.get('U0BOB')!;
+    const trigger = slack.fake.views.triggerId();
+    const payload = slackFixture('block-actions');
+    await slack.click({
+      ...payload,
+      trigger_id: trigger,
+      user: { id: 'U0BOB', username: 'bob', name: 'bob', team_id: 'T0FAKE' },
+      container: { type: 'view', view_id: 'VHOMEU0BOB' },
+      channel: undefined,
+      message: undefined,
+      view: { id: 'VHOMEU0BOB', type: 'home', callback_id: home.callback_id, blocks: home.blocks },
+      actions: [{ action_id: 'followthrough_add_open', block_id: 'followthrough_add', type: 'button', action_ts: '1700000800.000800' }],
+    });
+    await slack.fake.waitFor(isCall('views.open', (c) => c.args.trigger_id === trigger && c.outcome === 'ok'));
+    const opened = slack.fake.views.opened.find((o) => o.triggerId === trigger)!;
+    expect(opened.afterMs).toBeLessThan(TRIGGER_LIFE_MS);
+    expect(opened.view.blocks[0]).toMatchObject({ block_id: 'channel', element: { type: 'conversations_select' } });
+
+    const missing = await submit(opened, { title: 'Brief the press', channel: '' }, 'U0BOB');
+    expect(JSON.parse(missing.text).errors).toEqual({ channel: 'Pick the channel to track it in.' });
+    expect(await byTitle('Brief the press')).toBeUndefined();
+
+    const before = slack.fake.calls.length;
+    const sent = await submit(opened, { title: 'Brief the press', channel: 'C0GENERAL', date: '2030-06-01' }, 'U0BOB');
+    expect(sent.text).toBe('');
+    const post = await slack.fake.waitFor(isCall('chat.postMessage', (c) => after(before)(c) && /Brief the press/.test(String(c.args.text))));
+    expect(post.args.channel).toBe('C0GENERAL');
+    expect(await byTitle('Brief the press')).toMatchObject({ channel: 'slack:T0FAKE:C0GENERAL', owners: [{ id: 'U0BOB' }], deadline: { kind: 'exact', due: '2030-06-01' } });
   });
 });
 
