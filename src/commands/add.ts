@@ -82,7 +82,9 @@ export const addCommand = defineCommand({
     return channelReply(text, {
       title: `Added ${commitment.id}`,
       sections: [{ text: lines.slice(1).join('\n') || undefined, items: [commitmentItem(commitment, now)] }],
-      context: `item:${commitment.id}`,
+      // An announcement everyone in the channel sees: a press updates its row, never replaces it.
+      context: `announce:${commitment.id}`,
+      shared: true,
     });
   },
 });

@@ -19,6 +19,8 @@ export interface Assessment {
   notKept: boolean;
   /** When it was closed (its done/dropped log row), for "done Mon 29 Jan, 4 days early". */
   closedAt?: string;
+  /** A proposed item rejected in review: never a promise, so not reported. */
+  rejected?: boolean;
 }
 
 export function assess(commitment: Commitment, history: LogEntry[], now: Date): Assessment {
@@ -29,7 +31,10 @@ export function assess(commitment: Commitment, history: LogEntry[], now: Date): 
     const firmDue = commitment.deadline.kind === 'exact' || commitment.deadline.kind === 'event' ? commitment.deadline.due : undefined;
     return { ...base, score: 1, keptLate: Boolean(doneOn && firmDue && doneOn > firmDue), closedAt: doneAt };
   }
-  if (commitment.status === 'dropped') return { ...base, score: -1, closedAt: [...history].reverse().find((e) => e.action === 'dropped' || e.action === 'rejected')?.at };
+  if (commitment.status === 'dropped') {
+    const closing = [...history].reverse().find((e) => e.action === 'dropped' || e.action === 'rejected');
+    return { ...base, score: -1, closedAt: closing?.at, rejected: closing?.action === 'rejected' };
+  }
   // The last review of an ongoing duty is its standing: "not kept" scores −1 until a review says kept again.
   const lastReview = [...history].reverse().find((e) => e.action === 'reviewed');
   if (commitment.deadline.kind === 'ongoing' && lastReview?.detail?.answer === 'not-kept') return { ...base, score: -1, notKept: true };

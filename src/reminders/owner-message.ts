@@ -5,7 +5,7 @@
  */
 import type { Commitment } from '../commitments/commitment.js';
 import { daysBetween } from '../commitments/calendar.js';
-import { dueDateOf } from '../commitments/deadline.js';
+import { dueDateOf, isApproximate } from '../commitments/deadline.js';
 import { isOverdue, todayIn } from '../commitments/list-groups.js';
 import {
   doneAction,
@@ -82,7 +82,7 @@ export function questionFor(kind: ReminderKind | undefined, commitment: Commitme
       const due = dueDateOf(d);
       if (!due) return undefined;
       const days = daysBetween(today, due);
-      const date = formatCalendarDate(due);
+      const date = formatCalendarDate(due, { approximate: isApproximate(d) });
       if (days > 1) return `Due in ${days} days (${date}).`;
       if (days === 1) return `Due tomorrow (${date}).`;
       if (days === 0) return `Due today (${date}).`;

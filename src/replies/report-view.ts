@@ -13,7 +13,10 @@ export interface ReportView {
 }
 
 /** `where` reads after "Report": "in this channel", "everywhere tagged border". Needs at least one assessment. */
-export function reportView(assessments: Assessment[], where: string, now: Date): ReportView {
+export function reportView(all: Assessment[], where: string, now: Date): ReportView {
+  // A proposal rejected in review was never a promise.
+  const promised = all.filter((a) => !a.rejected);
+  const assessments = promised.length > 0 ? promised : all;
   const kept = assessments.filter((a) => a.commitment.status === 'done');
   const keptOnTime = kept.filter((a) => !a.keptLate);
   const keptLateItems = kept.filter((a) => a.keptLate);
