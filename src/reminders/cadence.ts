@@ -14,7 +14,7 @@
  * Dates are calendar dates; the time of day is the nudge policy's business.
  */
 import { ACTIVE_STATUSES, type Commitment } from '../commitments/commitment.js';
-import { addDays, addMonths, calendarDateIn, daysBetween } from '../commitments/calendar.js';
+import { addMonths, calendarDateIn } from '../commitments/calendar.js';
 import type { Cadence, CalendarDate } from '../commitments/deadline.js';
 
 export type ReminderKind = 'nudge' | 'confirm-date' | 'set-date' | 'event-check' | 'review';
@@ -32,6 +32,31 @@ export const FIRST_REVIEW_DAYS = 30;
 /** Review intervals longer than a month follow the duty; anything more frequent is reviewed monthly. */
 const REVIEW_INTERVAL: Partial<Record<Cadence, number>> = { quarterly: 91, 'half-yearly': 182, yearly: 365 };
 export const REVIEW_DAYS = 30;
+
+const DAY_MS = 86_400_000;
+
+/** Day number of a calendar date (UTC, any year including 1–99): plain arithmetic, no parsing library. */
+function dayNumber(date: CalendarDate): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return Math.round(t.getTime() / DAY_MS);
+}
+
+function fromDayNumber(n: number): CalendarDate {
+  const t = new Date(n * DAY_MS);
+  const y = t.getUTCFullYear();
+  const year = y < 0 ? `-${String(-y).padStart(6, '0')}` : y > 9999 ? `+${String(y).padStart(6, '0')}` : String(y).padStart(4, '0');
+  return `${year}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`;
+}
+
+function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+function addDays(date: CalendarDate, days: number): CalendarDate {
+  return fromDayNumber(dayNumber(date) + days);
+}
 
 /** A stream of reminder days as offsets from an anchor date; both lookups are O(1). */
 interface Stream {

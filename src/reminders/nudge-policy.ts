@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import type { Commitment } from '../commitments/commitment.js';
 import { addDays } from '../commitments/calendar.js';
 import type { CalendarDate } from '../commitments/deadline.js';
-import { slotOnOrBefore, slotsFrom, type CadenceSlot } from './cadence.js';
+import { slotOnOrAfter, slotOnOrBefore, type CadenceSlot } from './cadence.js';
 import { isQuiet, nextAllowed, type QuietHours } from './quiet-hours.js';
 
 export const NUDGE_HOUR = 9;
@@ -88,12 +88,15 @@ export function nudgesAt(
     const armed = snoozedUntil && snoozedUntil > armedAt ? snoozedUntil : armedAt;
     const armedDay = DateTime.fromJSDate(armed, { zone }).toISODate()!;
     const from = addDays(armedDay > today ? armedDay : today, -LOOK_BACK_DAYS);
-    for (const slot of slotsFrom(commitment, from, LOOK_AROUND_SLOTS * 2)) {
+    // Lazily, one O(1) step at a time: usually the first slot looked at is the answer.
+    let slot = slotOnOrAfter(commitment, from);
+    for (let i = 0; slot && i < LOOK_AROUND_SLOTS * 2; i++) {
       const at = sendTime(slot.date, zone, quiet);
       if (at > now && counts(at)) {
         consider(at);
         break;
       }
+      slot = slotOnOrAfter(commitment, addDays(slot.date, 1));
     }
     if (!latest || !recipient.dmAddress) continue;
     if (isQuiet(now, zone, quiet, { weekends: true })) consider(nextAllowed(now, zone, quiet, { weekends: true }));
