@@ -20,6 +20,7 @@ import {
 import { AuthenticationError, ServiceClientCredentialsFactory, type ConnectorClient, type ConnectorFactory } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { readJsonRequest, shimResponse } from './http-shim.js';
+import { routeLibraryConsole } from './library-console.js';
 import { clipText, MAX_SUMMARY_CHARS } from './adaptive-card.js';
 
 /** An activity as Teams sends it (only the fields we read). */
@@ -105,6 +106,8 @@ export function createTransport(options: TransportOptions): Transport {
   const credentialsFactory = options.outboundToken ? new FixedTokenCredentials(options.botId, options.outboundToken) : undefined;
   const auth = unauthorizedOnFailureAndNoSdkRetries(new ConfigurationBotFrameworkAuthentication(options.settings, credentialsFactory));
   const adapter = new CloudAdapter(auth);
+  routeLibraryConsole(options.logger);
+  answerRefusedTokensQuietly(adapter, options.logger);
   adapter.onTurnError = async (context, error) => {
     options.logger.error({ err: error, activityType: context.activity.type }, 'Teams turn failed');
   };
@@ -274,6 +277,26 @@ function unauthorizedOnFailureAndNoSdkRetries(inner: ConfigurationBotFrameworkAu
   };
   wrapped.createConnectorFactory = (claimsIdentity) => withoutRetries(inner.createConnectorFactory(claimsIdentity));
   return wrapped;
+}
+
+/**
+ * CloudAdapter.process prints every failure with console.error (a stack trace for each request
+ * without a valid token): an expected refusal is answered 401 here instead, with one JSON log line
+ * at warn and no stack, before process ever sees it. Other failures still reach process (500).
+ */
+function answerRefusedTokensQuietly(adapter: CloudAdapter, logger: Logger): void {
+  // processActivity is protected in the typings; process calls it on the instance, so it is replaced there.
+  const open = adapter as unknown as { processActivity: (...args: unknown[]) => Promise<unknown> };
+  const processActivity = open.processActivity.bind(adapter);
+  open.processActivity = async (...args) => {
+    try {
+      return await processActivity(...args);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      logger.warn({ reason: error.message }, 'Teams request refused: not authenticated');
+      return { status: 401, body: 'Unauthorized' };
+    }
+  };
 }
 
 function withoutRetries(factory: ConnectorFactory): ConnectorFactory {
