@@ -21,7 +21,7 @@ export const start: StartAdapter = async ({ core, config, logger }) => {
     terminal: interactive ? { history: readHistory(historyFile), onHistory: (history) => saveHistory(historyFile, history) } : undefined,
   });
   if (interactive) {
-    process.stdout.write(`Followthrough console — ${storeName(config)}; logs go to ${consoleLogFile(config.FOLLOWTHROUGH_HOME)}. Type \`help\`, or /quit.\n`);
+    process.stdout.write(`${consoleBanner(config)}\n`);
   }
   logger.debug('console adapter started');
   const finished = adapter.run().then((handled) => {
@@ -43,9 +43,10 @@ export const start: StartAdapter = async ({ core, config, logger }) => {
 const NO_PLATFORM =
   ' No Slack or Teams variable is set, so Followthrough ran the console adapter. To run a bot set SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP), or MICROSOFT_APP_ID with MICROSOFT_APP_PASSWORD (see .env.example); to use the console, run it in a terminal or pipe commands into it.';
 
-/** The banner names the store actually in use, not the SQLite default. */
-function storeName(config: Config): string {
-  return config.DATABASE_URL ? `PostgreSQL ${redactUrl(config.DATABASE_URL)}` : `SQLite file ${config.FOLLOWTHROUGH_DB}`;
+/** The banner names the store actually in use (not the SQLite default on PostgreSQL) and where the logs go. */
+export function consoleBanner(config: Pick<Config, 'DATABASE_URL' | 'FOLLOWTHROUGH_DB' | 'FOLLOWTHROUGH_HOME'>): string {
+  const store = config.DATABASE_URL ? `PostgreSQL ${redactUrl(config.DATABASE_URL)}` : `SQLite file ${config.FOLLOWTHROUGH_DB}`;
+  return `Followthrough console — ${store}; logs go to ${consoleLogFile(config.FOLLOWTHROUGH_HOME)}. Type \`help\`, or /quit.`;
 }
 
 function readHistory(file: string): string[] {
