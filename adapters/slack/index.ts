@@ -63,7 +63,7 @@ export const start: StartAdapter = async ({ config, core, logger, http }) => {
 
 /** One auth.test at start: the team that installed us and the bot's ids (Bolt then skips its own). */
 async function whoAmI(client: WebClient, apiUrl: string | undefined): Promise<SlackIdentity> {
-  let result;
+  let result: Awaited<ReturnType<WebClient['auth']['test']>>;
   try {
     result = await client.auth.test();
   } catch (error) {

@@ -7,7 +7,7 @@
  */
 import type { App, BlockAction, MessageShortcut, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { todayIn } from '../../src/commitments/list-groups.js';
+import { todayIn } from '../../src/commitments/calendar.js';
 import type { Reply } from '../../src/replies/reply.js';
 import { ADD_BUTTON_ID } from './add-button.js';
 import { checkAddForm, readAddForm } from './add-form-submission.js';

@@ -33,12 +33,21 @@ const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'appPackage');
 const PLACEHOLDER_ID = '00000000-0000-0000-0000-000000000000';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The parts of the Teams manifest this file fills in or tests read; the rest passes through as it is. */
+export interface TeamsManifest {
+  id: string;
+  manifestVersion: string;
+  developer: Record<string, string>;
+  bots: { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[];
+  [field: string]: unknown;
+}
+
 /** The manifest with the real app id filled in (both the app id and the bot id are the Azure Bot's). */
-export function manifestFor(appId: string, links: DeveloperLinks): Record<string, any> {
+export function manifestFor(appId: string, links: DeveloperLinks): TeamsManifest {
   if (!GUID.test(appId)) {
     throw new Error(`MICROSOFT_APP_ID must be the Azure Bot's Microsoft App ID, a GUID (Azure portal → your Azure Bot → Configuration); got "${appId}".`);
   }
-  const manifest = JSON.parse(readFileSync(join(PACKAGE_DIR, 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(PACKAGE_DIR, 'manifest.json'), 'utf8')) as TeamsManifest;
   manifest.id = appId;
   manifest.developer = { ...manifest.developer, ...links };
   for (const bot of manifest.bots) if (bot.botId === PLACEHOLDER_ID) bot.botId = appId;

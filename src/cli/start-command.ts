@@ -8,7 +8,7 @@ export function registerStartCommand(program: Command): void {
     .command('start', { isDefault: true })
     .description('run the bot (console when no Slack or Teams credentials are set)')
     .action(async () => {
-      let app;
+      let app: Awaited<ReturnType<typeof startApp>>;
       try {
         app = await startApp();
       } catch (error) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { UserRef } from '../commitments/commitment.js';
 import { splitDeadlineClause } from '../commitments/deadline-clause.js';
 import { interpretDeadline } from '../commitments/deadline-interpreter.js';
-import { todayIn } from '../commitments/list-groups.js';
+import { todayIn } from '../commitments/calendar.js';
 import { commitmentItem, dueLabel, ownersLabel } from '../replies/commitment-view.js';
 import { channelReply } from '../replies/reply.js';
 import { title } from './arguments.js';

@@ -7,7 +7,7 @@ import { commitmentId, optionalNote } from './arguments.js';
 import { changeCommitment } from './change-commitment.js';
 import { defineCommand } from './spec.js';
 import { textAfterWords } from './tokenize.js';
-import { todayIn } from '../commitments/list-groups.js';
+import { todayIn } from '../commitments/calendar.js';
 
 export const doneCommand = defineCommand({
   name: 'done',

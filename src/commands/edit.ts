@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Commitment } from '../commitments/commitment.js';
 import { interpretDeadline } from '../commitments/deadline-interpreter.js';
-import { todayIn } from '../commitments/list-groups.js';
+import { todayIn } from '../commitments/calendar.js';
 import { dueLabel, ownersLabel } from '../replies/commitment-view.js';
 import { privateReply } from '../replies/reply.js';
 import { commitmentId, title } from './arguments.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { interpretDeadline } from '../commitments/deadline-interpreter.js';
 import { dueOnceEventHappened } from '../commitments/event-due.js';
 import { eventSimilarity, OFFER_THRESHOLD } from '../commitments/event-names.js';
-import { todayIn } from '../commitments/list-groups.js';
+import { todayIn } from '../commitments/calendar.js';
 import { isClosed } from '../commitments/status-rules.js';
 import { commitmentItem, dueLabel } from '../replies/commitment-view.js';
 import { channelReply, privateReply, type Reply } from '../replies/reply.js';

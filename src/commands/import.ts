@@ -1,7 +1,7 @@
 /** `import [agreed <date>] <statement text>`: proposes the commitments a pasted statement contains, for review. */
 import { z } from 'zod';
 import { interpretDeadline } from '../commitments/deadline-interpreter.js';
-import { todayIn } from '../commitments/list-groups.js';
+import { todayIn } from '../commitments/calendar.js';
 import { dueLabel } from '../replies/commitment-view.js';
 import { channelReply, privateReply } from '../replies/reply.js';
 import { UsageError } from './errors.js';

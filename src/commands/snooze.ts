@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { interpretDeadline } from '../commitments/deadline-interpreter.js';
-import { todayIn } from '../commitments/list-groups.js';
+import { todayIn } from '../commitments/calendar.js';
 import { isClosed } from '../commitments/status-rules.js';
 import { dueLabel } from '../replies/commitment-view.js';
 import { instant, privateReply } from '../replies/reply.js';

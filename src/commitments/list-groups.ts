@@ -1,5 +1,6 @@
 /** Sorts commitments into the groups lists and digests show, in the order people need them. */
 import { DateTime } from 'luxon';
+import { todayIn } from './calendar.js';
 import type { Commitment } from './commitment.js';
 import type { CalendarDate } from './deadline.js';
 
@@ -19,10 +20,6 @@ export const GROUP_HEADING: Record<ListGroup, string> = {
 
 export const DUE_SOON_DAYS = 7;
 
-/** Today's calendar date in a zone. */
-export function todayIn(timeZone: string, now: Date): CalendarDate {
-  return DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
-}
 
 /** Overdue from the next local day: due 15 Mar is overdue on 16 Mar in the commitment's zone. */
 export function isOverdue(commitment: Commitment, now: Date): boolean {

@@ -8,6 +8,7 @@ import { findDeadlinePhrase } from './find-deadline-phrase.js';
 import { isDirectSpeech, isNotADeed } from './not-a-deed.js';
 import { isBaseVerb } from './split-coordinated.js';
 import type { Sentence } from './split-sentences.js';
+import { isParticiple } from './participle.js';
 
 export type CueType = 'commissive' | 'modal' | 'directive' | 'appeal' | 'shorthand' | 'hedged' | 'decision' | 'subjunctive'
   | 'infinitive' | 'obligation' | 'continuing' | 'imperative' | 'nominal' | 'listed';
@@ -60,10 +61,6 @@ const HEDGE_AFTER_MODAL = new Set(['strive', 'seek', 'endeavour', 'endeavor', 't
 // A standing duty: "take the necessary measures to prevent …" is as standing as "prevent …".
 export const STANDING_VERBS =
   /^(?:(?:fully|strictly|also|further|jointly|closely)\s+)?(?:take\s+(?:all\s+)?(?:the\s+)?(?:necessary|appropriate|effective|possible|all\s+possible|concrete)\s+(?:measures|steps|action)\s+to\s+)?(?:not|never|refrain|cease|continue|maintain|prevent|respect|uphold|comply|abide|preserve|keep|observe|honou?r|avoid|desist|protect|ensure|safeguard|allow|permit|oversee|supervise|monitor|coordinate\s+and\s+monitor|lead\s+(?:the\s+)?(?:working\s+group|group|committee|task\s+force|effort)|chair|govern|administer|reject|abstain|stop)\b/i;
-const IRREGULAR_PARTICIPLES = new Set([
-  'set', 'held', 'made', 'done', 'taken', 'given', 'built', 'sent', 'kept', 'paid', 'put', 'run', 'met', 'led', 'brought',
-  'sought', 'undertaken', 'spent', 'shut', 'cut', 'laid', 'drawn', 'shown', 'written', 'chosen', 'begun', 'sold', 'told',
-]);
 const SHORTHAND =
   /^(@[\w.-]+|(?:The\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|of|the))*?)(?:\s+to\s+(?!be\b)|\s+[-–—:]\s+|(?<=^@[\w.-]+):\s+)(?!(?:the|a|an|this|that|its|their|his|her|our|all|each)\b)(?=[a-z])/;
 const NOT_A_NAME =
@@ -83,10 +80,6 @@ function subjectFlags(subject: string): string[] {
   if (s.split(/\s*(?:,|\band\b|&|\/)\s*/).filter(Boolean).every(named)) return ['subject_named'];
   if (s.split(/\s+/).length > 6) return ['subject_long'];
   return ['subject_common'];
-}
-
-function isParticiple(word: string): boolean {
-  return /(?:ed|en)$/i.test(word) || IRREGULAR_PARTICIPLES.has(word.toLowerCase());
 }
 
 /** "would"/"should" bind only inside an agreement ("agreed that X would …") or reported promise. */

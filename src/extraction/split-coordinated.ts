@@ -6,6 +6,7 @@
  */
 import nlp from 'compromise';
 import { findDeadlinePhrase } from './find-deadline-phrase.js';
+import { isParticiple } from './participle.js';
 
 export interface Part {
   /** Offsets in the sentence. */
@@ -19,11 +20,6 @@ export interface Part {
 const COORDINATION = /,?\s+and(?:\s*,\s*[^,;]{1,60},)?\s+(?:further\s+|also\s+)?(?=(?:not\s+)?to\s+(?!(?:the|a|an|its|their|all|each|this|that|his|her|our)\b)[a-z])/g;
 const VERB_AND = /,?\s+and\s+(?:(?:immediately|fully|also|further|then|promptly|subsequently|thereafter|jointly|regularly)\s+)?([a-z]+)\b/g;
 const NOUN_SUFFIX = /(?:ment|tion|sion|ity|ness|ance|ence|ship|ism|ure|ies|ics|age|ty)$/;
-const IRREGULAR = /^(?:set|held|made|done|taken|given|built|sent|kept|paid|put|run|met|led|brought|sought|undertaken|spent|shut|cut|laid|drawn|shown|written|chosen|begun|sold|told)$/;
-
-function isParticiple(word: string): boolean {
-  return /(?:ed|en)$/.test(word) || IRREGULAR.test(word);
-}
 
 export function isBaseVerb(word: string): boolean {
   if (NOUN_SUFFIX.test(word) || /(?:ing|ed|ly|s)$/.test(word)) return false;

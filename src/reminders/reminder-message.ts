@@ -2,7 +2,7 @@
 import type { Commitment } from '../commitments/commitment.js';
 import { daysBetween } from '../commitments/calendar.js';
 import { dueDateOf } from '../commitments/deadline.js';
-import { todayIn } from '../commitments/list-groups.js';
+import { todayIn } from '../commitments/calendar.js';
 import { commitmentItem } from '../replies/commitment-view.js';
 import { formatCalendarDate } from '../replies/format-date.js';
 import type { CardAction, Reply } from '../replies/reply.js';

@@ -4,7 +4,9 @@ import { runCli } from '../helpers/run-cli.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
+afterEach(() => {
+  for (const f of cleanups.splice(0)) f();
+});
 
 function session() {
   const db = tempDbPath();

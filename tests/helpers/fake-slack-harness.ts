@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type App } from '../../src/main.js';
-import { FAKE_BOT, FAKE_TEAM, FakeSlack } from './fake-slack.js';
+import { FakeSlack } from './fake-slack.js';
 import { sendEvent, sendInteraction, sendSlashCommand, type SentRequest } from './fake-slack-signer.js';
 
 export const SIGNING_SECRET = 'fake-signing-secret-8f2b';
@@ -87,4 +87,3 @@ export async function startSlackHarness(options: { env?: Record<string, string>;
   };
 }
 
-export { FAKE_BOT, FAKE_TEAM };

@@ -100,7 +100,7 @@ describe('limits on snooze and a DM timezone', () => {
   });
 
   it.each([
-    ['timezone UTC+5', /time zone is now Etc\/GMT-5 \(was UTC\)[^]*UTC\+5 is a fixed offset, so I used Etc\/GMT-5 \(always UTC\+5, no daylight saving/],
+    ['timezone UTC+5', /time zone is now Etc\/GMT-5 \(was UTC\)[\s\S]*UTC\+5 is a fixed offset, so I used Etc\/GMT-5 \(always UTC\+5, no daylight saving/],
     ['timezone GMT-3', /time zone is now Etc\/GMT\+3 \(was UTC\)/],
     ['timezone UTC+5:30', /^"UTC\+5:30" is an offset of part of an hour, which no fixed zone covers\. Use the place's IANA name, like Asia\/Kolkata/],
     ['timezone UTC+15', /^"UTC\+15" is not an offset any zone has/],

@@ -7,7 +7,9 @@ import { runCli } from '../helpers/run-cli.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
+afterEach(() => {
+  for (const f of cleanups.splice(0)) f();
+});
 
 describe('loadEnvFile', () => {
   it('sets what is unset, keeps what is set, and ignores a missing file', () => {
