@@ -1,6 +1,9 @@
 /** Sorts commitments into the groups lists and digests show, in the order people need them. */
 import { DateTime } from 'luxon';
 import { todayIn } from './calendar.js';
+
+// One definition (calendar.ts); re-exported because lists and reminders read "today" alongside these groups.
+export { todayIn };
 import type { Commitment } from './commitment.js';
 import type { CalendarDate } from './deadline.js';
 
