@@ -1,86 +1,71 @@
 /**
- * Button presses. A press is a typed action (which button, which item, which value), validated
- * here, then run as the same command its words would (`done C-3`), so buttons and commands can
- * never disagree. The outcome carries the pressed item's row as it is now, so a message stays what
- * it was and only that row changes (issue 11 item 4); private cards (a list, `show`) are rebuilt.
+ * Button presses. A press is a typed action (button-action.ts: which button, which item, which
+ * value), validated with zod, then run as the command spec its words would run (`done` with
+ * `{ id }`) — never as command text — so buttons and commands can never disagree. The outcome
+ * carries the pressed item's row as it is now and one line for everyone, so a shared message stays
+ * what it was and only that row changes (issue 11 item 4); private cards (a list, `show`) are rebuilt.
  */
-import { isCalendarDate } from '../commitments/calendar.js';
+import type { Commitment } from '../commitments/commitment.js';
 import type { Action, Invocation } from '../ports/invocation.js';
 import { commitmentItem } from '../replies/commitment-view.js';
-import { BUTTON_IDS, isRowContext, isSharedContext, type ButtonId, type CardItem, type Reply } from '../replies/reply.js';
+import { isRowContext, isSharedContext, type CardItem, type Reply } from '../replies/reply.js';
 import { reminderItem } from '../reminders/owner-message.js';
 import { reminderKindFor } from '../reminders/cadence.js';
 import { digestFor } from '../reminders/channel-digest.js';
-import { dispatch, execute, type DispatchDeps } from './dispatch.js';
+import { commandFor, COMMITMENT_ID, NOT_A_BUTTON, parseButtonAction, type ButtonAction } from './button-action.js';
+import { dispatch, executeCommand, type DispatchDeps } from './dispatch.js';
+import { pressLine } from './press-line.js';
 
 export interface ActionOutcome {
-  /** False when the press was refused or failed: show `message` to the presser only, change no message. */
+  /** False when the press was refused, failed or changed nothing: show `message` to the presser only, change no message. */
   ok: boolean;
   /** What happened, in words ("Alice marked C-3 done"), for the presser. */
   message: string;
   /**
-   * A private card (a list, `show`) rebuilt after the change, with `message` as its footer. For a
+   * A private card (a list, `show`) rebuilt after the change, with `note` as its footer. For a
    * digest it is the digest rebuilt (still a digest); absent for an owner's daily message.
    */
   refreshed?: Reply;
   /** The pressed item's row as it is now, to replace that row (same `id`) where it is shown. */
   item?: CardItem;
+  /** Every row the press changed (an event's date changes each item waiting on it), as they are now. */
+  rows?: CardItem[];
   /** One line for everyone who sees the message, under that row: "✅ Sara marked C-1 done". */
   note?: string;
   /** The message pressed is shared (digest, announcement): update the row, never replace the message. */
   shared?: boolean;
 }
 
-type Words = (target: string, value: string | undefined) => string | undefined;
-
-/** Each button as the command it runs; undefined when the value does not fit the button. */
-const ACTION_WORDS: Record<ButtonId, Words> = {
-  done: (t) => `done ${t}`,
-  reopen: (t) => `reopen ${t}`,
-  snooze: (t, v) => (v === undefined || /^(\d{1,3}[dwh]|\d{4}-\d{2}-\d{2})$/.test(v) ? `snooze ${t} ${v ?? '1d'}` : undefined),
-  status: (t, v) => (v === undefined || /^(in-progress|blocked|at-risk|ok)$/.test(v) ? `status ${t} ${v ?? 'in-progress'}` : undefined),
-  // The kept soft date, a picked date, or `ongoing`.
-  'confirm-date': (t, v) => (v && (isCalendarDate(v) || v === 'ongoing') ? `edit ${t} due ${v}` : undefined),
-  // A picked date, `ongoing`, or `none` (no date needed: the item stays undated, listed weekly).
-  'set-date': (t, v) => (v && (isCalendarDate(v) || v === 'ongoing' || v === 'none') ? `edit ${t} due ${v}` : undefined),
-  // `t` is the event for a picked date, the commitment for `drop`.
-  'event-check': (t, v) => (v === 'drop' ? `drop ${t} the event will not happen` : v && isCalendarDate(v) ? `event ${t} ${v}` : undefined),
-  review: (t, v) => (v === 'kept' || v === 'ended' || v === 'not-kept' ? `review ${t} ${v}` : undefined),
-  // No value: the presser (or a user named in the parties) owns it; a picked person's id otherwise.
-  accept: (t, v) => (v === undefined ? `accept ${t}` : /^[\w.:@-]{1,100}$/.test(v) ? `accept ${t} <@${v}>` : undefined),
-  reject: (t) => `reject ${t}`,
-  edit: () => undefined,
-};
-
 const PICK_A_DATE = 'Pick a date first, then press the button again. Nothing was changed.';
 /** "Not yet" changes nothing: the monthly question simply comes again. */
 const NOT_YET = 'Noted: not yet. I will ask again next month.';
-const TARGET = /^[CE]-\d{1,9}$/;
-
-export function actionText(action: Pick<Action, 'actionId' | 'target' | 'value'>): string | undefined {
-  if (!(BUTTON_IDS as readonly string[]).includes(action.actionId) || !TARGET.test(action.target)) return undefined;
-  return ACTION_WORDS[action.actionId as ButtonId](action.target, action.value?.trim() || undefined)?.trim();
-}
+const DATE_BUTTONS = ['confirm-date', 'set-date', 'event-check'];
 
 export async function act(deps: DispatchDeps, action: Action): Promise<ActionOutcome> {
   const shared = isSharedContext(action.context);
-  if (!(BUTTON_IDS as readonly string[]).includes(action.actionId) || !TARGET.test(action.target)) {
-    return { ok: false, message: `This button (${action.actionId}) is not one I know. Nothing was changed.`, shared };
+  const button = parseButtonAction(action);
+  if (!button) {
+    // A date button submitted with no date picked (Teams lets an empty Input.Date through).
+    if (DATE_BUTTONS.includes(action.actionId) && !action.value?.trim()) return { ok: false, message: PICK_A_DATE, shared };
+    return { ok: false, message: NOT_A_BUTTON, shared };
   }
-  if (action.actionId === 'edit') return { ok: true, message: editHint(action.target), shared };
-  if (action.actionId === 'event-check' && action.value === 'not-yet') {
-    return { ok: true, message: NOT_YET, shared, ...(await rowAfter(deps, action, NOT_YET, NOT_YET)) };
+  const pressed: Action = { ...action, actionId: button.kind, target: button.target, value: button.value, context: button.context };
+  // "Edit" changes nothing by itself: it tells the presser alone how to change the item.
+  if (button.kind === 'edit') return { ok: false, message: editHint(button.target), shared };
+  if (button.kind === 'event-check' && button.value === 'not-yet') {
+    return { ok: true, message: NOT_YET, shared, ...(await rowsAfter(deps, pressed, button, `${action.user.name}: not yet`)) };
   }
-  // A date button submitted with no date picked (Teams lets an empty Input.Date through).
-  const dateButton = action.actionId === 'confirm-date' || action.actionId === 'set-date' || action.actionId === 'event-check';
-  if (dateButton && !action.value?.trim()) return { ok: false, message: PICK_A_DATE, shared };
-  const text = actionText(action);
-  if (!text) return { ok: false, message: `That choice ("${action.value ?? ''}") does not fit this button. Nothing was changed.`, shared };
-  const invocation: Invocation = { ...action, text, mentions: [] };
-  const { reply, failed } = await execute(deps, invocation);
+  const command = commandFor(await withEvent(deps, pressed, button));
+  if (!command) return { ok: false, message: PICK_A_DATE, shared };
+  // The invocation's text is what the press stands for, for logs only: nothing reads it as words.
+  const invocation: Invocation = { ...pressed, text: `[button ${button.kind} ${button.target}]`, mentions: [] };
+  const before = await changeCount(deps, pressed);
+  const { reply, failed } = await executeCommand(deps, invocation, command.command, command.args);
   if (failed) return { ok: false, message: reply.text, shared };
-  const note = reply.text.split('\n')[0];
-  return { ok: true, message: reply.text, shared, ...(await rowAfter(deps, action, note, reply.text.split('\n')[0])) };
+  // "Already done", "not proposed": nothing changed, so no shared message may change either.
+  if (before !== undefined && (await changeCount(deps, pressed)) === before) return { ok: false, message: reply.text, shared };
+  const note = pressLine(button, action.user.name, reply.text.split('\n')[0]);
+  return { ok: true, message: reply.text, shared, ...(await rowsAfter(deps, pressed, button, note)) };
 }
 
 /** "Edit" on a proposed item: the ways to change it before accepting. */
@@ -92,43 +77,59 @@ function editHint(id: string): string {
   ].join('\n');
 }
 
-/** The pressed item's row now, the note for everyone, and (for private cards and digests) the card rebuilt. */
-async function rowAfter(deps: DispatchDeps, action: Action, note: string, footer: string): Promise<Pick<ActionOutcome, 'item' | 'note' | 'refreshed'>> {
-  const item = await currentRow(deps, action);
+/** How many changes the pressed commitment's log holds (undefined for an event: its confirmation says what it did). */
+async function changeCount(deps: DispatchDeps, action: Action): Promise<number | undefined> {
+  if (!COMMITMENT_ID.test(action.target)) return undefined;
+  return (await deps.store.commitments.history(action.workspace.id, action.target)).length;
+}
+
+/** "Yes, on…" may name the commitment waiting on the event rather than the event itself. */
+async function withEvent(deps: DispatchDeps, action: Action, button: ButtonAction): Promise<ButtonAction> {
+  if (button.kind !== 'event-check' || button.value === 'drop' || !COMMITMENT_ID.test(button.target)) return button;
+  const commitment = await deps.store.commitments.get(action.workspace.id, button.target);
+  const eventId = commitment?.deadline.kind === 'event' ? commitment.deadline.eventId : undefined;
+  return eventId ? { ...button, target: eventId } : button;
+}
+
+/** The pressed rows now, the note for everyone, and (for private cards and digests) the card rebuilt. */
+async function rowsAfter(deps: DispatchDeps, action: Action, button: ButtonAction, note: string): Promise<Pick<ActionOutcome, 'item' | 'rows' | 'note' | 'refreshed'>> {
+  const rows = await currentRows(deps, action, button);
   const refreshed = isRowContext(action.context) && !action.context?.startsWith('digest:') ? undefined : await rebuild(deps, action);
   return {
-    item,
+    item: rows.find((r) => r.id === action.target) ?? rows[0],
+    rows,
     note,
-    refreshed: refreshed && { ...refreshed, card: refreshed.card && { ...refreshed.card, footer } },
+    refreshed: refreshed && { ...refreshed, card: refreshed.card && { ...refreshed.card, footer: note } },
   };
 }
 
-/** The row of the pressed commitment as the card it was on shows it (an owner's message keeps its answer buttons). */
-async function currentRow(deps: DispatchDeps, action: Action): Promise<CardItem | undefined> {
-  if (!action.target.startsWith('C-')) return undefined;
-  const commitment = await deps.store.commitments.get(action.workspace.id, action.target);
-  if (!commitment) return undefined;
+/** The pressed commitment as the card it was on shows it; for an event, every commitment waiting on it. */
+async function currentRows(deps: DispatchDeps, action: Action, button: ButtonAction): Promise<CardItem[]> {
+  const workspaceId = action.workspace.id;
+  if (COMMITMENT_ID.test(button.target)) {
+    const commitment = await deps.store.commitments.get(workspaceId, button.target);
+    return commitment ? [await rowOf(deps, action, commitment)] : [];
+  }
+  const waiting = await deps.store.commitments.list(workspaceId, { eventId: button.target });
+  return Promise.all(waiting.map((c) => rowOf(deps, action, c)));
+}
+
+/** One row as the card it was on shows it (an owner's message keeps its answer buttons), saying when a closed item closed. */
+async function rowOf(deps: DispatchDeps, action: Action, commitment: Commitment): Promise<CardItem> {
   const now = deps.clock.now();
   const history = await deps.store.commitments.history(commitment.workspaceId, commitment.id);
   const closedAt = [...history].reverse().find((e) => e.action === commitment.status)?.at;
-  if (action.context?.startsWith('owner:')) {
-    const kind = reminderKindFor(commitment);
-    return reminderItem(kind, commitment, now, { closedAt });
-  }
+  if (action.context?.startsWith('owner:')) return reminderItem(reminderKindFor(commitment), commitment, now, { closedAt });
   return commitmentItem(commitment, now, { closedAt });
 }
 
-/** Rebuilds the card a button was on from its context (`list:<words>`, `item:<id>`, `digest:`). */
+/** Rebuilds the card a button was on from its (validated) context (`list:<words>`, `item:<id>`, `digest:`). */
 async function rebuild(deps: DispatchDeps, action: Action): Promise<Reply | undefined> {
   const context = action.context ?? '';
-  const words = context.startsWith('list:')
-    ? `list ${context.slice(5)}`
-    : context.startsWith('item:')
-      ? `show ${context.slice(5)}`
-      : undefined;
   if (context.startsWith('digest:')) {
     return (await digestFor(deps.store, action.workspace.id, action.channel.address, deps.clock.now(), { weekly: true })) ?? undefined;
   }
+  const words = context.startsWith('list:') ? `list ${context.slice(5)}` : context.startsWith('item:') ? `show ${context.slice(5)}` : undefined;
   if (!words) return undefined;
   return dispatch(deps, { ...action, text: words, mentions: [] });
 }

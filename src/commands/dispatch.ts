@@ -47,10 +47,24 @@ export async function execute(deps: DispatchDeps, invocation: Invocation): Promi
     const names = deps.registry.map((c) => c.name).join(', ');
     return failed(privateReply(`I don't know "${word}". Commands: ${names}. Type \`help\` for what each does.`));
   }
+  return run(deps, invocation, spec, () => spec.read(commandInput(textAfterWords(text, 1))));
+}
+
+/**
+ * Runs one command spec with arguments given as an object (a button press), through the same
+ * validation, permission checks and friendly errors as typed words.
+ */
+export async function executeCommand(deps: DispatchDeps, invocation: Invocation, name: string, args: Record<string, unknown>): Promise<Execution> {
+  const spec = deps.registry.find((c) => c.name === name);
+  if (!spec) return { reply: privateReply(`This button needs the \`${name}\` command, which is not available here. Nothing was changed.`), failed: true };
+  return run(deps, invocation, spec, () => args);
+}
+
+async function run(deps: DispatchDeps, invocation: Invocation, spec: CommandSpec, rawArgs: () => unknown): Promise<Execution> {
+  const failed = (reply: Reply): Execution => ({ reply, failed: true });
   try {
     const context = await contextFor(deps, invocation);
-    const input = commandInput(textAfterWords(text, 1));
-    const parsed = spec.args.safeParse(spec.read(input));
+    const parsed = spec.args.safeParse(rawArgs());
     if (!parsed.success) {
       const problem = parsed.error.issues[0]?.message ?? 'That did not fit.';
       // After a mistake, an example with arguments helps; the bare command (`remind`) does not.
