@@ -1,34 +1,55 @@
 /**
- * How a card's buttons travel through Slack and back: action ids (`ft_done`, `ft_snooze_date`) and
- * block ids carrying the target and the card's context, so a press can be turned back into an Action.
+ * How a card's buttons travel through Slack and back. Every element carries a typed action
+ * `{kind, id, choice}`: a button in its `value`, a select in each option's value; a date picker
+ * (which has no value) in its action id (`ft_snooze.date`) plus its block's target. Block ids are
+ * `ft|<n>|<target>|<context>` for actions and `ftrow|<n>|<item id>|<part>` for an item's text, so a
+ * press can update that item's row in place. Nothing here is trusted: the core validates it all.
  */
-import { BUTTON_IDS as CORE_BUTTON_IDS, type ButtonId } from '../../src/replies/reply.js';
+import { z } from 'zod';
 
 export const ACTION_PREFIX = 'ft_';
 /** Matches every action id this adapter renders (the listener's filter). */
-export const ACTION_ID_PATTERN = /^ft_[a-z_]+(?:~\d+)?$/;
+export const ACTION_ID_PATTERN = /^ft_[a-z][a-z-]{0,30}(?:\.date)?(?:~\d+)?$/;
 const BLOCK_PREFIX = 'ft';
+const ROW_PREFIX = 'ftrow';
 export const MAX_BLOCK_ID = 255;
 
-/** Every button the core can put on a card, as the action id Slack sends back. */
-export const BUTTON_IDS: readonly ButtonId[] = CORE_BUTTON_IDS;
+/** What one element means: the kind of button, the item it acts on, the choice it carries. */
+export interface TypedAction {
+  kind: string;
+  id: string;
+  choice?: string;
+}
 
-/** `confirm-date` → `ft_confirm_date`; the date picker variant gets `_date`; repeats in one block get `~n`. */
-export function actionIdFor(id: ButtonId, options: { datePicker?: boolean; repeat?: number } = {}): string {
-  const base = `${ACTION_PREFIX}${id.replace(/-/g, '_')}${options.datePicker ? '_date' : ''}`;
+const typedAction = z.object({ kind: z.string().max(40), id: z.string().max(40), choice: z.string().max(100).optional() }).strict();
+
+/** `snooze` → `ft_snooze`; the date picker variant gets `.date`; repeats in one block get `~n`. */
+export function actionIdFor(kind: string, options: { datePicker?: boolean; repeat?: number } = {}): string {
+  const base = `${ACTION_PREFIX}${kind}${options.datePicker ? '.date' : ''}`;
   return options.repeat ? `${base}~${options.repeat}` : base;
 }
 
-/** `ft_snooze_date~2` → `{ id: 'snooze', datePicker: true }`; undefined for ids that are not ours. */
-export function buttonFromActionId(actionId: string): { id: ButtonId; datePicker: boolean } | undefined {
+/** `ft_snooze.date~2` → `{ kind: 'snooze', datePicker: true }`; undefined for ids that are not ours. */
+export function buttonFromActionId(actionId: string): { kind: string; datePicker: boolean } | undefined {
   if (!ACTION_ID_PATTERN.test(actionId)) return undefined;
   const bare = actionId.slice(ACTION_PREFIX.length).replace(/~\d+$/, '');
-  for (const id of BUTTON_IDS) {
-    const name = id.replace(/-/g, '_');
-    if (bare === name) return { id, datePicker: false };
-    if (bare === `${name}_date`) return { id, datePicker: true };
+  return bare.endsWith('.date') ? { kind: bare.slice(0, -'.date'.length), datePicker: true } : { kind: bare, datePicker: false };
+}
+
+/** The JSON a button value or select option carries. */
+export function encodeAction(action: TypedAction): string {
+  return JSON.stringify(action.choice === undefined ? { kind: action.kind, id: action.id } : action);
+}
+
+/** A value back from Slack as a typed action, or undefined when it is not JSON of that shape. */
+export function decodeAction(value: string | undefined): TypedAction | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed = typedAction.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 export interface BlockTarget {
@@ -40,7 +61,7 @@ export interface BlockTarget {
  * `ft|<n>|<target>|<context>`: unique per message thanks to `n`. A context too long for Slack's 255
  * characters is left out; the press still works, only the in-place refresh is skipped.
  */
-export function encodeBlockId(index: number, { target, context }: BlockTarget): string {
+export function encodeBlockId(index: number | string, { target, context }: BlockTarget): string {
   const full = `${BLOCK_PREFIX}|${index}|${target}|${context ?? ''}`;
   return full.length <= MAX_BLOCK_ID ? full : `${BLOCK_PREFIX}|${index}|${target}|`;
 }
@@ -51,3 +72,19 @@ export function decodeBlockId(blockId: string | undefined): BlockTarget | undefi
   const context = parts.slice(3).join('|');
   return { target: parts[2], context: context || undefined };
 }
+
+/** The block id of part `part` of an item's text: `ftrow|<n>|C-1|0`. */
+export function rowBlockId(index: number, itemId: string, part: number): string {
+  return `${ROW_PREFIX}|${index}|${itemId}|${part}`.slice(0, MAX_BLOCK_ID);
+}
+
+/** The item a block belongs to (its text or its buttons), with the row's index; undefined for other blocks. */
+export function rowOfBlock(blockId: string | undefined): { index: string; itemId: string } | undefined {
+  const parts = (blockId ?? '').split('|');
+  if (parts[0] === ROW_PREFIX && parts.length === 4) return { index: parts[1], itemId: parts[2] };
+  if (parts[0] === BLOCK_PREFIX && parts.length >= 4 && /^\d+a\d+$/.test(parts[1])) return { index: parts[1].split('a')[0], itemId: parts[2] };
+  return undefined;
+}
+
+/** The block that collects "✅ Sara marked C-1 done" lines on a shared message. */
+export const LOG_BLOCK_ID = 'ftlog';

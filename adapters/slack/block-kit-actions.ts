@@ -1,7 +1,7 @@
 /** Renders a card's actions as a Block Kit actions block: buttons, select menus and date pickers. */
 import type { types } from '@slack/bolt';
 import type { CardAction } from '../../src/replies/reply.js';
-import { actionIdFor, encodeBlockId } from './action-ids.js';
+import { actionIdFor, encodeAction, encodeBlockId } from './action-ids.js';
 import { toPlain } from './mrkdwn.js';
 
 /** Slack's limits for these elements (Block Kit reference). */
@@ -9,8 +9,11 @@ export const ELEMENT_LIMITS = { text: 75, buttonValue: 2000, optionValue: 150, o
 
 type Element = types.ActionsBlockElement;
 
-/** One actions block for actions that share a target; `index` keeps block ids unique in the message. */
-export function actionsBlock(actions: CardAction[], index: number, context: string | undefined): types.ActionsBlock {
+/**
+ * One actions block for actions that share a target; `index` keeps block ids unique in the message
+ * (`3a0` is the first actions block of item 3, so a press can find that item's row).
+ */
+export function actionsBlock(actions: CardAction[], index: number | string, context: string | undefined): types.ActionsBlock {
   const seen = new Map<string, number>();
   const idFor = (action: CardAction, datePicker = false) => {
     const base = actionIdFor(action.id, { datePicker });
@@ -33,14 +36,16 @@ function elementsFor(action: CardAction, idFor: (a: CardAction, datePicker?: boo
       type: 'static_select',
       action_id: idFor(action),
       placeholder: plain(action.label),
-      options: action.options.slice(0, ELEMENT_LIMITS.options).map((o) => ({ text: plain(o.label), value: o.value.slice(0, ELEMENT_LIMITS.optionValue) })),
+      options: action.options
+        .slice(0, ELEMENT_LIMITS.options)
+        .map((o) => ({ text: plain(o.label), value: encodeAction({ kind: action.id, id: action.target, choice: o.value }).slice(0, ELEMENT_LIMITS.optionValue) })),
     });
   } else if (!action.pickDate) {
     elements.push({
       type: 'button',
       action_id: idFor(action),
       text: plain(action.label),
-      ...(action.value ? { value: action.value.slice(0, ELEMENT_LIMITS.buttonValue) } : {}),
+      value: encodeAction({ kind: action.id, id: action.target, choice: action.value }).slice(0, ELEMENT_LIMITS.buttonValue),
       ...(action.style ? { style: action.style } : {}),
     });
   }

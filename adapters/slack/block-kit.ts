@@ -5,7 +5,8 @@
  * as "and N more", never dropped silently.
  */
 import type { types } from '@slack/bolt';
-import type { Card, CardItem, Reply } from '../../src/replies/reply.js';
+import type { CardItem, Reply } from '../../src/replies/reply.js';
+import { rowBlockId } from './action-ids.js';
 import { actionsBlock, groupByTarget } from './block-kit-actions.js';
 import { splitText } from './split-text.js';
 import { toMrkdwn, toPlain } from './mrkdwn.js';
@@ -75,24 +76,30 @@ function layout(reply: Reply): { head: Block[]; units: Unit[]; tail: Block[] } {
   const head: Block[] = [{ type: 'header', text: { type: 'plain_text', text: clip(toPlain(card.title), BLOCK_LIMITS.headerText), emoji: true } }];
   if (card.subtitle) head.push(contextBlock(card.subtitle));
   const units: Unit[] = [];
-  let actionIndex = 0;
-  const nextIndex = () => actionIndex++;
+  let itemIndex = 0;
   for (const section of card.sections) {
     if (section.heading) units.push({ blocks: [sectionBlock(`*${toMrkdwn(section.heading)}*`)] });
     if (section.text) units.push(...textUnits(section.text));
     if (section.fields?.length) units.push(...fieldUnits(section.fields));
-    for (const item of section.items ?? []) units.push(itemUnit(item, card, nextIndex));
+    for (const item of section.items ?? []) units.push({ blocks: itemBlocks(item, itemIndex++, card.context), item: true });
   }
-  for (const group of groupByTarget(card.actions ?? [])) units.push({ blocks: [actionsBlock(group, nextIndex(), card.context)] });
+  for (const [i, group] of groupByTarget(card.actions ?? []).entries()) units.push({ blocks: [actionsBlock(group, `c${i}`, card.context)] });
   const tail: Block[] = card.footer ? [contextBlock(card.footer)] : [];
   return { head, units, tail };
 }
 
-function itemUnit(item: CardItem, card: Card, nextIndex: () => number): Unit {
+/**
+ * One item's blocks: its text, then one actions block per target. Every block's id names the item
+ * and its place (`ftrow|3|C-1|0`, `ft|3a0|C-1|…`), so a press can re-render just that row.
+ */
+export function itemBlocks(item: CardItem, index: number, context: string | undefined): Block[] {
   const lines = [`*${toMrkdwn(item.title)}*`, ...(item.lines ?? []).map(toMrkdwn)].join('\n');
-  const blocks: Block[] = splitText(lines, BLOCK_LIMITS.sectionText).map(sectionBlock);
-  for (const group of groupByTarget(item.actions ?? [])) blocks.push(actionsBlock(group, nextIndex(), card.context));
-  return { blocks, item: true };
+  const blocks: Block[] = splitText(lines, BLOCK_LIMITS.sectionText).map((chunk, part) => ({
+    ...sectionBlock(chunk),
+    ...(item.id ? { block_id: rowBlockId(index, item.id, part) } : {}),
+  }));
+  for (const [j, group] of groupByTarget(item.actions ?? []).entries()) blocks.push(actionsBlock(group, `${index}a${j}`, context));
+  return blocks;
 }
 
 function textUnits(text: string): Unit[] {
@@ -114,7 +121,7 @@ function sectionBlock(mrkdwn: string): types.SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: mrkdwn } };
 }
 
-function contextBlock(text: string): types.ContextBlock {
+export function contextBlock(text: string): types.ContextBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: clip(toMrkdwn(text), BLOCK_LIMITS.sectionText) }] };
 }
 

@@ -1,35 +1,42 @@
 /**
- * Button presses, selects and date pickers on our cards. The core runs the same words a person
- * would type; on success the message is replaced in place — `chat.update` for a channel message,
- * the action's response_url for an ephemeral one (chat.update cannot edit those); a refusal is
- * shown only to the person who clicked.
+ * Button presses, selects and date pickers on our cards. Each element carries a typed action
+ * (pressed-action.ts) the core validates and runs. On success a shared message keeps what it was,
+ * with only the pressed row updated and a "✅ Sara marked C-1 done" line added (chat.update); an
+ * ephemeral card (a private `list`) is rebuilt through the action's response_url, since chat.update
+ * cannot edit those. A refusal changes no message and is shown only to the person who clicked.
  */
-import type { App, BlockAction } from '@slack/bolt';
-import { buttonFromActionId, decodeBlockId, ACTION_ID_PATTERN } from './action-ids.js';
+import type { App, BlockAction, RespondFn } from '@slack/bolt';
+import { NOT_A_BUTTON } from '../../src/commands/button-action.js';
+import type { CardItem } from '../../src/replies/reply.js';
+import { ACTION_ID_PATTERN } from './action-ids.js';
 import { HOME_CALLBACK, commitmentIdsIn } from './app-home.js';
-import { renderForSlack } from './render-for-slack.js';
+import { withConfirms } from './confirm-objects.js';
 import { toMrkdwn } from './mrkdwn.js';
+import { ownersOf, withOwnerMentions } from './owner-facts.js';
+import { patchMessage } from './patch-message.js';
+import { pressedAction } from './pressed-action.js';
+import { renderForSlack } from './render-for-slack.js';
 import { isDirectConversation, slackAddress } from './slack-address.js';
 import type { SlackContext } from './slack-context.js';
 import { servedWorkspace } from './slack-workspace.js';
 
-type Element = BlockAction['actions'][number];
+type Client = Parameters<Parameters<App['action']>[1]>[0]['client'];
 
 export function listenToActions(app: App, context: SlackContext): void {
   app.action<BlockAction>(ACTION_ID_PATTERN, async ({ ack, body, action, client, respond }) => {
     // Presses in the App Home are listen-home's (it acks them).
     if (body.view?.callback_id === HOME_CALLBACK) return;
     await ack();
+    const channelId = body.channel?.id ?? body.container?.channel_id;
+    const tell = (text: string) => tellPresser({ respond, client, channelId, userId: body.user.id, text, logger: context.logger });
     const served = servedWorkspace(context.identity, { teamId: body.team?.id, enterpriseId: body.enterprise?.id });
     if (!served.ok) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: served.refusal });
+      await tell(served.refusal);
       return;
     }
-    const button = buttonFromActionId(action.action_id);
-    const where = decodeBlockId(action.block_id);
-    const channelId = body.channel?.id ?? body.container?.channel_id;
-    if (!button || !where || !channelId) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: 'That button is not one I know. Nothing was changed.' });
+    const pressed = pressedAction(action);
+    if (!pressed || !channelId) {
+      await tell(NOT_A_BUTTON);
       return;
     }
     const teamId = served.workspaceId;
@@ -38,46 +45,60 @@ export function listenToActions(app: App, context: SlackContext): void {
       workspace: { id: teamId, name: served.name },
       channel: { address: slackAddress(teamId, channelId), isDirect: isDirectConversation(channelId) },
       user,
-      actionId: button.id,
-      target: where.target,
-      value: valueOf(action),
-      context: where.context,
+      actionId: pressed.kind,
+      target: pressed.id,
+      value: pressed.choice,
+      context: pressed.context,
       receivedAt: context.core.clock.now(),
     });
     // Homes are refreshed alongside, not before the answer the presser is waiting for.
-    if (outcome.ok) void context.home?.refresh({ id: teamId, name: served.name }, [where.target, ...commitmentIdsIn(outcome.message)], [body.user.id]).catch(() => undefined);
-    if (!outcome.ok || !outcome.refreshed) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: toMrkdwn(outcome.message) });
+    if (outcome.ok) void context.home?.refresh({ id: teamId, name: served.name }, [pressed.id, ...commitmentIdsIn(outcome.message)], [body.user.id]).catch(() => undefined);
+    if (!outcome.ok) {
+      await tell(outcome.message);
       return;
     }
     const ts = body.container?.message_ts ?? body.message?.ts;
     const alone = body.container?.is_ephemeral || !ts || isDirectConversation(channelId);
-    const [message] = await renderForSlack(context.core.store, teamId, outcome.refreshed, { maxMessages: 1, mentions: true, viewerId: alone ? body.user.id : undefined });
+    const viewerId = alone ? body.user.id : undefined;
     if (body.container?.is_ephemeral || !ts) {
+      // Only the presser sees an ephemeral card: rebuilding it from its context is showing it as it is now.
+      if (!outcome.refreshed) return tell(outcome.message);
+      const [message] = await renderForSlack(context.core.store, teamId, outcome.refreshed, { maxMessages: 1, mentions: true, viewerId });
       await respond({ replace_original: true, text: message.text, blocks: message.blocks });
       return;
     }
+    const original = body.message?.blocks as Parameters<typeof patchMessage>[0] | undefined;
+    if (!original?.length) {
+      await tell(outcome.message);
+      return;
+    }
+    // The same message: only the pressed rows re-rendered (owners as mentions, confirms as elsewhere), and who did it.
+    const rowsReply = { visibility: 'channel' as const, text: '', card: { title: '', sections: [{ items: outcome.rows ?? [] }] } };
+    const owners = await ownersOf(context.core.store, teamId, rowsReply);
+    const rows: CardItem[] = withOwnerMentions(rowsReply, owners).card?.sections[0].items ?? [];
+    const blocks = withConfirms(patchMessage(original, rows, outcome.note), owners, viewerId);
+    const text = typeof body.message?.text === 'string' ? body.message.text : toMrkdwn(outcome.note ?? outcome.message);
     try {
-      await client.chat.update({ channel: channelId, ts, text: message.text, blocks: message.blocks });
+      await client.chat.update({ channel: channelId, ts, text, blocks });
     } catch (error) {
       // A message the bot may not edit (posted by someone else's integration): replace it through the response_url.
       context.logger.warn({ err: error }, 'chat.update failed; replacing through response_url');
-      await respond({ replace_original: true, text: message.text, blocks: message.blocks });
+      await respond({ replace_original: true, text, blocks });
     }
   });
 }
 
-/** The value a press carries: a button's value, the chosen option, or the picked date. */
-function valueOf(action: Element): string | undefined {
-  switch (action.type) {
-    case 'button':
-      return action.value || undefined;
-    case 'static_select':
-    case 'overflow':
-      return action.selected_option?.value;
-    case 'datepicker':
-      return action.selected_date ?? undefined;
-    default:
-      return undefined;
+/**
+ * Answers only the presser: an ephemeral reply through the response_url that leaves the message
+ * alone, else (an expired response_url) chat.postEphemeral.
+ */
+async function tellPresser(where: { respond: RespondFn; client: Client; channelId?: string; userId: string; text: string; logger: SlackContext['logger'] }): Promise<void> {
+  const text = toMrkdwn(where.text);
+  try {
+    await where.respond({ response_type: 'ephemeral', replace_original: false, text });
+  } catch (error) {
+    if (!where.channelId) throw error;
+    where.logger.warn({ err: error }, 'response_url failed; answering with chat.postEphemeral');
+    await where.client.chat.postEphemeral({ channel: where.channelId, user: where.userId, text });
   }
 }

@@ -2,7 +2,8 @@
 // a channel the bot is not in, and a member whose profile has no time zone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reminderMessage } from '../../src/reminders/reminder-message.js';
-import { seededFake, slackFixture, startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
+import { seededFake, startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
+import { press } from '../helpers/slack-press.js';
 
 let slack: SlackHarness;
 beforeAll(async () => {
@@ -15,22 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await slack?.stop();
 });
-
-/** A block_actions payload pressing `actionId` on `target` in rendered blocks. */
-function press(blocks: any[], target: string, actionId: string, where: { ts?: string; ephemeral: boolean; user: string; channel: string }) {
-  const block = blocks.find((b) => b.type === 'actions' && b.block_id.split('|')[2] === target);
-  expect(block, `actions for ${target}`).toBeDefined();
-  const element = block.elements.find((e: any) => e.action_id === actionId);
-  const payload = slackFixture('block-actions');
-  return {
-    ...payload,
-    user: { id: where.user, username: where.user.toLowerCase(), name: where.user.toLowerCase(), team_id: 'T0FAKE' },
-    channel: { id: where.channel, name: 'x' },
-    container: { type: 'message', message_ts: where.ts ?? '1700000999.000999', channel_id: where.channel, is_ephemeral: where.ephemeral },
-    message: where.ephemeral ? undefined : { ...payload.message, ts: where.ts, blocks },
-    actions: [{ action_id: element.action_id, block_id: block.block_id, type: element.type, action_ts: '1700000300.000300' }],
-  };
-}
 
 describe('Slack, as a first user', () => {
   it('lists 30 items over two ephemeral messages; Done on page 2 replaces that page, counting what did not fit', async () => {

@@ -51,14 +51,19 @@ describe('renderMessages', () => {
     expect(page.text).toBe('fallback');
     expect(page.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Commitments in this channel', emoji: true } });
     expect(page.blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '*Due soon*' } });
-    expect(page.blocks[2]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '*C-3 Promise 3*\ndue Fri 15 Mar · @alice' } });
+    expect(page.blocks[2]).toEqual({ type: 'section', block_id: 'ftrow|0|C-3|0', text: { type: 'mrkdwn', text: '*C-3 Promise 3*\ndue Fri 15 Mar · @alice' } });
     const actions = page.blocks[3] as any;
-    expect(actions.block_id).toBe('ft|0|C-3|list:mine');
+    expect(actions.block_id).toBe('ft|0a0|C-3|list:mine');
+    // Each element carries its typed action as JSON; a date picker (no value) names its kind in its action id.
     expect(actions.elements).toMatchObject([
-      { type: 'button', action_id: 'ft_done', style: 'primary', text: { text: 'Done' } },
-      { type: 'static_select', action_id: 'ft_snooze', options: [{ value: '1d' }, { value: '1w' }] },
-      { type: 'datepicker', action_id: 'ft_snooze_date' },
-      { type: 'static_select', action_id: 'ft_status', options: [{ value: 'blocked' }] },
+      { type: 'button', action_id: 'ft_done', style: 'primary', text: { text: 'Done' }, value: '{"kind":"done","id":"C-3"}' },
+      {
+        type: 'static_select',
+        action_id: 'ft_snooze',
+        options: [{ value: '{"kind":"snooze","id":"C-3","choice":"1d"}' }, { value: '{"kind":"snooze","id":"C-3","choice":"1w"}' }],
+      },
+      { type: 'datepicker', action_id: 'ft_snooze.date' },
+      { type: 'static_select', action_id: 'ft_status', options: [{ value: '{"kind":"status","id":"C-3","choice":"blocked"}' }] },
     ]);
     expect(page.blocks[4]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'alice marked C-2 done' }] });
   });

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/registry.js';
 import type { RecordedCall, ResponseUrlPost } from '../helpers/fake-slack.js';
-import { slackFixture, startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
+import { startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
+import { press } from '../helpers/slack-press.js';
 
 let slack: SlackHarness;
 beforeAll(async () => {
@@ -15,23 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await slack?.stop();
 });
-
-/** The actions block of `target` in rendered blocks, and a block_actions payload pressing `actionId` in it. */
-function press(blocks: any[], target: string, actionId: string, extra: Record<string, any>, where: { ts?: string; ephemeral: boolean; user?: string }) {
-  const block = blocks.find((b) => b.type === 'actions' && b.block_id.split('|')[2] === target);
-  expect(block, `actions for ${target}`).toBeDefined();
-  const element = block.elements.find((e: any) => e.action_id === actionId);
-  expect(element, actionId).toBeDefined();
-  const payload = slackFixture('block-actions');
-  const user = where.user ?? 'U0ALICE';
-  return {
-    ...payload,
-    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T0FAKE' },
-    container: { type: 'message', message_ts: where.ts ?? '1700000999.000999', channel_id: 'C0GENERAL', is_ephemeral: where.ephemeral },
-    message: where.ephemeral ? undefined : { ...payload.message, ts: where.ts, blocks },
-    actions: [{ action_id: element.action_id, block_id: block.block_id, type: element.type, action_ts: '1700000300.000300', ...extra }],
-  };
-}
 
 async function channelCard(): Promise<{ ts: string; blocks: any[] }> {
   const invocation = {
@@ -54,7 +38,7 @@ describe('Slack buttons', () => {
   it('Done on a channel message marks it done and updates the message in place with who did it', async () => {
     const { ts, blocks } = await channelCard();
     const before = slack.fake.calls.length;
-    const sent = await slack.click(press(blocks, 'C-1', 'ft_done', {}, { ts, ephemeral: false }));
+    const sent = await slack.click(press(blocks, 'C-1', 'ft_done', { ts, ephemeral: false }));
     expect(sent.status).toBe(200);
     expect(sent.elapsedMs).toBeLessThan(3000);
     const updated = await slack.fake.waitFor(update(ts, before));
@@ -64,13 +48,18 @@ describe('Slack buttons', () => {
     expect(slack.fake.messages.find((m) => m.ts === ts)?.text).toBe(updated.args.text);
   });
 
-  it('a double click changes nothing more and still answers', async () => {
+  it('a double click changes nothing more: the second press is answered to the presser alone, the message is left as the first made it', async () => {
     const { ts, blocks } = await channelCard();
     const before = slack.fake.calls.length;
-    const first = press(blocks, 'C-2', 'ft_done', {}, { ts, ephemeral: false });
-    await Promise.all([slack.click(first), slack.click(first)]);
+    const first = press(blocks, 'C-2', 'ft_done', { ts, ephemeral: false });
+    await slack.click(first);
     await slack.fake.waitFor(update(ts, before));
-    await slack.fake.waitFor((r: any) => update(ts, before)(r) && slack.fake.callsOf('chat.update').filter((c) => c.args.ts === ts).length === 2);
+    const afterFirst = slack.fake.calls.length;
+    const second = await slack.click(first);
+    const answer = await slack.fake.responseTo(second.responseUrl);
+    expect(answer.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(answer.body.text).toMatch(/C-2 is already done/);
+    expect(slack.fake.calls.slice(afterFirst).some((c: any) => c.method === 'chat.update')).toBe(false);
     const history = await slack.app.store.commitments.history('T0FAKE', 'C-2');
     expect(history.filter((e) => e.action === 'done')).toHaveLength(1);
   });
@@ -80,7 +69,7 @@ describe('Slack buttons', () => {
     const list = await slack.fake.responseTo(listed.responseUrl);
     expect(list.body.response_type).toBe('ephemeral');
     const before = slack.fake.callsOf('chat.update').length;
-    const clicked = await slack.click(press(list.body.blocks, 'C-3', 'ft_done', {}, { ephemeral: true }));
+    const clicked = await slack.click(press(list.body.blocks, 'C-3', 'ft_done', { ephemeral: true }));
     const replaced = await slack.fake.responseTo(clicked.responseUrl);
     expect(replaced.body.replace_original).toBe(true);
     expect(JSON.stringify(replaced.body.blocks)).toMatch(/marked C-3 done/);
@@ -92,7 +81,7 @@ describe('Slack buttons', () => {
     await slack.slash('reopen C-1');
     const { ts, blocks } = await channelCard();
     const before = slack.fake.calls.length;
-    const clicked = await slack.click(press(blocks, 'C-1', 'ft_done', {}, { ts, ephemeral: false, user: 'U0CAROL' }));
+    const clicked = await slack.click(press(blocks, 'C-1', 'ft_done', { ts, ephemeral: false, user: 'U0CAROL' }));
     const refusal: ResponseUrlPost = await slack.fake.responseTo(clicked.responseUrl);
     expect(refusal.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(slack.fake.calls.slice(before).some((c) => c.method === 'chat.update')).toBe(false);
@@ -102,7 +91,7 @@ describe('Slack buttons', () => {
   it.runIf(commands.some((c) => c.name === 'status'))('Update status from the select menu', async () => {
     const { ts, blocks } = await channelCard();
     const before = slack.fake.calls.length;
-    await slack.click(press(blocks, 'C-1', 'ft_status', { selected_option: { text: { type: 'plain_text', text: 'Blocked' }, value: 'blocked' } }, { ts, ephemeral: false }));
+    await slack.click(press(blocks, 'C-1', 'ft_status', { ts, ephemeral: false }, { choice: 'blocked' }));
     await slack.fake.waitFor(update(ts, before));
     expect((await slack.app.store.commitments.get('T0FAKE', 'C-1'))?.status).toBe('blocked');
   });
@@ -112,7 +101,7 @@ describe('Slack buttons', () => {
     const before = slack.fake.calls.length;
     // A date picked ten days from now (a snooze may last at most a year).
     const picked = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    await slack.click(press(blocks, 'C-1', 'ft_snooze_date', { selected_date: picked }, { ts, ephemeral: false }));
+    await slack.click(press(blocks, 'C-1', 'ft_snooze.date', { ts, ephemeral: false }, { date: picked }));
     await slack.fake.waitFor(update(ts, before));
     expect((await slack.app.store.commitments.get('T0FAKE', 'C-1'))?.snoozedUntil?.slice(0, 10)).toBe(picked);
   });

@@ -46,10 +46,10 @@ describe('/commitments', () => {
     expect(actions[0].elements.map((e: any) => `${e.type}:${e.action_id}`)).toEqual([
       'button:ft_done',
       'static_select:ft_snooze',
-      'datepicker:ft_snooze_date',
+      'datepicker:ft_snooze.date',
       'static_select:ft_status',
     ]);
-    expect(actions[0].block_id).toBe('ft|0|C-1|list:');
+    expect(actions[0].block_id).toBe('ft|0a0|C-1|list:');
   });
 
   it('folds curly quotes and keeps the quoted title whole', async () => {

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ACTION_ID_PATTERN, BUTTON_IDS, actionIdFor, buttonFromActionId } from '../../adapters/slack/action-ids.js';
+import { ACTION_ID_PATTERN, actionIdFor, buttonFromActionId } from '../../adapters/slack/action-ids.js';
+import { BUTTON_KINDS } from '../../src/commands/button-action.js';
 import { SLASH_COMMAND } from '../../adapters/slack/listen-commands.js';
 import { TRACK_SHORTCUT } from '../../adapters/slack/listen-add-form.js';
 
@@ -112,12 +113,12 @@ describe('adapters/slack/manifest.yml', () => {
   });
 
   it('routes every action id the renderer can produce to the action listener and back to its button', () => {
-    for (const id of BUTTON_IDS) {
+    for (const kind of BUTTON_KINDS) {
       for (const datePicker of [false, true]) {
         for (const repeat of [0, 2]) {
-          const actionId = actionIdFor(id, { datePicker, repeat });
+          const actionId = actionIdFor(kind, { datePicker, repeat });
           expect(ACTION_ID_PATTERN.test(actionId), actionId).toBe(true);
-          expect(buttonFromActionId(actionId)).toEqual({ id, datePicker });
+          expect(buttonFromActionId(actionId)).toEqual({ kind, datePicker });
         }
       }
     }

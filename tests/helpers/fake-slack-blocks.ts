@@ -98,3 +98,27 @@ function textProblem(text: Json | undefined, max: number, type?: 'plain_text' | 
   if (text.text.length > max) return `text of ${text.text.length} characters; at most ${max}`;
   return undefined;
 }
+
+/**
+ * Blocks as a person reads them, one line per line: headers and sections as their text, buttons as
+ * `[Done]`, selects as `[Snooze ▾ 1 day | 1 week]`, date pickers as `[📅 Pick a date]`.
+ */
+export function blocksText(blocks: readonly Json[]): string {
+  const label = (t: Json | undefined) => (typeof t?.text === 'string' ? t.text : '');
+  const element = (e: Json): string => {
+    if (e.type === 'button') return `[${label(e.text)}]`;
+    if (e.type === 'static_select' || e.type === 'overflow') return `[${label(e.placeholder)} ▾ ${(e.options ?? []).map((o: Json) => label(o.text)).join(' | ')}]`;
+    if (e.type === 'datepicker') return `[📅 ${label(e.placeholder) || 'Pick a date'}]`;
+    return `[${String(e.type)}]`;
+  };
+  return blocks
+    .map((b) => {
+      if (b.type === 'header') return label(b.text);
+      if (b.type === 'section') return [label(b.text), ...(b.fields ?? []).map(label)].filter(Boolean).join('\n').replace(/\*([^*\n]+)\*/g, '$1');
+      if (b.type === 'context') return (b.elements ?? []).map(label).join(' ');
+      if (b.type === 'actions') return (b.elements ?? []).map(element).join(' ');
+      return '';
+    })
+    .filter(Boolean)
+    .join('\n');
+}

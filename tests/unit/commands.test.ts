@@ -246,8 +246,11 @@ describe('buttons', () => {
     expect(first.ok).toBe(true);
     expect(first.refreshed?.card?.footer).toMatch(/alice marked C-1 done/);
     expect(first.refreshed?.text).not.toMatch(/C-1/);
+    expect(first.note).toBe('✅ alice marked C-1 done');
+    expect(first.rows?.map((r) => r.title)).toEqual(['C-1 Appoint liaison officers']);
+    // Nothing changed, so it counts as refused: the presser is told, no message is edited.
     const second = await h.core.act(press);
-    expect(second.ok).toBe(true);
+    expect(second.ok).toBe(false);
     expect(second.message).toMatch(/already done/);
     expect(await logActions('C-1')).toEqual(['created', 'done']);
   });

@@ -1,0 +1,114 @@
+/**
+ * Presses on shared messages over signed Slack requests: a digest stays that digest (only the pressed
+ * row changes, plus "✅ alice marked C-1 done"); a refused or crafted press changes no message and
+ * answers only the presser.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDigest } from '../../src/reminders/digest.js';
+import type { Reply } from '../../src/replies/reply.js';
+import { blockProblem, blocksText } from '../helpers/fake-slack-blocks.js';
+import { startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
+import { press, pressedElement, pressPayload } from '../helpers/slack-press.js';
+
+const CHANNEL = 'slack:T0FAKE:C0GENERAL';
+let slack: SlackHarness;
+
+beforeAll(async () => {
+  slack = await startSlackHarness();
+  await say('add Appoint liaison officers <@U0BOB|bob> due 2030-02-05');
+  await say('add Operationalise border markets <@U0BOB|bob> due 2030-02-06');
+  await say('add Set up a joint mechanism <@U0BOB|bob> due 2030-02-07');
+});
+
+/** A slash command, answered before the test goes on (Slack's ack comes first, the work after). */
+async function say(text: string): Promise<void> {
+  const sent = await slack.slash(text);
+  await slack.fake.responseTo(sent.responseUrl);
+}
+afterAll(async () => {
+  await slack?.stop();
+});
+
+/** The channel digest as the scheduler builds it, posted to #general the way the outbox posts it. */
+async function postDigest(): Promise<{ ts: string; blocks: any[]; text: string }> {
+  const now = new Date('2030-02-03T09:00:00Z');
+  const commitments = await slack.app.store.commitments.list('T0FAKE', { channel: CHANNEL, statuses: ['open', 'in_progress', 'blocked'] });
+  const digest = buildDigest({ channelName: 'general', commitments, proposedCount: 0, changes: [], unreachable: [], now }) as Reply;
+  const { messageId } = await slack.app.chatAdapters.get('slack')!.deliver(CHANNEL, digest, { key: `digest:${Math.random()}` });
+  const message = slack.fake.messages.find((m) => m.ts === messageId)!;
+  return { ts: messageId, blocks: message.blocks!, text: message.text ?? '' };
+}
+
+const callsSince = (n: number) => slack.fake.calls.slice(n);
+
+describe('a press on a channel digest', () => {
+  it('updates that row in place and says who did it; the digest keeps its header, other rows and text', async () => {
+    const digest = await postDigest();
+    const before = blocksText(digest.blocks);
+    expect(before).toMatch(/Commitments digest for #general/);
+    const mark = slack.fake.calls.length;
+    await slack.click(press(digest.blocks, 'C-1', 'ft_done', { ts: digest.ts, ephemeral: false, text: digest.text }));
+    const update: any = await slack.fake.waitFor((r: any) => r.method === 'chat.update' && r.args.ts === digest.ts && slack.fake.calls.indexOf(r) >= mark);
+    expect(blockProblem(update.args.blocks)).toBeUndefined();
+    const after = blocksText(update.args.blocks);
+    // Still the digest: same header, same other rows with their buttons, same fallback text.
+    expect(after.split('\n')[0]).toBe(before.split('\n')[0]);
+    expect(after).toMatch(/C-2 Operationalise border markets\n.*\n\[Done\]/);
+    expect(after).toMatch(/C-3 Set up a joint mechanism\n.*\n\[Done\]/);
+    expect(after).not.toMatch(/Commitments in this channel/);
+    expect(update.args.text).toBe(digest.text);
+    // The pressed row as it is now: done, with Reopen instead of Done; and the line under the digest.
+    expect(after).toMatch(/C-1 Appoint liaison officers\n.*done.*\n\[Reopen\]/);
+    expect(after.split('\n').at(-1)).toBe('✅ alice marked C-1 done');
+    expect((await slack.app.store.commitments.get('T0FAKE', 'C-1'))?.status).toBe('done');
+    // The press after that adds its own line; the first stays.
+    const mark2 = slack.fake.calls.length;
+    await slack.click(press(update.args.blocks, 'C-2', 'ft_status', { ts: digest.ts, ephemeral: false, user: 'U0BOB' }, { choice: 'blocked' }));
+    const second: any = await slack.fake.waitFor((r: any) => r.method === 'chat.update' && r.args.ts === digest.ts && slack.fake.calls.indexOf(r) >= mark2);
+    const text2 = blocksText(second.args.blocks);
+    expect(text2).toMatch(/✅ alice marked C-1 done\n🔄 bob set C-2 to blocked$/);
+    expect(text2).toMatch(/C-2 Operationalise border markets\n.*blocked/);
+  });
+
+  it('a refused press changes no message: no chat.update, the presser alone is told why', async () => {
+    // The digest went out while C-3 was open; someone has marked it done since.
+    const digest = await postDigest();
+    await say('done C-3');
+    const mark = slack.fake.calls.length;
+    const clicked = await slack.click(press(digest.blocks, 'C-3', 'ft_status', { ts: digest.ts, ephemeral: false }, { choice: 'in-progress' }));
+    const refusal = await slack.fake.responseTo(clicked.responseUrl);
+    expect(refusal.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(refusal.body.text).toMatch(/C-3 is done; reopen it first/);
+    expect(callsSince(mark).some((c: any) => c.method === 'chat.update')).toBe(false);
+    expect(slack.fake.messages.find((m) => m.ts === digest.ts)?.blocks).toEqual(digest.blocks);
+  });
+});
+
+describe('a crafted press (typed actions, never command text)', () => {
+  const cases: [string, (action: Record<string, any>) => Record<string, any>][] = [
+    ['a value whose id smuggles more words', (a) => ({ ...a, value: JSON.stringify({ kind: 'done', id: 'C-1 title Pwned' }) })],
+    ['a value naming a command no button runs', (a) => ({ ...a, value: JSON.stringify({ kind: 'edit', id: 'C-2', choice: 'title Pwned' }) })],
+    ['a value that is not JSON', (a) => ({ ...a, value: 'C-2 title Pwned' })],
+    ['a value whose kind disagrees with its action id', (a) => ({ ...a, value: JSON.stringify({ kind: 'reopen', id: 'C-2' }) })],
+    ['a block id whose target smuggles more words', (a) => ({ ...a, block_id: 'ft|0a0|C-2 title Pwned|list:' })],
+    ['a block id whose context smuggles a command', (a) => ({ ...a, block_id: 'ft|0a0|C-2|list:; edit C-2 title Pwned', value: JSON.stringify({ kind: 'done', id: 'C-2' }) })],
+    ['a date picker whose date carries more words', (a) => ({ ...a, action_id: 'ft_confirm-date.date', type: 'datepicker', value: undefined, selected_date: '2030-03-01 title Pwned' })],
+  ];
+
+  it.each(cases)('%s: a friendly refusal to the presser, nothing changed, no message edited', async (_name, craft) => {
+    await say('reopen C-1');
+    const digest = await postDigest();
+    const titles = (await slack.app.store.commitments.list('T0FAKE', {})).map((c) => `${c.id} ${c.title} ${c.status}`);
+    const history = await slack.app.store.commitments.history('T0FAKE', 'C-2');
+    const action = craft(pressedElement(digest.blocks, 'C-2', 'ft_done'));
+    const mark = slack.fake.calls.length;
+    const clicked = await slack.click(pressPayload(digest.blocks, action, { ts: digest.ts, ephemeral: false }));
+    expect(clicked.status).toBe(200);
+    const refusal = await slack.fake.responseTo(clicked.responseUrl);
+    expect(refusal.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(refusal.body.text).toMatch(/not one I know.*Nothing was changed/);
+    expect(callsSince(mark).some((c: any) => c.method === 'chat.update')).toBe(false);
+    expect((await slack.app.store.commitments.list('T0FAKE', {})).map((c) => `${c.id} ${c.title} ${c.status}`)).toEqual(titles);
+    expect(await slack.app.store.commitments.history('T0FAKE', 'C-2')).toEqual(history);
+  });
+});
