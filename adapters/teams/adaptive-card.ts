@@ -4,6 +4,8 @@
  * card's context, so a press can be replayed through the core and the card rebuilt in place.
  */
 import { replaceInstants, type Card, type CardAction, type CardItem, type CardSection, type Reply } from '../../src/replies/reply.js';
+import type { ExecuteData } from './card-action-data.js';
+import { cardLines, escapeCardMarkdown } from './teams-markdown.js';
 
 export type AdaptiveElement = Record<string, unknown>;
 
@@ -22,29 +24,24 @@ export interface RenderOptions {
   names?: ReadonlyMap<string, string>;
   /** A line shown in attention colour at the end (a refusal after a button press). */
   notice?: string;
-}
-
-/** What an `Action.Execute` sends back in `value.action.data` (plus any inputs, by id). */
-export interface ExecuteData {
-  target: string;
-  value?: string;
-  context?: string;
-  /** From the `Input.Date` of a picker. */
-  date?: string;
+  /** "✅ Sara marked C-1 done" lines, shown under the card after presses on it. */
+  log?: readonly string[];
 }
 
 const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
 export function renderAdaptiveCard(reply: Reply, options: RenderOptions = {}): AdaptiveCard {
-  const text = (s: string) => cardText(s, options.names);
+  const text = (s: string) => escapeCardMarkdown(cardText(s, options.names));
+  const blocks = (s: string, props: AdaptiveElement = {}) => textBlocks(text(s), props);
   const card: Card = reply.card ?? { title: '', sections: [{ text: reply.text }] };
   const body: AdaptiveElement[] = [];
-  if (card.title) body.push({ type: 'TextBlock', text: text(card.title), size: 'Medium', weight: 'Bolder', wrap: true });
-  if (card.subtitle) body.push({ type: 'TextBlock', text: text(card.subtitle), isSubtle: true, spacing: 'None', wrap: true });
+  if (card.title) body.push(...blocks(card.title, { size: 'Medium', weight: 'Bolder' }));
+  if (card.subtitle) body.push(...blocks(card.subtitle, { isSubtle: true, spacing: 'None' }));
   for (const section of card.sections) body.push(...renderSection(section, card.context, text));
   if (card.actions?.length) body.push(actionSet(card.actions, card.context));
-  if (card.footer) body.push({ type: 'TextBlock', text: text(card.footer), isSubtle: true, size: 'Small', wrap: true, separator: true });
-  if (options.notice) body.push({ type: 'TextBlock', text: text(options.notice), color: 'Attention', wrap: true, separator: true });
+  if (card.footer) body.push(...blocks(card.footer, { isSubtle: true, size: 'Small', separator: true }));
+  if (options.log?.length) body.push(...blocks(options.log.join('\n'), { separator: true }));
+  if (options.notice) body.push(...blocks(options.notice, { color: 'Attention', separator: true }));
   const fallbackText = clipText(plainText(reply.text, options.names), MAX_SUMMARY_CHARS);
   return { type: 'AdaptiveCard', $schema: SCHEMA, version: '1.5', body: fitBody(body, MAX_CARD_CHARS - fallbackText.length), fallbackText, msteams: { width: 'Full' } };
 }
@@ -120,10 +117,25 @@ function hideOverflow(body: Element[], lastItem: number, budget: number): Elemen
   return [...kept, note(hidden), ...tail];
 }
 
+/**
+ * One TextBlock per line: in a card a single newline does not break the line (Agents Playground,
+ * Teams), so each line gets its own block; `props` go on the first, the rest follow tightly.
+ */
+export function textBlocks(text: string, props: AdaptiveElement = {}): AdaptiveElement[] {
+  const { separator, spacing, ...look } = props;
+  return cardLines(text).map((line, i) => ({
+    type: 'TextBlock',
+    text: line.text,
+    wrap: true,
+    ...look,
+    ...(i === 0 ? { ...(separator ? { separator } : {}), ...(spacing ? { spacing } : {}) } : { spacing: line.gap ? 'Medium' : 'None' }),
+  }));
+}
+
 function renderSection(section: CardSection, context: string | undefined, text: (s: string) => string): AdaptiveElement[] {
   const out: AdaptiveElement[] = [];
-  if (section.heading) out.push({ type: 'TextBlock', text: text(section.heading), weight: 'Bolder', wrap: true, spacing: 'Medium' });
-  if (section.text) out.push({ type: 'TextBlock', text: text(section.text), wrap: true });
+  if (section.heading) out.push(...textBlocks(text(section.heading), { weight: 'Bolder', spacing: 'Medium' }));
+  if (section.text) out.push(...textBlocks(text(section.text)));
   if (section.fields?.length) {
     out.push({ type: 'FactSet', facts: section.fields.map((f) => ({ title: text(f.label), value: text(f.value) })) });
   }
@@ -132,8 +144,8 @@ function renderSection(section: CardSection, context: string | undefined, text: 
 }
 
 function renderItem(item: CardItem, context: string | undefined, text: (s: string) => string): AdaptiveElement {
-  const items: AdaptiveElement[] = [{ type: 'TextBlock', text: text(item.title), weight: 'Bolder', wrap: true }];
-  for (const line of item.lines ?? []) items.push({ type: 'TextBlock', text: text(line), isSubtle: true, spacing: 'None', wrap: true });
+  const items: AdaptiveElement[] = textBlocks(text(item.title), { weight: 'Bolder' });
+  for (const line of item.lines ?? []) items.push(...textBlocks(text(line), { isSubtle: true, spacing: 'None' }));
   if (item.actions?.length) items.push(actionSet(item.actions, context));
   return { type: 'Container', id: item.id ? `item-${item.id}` : undefined, separator: true, items };
 }
@@ -143,7 +155,8 @@ function actionSet(actions: readonly CardAction[], context: string | undefined):
 }
 
 function renderAction(action: CardAction, context: string | undefined): AdaptiveElement {
-  const data: ExecuteData = { target: action.target, ...(action.value ? { value: action.value } : {}), ...(context ? { context } : {}) };
+  const typed = { kind: action.id, id: action.target, ...(action.value ? { choice: action.value } : {}) };
+  const data: ExecuteData = { action: typed, ...(context ? { context } : {}) };
   const style = action.style === 'primary' ? 'positive' : action.style === 'danger' ? 'destructive' : undefined;
   if (!action.options?.length && !action.pickDate) {
     return { type: 'Action.Execute', title: action.label, verb: action.id, data, ...(style ? { style } : {}) };
@@ -162,20 +175,14 @@ function renderAction(action: CardAction, context: string | undefined): Adaptive
     });
   }
   if (action.pickDate) body.push({ type: 'Input.Date', id: dateId, label: 'Or pick a date' });
-  const { value: _ignored, ...withoutValue } = data;
+  const inputs: ExecuteData = { action: { kind: action.id, id: action.target }, ...(context ? { context } : {}), ...(action.options?.length ? { inputId } : {}), ...(action.pickDate ? { dateId } : {}) };
   return {
     type: 'Action.ShowCard',
     title: action.label,
     card: {
       type: 'AdaptiveCard',
       body,
-      actions: [{ type: 'Action.Execute', title: action.label, verb: action.id, data: { ...withoutValue, inputId, dateId } }],
+      actions: [{ type: 'Action.Execute', title: action.label, verb: action.id, data: inputs }],
     },
   };
-}
-
-/** Reads the value a press chose: a picked date wins over a choice, which wins over the fixed value. */
-export function chosenValue(data: Record<string, unknown>): string | undefined {
-  const pick = (key: unknown) => (typeof key === 'string' && typeof data[key] === 'string' && data[key] !== '' ? (data[key] as string) : undefined);
-  return pick(data.dateId) ?? pick(data.inputId) ?? (typeof data.value === 'string' ? data.value : undefined);
 }

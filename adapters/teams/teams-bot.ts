@@ -6,9 +6,14 @@
 import type { Logger } from 'pino';
 import { isIanaZone } from '../../src/config/config.js';
 import type { Core } from '../../src/core.js';
-import type { Action, Invocation, Mention } from '../../src/ports/invocation.js';
+import type { Invocation, Mention } from '../../src/ports/invocation.js';
 import { replaceInstants, type Reply } from '../../src/replies/reply.js';
-import { chosenValue, plainText, renderAdaptiveCard } from './adaptive-card.js';
+import { NOT_A_BUTTON } from '../../src/commands/button-action.js';
+import { plainText, renderAdaptiveCard } from './adaptive-card.js';
+import { pressedCardAction } from './card-action-data.js';
+import { patchReply, withLogLine } from './patch-reply.js';
+import { rememberSentCard, sentCard, type SentWhere } from './sent-cards.js';
+import { teamsMessageText } from './teams-markdown.js';
 import { tenantAllowed, type TeamsAuth } from './auth-settings.js';
 import { placeOf, tenantOf, type ChannelPlatformData, type Place, type UserPlatformData } from './conversation-place.js';
 import { commandText, type TeamsMentionEntity } from './message-text.js';
@@ -27,11 +32,11 @@ export function createBotLogic(deps: BotDeps): BotLogic {
   const { core, logger } = deps;
   const store = core.store;
 
-  async function render(reply: Reply, tenantId: string, notice?: string): Promise<OutboundMessage> {
+  async function render(reply: Reply, tenantId: string, options: { log?: readonly string[] } = {}): Promise<OutboundMessage> {
     const names = await mentionNames(reply, tenantId);
     // A time goes in a card even in a text answer: only a card shows it in each reader's own zone.
-    if (!reply.card && !notice && !hasInstant(reply.text)) return { text: plainText(reply.text, names) };
-    return { text: plainText(reply.text, names), card: renderAdaptiveCard(reply, { names, notice }) };
+    if (!reply.card && !hasInstant(reply.text)) return { text: teamsMessageText(plainText(reply.text, names)) };
+    return { text: plainText(reply.text, names), card: renderAdaptiveCard(reply, { names, log: options.log }) };
   }
 
   async function mentionNames(reply: Reply, tenantId: string): Promise<Map<string, string>> {
@@ -107,7 +112,9 @@ export function createBotLogic(deps: BotDeps): BotLogic {
       await remember(place, turn);
       await rememberUser(place.tenantId, { aad: user.id, teamsId: activity.from.id, name: user.name }, place, turn);
       // Teams has no ephemeral messages: a private reply is answered in the same thread (see README).
-      await turn.reply(await render(reply, place.tenantId));
+      const posted = await turn.reply(await render(reply, place.tenantId));
+      // Kept so a press on this card can update just its row (a press does not send the card back).
+      if (posted) await rememberSentCard(store, { tenantId: place.tenantId, address: place.address }, posted, reply);
     },
 
     async installed(turn) {
@@ -133,29 +140,44 @@ export function createBotLogic(deps: BotDeps): BotLogic {
     async cardAction(turn, verb, data) {
       const { activity } = turn;
       const place = placeOf(activity, turn.reference);
-      const context = typeof data.context === 'string' ? data.context : undefined;
-      const action: Action = {
+      const user = invocationUser(activity);
+      const pressed = pressedCardAction(verb, data);
+      if (!pressed) return { message: NOT_A_BUTTON };
+      const outcome = await core.act({
         workspace: { id: place.tenantId },
         channel: { address: place.address, name: place.name, isDirect: place.kind === 'personal' },
-        user: invocationUser(activity),
-        actionId: verb,
-        target: typeof data.target === 'string' ? data.target : '',
-        value: chosenValue(data),
-        context,
+        user,
+        actionId: pressed.kind,
+        target: pressed.id,
+        value: pressed.choice,
+        context: pressed.context,
         receivedAt: core.clock.now(),
-      };
-      const outcome = await core.act(action);
-      if (outcome.ok) {
-        const refreshed: Reply = outcome.refreshed ?? { visibility: 'channel', text: outcome.message };
-        const message = await render(refreshed, place.tenantId);
-        // The invoke response replaces the card for the presser; everyone else sees the message edited.
-        if (activity.replyToId) await turn.update(activity.replyToId, message).catch((err: unknown) => logger.warn({ err }, 'could not update the card for everyone'));
-        return message.card ?? renderAdaptiveCard(refreshed);
+      });
+      // Refused or nothing changed: the card stays as everyone sees it; the presser alone reads why.
+      if (!outcome.ok) return { message: outcome.message };
+      const messageId = activity.replyToId;
+      const places: SentWhere[] = [
+        { tenantId: place.tenantId, address: place.address },
+        { tenantId: place.tenantId, userId: user.id },
+      ];
+      const found = messageId ? await sentCard(store, places, messageId) : undefined;
+      const patched = found && patchReply(found.sent.reply, outcome.rows ?? []);
+      if (messageId && found && patched?.found) {
+        // The same message, only the pressed row as it is now, and who did it underneath.
+        const log = withLogLine(found.sent.log ?? [], outcome.line);
+        const message = await render(patched.reply, place.tenantId, { log });
+        await turn.update(messageId, message).catch((err: unknown) => logger.warn({ err }, 'could not update the card for everyone'));
+        await rememberSentCard(store, found.where, messageId, patched.reply, log);
+        return { card: message.card ?? renderAdaptiveCard(patched.reply, { log }) };
       }
-      // Refused: the presser alone sees the card as it is, with the reason under it.
-      const words = context?.startsWith('list:') ? `list ${context.slice(5)}` : context?.startsWith('item:') ? `show ${context.slice(5)}` : undefined;
-      const current = words ? await core.handle({ ...action, text: words, mentions: [] }) : { visibility: 'private' as const, text: outcome.message };
-      return (await render(current, place.tenantId, outcome.message)).card as object;
+      // A card not kept (older than the last few): one item's card rebuilds to itself; anything
+      // else (a digest) is left as it is rather than turned into another message.
+      if (messageId && outcome.refreshed?.card && pressed.context?.startsWith('item:')) {
+        const message = await render(outcome.refreshed, place.tenantId);
+        await turn.update(messageId, message).catch((err: unknown) => logger.warn({ err }, 'could not update the card for everyone'));
+        return { card: message.card ?? renderAdaptiveCard(outcome.refreshed) };
+      }
+      return { message: outcome.line ?? outcome.message };
     },
   };
 }

@@ -10,7 +10,9 @@ import type { Reply } from '../../src/replies/reply.js';
 import { plainText, renderAdaptiveCard } from './adaptive-card.js';
 import type { ChannelPlatformData, UserPlatformData } from './conversation-place.js';
 import { deliveryError } from './delivery-errors.js';
+import { rememberSentCard } from './sent-cards.js';
 import { parseTeamsAddress } from './teams-address.js';
+import { teamsMessageText } from './teams-markdown.js';
 import type { ConversationRef, OutboundMessage, Transport } from './transport.js';
 
 export class TeamsChatAdapter implements ChatAdapter {
@@ -22,7 +24,17 @@ export class TeamsChatAdapter implements ChatAdapter {
     private readonly logger: Logger,
   ) {}
 
-  async deliver(address: string, reply: Reply, _options: DeliverOptions): Promise<Delivered> {
+  async deliver(address: string, reply: Reply, options: DeliverOptions): Promise<Delivered> {
+    const target = parseTeamsAddress(address);
+    const delivered = await this.send(address, reply, options);
+    // Kept so a press on the card can update just its row (a Teams press does not send the card back).
+    const activityId = delivered.messageId.slice(delivered.messageId.lastIndexOf('|') + 1);
+    const where = target.kind === 'user' ? { tenantId: target.tenantId, userId: target.aadObjectId } : { tenantId: target.tenantId, address };
+    await rememberSentCard(this.store, where, activityId, reply).catch((err: unknown) => this.logger.warn({ err }, 'could not keep the sent card'));
+    return delivered;
+  }
+
+  private async send(address: string, reply: Reply, _options: DeliverOptions): Promise<Delivered> {
     const message = toMessage(reply);
     const target = parseTeamsAddress(address);
     try {
@@ -54,6 +66,8 @@ export class TeamsChatAdapter implements ChatAdapter {
     } catch (error) {
       throw deliveryError(error);
     }
+    const where = target.kind === 'user' ? { tenantId: target.tenantId, userId: target.aadObjectId } : { tenantId: target.tenantId, address };
+    await rememberSentCard(this.store, where, activityId, reply).catch((err: unknown) => this.logger.warn({ err }, 'could not keep the sent card'));
   }
 
   private async channelData(tenantId: string, address: string): Promise<ChannelPlatformData> {
@@ -97,5 +111,6 @@ export class TeamsChatAdapter implements ChatAdapter {
 }
 
 function toMessage(reply: Reply): OutboundMessage {
-  return { text: plainText(reply.text), card: reply.card ? renderAdaptiveCard(reply) : undefined };
+  if (!reply.card) return { text: teamsMessageText(plainText(reply.text)) };
+  return { text: plainText(reply.text), card: renderAdaptiveCard(reply) };
 }

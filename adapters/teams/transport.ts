@@ -75,9 +75,14 @@ export interface BotLogic {
   message(turn: Turn): Promise<void>;
   installed(turn: Turn): Promise<void>;
   uninstalled(turn: Turn): Promise<void>;
-  /** An `Action.Execute` press: the card to show in place of the pressed one. */
-  cardAction(turn: Turn, verb: string, data: Record<string, unknown>): Promise<object>;
+  /**
+   * An `Action.Execute` press: a card to show the presser in place of the pressed one, or a message
+   * shown to the presser alone that leaves the card as it is (a refusal).
+   */
+  cardAction(turn: Turn, verb: string, data: Record<string, unknown>): Promise<CardActionAnswer>;
 }
+
+export type CardActionAnswer = { card: object } | { message: string };
 
 /** Outbound tokens: production uses MSAL through botbuilder; tests inject a fixed token. */
 export type OutboundToken = (appId: string, audience: string | undefined) => Promise<string>;
@@ -209,8 +214,10 @@ class FollowthroughHandler extends TeamsActivityHandler {
 
   protected override async onAdaptiveCardInvoke(ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const data = (value.action.data ?? {}) as Record<string, unknown>;
-    const card = await this.logic.cardAction(turnFor(ctx), value.action.verb, data);
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
+    const answer = await this.logic.cardAction(turnFor(ctx), value.action.verb, data);
+    // Universal Actions: a card replaces the pressed one for the presser; a message is shown to them alone.
+    if ('card' in answer) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answer.card as never };
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer.message as never };
   }
 }
 

@@ -5,7 +5,7 @@ import { renderAdaptiveCard } from '../../adapters/teams/adaptive-card.js';
 import { startApp, type App } from '../../src/main.js';
 import { channelReply } from '../../src/replies/reply.js';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
-import { ALICE, BOB, TENANT, channelMessage, fixture, personalMessage, postActivity, replyText } from '../helpers/fake-connector-activities.js';
+import { ALICE, BOB, TENANT, channelMessage, personalMessage, postActivity, pressOnCard, replyText } from '../helpers/fake-connector-activities.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 import { teamsDevEnv } from '../helpers/teams-dev-env.js';
 
@@ -60,9 +60,8 @@ describe('Teams: a channel with 40 commitments', () => {
   });
 
   it('pressing Done on the shortened list answers with a refreshed card that fits too', async () => {
-    const invoke = fixture('card-action', connector.url);
-    invoke.from = { id: BOB.id, name: BOB.name, aadObjectId: BOB.aadObjectId };
-    invoke.value.action = { type: 'Action.Execute', title: 'Done', verb: 'done', data: { target: 'C-12', context: 'list:' } };
+    await postActivity(base, channelMessage(connector.url, 'list'));
+    const invoke = pressOnCard(connector.url, connector.posted().at(-1)!, 'done', 'C-12', { from: BOB });
     const before = connector.calls.length;
     const response = await postActivity(base, invoke);
     expect(response.body.statusCode).toBe(200);

@@ -5,7 +5,7 @@ import { startApp, type App } from '../../src/main.js';
 import { Permanent, RateLimited, Transient } from '../../src/ports/chat-adapter.js';
 import { channelReply } from '../../src/replies/reply.js';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
-import { ALICE, BOB, CHANNEL_ID, TENANT, channelMessage, fixture, personalMessage, postActivity, replyText } from '../helpers/fake-connector-activities.js';
+import { ALICE, BOB, CHANNEL_ID, TENANT, channelMessage, executeActions, fixture, personalMessage, postActivity, pressOnCard, replyText } from '../helpers/fake-connector-activities.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 import { teamsDevEnv } from '../helpers/teams-dev-env.js';
 
@@ -92,23 +92,26 @@ describe('Teams adapter (dev mode, loopback)', () => {
     expect(chat?.timeZone).toBe('Europe/Berlin');
   });
 
-  it('presses Done with Action.Execute: refreshed card in the invoke response, message edited, a double click changes nothing', async () => {
-    const press = () => {
-      const invoke = fixture('card-action', connector.url);
-      invoke.from = { id: BOB.id, name: BOB.name, aadObjectId: BOB.aadObjectId };
-      return postActivity(base, invoke);
-    };
+  it('presses Done with Action.Execute: the same card with that row updated and who did it, for the presser and everyone; a double click changes nothing', async () => {
+    await say(channelMessage(connector.url, 'list'));
+    const listCard = connector.posted().at(-1)!;
+    const press = () => postActivity(base, pressOnCard(connector.url, listCard, 'done', 'C-1', { from: BOB }));
     const first = await press();
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-    expect(first.body.value.type).toBe('AdaptiveCard');
-    expect(JSON.stringify(first.body.value)).not.toMatch(/C-1 Appoint/);
-    expect(JSON.stringify(first.body.value)).toMatch(/marked C-1 done/);
+    const shown = replyText({ attachments: [{ content: first.body.value }] });
+    // Still the list it was: C-1's row is there, done, with Reopen; the line says who did it.
+    expect(shown).toMatch(/C-1 Appoint liaison officers/);
+    expect(shown).toMatch(/✅ Bob Lee marked C-1 done/);
+    expect(executeActions(first.body.value).map((a) => `${a.verb} ${a.data.action.id}`)).toContain('reopen C-1');
     const edit = connector.calls.at(-1)!;
-    expect(edit).toMatchObject({ method: 'PUT', activityId: '1706523300999' });
+    expect(edit).toMatchObject({ method: 'PUT', activityId: listCard.answeredId });
+    expect(replyText(edit.body)).toMatch(/✅ Bob Lee marked C-1 done/);
+    const calls = connector.calls.length;
     const second = await press();
-    expect(second.body.statusCode).toBe(200);
-    expect(JSON.stringify(second.body.value)).toMatch(/already done/);
+    expect(second.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect(second.body.value).toMatch(/already done/);
+    expect(connector.calls.slice(calls).some((c) => c.method === 'PUT')).toBe(false);
     const history = await app.store.commitments.history(TENANT, 'C-1');
     expect(history.filter((h) => h.action === 'done')).toHaveLength(1);
   });
@@ -144,14 +147,14 @@ describe('Teams adapter (dev mode, loopback)', () => {
     expect((await app.store.commitments.get(TENANT, 'C-2'))?.snoozedUntil).toBeTruthy();
   });
 
-  it("lets an admin from TEAMS_ADMIN_AAD_IDS change anyone's item; refuses others, keeping the card", async () => {
-    const invoke = fixture('card-action', connector.url);
-    invoke.from = { id: '29:1Stranger', name: 'Stranger', aadObjectId: 'aad-stranger' };
-    invoke.value.action = { type: 'Action.Execute', title: 'Done', verb: 'done', data: { target: 'C-4', context: 'item:C-4' } };
-    const refused = await postActivity(base, invoke);
-    const card = JSON.stringify(refused.body.value);
-    expect(card).toMatch(/Border markets/);
-    expect(card).toMatch(/"color":"Attention"/);
+  it("lets an admin from TEAMS_ADMIN_AAD_IDS change anyone's item; refuses others with a private answer, leaving the card alone", async () => {
+    await say(channelMessage(connector.url, 'show C-4'));
+    const card = connector.posted().at(-1)!;
+    const calls = connector.calls.length;
+    const refused = await postActivity(base, pressOnCard(connector.url, card, 'done', 'C-4', { from: { id: '29:1Stranger', name: 'Stranger', aadObjectId: 'aad-stranger' } }));
+    expect(refused.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect(refused.body.value).toMatch(/owners|creator|admin/i);
+    expect(connector.calls.slice(calls).some((c) => c.method === 'PUT' || c.method === 'POST')).toBe(false);
     expect((await app.store.commitments.get(TENANT, 'C-4'))?.status).toBe('open');
     const byAdmin = await say(channelMessage(connector.url, 'drop C-4 merged elsewhere', { from: DANA }));
     expect(byAdmin).toMatch(/dropped C-4/i);

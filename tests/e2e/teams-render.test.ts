@@ -1,7 +1,8 @@
 // Pure pieces of the Teams adapter as table tests: the Adaptive Card renderer, message text
 // cleaning, addresses, auth-mode decisions and delivery-error mapping.
 import { describe, expect, it } from 'vitest';
-import { chosenValue, plainText, renderAdaptiveCard } from '../../adapters/teams/adaptive-card.js';
+import { plainText, renderAdaptiveCard } from '../../adapters/teams/adaptive-card.js';
+import { pressedCardAction } from '../../adapters/teams/card-action-data.js';
 import { teamsAuth, tenantAllowed, TeamsStartError } from '../../adapters/teams/auth-settings.js';
 import { deliveryError } from '../../adapters/teams/delivery-errors.js';
 import { commandText } from '../../adapters/teams/message-text.js';
@@ -44,7 +45,7 @@ describe('renderAdaptiveCard', () => {
     ['section heading', () => expect(json).toContain('"text":"Overdue (1)"')],
     ['fields as a FactSet with mention names', () => expect(json).toContain('{"title":"Owner","value":"@Ann"}')],
     ['Done is Action.Execute with verb and data', () =>
-      expect(json).toContain('{"type":"Action.Execute","title":"Done","verb":"done","data":{"target":"C-1","context":"list:"},"style":"positive"}')],
+      expect(json).toContain('{"type":"Action.Execute","title":"Done","verb":"done","data":{"action":{"kind":"done","id":"C-1"},"context":"list:"},"style":"positive"}')],
     ['Snooze shows a choice and a date picker', () => {
       expect(json).toContain('"type":"Action.ShowCard","title":"Snooze"');
       expect(json).toContain('"type":"Input.ChoiceSet"');
@@ -62,13 +63,21 @@ describe('renderAdaptiveCard', () => {
     ]);
   });
 
+  const press = { kind: 'snooze', id: 'C-1' };
   it.each([
-    [{ target: 'C-1', value: '1d' }, '1d'],
-    [{ target: 'C-1', inputId: 'v', v: '1w' }, '1w'],
-    [{ target: 'C-1', inputId: 'v', v: '1w', dateId: 'd', d: '2024-03-01' }, '2024-03-01'],
-    [{ target: 'C-1', inputId: 'v', v: '1w', dateId: 'd', d: '' }, '1w'],
-    [{ target: 'C-1' }, undefined],
-  ])('chosenValue(%j) = %s', (data, expected) => expect(chosenValue(data)).toBe(expected));
+    [{ action: { ...press, choice: '1d' } }, '1d'],
+    [{ action: press, inputId: 'v', v: '1w' }, '1w'],
+    [{ action: press, inputId: 'v', v: '1w', dateId: 'd', d: '2024-03-01' }, '2024-03-01'],
+    [{ action: press, inputId: 'v', v: '1w', dateId: 'd', d: '' }, '1w'],
+    [{ action: press }, undefined],
+  ])('the choice of %j is %s', (data, expected) => expect(pressedCardAction('snooze', data)?.choice).toBe(expected));
+
+  it.each([
+    ['no typed action', { target: 'C-1', value: '1d' }],
+    ['a kind that disagrees with the verb', { action: { kind: 'done', id: 'C-1' } }],
+    ['extra fields in the action', { action: { ...press, command: 'edit C-1 title x' } }],
+    ['an input value that is not text', { action: press, inputId: 'v', v: { nested: true } }],
+  ])('refuses %s', (_name, data) => expect(pressedCardAction('snooze', data)).toBeUndefined());
 
   it('plain text names mentions and writes instants in UTC', () => {
     expect(plainText(`<@x|Ann> snoozed until ${instant('2024-01-30T14:00:00Z')}`)).toBe('@Ann snoozed until 2024-01-30 14:00 UTC');

@@ -76,3 +76,37 @@ export function replyText(body: any): string {
   for (const attachment of body?.attachments ?? []) walk(attachment.content);
   return parts.join('\n');
 }
+
+/** Every `Action.Execute` in a card, including those inside `Action.ShowCard`s. */
+export function executeActions(card: any): any[] {
+  const found: any[] = [];
+  const walk = (node: any) => {
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'Action.Execute') found.push(node);
+    for (const value of Object.values(node)) walk(value);
+  };
+  walk(card);
+  return found;
+}
+
+/**
+ * The invoke Teams sends when `from` presses the `verb` button of `target` on a card the bot posted
+ * (`posted`: the connector call that carried it), with `inputs` as the values of the card's inputs.
+ */
+export function pressOnCard(serviceUrl: string, posted: { body: any; conversationId?: string; answeredId?: string }, verb: string, target: string, options: { from?: typeof ALICE; inputs?: Record<string, string> } = {}): any {
+  const card = posted.body?.attachments?.[0]?.content;
+  const action = executeActions(card).find((a) => a.verb === verb && a.data?.action?.id === target);
+  if (!action) throw new Error(`no ${verb} button for ${target} on the card`);
+  const invoke = fixture('card-action', serviceUrl);
+  const from = options.from ?? ALICE;
+  invoke.from = { id: from.id, name: from.name, aadObjectId: from.aadObjectId };
+  if (posted.conversationId) invoke.conversation.id = posted.conversationId;
+  invoke.replyToId = posted.answeredId;
+  const data = { ...action.data };
+  for (const [name, value] of Object.entries(options.inputs ?? {})) {
+    const key = name === 'choice' ? data.inputId : name === 'date' ? data.dateId : name;
+    data[key] = value;
+  }
+  invoke.value.action = { type: 'Action.Execute', title: action.title, verb, data };
+  return invoke;
+}

@@ -13,6 +13,8 @@ export interface ConnectorCall {
   activityId?: string;
   authorization?: string;
   body: any;
+  /** The activity id this call was answered with (a new post's id). */
+  answeredId?: string;
 }
 
 export interface RosterMember {
@@ -67,10 +69,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const activityId = `act-${++counter}`;
       const channelId = body?.channelData?.channel?.id as string | undefined;
       const id = channelId ? `${channelId};messageid=${activityId}` : `a:personal-${body?.members?.[0]?.id ?? counter}`;
+      call.answeredId = activityId;
       return send(201, { id, activityId });
     }
     // POST /v3/conversations/{id}/activities[/{replyToId}]
-    if (call.method === 'POST' && parts[4] === 'activities') return send(200, { id: `act-${++counter}` });
+    if (call.method === 'POST' && parts[4] === 'activities') {
+      call.answeredId = `act-${++counter}`;
+      return send(200, { id: call.answeredId });
+    }
     // PUT /v3/conversations/{id}/activities/{id}
     if (call.method === 'PUT' && parts[4] === 'activities') return send(200, { id: parts[5] });
     // GET /v3/conversations/{id}/members/{userId}

@@ -1,0 +1,36 @@
+/**
+ * A posted reply after a press: the same card with only the pressed items' rows replaced by how they
+ * are now; the "✅ Sara marked C-1 done" lines go under it (`withLogLine`). A digest stays that digest. Pure.
+ */
+import type { CardItem, Reply } from '../../src/replies/reply.js';
+
+/** At most this many "who did what" lines stay under a card; older ones give way. */
+const MAX_LOG_LINES = 10;
+
+export interface Patched {
+  reply: Reply;
+  /** False when none of the rows is on the card (it was some other message). */
+  found: boolean;
+}
+
+export function patchReply(reply: Reply, rows: readonly CardItem[]): Patched {
+  const card = reply.card;
+  if (!card) return { reply, found: false };
+  const fresh = new Map(rows.filter((r) => r.id).map((r) => [r.id!, r]));
+  let found = false;
+  const sections = card.sections.map((section) => ({
+    ...section,
+    items: section.items?.map((item) => {
+      const row = item.id ? fresh.get(item.id) : undefined;
+      if (!row) return item;
+      found = true;
+      return row;
+    }),
+  }));
+  return { reply: { ...reply, card: { ...card, sections } }, found: found || rows.length === 0 };
+}
+
+/** The log lines a card shows after its footer, with `line` added. */
+export function withLogLine(log: readonly string[], line: string | undefined): string[] {
+  return line ? [...log, line].slice(-MAX_LOG_LINES) : [...log];
+}
