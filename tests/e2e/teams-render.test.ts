@@ -84,6 +84,45 @@ describe('renderAdaptiveCard', () => {
   });
 });
 
+describe('Teams text shows what the core wrote (as measured in the Agents Playground)', () => {
+  const help = privateReply('Commands:\nlist [mine]\nadd <title> due <when>', {
+    title: 'Followthrough commands',
+    sections: [
+      { text: 'Try:\n- `add <title> due <when>`\n- done <id> [note]\n\nTom & Jerry <b>' },
+      { fields: [{ label: 'done <id> [note]', value: 'Mark <id> done & say so' }] },
+    ],
+    footer: 'Type `help <command>` for examples.\nOr `help`.',
+  });
+  const card = renderAdaptiveCard(help);
+  const texts = card.body.filter((e) => e.type === 'TextBlock').map((e) => e.text);
+
+  it('gives every line of a text its own TextBlock (one newline does not break a line in a card)', () => {
+    expect(texts).toEqual([
+      'Followthrough commands',
+      'Try:',
+      '- `add <title> due <when>`',
+      '- done &lt;id&gt; [note]',
+      'Tom &amp; Jerry &lt;b&gt;',
+      'Type `help <command>` for examples.',
+      'Or `help`.',
+    ]);
+    const afterBlank = card.body.find((e) => e.text === 'Tom &amp; Jerry &lt;b&gt;');
+    expect(afterBlank).toMatchObject({ spacing: 'Medium' });
+    expect(card.body.find((e) => e.text === '- done &lt;id&gt; [note]')).toMatchObject({ spacing: 'None' });
+  });
+
+  it('writes <, > and & as entities outside code spans (a card drops an unknown <word> as HTML) and keeps them inside', () => {
+    expect(JSON.stringify(card.body)).toContain('{"title":"done &lt;id&gt; [note]","value":"Mark &lt;id&gt; done &amp; say so"}');
+  });
+
+  it('a text message keeps each line as a paragraph and shows a code span with <…> as plain text (else Teams shows &lt;…&gt;)', async () => {
+    const { teamsMessageText } = await import('../../adapters/teams/teams-markdown.js');
+    expect(teamsMessageText('Usage: `add <title> due <when>` — for example `add X due Fri`.\nNothing was changed.')).toBe(
+      'Usage: add <title> due <when> — for example `add X due Fri`.\n\nNothing was changed.',
+    );
+  });
+});
+
 describe('commandText', () => {
   it.each([
     ['list', 'list'],
