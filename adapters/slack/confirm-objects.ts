@@ -5,7 +5,7 @@
  * to everyone. Applied to rendered blocks, so the renderer itself stays as it is.
  */
 import type { types } from '@slack/bolt';
-import { buttonFromActionId, decodeBlockId } from './action-ids.js';
+import { buttonFromActionId, decodeAction, decodeBlockId } from './action-ids.js';
 import type { UserRef } from '../../src/commitments/commitment.js';
 import type { OwnersById } from './owner-facts.js';
 
@@ -30,10 +30,10 @@ export function withConfirms(blocks: Block[], owners: OwnersById, viewerId?: str
 function confirmFor(button: types.Button, target: string, owners: readonly UserRef[] | undefined, viewerId?: string): Confirm | undefined {
   const pressed = buttonFromActionId(button.action_id ?? '');
   if (!pressed) return undefined;
-  if (pressed.id === 'event-check' && button.value === 'drop') {
+  if (pressed.kind === 'event-check' && decodeAction(button.value)?.choice === 'drop') {
     return dialog(`Drop ${target}?`, `${target} stops being tracked and its reminders stop. It can be reopened later with \`reopen ${target}\`.`, 'Drop it', 'danger');
   }
-  if (pressed.id !== 'done' || !owners || owners.length === 0) return undefined;
+  if (pressed.kind !== 'done' || !owners || owners.length === 0) return undefined;
   if (viewerId && owners.some((o) => o.id === viewerId)) return undefined;
   const names = owners.map((o) => `@${o.name}`).join(', ');
   return dialog(`Mark ${target} done?`, `${target} belongs to ${names}. Mark it done? The message will say who did.`, 'Mark done', 'primary');

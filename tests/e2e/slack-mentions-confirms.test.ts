@@ -2,6 +2,7 @@
  * Owners as real Slack mentions in channel posts, confirmation dialogs on Drop and on Done for
  * someone else's item, and an org-wide (Enterprise Grid) install keyed by the organisation.
  */
+import { decodeAction } from '../../adapters/slack/action-ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/reminders/digest.js';
 import { reminderMessage } from '../../src/reminders/reminder-message.js';
@@ -62,7 +63,7 @@ describe('confirmation dialogs', () => {
     const reminder = reminderMessage('event-check', item, new Date('2030-01-01T09:00:00Z'));
     const { messageId } = await slack.app.chatAdapters.get('slack')!.deliver('slack:T0FAKE:U0BOB', reminder, { key: 'event-check:drop-confirm' });
     const message = slack.fake.messages.find((m) => m.ts === messageId)!;
-    const drop = message.blocks!.filter((b) => b.type === 'actions').flatMap((b) => b.elements).find((e: any) => e.value === 'drop');
+    const drop = message.blocks!.filter((b) => b.type === 'actions').flatMap((b) => b.elements).find((e: any) => decodeAction(e.value)?.choice === 'drop');
     expect(drop.confirm).toMatchObject({ title: { text: `Drop ${item.id}?` }, style: 'danger', confirm: { text: 'Drop it' } });
   });
 });

@@ -4,6 +4,7 @@
  * "Track as commitment" shortcut from a thread, the App Home and its refresh when someone else
  * assigns you, and the one welcome when the bot joins a channel.
  */
+import { pressedElement } from '../helpers/slack-press.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRIGGER_LIFE_MS } from '../helpers/fake-slack-views.js';
 import type { RecordedCall } from '../helpers/fake-slack.js';
@@ -198,7 +199,6 @@ describe('App Home', () => {
   it('acts on a Done pressed in the Home and shows the Home again without it', async () => {
     const item = (await byTitle('Draft the communiqué'))!;
     const home = slack.fake.views.homes.get('U0BOB')!;
-    const block = home.blocks.find((b: any) => b.type === 'actions' && String(b.block_id).split('|')[2] === item.id);
     const before = slack.fake.calls.length;
     const payload = slackFixture('block-actions');
     const sent = await slack.click({
@@ -208,7 +208,7 @@ describe('App Home', () => {
       channel: undefined,
       message: undefined,
       view: { id: 'VHOMEU0BOB', type: 'home', callback_id: home.callback_id, blocks: home.blocks },
-      actions: [{ action_id: 'ft_done', block_id: block.block_id, type: 'button', action_ts: '1700000700.000700' }],
+      actions: [{ ...pressedElement(home.blocks, item.id, 'ft_done'), action_ts: '1700000700.000700' }],
     });
     expect(sent.status).toBe(200);
     await slack.fake.waitFor(isCall('views.publish', (c) => after(before)(c) && c.args.user_id === 'U0BOB'));
