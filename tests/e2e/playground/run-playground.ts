@@ -1,24 +1,32 @@
 /**
  * `npm run e2e:playground`: Followthrough in Microsoft 365 Agents Playground, the local Teams client,
- * driven by playwright-core and Debian's Chromium. Adds two commitments, lists them, presses Done on
- * one card, lists again, and saves screenshots before and after. Not part of `npm test` (it installs
- * a browser and fetches the Playground with npx).
+ * driven by playwright-core and Debian's Chromium. It asserts on what the page shows (the innerText
+ * of the rendered messages), not on the JSON sent: `help` keeps every `<id>`/`<title>`/`<when>`,
+ * `report`, `import` and `accept` keep one item per line, a text answer shows `<…>` as typed, and an
+ * owner's daily message (delivered the way the outbox delivers it) shows its header, groups and
+ * answer buttons; pressing Done on it changes that row only and says who did it. Screenshots of
+ * help, report and the owner's message go to tests/e2e/playground/screenshots/ (ignored by git).
+ * Not part of `npm test` (it fetches the Playground with npx and drives a browser).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Locator, type Page } from 'playwright-core';
+import { startApp, type App } from '../../../src/main.js';
+import { ownerDailyMessage } from './owner-daily-message.js';
 import { freePort } from '../../helpers/free-port.js';
 
 const PLAYGROUND = '@microsoft/m365agentsplayground@0.2.28';
 const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+/** Each bot message (text or card) in the Playground's chat. */
+const BOT_MESSAGE = '.fai-OutputCard';
 
 const children: ChildProcess[] = [];
 const scratch = mkdtempSync(join(tmpdir(), 'followthrough-playground-'));
+let app: App | undefined;
 
 async function main(): Promise<void> {
   ensureChromium();
@@ -28,7 +36,9 @@ async function main(): Promise<void> {
   writeFileSync(join(bin, 'xdg-open'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
   const appPort = await freePort();
   const playgroundPort = await freePort();
-  start('app', process.execPath, ['src/cli/bin.js', 'start'], {
+  // In this process, so the owner's daily message can be delivered through the app's own Teams adapter.
+  app = await startApp({
+    ...process.env,
     FOLLOWTHROUGH_ADAPTERS: 'teams',
     TEAMS_ALLOW_UNAUTHENTICATED: 'true',
     HOST: '127.0.0.1',
@@ -36,7 +46,6 @@ async function main(): Promise<void> {
     FOLLOWTHROUGH_DB: join(scratch, 'playground.db'),
     LOG_LEVEL: 'warn',
   });
-  await waitForHttp(`http://127.0.0.1:${appPort}/healthz`);
   start('playground', 'npx', ['-y', PLAYGROUND, 'start', '-e', `http://127.0.0.1:${appPort}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--dt'], {
     PATH: `${bin}:${process.env.PATH}`,
   });
@@ -45,45 +54,137 @@ async function main(): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 2600 } });
     await page.goto(`http://127.0.0.1:${playgroundPort}/`, { waitUntil: 'domcontentloaded' });
     await page.getByText('Connected.').waitFor({ timeout: 60_000 });
     await page.getByText('Personal Chat', { exact: true }).first().click();
-    await send(page, 'add Appoint liaison officers in Turbat and Zahedan due 2099-03-15', /Added C-1/);
-    await send(page, 'add Operationalise the joint border markets due at an early date agreed 29 Jan 2024', /Added C-2/);
-    await send(page, 'list', /C-2 Operationalise/);
-    await page.screenshot({ path: join(SHOTS, 'before-done.png') });
-    // Done on C-1's row of the list card (the last card in the chat).
-    const listCard = page.locator('.ac-adaptiveCard').last();
-    const row = listCard.locator('.ac-container', { hasText: 'C-1 Appoint' }).last();
-    await row.getByRole('button', { name: 'Done' }).click();
-    await page.getByText(/marked C-1 done/).first().waitFor({ timeout: 30_000 });
-    await send(page, 'list', /Your open commitments|C-2/, 2);
-    const lastCard = await page.locator('.ac-adaptiveCard').last().innerText();
-    if (/C-1 Appoint/.test(lastCard)) throw new Error(`C-1 is still listed after Done:\n${lastCard}`);
-    if (!/C-2 Operationalise/.test(lastCard)) throw new Error(`C-2 is missing from the list after Done:\n${lastCard}`);
-    await page.screenshot({ path: join(SHOTS, 'after-done.png') });
-    console.log(`Playground e2e passed. Screenshots: ${join(SHOTS, 'before-done.png')}, ${join(SHOTS, 'after-done.png')}`);
+    await conversation(page, app);
+    console.log(`Playground e2e passed. Screenshots in ${SHOTS}: help.png, report.png, owner-daily-message.png, owner-daily-message-after-done.png`);
   } catch (error) {
-    await browser.contexts()[0]?.pages()[0]?.screenshot({ path: join(SHOTS, 'failure.png') });
+    await browser.contexts()[0]?.pages()[0]?.screenshot({ path: join(SHOTS, 'failure.png'), fullPage: true });
     throw error;
   } finally {
     await browser.close();
   }
 }
 
-/** Types a command into the compose box and waits until a reply matching `expect` shows. */
-async function send(page: Page, text: string, expect: RegExp, occurrences = 1): Promise<void> {
-  const before = await page.getByText(expect).count();
+async function conversation(page: Page, app: App): Promise<void> {
+  // help: every placeholder as typed, one command per row.
+  const help = await send(page, 'help', /Followthrough commands/);
+  expectText(help, 'help', [/done <id> \[note\]/, /add <title> \[@owner…\]/, /within <when>\] \[agreed <date>\]/, /snooze <id> <1d\|3d\|1w\|tomorrow\|date>/, /Type help <command> for examples\./]);
+  await shoot(page, 'help.png');
+  // A text answer (not a card): a code span with <…> must not show as &lt;…&gt;.
+  const usage = await send(page, 'done', /Usage:/);
+  expectText(usage, 'a usage error', [/Usage: done <id> \[note\]/], [/&lt;|&gt;/]);
+
+  for (const words of [
+    'add Appoint liaison officers in Turbat and Zahedan immediately agreed 29 Jan 2024',
+    'add Operationalise the joint border markets at an early date agreed 29 Jan 2024',
+    'add Fully implement existing security cooperation agreements till full eradication of terrorism agreed 29 Jan 2024',
+    'add Establish a joint coordination mechanism at foreign-minister level',
+    'add President Raisi visits Pakistan after the formation of the new government following the Feb 8 elections agreed 29 Jan 2024',
+    'add Brief the Senate & the Assembly committees due 2024-02-01',
+    'add Circulate the minutes due 2024-01-31',
+  ]) {
+    await send(page, words, /[Aa]dded C-\d+/);
+  }
+  await send(page, 'done C-7 sent to all delegations', /marked C-7 done/);
+
+  // report: each item on its own line (they ran together into one paragraph before).
+  const report = await send(page, 'report', /Report|report/);
+  const reportLines = lines(report);
+  for (const id of ['C-1', 'C-2', 'C-3', 'C-4', 'C-5', 'C-6']) {
+    if (!reportLines.some((l) => l.startsWith(`${id} `) || l.includes(` ${id} `) || l.startsWith(`${id}:`))) fail('report', `${id} does not start a line of its own`, report);
+  }
+  expectText(report, 'report', [/Brief the Senate & the Assembly committees/]);
+  await shoot(page, 'report.png');
+
+  // import and accept: the proposed items one per line.
+  const imported = await send(
+    page,
+    'import agreed 2024-01-29 Both sides agreed to exchange lists of wanted individuals within two weeks. The two foreign ministers will meet again in the coming months.',
+    /propos/i,
+  );
+  const proposedIds = [...imported.matchAll(/\bC-(\d+)\b/g)].map((m) => `C-${m[1]}`).filter((id, i, all) => all.indexOf(id) === i);
+  if (proposedIds.length < 2) fail('import', 'expected two proposed items', imported);
+  for (const id of proposedIds) if (!lines(imported).some((l) => l.includes(id))) fail('import', `${id} is not on a line`, imported);
+  const accepted = await send(page, 'accept all', /[Aa]ccepted/);
+  for (const id of proposedIds) if (!lines(accepted).some((l) => l.includes(id))) fail('accept', `${id} is not on a line of its own`, accepted);
+
+  // The owner's daily message, delivered to this 1:1 through the app's Teams adapter as the outbox does.
+  const before = await page.locator(BOT_MESSAGE).count();
+  const { address, reply } = await ownerDailyMessage(app);
+  await app.chatAdapters.get('teams')!.deliver(address, reply, { key: `owner:playground:${Date.now()}` });
+  const daily = await newMessage(page, before, /Your commitments/);
+  expectText(daily, "the owner's daily message", [
+    /Your commitments, .* — .*overdue/,
+    /Overdue \(\d+\)/,
+    /Needs a date \(\d+\)/,
+    /Waiting on an event \(\d+\)/,
+    /Reviews \(\d+\)/,
+    /Pick a date/,
+    /It's ongoing/,
+    /No date needed/,
+    /Yes, on…/,
+    /Not yet/,
+    /Drop/,
+    /Still kept/,
+    /It has ended/,
+    /Not kept/,
+    /Brief the Senate & the Assembly committees/,
+  ]);
+  const dailyMessage = page.locator(BOT_MESSAGE).last();
+  await dailyMessage.scrollIntoViewIfNeeded();
+  await shoot(page, 'owner-daily-message.png', dailyMessage);
+
+  // Done on the overdue row: that row changes, the rest of the message stays, and it says who did it.
+  const row = dailyMessage.locator('.ac-container', { hasText: 'C-6 Brief the Senate' }).last();
+  await row.getByRole('button', { name: 'Done', exact: true }).click();
+  await page.locator(BOT_MESSAGE).last().getByText(/marked C-6 done/).waitFor({ timeout: 30_000 });
+  const after = await page.locator(BOT_MESSAGE).last().innerText();
+  expectText(after, 'the daily message after Done', [/Your commitments, /, /marked C-6 done/, /Still kept/, /Pick a date/]);
+  await shoot(page, 'owner-daily-message-after-done.png', page.locator(BOT_MESSAGE).last());
+}
+
+/** Types a command and returns the innerText of the bot's answer that matches `expect`. */
+async function send(page: Page, text: string, expect: RegExp): Promise<string> {
+  const before = await page.locator(BOT_MESSAGE).count();
   const box = page.getByRole('textbox').last();
   await box.click();
   await box.fill(text);
   await box.press('Enter');
-  const wanted = Math.max(before + 1, occurrences);
-  for (let waited = 0; (await page.getByText(expect).count()) < wanted; waited += 250) {
-    if (waited > 30_000) throw new Error(`no reply matching ${expect} after "${text}"`);
+  return newMessage(page, before, expect, text);
+}
+
+/** Waits for a bot message after the first `before` that matches `expect`; returns its innerText. */
+async function newMessage(page: Page, before: number, expect: RegExp, after = 'the delivery'): Promise<string> {
+  for (let waited = 0; waited <= 30_000; waited += 250) {
+    const messages = page.locator(BOT_MESSAGE);
+    const count = await messages.count();
+    for (let i = before; i < count; i++) {
+      const text = await messages.nth(i).innerText();
+      if (expect.test(text)) return text;
+    }
     await page.waitForTimeout(250);
   }
+  const last = await page.locator(BOT_MESSAGE).last().innerText().catch(() => '');
+  throw new Error(`no answer matching ${expect} after "${after}"; the last message reads:\n${last}`);
+}
+
+const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+function expectText(text: string, what: string, present: RegExp[], absent: RegExp[] = []): void {
+  for (const pattern of present) if (!pattern.test(text)) fail(what, `missing ${pattern}`, text);
+  for (const pattern of absent) if (pattern.test(text)) fail(what, `shows ${pattern}`, text);
+}
+
+function fail(what: string, problem: string, text: string): never {
+  throw new Error(`${what}: ${problem}. The page shows:\n${text}`);
+}
+
+async function shoot(page: Page, name: string, element?: Locator): Promise<void> {
+  const target = element ?? page.locator(BOT_MESSAGE).last();
+  await target.screenshot({ path: join(SHOTS, name) });
 }
 
 function ensureChromium(): void {
@@ -94,7 +195,7 @@ function ensureChromium(): void {
 }
 
 function start(name: string, command: string, args: string[], env: Record<string, string>): void {
-  const child = spawn(command, args, { cwd: name === 'app' ? ROOT : scratch, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, { cwd: scratch, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log += d));
   child.stderr?.on('data', (d: Buffer) => (log += d));
@@ -117,7 +218,7 @@ async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
   }
 }
 
-function stopAll(): void {
+async function stopAll(): Promise<void> {
   for (const child of children) {
     if (child.pid && child.exitCode === null) {
       try {
@@ -127,16 +228,17 @@ function stopAll(): void {
       }
     }
   }
+  await app?.stop().catch(() => undefined);
   rmSync(scratch, { recursive: true, force: true });
 }
 
 main()
-  .then(() => {
-    stopAll();
+  .then(async () => {
+    await stopAll();
     process.exit(0);
   })
-  .catch((error: unknown) => {
+  .catch(async (error: unknown) => {
     console.error(error);
-    stopAll();
+    await stopAll();
     process.exit(1);
   });
