@@ -1,7 +1,7 @@
 /**
  * How a card's buttons travel through Slack and back. Every element carries a typed action
- * `{kind, id, choice}`: a button in its `value`, a select in each option's value; a date picker
- * (which has no value) in its action id (`ft_snooze.date`) plus its block's target. Block ids are
+ * `{kind, id, choice}`: a button in its `value`, a select in each option's value; a date or person
+ * picker (which has no value) in its action id (`ft_snooze.date`, `ft_accept.user`) plus its block's target. Block ids are
  * `ft|<n>|<target>|<context>` for actions and `ftrow|<n>|<item id>|<part>` for an item's text, so a
  * press can update that item's row in place. Nothing here is trusted: the core validates it all.
  */
@@ -9,10 +9,13 @@ import { z } from 'zod';
 
 export const ACTION_PREFIX = 'ft_';
 /** Matches every action id this adapter renders (the listener's filter). */
-export const ACTION_ID_PATTERN = /^ft_[a-z][a-z-]{0,30}(?:\.date)?(?:~\d+)?$/;
+export const ACTION_ID_PATTERN = /^ft_[a-z][a-z-]{0,30}(?:\.date|\.user)?(?:~\d+)?$/;
 const BLOCK_PREFIX = 'ft';
 const ROW_PREFIX = 'ftrow';
 export const MAX_BLOCK_ID = 255;
+
+/** An element with no value of its own: its choice is what the person picked. */
+export type Picker = 'date' | 'user';
 
 /** What one element means: the kind of button, the item it acts on, the choice it carries. */
 export interface TypedAction {
@@ -23,17 +26,17 @@ export interface TypedAction {
 
 const typedAction = z.object({ kind: z.string().max(40), id: z.string().max(40), choice: z.string().max(100).optional() }).strict();
 
-/** `snooze` → `ft_snooze`; the date picker variant gets `.date`; repeats in one block get `~n`. */
-export function actionIdFor(kind: string, options: { datePicker?: boolean; repeat?: number } = {}): string {
-  const base = `${ACTION_PREFIX}${kind}${options.datePicker ? '.date' : ''}`;
+/** `snooze` → `ft_snooze`; a date picker gets `.date`, a person picker `.user`; repeats in one block get `~n`. */
+export function actionIdFor(kind: string, options: { picker?: Picker; repeat?: number } = {}): string {
+  const base = `${ACTION_PREFIX}${kind}${options.picker ? `.${options.picker}` : ''}`;
   return options.repeat ? `${base}~${options.repeat}` : base;
 }
 
-/** `ft_snooze.date~2` → `{ kind: 'snooze', datePicker: true }`; undefined for ids that are not ours. */
-export function buttonFromActionId(actionId: string): { kind: string; datePicker: boolean } | undefined {
+/** `ft_snooze.date~2` → `{ kind: 'snooze', picker: 'date' }`; undefined for ids that are not ours. */
+export function buttonFromActionId(actionId: string): { kind: string; picker?: Picker } | undefined {
   if (!ACTION_ID_PATTERN.test(actionId)) return undefined;
-  const bare = actionId.slice(ACTION_PREFIX.length).replace(/~\d+$/, '');
-  return bare.endsWith('.date') ? { kind: bare.slice(0, -'.date'.length), datePicker: true } : { kind: bare, datePicker: false };
+  const [kind, picker] = actionId.slice(ACTION_PREFIX.length).replace(/~\d+$/, '').split('.');
+  return picker ? { kind, picker: picker as Picker } : { kind };
 }
 
 /** The JSON a button value or select option carries. */

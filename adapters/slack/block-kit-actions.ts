@@ -1,7 +1,7 @@
 /** Renders a card's actions as a Block Kit actions block: buttons, select menus and date pickers. */
 import type { types } from '@slack/bolt';
 import type { CardAction } from '../../src/replies/reply.js';
-import { actionIdFor, encodeAction, encodeBlockId } from './action-ids.js';
+import { actionIdFor, encodeAction, encodeBlockId, type Picker } from './action-ids.js';
 import { toPlain } from './mrkdwn.js';
 
 /** Slack's limits for these elements (Block Kit reference). */
@@ -15,11 +15,11 @@ type Element = types.ActionsBlockElement;
  */
 export function actionsBlock(actions: CardAction[], index: number | string, context: string | undefined): types.ActionsBlock {
   const seen = new Map<string, number>();
-  const idFor = (action: CardAction, datePicker = false) => {
-    const base = actionIdFor(action.id, { datePicker });
+  const idFor = (action: CardAction, picker?: Picker) => {
+    const base = actionIdFor(action.id, { picker });
     const repeat = seen.get(base) ?? 0;
     seen.set(base, repeat + 1);
-    return actionIdFor(action.id, { datePicker, repeat });
+    return actionIdFor(action.id, { picker, repeat });
   };
   const elements: Element[] = actions.flatMap((action) => elementsFor(action, idFor));
   return {
@@ -29,8 +29,10 @@ export function actionsBlock(actions: CardAction[], index: number | string, cont
   };
 }
 
-function elementsFor(action: CardAction, idFor: (a: CardAction, datePicker?: boolean) => string): Element[] {
+function elementsFor(action: CardAction, idFor: (a: CardAction, picker?: Picker) => string): Element[] {
   const elements: Element[] = [];
+  // A person picker (Accept, naming the owner): Slack sends the picked user id back.
+  if (action.pickUser) return [{ type: 'users_select', action_id: idFor(action, 'user'), placeholder: plain(action.label) }];
   if (action.options && action.options.length > 0) {
     elements.push({
       type: 'static_select',
@@ -51,7 +53,7 @@ function elementsFor(action: CardAction, idFor: (a: CardAction, datePicker?: boo
   }
   if (action.pickDate) {
     const label = action.options?.length ? `${action.label}: pick a date` : action.label;
-    elements.push({ type: 'datepicker', action_id: idFor(action, true), placeholder: plain(label) });
+    elements.push({ type: 'datepicker', action_id: idFor(action, 'date'), placeholder: plain(label) });
   }
   return elements;
 }

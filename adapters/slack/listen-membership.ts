@@ -1,6 +1,7 @@
 /**
- * Onboarding: when the bot itself joins a channel (member_joined_channel for its own user), it
- * posts one short welcome there — once per channel, however often it is removed and invited back.
+ * Onboarding: when the bot itself joins a channel (member_joined_channel for its own user), a
+ * channel marked inactive after a failed post comes back (issue 11 item 8), and the bot posts one
+ * short welcome there — once per channel, however often it is removed and invited back.
  */
 import type { App } from '@slack/bolt';
 import { slackAddress } from './slack-address.js';
@@ -16,6 +17,8 @@ export function listenToMembership(app: App, context: SlackContext): void {
     if (!served.ok) return;
     const { store, clock } = context.core;
     const address = slackAddress(served.workspaceId, event.channel);
+    // Invited back after a failed post (`not_in_channel`): its digests resume, and `status` stops listing it.
+    if ((await context.core.reactivateChannel(address)) > 0) context.logger.info({ address }, 'invited back: the channel gets its digests again');
     if (!(await store.receipts.claim(`slack:welcome:${address}`, clock.now()))) return;
     const channel = await store.channels.get(served.workspaceId, address);
     const text = toMrkdwn(welcomeText({ schedule: channel?.schedule, timeZone: channel?.timeZone, inChannel: true }));

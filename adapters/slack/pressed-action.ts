@@ -1,10 +1,10 @@
 /**
  * What a Slack press means, as a typed action: the JSON a button or select option carries, or for a
- * date picker its action id's kind, its block's target and the picked date. Anything that does not
+ * date or person picker its action id's kind, its block's target and the picked date or user. Anything that does not
  * decode is undefined (the listener refuses it); the core then validates kind, id and choice.
  */
 import type { BlockAction } from '@slack/bolt';
-import { buttonFromActionId, decodeAction, decodeBlockId, type TypedAction } from './action-ids.js';
+import { buttonFromActionId, decodeAction, decodeBlockId, type Picker, type TypedAction } from './action-ids.js';
 
 type Element = BlockAction['actions'][number];
 
@@ -23,14 +23,16 @@ export function pressedAction(element: Element): Pressed | undefined {
   return { ...typed, context: block.context };
 }
 
-function typedActionOf(element: Element, button: { kind: string; datePicker: boolean }, target: string): TypedAction | undefined {
+function typedActionOf(element: Element, button: { kind: string; picker?: Picker }, target: string): TypedAction | undefined {
   switch (element.type) {
     case 'button':
-      return button.datePicker ? undefined : decodeAction(element.value);
+      return button.picker ? undefined : decodeAction(element.value);
     case 'static_select':
-      return button.datePicker ? undefined : decodeAction(element.selected_option?.value);
+      return button.picker ? undefined : decodeAction(element.selected_option?.value);
     case 'datepicker':
-      return button.datePicker && element.selected_date ? { kind: button.kind, id: target, choice: element.selected_date } : undefined;
+      return button.picker === 'date' && element.selected_date ? { kind: button.kind, id: target, choice: element.selected_date } : undefined;
+    case 'users_select':
+      return button.picker === 'user' && element.selected_user ? { kind: button.kind, id: target, choice: element.selected_user } : undefined;
     default:
       return undefined;
   }

@@ -158,7 +158,7 @@ function renderAction(action: CardAction, context: string | undefined): Adaptive
   const typed = { kind: action.id, id: action.target, ...(action.value ? { choice: action.value } : {}) };
   const data: ExecuteData = { action: typed, ...(context ? { context } : {}) };
   const style = action.style === 'primary' ? 'positive' : action.style === 'danger' ? 'destructive' : undefined;
-  if (!action.options?.length && !action.pickDate) {
+  if (!action.options?.length && !action.pickDate && !action.pickUser) {
     return { type: 'Action.Execute', title: action.label, verb: action.id, data, ...(style ? { style } : {}) };
   }
   // A choice (and maybe a date) first, then one Execute that sends the inputs back with the data.
@@ -175,7 +175,9 @@ function renderAction(action: CardAction, context: string | undefined): Adaptive
     });
   }
   if (action.pickDate) body.push({ type: 'Input.Date', id: dateId, label: 'Or pick a date' });
-  const inputs: ExecuteData = { action: { kind: action.id, id: action.target }, ...(context ? { context } : {}), ...(action.options?.length ? { inputId } : {}), ...(action.pickDate ? { dateId } : {}) };
+  // A person picker (Accept, naming the owner): Teams searches the tenant's directory and sends back the AAD object id.
+  if (action.pickUser) body.push({ type: 'Input.ChoiceSet', id: inputId, placeholder: 'Type a name', choices: [], 'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' } });
+  const inputs: ExecuteData = { action: { kind: action.id, id: action.target }, ...(context ? { context } : {}), ...(action.options?.length || action.pickUser ? { inputId } : {}), ...(action.pickDate ? { dateId } : {}) };
   return {
     type: 'Action.ShowCard',
     title: action.label,

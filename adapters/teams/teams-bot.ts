@@ -109,6 +109,8 @@ export function createBotLogic(deps: BotDeps): BotLogic {
         receivedAt: core.clock.now(),
       };
       const reply = await core.handle(invocation);
+      // Any message there means the bot is there: a conversation marked inactive gets its digests again.
+      await core.reactivateChannel(place.address);
       await remember(place, turn);
       await rememberUser(place.tenantId, { aad: user.id, teamsId: activity.from.id, name: user.name }, place, turn);
       // Teams has no ephemeral messages: a private reply is answered in the same thread (see README).
@@ -119,6 +121,8 @@ export function createBotLogic(deps: BotDeps): BotLogic {
 
     async installed(turn) {
       const place = placeOf(turn.activity, turn.reference);
+      // Installed again (or added back to the conversation): one marked inactive gets its digests again.
+      await core.reactivateChannel(place.address);
       const data = await remember(place, turn);
       if (data.welcomed) return;
       const channel = await store.channels.get(place.tenantId, place.address);
@@ -164,7 +168,7 @@ export function createBotLogic(deps: BotDeps): BotLogic {
       const patched = found && patchReply(found.sent.reply, outcome.rows ?? []);
       if (messageId && found && patched?.found) {
         // The same message, only the pressed row as it is now, and who did it underneath.
-        const log = withLogLine(found.sent.log ?? [], outcome.line);
+        const log = withLogLine(found.sent.log ?? [], outcome.note);
         const message = await render(patched.reply, place.tenantId, { log });
         await turn.update(messageId, message).catch((err: unknown) => logger.warn({ err }, 'could not update the card for everyone'));
         await rememberSentCard(store, found.where, messageId, patched.reply, log);
@@ -177,7 +181,7 @@ export function createBotLogic(deps: BotDeps): BotLogic {
         await turn.update(messageId, message).catch((err: unknown) => logger.warn({ err }, 'could not update the card for everyone'));
         return { card: message.card ?? renderAdaptiveCard(outcome.refreshed) };
       }
-      return { message: outcome.line ?? outcome.message };
+      return { message: outcome.note ?? outcome.message };
     },
   };
 }

@@ -114,11 +114,11 @@ describe('adapters/slack/manifest.yml', () => {
 
   it('routes every action id the renderer can produce to the action listener and back to its button', () => {
     for (const kind of BUTTON_KINDS) {
-      for (const datePicker of [false, true]) {
+      for (const picker of [undefined, 'date', 'user'] as const) {
         for (const repeat of [0, 2]) {
-          const actionId = actionIdFor(kind, { datePicker, repeat });
+          const actionId = actionIdFor(kind, { picker, repeat });
           expect(ACTION_ID_PATTERN.test(actionId), actionId).toBe(true);
-          expect(buttonFromActionId(actionId)).toEqual({ kind, datePicker });
+          expect(buttonFromActionId(actionId)).toEqual(picker ? { kind, picker } : { kind });
         }
       }
     }

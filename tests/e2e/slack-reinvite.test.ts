@@ -50,9 +50,12 @@ describe('re-invited channel', () => {
 
   it('the bot joining brings it back: active again, its digest scheduled, no longer listed by status', async () => {
     await markInactive();
+    const mark = slack.fake.calls.length;
     const sent = await slack.event(joined('U0BOT'));
     expect(sent.status).toBe(200);
     expect(await waitForActive(true)).toBe(true);
+    // The first join also posts the one welcome; let it land before the harness stops.
+    await slack.fake.waitFor((r: any) => r.method === 'chat.postMessage' && slack.fake.calls.indexOf(r) >= mark);
     expect(await listedInactive()).not.toContain(ADDRESS);
     const due = await slack.app.store.reminders.dueChannels(new Date('2100-01-01T00:00:00Z'), 10);
     expect(due.map((c) => c.address)).toContain(ADDRESS);

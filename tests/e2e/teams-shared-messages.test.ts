@@ -70,7 +70,7 @@ describe('a press on a Teams channel digest', () => {
       expect(shown).toMatch(/C-3 Set up a joint mechanism/);
       expect(shown).not.toMatch(/Commitments in this channel/);
       expect(shown).toMatch(/C-1 Appoint liaison officers\n.*done/);
-      expect(shown.trim().split('\n').at(-1)).toBe('✅ Bob Lee marked C-1 done');
+      expect(shown.trim().split('\n').at(-1)).toMatch(/^✅ Bob Lee marked C-1 done: Appoint liaison officers \(done /);
     }
     const buttons = executeActions(pressed.body.value).map((a) => `${a.verb} ${a.data.action.id}`);
     expect(buttons).toEqual(expect.arrayContaining(['reopen C-1', 'done C-2', 'done C-3']));
@@ -78,7 +78,8 @@ describe('a press on a Teams channel digest', () => {
     // A second press on the updated digest adds its own line under the first.
     const second = await postActivity(base, pressOnCard(connector.url, { ...digest, body: edit.body }, 'status', 'C-2', { from: BOB, inputs: { choice: 'blocked' } }));
     const lines = cardText(second.body.value).trim().split('\n');
-    expect(lines.slice(-2)).toEqual(['✅ Bob Lee marked C-1 done', '🔄 Bob Lee set C-2 to blocked']);
+    expect(lines.at(-2)).toMatch(/^✅ Bob Lee marked C-1 done: /);
+    expect(lines.at(-1)).toBe('🔄 Bob Lee set C-2 to blocked');
   });
 
   it('a refused press updates no message; the presser alone reads why', async () => {
@@ -114,5 +115,25 @@ describe('a crafted Teams press (typed actions, never command text)', () => {
     expect(refused.body.value).toMatch(/not one I know.*Nothing was changed/);
     expect(sinceCall(mark).some((c) => c.method === 'PUT' || c.method === 'POST')).toBe(false);
     expect(JSON.stringify(await app.store.commitments.list(TENANT, {}))).toBe(state);
+  });
+});
+
+describe('a Teams conversation marked inactive comes back', () => {
+  const inactive = async () => (await app.store.outbox.stats(new Date(), new Date(0))).inactive.map((a) => a.address);
+  const markInactive = () => app.store.channels.upsert({ workspaceId: TENANT, address: CHANNEL, active: false, inactiveReason: 'Followthrough was removed from this Teams conversation' });
+
+  it('when the bot is installed again', async () => {
+    await markInactive();
+    expect(await inactive()).toContain(CHANNEL);
+    await postActivity(base, fixture('installation-add', connector.url));
+    expect((await app.store.channels.get(TENANT, CHANNEL))?.active).toBe(true);
+    expect(await inactive()).not.toContain(CHANNEL);
+  });
+
+  it('when anyone writes to it there', async () => {
+    await markInactive();
+    await postActivity(base, channelMessage(connector.url, 'list'));
+    expect((await app.store.channels.get(TENANT, CHANNEL))?.active).toBe(true);
+    expect(await inactive()).not.toContain(CHANNEL);
   });
 });

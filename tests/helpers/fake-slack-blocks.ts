@@ -73,8 +73,8 @@ function actionsProblem(block: Json): string | undefined {
         if (textProblem(o.text, 75, 'plain_text')) return 'option text';
         if (typeof o.value !== 'string' || o.value.length > 150) return 'option value longer than 150';
       }
-    } else if (e.type === 'datepicker') {
-      if (e.placeholder && textProblem(e.placeholder, 150, 'plain_text')) return 'datepicker placeholder';
+    } else if (e.type === 'datepicker' || e.type === 'users_select') {
+      if (e.placeholder && textProblem(e.placeholder, 150, 'plain_text')) return `${e.type} placeholder`;
     } else return `unknown element ${String(e.type)}`;
   }
   return undefined;
@@ -109,6 +109,7 @@ export function blocksText(blocks: readonly Json[]): string {
     if (e.type === 'button') return `[${label(e.text)}]`;
     if (e.type === 'static_select' || e.type === 'overflow') return `[${label(e.placeholder)} ▾ ${(e.options ?? []).map((o: Json) => label(o.text)).join(' | ')}]`;
     if (e.type === 'datepicker') return `[📅 ${label(e.placeholder) || 'Pick a date'}]`;
+    if (e.type === 'users_select') return `[👤 ${label(e.placeholder) || 'Pick a person'}]`;
     return `[${String(e.type)}]`;
   };
   return blocks

@@ -246,7 +246,7 @@ describe('buttons', () => {
     expect(first.ok).toBe(true);
     expect(first.refreshed?.card?.footer).toMatch(/alice marked C-1 done/);
     expect(first.refreshed?.text).not.toMatch(/C-1/);
-    expect(first.note).toBe('✅ alice marked C-1 done');
+    expect(first.note).toMatch(/^✅ alice marked C-1 done: Appoint liaison officers/);
     expect(first.rows?.map((r) => r.title)).toEqual(['C-1 Appoint liaison officers']);
     // Nothing changed, so it counts as refused: the presser is told, no message is edited.
     const second = await h.core.act(press);

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     await page.getByText('Connected.').waitFor({ timeout: 60_000 });
     await page.getByText('Personal Chat', { exact: true }).first().click();
     await conversation(page, app);
-    console.log(`Playground e2e passed. Screenshots in ${SHOTS}: help.png, report.png, owner-daily-message.png, owner-daily-message-after-done.png`);
+    console.log(`Playground e2e passed. Screenshots in ${SHOTS}: help.png, report.png, owner-daily-message.png, owner-daily-message-after-done.png, refused-press.png`);
   } catch (error) {
     await browser.contexts()[0]?.pages()[0]?.screenshot({ path: join(SHOTS, 'failure.png'), fullPage: true });
     throw error;
@@ -85,6 +85,7 @@ async function conversation(page: Page, app: App): Promise<void> {
     'add President Raisi visits Pakistan after the formation of the new government following the Feb 8 elections agreed 29 Jan 2024',
     'add Brief the Senate & the Assembly committees due 2024-02-01',
     'add Circulate the minutes due 2024-01-31',
+    'add Deploy military liaison officers in each other’s country at an early date',
   ]) {
     await send(page, words, /[Aa]dded C-\d+/);
   }
@@ -122,6 +123,7 @@ async function conversation(page: Page, app: App): Promise<void> {
     /Needs a date \(\d+\)/,
     /Waiting on an event \(\d+\)/,
     /Reviews \(\d+\)/,
+    /Keep ~\d{1,2} [A-Z][a-z]{2}/,
     /Pick a date/,
     /It's ongoing/,
     /No date needed/,
@@ -144,6 +146,22 @@ async function conversation(page: Page, app: App): Promise<void> {
   const after = await page.locator(BOT_MESSAGE).last().innerText();
   expectText(after, 'the daily message after Done', [/Your commitments, /, /marked C-6 done/, /Still kept/, /Pick a date/]);
   await shoot(page, 'owner-daily-message-after-done.png', page.locator(BOT_MESSAGE).last());
+
+  // A refused press (the item was marked done by typing since the message went out): the message stays as it is.
+  const exchange = /(C-\d+) Exchange lists/.exec(after)?.[1];
+  if (!exchange) fail('the daily message', 'no "Exchange lists" item', after);
+  await send(page, `done ${exchange}`, new RegExp(`marked ${exchange} done`));
+  const dailyNow = page.locator(BOT_MESSAGE).filter({ hasText: /Your commitments, / }).last();
+  // The card itself (the Playground shows the presser's private answer as a banner under it, outside the card).
+  const cardOf = () => dailyNow.locator('.ac-adaptiveCard').first().innerText();
+  const unchanged = await cardOf();
+  await dailyNow.locator('.ac-container', { hasText: `${exchange} Exchange lists` }).last().getByRole('button', { name: 'Done', exact: true }).click();
+  await page.getByText(new RegExp(`${exchange} is already done`)).first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  if ((await cardOf()) !== unchanged) fail('a refused press', 'the daily message changed', await cardOf());
+  const banner = (await dailyNow.innerText()).replace(unchanged, '');
+  if (!banner.includes(`${exchange} is already done`)) fail('a refused press', 'the presser was not told why', await dailyNow.innerText());
+  await page.screenshot({ path: join(SHOTS, 'refused-press.png') });
 }
 
 /** Types a command and returns the innerText of the bot's answer that matches `expect`. */
