@@ -4,7 +4,9 @@
  * answers only the presser.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reminderKindFor } from '../../src/reminders/cadence.js';
 import { buildDigest } from '../../src/reminders/digest.js';
+import { ownerMessage } from '../../src/reminders/owner-message.js';
 import type { Reply } from '../../src/replies/reply.js';
 import { blockProblem, blocksText } from '../helpers/fake-slack-blocks.js';
 import { startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
@@ -110,5 +112,43 @@ describe('a crafted press (typed actions, never command text)', () => {
     expect(callsSince(mark).some((c: any) => c.method === 'chat.update')).toBe(false);
     expect((await slack.app.store.commitments.list('T0FAKE', {})).map((c) => `${c.id} ${c.title} ${c.status}`)).toEqual(titles);
     expect(await slack.app.store.commitments.history('T0FAKE', 'C-2')).toEqual(history);
+  });
+});
+
+describe("answer buttons on an owner's daily message and a proposed item", () => {
+  it('"Still kept" on the daily message answers the review: that row changes, the rest of the message stays', async () => {
+    await say('add Fully implement the security agreements <@U0BOB|bob> till full eradication of terrorism');
+    const duty = (await slack.app.store.commitments.list('T0FAKE', {})).find((c) => c.title === 'Fully implement the security agreements')!;
+    const open = await slack.app.store.commitments.list('T0FAKE', { ownerId: 'U0BOB', statuses: ['open', 'in_progress', 'blocked'] });
+    const reminders = open.flatMap((commitment) => (reminderKindFor(commitment) ? [{ kind: reminderKindFor(commitment)!, commitment }] : []));
+    const daily = ownerMessage({ id: 'U0BOB', name: 'bob' }, reminders, new Date(), 'Europe/Berlin');
+    const { messageId } = await slack.app.chatAdapters.get('slack')!.deliver('slack:T0FAKE:U0BOB', daily, { key: `owner-day:${Math.random()}` });
+    const message = slack.fake.messages.find((m) => m.ts === messageId)!;
+    const before = blocksText(message.blocks!);
+    expect(before).toMatch(/\[Still kept\] \[It has ended\] \[Not kept\]/);
+    const mark = slack.fake.calls.length;
+    const element = pressedElement(message.blocks!, duty.id, 'ft_review');
+    await slack.click(pressPayload(message.blocks!, element, { ts: messageId, ephemeral: false, user: 'U0BOB', channel: message.channel, text: message.text }));
+    const update: any = await slack.fake.waitFor((r: any) => r.method === 'chat.update' && r.args.ts === messageId && slack.fake.calls.indexOf(r) >= mark);
+    const after = blocksText(update.args.blocks);
+    expect(after.split('\n')[0]).toBe(before.split('\n')[0]);
+    expect(after).toMatch(new RegExp(`🔁 bob: ${duty.id} is still kept$`));
+    const rowTitles = (text: string) => text.split('\n').filter((l) => /^C-\d+ /.test(l));
+    expect(rowTitles(after)).toEqual(rowTitles(before));
+    const history = await slack.app.store.commitments.history('T0FAKE', duty.id);
+    expect(history.at(-1)?.action).toMatch(/review/);
+  });
+
+  it('Accept with a person picked names the owner (users_select), on a private list rebuilt in place', async () => {
+    await say('import agreed 2024-01-29 The two foreign ministers agreed to immediately appoint liaison officers in Turbat and Zahedan.');
+    const listed = await slack.slash('list proposed');
+    const list = await slack.fake.responseTo(listed.responseUrl);
+    const item = (await slack.app.store.commitments.list('T0FAKE', { statuses: ['proposed'] }))[0];
+    const element = pressedElement(list.body.blocks, item.id, 'ft_accept.user');
+    const clicked = await slack.click(pressPayload(list.body.blocks, { ...element, type: 'users_select', selected_user: 'U0BOB' }, { ephemeral: true }));
+    const replaced = await slack.fake.responseTo(clicked.responseUrl);
+    expect(replaced.body.replace_original).toBe(true);
+    expect((await slack.app.store.commitments.get('T0FAKE', item.id))?.owners.map((o) => o.id)).toEqual(['U0BOB']);
+    expect((await slack.app.store.commitments.get('T0FAKE', item.id))?.status).toBe('open');
   });
 });
