@@ -1,9 +1,12 @@
 /**
- * The delivery loop: a few workers each lease one due outbox row at a time, re-check and render it,
- * deliver it through the address's adapter and record the message id. Rate limits hold back only
- * their address; transient failures back off with jitter; permanent ones fail the row and mark the
- * address inactive. A row is recorded sent right after its send, so a crash can duplicate at most
- * the sends in flight (≤ concurrency). `stop()` stops claiming and lets in-flight sends finish.
+ * The delivery loop: leases due outbox rows in batches, paces each send per workspace (a rate
+ * learned from 429s, see WorkspacePacer) and per address (about one a second, Retry-After after a
+ * 429), re-checks and renders the row, delivers it through the address's adapter and records the
+ * message id. A row whose turn is near waits in memory without holding a send slot; one whose turn
+ * is further off goes back to the database for that time, so a slow workspace or channel never
+ * holds up the others. Transient failures back off with jitter; permanent ones fail the row and
+ * mark the address inactive. A row is recorded sent right after its send, so a crash can duplicate
+ * at most the sends in flight (≤ concurrency). `stop()` stops claiming and lets in-flight sends finish.
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -15,15 +18,19 @@ import { DEFAULT_BACKOFF, transientDelay, type BackoffOptions } from './backoff.
 import { faultHookFrom, type FaultHook } from './fault-hook.js';
 import { prepareRow } from './prepare-row.js';
 import type { QuietHours } from '../reminders/quiet-hours.js';
+import type { Reply } from '../replies/reply.js';
+import { SendSlots } from './send-slots.js';
+import { DEFAULT_PACER, WorkspacePacer, type PacerOptions } from './workspace-pacer.js';
 
 export interface DeliveryOptions {
   store: Store;
   clock: Clock;
   adapters: ReadonlyMap<string, ChatAdapter>;
   logger?: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
+  /** Sends in flight at once. */
   concurrency?: number;
   leaseMs?: number;
-  /** How often idle workers look for due rows (retries come due without a tick). */
+  /** How often the loop looks for due rows when it has nothing to do (retries come due without a tick). */
   pollMs?: number;
   maxAttempts?: number;
   backoff?: BackoffOptions;
@@ -32,6 +39,13 @@ export interface DeliveryOptions {
   minIntervalPerAddressMs?: number;
   /** Owners' quiet hours: a digest that could not go out inside its grace window is recorded missed. */
   quietHours?: QuietHours;
+  /** A leased row whose turn is at most this far off waits in memory; further off, it goes back to the database. */
+  holdMs?: number;
+  /** Rows leased per claim. */
+  claimBatch?: number;
+  /** Rows held in memory at most (leased, waiting for their turn or sending). */
+  maxHeld?: number;
+  pacer?: Partial<PacerOptions>;
 }
 
 export class DeliveryLoop {
@@ -41,13 +55,25 @@ export class DeliveryLoop {
   private readonly pollMs: number;
   private readonly maxAttempts: number;
   private readonly minIntervalMs: number;
+  private readonly holdMs: number;
+  private readonly claimBatch: number;
+  private readonly maxHeld: number;
   private readonly faults: FaultHook;
-  /** Per-address "not before" after a rate limit or a recent send: other addresses keep going. */
-  private readonly blockedUntil = new Map<string, number>();
-  private readonly sleepers = new Set<() => void>();
+  private readonly slots: SendSlots;
+  private readonly pacers = new Map<string, WorkspacePacer>();
+  /** Per-address "not before": spacing after a send, Retry-After after a 429. Other addresses keep going. */
+  private readonly addressNext = new Map<string, number>();
   /** Addresses with a send in flight in this process. */
   private readonly sending = new Set<string>();
-  private workers: Promise<void>[] = [];
+  /** Rows leased and not yet finished, handed back or given up, by this process. */
+  private readonly held = new Set<Promise<void>>();
+  /** The claimer's nap, cut short by `wake()` (a tick wrote rows) or by a row coming due. */
+  private napping?: () => void;
+  /** Rows waiting for their turn, woken only by `stop()`. */
+  private readonly waiting = new Set<() => void>();
+  /** When rows this process handed back come due again (the claimer looks then). */
+  private expected: number[] = [];
+  private claimer?: Promise<void>;
   private stopping = false;
 
   constructor(private readonly options: DeliveryOptions) {
@@ -56,115 +82,202 @@ export class DeliveryLoop {
     this.pollMs = options.pollMs ?? 1_000;
     this.maxAttempts = options.maxAttempts ?? 20;
     this.minIntervalMs = options.minIntervalPerAddressMs ?? 1_000;
+    // Well inside the lease, so a row waiting in memory is never taken over by another process.
+    this.holdMs = options.holdMs ?? Math.min(2_000, this.leaseMs / 4);
+    this.claimBatch = options.claimBatch ?? 50;
+    this.maxHeld = options.maxHeld ?? 1_000;
     this.faults = options.faults ?? faultHookFrom(process.env.FOLLOWTHROUGH_FAULT);
+    this.slots = new SendSlots(this.concurrency);
   }
 
   start(): void {
-    this.workers = Array.from({ length: this.concurrency }, () => this.work());
+    this.claimer = this.claimLoop();
   }
 
-  /** Wakes idle workers (a tick just wrote rows). */
+  /** Wakes the claimer (a tick just wrote rows). */
   wake(): void {
-    for (const wake of [...this.sleepers]) wake();
+    this.napping?.();
   }
 
   /** Stops claiming, waits up to `graceMs` for in-flight sends, then hands back any leases. */
   async stop(graceMs = 10_000): Promise<void> {
     this.stopping = true;
     this.wake();
+    for (const wake of [...this.waiting]) wake();
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.all(this.workers), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
+    await Promise.race([Promise.all([this.claimer, ...this.held]), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
     clearTimeout(timer);
     await this.options.store.outbox.release(this.owner).catch(() => 0);
   }
 
-  /** Delivers everything due now, then returns (tests and the dry run's sibling, `deliverDue`). */
+  /** Delivers everything that may go now and hands the rest back for later, then returns (tests). */
   async drain(): Promise<void> {
-    const rounds = Array.from({ length: this.concurrency }, async () => {
-      while (!this.stopping && (await this.step())) {
-        /* keep going */
-      }
-    });
-    await Promise.all(rounds);
-  }
-
-  private async work(): Promise<void> {
     while (!this.stopping) {
-      let didWork = false;
-      try {
-        didWork = await this.step();
-      } catch (err) {
-        this.options.logger?.error({ err }, 'delivery step failed');
+      const rows = await this.claim(this.maxHeld - this.held.size);
+      for (const row of rows) this.track(row, 0);
+      if (rows.length === 0) {
+        if (this.held.size === 0) break;
+        await Promise.race(this.held);
       }
-      if (!didWork && !this.stopping) await this.sleep(this.pollMs);
+    }
+    await Promise.all(this.held);
+  }
+
+  /** Figures for logs and benchmarks: each workspace's current send rate (undefined: not limited yet). */
+  rates(): Map<string, number | undefined> {
+    const now = this.options.clock.now().getTime();
+    return new Map([...this.pacers].map(([ws, pacer]) => [ws, pacer.currentRate(now)]));
+  }
+
+  private async claimLoop(): Promise<void> {
+    while (!this.stopping) {
+      let claimed = 0;
+      try {
+        const room = this.maxHeld - this.held.size;
+        const rows = room > 0 ? await this.claim(Math.min(this.claimBatch, room)) : [];
+        for (const row of rows) this.track(row, this.holdMs);
+        claimed = rows.length;
+      } catch (err) {
+        this.options.logger?.error({ err }, 'claiming outbox rows failed');
+      }
+      if (claimed < this.claimBatch && !this.stopping) await this.nap();
     }
   }
 
-  /** Claims and handles one row; false when nothing was due. */
-  private async step(): Promise<boolean> {
+  private async claim(limit: number): Promise<OutboxRow[]> {
+    if (limit <= 0) return [];
     const { store, clock } = this.options;
-    const [row] = await store.outbox.claim(this.owner, clock.now(), this.leaseMs, 1);
-    if (!row) return false;
-    this.faults.reached('mid-claim');
-    await this.handle(row);
-    return true;
+    const rows = await store.outbox.claim(this.owner, clock.now(), this.leaseMs, limit);
+    for (const _ of rows) this.faults.reached('mid-claim');
+    return rows;
   }
 
-  private async handle(row: OutboxRow): Promise<void> {
+  private track(row: OutboxRow, holdMs: number): void {
+    const run: Promise<void> = this.process(row, holdMs)
+      .catch((err: unknown) => this.options.logger?.error({ err, key: row.key }, 'delivery step failed'))
+      .finally(() => {
+        this.held.delete(run);
+        this.wake();
+      });
+    this.held.add(run);
+  }
+
+  /**
+   * Waits for the row's turn (address spacing, then the workspace's pace) and sends it, or hands it
+   * back when its turn is further off than `holdMs`. A row is re-checked before it takes a turn, so
+   * one cancelled since it was written (done, snoozed) costs its address and workspace nothing.
+   */
+  private async process(row: OutboxRow, holdMs: number): Promise<void> {
+    const { store, clock } = this.options;
+    const pacer = this.pacerFor(row.workspaceId);
+    let reply: Reply | undefined;
+    while (!this.stopping) {
+      const now = clock.now().getTime();
+      const addressAt = Math.max(this.addressNext.get(row.address) ?? 0, this.sending.has(row.address) ? now + this.minIntervalMs : 0);
+      if (addressAt - now > holdMs) return this.handBack(row, addressAt, holdMs, 'spacing sends to one address');
+      if (pacer.earliest(now) - now > holdMs) return this.handBack(row, pacer.deferSlot(now), holdMs, 'pacing sends to the workspace');
+      if (!reply) {
+        this.faults.reached('before-send');
+        const prepared = await prepareRow(store, row, clock.now(), this.options.quietHours);
+        if ('outcome' in prepared) {
+          await store.outbox.finish(row.id, this.owner, prepared.outcome, clock.now());
+          return;
+        }
+        reply = prepared.reply;
+        continue;
+      }
+      if (addressAt > now) {
+        await this.pause(addressAt - now);
+        continue;
+      }
+      // Slot and address taken in one synchronous step, so no other row can take either meanwhile.
+      const at = pacer.earliest(now);
+      const epoch = pacer.epoch;
+      const before = this.addressNext.get(row.address);
+      pacer.reserve(at);
+      this.addressNext.set(row.address, at + this.minIntervalMs);
+      const ours = () => this.addressNext.get(row.address) === at + this.minIntervalMs;
+      if (at > now) {
+        await this.pause(at - now);
+        if (pacer.epoch !== epoch || this.stopping) {
+          // A 429 arrived meanwhile: the slot was taken at the old pace; take a new one.
+          if (ours()) this.restoreAddress(row.address, before);
+          continue;
+        }
+      }
+      await this.slots.acquire();
+      let posted = false;
+      try {
+        posted = await this.send(row, reply, pacer);
+      } finally {
+        this.slots.release();
+        // Nothing reached the platform (a transient failure): the address owes no spacing for it.
+        if (!posted && ours()) this.restoreAddress(row.address, before);
+      }
+      return;
+    }
+  }
+
+  /** Sends one row and records the outcome; true when the platform saw it (sent, or refused with a 429). */
+  private async send(row: OutboxRow, reply: Reply, pacer: WorkspacePacer): Promise<boolean> {
     const { store, clock, logger } = this.options;
-    const now = clock.now();
-    const blocked = this.blockedUntil.get(row.address) ?? 0;
-    if (blocked > now.getTime()) {
-      await store.outbox.retry(row.id, this.owner, new Date(blocked), row.lastError ?? 'waiting out a rate limit', false);
-      return;
-    }
-    this.faults.reached('before-send');
-    const prepared = await prepareRow(store, row, now, this.options.quietHours);
-    if ('outcome' in prepared) {
-      await store.outbox.finish(row.id, this.owner, prepared.outcome, now);
-      return;
-    }
     const adapter = this.options.adapters.get(platformOf(row.address));
     if (!adapter) {
       await this.retryTransient(row, `no ${platformOf(row.address)} adapter is running`);
-      return;
-    }
-    // Checked and taken in one synchronous step, so two workers never send to one address at once.
-    const sendAt = clock.now().getTime();
-    const waitUntil = Math.max(this.blockedUntil.get(row.address) ?? 0, this.sending.has(row.address) ? sendAt + this.minIntervalMs : 0);
-    if (waitUntil > sendAt) {
-      await store.outbox.retry(row.id, this.owner, new Date(waitUntil), row.lastError ?? 'spacing sends to one address', false);
-      return;
+      return false;
     }
     this.sending.add(row.address);
     let messageId: string;
     try {
       // After a crash mid-send, adapters that tag posts with the key can tell whether it already arrived.
       const earlier = row.interrupted && adapter.findByKey ? await adapter.findByKey(row.address, row.key) : undefined;
-      ({ messageId } = earlier ?? (await adapter.deliver(row.address, prepared.reply, { key: row.key })));
+      ({ messageId } = earlier ?? (await adapter.deliver(row.address, reply, { key: row.key })));
     } catch (error) {
-      await this.failed(row, error);
-      return;
+      await this.failed(row, error, pacer);
+      return error instanceof RateLimited;
     } finally {
       this.sending.delete(row.address);
     }
     this.faults.reached('after-send-before-commit');
+    pacer.accepted();
     this.holdAddress(row.address, clock.now().getTime() + this.minIntervalMs);
     const recorded = await store.outbox.finish(row.id, this.owner, { state: 'sent', messageId }, clock.now());
     if (!recorded) logger?.warn({ key: row.key }, 'lease lost during send; the row may be sent again');
+    return true;
+  }
+
+  private pacerFor(workspaceId: string): WorkspacePacer {
+    let pacer = this.pacers.get(workspaceId);
+    if (!pacer) this.pacers.set(workspaceId, (pacer = new WorkspacePacer({ ...DEFAULT_PACER, ...this.options.pacer })));
+    return pacer;
   }
 
   private holdAddress(address: string, until: number): void {
-    this.blockedUntil.set(address, Math.max(this.blockedUntil.get(address) ?? 0, until));
+    this.addressNext.set(address, Math.max(this.addressNext.get(address) ?? 0, until));
   }
 
-  private async failed(row: OutboxRow, error: unknown): Promise<void> {
+  private restoreAddress(address: string, value: number | undefined): void {
+    if (value === undefined) this.addressNext.delete(address);
+    else this.addressNext.set(address, value);
+  }
+
+  /** Gives the row back for `at`, not counted as an attempt; the claimer looks again by then. */
+  private async handBack(row: OutboxRow, at: number, holdMs: number, reason: string): Promise<void> {
+    // Back a little early, so it waits its last stretch in memory rather than a poll late.
+    const due = Math.max(this.options.clock.now().getTime() + 1, at - holdMs / 2);
+    await this.options.store.outbox.retry(row.id, this.owner, new Date(due), row.lastError ?? reason, false);
+    this.expectAt(due);
+  }
+
+  private async failed(row: OutboxRow, error: unknown, pacer: WorkspacePacer): Promise<void> {
     const { store, clock, logger } = this.options;
     const now = clock.now();
     if (error instanceof RateLimited) {
+      pacer.limited(now.getTime(), error.retryAfterMs);
       const until = now.getTime() + error.retryAfterMs;
       this.holdAddress(row.address, until);
       await store.outbox.retry(row.id, this.owner, new Date(until), error.message, false);
+      this.expectAt(until);
     } else if (error instanceof Permanent) {
       await store.outbox.finish(row.id, this.owner, { state: 'failed', reason: error.reason }, now);
       await store.outbox.markAddressInactive(row.address, error.reason);
@@ -183,17 +296,39 @@ export class DeliveryLoop {
     }
     const delay = transientDelay(row.attempts, this.options.backoff ?? DEFAULT_BACKOFF);
     await store.outbox.retry(row.id, this.owner, new Date(now.getTime() + delay), message, true);
+    this.expectAt(now.getTime() + delay);
   }
 
-  private sleep(ms: number): Promise<void> {
+  private expectAt(at: number): void {
+    this.expected.push(at);
+  }
+
+  /** The claimer sleeps until the poll interval passes, a handed-back row comes due, or `wake()`. */
+  private nap(): Promise<void> {
+    const now = this.options.clock.now().getTime();
+    this.expected = this.expected.filter((at) => at > now);
+    const soonest = this.expected.reduce((min, at) => Math.min(min, at), now + this.pollMs);
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        this.sleepers.delete(done);
+        if (this.napping === done) this.napping = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(5, soonest - now));
+      this.napping = done;
+    });
+  }
+
+  /** A row waiting for its turn; only `stop()` cuts it short. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiting.delete(done);
         resolve();
       };
       const timer = setTimeout(done, ms);
-      this.sleepers.add(done);
+      this.waiting.add(done);
     });
   }
 }

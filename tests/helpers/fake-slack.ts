@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { blockProblem } from './fake-slack-blocks.js';
+import type { FakeRateLimits } from './fake-slack-limits.js';
 import { FakeSocketMode } from './fake-slack-socket.js';
 import { FakeViews, permalink } from './fake-slack-views.js';
 
@@ -71,6 +72,8 @@ export class FakeSlack {
   enterprise?: { id: string; name: string };
   private server?: Server;
   private seq = 0;
+  /** Optional rate limits on chat.postMessage (unannounced, as Slack's are). */
+  limits?: FakeRateLimits;
   baseUrl = '';
 
   async start(): Promise<this> {
@@ -154,6 +157,10 @@ export class FakeSlack {
     const args = parseArgs(raw, req.headers['content-type']);
     const failure = this.failures.get(method)?.shift();
     if (failure) return this.fail(method, args, failure, res);
+    if (method === 'chat.postMessage' && this.limits && typeof args.channel === 'string') {
+      const admitted = this.limits.admit(/^[UW]/.test(args.channel) ? this.dmOf(args.channel) : args.channel);
+      if (!admitted.ok) return this.fail(method, args, { status: 429, retryAfter: admitted.retryAfterSeconds }, res);
+    }
     let answer: Record<string, any>;
     try {
       answer = this.answer(method, args, req.headers.authorization ?? '');
