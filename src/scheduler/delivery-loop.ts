@@ -67,6 +67,9 @@ export class DeliveryLoop {
   private readonly sending = new Set<string>();
   /** Rows leased and not yet finished, handed back or given up, by this process. */
   private readonly held = new Set<Promise<void>>();
+  private readonly active = new Set<number>();
+  /** Rows ready to send, waiting for a send slot: the claimer takes more only while these are few. */
+  private queued = 0;
   /** The claimer's nap, cut short by `wake()` (a tick wrote rows) or by a row coming due. */
   private napping?: () => void;
   /** Rows waiting for their turn, woken only by `stop()`. */
@@ -83,9 +86,9 @@ export class DeliveryLoop {
     this.maxAttempts = options.maxAttempts ?? 20;
     this.minIntervalMs = options.minIntervalPerAddressMs ?? 1_000;
     // Well inside the lease, so a row waiting in memory is never taken over by another process.
-    this.holdMs = options.holdMs ?? Math.min(2_000, this.leaseMs / 4);
-    this.claimBatch = options.claimBatch ?? 50;
-    this.maxHeld = options.maxHeld ?? 1_000;
+    this.holdMs = options.holdMs ?? Math.min(30_000, this.leaseMs / 4);
+    this.claimBatch = options.claimBatch ?? Math.max(16, this.concurrency * 4);
+    this.maxHeld = options.maxHeld ?? 5_000;
     this.faults = options.faults ?? faultHookFrom(process.env.FOLLOWTHROUGH_FAULT);
     this.slots = new SendSlots(this.concurrency);
   }
@@ -104,6 +107,7 @@ export class DeliveryLoop {
     this.stopping = true;
     this.wake();
     for (const wake of [...this.waiting]) wake();
+    for (const pacer of this.pacers.values()) pacer.wakeAll();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all([this.claimer, ...this.held]), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
     clearTimeout(timer);
@@ -133,7 +137,8 @@ export class DeliveryLoop {
     while (!this.stopping) {
       let claimed = 0;
       try {
-        const room = this.maxHeld - this.held.size;
+        // Claim only while the send slots keep up: a row must be sent well within its lease.
+        const room = this.queued >= this.concurrency ? 0 : this.maxHeld - this.held.size;
         const rows = room > 0 ? await this.claim(Math.min(this.claimBatch, room)) : [];
         for (const row of rows) this.track(row, this.holdMs);
         claimed = rows.length;
@@ -153,9 +158,13 @@ export class DeliveryLoop {
   }
 
   private track(row: OutboxRow, holdMs: number): void {
+    // A row whose lease lapsed while it waited here, claimed again: the first handling still owns it.
+    if (this.active.has(row.id)) return;
+    this.active.add(row.id);
     const run: Promise<void> = this.process(row, holdMs)
       .catch((err: unknown) => this.options.logger?.error({ err, key: row.key }, 'delivery step failed'))
       .finally(() => {
+        this.active.delete(row.id);
         this.held.delete(run);
         this.wake();
       });
@@ -164,62 +173,95 @@ export class DeliveryLoop {
 
   /**
    * Waits for the row's turn (address spacing, then the workspace's pace) and sends it, or hands it
-   * back when its turn is further off than `holdMs`. A row is re-checked before it takes a turn, so
-   * one cancelled since it was written (done, snoozed) costs its address and workspace nothing.
+   * back when its turn is further off than `holdMs`. The row is re-checked and rendered right before
+   * its send; one that can go at once is checked before it takes a turn, so a row cancelled since it
+   * was written (done, snoozed) costs its address nothing.
    */
   private async process(row: OutboxRow, holdMs: number): Promise<void> {
-    const { store, clock } = this.options;
+    const { clock } = this.options;
     const pacer = this.pacerFor(row.workspaceId);
+    pacer.reclaimed(row.id);
     let reply: Reply | undefined;
     while (!this.stopping) {
       const now = clock.now().getTime();
       const addressAt = Math.max(this.addressNext.get(row.address) ?? 0, this.sending.has(row.address) ? now + this.minIntervalMs : 0);
       if (addressAt - now > holdMs) return this.handBack(row, addressAt, holdMs, 'spacing sends to one address');
-      if (pacer.earliest(now) - now > holdMs) return this.handBack(row, pacer.deferSlot(now), holdMs, 'pacing sends to the workspace');
-      if (!reply) {
-        this.faults.reached('before-send');
-        const prepared = await prepareRow(store, row, clock.now(), this.options.quietHours);
-        if ('outcome' in prepared) {
-          await store.outbox.finish(row.id, this.owner, prepared.outcome, clock.now());
-          return;
-        }
-        reply = prepared.reply;
-        continue;
-      }
+      if (pacer.earliest(now) - now > holdMs) return this.handBack(row, pacer.handBack(row.id, now), holdMs, 'pacing sends to the workspace');
       if (addressAt > now) {
         await this.pause(addressAt - now);
+        continue;
+      }
+      if (!pacer.hasRoom()) {
+        await pacer.room();
+        continue;
+      }
+      if (!reply && pacer.earliest(now) <= now) {
+        reply = await this.prepare(row);
+        if (!reply) return;
         continue;
       }
       // Slot and address taken in one synchronous step, so no other row can take either meanwhile.
       const at = pacer.earliest(now);
       const epoch = pacer.epoch;
       const before = this.addressNext.get(row.address);
-      pacer.reserve(at);
+      const ended = pacer.reserve(at);
       this.addressNext.set(row.address, at + this.minIntervalMs);
-      const ours = () => this.addressNext.get(row.address) === at + this.minIntervalMs;
+      const giveBack = () => {
+        ended();
+        if (this.addressNext.get(row.address) === at + this.minIntervalMs) this.restoreAddress(row.address, before);
+      };
       if (at > now) {
         await this.pause(at - now);
+        // A 429 arrived meanwhile: the turn was given at the old pace; take a new one.
         if (pacer.epoch !== epoch || this.stopping) {
-          // A 429 arrived meanwhile: the slot was taken at the old pace; take a new one.
-          if (ours()) this.restoreAddress(row.address, before);
+          giveBack();
           continue;
         }
+        reply = await this.prepare(row);
+        if (!reply) return giveBack();
       }
+      this.queued++;
       await this.slots.acquire();
+      this.queued--;
+      if (pacer.epoch !== epoch && !this.stopping) {
+        this.slots.release();
+        giveBack();
+        reply = undefined;
+        continue;
+      }
+      const leaseLeft = (row.leaseUntil ? Date.parse(row.leaseUntil) : Number.POSITIVE_INFINITY) - clock.now().getTime();
+      if (this.stopping || leaseLeft < this.leaseMs / 4) {
+        // Stopping, or the lease is nearly out (another process could take the row): do not send it now.
+        this.slots.release();
+        giveBack();
+        if (!this.stopping) await this.handBack(row, now, 0, 'lease nearly out before the send');
+        return;
+      }
       let posted = false;
       try {
-        posted = await this.send(row, reply, pacer);
+        posted = await this.send(row, reply!, pacer, epoch);
       } finally {
         this.slots.release();
         // Nothing reached the platform (a transient failure): the address owes no spacing for it.
-        if (!posted && ours()) this.restoreAddress(row.address, before);
+        if (!posted) giveBack();
+        ended();
       }
       return;
     }
   }
 
+  /** Re-checks and renders the row now; undefined when it was finished instead (cancelled, missed). */
+  private async prepare(row: OutboxRow): Promise<Reply | undefined> {
+    const { store, clock } = this.options;
+    this.faults.reached('before-send');
+    const prepared = await prepareRow(store, row, clock.now(), this.options.quietHours);
+    if ('reply' in prepared) return prepared.reply;
+    await store.outbox.finish(row.id, this.owner, prepared.outcome, clock.now());
+    return undefined;
+  }
+
   /** Sends one row and records the outcome; true when the platform saw it (sent, or refused with a 429). */
-  private async send(row: OutboxRow, reply: Reply, pacer: WorkspacePacer): Promise<boolean> {
+  private async send(row: OutboxRow, reply: Reply, pacer: WorkspacePacer, epoch: number): Promise<boolean> {
     const { store, clock, logger } = this.options;
     const adapter = this.options.adapters.get(platformOf(row.address));
     if (!adapter) {
@@ -233,7 +275,7 @@ export class DeliveryLoop {
       const earlier = row.interrupted && adapter.findByKey ? await adapter.findByKey(row.address, row.key) : undefined;
       ({ messageId } = earlier ?? (await adapter.deliver(row.address, reply, { key: row.key })));
     } catch (error) {
-      await this.failed(row, error, pacer);
+      await this.failed(row, error, pacer, epoch);
       return error instanceof RateLimited;
     } finally {
       this.sending.delete(row.address);
@@ -269,11 +311,11 @@ export class DeliveryLoop {
     this.expectAt(due);
   }
 
-  private async failed(row: OutboxRow, error: unknown, pacer: WorkspacePacer): Promise<void> {
+  private async failed(row: OutboxRow, error: unknown, pacer: WorkspacePacer, epoch: number): Promise<void> {
     const { store, clock, logger } = this.options;
     const now = clock.now();
     if (error instanceof RateLimited) {
-      pacer.limited(now.getTime(), error.retryAfterMs);
+      pacer.limited(now.getTime(), error.retryAfterMs, epoch);
       const until = now.getTime() + error.retryAfterMs;
       this.holdAddress(row.address, until);
       await store.outbox.retry(row.id, this.owner, new Date(until), error.message, false);

@@ -19,9 +19,12 @@ export interface PacerOptions {
   safety: number;
   /** Linear creep of the rate per second since it was last set (finds a raised limit). */
   growthPerSecond: number;
+  /** Sends in flight at once while the rate is unknown: what overshoots the first empty bucket. */
+  unmeasuredInFlight: number;
+  maxUnmeasuredInFlight: number;
 }
 
-export const DEFAULT_PACER: PacerOptions = { measurePauseMs: 1_000, minWindowMs: 1_000, maxWindowMs: 30_000, safety: 0.95, growthPerSecond: 0.03 };
+export const DEFAULT_PACER: PacerOptions = { measurePauseMs: 1_000, minWindowMs: 1_000, maxWindowMs: 30_000, safety: 0.95, growthPerSecond: 0.03, unmeasuredInFlight: 3, maxUnmeasuredInFlight: 16 };
 
 export class WorkspacePacer {
   /** Measured messages per second; undefined until two 429s have bracketed a window. */
@@ -32,12 +35,18 @@ export class WorkspacePacer {
   private pausedUntil = 0;
   /** The last 429 that started a measurement window, and the sends accepted since. */
   private anchor?: { at: number; accepted: number };
-  /** Where rows sent back to the database wait their turn, spaced at the rate. */
-  private deferCursor = 0;
+  /** Rows handed back to the database to wait their turn, not yet claimed again. */
+  private readonly handedBack = new Set<number>();
   /** Bumped on every 429: a send waiting on a slot taken before it must take a new one. */
   epoch = 0;
+  private inFlight = 0;
+  /** While the rate is unknown: sends in flight allowed, grown by each accepted send until the first 429 (slow start). */
+  private window: number;
+  private readonly roomWaiters: (() => void)[] = [];
 
-  constructor(private readonly options: PacerOptions = DEFAULT_PACER) {}
+  constructor(private readonly options: PacerOptions = DEFAULT_PACER) {
+    this.window = options.unmeasuredInFlight;
+  }
 
   /** Milliseconds between sends now; 0 while the rate is unknown. */
   intervalMs(now: number): number {
@@ -57,35 +66,66 @@ export class WorkspacePacer {
     return Math.max(now, this.nextAt, this.pausedUntil);
   }
 
-  /** Takes the slot at `at` (from `earliest`). */
-  reserve(at: number): void {
-    this.nextAt = Math.max(this.nextAt, at) + this.intervalMs(at);
+  /** Whether another send may take a turn now (while the rate is unknown, only a few at once). */
+  hasRoom(): boolean {
+    return this.rate !== undefined || this.inFlight < this.window;
   }
 
-  /** A time to hand a row back to the database for: after the rows already handed back. */
-  deferSlot(now: number): number {
-    const at = Math.max(this.deferCursor, this.earliest(now));
-    this.deferCursor = at + Math.max(this.intervalMs(now), 1);
+  /** Resolves when a send ends (or `wakeAll`); the caller checks `hasRoom` again. */
+  room(): Promise<void> {
+    return new Promise((resolve) => this.roomWaiters.push(resolve));
+  }
+
+  wakeAll(): void {
+    for (const wake of this.roomWaiters.splice(0)) wake();
+  }
+
+  /** Takes the slot at `at` (from `earliest`); `done()` when the send is over or given back. */
+  reserve(at: number): () => void {
+    this.nextAt = Math.max(this.nextAt, at) + this.intervalMs(at);
+    this.inFlight++;
+    let open = true;
+    return () => {
+      if (!open) return;
+      open = false;
+      this.inFlight--;
+      this.roomWaiters.shift()?.();
+    };
+  }
+
+  /** When row `id`, handed back to the database, gets its turn: after those in memory and those handed back before it. */
+  handBack(id: number, now: number): number {
+    const at = this.earliest(now) + this.handedBack.size * this.intervalMs(now);
+    this.handedBack.add(id);
     return at;
+  }
+
+  /** Row `id` was claimed again. */
+  reclaimed(id: number): void {
+    this.handedBack.delete(id);
   }
 
   accepted(): void {
     if (this.anchor) this.anchor.accepted++;
+    else this.window = Math.min(this.options.maxUnmeasuredInFlight, this.window + 0.5);
   }
 
-  /** A 429: the bucket is empty now. */
-  limited(now: number, retryAfterMs: number): void {
+  /** A 429: the bucket is empty now. `sentInEpoch`: the epoch the refused send took its turn in. */
+  limited(now: number, retryAfterMs: number, sentInEpoch = this.epoch): void {
+    // A send that took its turn before the last 429 met the same empty bucket: nothing new learned.
+    if (sentInEpoch !== this.epoch) return;
     this.epoch++;
+    process.stderr.write(`429 t=${now % 100000} anchor=${JSON.stringify(this.anchor)} rate=${this.currentRate(now)}\n`);
     const anchor = this.anchor;
     if (!anchor || now - anchor.at > this.options.maxWindowMs) {
       this.anchor = { at: now, accepted: 0 };
       this.pausedUntil = now + Math.min(retryAfterMs, this.options.measurePauseMs);
-      this.nextAt = this.deferCursor = this.pausedUntil;
+      this.nextAt = this.pausedUntil;
       return;
     }
     const window = now - anchor.at;
     if (window < this.options.minWindowMs) {
-      // In-flight sends meeting the same empty bucket; when already pacing, ease off a little.
+      // Too soon to measure again: sending at the new pace still empties the bucket, so ease off.
       if (this.rate !== undefined) this.setRate(now, this.currentRate(now)! * 0.85);
       return;
     }
@@ -94,8 +134,9 @@ export class WorkspacePacer {
   }
 
   private setRate(now: number, rate: number): void {
+    if (this.rate === undefined) this.wakeAll();
     this.rate = rate;
     this.rateSetAt = now;
-    this.nextAt = this.deferCursor = now + 1000 / rate;
+    this.nextAt = now + 1000 / rate;
   }
 }

@@ -55,6 +55,8 @@ export class FakeRateLimits {
   private readonly perWorkspace = new Map<string, TokenBucket>();
   private readonly perChannel = new Map<string, TokenBucket>();
   private readonly acceptedIn = new Map<string, number>();
+  /** Per workspace: first and last accepted post, and 429s served. */
+  readonly timeline = new Map<string, { first: number; last: number; rejected: number }>();
   private readonly acceptedByChannel = new Map<string, number>();
 
   constructor(private readonly options: LimitsOptions) {
@@ -72,14 +74,19 @@ export class FakeRateLimits {
     const wsBucket = this.bucket(this.perWorkspace, workspace, this.workspaceRate.get(workspace) ?? 10, this.workspaceRate.get(workspace) ?? 10, now);
     const chBucket = this.bucket(this.perChannel, channel, this.channelPerSecond, this.channelBurst, now);
     const wait = Math.max(wsBucket.wait(now), chBucket.wait(now));
+    const line = this.timeline.get(workspace) ?? { first: Number.NaN, last: Number.NaN, rejected: 0 };
+    this.timeline.set(workspace, line);
     if (wait > 0) {
       this.rejected++;
+      line.rejected++;
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
     }
     wsBucket.take(now);
     chBucket.take(now);
     this.accepted++;
     this.lastAcceptedAt = now;
+    if (Number.isNaN(line.first)) line.first = now;
+    line.last = now;
     this.acceptedIn.set(workspace, (this.acceptedIn.get(workspace) ?? 0) + 1);
     this.acceptedByChannel.set(channel, (this.acceptedByChannel.get(channel) ?? 0) + 1);
     return { ok: true };

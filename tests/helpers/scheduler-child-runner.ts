@@ -9,6 +9,8 @@ export interface ChildRun {
   child: ChildProcess;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   ready: Promise<void>;
+  /** What the child printed on stdout so far (its last line is a JSON summary when it exits 0). */
+  stdout(): string;
 }
 
 export function startChild(env: Record<string, string>): ChildRun {
@@ -18,8 +20,14 @@ export function startChild(env: Record<string, string>): ChildRun {
   });
   running.add(child);
   let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
-  const ready = new Promise<void>((resolve) => child.stdout!.on('data', (d) => String(d).includes('ready') && resolve()));
+  child.stderr!.on('data', (d) => (process.env.CHILD_STDERR ? process.stderr.write(d) : (stderr += d)));
+  let stdout = '';
+  const ready = new Promise<void>((resolve) =>
+    child.stdout!.on('data', (d) => {
+      stdout += d;
+      if (stdout.includes('ready')) resolve();
+    }),
+  );
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => {
       running.delete(child);
@@ -27,7 +35,7 @@ export function startChild(env: Record<string, string>): ChildRun {
       resolve({ code, signal });
     }),
   );
-  return { child, exited, ready };
+  return { child, exited, ready, stdout: () => stdout };
 }
 
 export function killAllChildren(): void {

@@ -1,28 +1,39 @@
 /**
- * A real scheduler process for crash tests: opens the SQLite file, ticks, and runs the delivery
- * loop against a FakeEndpoint until nothing is pending, then exits 0. SIGTERM stops it cleanly.
- * Env: DB, ENDPOINT, CLOCK_AT (ISO: the child's clock starts there and runs at real speed, shared
- * across restarts through CLOCK_ORIGIN_MS, and CLOCK_SPEED times faster — one clock shared by every
- * process, so leases mean the same to all), LEASE_MS, TICKS (extra ticks, one clock minute apart),
- * STAY (keep running until SIGTERM), FOLLOWTHROUGH_FAULT (read by the delivery loop itself).
+ * A real scheduler process for crash, multi-process and fan-out tests: opens the store (SQLite file
+ * `DB`, or PostgreSQL at `DATABASE_URL`), ticks, and runs the delivery loop until nothing is pending,
+ * then exits 0 and prints a JSON line of figures. SIGTERM stops it cleanly.
+ * Env: ENDPOINT (a FakeEndpoint, `fake:` addresses) and/or SLACK_API_URL (a FakeSlack, `slack:`
+ * addresses through the real Slack adapter), CLOCK_AT (ISO: the child's clock starts there and runs
+ * at real speed, shared across restarts through CLOCK_ORIGIN_MS, and CLOCK_SPEED times faster — one
+ * clock shared by every process, so leases mean the same to all), LEASE_MS, CONCURRENCY, TICKS
+ * (extra ticks, one clock minute apart), STAY (keep running until SIGTERM), FOLLOWTHROUGH_FAULT
+ * (read by the delivery loop itself).
  */
-import { nextReminderCalculator } from '../../src/reminders/next-reminder.js';
+import { WebClient } from '@slack/web-api';
+import { webClientOptions } from '../../adapters/slack/bolt-app.js';
+import { SlackChatAdapter } from '../../adapters/slack/slack-chat-adapter.js';
+import type { Config } from '../../src/config/config.js';
+import type { ChatAdapter } from '../../src/ports/chat-adapter.js';
 import { parseQuietHours } from '../../src/reminders/quiet-hours.js';
 import { DeliveryLoop } from '../../src/scheduler/delivery-loop.js';
 import { runTick } from '../../src/scheduler/tick.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { fakeEndpointAdapter } from './fake-endpoint-adapter.js';
+import { openTargetStore } from './store-target.js';
 
 const env = process.env;
 const speed = Number(env.CLOCK_SPEED ?? 1);
 const clock = { now: () => new Date(Date.parse(env.CLOCK_AT!) + (Date.now() - Number(env.CLOCK_ORIGIN_MS)) * speed) };
-const store = new SqliteStore({ file: env.DB!, nextReminderAt: nextReminderCalculator, clock });
+const store = openTargetStore(env.DATABASE_URL ? { engine: 'postgres', url: env.DATABASE_URL } : { engine: 'sqlite', file: env.DB! }, clock);
+await store.ready?.();
 const quiet = parseQuietHours('20:00-08:00');
+const adapters = new Map<string, ChatAdapter>();
+if (env.ENDPOINT) adapters.set('fake', fakeEndpointAdapter(env.ENDPOINT));
+if (env.SLACK_API_URL) adapters.set('slack', new SlackChatAdapter(new WebClient('xoxb-test', webClientOptions({ SLACK_API_URL: env.SLACK_API_URL } as Config))));
 const loop = new DeliveryLoop({
   store,
   clock,
-  adapters: new Map([['fake', fakeEndpointAdapter(env.ENDPOINT!)]]),
-  concurrency: 4,
+  adapters,
+  concurrency: Number(env.CONCURRENCY ?? 4),
   leaseMs: Number(env.LEASE_MS ?? 1500),
   pollMs: 20,
   backoff: { baseMs: 20, maxMs: 200 },
@@ -38,6 +49,7 @@ process.once('SIGTERM', () => {
 });
 
 loop.start();
+const started = Date.now();
 await runTick(store, clock.now(), quiet);
 for (let i = 0; i < Number(env.TICKS ?? 0) && !stopping; i++) {
   await new Promise((r) => setTimeout(r, 60_000 / speed));
@@ -51,7 +63,9 @@ while (!stopping) {
   await new Promise((r) => setTimeout(r, 25));
 }
 if (!stopping) {
+  const rates = Object.fromEntries(loop.rates());
   await loop.stop();
   await store.close();
+  process.stdout.write(`${JSON.stringify({ elapsedMs: Date.now() - started, rates })}\n`);
   process.exit(0);
 }

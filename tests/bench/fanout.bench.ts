@@ -1,0 +1,62 @@
+/**
+ * `npm run bench -- fanout` (DESIGN §5, issue 12 item 4): 1,000 channels over 10 workspaces, each
+ * with a digest and two nudges (3,000 messages), delivered by a real scheduler process through the
+ * real Slack adapter into a fake Slack Web API that enforces limits it draws at random for this run
+ * and never announces (10–30 messages/s per workspace, 1/s per channel with a burst of 3, 429 with
+ * Retry-After beyond). Baseline: the least time the drawn limits allow for the same messages.
+ * Targets: time ≤ 1.25× that minimum, 429s ≤ 5% of messages, 0 lost, 0 duplicated.
+ * FANOUT_WORKSPACES / FANOUT_CHANNELS change the shape.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FakeSlack } from '../helpers/fake-slack.js';
+import { FakeRateLimits } from '../helpers/fake-slack-limits.js';
+import { fanoutWorkspaceOf, fanoutWorkspaces, registerFanout, seedFanout } from '../helpers/fanout-seed.js';
+import { startChild } from '../helpers/scheduler-child-runner.js';
+import { SLOT_DAY } from '../helpers/scheduler-child-seed.js';
+import { outboxStates } from '../helpers/store-target.js';
+
+const shape = { workspaces: Number(process.env.FANOUT_WORKSPACES ?? 10), channelsPerWorkspace: Number(process.env.FANOUT_CHANNELS ?? 100) };
+const dir = mkdtempSync(join(tmpdir(), 'ft-bench-fanout-'));
+const target = { engine: 'sqlite' as const, file: join(dir, 'ft.db') };
+const fake = new FakeSlack();
+registerFanout(fake, shape);
+const limits = new FakeRateLimits({ workspaces: fanoutWorkspaces(shape), workspaceOf: fanoutWorkspaceOf });
+fake.limits = limits;
+await fake.start();
+try {
+  const seedStart = performance.now();
+  await seedFanout(target, shape);
+  const expected = shape.workspaces * shape.channelsPerWorkspace * 3;
+  console.log(`seeded ${shape.workspaces} workspaces × ${shape.channelsPerWorkspace} channels (${expected} messages due) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  console.log(`drawn limits (unannounced): ${[...limits.workspaceRate].map(([ws, r]) => `${ws} ${r}/s`).join(', ')}; ${limits.channelPerSecond}/s per channel, burst ${limits.channelBurst}`);
+  const run = startChild({ DB: target.file, SLACK_API_URL: fake.apiUrl, CLOCK_AT: `${SLOT_DAY}T09:00:30.000Z`, CLOCK_ORIGIN_MS: String(Date.now()), LEASE_MS: '60000', CONCURRENCY: process.env.FANOUT_CONCURRENCY ?? '16' });
+  const exit = await run.exited;
+  if (exit.code !== 0) throw new Error(`the scheduler process exited with ${exit.code ?? exit.signal}`);
+  const summary = JSON.parse(run.stdout().trim().split('\n').at(-1)!) as { rates: Record<string, number | null> };
+  const keys = new Map<string, number>();
+  for (const m of fake.messages) {
+    const key = String(m.metadata?.event_payload.key);
+    keys.set(key, (keys.get(key) ?? 0) + 1);
+  }
+  const states = await outboxStates(target);
+  const lost = expected - keys.size;
+  const duplicated = [...keys.values()].filter((n) => n > 1).length;
+  const elapsed = limits.elapsedMs();
+  const minimum = limits.minimumMs();
+  console.log(`learned send rates at the end: ${Object.entries(summary.rates).map(([ws, r]) => `${ws} ${r ? r.toFixed(1) : '—'}/s`).join(', ')}`);
+  console.log(`outbox: ${JSON.stringify(states)}`);
+  const t0 = limits.firstAttemptAt ?? 0;
+  for (const [ws, line] of limits.timeline) {
+    const n = [...fake.messages].filter((m) => fanoutWorkspaceOf(m.channel) === ws).length;
+    const rate = limits.workspaceRate.get(ws)!;
+    console.log(`  ${ws}: ${n} messages at ≤ ${rate}/s: first ${((line.first - t0) / 1000).toFixed(2)} s, last ${((line.last - t0) / 1000).toFixed(2)} s (least ${((n - rate) / rate).toFixed(2)} s), 429s ${line.rejected}`);
+  }
+  console.log(`delivered ${keys.size}/${expected} in ${(elapsed / 1000).toFixed(2)} s; the drawn limits allow ${(minimum / 1000).toFixed(2)} s at best`);
+  console.log(`429s: ${limits.rejected} (${((limits.rejected / expected) * 100).toFixed(1)}% of messages, target ≤ 5%); lost ${lost}; duplicated ${duplicated}`);
+  console.log(`fanout: time / least time the limits allow = ${(elapsed / minimum).toFixed(3)} (target ≤ 1.25), 429s ${((limits.rejected / expected) * 100).toFixed(1)}%, lost ${lost}, duplicated ${duplicated}`);
+} finally {
+  await fake.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
