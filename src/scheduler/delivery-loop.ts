@@ -80,7 +80,7 @@ export class DeliveryLoop {
   private stopping = false;
 
   constructor(private readonly options: DeliveryOptions) {
-    this.concurrency = options.concurrency ?? 4;
+    this.concurrency = options.concurrency ?? 16;
     this.leaseMs = options.leaseMs ?? 120_000;
     this.pollMs = options.pollMs ?? 1_000;
     this.maxAttempts = options.maxAttempts ?? 20;

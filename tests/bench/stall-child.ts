@@ -1,0 +1,46 @@
+/**
+ * The system under test for `stall` and `slack`: seeds a big workspace (bulk, one transaction), then
+ * runs the real app (`startApp`: store, core, Slack adapter over HTTP, scheduler) against the fake
+ * Slack at SLACK_API_URL. Prints `{"port":…}` when listening. On stdin: `tick` makes the due items
+ * due and runs one scheduler tick, printing `{"tickMs":…,"written":…}`; `stop` stops the app.
+ * Env: DB, SLACK_API_URL, SIGNING_SECRET, TEAM_ID, TOTAL, CHANNELS, OWNERS, DUE.
+ */
+import { createInterface } from 'node:readline';
+import { startApp } from '../../src/main.js';
+import { makeDue, seedBigWorkspace } from './bulk-seed.js';
+
+const env = process.env;
+const started = performance.now();
+await seedBigWorkspace({
+  file: env.DB!,
+  workspaceId: env.TEAM_ID!,
+  total: Number(env.TOTAL ?? 100_000),
+  channels: Number(env.CHANNELS ?? 1_000),
+  owners: Number(env.OWNERS ?? 200),
+  due: Number(env.DUE ?? 200),
+  dueDate: new Date().toISOString().slice(0, 10),
+  createdAt: new Date(Date.now() - 86_400_000).toISOString(),
+});
+const seedMs = performance.now() - started;
+const app = await startApp({
+  FOLLOWTHROUGH_ADAPTERS: 'slack',
+  PORT: '0',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'error',
+  FOLLOWTHROUGH_DB: env.DB!,
+  SLACK_BOT_TOKEN: 'xoxb-bench',
+  SLACK_SIGNING_SECRET: env.SIGNING_SECRET!,
+  SLACK_API_URL: env.SLACK_API_URL!,
+});
+process.stdout.write(`${JSON.stringify({ port: app.address!.port, seedMs })}\n`);
+for await (const line of createInterface({ input: process.stdin })) {
+  if (line === 'tick') {
+    const due = makeDue(env.DB!, env.TEAM_ID!);
+    const t0 = performance.now();
+    const written = await app.scheduler.tick();
+    process.stdout.write(`${JSON.stringify({ tickMs: performance.now() - t0, written, due })}\n`);
+  } else if (line === 'stop') {
+    await app.stop();
+    process.exit(0);
+  }
+}

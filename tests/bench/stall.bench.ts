@@ -1,0 +1,92 @@
+/**
+ * `npm run bench -- stall` (issue 12 item 3): does a big scheduler tick stall the HTTP endpoint? The
+ * real app runs in a child process on a seeded workspace (STALL_TOTAL commitments, default 100,000,
+ * over 1,000 channels; STALL_DUE of them due, default 200). Signed `/commitments help` requests
+ * (every 150 ms) and `GET /healthz` (every 100 ms) measure the endpoint idle, then while one tick runs
+ * and its reminders are delivered. Baseline: the same probes idle, same run.
+ * Targets: worst ack and worst /healthz during the tick ≤ 1.2× idle; no ack over Slack's 3 s.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FAKE_TEAM, FakeSlack } from '../helpers/fake-slack.js';
+import { sendSlashCommand } from '../helpers/fake-slack-signer.js';
+import { channelId, ownerId } from './bulk-seed.js';
+import { percentile, startBenchChild } from './bench-child.js';
+
+const SECRET = 'bench-signing-secret';
+const total = Number(process.env.STALL_TOTAL ?? 100_000);
+const due = Number(process.env.STALL_DUE ?? 200);
+const dir = mkdtempSync(join(tmpdir(), 'ft-bench-stall-'));
+const fake = new FakeSlack().addUser({ id: 'U0ALICE', name: 'alice', tz: 'UTC' });
+for (let i = 0; i < 1000; i++) fake.addChannel({ id: channelId(i), name: `c${i}`, is_member: true });
+for (let i = 0; i < 200; i++) fake.addUser({ id: ownerId(i), name: `owner-${i}`, tz: 'UTC' });
+await fake.start();
+const sut = startBenchChild('./stall-child.ts', { DB: join(dir, 'ft.db'), SLACK_API_URL: fake.apiUrl, SIGNING_SECRET: SECRET, TEAM_ID: FAKE_TEAM.id, TOTAL: String(total), DUE: String(due) });
+
+interface Probes {
+  acks: number[];
+  health: number[];
+}
+
+/** Probes the endpoint until `until` settles (and `tailMs` after), returning every latency seen. */
+async function probe(base: string, until: Promise<unknown>, tailMs = 0): Promise<Probes> {
+  const result: Probes = { acks: [], health: [] };
+  let done = false;
+  void until.then(() => setTimeout(() => (done = true), tailMs));
+  const inFlight: Promise<void>[] = [];
+  const every = (ms: number, fn: () => Promise<void>) =>
+    new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (done) {
+          clearInterval(timer);
+          resolve();
+          return;
+        }
+        inFlight.push(fn());
+      }, ms);
+    });
+  await Promise.all([
+    every(100, async () => {
+      const t = performance.now();
+      await fetch(`${base}/healthz`).then((r) => r.text());
+      result.health.push(performance.now() - t);
+    }),
+    every(150, async () => {
+      const sent = await sendSlashCommand(`${base}/slack/events`, { team_id: FAKE_TEAM.id, channel_id: channelId(1), channel_name: 'c1', user_id: 'U0ALICE', user_name: 'alice', command: '/commitments', text: 'help', response_url: fake.responseUrl() }, { secret: SECRET });
+      if (sent.status !== 200) throw new Error(`ack failed: HTTP ${sent.status}`);
+      result.acks.push(sent.elapsedMs);
+    }),
+  ]);
+  await Promise.all(inFlight);
+  return result;
+}
+
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+const describe = (label: string, p: Probes) =>
+  console.log(`${label}: ${p.acks.length} acks worst ${fmt(Math.max(...p.acks))} p95 ${fmt(percentile(p.acks, 95))}; ${p.health.length} /healthz worst ${fmt(Math.max(...p.health))} p95 ${fmt(percentile(p.health, 95))}`);
+
+try {
+  const { port, seedMs } = await sut.next<{ port: number; seedMs: number }>();
+  const base = `http://127.0.0.1:${port}`;
+  console.log(`seeded ${total.toLocaleString('en')} commitments over 1,000 channels (${due} to come due) in ${(seedMs / 1000).toFixed(1)} s`);
+  await probe(base, new Promise((r) => setTimeout(r, 1500))); // warm-up
+  const idle = await probe(base, new Promise((r) => setTimeout(r, 6000)));
+  describe('idle', idle);
+  sut.send('tick');
+  const ticked = sut.next<{ tickMs: number; written: number; due: number }>();
+  const busy = await probe(base, ticked, 3000);
+  const tick = await ticked;
+  console.log(`tick: ${tick.due} items made due, ${tick.written} reminders written in ${fmt(tick.tickMs)} (probed through the tick and 3 s of delivery after it)`);
+  describe('during the tick', busy);
+  const over3s = busy.acks.filter((ms) => ms > 3000).length;
+  const ackRatio = Math.max(...busy.acks) / Math.max(...idle.acks);
+  const healthRatio = Math.max(...busy.health) / Math.max(...idle.health);
+  console.log(`stall: worst ack during the tick / idle = ${ackRatio.toFixed(2)}, worst /healthz = ${healthRatio.toFixed(2)} (target ≤ 1.2); acks over 3 s: ${over3s}`);
+} finally {
+  sut.send('stop');
+  await Promise.race([sut.exited, new Promise((r) => setTimeout(r, 15_000))]);
+  sut.child.kill('SIGKILL');
+  await fake.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
