@@ -64,11 +64,17 @@ describe.each(ENGINES)('%s', (engine) => {
     let kills = 0;
     try {
       while (kills < 20) {
+        const before = endpoint.received.length;
         const run = startChild(env);
-        // Kill at a random moment of the fan-out: after the tick, while sends are in flight.
+        // Kill at a random moment of the fan-out, while sends are in flight: within 400 ms of this run's first send.
         let timer: NodeJS.Timeout | undefined;
-        void run.ready.then(() => (timer = setTimeout(() => run.child.kill('SIGKILL'), Math.floor(Math.random() * 400))));
+        const watch = setInterval(() => {
+          if (endpoint.received.length === before) return;
+          clearInterval(watch);
+          timer = setTimeout(() => run.child.kill('SIGKILL'), Math.floor(Math.random() * 400));
+        }, 2);
         const exit = await run.exited;
+        clearInterval(watch);
         clearTimeout(timer);
         if (exit.signal === 'SIGKILL') kills++;
         else break; // finished before the kill landed
