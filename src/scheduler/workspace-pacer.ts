@@ -115,7 +115,6 @@ export class WorkspacePacer {
     // A send that took its turn before the last 429 met the same empty bucket: nothing new learned.
     if (sentInEpoch !== this.epoch) return;
     this.epoch++;
-    process.stderr.write(`429 t=${now % 100000} anchor=${JSON.stringify(this.anchor)} rate=${this.currentRate(now)}\n`);
     const anchor = this.anchor;
     if (!anchor || now - anchor.at > this.options.maxWindowMs) {
       this.anchor = { at: now, accepted: 0 };
