@@ -5,6 +5,7 @@
  * itself from real commitments, rendered by the two pure renderers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderForConsole } from '../../adapters/console/console-renderer.js';
 import { renderMessages } from '../../adapters/slack/block-kit.js';
 import { renderAdaptiveCard } from '../../adapters/teams/adaptive-card.js';
 import { ACTIVE_STATUSES } from '../../src/commitments/commitment.js';
@@ -101,6 +102,20 @@ describe("an owner's daily message, as read on each platform", () => {
     // "Yes, on…" and "Not yet" name the event the row waits on; every other answer names the row's commitment.
     expect([...ids, 'E-1']).toContain(element.target);
     expect([...ids, 'E-1']).toContain(teams.data.action.id);
+  });
+});
+
+describe("an owner's daily message in the console (no buttons)", () => {
+  it('says what to type for each answer, and the words do what the button does', async () => {
+    const text = renderForConsole(daily, 'UTC');
+    expect(text).toContain('To answer, type:');
+    expect(text).toMatch(/C-2 — Keep ~5 Feb: edit C-2 due 2024-02-05 · Pick a date: edit C-2 due <date> · It's ongoing: edit C-2 due ongoing/);
+    expect(text).toMatch(/C-3 — Pick a date: edit C-3 due <date> · It's ongoing: edit C-3 due ongoing · No date needed: edit C-3 due none/);
+    expect(text).toMatch(/C-4 — Yes, on…: event E-1 <date> · Drop: drop C-4/);
+    expect(text).toMatch(/C-5 — Still kept: review C-5 kept · It has ended: review C-5 ended · Not kept: review C-5 not-kept/);
+    // Typing the hint for "Keep ~5 Feb" does what the button would.
+    await h.say('edit C-2 due 2024-02-05');
+    expect((await h.store.commitments.get('w1', 'C-2'))?.deadline).toMatchObject({ kind: 'exact', due: '2024-02-05' });
   });
 });
 
