@@ -9,7 +9,8 @@ import { buildDigest } from '../../src/reminders/digest.js';
 import { ownerMessage } from '../../src/reminders/owner-message.js';
 import type { Reply } from '../../src/replies/reply.js';
 import { blockProblem, blocksText } from '../helpers/fake-slack-blocks.js';
-import { startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
+import { SIGNING_SECRET, startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
+import { sendInteraction } from '../helpers/fake-slack-signer.js';
 import { press, pressedElement, pressPayload } from '../helpers/slack-press.js';
 
 const CHANNEL = 'slack:T0FAKE:C0GENERAL';
@@ -150,5 +151,24 @@ describe("answer buttons on an owner's daily message and a proposed item", () =>
     expect(replaced.body.replace_original).toBe(true);
     expect((await slack.app.store.commitments.get('T0FAKE', item.id))?.owners.map((o) => o.id)).toEqual(['U0BOB']);
     expect((await slack.app.store.commitments.get('T0FAKE', item.id))?.status).toBe('open');
+  });
+});
+
+describe('a refusal when the response_url no longer works', () => {
+  it('reaches the presser alone by chat.postEphemeral, and still edits no message', async () => {
+    await say('add Draft the joint communiqué <@U0BOB|bob> due 2030-02-04');
+    const item = (await slack.app.store.commitments.list('T0FAKE', {})).find((c) => c.title === 'Draft the joint communiqué')!;
+    const digest = await postDigest();
+    // Done by typing since the digest went out: the digest's Done is now refused ("already done").
+    await say(`done ${item.id}`);
+    const payload = press(digest.blocks, item.id, 'ft_done', { ts: digest.ts, ephemeral: false, user: 'U0BOB' });
+    const mark = slack.fake.calls.length;
+    const expired = `${slack.fake.apiUrl.replace(/\/api\/$/, '')}/expired/1`;
+    const sent = await sendInteraction(slack.eventsUrl, { ...payload, response_url: expired }, { secret: SIGNING_SECRET });
+    expect(sent.status).toBe(200);
+    const ephemeral: any = await slack.fake.waitFor((r: any) => r.method === 'chat.postEphemeral' && slack.fake.calls.indexOf(r) >= mark);
+    expect(ephemeral.args).toMatchObject({ channel: 'C0GENERAL', user: 'U0BOB' });
+    expect(ephemeral.args.text).toMatch(new RegExp(`${item.id} is already done`));
+    expect(callsSince(mark).some((c: any) => c.method === 'chat.update')).toBe(false);
   });
 });
