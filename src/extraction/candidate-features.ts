@@ -58,6 +58,10 @@ export function featuresOf(shape: CandidateShape): Features {
   if (/\b(?:present|attendees|attendance|regrets|apologies|members)\b/.test(sentence.section ?? '')) names.add('section_people');
   if (/^(?:WHEREAS|Whereas)\b/.test(sentence.text)) names.add('whereas');
   if (/^[^a-z]*$/.test(sentence.text)) names.add('all_capitals');
+  // "Facilitator: eholk", "Time: 10 minutes": a label and its value.
+  if (/^[A-Z][\w ]{0,25}:\s*\S+(?:\s+\S+){0,2}$/.test(sentence.text)) names.add('label_line');
+  // "there weren't plans to …", "no one has agreed to …": the cue is denied.
+  if (/\b(?:not|n't|no|never|neither|nor)\b[^,;]*$/i.test(sentence.text.slice(Math.max(0, cue.clauseStart), cue.at))) names.add('denied_cue');
   if (CONDITION.test(frame)) names.add('conditional_frame');
   if (REPORTED.test(frame)) names.add('reported_frame');
   if (/["“”]/.test(sentence.text)) names.add('quotation_marks');

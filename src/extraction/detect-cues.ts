@@ -43,7 +43,7 @@ export interface Cue {
 
 const ADVERBS = '(?:also|further|jointly|each|both|now|then|immediately|promptly|duly|fully|not|no longer|never|continue to|jointly)';
 // "shall, for a period of twelve months from adoption, take …": a parenthetical may follow the modal.
-const MODAL = new RegExp(`(\\b(?:will|shall|would|should|must|is to|are to)|(?<=\\w)'ll)((?:,\\s+[^,;"]{3,120},)?\\s+)((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`, 'gi');
+const MODAL = new RegExp(`(\\b(?:will|shall|would|should|must|is to|are to)|(?<=\\w)'ll)((?:,\\s+[^,;"]{3,120},|\\s+\\([^()]{1,40}\\))?\\s+)((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`, 'gi');
 const COMMISSIVE =
   /\b((?:set|sets|has\s+set|have\s+set)\s+(?:itself\s+|themselves\s+)?(?:a|an)\s+(?:new\s+|further\s+|separate\s+)?(?:target|goal)|agreed|agrees|agree|decided|decides|decide|resolved|resolves|resolve|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?:reaffirmed|renewed|reiterated|reaffirms?|renews?|reiterates?) (?:their|its|his|her|our) (?:firm |strong |full |unwavering )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally))*)\s+(to|on|not\s+to)\s+/gi;
 const DIRECTIVE =
@@ -115,6 +115,16 @@ function modalCues(text: string): Cue[] {
     let weak = false;
     if (verb.toLowerCase() === 'be') {
       const next = /^be\s+([A-Za-z-]+)/.exec(text.slice(actionStart));
+      // "Foundation staff will be elaborating the proposals": the progressive promises the deed.
+      if (next && /^[a-z]{3,}ing$/.test(next[1]) && !/^(?:being|thing)$/.test(next[1])) {
+        actionStart += 3;
+        flags.push('progressive');
+        const { clauseStart, subject } = clauseSubject(text, at);
+        if (subject === '' || /^(?:and|or|but)$/i.test(subject)) continue;
+        flags.push(...subjectFlags(subject));
+        cues.push({ type: 'modal', at, clauseStart, actionStart, subject, passive: false, weak: false, standing: false, flags });
+        continue;
+      }
       if (!next || !isParticiple(next[1])) continue;
       // "will be converted into the right to receive", "will be required to pay … upon termination": consequences, not deeds.
       if (/^(?:converted|deemed|entitled|required|treated|considered|subject)$/i.test(next[1])) flags.push('consequence_passive');
@@ -339,7 +349,7 @@ const ADJECTIVE_COMMIT =
 const CONTINUING = /\b(continues|continue|continued)\s+to\s+(?=[a-z])/gi;
 const OBLIGATION =
   /\b(?:(?:is|are|was|were|be|remain|remains)\s+(?:legally\s+|also\s+)?(?:obligated|obliged|bound|responsible\s+for\s+ensuring\s+that|due)\s+to|requires?\s+(?:the\s+|all\s+|each\s+|every\s+)?[^,;.]{1,60}?\s+to|provides?\s+for\s+[^,;.]{1,60}?\s+to|(?:has|have|had)\s+to)\s+(?=[a-z])/gi;
-const PLEASE = /(?:^|[.;:!]\s+|\s-\s+)please\s+(?=[a-z])/gi;
+const PLEASE = /(?:^|[.;:!]\s+|\s-\s+)(?:please|let's|let\s+us)\s+(?=[a-z])/gi;
 const NOMINAL_COMMIT =
   /\b(?:(?:our|their|its|his|her|the)\s+(?:(?:firm|strong|full|shared|joint|continued|unwavering|collective)\s+)?(?:commitment|determination|intention|resolve|pledge|undertaking|readiness|willingness)\s+(?:of\s+[^,;.]{1,60}?\s+)?to|commit(?:s|ted)?\s+(?:(?:our|their|its|his|her|the)\s+[\w-]+(?:\s+[\w-]+)?|themselves|ourselves|itself|himself|herself)\s+to|(?:agreed|decided|resolved|undertook|undertake|agree|decide)\s+(?:as\s+follows|the\s+following)\s*:\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:to\s+)?)\s*(?=[a-z])/gi;
 // A task line that names its owner at the end: "Update the wiki (Bob)", "send the draft [jdoe]".
@@ -373,8 +383,8 @@ function broadCues(text: string, sentence: Sentence): Cue[] {
     }
   }
   for (const m of text.matchAll(PLEASE)) {
-    const at = (m.index ?? 0) + m[0].search(/please/i);
-    push('imperative', at, (m.index ?? 0) + m[0].length, '', ['please'], at);
+    const at = (m.index ?? 0) + m[0].search(/please|let/i);
+    push('imperative', at, (m.index ?? 0) + m[0].length, /let/i.test(m[0]) ? 'we' : '', [/let/i.test(m[0]) ? 'lets' : 'please'], at);
   }
   return cues;
 }

@@ -186,10 +186,21 @@ export function scoreCandidates(text: string, options: ExtractOptions): { candid
 }
 
 export function extractCommitments(text: string, options: ExtractOptions): ProposedCommitment[] {
-  const { candidates, participants, sentences } = scoreCandidates(text, options);
-  const threshold = (options.model ?? candidateModel()).threshold;
+  return selectCommitments(scoreCandidates(text, options), options);
+}
+
+/**
+ * The scored candidates the model keeps, bound, merged and dated. With `options.model`, candidates
+ * scored by another model are scored again (the trainer scores each text's candidates once).
+ */
+export function selectCommitments(scored: ReturnType<typeof scoreCandidates>, options: ExtractOptions): ProposedCommitment[] {
+  const { candidates, participants, sentences } = scored;
+  const model = options.model ?? candidateModel();
   const off = options.rulesOff ?? new Set<string>();
-  const kept = candidates.filter((c) => c.probability >= threshold);
+  const kept = candidates
+    .map((c) => (options.model ? { ...c, probability: probability(c.features, model) } : c))
+    .filter((c) => c.probability >= model.threshold)
+    .map((c) => (options.model ? { ...c, item: { ...c.item, confidence: Math.round(c.probability * 100) / 100 } } : c));
   const bound = off.has('bound-appeals') ? kept : keepBoundAppeals(kept, participants);
   const merged = off.has('merge-restatements') ? bound.map((c) => c.item) : mergeRestatements(bound);
   const texts = sentences.map((s) => s.text);

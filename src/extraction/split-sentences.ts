@@ -40,7 +40,7 @@ const CHECKBOX = /^\[( |x|X|✓)?\]\s*/;
 const BULLET = /^(?:[•●▪◦·*]|--?(?=\s)|[–—](?=\s))\s*/;
 const NUMBERING = /^(?:\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z][.)]|\([ivx]+\))\s+/;
 const SECTION_HEAD = /^(?:Section|Article|Clause|Paragraph)\s+\d+(?:\.\d+)*[a-z]?\.?\s+(?:[A-Z][\w-]*(?:\s+(?:of|by|the|and|on|to|for|[A-Z][\w-]*))*\.\s+)?/;
-const RESOLVED = /^(?:RESOLVED|Resolved|Agreed|AGREED|Decided|DECIDED|Decision|Decisions)\s*[:,]\s*(?:that\s+)?/;
+const RESOLVED = /^(?:\*\*|__)?(?:RESOLVED|Resolved|Agreed|AGREED|Decided|DECIDED|Decision|Decisions|Conclusions?|Outcome|Resolution)(?:\*\*|__)?\s*[:,](?:\*\*|__)?\s*(?:that\s+)?/;
 // A short label before prose: "Parks: ", "Resolution 2024-88: ", "Highway Department: ".
 const LABEL = /^[A-Z][A-Za-z0-9 &/'’.-]{1,40}:\s+(?=\S)/;
 
