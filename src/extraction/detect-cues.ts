@@ -41,7 +41,7 @@ export interface Cue {
   flags?: string[];
 }
 
-const ADVERBS = '(?:also|further|jointly|each|both|now|then|immediately|promptly|duly|fully|not|no longer|never|continue to|jointly)';
+const ADVERBS = '(?:also|further|jointly|each|both|now|then|immediately|promptly|duly|fully|not|no longer|never|continue to|jointly|always|directly|actively|closely|still)';
 // "shall, for a period of twelve months from adoption, take …": a parenthetical may follow the modal.
 const MODAL = new RegExp(`(\\b(?:will|shall|would|should|must|is to|are to)|(?<=\\w)'ll)((?:,\\s+[^,;"]{3,120},|\\s+\\([^()]{1,40}\\))?\\s+)((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`, 'gi');
 const COMMISSIVE =
@@ -163,7 +163,7 @@ function modalCues(text: string): Cue[] {
     if (subject === '' || /^(?:and|or|but)$/i.test(subject)) continue;
     const deed = text.slice(actionStart).replace(/^be\s+/i, '');
     flags.push(...subjectFlags(subject));
-    const standing = negated || /continue to/i.test(adverbs) || STANDING_VERBS.test(deed) || /^(?:maintained|kept|preserved|observed|respected|upheld|continued|prohibited|banned)\b|^remain\s/i.test(deed)
+    const standing = negated || /continue to|always/i.test(adverbs) || STANDING_VERBS.test(deed) || /^(?:maintained|kept|preserved|observed|respected|upheld|continued|prohibited|banned)\b|^remain\s/i.test(deed)
       || /^(?:neither|no)\b/i.test(clauseSubject(text, at).subject);
     cues.push({ type: 'modal', at, clauseStart, actionStart, subject, passive, weak, standing, flags });
   }

@@ -77,8 +77,28 @@ function objectPairSplits(span: string): { at: number; from: number }[] {
   return splits;
 }
 
+// "(1) … (2) … (3) …", "(a) …; (b) …": an enumeration inside one sentence is one promise per item.
+const ENUMERATION = /(?:^|(?<=[\s,;:]))\(?((?:[a-h])|(?:i{1,3}|iv|v|vi{1,3})|(?:\d{1,2}))\)\s+/g;
+const FIRST_MARKS = new Set(['a', 'i', '1']);
+
+function enumerated(span: string, offset: number): Part[] | undefined {
+  const marks = [...span.matchAll(ENUMERATION)];
+  if (marks.length < 2 || !FIRST_MARKS.has(marks[0][1])) return undefined;
+  return marks.map((m, i) => ({
+    start: offset + (m.index ?? 0) + m[0].length,
+    end: offset + (i + 1 < marks.length ? (marks[i + 1].index ?? 0) : span.length),
+  })).map((p) => {
+    // "…; and (2)": the joining words belong to neither item.
+    const text = span.slice(p.start - offset, p.end - offset);
+    const trimmed = text.replace(/[\s,;]*(?:and|or)?\s*$/, '');
+    return { start: p.start, end: p.start + trimmed.length };
+  }).filter((p) => p.end > p.start);
+}
+
 export function splitCoordinated(sentence: string, actionStart: number, end: number): Part[] {
   const span = sentence.slice(actionStart, end);
+  const items = enumerated(span, actionStart);
+  if (items) return items;
   const parts: Part[] = [];
   let from = 0;
   for (const m of span.matchAll(COORDINATION)) {
