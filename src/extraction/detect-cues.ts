@@ -47,7 +47,7 @@ const MODAL = new RegExp(`(\\b(?:will|shall|would|should|must|is to|are to)|(?<=
 const COMMISSIVE =
   /\b((?:set|sets|has\s+set|have\s+set)\s+(?:itself\s+|themselves\s+)?(?:a|an)\s+(?:new\s+|further\s+|separate\s+)?(?:target|goal)|agreed|agrees|agree|decided|decides|decide|resolved|resolves|resolve|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?:reaffirmed|renewed|reiterated|reaffirms?|renews?|reiterates?) (?:their|its|his|her|our) (?:firm |strong |full |unwavering )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally))*)\s+(to|on|not\s+to)\s+/gi;
 const DIRECTIVE =
-  /\b(directed|directs|direct|instructed|instructs|instruct|tasked|tasks|task|asked|asks|ask|requested|requests|request|told|tells|ordered|orders|order|mandated|mandates|mandate|invited|invites|invite|commissioned|calls?\s+(?:up)?on|called\s+(?:up)?on|urges?|urged)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Za-z])[^,;.:]{0,80}?)(?:,\s*effective\s+[^,;]{1,40},)?\s+to\s+(?!the\b|a\b|an\b)([a-z]\w*)/gi;
+  /\b(directed|directs|direct|instructed|instructs|instruct|tasked|tasks|task|asked|asks|ask|requested|requests|request|told|tells|ordered|orders|order|mandated|mandates|mandate|invited|invites|invite|commissioned|calls?\s+(?:up)?on|called\s+(?:up)?on|urges?|urged|encourages?|encouraged)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Za-z])[^,;.:]{0,80}?)(?:,\s*effective\s+[^,;]{1,40},)?\s+to\s+(?!the\b|a\b|an\b)([a-z]\w*)/gi;
 // "tasked the Federal Board of Revenue with recovering …", "charged the committee with preparing …".
 const TASKED_WITH = /\b(tasked|tasks|charged|charges|entrusted|entrusts)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Z])[^,;.:]{0,80}?)\s+with\s+([a-z]+ing)\b/gi;
 const NOMINAL_ORDER =
@@ -214,7 +214,7 @@ function directiveCues(text: string): Cue[] {
     const { clauseStart, subject } = clauseSubject(text, at);
     // "calls upon X to", "urges X to": binding only when X is bound by the text (checked once all is read).
     // "The Parties request IGAD to deploy monitors": the parties ask an outsider; bound only if it is one of them.
-    const appeal = /^(?:call|urge)/i.test(m[1])
+    const appeal = /^(?:call|urge|encourag)/i.test(m[1])
       || /^(?:request|ask|invit)/i.test(m[1]) && /^(?:the\s+)?(?:parties|two\s+sides|both\s+sides|signatories|two\s+governments|both\s+governments)$/i.test(subject);
     const inviter = /^invit/i.test(m[1]) && subject !== '' ? subject : undefined;
     cues.push({ type: appeal ? 'appeal' : 'directive', at, clauseStart, actionStart, subject: object, passive: false, weak: false,
@@ -343,13 +343,15 @@ const NOT_A_TASK_SUBJECT =
   /(?:^|\s)(?:in\s+order|due|prior|according|subject|up|next|close|access|visit|trip|return|response|answer|reply|invitation|commitment|ability|right|need|plan|plans|decision|agreement|efforts?|way|time|move|bid|attempt|chance|opportunity|intention|willingness|readiness|able|unable|likely|going|used|about|how|what|whether|where|when|order|want|wants|wanted|wish|like|hope|seems?|appears?|[a-z]+ed|[a-z]+ing|is|are|was|were|be|been|has|have|had|will|would|shall|should|must|can|could|may|might|not)$/i;
 // "Clerk to write to owner", "T Bishton to be asked to trim", "Further details to be sought", "jdoe to update the wiki".
 const TASK_INFINITIVE =
-  /(?:^|[,;:]\s+|\s(?=[A-Z@]))((?:@[\w.-]+|[A-Z][\w.'’-]*|(?<=^)[a-z][\w.-]*)(?:(?:\s+|\s*[&/]\s*|\s+and\s+)(?:[A-Z][\w.'’-]*|@[\w.-]+|of|the|[a-z]+(?=\s+to\s)))*|(?<=^)(?:[A-Za-z][\w'’-]*\s+){1,6}?[A-Za-z][\w'’-]*)\s+to\s+(be\s+[a-z]+(?:ed|en|t|wn)\b|(?!be\b)[a-z]+\b)/g;
+  /(?:^|[,;:]\s+|\s(?=[A-Z@]))((?:@[\w.-]+|[A-Z][\w.'’-]*|(?<=^)[a-z][\w.-]*)(?:(?:\s+|\s*[&/]\s*|\s+and\s+)(?:[A-Z][\w.'’-]*|@[\w.-]+|of|the|[a-z]+(?=\s+to\s)))*|(?<=^|[,;:]\s)(?:[A-Za-z][\w'’-]*\s+){1,6}?[A-Za-z][\w'’-]*)\s+to\s+(be\s+[a-z]+(?:ed|en|t|wn)\b|(?!be\b)[a-z]+\b)/g;
+const FUNCTION_WORD = /^(?:in|at|on|for|with|by|from|of|to|as|and|or|but|that|the|a|an|this|these|its|their|our|his|her|into|onto|about|than|then|also|who|which|where|when|while|if|so|be|it|we|they|he|she|you|i)$/i;
 const ADJECTIVE_COMMIT =
   /\b(?:is|are|was|were|remain|remains|stand|stands|'re)\s+(?:(?:firmly|fully|also|now|equally|all)\s+)?(?:determined|ready|willing|prepared|resolute|dedicated)\s+to\s+(?=[a-z])/gi;
 const CONTINUING = /\b(continues|continue|continued)\s+to\s+(?=[a-z])/gi;
 const OBLIGATION =
   /\b(?:(?:is|are|was|were|be|remain|remains)\s+(?:legally\s+|also\s+)?(?:obligated|obliged|bound|responsible\s+for\s+ensuring\s+that|due)\s+to|requires?\s+(?:the\s+|all\s+|each\s+|every\s+)?[^,;.]{1,60}?\s+to|provides?\s+for\s+[^,;.]{1,60}?\s+to|(?:has|have|had)\s+to)\s+(?=[a-z])/gi;
-const PLEASE = /(?:^|[.;:!]\s+|\s-\s+)(?:please|let's|let\s+us)\s+(?=[a-z])/gi;
+// ("Let's …" was tried too: in notes it proposes far more often than it promises.)
+const PLEASE = /(?:^|[.;:!]\s+|\s-\s+)please\s+(?=[a-z])/gi;
 const NOMINAL_COMMIT =
   /\b(?:(?:our|their|its|his|her|the)\s+(?:(?:firm|strong|full|shared|joint|continued|unwavering|collective)\s+)?(?:commitment|determination|intention|resolve|pledge|undertaking|readiness|willingness)\s+(?:of\s+[^,;.]{1,60}?\s+)?to|commit(?:s|ted)?\s+(?:(?:our|their|its|his|her|the)\s+[\w-]+(?:\s+[\w-]+)?|themselves|ourselves|itself|himself|herself)\s+to|(?:agreed|decided|resolved|undertook|undertake|agree|decide)\s+(?:as\s+follows|the\s+following)\s*:\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:to\s+)?)\s*(?=[a-z])/gi;
 // A task line that names its owner at the end: "Update the wiki (Bob)", "send the draft [jdoe]".
@@ -370,6 +372,16 @@ function broadCues(text: string, sentence: Sentence): Cue[] {
     const subject = m[1];
     const verb = m[2];
     if (NOT_A_TASK_SUBJECT.test(subject) || NOT_A_NAME.test(subject) && /^\S+$/.test(subject)) continue;
+    const from = (m.index ?? 0) + m[0].indexOf(subject);
+    // "met today in Lisbon to re-affirm …", "partnered with Teach For Pakistan to strengthen …": after a
+    // preposition or a verb, "X to …" is a purpose; after a bare noun ("… vegetation T Bishton to be
+    // asked") it can start a note of its own.
+    const previous = /([A-Za-z']+)\s+$/.exec(text.slice(Math.max(0, from - 30), from))?.[1] ?? '';
+    if (from > 0 && !/[,;:]\s*$/.test(text.slice(0, from)) && (/^[A-Z]/.test(previous) || /(?:ed|ing|s)$/.test(previous) || FUNCTION_WORD.test(previous))) continue;
+    // A leading phrase with a verb in it is a clause, not a task's subject: "Thanh indicated it would be best to start".
+    if (!/^[A-Z@]/.test(subject) || subject.split(/\s+/).length > 3) {
+      if (/\b(?:is|are|was|were|be|been|has|have|had|will|would|should|can|could|may|might|must|shall|do|does|did|[a-z]+ed)\b/i.test(subject)) continue;
+    }
     if (!/^be\s/.test(verb) && !isBaseVerb(verb)) continue;
     const at = (m.index ?? 0) + m[0].indexOf(subject);
     const actionStart = (m.index ?? 0) + m[0].length - verb.length;
@@ -383,8 +395,8 @@ function broadCues(text: string, sentence: Sentence): Cue[] {
     }
   }
   for (const m of text.matchAll(PLEASE)) {
-    const at = (m.index ?? 0) + m[0].search(/please|let/i);
-    push('imperative', at, (m.index ?? 0) + m[0].length, /let/i.test(m[0]) ? 'we' : '', [/let/i.test(m[0]) ? 'lets' : 'please'], at);
+    const at = (m.index ?? 0) + m[0].search(/please/i);
+    push('imperative', at, (m.index ?? 0) + m[0].length, '', ['please'], at);
   }
   return cues;
 }
