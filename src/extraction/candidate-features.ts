@@ -55,7 +55,8 @@ export function featuresOf(shape: CandidateShape): Features {
   if (sentence.listFrame) names.add('has_list_frame');
   // Under a bare "Agenda" heading the lines are topics; "Agenda item 2: budget" heads a discussion.
   if (/^(?:proposed\s+|draft\s+)?agenda\s*:?$/.test(sentence.section ?? '')) names.add('section_agenda');
-  if (/\b(?:present|attendees|attendance|regrets|apologies|members)\b/.test(sentence.section ?? '')) names.add('section_people');
+  // A list of who came: short lines under "Attendees", "Present", "Apologies".
+  if (/\b(?:present|attendees|attendance|regrets|apologies)\b/.test(sentence.section ?? '') && sentence.text.length < 90) names.add('section_people');
   if (/^(?:WHEREAS|Whereas)\b/.test(sentence.text)) names.add('whereas');
   if (/^[^a-z]*$/.test(sentence.text)) names.add('all_capitals');
   // "Facilitator: eholk", "Time: 10 minutes": a label and its value.
@@ -86,6 +87,8 @@ export function featuresOf(shape: CandidateShape): Features {
   const subjectKind = [...names].find((n) => n.startsWith('subject_')) ?? 'subject_none';
   names.add(`type_${cue.type}&${subjectKind}`);
   if (sentence.actionItem) names.add(`type_${cue.type}&action_item_line`);
+  // Minutes narrate promises in the past: "the Clerk would place a notice" binds a named person.
+  if (names.has('conditional_unbound')) names.add(`conditional_unbound&${subjectKind}`);
   const features: Features = {};
   for (const name of [...names].sort()) features[name] = 1;
   return features;

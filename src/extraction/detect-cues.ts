@@ -88,7 +88,7 @@ function conditionalBinds(text: string, at: number): boolean {
   const lastThat = before.search(/\bthat\s+(?:(?!\bthat\b)[^;])*$/);
   if (lastThat >= 0) {
     const governing = before.slice(Math.max(0, lastThat - 40), lastThat);
-    if (/\b(?:agreed|agree|agrees|decided|decides|resolved|understood|directed|demanded|required|ordered)\s+(?:\w+\s+){0,2}$/i.test(governing)) return true;
+    if (/\b(?:agreed|agree|agrees|decided|decides|resolved|resolves|understood|directed|directs|demanded|demands|required|requires|ordered|orders|insists|requested|requests)\s+(?:\w+\s+){0,2}$/i.test(governing)) return true;
   }
   // "said staff would present …", "announced that a new network would be installed …".
   return /\b(?:said|says|announced|announces|stated|states|confirmed|confirms)\s+(?:that\s+)?(?:(?:the|his|her|their|its|our|both|all|each|an?)\s+)?(?:[\w'’-]+\s+){0,5}$/i.test(before)

@@ -148,7 +148,6 @@ describe('resolutions, ceasefires and council minutes', () => {
   it.each([
     'Determined to create conditions for a lasting settlement;',
     'Recognizing the role of the regional bodies in monitoring,',
-    'The Parties request the African Union to deploy observers to support the commission.',
     'Council requested that the report include options for weekend opening hours.',
     'The Town Manager said the gym and the library would serve as warming centers this winter.',
     'The parade will begin at 10:30 a.m. at City Hall.',
