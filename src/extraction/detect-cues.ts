@@ -127,7 +127,8 @@ function modalCues(text: string): Cue[] {
       }
       if (!next || !isParticiple(next[1])) continue;
       // "will be converted into the right to receive", "will be required to pay … upon termination": consequences, not deeds.
-      if (/^(?:converted|deemed|entitled|required|treated|considered|subject)$/i.test(next[1])) flags.push('consequence_passive');
+      // ("will be required to pay a termination fee" is a duty, and real texts count it.)
+      if (/^(?:converted|deemed|entitled|treated|considered|subject)$/i.test(next[1])) flags.push('consequence_passive');
       // "hoarding would not be tolerated": a warning, not a duty anyone took on.
       if (/\b(?:not|never)\b/i.test(adverbs) && /^(?:tolerated|spared|forgiven|condoned)$/i.test(next[1])) flags.push('warning_passive');
       passive = true;
@@ -244,7 +245,7 @@ function directiveCues(text: string): Cue[] {
 
 // "growth is expected to slow", "the merger is expected to close", "we expect to be cash positive": forecasts.
 const FORECAST =
-  /^(?:expected|expects?|anticipated|anticipates?|projected|projects?|forecast|forecasts?)\s+to\s+(?:be|remain|stay|slow|rise|fall|grow|increase|decrease|decline|drop|ease|accelerate|decelerate|rebound|recover|reach|exceed|top|surpass|create|generate|result|lead|close|weigh|boost|moderate|stabili[sz]e|improve|worsen|peak|average|total|amount|range|contribute|continue|pick|come|hit|cost|bring|affect|benefit|take)\b/i;
+  /^(?:expected|expects?|anticipated|anticipates?|projected|projects?|forecast|forecasts?)\s+to\s+(?:be(?!\s+(?:completed|finished|implemented|launched|delivered|done|submitted|paid|closed\s+by|fully\s+\w+ed)\b)|remain|stay|slow|rise|fall|grow|increase|decrease|decline|drop|ease|accelerate|decelerate|rebound|recover|reach|exceed|top|surpass|create|generate|result|lead|close|weigh|boost|moderate|stabili[sz]e|improve|worsen|peak|average|total|amount|range|contribute|continue|pick|come|hit|cost|bring|affect|benefit|take)\b/i;
 
 function hedgedCues(text: string): Cue[] {
   const cues: Cue[] = [];
@@ -274,7 +275,10 @@ function thatClauseCues(text: string, taken: Cue[]): Cue[] {
     if (!verb) continue;
     const subject = verb[1].trim();
     // "requested that the presentation include options for …": what a document should say, not a deed.
-    const flags = /^(?:include|contain|cover|reflect|address|incorporate|feature|describe|list|show)$/i.test(verb[2].trim()) ? ['document_content'] : [];
+    // "requested that the report include options": what a document should say; "requests that the
+    // administration include progress reports" is a duty of the administration.
+    const flags = /^(?:include|contain|cover|reflect|address|incorporate|feature|describe|list|show)$/i.test(verb[2].trim())
+      && /\b(?:report|presentation|plan|draft|document|statement|budget|proposal|agreement|text|paper|study|review|policy|list)s?$/i.test(verb[1].trim()) ? ['document_content'] : [];
     const passive = /\bbe\s/.test(verb[2]);
     cues.push({ type: 'subjunctive', at, clauseStart: clauseSubject(text, at).clauseStart,
       actionStart: passive ? start : start + verb[1].length + 1, subject: passive ? '' : subject, passive, weak: false,
