@@ -21,9 +21,17 @@ const COORDINATION = /,?\s+and(?:\s*,\s*[^,;]{1,60},)?\s+(?:further\s+|also\s+)?
 const VERB_AND = /,?\s+and\s+(?:(?:immediately|fully|also|further|then|promptly|subsequently|thereafter|jointly|regularly)\s+)?([a-z]+)\b/g;
 const NOUN_SUFFIX = /(?:ment|tion|sion|ity|ness|ance|ence|ship|ism|ure|ies|ics|age|ty)$/;
 
+const baseVerbs = new Map<string, boolean>();
+
+/** Asked of the same few hundred words again and again: the tagger's answer is kept. */
 export function isBaseVerb(word: string): boolean {
   if (NOUN_SUFFIX.test(word) || /(?:ing|ed|ly|s)$/.test(word)) return false;
-  return nlp(`they will ${word} it`).match('will [#Infinitive]').found;
+  let known = baseVerbs.get(word);
+  if (known === undefined) {
+    known = nlp(`they will ${word} it`).match('will [#Infinitive]').found;
+    if (baseVerbs.size < 20_000) baseVerbs.set(word, known);
+  }
+  return known;
 }
 
 function wordCount(text: string): number {
