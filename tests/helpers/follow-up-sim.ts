@@ -1,15 +1,19 @@
 /**
  * Ninety simulated days of the seed meeting (29 Jan 2024, DESIGN §1) through the real core, store,
- * scheduler tick and delivery loop, with an injected clock and a recording chat adapter: six
- * commitments, three owners, a "Keep ~5 Feb" then a done, a snooze, an event confirmed, an import,
- * a review answered, `remind daily 21:00`, and a channel that loses the bot for five days and is
- * invited back. Used by the follow-up test (assertions) and `tests/tools/follow-up-walk.ts` (the
- * week-by-week walk for the note).
+ * scheduler tick and delivery loop, with an injected clock: six commitments, three owners, a
+ * "Keep ~5 Feb" then a done pressed on the channel digest (and a second Done on an older digest,
+ * refused), a snooze, an event confirmed, an import, a review answered, `remind daily 21:00`, and a
+ * channel that loses the bot for five days and is invited back.
+ *
+ * The people act through a `SimPlatform`: by default a recording adapter over the core itself;
+ * `tests/helpers/follow-up-sim-slack.ts` and `…-teams.ts` run the same days through the real Slack
+ * and Teams adapters and their local fakes. Used by the follow-up tests (assertions) and
+ * `tests/tools/follow-up-walk.ts` (the week-by-week walk for the note).
  */
 import { DateTime } from 'luxon';
 import { createCore, type Core } from '../../src/core.js';
 import { ManualClock } from '../../src/ports/clock.js';
-import { Permanent, type ChatAdapter } from '../../src/ports/chat-adapter.js';
+import { Permanent, type ChatAdapter, type DeliverOptions } from '../../src/ports/chat-adapter.js';
 import type { Action, Invocation, Mention } from '../../src/ports/invocation.js';
 import { nextReminderCalculator } from '../../src/reminders/next-reminder.js';
 import { parseQuietHours } from '../../src/reminders/quiet-hours.js';
@@ -22,6 +26,8 @@ import { tempDbPath } from './temp-db.js';
 export const ZONE = 'Asia/Karachi';
 export const CHANNEL = 'test:general';
 export const OWNERS = ['sara', 'imran', 'hina'] as const;
+/** Who types the seed meeting's commands (an admin). */
+export const COORDINATOR = 'coordinator';
 const START = '2024-01-29T10:00:00+05:00';
 export const DAYS = 90;
 
@@ -31,8 +37,12 @@ export interface Delivery {
   /** `digest` or `owner-day` (from the outbox key). */
   kind: string;
   reply: Reply;
-  /** Commitment ids the message lists (its card items). */
+  /** Commitment ids the message lists (its card items; on a real platform, the ids a person reads). */
   ids: string[];
+  /** What the platform answered the post with (a Slack ts, a Teams `<conversation>|<activity>`). */
+  messageId: string;
+  /** The message as a person reads it on the platform. */
+  read: string;
 }
 
 /** Every reply a person got from a command or a press, with what it was about. */
@@ -42,9 +52,65 @@ export interface Answer {
   text: string;
 }
 
+/** A button pressed on a message the bot delivered. */
+export interface PressRequest {
+  kind: string;
+  target: string;
+  user: string;
+  /** The typed action's choice (a date, `kept`); matches the button carrying it. */
+  choice?: string;
+}
+
+export interface Press extends PressRequest {
+  at: Date;
+  on: Delivery;
+  ok: boolean;
+  /** What the presser alone was told (an ephemeral answer, an invoke response), if anything. */
+  toPresser: string;
+  /** Every edit of a message the bot made because of the press: the message as read before and after. */
+  edits: { messageId: string; before: string; after: string }[];
+  /** New messages the bot posted anywhere because of the press. */
+  posts: number;
+}
+
+/** Everything the bot put into a conversation on the platform, stamped with the simulated time. */
+export interface Post {
+  at: Date;
+  /** `channel`, `dm:<owner>`, or another conversation's id. */
+  where: string;
+  edit: boolean;
+  read: string;
+}
+
+/** How the simulated people reach the bot, and how the bot's messages reach them. */
+export interface SimPlatform {
+  readonly name: string;
+  /** The workspace (Slack team, Teams tenant) the core keys everything by. */
+  readonly workspace: string;
+  /** The channel's address, and each owner's DM address, as the core stores them. */
+  readonly channel: string;
+  dm(owner: string): string;
+  /** Starts the platform's adapter over this core; returns what delivers reminders. */
+  start(env: { store: SqliteStore; core: Core; clock: ManualClock }): Promise<ChatAdapter>;
+  /** `user` types `text` in the channel (`@name` mentions a person); returns the reply as read. */
+  say(text: string, user: string): Promise<string>;
+  press(on: Delivery, request: PressRequest): Promise<Omit<Press, keyof PressRequest | 'at' | 'on'>>;
+  /** What a person reads in a message just delivered. */
+  read(address: string, messageId: string, reply: Reply): string;
+  /** The bot is removed from the channel (posts fail), then invited back. */
+  removeBot(): Promise<void>;
+  inviteBack(): Promise<void>;
+  /** Posts since the last call (platforms with a fake server record them). */
+  collect(now: Date): Post[];
+  stop(): Promise<void>;
+}
+
 export interface SimResult {
+  platform: SimPlatform;
   deliveries: Delivery[];
   answers: Answer[];
+  presses: Press[];
+  posts: Post[];
   /** When each commitment was open (accepted/added → done/dropped), for the "never out of sight" check. */
   open: Map<string, { from: Date; to?: Date; ongoing: boolean }>;
   /** When the channel was unreachable and when it was invited back. */
@@ -54,32 +120,15 @@ export interface SimResult {
   close(): Promise<void>;
 }
 
-class RecordingAdapter implements ChatAdapter {
-  readonly platform = 'test';
-  readonly deliveries: Delivery[] = [];
-  blocked = new Set<string>();
-  private n = 0;
-  constructor(private readonly clock: ManualClock) {}
-  async deliver(address: string, reply: Reply, options: { key: string }) {
-    if (this.blocked.has(address)) throw new Permanent('not_in_channel');
-    const ids = reply.card?.sections.flatMap((s) => s.items ?? []).map((i) => i.id).filter((id): id is string => Boolean(id)) ?? [];
-    this.deliveries.push({ at: this.clock.now(), address, kind: options.key.split('|')[2], reply, ids });
-    return { messageId: `m${++this.n}` };
-  }
-  async update() {}
-}
+/** Commitment ids a text names. */
+export const idsIn = (text: string) => [...new Set(text.match(/\bC-\d+\b/g) ?? [])];
 
-export async function runSeedScenario(): Promise<SimResult> {
-  const db = tempDbPath();
-  const clock = new ManualClock(new Date(START).toISOString());
-  const store = new SqliteStore({ file: db.file, nextReminderAt: nextReminderCalculator, clock, defaultTimeZone: ZONE });
-  const core = createCore({ store, clock, settings: { defaultTimeZone: ZONE } });
-  const adapter = new RecordingAdapter(clock);
-  const quiet = parseQuietHours('20:00-08:00');
-  const loop = new DeliveryLoop({ store, clock, adapters: new Map([['test', adapter]]), concurrency: 1, minIntervalPerAddressMs: 0, faults: { reached() {} } });
-  const answers: Answer[] = [];
-  const open: SimResult['open'] = new Map();
-
+/** The core alone: a recording adapter, commands through `core.handle`, presses through `core.act`. */
+export function corePlatform(): SimPlatform {
+  let core: Core;
+  let clock: ManualClock;
+  const blocked = new Set<string>();
+  let n = 0;
   const invocation = (text: string, user: string): Invocation => {
     const mentions: Mention[] = [];
     const rewritten = text.replace(/(^|\s)@([\w.-]+)/g, (_, space: string, name: string) => {
@@ -89,36 +138,116 @@ export async function runSeedScenario(): Promise<SimResult> {
     return {
       workspace: { id: 'w1' },
       channel: { address: CHANNEL, name: 'general', isDirect: false },
-      user: { id: user, name: user, tz: ZONE, isAdmin: user === 'coordinator' },
+      user: { id: user, name: user, tz: ZONE, isAdmin: user === COORDINATOR },
       text: rewritten,
       mentions,
       receivedAt: clock.now(),
     };
   };
-  const say = async (text: string, user = 'coordinator') => {
-    const reply = await core.handle(invocation(text, user));
-    answers.push({ at: clock.now(), about: [...new Set(reply.text.match(/\bC-\d+\b/g) ?? [])], text: reply.text });
+  return {
+    name: 'core',
+    workspace: 'w1',
+    channel: CHANNEL,
+    dm: (owner) => `test:dm:${owner}`,
+    async start(env) {
+      ({ core, clock } = env);
+      // Owners have DMs with the bot (the adapter would record these on first contact).
+      for (const owner of OWNERS) await env.store.users.upsert({ workspaceId: 'w1', id: owner, name: owner, timeZone: ZONE, dmAddress: `test:dm:${owner}`, isAdmin: false });
+      return {
+        platform: 'test',
+        async deliver(address: string, _reply: Reply, _options: DeliverOptions) {
+          if (blocked.has(address)) throw new Permanent('not_in_channel');
+          return { messageId: `m${++n}` };
+        },
+        async update() {},
+      };
+    },
+    async say(text, user) {
+      return (await core.handle(invocation(text, user))).text;
+    },
+    async press(on, { kind, target, user, choice }) {
+      const base = invocation('', user);
+      const action: Action = { workspace: base.workspace, channel: base.channel, user: base.user, actionId: kind, target, value: choice, context: on.reply.card?.context, receivedAt: clock.now() };
+      const outcome = await core.act(action);
+      const toPresser = [outcome.message, outcome.item ? [outcome.item.title, ...(outcome.item.lines ?? [])].join('\n') : '', outcome.refreshed?.text ?? ''].join('\n');
+      return { ok: outcome.ok, toPresser, edits: [], posts: 0 };
+    },
+    read: (_address, _messageId, reply) => reply.text,
+    async removeBot() {
+      blocked.add(CHANNEL);
+    },
+    async inviteBack() {
+      blocked.delete(CHANNEL);
+      await core.reactivateChannel(CHANNEL); // what the adapter does on member_joined_channel / install
+    },
+    collect: () => [],
+    async stop() {},
+  };
+}
+
+/** Records each delivery, with what the platform shows, around the platform's real adapter. */
+class RecordingAdapter implements ChatAdapter {
+  readonly platform: string;
+  readonly deliveries: Delivery[] = [];
+  constructor(
+    private readonly inner: ChatAdapter,
+    private readonly sim: SimPlatform,
+    private readonly clock: ManualClock,
+  ) {
+    this.platform = inner.platform;
+  }
+  async deliver(address: string, reply: Reply, options: DeliverOptions) {
+    const delivered = await this.inner.deliver(address, reply, options);
+    const read = this.sim.read(address, delivered.messageId, reply);
+    const cardIds = reply.card?.sections.flatMap((s) => s.items ?? []).map((i) => i.id).filter((id): id is string => Boolean(id)) ?? [];
+    const ids = this.sim.name === 'core' ? cardIds : idsIn(read);
+    this.deliveries.push({ at: this.clock.now(), address, kind: options.key.split('|')[2], reply, ids, messageId: delivered.messageId, read });
+    return delivered;
+  }
+  update(address: string, messageId: string, reply: Reply) {
+    return this.inner.update(address, messageId, reply);
+  }
+}
+
+export async function runSeedScenario(platform: SimPlatform = corePlatform()): Promise<SimResult> {
+  const db = tempDbPath();
+  const clock = new ManualClock(new Date(START).toISOString());
+  const store = new SqliteStore({ file: db.file, nextReminderAt: nextReminderCalculator, clock, defaultTimeZone: ZONE });
+  const core = createCore({ store, clock, settings: { defaultTimeZone: ZONE } });
+  const adapter = new RecordingAdapter(await platform.start({ store, core, clock }), platform, clock);
+  const quiet = parseQuietHours('20:00-08:00');
+  const loop = new DeliveryLoop({ store, clock, adapters: new Map([[adapter.platform, adapter]]), concurrency: 1, minIntervalPerAddressMs: 0, faults: { reached() {} } });
+  const answers: Answer[] = [];
+  const presses: Press[] = [];
+  const posts: Post[] = [];
+  const open: SimResult['open'] = new Map();
+  const collect = () => posts.push(...platform.collect(clock.now()));
+
+  const say = async (text: string, user = COORDINATOR) => {
+    const reply = await platform.say(text, user);
+    answers.push({ at: clock.now(), about: idsIn(reply), text: reply });
+    collect();
     return reply;
   };
-  const press = async (actionId: string, target: string, user: string, value?: string, context?: string) => {
-    const base = invocation('', user);
-    const action: Action = { workspace: base.workspace, channel: base.channel, user: base.user, actionId, target, value, context, receivedAt: clock.now() };
-    const outcome = await core.act(action);
-    const texts = [outcome.message, outcome.item ? [outcome.item.title, ...(outcome.item.lines ?? [])].join('\n') : '', outcome.refreshed?.text ?? ''];
-    answers.push({ at: clock.now(), about: [target], text: texts.join('\n') });
-    return outcome;
+  /** `user` presses a button on the latest message to `address` that lists `target` (the `nth` latest: 2 is the one before). */
+  const press = async (address: string, request: PressRequest, nth = 1) => {
+    const on = adapter.deliveries.filter((d) => d.address === address && d.ids.includes(request.target)).at(-nth);
+    if (!on) throw new Error(`${platform.name}: no message to ${address} lists ${request.target}`);
+    const pressed: Press = { ...request, at: clock.now(), on, ...(await platform.press(on, request)) };
+    presses.push(pressed);
+    // Everyone reads the shared message as edited; the presser also reads the answer.
+    answers.push({ at: clock.now(), about: [request.target], text: [pressed.toPresser, ...pressed.edits.map((e) => e.after)].join('\n') });
+    collect();
+    return pressed;
   };
   const markOpen = async (id: string) => {
-    const c = await store.commitments.get('w1', id);
+    const c = await store.commitments.get(platform.workspace, id);
     open.set(id, { from: clock.now(), ongoing: c?.deadline.kind === 'ongoing' });
   };
   const markClosed = (id: string) => {
     const o = open.get(id);
     if (o) o.to = clock.now();
   };
-
-  // Owners have DMs with the bot (the adapter would record these on first contact).
-  for (const owner of OWNERS) await store.users.upsert({ workspaceId: 'w1', id: owner, name: owner, timeZone: ZONE, dmAddress: `test:dm:${owner}`, isAdmin: false });
 
   // Day 0, Mon 29 Jan: the six commitments of the seed meeting, three owners.
   const seed = [
@@ -138,7 +267,17 @@ export async function runSeedScenario(): Promise<SimResult> {
   const blocked = { from: at('2024-03-11T12:00'), to: at('2024-03-16T12:00') };
   const script: { when: Date; run: () => Promise<void> }[] = [
     // Sara answers the "confirm a date?" for C-1 by keeping ~5 Feb, from her daily message.
-    { when: at('2024-01-31T09:30'), run: async () => void (await press('confirm-date', 'C-1', 'sara', '2024-02-05', 'owner:sara')) },
+    { when: at('2024-01-31T09:30'), run: async () => void (await press(platform.dm('sara'), { kind: 'confirm-date', target: 'C-1', user: 'sara', choice: '2024-02-05' })) },
+    // C-1 done two days after its date, pressed on last night's channel digest: "done Wed 7 Feb, 2 days late", never "overdue".
+    {
+      when: at('2024-02-07T15:00'),
+      run: async () => {
+        const pressed = await press(platform.channel, { kind: 'done', target: 'C-1', user: 'sara' });
+        if (pressed.ok) markClosed('C-1');
+      },
+    },
+    // The coordinator presses Done on C-1 in the digest of the night before (it still shows the button): refused, nothing changes.
+    { when: at('2024-02-07T16:00'), run: async () => void (await press(platform.channel, { kind: 'done', target: 'C-1', user: COORDINATOR }, 2)) },
     // An import: the statement of the next meeting; one item accepted for sara, one rejected.
     {
       when: at('2024-02-08T11:00'),
@@ -149,23 +288,15 @@ export async function runSeedScenario(): Promise<SimResult> {
         await say('reject C-8');
       },
     },
-    // C-1 done two days after its date: "done Wed 7 Feb, 2 days late", never "overdue".
-    { when: at('2024-02-07T15:00'), run: async () => { await say('done C-1', 'sara'); markClosed('C-1'); } },
     // Imran snoozes C-2 for a week when first asked to confirm its date.
     { when: at('2024-02-19T10:00'), run: async () => void (await say('snooze C-2 1w', 'imran')) },
-    // Hina answers her first review of the ongoing duty.
-    { when: at('2024-02-28T10:00'), run: async () => void (await press('review', 'C-3', 'hina', 'kept', 'owner:hina')) },
+    // Hina answers her first review of the ongoing duty, on her daily message.
+    { when: at('2024-02-28T10:00'), run: async () => void (await press(platform.dm('hina'), { kind: 'review', target: 'C-3', user: 'hina', choice: 'kept' })) },
     // The event happens: the new government is formed on 4 March; C-6 gets its date.
     { when: at('2024-03-05T10:00'), run: async () => void (await say('event E-1 2024-03-04')) },
     // The bot is removed from the channel for five days (posts fail with not_in_channel), then invited back.
-    { when: blocked.from, run: async () => void adapter.blocked.add(CHANNEL) },
-    {
-      when: blocked.to,
-      run: async () => {
-        adapter.blocked.delete(CHANNEL);
-        await core.reactivateChannel(CHANNEL); // what the adapter does on member_joined_channel / install
-      },
-    },
+    { when: blocked.from, run: () => platform.removeBot() },
+    { when: blocked.to, run: () => platform.inviteBack() },
     // Questions people ask about the done item afterwards.
     { when: at('2024-03-20T10:00'), run: async () => { await say('show C-1'); await say('list all'); await say('report'); } },
   ];
@@ -177,20 +308,26 @@ export async function runSeedScenario(): Promise<SimResult> {
       const step = script.shift()!;
       clock.set(step.when.toISOString());
       await step.run();
+      collect();
     }
     clock.set(new Date(t).toISOString());
     await runTick(store, clock.now(), quiet);
     await loop.drain();
+    collect();
   }
   await loop.stop(0);
   return {
+    platform,
     deliveries: adapter.deliveries,
     answers,
+    presses,
+    posts,
     open,
     blocked,
     store,
     core,
     async close() {
+      await platform.stop();
       await store.close();
       db.remove();
     },
