@@ -15,6 +15,8 @@ export interface ConnectorCall {
   body: any;
   /** The activity id this call was answered with (a new post's id). */
   answeredId?: string;
+  /** Answered with an error because the conversation refuses the bot (`refuse`). */
+  refused?: boolean;
 }
 
 export interface RosterMember {
@@ -31,6 +33,9 @@ export interface FakeConnector {
   failNext(status: number, headers?: Record<string, string>, count?: number): void;
   /** Closes the socket on the next call (a network error). */
   dropNext(): void;
+  /** Every call about this conversation (a channel id covers its threads) answers 403, as when the bot was removed; `allow` ends it. */
+  refuse(conversationId: string): void;
+  allow(conversationId: string): void;
   /** Activities the bot posted (new, replies), in order. */
   posted(): ConnectorCall[];
   close(): Promise<void>;
@@ -42,6 +47,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const failures: { status: number; headers: Record<string, string> }[] = [];
   let drop = false;
   let counter = 0;
+  const refused = new Set<string>();
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
     const path = (req.url ?? '/').split('?')[0];
@@ -64,6 +70,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     const send = (status: number, value: unknown, headers: Record<string, string> = {}) =>
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(value));
     if (failure) return send(failure.status, { error: { code: 'Failure', message: `fake failure ${failure.status}` } }, failure.headers);
+    const about = call.conversationId?.split(';')[0] ?? body?.channelData?.channel?.id;
+    if (about && refused.has(about)) {
+      call.refused = true;
+      return send(403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+    }
     // POST /v3/conversations
     if (call.method === 'POST' && parts.length === 3) {
       const activityId = `act-${++counter}`;
@@ -98,6 +109,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     dropNext() {
       drop = true;
     },
+    refuse: (conversationId) => void refused.add(conversationId),
+    allow: (conversationId) => void refused.delete(conversationId),
     posted: () => calls.filter((c) => c.method === 'POST' && c.path.includes('/activities')),
     close: () =>
       new Promise<void>((resolve) => {

@@ -339,8 +339,8 @@ export function localTime(at: Date): string {
   return DateTime.fromJSDate(at, { zone: ZONE }).toFormat('ccc d LLL HH:mm');
 }
 
-/** The walk for the note: what one owner and one channel received, week by week. */
-export function walk(result: SimResult, address: string, label: string): string {
+/** The walk for the note: what one owner and one channel received, week by week (`full`: each message as read). */
+export function walk(result: SimResult, address: string, label: string, full = false): string {
   const start = DateTime.fromISO(START, { zone: ZONE }).startOf('day');
   const lines = [`${label} (${address}):`];
   for (let week = 0; week * 7 < DAYS; week++) {
@@ -349,6 +349,7 @@ export function walk(result: SimResult, address: string, label: string): string 
     const got = result.deliveries.filter((d) => d.address === address && d.at >= from.toJSDate() && d.at < to.toJSDate());
     lines.push(`  Week ${week + 1} (${from.toFormat('d LLL')}–${to.minus({ days: 1 }).toFormat('d LLL')}): ${got.length} message${got.length === 1 ? '' : 's'}`);
     for (const d of got) lines.push(`    ${localTime(d.at)}  ${d.reply.card?.title ?? d.reply.text.split('\n')[0]}${d.ids.length ? `  [${d.ids.join(' ')}]` : ''}`);
+    if (full) for (const d of got) lines.push(`    — ${localTime(d.at)}:`, ...d.read.split('\n').map((l) => `      ${l}`));
   }
   return lines.join('\n');
 }

@@ -1,0 +1,116 @@
+/**
+ * Issue 11's checks on 90 simulated days, asserted on what people read on a platform (Block Kit or
+ * Adaptive Card text, as the fake server received it): the same for Slack and Teams. Each test file
+ * runs the scenario once through its platform (follow-up-sim.ts) and calls `followUpChecks`.
+ */
+import { DateTime } from 'luxon';
+import { expect, it } from 'vitest';
+import { OWNERS, ZONE, localTime, type SimResult } from './follow-up-sim.js';
+
+const DAY_MS = 86_400_000;
+const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+export function followUpChecks(sim: () => SimResult): void {
+  it('every open item appears in a message people read at least every 14 days (ongoing: 30)', () => {
+    const { deliveries, open } = sim();
+    const simEnd = Math.max(...deliveries.map((d) => d.at.getTime()));
+    for (const [id, { from, to, ongoing }] of open) {
+      const limit = (ongoing ? 30 : 14) * DAY_MS;
+      const seen = deliveries.filter((d) => lines(d.read).some((l) => l.startsWith(`${id} `))).map((d) => d.at.getTime());
+      let last = from.getTime();
+      for (const at of [...seen, to?.getTime() ?? simEnd]) {
+        if (at < last) continue;
+        expect(at - last, `${id} unseen from ${localTime(new Date(last))} to ${localTime(new Date(at))}`).toBeLessThanOrEqual(limit);
+        last = at;
+      }
+    }
+  });
+
+  it('no owner gets more than one message a day in their DM; the first holds both of sara\'s questions, answer buttons first', () => {
+    const { posts, deliveries, platform } = sim();
+    for (const owner of OWNERS) {
+      const days = posts.filter((p) => p.where === `dm:${owner}` && !p.edit).map((p) => DateTime.fromJSDate(p.at, { zone: ZONE }).toISODate());
+      expect(days.length, `${owner} got something`).toBeGreaterThan(0);
+      expect(new Set(days).size, `${owner}: ${days.join(', ')}`).toBe(days.length);
+    }
+    const first = deliveries.find((d) => d.address === platform.dm('sara'))!;
+    expect(lines(first.read)[0]).toBe('Your commitments, Wed 31 Jan — 2 need a date');
+    expect(lines(first.read).filter((l) => /^C-\d+ /.test(l)).map((l) => l.split(' ')[0])).toEqual(['C-1', 'C-5']);
+  });
+
+  it('no message or reply about the done item says "overdue"; `show` says when it was done and `report` counts it late', () => {
+    const { posts, answers, presses } = sim();
+    const doneAt = presses.find((p) => p.kind === 'done' && p.ok)!.at;
+    const about = (text: string) => {
+      // A row is its title line and the lines under it, up to the next row or heading.
+      const out: string[] = [];
+      let inRow = false;
+      for (const line of lines(text)) {
+        if (/^C-\d+ /.test(line) || /\(\d+\)$/.test(line)) inRow = line.startsWith('C-1 ');
+        if (inRow || /\bC-1\b/.test(line)) out.push(line);
+      }
+      return out;
+    };
+    const later = [...posts.filter((p) => p.at >= doneAt).map((p) => p.read), ...answers.filter((a) => a.at >= doneAt).map((a) => a.text)];
+    expect(later.flatMap(about).length).toBeGreaterThan(3);
+    for (const line of later.flatMap(about)) expect(line).not.toMatch(/overdue/i);
+    const show = answers.find((a) => a.at > doneAt && a.about.includes('C-1') && /done Wed 7 Feb, 2 days late/.test(a.text));
+    expect(show, 'an answer saying when C-1 was done').toBeDefined();
+    expect(answers.find((a) => /^Report/m.test(a.text))?.text).toMatch(/0 kept on time · 1 kept late/);
+  });
+
+  it('a press on the channel digest leaves that digest: header and other rows kept, the row updated, "✅ … marked C-1 done" under it', () => {
+    const { presses, platform } = sim();
+    const done = presses.find((p) => p.kind === 'done' && p.user === 'sara')!;
+    expect(done.on.address).toBe(platform.channel);
+    expect(done.on.kind).toBe('digest');
+    expect(done.ok).toBe(true);
+    expect(done.posts).toBe(0);
+    expect(done.edits.map((e) => e.messageId)).toEqual([done.on.messageId]);
+    const [before, after] = [lines(done.edits[0].before), lines(done.edits[0].after)];
+    expect(after[0]).toBe(before[0]);
+    expect(after[0]).toMatch(/^Tue 6 Feb — /);
+    const rows = (text: string[]) => text.filter((l) => /^C-\d+ /.test(l));
+    expect(rows(after)).toEqual(rows(before));
+    expect(rows(after).length).toBeGreaterThan(2);
+    // The rows other than C-1 read exactly as before; C-1's says done, late.
+    const others = (text: string[]) => text.slice(text.findIndex((l) => l.startsWith('C-2 ')), text.findIndex((l) => l.startsWith('C-6 ')) + 2);
+    expect(others(after)).toEqual(others(before));
+    expect(after[after.indexOf(rows(after)[0]) + 1]).toMatch(/^done Wed 7 Feb, 2 days late/);
+    expect(after.at(-1)).toMatch(/^✅ Sara( Baig)? marked C-1 done: Appoint liaison officers in Turbat and Zahedan \(done Wed 7 Feb, 2 days late\)$/i);
+  });
+
+  it('a refused press (Done again, on the digest of the night before) changes no shared message and answers only the presser', () => {
+    const { presses, platform } = sim();
+    const refused = presses.find((p) => p.kind === 'done' && !p.ok)!;
+    expect(refused.on.kind).toBe('digest');
+    expect(refused.edits).toEqual([]);
+    expect(refused.posts).toBe(0);
+    expect(refused.toPresser).toMatch(/^C-1 is already done \(by Sara( Baig)? on Wed 7 Feb\)\. Nothing changed\.$/i);
+    // The older digest still reads as it did when it arrived.
+    expect(platform.read(refused.on.address, refused.on.messageId, refused.on.reply)).toBe(refused.on.read);
+  });
+
+  it('the `remind daily 21:00` digest goes at 21:00 every day, naming its day and a summary first', () => {
+    const { deliveries, platform, blocked } = sim();
+    const digests = deliveries.filter((d) => d.address === platform.channel);
+    expect(digests.length).toBeGreaterThan(80);
+    expect(new Set(digests.map((d) => DateTime.fromJSDate(d.at, { zone: ZONE }).toFormat('HH:mm')))).toEqual(new Set(['21:00']));
+    for (const d of digests) expect(lines(d.read)[0].startsWith(DateTime.fromJSDate(d.at, { zone: ZONE }).toFormat('ccc d LLL — '))).toBe(true);
+    const days = new Set(digests.map((d) => DateTime.fromJSDate(d.at, { zone: ZONE }).toISODate()));
+    const missed = [];
+    for (let day = DateTime.fromISO('2024-01-29', { zone: ZONE }); day < DateTime.fromISO('2024-04-28', { zone: ZONE }); day = day.plus({ days: 1 })) {
+      const at = day.set({ hour: 21 }).toJSDate();
+      if (!days.has(day.toISODate()) && !(at > blocked.from && at < blocked.to)) missed.push(day.toISODate());
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('the channel that lost the bot got nothing while it was out, and its next digest once invited back', () => {
+    const { deliveries, posts, platform, blocked } = sim();
+    expect(posts.filter((p) => p.where === 'channel' && p.at > blocked.from && p.at < blocked.to)).toEqual([]);
+    const next = deliveries.find((d) => d.address === platform.channel && d.at > blocked.to)!;
+    expect(localTime(next.at)).toBe('Sat 16 Mar 21:00');
+    expect(lines(next.read)[0]).toMatch(/^Sat 16 Mar — /);
+  });
+}
