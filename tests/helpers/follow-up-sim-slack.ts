@@ -162,9 +162,14 @@ export function slackPlatform(): SlackSim {
   };
 }
 
-/** Slack's markup as its client shows it: `<@U0SARA>` as @sara, a `<!date^…|fallback>` as its fallback. */
+/** Slack's markup as its client shows it: `<@U0SARA>` as @sara, a `<!date^…|fallback>` as its fallback, `&lt;` as `<`. */
 function readable(text: string): string {
-  return text.replace(/<@(U\w+)(?:\|[^>]*)?>/g, (_, id: string) => `@${nameOfUser(id) ?? id}`).replace(/<!date\^[^|>]*\|([^>]*)>/g, '$1');
+  return text
+    .replace(/<@(U\w+)(?:\|[^>]*)?>/g, (_, id: string) => `@${nameOfUser(id) ?? id}`)
+    .replace(/<!date\^[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** The element a person presses for `request` in the actions block of its item: the button (or option) carrying that kind and choice. */

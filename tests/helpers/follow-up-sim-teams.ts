@@ -13,7 +13,7 @@ import { createLogger } from '../../src/main.js';
 import type { RunningAdapter } from '../../src/ports/adapter-host.js';
 import type { Reply } from '../../src/replies/reply.js';
 import { startFakeConnector, type ConnectorCall, type FakeConnector, type RosterMember } from './fake-connector.js';
-import { CHANNEL_ID, TENANT, channelMessage, executeActions, fixture, postActivity, replyText } from './fake-connector-activities.js';
+import { CHANNEL_ID, TENANT, channelMessage, executeActions, fixture, postActivity } from './fake-connector-activities.js';
 import { COORDINATOR, OWNERS, ZONE, type Delivery, type Post, type PressRequest, type SimPlatform } from './follow-up-sim.js';
 import { tempDbPath } from './temp-db.js';
 import { teamsDevEnv } from './teams-dev-env.js';
@@ -31,10 +31,27 @@ export interface TeamsSim extends SimPlatform {
   connector(): FakeConnector;
 }
 
-/** What a person reads in an activity the bot sent: the card when there is one, else its text. */
+/**
+ * What a person reads in an activity the bot sent: the card when there is one (its text blocks and
+ * facts in order, each row of buttons as `[Done] [Snooze]`), else its text.
+ */
 export function activityText(activity: any): string {
   const card = activity?.attachments?.find((a: any) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
-  return card ? replyText({ attachments: [{ content: card }] }).replace(/^\n/, '') : String(activity?.text ?? '');
+  if (!card) return String(activity?.text ?? '');
+  const lines: string[] = [];
+  const walk = (node: any) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'TextBlock' && typeof node.text === 'string') lines.push(node.text);
+    if (node.type === 'FactSet') for (const fact of node.facts ?? []) lines.push(`${fact.title} ${fact.value}`);
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'actions' && Array.isArray(value)) lines.push(value.map((a: any) => `[${a.title}]`).join(' '));
+      else if (key !== 'card' && typeof value === 'object') walk(value);
+    }
+  };
+  walk(card.body);
+  if (card.actions) lines.push(card.actions.map((a: any) => `[${a.title}]`).join(' '));
+  return lines.filter(Boolean).join('\n');
 }
 
 export function teamsPlatform(): TeamsSim {
