@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => sim?.close());
 
 describe('90 days of the seed meeting on Slack', () => {
-  followUpChecks(() => sim);
+  followUpChecks(() => sim, { buttons: true });
 
   it('the refused press was answered ephemerally and no chat.update touched any digest; the bot was really out (not_in_channel) and back by member_joined_channel', () => {
     const fake = (sim.platform as SlackSim).fake;

@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => sim?.close());
 
 describe('90 days of the seed meeting on Teams', () => {
-  followUpChecks(() => sim);
+  followUpChecks(() => sim, { buttons: true });
 
   it('the refused press updated no activity; the bot was really out (403 from the connector) and back by an installationUpdate', () => {
     const connector = (sim.platform as TeamsSim).connector();

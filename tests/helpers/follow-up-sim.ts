@@ -99,7 +99,8 @@ export interface SimPlatform {
   read(address: string, messageId: string, reply: Reply): string;
   /** The bot is removed from the channel (posts fail), then invited back. */
   removeBot(): Promise<void>;
-  inviteBack(): Promise<void>;
+  /** Returns what the person who brought the bot back read, if they typed something. */
+  inviteBack(): Promise<string | void>;
   /** Posts since the last call (platforms with a fake server record them). */
   collect(now: Date): Post[];
   stop(): Promise<void>;
@@ -296,7 +297,13 @@ export async function runSeedScenario(platform: SimPlatform = corePlatform()): P
     { when: at('2024-03-05T10:00'), run: async () => void (await say('event E-1 2024-03-04')) },
     // The bot is removed from the channel for five days (posts fail with not_in_channel), then invited back.
     { when: blocked.from, run: () => platform.removeBot() },
-    { when: blocked.to, run: () => platform.inviteBack() },
+    {
+      when: blocked.to,
+      run: async () => {
+        const said = await platform.inviteBack();
+        if (said) answers.push({ at: clock.now(), about: idsIn(said), text: said });
+      },
+    },
     // Questions people ask about the done item afterwards.
     { when: at('2024-03-20T10:00'), run: async () => { await say('show C-1'); await say('list all'); await say('report'); } },
   ];
