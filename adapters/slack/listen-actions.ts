@@ -75,7 +75,9 @@ export function listenToActions(app: App, context: SlackContext): void {
     // The same message: only the pressed rows re-rendered (owners as mentions, confirms as elsewhere), and who did it.
     const rowsReply = { visibility: 'channel' as const, text: '', card: { title: '', sections: [{ items: outcome.rows ?? [] }] } };
     const owners = await ownersOf(context.core.store, teamId, rowsReply);
-    const rows: CardItem[] = withOwnerMentions(rowsReply, owners).card?.sections[0].items ?? [];
+    // Owners are named the way the message named them: a digest names them without pinging (render-for-slack.ts).
+    const mentioned = /<@[UW][A-Z0-9]+(?:\|[^>]*)?>/.test(JSON.stringify(original));
+    const rows: CardItem[] = (mentioned ? withOwnerMentions(rowsReply, owners) : rowsReply).card?.sections[0].items ?? [];
     const blocks = withConfirms(patchMessage(original, rows, outcome.note), owners, viewerId);
     const text = typeof body.message?.text === 'string' ? body.message.text : toMrkdwn(outcome.note ?? outcome.message);
     try {

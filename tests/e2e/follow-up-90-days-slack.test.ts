@@ -15,6 +15,16 @@ afterAll(() => sim?.close());
 describe('90 days of the seed meeting on Slack', () => {
   followUpChecks(() => sim, { buttons: true });
 
+  it('the pressed digest row names its owner as the digest does, without a ping (no <@…> mention added by the edit)', () => {
+    const fake = (sim.platform as SlackSim).fake;
+    const done = sim.presses.find((p) => p.kind === 'done' && p.ok)!;
+    const posted = fake.callsOf('chat.postMessage').find((c) => c.outcome === 'ok' && JSON.stringify(c.args.blocks).includes('Tue 6 Feb — '))!;
+    const edited = fake.callsOf('chat.update').find((c) => c.args.ts === done.on.messageId)!;
+    expect(JSON.stringify(posted.args.blocks)).not.toMatch(/<@U/);
+    expect(JSON.stringify(edited.args.blocks)).not.toMatch(/<@U/);
+    expect(done.edits[0].after).toMatch(/^done Wed 7 Feb, 2 days late · @sara$/m);
+  });
+
   it('the refused press was answered ephemerally and no chat.update touched any digest; the bot was really out (not_in_channel) and back by member_joined_channel', () => {
     const fake = (sim.platform as SlackSim).fake;
     const refused = sim.presses.find((p) => p.kind === 'done' && !p.ok)!;
