@@ -85,7 +85,7 @@ export class ConsoleAdapter implements ChatAdapter {
     if (/^help$/i.test(line)) this.write(CONSOLE_HELP);
   }
 
-  /** Console users get a "DM" address too, so owner nudges show up here, marked with whom they are for. */
+  /** The adapter writes user rows (the core does not): console users get a "DM" address, so owner nudges show up here. */
   private async rememberDirectAddresses(workspaceId: string, userIds: string[]): Promise<void> {
     for (const id of new Set(userIds)) {
       const known = await this.options.core.store.users.get(workspaceId, id);

@@ -65,11 +65,25 @@ export function createBotLogic(deps: BotDeps): BotLogic {
     return data;
   }
 
-  async function rememberUser(tenantId: string, user: { aad: string; teamsId: string; name: string }, place?: Place, turn?: Turn) {
+  /** The adapter is the only writer of user rows: the sender (with zone and admin flag) and everyone mentioned. */
+  async function rememberUser(
+    tenantId: string,
+    user: { aad: string; teamsId: string; name: string; tz?: string; isAdmin?: boolean },
+    place?: Place,
+    turn?: Turn,
+  ) {
     const known = await store.users.get(tenantId, user.aad);
     const data: UserPlatformData = { ...(known?.platformData as UserPlatformData | undefined), teamsId: user.teamsId };
     if (place?.kind === 'personal' && turn) data.personal = place.data.reference;
-    await store.users.upsert({ workspaceId: tenantId, id: user.aad, name: user.name, dmAddress: userAddress(tenantId, user.aad), platformData: data });
+    await store.users.upsert({
+      workspaceId: tenantId,
+      id: user.aad,
+      name: user.name,
+      dmAddress: userAddress(tenantId, user.aad),
+      platformData: data,
+      ...(user.tz ? { timeZone: user.tz } : {}),
+      ...(user.isAdmin === undefined ? {} : { isAdmin: user.isAdmin }),
+    });
   }
 
   function invocationUser(activity: InboundActivity) {
@@ -108,11 +122,11 @@ export function createBotLogic(deps: BotDeps): BotLogic {
         mentions,
         receivedAt: core.clock.now(),
       };
+      await rememberUser(place.tenantId, { aad: user.id, teamsId: activity.from.id, name: user.name, tz: user.tz, isAdmin: user.isAdmin }, place, turn);
       const reply = await core.handle(invocation);
       // Any message there means the bot is there: a conversation marked inactive gets its digests again.
       await core.reactivateChannel(place.address);
       await remember(place, turn);
-      await rememberUser(place.tenantId, { aad: user.id, teamsId: activity.from.id, name: user.name }, place, turn);
       // Teams has no ephemeral messages: a private reply is answered in the same thread (see README).
       const posted = await turn.reply(await render(reply, place.tenantId));
       // Kept so a press on this card can update just its row (a press does not send the card back).

@@ -109,17 +109,16 @@ function withLine(reply: Reply, line: string): Reply {
   return { ...reply, text: `${reply.text}\n${line}`, card: reply.card && { ...reply.card, footer: [reply.card.footer, line].filter(Boolean).join('\n') } };
 }
 
-/** Records who asked and where (creating the channel in the asker's zone on first sight). */
+/**
+ * Records where (creating the channel in the asker's zone on first sight). Who asked is the
+ * adapter's to record: it alone knows a person's DM address, profile zone and platform ids, so user
+ * rows have one writer and a command never overwrites them with what one payload happened to say.
+ */
 async function contextFor(deps: DispatchDeps, invocation: Invocation): Promise<CommandContext> {
   const { store } = deps;
   const workspaceId = invocation.workspace.id;
   await store.workspaces.ensure({ id: workspaceId, name: invocation.workspace.name });
   const { user } = invocation;
-  await store.users.upsert({ workspaceId, id: user.id, name: user.name, timeZone: user.tz, isAdmin: user.isAdmin });
-  for (const mention of invocation.mentions) {
-    const known = await store.users.get(workspaceId, mention.id);
-    await store.users.upsert({ workspaceId, id: mention.id, name: mention.name, timeZone: mention.tz ?? known?.timeZone });
-  }
   const channel: ChannelRecord =
     (await store.channels.get(workspaceId, invocation.channel.address)) ??
     (await store.channels.upsert({

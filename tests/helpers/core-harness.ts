@@ -44,7 +44,12 @@ export function createHarness(start = '2024-01-29T09:00:00Z', defaultTimeZone = 
     file: db.file,
     invocation,
     async say(text, options) {
-      const reply = await core.handle(invocation(text, options));
+      const asked = invocation(text, options);
+      // As an adapter does: it, not the core, records the sender and the people mentioned.
+      const workspaceId = asked.workspace.id;
+      await store.users.upsert({ workspaceId, id: asked.user.id, name: asked.user.name, timeZone: asked.user.tz, isAdmin: asked.user.isAdmin });
+      for (const m of asked.mentions) if (!(await store.users.get(workspaceId, m.id))) await store.users.upsert({ workspaceId, id: m.id, name: m.name });
+      const reply = await core.handle(asked);
       return { text: reply.text, visibility: reply.visibility };
     },
     async close() {
