@@ -13,6 +13,7 @@ const missing = targets.postgresMissing();
 const engines = option(argv, 'engines', missing ? 'sqlite' : 'sqlite,postgres').split(',') as Engine[];
 if (missing) console.log(`(PostgreSQL skipped: ${missing})`);
 const headline: string[] = [];
+const sync = process.env.BENCH_SQLITE_SYNC ? ` (SQLite synchronous = ${process.env.BENCH_SQLITE_SYNC})` : '';
 try {
   for (const engine of engines) {
     const [empty, seeded] = [await targets.create(engine), await targets.create(engine)];
@@ -24,4 +25,4 @@ try {
 } finally {
   await targets.dispose();
 }
-console.log(`add at ${formatSize(size)} ÷ add at 0: ${headline.join(' · ')}`);
+console.log(`add at ${formatSize(size)} ÷ add at 0: ${headline.join(' · ')}${sync}`);

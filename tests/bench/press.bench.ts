@@ -14,6 +14,7 @@ const missing = targets.postgresMissing();
 const engines = option(argv, 'engines', missing ? 'sqlite' : 'sqlite,postgres').split(',') as Engine[];
 if (missing) console.log(`(PostgreSQL skipped: ${missing})`);
 const headline: string[] = [];
+const sync = process.env.BENCH_SQLITE_SYNC ? ` (SQLite synchronous = ${process.env.BENCH_SQLITE_SYNC})` : '';
 try {
   for (const engine of engines) {
     const target = await targets.create(engine);
@@ -26,4 +27,4 @@ try {
 } finally {
   await targets.dispose();
 }
-console.log(`Done press ÷ card rebuild at ${formatSize(size)}: ${headline.join(' · ')}`);
+console.log(`Done press ÷ card rebuild at ${formatSize(size)}: ${headline.join(' · ')}${sync}`);

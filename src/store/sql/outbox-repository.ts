@@ -14,31 +14,42 @@ export class SqlOutboxRepository implements OutboxRepository {
 
   async record(plan: ReminderPlan, now: Date): Promise<number> {
     const at = now.toISOString();
+    // A few statements per tick whatever its size (multi-row VALUES): on PostgreSQL each statement is a round trip.
     return this.sql.transaction(async (tx) => {
       let inserted = 0;
-      for (const row of plan.rows) {
+      for (const rows of chunks(plan.rows, 100)) {
+        const params: unknown[] = [];
+        const values = rows.map((row) => {
+          const p = insertValues(row, at).map((v) => `$${params.push(v)}`);
+          // next_attempt_at starts at the due time.
+          return `(${p[0]}, ${p[1]}, ${p[2]}, ${p[3]}, ${p[4]}, ${p[5]}, ${tx.dialect.json(p[6])}, ${p[7]}, ${p[8]}, ${p[9]}, ${p[8]}, ${p[10]}, ${p[11]})`;
+        });
         inserted += await tx.run(
           `INSERT INTO outbox (key, kind, workspace_id, subject, address, recipient_id, commitment_ids, slot, due_at, state,
              next_attempt_at, created_at, finished_at)
-           VALUES ($1, $2, $3, $4, $5, $6, ${tx.dialect.json('$7')}, $8, $9, $10, $9, $11, $12)
+           VALUES ${values.join(', ')}
            ON CONFLICT (key) DO NOTHING`,
-          insertValues(row, at),
+          params,
         );
       }
       // Compare-and-set: if a change recomputed the time after the tick read it, the change's value stands.
-      for (const c of plan.commitments) {
-        await tx.run(
-          `UPDATE commitments SET next_reminder_at = $1
-           WHERE workspace_id = $2 AND id = $3 AND (CAST($4 AS TEXT) IS NULL OR next_reminder_at = CAST($4 AS TEXT))`,
-          [c.nextReminderAt, c.workspaceId, c.id, c.expected ?? null],
-        );
-      }
-      for (const c of plan.channels) {
-        await tx.run(
-          `UPDATE channels SET next_reminder_at = $1
-           WHERE workspace_id = $2 AND address = $3 AND (CAST($4 AS TEXT) IS NULL OR next_reminder_at = CAST($4 AS TEXT))`,
-          [c.nextReminderAt, c.workspaceId, c.address, c.expected ?? null],
-        );
+      const moves = [
+        { table: 'commitments', key: 'id', items: plan.commitments.map((c) => [c.workspaceId, c.id, c.nextReminderAt, c.expected ?? null]) },
+        { table: 'channels', key: 'address', items: plan.channels.map((c) => [c.workspaceId, c.address, c.nextReminderAt, c.expected ?? null]) },
+      ];
+      for (const { table, key, items } of moves) {
+        for (const rows of chunks(items, 200)) {
+          const params: unknown[] = [];
+          const values = rows.map((r) => `(${r.map((v) => `CAST($${params.push(v)} AS TEXT)`).join(', ')})`);
+          // VALUES columns are column1… on both engines.
+          await tx.run(
+            `UPDATE ${table} SET next_reminder_at = v.column3
+             FROM (VALUES ${values.join(', ')}) AS v
+             WHERE ${table}.workspace_id = v.column1 AND ${table}.${key} = v.column2
+               AND (v.column4 IS NULL OR ${table}.next_reminder_at = v.column4)`,
+            params,
+          );
+        }
       }
       return inserted;
     });
@@ -169,6 +180,12 @@ export class SqlOutboxRepository implements OutboxRepository {
       recentFailures: failures.map((f) => ({ key: f.key, address: f.address, error: f.last_error ?? '', at: f.finished_at })),
     };
   }
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /** Values for the INSERT in `record`: a pending row is first tried at its due time; a missed one is finished at once. */

@@ -1,17 +1,13 @@
 /** Runs in a child process: `add` through the core on an empty workspace and on a seeded one, interleaved so both see the same machine. */
 import { createCore } from '../../../src/core.js';
 import { ManualClock } from '../../../src/ports/clock.js';
-import { nextReminderCalculator } from '../../../src/reminders/next-reminder.js';
-import { openStore } from '../../../src/store/open-store.js';
+import { openBenchStore } from './open-bench-store.js';
 import { BENCH_SEED_AT, WORKSPACE, ZONES, type Target } from './bench-args.js';
 
 const [empty, seeded] = JSON.parse(process.argv[2]) as [Target, Target];
 const clock = new ManualClock(BENCH_SEED_AT);
 const open = (target: Target) => {
-  const store = openStore(
-    { FOLLOWTHROUGH_DB: target.file ?? 'unused.db', DATABASE_URL: target.url, FOLLOWTHROUGH_DEFAULT_TZ: 'UTC' },
-    { nextReminderAt: nextReminderCalculator, clock },
-  );
+  const store = openBenchStore(target, clock);
   return { store, core: createCore({ store, clock }) };
 };
 const a = open(empty);

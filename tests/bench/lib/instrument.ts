@@ -17,10 +17,13 @@ export class QueryCounter {
   recording = false;
   statements = 0;
   rows = 0;
+  /** Time spent waiting on the database (SQLite: inside the synchronous call; PostgreSQL: until the reply). */
+  dbMs = 0;
   readonly seen = new Map<string, Seen>();
 
-  record(sql: string, params: unknown[], rows: number): void {
+  record(sql: string, params: unknown[], rows: number, ms = 0): void {
     if (!this.recording) return;
+    this.dbMs += ms;
     this.statements++;
     this.rows += rows;
     const entry = this.seen.get(sql) ?? { sql, params, count: 0, rows: 0 };
@@ -32,6 +35,7 @@ export class QueryCounter {
   reset(): void {
     this.statements = 0;
     this.rows = 0;
+    this.dbMs = 0;
     this.seen.clear();
   }
 }
@@ -46,9 +50,11 @@ export const counter = new QueryCounter();
   for (const method of ['all', 'get', 'run', 'iterate'] as const) {
     const original = proto[method];
     proto[method] = function (this: { source: string; reader: boolean }, ...params: unknown[]) {
+      const start = performance.now();
       const result = original.apply(this, params);
-      const rows = method === 'all' ? (result as unknown[]).length : method === 'get' ? (result ? 1 : 0) : method === 'run' ? 0 : 0;
-      counter.record(this.source, params, rows);
+      const ms = performance.now() - start;
+      const rows = method === 'all' ? (result as unknown[]).length : method === 'get' ? (result ? 1 : 0) : 0;
+      counter.record(this.source, params, rows, ms);
       return result;
     };
   }
@@ -62,7 +68,8 @@ export const counter = new QueryCounter();
     const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '');
     const values = (Array.isArray(args[1]) ? args[1] : ((args[0] as { values?: unknown[] })?.values ?? [])) as unknown[];
     const callback = args.findIndex((a) => typeof a === 'function');
-    const note = (result: unknown) => counter.record(text, values, (result as { rows?: unknown[] })?.rows?.length ?? 0);
+    const start = performance.now();
+    const note = (result: unknown) => counter.record(text, values, (result as { rows?: unknown[] })?.rows?.length ?? 0, performance.now() - start);
     if (callback >= 0) {
       const cb = args[callback] as (err: unknown, result: unknown) => void;
       args[callback] = (err: unknown, result: unknown) => {

@@ -4,16 +4,12 @@
  */
 import { createCore } from '../../../src/core.js';
 import { ManualClock } from '../../../src/ports/clock.js';
-import { nextReminderCalculator } from '../../../src/reminders/next-reminder.js';
-import { openStore } from '../../../src/store/open-store.js';
+import { openBenchStore } from './open-bench-store.js';
 import { BENCH_SEED_AT, WORKSPACE, ZONES, parseArgs } from './bench-args.js';
 
 const { target, commitments, channels } = parseArgs(process.argv.slice(2));
 const clock = new ManualClock(BENCH_SEED_AT);
-const store = openStore(
-  { FOLLOWTHROUGH_DB: target.file ?? 'unused.db', DATABASE_URL: target.url, FOLLOWTHROUGH_DEFAULT_TZ: 'UTC' },
-  { nextReminderAt: nextReminderCalculator, clock },
-);
+const store = openBenchStore(target, clock);
 await store.ready?.();
 const core = createCore({ store, clock });
 const users = Math.max(1, Math.min(5_000, commitments));

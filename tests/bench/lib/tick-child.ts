@@ -149,6 +149,7 @@ process.stdout.write(
     idealMs,
     idealPlan,
     statements: counter.statements,
+    dbMs: counter.dbMs,
     rowsReturned: counter.rows,
     tuplesRead,
     plans,
