@@ -1,10 +1,4 @@
-/** JSON columns in SQLite are text: written with `toJson`, read back with a fallback so one bad row never takes a list down. */
-import type { JsonDecoder } from '../rows.js';
-
-export function toJson(value: unknown): string | null {
-  return value === undefined ? null : JSON.stringify(value);
-}
-
+/** JSON columns in SQLite are text, read back with a fallback so one bad row never takes a list down. */
 export function fromJson<T>(text: string | null | undefined, fallback: T): T {
   if (text === null || text === undefined || text === '') return fallback;
   try {
@@ -13,6 +7,3 @@ export function fromJson<T>(text: string | null | undefined, fallback: T): T {
     return fallback;
   }
 }
-
-/** How SQLite's JSON columns decode, for the shared row mappers. */
-export const sqliteJson: JsonDecoder = (stored, fallback) => fromJson(stored as string | null | undefined, fallback);
