@@ -15,10 +15,11 @@ afterAll(() => sim?.close());
 describe('90 days of the seed meeting in the console', () => {
   followUpChecks(() => sim, { buttons: false });
 
-  it("typing the answers works: sara keeps ~5 Feb, hina's duty is still kept", () => {
+  it("an owner's daily message says what to type, and typing it answers: sara keeps ~5 Feb, hina's duty is still kept", () => {
     const [keep, review] = sim.presses.filter((p) => p.kind !== 'done');
+    expect(keep.on.read).toMatch(/To answer, type:\n\s*C-1 — Keep ~5 Feb: edit C-1 due 2024-02-05 · /);
     expect(keep.ok).toBe(true);
-    expect(keep.toPresser).toMatch(/C-1/);
+    expect(review.on.read).toMatch(/C-3 — Still kept: review C-3 kept · It has ended: review C-3 ended · Not kept: review C-3 not-kept/);
     expect(review.toPresser).toMatch(/C-3 is still being kept/);
   });
 
