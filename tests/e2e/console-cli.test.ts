@@ -100,8 +100,8 @@ describe('console, end to end', () => {
 
   it('gives console users a DM address, so owner nudges reach the console too', async () => {
     const s = session();
-    await s.run('add Appoint officers @bob due 2099-03-02');
-    await s.run('add Open the border markets @bob due 2099-03-02');
+    // One console run for both adds: each start of the CLI costs seconds on a loaded machine.
+    await s.run('add Appoint officers @bob due 2099-03-02', 'add Open the border markets @bob due 2099-03-02');
     const dry = await runCli(['reminders', '--dry-run', '--at', '2099-03-02T09:05:00Z'], { env: { FOLLOWTHROUGH_DB: s.file } });
     const rows = dry.stdout.trim().split('\n').map((line) => JSON.parse(line) as { kind: string; address: string; commitments: string[]; text: string });
     // Bob's day is one message, printed as one line (issue 11: the combined owner message).
