@@ -16,6 +16,7 @@ export function listenToMembership(app: App, context: SlackContext): void {
     const served = servedWorkspace(context.identity, eventTeam(body));
     if (!served.ok) return;
     const { store, clock } = context.core;
+    context.directory.botJoined(served.workspaceId, event.channel);
     const address = slackAddress(served.workspaceId, event.channel);
     // Invited back after a failed post (`not_in_channel`): its digests resume, and `status` stops listing it.
     if ((await context.core.reactivateChannel(address)) > 0) context.logger.info({ address }, 'invited back: the channel gets its digests again');

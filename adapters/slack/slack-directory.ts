@@ -1,6 +1,7 @@
 /**
  * Who is who on Slack: users from `users.info` cached in the store's users table (name, zone, admin,
- * DM address), and whether the bot is in a channel (`conversations.info`, cached briefly in memory).
+ * DM address), and whether the bot is in a channel (from the bot's channel listing, see
+ * BotMemberships; `conversations.info` only when the listing fails, cached briefly in memory).
  */
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
@@ -8,6 +9,7 @@ import type { Clock } from '../../src/ports/clock.js';
 import type { InvocationUser, Mention } from '../../src/ports/invocation.js';
 import type { Store, UserRecord } from '../../src/store/store.js';
 import { isDirectConversation, slackAddress } from './slack-address.js';
+import { BotMemberships } from './bot-memberships.js';
 
 /** A profile is refreshed after a day: names and zones change rarely, and lookups cost a Web API call. */
 const USER_TTL_MS = 24 * 60 * 60 * 1000;
@@ -29,8 +31,17 @@ export interface DirectoryOptions {
 
 export class SlackDirectory {
   private readonly membership = new Map<string, { member: boolean; at: number }>();
+  private readonly memberships: BotMemberships;
 
-  constructor(private readonly options: DirectoryOptions) {}
+  constructor(private readonly options: DirectoryOptions) {
+    this.memberships = new BotMemberships({ client: options.client, clock: options.clock, logger: options.logger });
+  }
+
+  /** The bot was invited to a channel (member_joined_channel for the bot). */
+  botJoined(teamId: string, channelId: string): void {
+    this.memberships.joined(teamId, channelId);
+    this.membership.set(`${teamId}:${channelId}`, { member: true, at: this.options.clock.now().getTime() });
+  }
 
   /** The asking user, refreshed from Slack when the cache is old; `fallbackName` when Slack cannot say. */
   async user(teamId: string, userId: string, fallbackName?: string): Promise<InvocationUser> {
@@ -46,6 +57,9 @@ export class SlackDirectory {
   /** Whether the bot can post in the channel unprompted; undefined for DMs and when Slack will not say. */
   async botIsMember(teamId: string, channelId: string): Promise<boolean | undefined> {
     if (isDirectConversation(channelId)) return undefined;
+    // No Web API call per command: the bot's channel listing answers for every channel at once.
+    const listed = await this.memberships.isMember(teamId, channelId);
+    if (listed !== undefined) return listed;
     const key = `${teamId}:${channelId}`;
     const now = this.options.clock.now().getTime();
     const cached = this.membership.get(key);

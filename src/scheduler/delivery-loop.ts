@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Clock } from '../ports/clock.js';
 import { Permanent, RateLimited, platformOf, type ChatAdapter } from '../ports/chat-adapter.js';
@@ -253,6 +254,9 @@ export class DeliveryLoop {
   /** Re-checks and renders the row now; undefined when it was finished instead (cancelled, missed). */
   private async prepare(row: OutboxRow): Promise<Reply | undefined> {
     const { store, clock } = this.options;
+    // A turn of the event loop first: SQLite reads are synchronous, and rows ready together would
+    // otherwise be prepared back to back, holding up HTTP requests (Slack's 3-second ack) meanwhile.
+    await yieldToEventLoop();
     this.faults.reached('before-send');
     const prepared = await prepareRow(store, row, clock.now(), this.options.quietHours);
     if ('reply' in prepared) return prepared.reply;

@@ -9,8 +9,8 @@ import type { QuietHours } from '../reminders/quiet-hours.js';
 import type { Store } from '../store/store.js';
 import { planTick } from './plan-tick.js';
 
-/** Due commitments (and channels) per slice: a few milliseconds of work with indexed reads. */
-export const TICK_SLICE = 50;
+/** Due commitments (and channels) per slice: tens of milliseconds of reading and policy at most. */
+export const TICK_SLICE = 20;
 /** Slices per tick at most; what is left (a restart after long downtime) waits for the next minute. */
 const MAX_SLICES = 2_000;
 

@@ -64,8 +64,9 @@ export async function seedBigWorkspace(options: { file: string; workspaceId: str
       if (/commit/i.test(row.name)) db.prepare('UPDATE counters SET value = ? WHERE workspace_id = ? AND name = ?').run(options.total, workspaceId, row.name);
     }
   })();
-  // Clones of the due template wait far off until `makeDue`.
+  // Clones of the due template, and the channels' digests, wait far off until `makeDue`.
   db.prepare("UPDATE commitments SET next_reminder_at = '2999-01-01T00:00:00.000Z' WHERE workspace_id = ? AND title LIKE 'Due %'").run(workspaceId);
+  db.prepare("UPDATE channels SET next_reminder_at = '2999-01-01T00:00:00.000Z' WHERE workspace_id = ?").run(workspaceId);
   db.exec('ANALYZE');
   db.close();
   return { file, workspaceId, channels, owners, total: options.total, due: options.due };

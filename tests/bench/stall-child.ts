@@ -16,7 +16,7 @@ await seedBigWorkspace({
   workspaceId: env.TEAM_ID!,
   total: Number(env.TOTAL ?? 100_000),
   channels: Number(env.CHANNELS ?? 1_000),
-  owners: Number(env.OWNERS ?? 200),
+  owners: Number(env.OWNERS ?? 2_000),
   due: Number(env.DUE ?? 200),
   dueDate: new Date().toISOString().slice(0, 10),
   createdAt: new Date(Date.now() - 86_400_000).toISOString(),

@@ -20,18 +20,31 @@ const due = Number(process.env.STALL_DUE ?? 200);
 const dir = mkdtempSync(join(tmpdir(), 'ft-bench-stall-'));
 const fake = new FakeSlack().addUser({ id: 'U0ALICE', name: 'alice', tz: 'UTC' });
 for (let i = 0; i < 1000; i++) fake.addChannel({ id: channelId(i), name: `c${i}`, is_member: true });
-for (let i = 0; i < 200; i++) fake.addUser({ id: ownerId(i), name: `owner-${i}`, tz: 'UTC' });
+for (let i = 0; i < 2000; i++) fake.addUser({ id: ownerId(i), name: `owner-${i}`, tz: 'UTC' });
 await fake.start();
 const sut = startBenchChild('./stall-child.ts', { DB: join(dir, 'ft.db'), SLACK_API_URL: fake.apiUrl, SIGNING_SECRET: SECRET, TEAM_ID: FAKE_TEAM.id, TOTAL: String(total), DUE: String(due) });
 
 interface Probes {
   acks: number[];
   health: number[];
+  /** Requests the client had to repeat: a kept-alive connection the server had just closed (a client race, not a stall). */
+  resets: number;
+}
+
+/** Runs `fn`, once more if the connection was reset under it. */
+async function once<T>(fn: () => Promise<T>, probes: Probes): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+    probes.resets++;
+    return fn();
+  }
 }
 
 /** Probes the endpoint until `until` settles (and `tailMs` after), returning every latency seen. */
 async function probe(base: string, until: Promise<unknown>, tailMs = 0): Promise<Probes> {
-  const result: Probes = { acks: [], health: [] };
+  const result: Probes = { acks: [], health: [], resets: 0 };
   let done = false;
   void until.then(() => setTimeout(() => (done = true), tailMs));
   const inFlight: Promise<void>[] = [];
@@ -49,11 +62,11 @@ async function probe(base: string, until: Promise<unknown>, tailMs = 0): Promise
   await Promise.all([
     every(100, async () => {
       const t = performance.now();
-      await fetch(`${base}/healthz`).then((r) => r.text());
+      await once(() => fetch(`${base}/healthz`).then((r) => r.text()), result);
       result.health.push(performance.now() - t);
     }),
     every(150, async () => {
-      const sent = await sendSlashCommand(`${base}/slack/events`, { team_id: FAKE_TEAM.id, channel_id: channelId(1), channel_name: 'c1', user_id: 'U0ALICE', user_name: 'alice', command: '/commitments', text: 'help', response_url: fake.responseUrl() }, { secret: SECRET });
+      const sent = await once(() => sendSlashCommand(`${base}/slack/events`, { team_id: FAKE_TEAM.id, channel_id: channelId(1), channel_name: 'c1', user_id: 'U0ALICE', user_name: 'alice', command: '/commitments', text: 'help', response_url: fake.responseUrl() }, { secret: SECRET }), result);
       if (sent.status !== 200) throw new Error(`ack failed: HTTP ${sent.status}`);
       result.acks.push(sent.elapsedMs);
     }),
@@ -64,7 +77,7 @@ async function probe(base: string, until: Promise<unknown>, tailMs = 0): Promise
 
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 const describe = (label: string, p: Probes) =>
-  console.log(`${label}: ${p.acks.length} acks worst ${fmt(Math.max(...p.acks))} p95 ${fmt(percentile(p.acks, 95))}; ${p.health.length} /healthz worst ${fmt(Math.max(...p.health))} p95 ${fmt(percentile(p.health, 95))}`);
+  console.log(`${label}: ${p.acks.length} acks worst ${fmt(Math.max(...p.acks))} p95 ${fmt(percentile(p.acks, 95))}; ${p.health.length} /healthz worst ${fmt(Math.max(...p.health))} p95 ${fmt(percentile(p.health, 95))}${p.resets ? `; ${p.resets} repeated after a connection reset` : ''}`);
 
 try {
   const { port, seedMs } = await sut.next<{ port: number; seedMs: number }>();

@@ -28,6 +28,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'chat.update': ['chat:write'],
   'users.info': ['users:read'],
   'conversations.info': ['channels:read', 'groups:read', 'im:read', 'mpim:read'],
+  'users.conversations': ['channels:read', 'groups:read', 'im:read', 'mpim:read'],
   'conversations.open': ['im:write', 'mpim:write', 'channels:manage', 'groups:write'],
   'conversations.history': ['channels:history', 'groups:history', 'im:history', 'mpim:history'],
   'chat.getPermalink': [],
@@ -106,8 +107,8 @@ describe('adapters/slack/manifest.yml', () => {
       'im:history': source.includes("app.event('message'") || called.includes('conversations.history'),
       'im:write': called.includes('conversations.open'),
       'users:read': called.includes('users.info'),
-      'channels:read': called.includes('conversations.info') || source.includes("app.event('member_joined_channel'"),
-      'groups:read': called.includes('conversations.info') || source.includes("app.event('member_joined_channel'"),
+      'channels:read': called.includes('conversations.info') || called.includes('users.conversations') || source.includes("app.event('member_joined_channel'"),
+      'groups:read': called.includes('conversations.info') || called.includes('users.conversations') || source.includes("app.event('member_joined_channel'"),
     };
     for (const scope of scopes) expect(why[scope], `${scope} is asked for; say what needs it`).toBe(true);
   });

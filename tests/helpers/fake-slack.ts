@@ -230,6 +230,14 @@ export class FakeSlack {
         const channel = this.channels.get(args.channel);
         return channel ? { ok: true, channel: { ...channel, is_channel: true } } : { ok: false, error: 'channel_not_found' };
       }
+      case 'users.conversations': {
+        // The bot's channels, a page at a time (cursor = offset), as Slack lists them.
+        const mine = [...this.channels.values()].filter((c) => c.is_member && !(args.exclude_archived && c.is_archived));
+        const start = Number(args.cursor ?? 0);
+        const limit = Number(args.limit ?? 100);
+        const page = mine.slice(start, start + limit).map((c) => ({ id: c.id, name: c.name, is_member: true }));
+        return { ok: true, channels: page, response_metadata: { next_cursor: start + limit < mine.length ? String(start + limit) : '' } };
+      }
       case 'conversations.open':
         return { ok: true, channel: { id: this.dmOf(args.users) } };
       case 'conversations.history': {

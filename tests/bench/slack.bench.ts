@@ -1,0 +1,103 @@
+/**
+ * `npm run bench -- slack` (issue 12): 2,000 signed `/commitments list` requests, 8 at a time, to the
+ * real app on a workspace of SLACK_TOTAL commitments (default 100,000) over 1,000 channels, against
+ * a minimal Bolt app answering the same channels with the same payload (recorded from the real app)
+ * in the same run. Ack = the HTTP response to the signed request; answer = until the response_url post
+ * arrives at the fake Slack. Targets: ack p99 ≤ 1.2×, answer p99 ≤ 1.5× the Bolt app's. Also counts
+ * the Web API calls the real app made per command (conversations.info is cached away).
+ * @bench-slow
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FAKE_TEAM, FakeSlack, type ResponseUrlPost } from '../helpers/fake-slack.js';
+import { sendSlashCommand } from '../helpers/fake-slack-signer.js';
+import { channelId, ownerId } from './bulk-seed.js';
+import { percentile, startBenchChild, type BenchChild } from './bench-child.js';
+
+const SECRET = 'bench-signing-secret';
+const total = Number(process.env.SLACK_TOTAL ?? 100_000);
+const requests = Number(process.env.SLACK_REQUESTS ?? 2_000);
+const CONCURRENCY = 8;
+const CHANNELS = 1000;
+const dir = mkdtempSync(join(tmpdir(), 'ft-bench-slack-'));
+const fake = new FakeSlack().addUser({ id: 'U0ALICE', name: 'alice', tz: 'UTC' });
+for (let i = 0; i < CHANNELS; i++) fake.addChannel({ id: channelId(i), name: `c${i}`, is_member: true });
+for (let i = 0; i < 2000; i++) fake.addUser({ id: ownerId(i), name: `owner-${i}`, tz: 'UTC' });
+await fake.start();
+
+/** Resolves when the response_url gets its first post. */
+function firstPost(url: string): Promise<ResponseUrlPost> {
+  return fake.responseTo(url) as Promise<ResponseUrlPost>;
+}
+
+interface Run {
+  acks: number[];
+  answers: number[];
+  bodies: Map<string, Record<string, unknown>>;
+}
+
+async function drive(base: string, count: number): Promise<Run> {
+  const run: Run = { acks: [], answers: [], bodies: new Map() };
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const channel = channelId(i % CHANNELS);
+      const responseUrl = fake.responseUrl();
+      const answered = firstPost(responseUrl);
+      const started = performance.now();
+      const sent = await sendSlashCommand(`${base}/slack/events`, { team_id: FAKE_TEAM.id, channel_id: channel, channel_name: `c${i % CHANNELS}`, user_id: 'U0ALICE', user_name: 'alice', command: '/commitments', text: 'list', response_url: responseUrl }, { secret: SECRET });
+      if (sent.status !== 200) throw new Error(`request ${i} was refused: HTTP ${sent.status} ${sent.text}`);
+      run.acks.push(sent.elapsedMs);
+      const post = await answered;
+      run.answers.push(performance.now() - started);
+      if (!run.bodies.has(channel)) run.bodies.set(channel, post.body);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return run;
+}
+
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+const line = (label: string, run: Run, seconds: number) =>
+  console.log(`${label}: ack p50 ${fmt(percentile(run.acks, 50))} p99 ${fmt(percentile(run.acks, 99))}; answer p50 ${fmt(percentile(run.answers, 50))} p99 ${fmt(percentile(run.answers, 99))}; ${(run.acks.length / seconds).toFixed(0)} req/s`);
+
+let sut: BenchChild | undefined;
+let baseline: BenchChild | undefined;
+try {
+  sut = startBenchChild('./stall-child.ts', { DB: join(dir, 'ft.db'), SLACK_API_URL: fake.apiUrl, SIGNING_SECRET: SECRET, TEAM_ID: FAKE_TEAM.id, TOTAL: String(total), DUE: '0' });
+  const { port, seedMs } = await sut.next<{ port: number; seedMs: number }>();
+  console.log(`seeded ${total.toLocaleString('en')} commitments over ${CHANNELS.toLocaleString('en')} channels in ${(seedMs / 1000).toFixed(1)} s`);
+  const appBase = `http://127.0.0.1:${port}`;
+  await drive(appBase, 200); // warm-up, and the payload of 200 channels
+  const callsBefore = fake.calls.length;
+  const infoBefore = fake.callsOf('conversations.info').length;
+  let t = performance.now();
+  const real = await drive(appBase, requests);
+  const realSeconds = (performance.now() - t) / 1000;
+  const apiCalls = fake.calls.length - callsBefore;
+  const infoCalls = fake.callsOf('conversations.info').length - infoBefore;
+  const payloadFile = join(dir, 'payloads.json');
+  writeFileSync(payloadFile, JSON.stringify(Object.fromEntries(real.bodies)));
+  baseline = startBenchChild('./bolt-baseline-child.ts', { SIGNING_SECRET: SECRET, PAYLOADS: payloadFile });
+  const boltBase = `http://127.0.0.1:${(await baseline.next<{ port: number }>()).port}`;
+  await drive(boltBase, 200);
+  t = performance.now();
+  const bolt = await drive(boltBase, requests);
+  const boltSeconds = (performance.now() - t) / 1000;
+  line('minimal Bolt app, same payloads', bolt, boltSeconds);
+  line('Followthrough', real, realSeconds);
+  console.log(`Web API calls by Followthrough during the ${requests} requests: ${apiCalls} (conversations.info: ${infoCalls})`);
+  const ack = percentile(real.acks, 99) / percentile(bolt.acks, 99);
+  const answer = percentile(real.answers, 99) / percentile(bolt.answers, 99);
+  console.log(`slack: ack p99 ratio ${ack.toFixed(2)} (target ≤ 1.2), answer p99 ratio ${answer.toFixed(2)} (target ≤ 1.5), conversations.info per command ${(infoCalls / requests).toFixed(3)}`);
+} finally {
+  sut?.send('stop');
+  baseline?.child.stdin?.end();
+  await Promise.race([Promise.all([sut?.exited, baseline?.exited]), new Promise((r) => setTimeout(r, 15_000))]);
+  sut?.child.kill('SIGKILL');
+  baseline?.child.kill('SIGKILL');
+  await fake.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
