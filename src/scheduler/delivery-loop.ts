@@ -78,6 +78,7 @@ export class DeliveryLoop {
   /** When rows this process handed back come due again (the claimer looks then). */
   private expected: number[] = [];
   private claimer?: Promise<void>;
+  private turns: Promise<unknown> = Promise.resolve();
   private stopping = false;
 
   constructor(private readonly options: DeliveryOptions) {
@@ -254,14 +255,24 @@ export class DeliveryLoop {
   /** Re-checks and renders the row now; undefined when it was finished instead (cancelled, missed). */
   private async prepare(row: OutboxRow): Promise<Reply | undefined> {
     const { store, clock } = this.options;
-    // A turn of the event loop first: SQLite reads are synchronous, and rows ready together would
-    // otherwise be prepared back to back, holding up HTTP requests (Slack's 3-second ack) meanwhile.
-    await yieldToEventLoop();
-    this.faults.reached('before-send');
-    const prepared = await prepareRow(store, row, clock.now(), this.options.quietHours);
+    const prepared = await this.oneAtATime(() => {
+      this.faults.reached('before-send');
+      return prepareRow(store, row, clock.now(), this.options.quietHours);
+    });
     if ('reply' in prepared) return prepared.reply;
     await store.outbox.finish(row.id, this.owner, prepared.outcome, clock.now());
     return undefined;
+  }
+
+  /**
+   * Runs `work` after the re-checks queued before it, each on its own turn of the event loop: SQLite
+   * reads are synchronous, and rows ready together would otherwise be re-checked back to back,
+   * holding up HTTP requests (Slack's 3-second ack) for as long as all of them take.
+   */
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.turns.then(() => yieldToEventLoop()).then(work);
+    this.turns = turn.catch(() => undefined);
+    return turn;
   }
 
   /** Sends one row and records the outcome; true when the platform saw it (sent, or refused with a 429). */

@@ -9,20 +9,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FAKE_TEAM, FakeSlack } from '../helpers/fake-slack.js';
+import { FAKE_TEAM } from '../helpers/fake-slack.js';
 import { sendSlashCommand } from '../helpers/fake-slack-signer.js';
-import { channelId, ownerId } from './bulk-seed.js';
+import { channelId } from './bulk-seed.js';
 import { percentile, startBenchChild } from './bench-child.js';
 
 const SECRET = 'bench-signing-secret';
 const total = Number(process.env.STALL_TOTAL ?? 100_000);
 const due = Number(process.env.STALL_DUE ?? 200);
 const dir = mkdtempSync(join(tmpdir(), 'ft-bench-stall-'));
-const fake = new FakeSlack().addUser({ id: 'U0ALICE', name: 'alice', tz: 'UTC' });
-for (let i = 0; i < 1000; i++) fake.addChannel({ id: channelId(i), name: `c${i}`, is_member: true });
-for (let i = 0; i < 2000; i++) fake.addUser({ id: ownerId(i), name: `owner-${i}`, tz: 'UTC' });
-await fake.start();
-const sut = startBenchChild('./stall-child.ts', { DB: join(dir, 'ft.db'), SLACK_API_URL: fake.apiUrl, SIGNING_SECRET: SECRET, TEAM_ID: FAKE_TEAM.id, TOTAL: String(total), DUE: String(due) });
+// Slack is played by a process of its own: this one only measures.
+const slack = startBenchChild('./fake-slack-child.ts', {});
+const { apiUrl, baseUrl } = await slack.next<{ apiUrl: string; baseUrl: string }>();
+let responses = 0;
+const responseUrl = () => `${baseUrl}/response/probe-${++responses}`;
+const sut = startBenchChild('./stall-child.ts', { DB: join(dir, 'ft.db'), SLACK_API_URL: apiUrl, SIGNING_SECRET: SECRET, TEAM_ID: FAKE_TEAM.id, TOTAL: String(total), DUE: String(due) });
 
 interface Probes {
   acks: number[];
@@ -66,7 +67,7 @@ async function probe(base: string, until: Promise<unknown>, tailMs = 0): Promise
       result.health.push(performance.now() - t);
     }),
     every(150, async () => {
-      const sent = await once(() => sendSlashCommand(`${base}/slack/events`, { team_id: FAKE_TEAM.id, channel_id: channelId(1), channel_name: 'c1', user_id: 'U0ALICE', user_name: 'alice', command: '/commitments', text: 'help', response_url: fake.responseUrl() }, { secret: SECRET }), result);
+      const sent = await once(() => sendSlashCommand(`${base}/slack/events`, { team_id: FAKE_TEAM.id, channel_id: channelId(1), channel_name: 'c1', user_id: 'U0ALICE', user_name: 'alice', command: '/commitments', text: 'help', response_url: responseUrl() }, { secret: SECRET }), result);
       if (sent.status !== 200) throw new Error(`ack failed: HTTP ${sent.status}`);
       result.acks.push(sent.elapsedMs);
     }),
@@ -100,6 +101,8 @@ try {
   sut.send('stop');
   await Promise.race([sut.exited, new Promise((r) => setTimeout(r, 15_000))]);
   sut.child.kill('SIGKILL');
-  await fake.stop();
+  slack.send('stop');
+  await Promise.race([slack.exited, new Promise((r) => setTimeout(r, 5_000))]);
+  slack.child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 }

@@ -162,9 +162,8 @@ export async function listIn(sql: Executor, workspaceId: string, filter: Commitm
   if (filter.channel !== undefined) where.push(`c.channel = ${param(filter.channel)}`);
   if (filter.statuses !== undefined) where.push(`c.status IN (${filter.statuses.map(param).join(', ')})`);
   if (filter.ownerId !== undefined) {
-    where.push(
-      `EXISTS (SELECT 1 FROM commitment_owners o WHERE o.workspace_id = c.workspace_id AND o.commitment_id = c.id AND o.user_id = ${param(filter.ownerId)})`,
-    );
+    // Driven from the owner's rows (owners_by_user), not a check on every commitment of the workspace.
+    where.push(`c.id IN (SELECT o.commitment_id FROM commitment_owners o WHERE o.workspace_id = $1 AND o.user_id = ${param(filter.ownerId)})`);
   }
   if (filter.tag !== undefined) where.push(sql.dialect.jsonArrayHasLower('c.tags', param(filter.tag.toLowerCase())));
   if (filter.eventId !== undefined) where.push(`c.deadline_kind = 'event' AND c.deadline ->> 'eventId' = ${param(canonicalId(filter.eventId))}`);
