@@ -3,6 +3,7 @@
  * bot is not a member). A bare `/commitments` lists this channel, with a pointer to `help`; a bare
  * `/commitments add` opens the Add form.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { App } from '@slack/bolt';
 import type { Reply } from '../../src/replies/reply.js';
 import { withAddButton } from './add-button.js';
@@ -21,6 +22,8 @@ export const CHANGES = /^(?:add|new|track|done|reopen|snooze|status|edit|drop|ac
 export function listenToCommands(app: App, context: SlackContext): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
+    // Let requests already waiting be read and acked before this one's work (synchronous store reads) starts.
+    await yieldToEventLoop();
     const served = servedWorkspace(context.identity, { teamId: command.team_id, enterpriseId: command.enterprise_id });
     if (!served.ok) {
       await respond({ response_type: 'ephemeral', text: served.refusal });
