@@ -23,6 +23,9 @@ import type { Reply } from '../replies/reply.js';
 import { SendSlots } from './send-slots.js';
 import { DEFAULT_PACER, WorkspacePacer, type PacerOptions } from './workspace-pacer.js';
 
+/** Longest run of back-to-back re-checks before the event loop gets a turn. */
+const TURN_MS = 10;
+
 export interface DeliveryOptions {
   store: Store;
   clock: Clock;
@@ -78,7 +81,9 @@ export class DeliveryLoop {
   /** When rows this process handed back come due again (the claimer looks then). */
   private expected: number[] = [];
   private claimer?: Promise<void>;
-  private turns: Promise<unknown> = Promise.resolve();
+  /** Re-checks waiting for their turn (see oneAtATime). */
+  private readonly checks: (() => Promise<void>)[] = [];
+  private checking = false;
   private stopping = false;
 
   constructor(private readonly options: DeliveryOptions) {
@@ -265,14 +270,30 @@ export class DeliveryLoop {
   }
 
   /**
-   * Runs `work` after the re-checks queued before it, each on its own turn of the event loop: SQLite
-   * reads are synchronous, and rows ready together would otherwise be re-checked back to back,
-   * holding up HTTP requests (Slack's 3-second ack) for as long as all of them take.
+   * Runs `work` after the re-checks queued before it. SQLite reads are synchronous: rows ready
+   * together would otherwise be re-checked back to back, holding up HTTP requests (Slack's 3-second
+   * ack) for as long as all of them take. So re-checks run in turns of at most TURN_MS, with the
+   * event loop free between turns.
    */
   private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-    const turn = this.turns.then(() => yieldToEventLoop()).then(work);
-    this.turns = turn.catch(() => undefined);
-    return turn;
+    return new Promise<T>((resolve, reject) => {
+      this.checks.push(() => work().then(resolve, reject));
+      void this.runChecks();
+    });
+  }
+
+  private async runChecks(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      while (this.checks.length > 0) {
+        await yieldToEventLoop();
+        const turnStarted = performance.now();
+        while (this.checks.length > 0 && performance.now() - turnStarted < TURN_MS) await this.checks.shift()!();
+      }
+    } finally {
+      this.checking = false;
+    }
   }
 
   /** Sends one row and records the outcome; true when the platform saw it (sent, or refused with a 429). */
