@@ -23,8 +23,10 @@ import type { Reply } from '../replies/reply.js';
 import { SendSlots } from './send-slots.js';
 import { DEFAULT_PACER, WorkspacePacer, type PacerOptions } from './workspace-pacer.js';
 
-/** Longest run of back-to-back re-checks before the event loop gets a turn. */
+/** Longest run of back-to-back re-checks in one lane before the event loop gets a turn. */
 const TURN_MS = 10;
+/** Re-checks in progress at once (overlapping their database round trips on PostgreSQL). */
+const CHECK_LANES = 3;
 
 export interface DeliveryOptions {
   store: Store;
@@ -83,7 +85,7 @@ export class DeliveryLoop {
   private claimer?: Promise<void>;
   /** Re-checks waiting for their turn (see oneAtATime). */
   private readonly checks: (() => Promise<void>)[] = [];
-  private checking = false;
+  private lanes = 0;
   private stopping = false;
 
   constructor(private readonly options: DeliveryOptions) {
@@ -272,19 +274,18 @@ export class DeliveryLoop {
   /**
    * Runs `work` after the re-checks queued before it. SQLite reads are synchronous: rows ready
    * together would otherwise be re-checked back to back, holding up HTTP requests (Slack's 3-second
-   * ack) for as long as all of them take. So re-checks run in turns of at most TURN_MS, with the
-   * event loop free between turns.
+   * ack) for as long as all of them take. So re-checks run in a few lanes, each in turns of at most
+   * TURN_MS with the event loop free between turns; on PostgreSQL the lanes overlap their round trips.
    */
   private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.checks.push(() => work().then(resolve, reject));
-      void this.runChecks();
+      if (this.lanes < CHECK_LANES) void this.runLane();
     });
   }
 
-  private async runChecks(): Promise<void> {
-    if (this.checking) return;
-    this.checking = true;
+  private async runLane(): Promise<void> {
+    this.lanes++;
     try {
       while (this.checks.length > 0) {
         await yieldToEventLoop();
@@ -292,7 +293,7 @@ export class DeliveryLoop {
         while (this.checks.length > 0 && performance.now() - turnStarted < TURN_MS) await this.checks.shift()!();
       }
     } finally {
-      this.checking = false;
+      this.lanes--;
     }
   }
 
