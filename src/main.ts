@@ -91,6 +91,8 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ap
     adapters: chatAdapters,
     logger: logger.child({ component: 'scheduler' }),
     quietHours: config.FOLLOWTHROUGH_QUIET_HOURS,
+    // PostgreSQL reads do not block the event loop: re-checks may overlap their round trips.
+    delivery: config.DATABASE_URL ? { checkLanes: 16 } : undefined,
   });
   const finishing = [...adapters.values()].map((a) => a.finished).filter((f): f is Promise<void> => f !== undefined);
   let stopped = false;

@@ -25,7 +25,7 @@ import { DEFAULT_PACER, WorkspacePacer, type PacerOptions } from './workspace-pa
 
 /** Longest run of back-to-back re-checks in one lane before the event loop gets a turn. */
 const TURN_MS = 10;
-/** Re-checks in progress at once (overlapping their database round trips on PostgreSQL). */
+/** Re-checks in progress at once by default: SQLite's reads are synchronous, so they are rationed. */
 const CHECK_LANES = 3;
 
 export interface DeliveryOptions {
@@ -52,6 +52,8 @@ export interface DeliveryOptions {
   /** Rows held in memory at most (leased, waiting for their turn or sending). */
   maxHeld?: number;
   pacer?: Partial<PacerOptions>;
+  /** Re-checks in progress at once (3): a store whose reads are truly asynchronous (PostgreSQL) can take more. */
+  checkLanes?: number;
 }
 
 export class DeliveryLoop {
@@ -63,6 +65,7 @@ export class DeliveryLoop {
   private readonly minIntervalMs: number;
   private readonly holdMs: number;
   private readonly claimBatch: number;
+  private readonly checkLanes: number;
   private readonly maxHeld: number;
   private readonly faults: FaultHook;
   private readonly slots: SendSlots;
@@ -97,6 +100,7 @@ export class DeliveryLoop {
     // Well inside the lease, so a row waiting in memory is never taken over by another process.
     this.holdMs = options.holdMs ?? Math.min(30_000, this.leaseMs / 4);
     this.claimBatch = options.claimBatch ?? Math.max(16, this.concurrency * 4);
+    this.checkLanes = options.checkLanes ?? CHECK_LANES;
     this.maxHeld = options.maxHeld ?? 5_000;
     this.faults = options.faults ?? faultHookFrom(process.env.FOLLOWTHROUGH_FAULT);
     this.slots = new SendSlots(this.concurrency);
@@ -280,7 +284,7 @@ export class DeliveryLoop {
   private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.checks.push(() => work().then(resolve, reject));
-      if (this.lanes < CHECK_LANES) void this.runLane();
+      if (this.lanes < this.checkLanes) void this.runLane();
     });
   }
 

@@ -37,6 +37,7 @@ const loop = new DeliveryLoop({
   leaseMs: Number(env.LEASE_MS ?? 1500),
   pollMs: 20,
   backoff: { baseMs: 20, maxMs: 200 },
+  checkLanes: env.DATABASE_URL ? 16 : undefined,
 });
 
 let stopping = false;
