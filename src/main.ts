@@ -67,9 +67,11 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ap
   try {
     for (const name of config.adapters) {
       const { start } = await ADAPTER_MODULES[name]();
-      const running = await start({ config, core, logger: logger.child({ adapter: name }), http: http ?? noHttp(name) }).catch((error: unknown) => {
-        throw adapterFailure(name, error);
-      });
+      const running = await start({ config, core, logger: logger.child({ adapter: name }), http: http ?? noHttp(name) }).catch(
+        (error: unknown) => {
+          throw adapterFailure(name, error);
+        },
+      );
       adapters.set(name, running);
       chatAdapters.set(running.chat.platform, running.chat);
     }
@@ -106,7 +108,8 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ap
     scheduler,
     http,
     address,
-    finished: finishing.length > 0 && finishing.length === adapters.size ? Promise.all(finishing).then(() => undefined) : new Promise(() => {}),
+    finished:
+      finishing.length > 0 && finishing.length === adapters.size ? Promise.all(finishing).then(() => undefined) : new Promise(() => {}),
     async stop() {
       if (stopped) return;
       stopped = true;

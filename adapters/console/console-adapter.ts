@@ -43,7 +43,9 @@ export class ConsoleAdapter implements ChatAdapter {
     const terminal = this.options.terminal;
     const lines = createInterface({
       input: this.options.input,
-      ...(terminal ? { output: this.options.output, terminal: true, history: terminal.history, historySize: 500, removeHistoryDuplicates: true } : { terminal: false }),
+      ...(terminal
+        ? { output: this.options.output, terminal: true, history: terminal.history, historySize: 500, removeHistoryDuplicates: true }
+        : { terminal: false }),
       crlfDelay: Infinity,
     });
     this.lines = lines;
@@ -89,7 +91,8 @@ export class ConsoleAdapter implements ChatAdapter {
   private async rememberDirectAddresses(workspaceId: string, userIds: string[]): Promise<void> {
     for (const id of new Set(userIds)) {
       const known = await this.options.core.store.users.get(workspaceId, id);
-      if (!known?.dmAddress) await this.options.core.store.users.upsert({ workspaceId, id, name: known?.name ?? id, dmAddress: `console:dm:${id}` });
+      if (!known?.dmAddress)
+        await this.options.core.store.users.upsert({ workspaceId, id, name: known?.name ?? id, dmAddress: `console:dm:${id}` });
     }
   }
 

@@ -85,7 +85,8 @@ export function rowBlockId(index: number, itemId: string, part: number): string 
 export function rowOfBlock(blockId: string | undefined): { index: string; itemId: string } | undefined {
   const parts = (blockId ?? '').split('|');
   if (parts[0] === ROW_PREFIX && parts.length === 4) return { index: parts[1], itemId: parts[2] };
-  if (parts[0] === BLOCK_PREFIX && parts.length >= 4 && /^\d+a\d+$/.test(parts[1])) return { index: parts[1].split('a')[0], itemId: parts[2] };
+  if (parts[0] === BLOCK_PREFIX && parts.length >= 4 && /^\d+a\d+$/.test(parts[1]))
+    return { index: parts[1].split('a')[0], itemId: parts[2] };
   return undefined;
 }
 

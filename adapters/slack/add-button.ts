@@ -10,7 +10,9 @@ export function addButtonBlock(): types.ActionsBlock {
   return {
     type: 'actions',
     block_id: 'followthrough_add',
-    elements: [{ type: 'button', action_id: ADD_BUTTON_ID, text: { type: 'plain_text', text: 'Add a commitment', emoji: true }, style: 'primary' }],
+    elements: [
+      { type: 'button', action_id: ADD_BUTTON_ID, text: { type: 'plain_text', text: 'Add a commitment', emoji: true }, style: 'primary' },
+    ],
   };
 }
 

@@ -49,7 +49,9 @@ export function readAddForm(values: StateValues): AddForm {
   };
 }
 
-export type CheckedForm = { ok: true; command: string; followUps: (id: string) => string[] } | { ok: false; errors: Record<string, string> };
+export type CheckedForm =
+  | { ok: true; command: string; followUps: (id: string) => string[] }
+  | { ok: false; errors: Record<string, string> };
 
 export function checkAddForm(form: AddForm, options: { today: string; timeZone: string; needsChannel: boolean }): CheckedForm {
   const errors: Record<string, string> = {};
@@ -61,7 +63,10 @@ export function checkAddForm(form: AddForm, options: { today: string; timeZone: 
   else if (form.dueDate) clause = `due ${form.dueDate}`;
   else if (form.duePhrase) {
     const reference = form.agreed ?? options.today;
-    clause = [form.duePhrase, `due ${form.duePhrase}`].find((c) => splitDeadlineClause(`"x" ${c}`, reference, options.timeZone).deadline.kind !== 'none') ?? '';
+    clause =
+      [form.duePhrase, `due ${form.duePhrase}`].find(
+        (c) => splitDeadlineClause(`"x" ${c}`, reference, options.timeZone).deadline.kind !== 'none',
+      ) ?? '';
     if (!clause) errors[FIELD.duePhrase] = unreadableHint(form.duePhrase);
   }
   if (form.agreed && form.agreed > options.today) errors[FIELD.agreed] = 'The agreement date cannot be in the future.';
@@ -72,7 +77,14 @@ export function checkAddForm(form: AddForm, options: { today: string; timeZone: 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   // A straight double quote would end the quoted title early; it becomes an apostrophe.
   const title = `"${form.title.replace(/"/g, "'").replace(/\s+/g, ' ')}"`;
-  const words = ['add', title, ...form.ownerIds.map((id) => `<@${id}>`), ...form.tags.map((t) => `tag:${t}`), clause, form.agreed ? `agreed ${form.agreed}` : ''];
+  const words = [
+    'add',
+    title,
+    ...form.ownerIds.map((id) => `<@${id}>`),
+    ...form.tags.map((t) => `tag:${t}`),
+    clause,
+    form.agreed ? `agreed ${form.agreed}` : '',
+  ];
   return {
     ok: true,
     command: words.filter(Boolean).join(' '),

@@ -38,16 +38,64 @@ export interface AddFormPlace {
 export function addFormView(prefill: AddFormPrefill, place: AddFormPlace): types.ModalView {
   const blocks: types.KnownBlock[] = [];
   if (!place.channelId) {
-    blocks.push(input(FIELD.channel, 'Channel', { type: 'conversations_select', action_id: FIELD.channel, filter: { include: ['public', 'private'], exclude_bot_users: true } }, { hint: 'Where the commitment is tracked and its digest is posted.' }));
+    blocks.push(
+      input(
+        FIELD.channel,
+        'Channel',
+        { type: 'conversations_select', action_id: FIELD.channel, filter: { include: ['public', 'private'], exclude_bot_users: true } },
+        { hint: 'Where the commitment is tracked and its digest is posted.' },
+      ),
+    );
   }
   blocks.push(
-    input(FIELD.title, 'What was promised', { type: 'plain_text_input', action_id: FIELD.title, max_length: MAX_TITLE, ...initial(clip(prefill.title, MAX_TITLE)) }),
-    input(FIELD.owners, 'Owners', { type: 'multi_users_select', action_id: FIELD.owners, ...(prefill.ownerIds?.length ? { initial_users: prefill.ownerIds } : {}) }, { optional: true, hint: 'They get the reminders. Nobody picked means you.' }),
-    input(FIELD.duePhrase, 'Deadline, as it was said', { type: 'plain_text_input', action_id: FIELD.duePhrase, placeholder: plain('at an early date · within two weeks · after the elections'), ...initial(prefill.duePhrase) }, { optional: true }),
+    input(FIELD.title, 'What was promised', {
+      type: 'plain_text_input',
+      action_id: FIELD.title,
+      max_length: MAX_TITLE,
+      ...initial(clip(prefill.title, MAX_TITLE)),
+    }),
+    input(
+      FIELD.owners,
+      'Owners',
+      { type: 'multi_users_select', action_id: FIELD.owners, ...(prefill.ownerIds?.length ? { initial_users: prefill.ownerIds } : {}) },
+      { optional: true, hint: 'They get the reminders. Nobody picked means you.' },
+    ),
+    input(
+      FIELD.duePhrase,
+      'Deadline, as it was said',
+      {
+        type: 'plain_text_input',
+        action_id: FIELD.duePhrase,
+        placeholder: plain('at an early date · within two weeks · after the elections'),
+        ...initial(prefill.duePhrase),
+      },
+      { optional: true },
+    ),
     input(FIELD.dueDate, '…or pick the date', { type: 'datepicker', action_id: FIELD.dueDate }, { optional: true }),
-    input(FIELD.agreed, 'Agreed on', { type: 'datepicker', action_id: FIELD.agreed }, { optional: true, hint: 'Vague deadlines ("within two weeks") count from this date; today when empty.' }),
-    input(FIELD.sourceUrl, 'Source link', { type: 'url_text_input', action_id: FIELD.sourceUrl, ...initial(prefill.sourceUrl) }, { optional: true }),
-    input(FIELD.quote, 'Quote from the source', { type: 'plain_text_input', action_id: FIELD.quote, multiline: true, max_length: MAX_NOTE, ...initial(clip(prefill.quote, MAX_NOTE)) }, { optional: true }),
+    input(
+      FIELD.agreed,
+      'Agreed on',
+      { type: 'datepicker', action_id: FIELD.agreed },
+      { optional: true, hint: 'Vague deadlines ("within two weeks") count from this date; today when empty.' },
+    ),
+    input(
+      FIELD.sourceUrl,
+      'Source link',
+      { type: 'url_text_input', action_id: FIELD.sourceUrl, ...initial(prefill.sourceUrl) },
+      { optional: true },
+    ),
+    input(
+      FIELD.quote,
+      'Quote from the source',
+      {
+        type: 'plain_text_input',
+        action_id: FIELD.quote,
+        multiline: true,
+        max_length: MAX_NOTE,
+        ...initial(clip(prefill.quote, MAX_NOTE)),
+      },
+      { optional: true },
+    ),
     input(FIELD.tags, 'Tags', { type: 'plain_text_input', action_id: FIELD.tags, placeholder: plain('border, legal') }, { optional: true }),
   );
   return {
@@ -74,7 +122,14 @@ export function readPlace(privateMetadata: string | undefined): AddFormPlace {
 type InputElement = types.InputBlock['element'];
 
 function input(id: string, label: string, element: InputElement, options: { optional?: boolean; hint?: string } = {}): types.InputBlock {
-  return { type: 'input', block_id: id, label: plain(label), element, ...(options.optional ? { optional: true } : {}), ...(options.hint ? { hint: plain(options.hint) } : {}) };
+  return {
+    type: 'input',
+    block_id: id,
+    label: plain(label),
+    element,
+    ...(options.optional ? { optional: true } : {}),
+    ...(options.hint ? { hint: plain(options.hint) } : {}),
+  };
 }
 
 function plain(text: string): types.PlainTextElement {

@@ -20,7 +20,10 @@ export class AppHome {
   /** One publish at a time per viewer, each built when it runs: a slower, older build never lands last. */
   private readonly queues = new Map<string, Promise<void>>();
 
-  constructor(private readonly context: SlackContext, private readonly client: WebClient) {}
+  constructor(
+    private readonly context: SlackContext,
+    private readonly client: WebClient,
+  ) {}
 
   /** On app_home_opened: the Home, with the welcome if this is the viewer's first visit. */
   async opened(workspace: { id: string; name?: string }, userId: string): Promise<void> {
@@ -41,7 +44,11 @@ export class AppHome {
     return next;
   }
 
-  private async build(workspace: { id: string; name?: string }, userId: string, options: { notice?: string; welcome?: boolean }): Promise<void> {
+  private async build(
+    workspace: { id: string; name?: string },
+    userId: string,
+    options: { notice?: string; welcome?: boolean },
+  ): Promise<void> {
     const { core, directory } = this.context;
     const user = await directory.user(workspace.id, userId);
     const reply = await core.handle({
@@ -61,7 +68,10 @@ export class AppHome {
       addButtonBlock(),
       ...list.blocks,
     ];
-    await this.client.views.publish({ user_id: userId, view: { type: 'home', callback_id: HOME_CALLBACK, blocks: blocks.slice(0, HOME_BLOCKS) } });
+    await this.client.views.publish({
+      user_id: userId,
+      view: { type: 'home', callback_id: HOME_CALLBACK, blocks: blocks.slice(0, HOME_BLOCKS) },
+    });
   }
 
   /**
@@ -77,7 +87,9 @@ export class AppHome {
     }
     await Promise.all(
       [...users].map((userId) =>
-        this.publish(workspace, userId).catch((err: unknown) => this.context.logger.warn({ err, user: userId }, 'could not refresh the App Home')),
+        this.publish(workspace, userId).catch((err: unknown) =>
+          this.context.logger.warn({ err, user: userId }, 'could not refresh the App Home'),
+        ),
       ),
     );
   }

@@ -40,7 +40,10 @@ function elementsFor(action: CardAction, idFor: (a: CardAction, picker?: Picker)
       placeholder: plain(action.label),
       options: action.options
         .slice(0, ELEMENT_LIMITS.options)
-        .map((o) => ({ text: plain(o.label), value: encodeAction({ kind: action.id, id: action.target, choice: o.value }).slice(0, ELEMENT_LIMITS.optionValue) })),
+        .map((o) => ({
+          text: plain(o.label),
+          value: encodeAction({ kind: action.id, id: action.target, choice: o.value }).slice(0, ELEMENT_LIMITS.optionValue),
+        })),
     });
   } else if (!action.pickDate) {
     elements.push({
@@ -60,7 +63,11 @@ function elementsFor(action: CardAction, idFor: (a: CardAction, picker?: Picker)
 
 function plain(text: string): types.PlainTextElement {
   const value = toPlain(text);
-  return { type: 'plain_text', text: value.length > ELEMENT_LIMITS.text ? `${value.slice(0, ELEMENT_LIMITS.text - 1)}…` : value, emoji: true };
+  return {
+    type: 'plain_text',
+    text: value.length > ELEMENT_LIMITS.text ? `${value.slice(0, ELEMENT_LIMITS.text - 1)}…` : value,
+    emoji: true,
+  };
 }
 
 /** Groups actions by target, keeping their order: each group becomes one actions block. */

@@ -57,7 +57,10 @@ export function renderMessages(reply: Reply, options: { maxMessages?: number } =
   }
   page.push(...tail);
   pages.push(page);
-  return pages.map((blocks, i) => ({ text: i === 0 ? fallbackText(reply) : `${toPlain(reply.card?.title ?? 'Followthrough')} (continued, part ${i + 1} of ${pages.length})`, blocks }));
+  return pages.map((blocks, i) => ({
+    text: i === 0 ? fallbackText(reply) : `${toPlain(reply.card?.title ?? 'Followthrough')} (continued, part ${i + 1} of ${pages.length})`,
+    blocks,
+  }));
 }
 
 /** One message only (a `chat.update` or `replace_original`): what does not fit is counted and pointed to. */
@@ -73,7 +76,9 @@ function moreNote(reply: Reply, hidden: number): string {
 function layout(reply: Reply): { head: Block[]; units: Unit[]; tail: Block[] } {
   if (!reply.card) return { head: [], units: textUnits(reply.text), tail: [] };
   const card = reply.card;
-  const head: Block[] = [{ type: 'header', text: { type: 'plain_text', text: clip(toPlain(card.title), BLOCK_LIMITS.headerText), emoji: true } }];
+  const head: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(toPlain(card.title), BLOCK_LIMITS.headerText), emoji: true } },
+  ];
   if (card.subtitle) head.push(contextBlock(card.subtitle));
   const units: Unit[] = [];
   let itemIndex = 0;
@@ -83,7 +88,8 @@ function layout(reply: Reply): { head: Block[]; units: Unit[]; tail: Block[] } {
     if (section.fields?.length) units.push(...fieldUnits(section.fields));
     for (const item of section.items ?? []) units.push({ blocks: itemBlocks(item, itemIndex++, card.context), item: true });
   }
-  for (const [i, group] of groupByTarget(card.actions ?? []).entries()) units.push({ blocks: [actionsBlock(group, `c${i}`, card.context)] });
+  for (const [i, group] of groupByTarget(card.actions ?? []).entries())
+    units.push({ blocks: [actionsBlock(group, `c${i}`, card.context)] });
   const tail: Block[] = card.footer ? [contextBlock(card.footer)] : [];
   return { head, units, tail };
 }
@@ -112,7 +118,15 @@ function fieldUnits(fields: { label: string; value: string }[]): Unit[] {
     const chunk = fields.slice(i, i + BLOCK_LIMITS.fields);
     const tooLong = chunk.some((f) => toMrkdwn(`*${f.label}*\n${f.value}`).length > BLOCK_LIMITS.fieldText);
     if (tooLong) units.push(...chunk.flatMap((f) => textUnits(`*${f.label}*\n${f.value}`)));
-    else units.push({ blocks: [{ type: 'section', fields: chunk.map((f) => ({ type: 'mrkdwn' as const, text: `*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}` })) }] });
+    else
+      units.push({
+        blocks: [
+          {
+            type: 'section',
+            fields: chunk.map((f) => ({ type: 'mrkdwn' as const, text: `*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}` })),
+          },
+        ],
+      });
   }
   return units;
 }

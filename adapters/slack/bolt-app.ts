@@ -66,7 +66,15 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
   return {
     app,
     start: async () =>
-      http.route('POST', EVENTS_PATH, guardSignedRequests(receiver.requestListener, { signingSecret: config.SLACK_SIGNING_SECRET ?? '', firstSighting: options.firstSighting, logger })),
+      http.route(
+        'POST',
+        EVENTS_PATH,
+        guardSignedRequests(receiver.requestListener, {
+          signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+          firstSighting: options.firstSighting,
+          logger,
+        }),
+      ),
     // The shared server is closed by the composition root.
     stop: async () => undefined,
   };

@@ -4,11 +4,13 @@ import type { Logger } from 'pino';
 
 export function boltLogger(logger: Logger): BoltLogger {
   let level = (Object.values(LogLevel) as string[]).includes(logger.level) ? (logger.level as LogLevel) : LogLevel.WARN;
-  const write = (method: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
-    const [first, ...rest] = msg;
-    if (first instanceof Error) logger[method]({ err: first }, rest.map(String).join(' '));
-    else logger[method](msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' '));
-  };
+  const write =
+    (method: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      const [first, ...rest] = msg;
+      if (first instanceof Error) logger[method]({ err: first }, rest.map(String).join(' '));
+      else logger[method](msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' '));
+    };
   return {
     debug: write('debug'),
     info: write('info'),

@@ -65,7 +65,12 @@ export class BotMemberships {
     const channels = new Set<string>();
     let cursor: string | undefined;
     do {
-      const page = await this.options.client.users.conversations({ types: 'public_channel,private_channel', exclude_archived: true, limit: 1000, ...(cursor ? { cursor } : {}) });
+      const page = await this.options.client.users.conversations({
+        types: 'public_channel,private_channel',
+        exclude_archived: true,
+        limit: 1000,
+        ...(cursor ? { cursor } : {}),
+      });
       for (const channel of page.channels ?? []) if (channel.id) channels.add(channel.id);
       cursor = page.response_metadata?.next_cursor || undefined;
     } while (cursor);

@@ -31,12 +31,22 @@ function confirmFor(button: types.Button, target: string, owners: readonly UserR
   const pressed = buttonFromActionId(button.action_id ?? '');
   if (!pressed) return undefined;
   if (pressed.kind === 'event-check' && decodeAction(button.value)?.choice === 'drop') {
-    return dialog(`Drop ${target}?`, `${target} stops being tracked and its reminders stop. It can be reopened later with \`reopen ${target}\`.`, 'Drop it', 'danger');
+    return dialog(
+      `Drop ${target}?`,
+      `${target} stops being tracked and its reminders stop. It can be reopened later with \`reopen ${target}\`.`,
+      'Drop it',
+      'danger',
+    );
   }
   if (pressed.kind !== 'done' || !owners || owners.length === 0) return undefined;
   if (viewerId && owners.some((o) => o.id === viewerId)) return undefined;
   const names = owners.map((o) => `@${o.name}`).join(', ');
-  return dialog(`Mark ${target} done?`, `${target} belongs to ${names}. Mark it done? The message will say who did.`, 'Mark done', 'primary');
+  return dialog(
+    `Mark ${target} done?`,
+    `${target} belongs to ${names}. Mark it done? The message will say who did.`,
+    'Mark done',
+    'primary',
+  );
 }
 
 function dialog(title: string, text: string, confirm: string, style: 'primary' | 'danger'): Confirm {

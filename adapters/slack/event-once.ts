@@ -14,7 +14,10 @@ export class EventOnce<Answer> {
   private readonly unanswered = new Map<string, { answer: Answer; until: number }>();
   private readonly running = new Set<string>();
 
-  constructor(private readonly store: Store, private readonly now: () => Date) {}
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date,
+  ) {}
 
   /**
    * Runs `compute` once per event id and `deliver` until it succeeds once. A repeat while the first

@@ -52,7 +52,10 @@ export const start: StartAdapter = async ({ config, core, logger, http }) => {
   await bolt.start().catch((error: unknown) => {
     throw appTokenFailure(error, config.SLACK_API_URL);
   });
-  logger.info({ team: identity.teamId, bot: identity.botUserId, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' }, 'Slack adapter started');
+  logger.info(
+    { team: identity.teamId, bot: identity.botUserId, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' },
+    'Slack adapter started',
+  );
   // A nudge goes to one person (its address is their user id); a digest is seen by the channel.
   const render = (address: string, reply: Reply) => {
     const { teamId, conversationId } = parseSlackAddress(address);
@@ -68,11 +71,21 @@ async function whoAmI(client: WebClient, apiUrl: string | undefined): Promise<Sl
     result = await client.auth.test();
   } catch (error) {
     const code = slackErrorCode(error);
-    if (code) throw new StartupError('SLACK_BOT_TOKEN', `was refused by Slack (${code}); reinstall the app if the token was revoked`, WHERE_TO_GET.SLACK_BOT_TOKEN, { cause: error });
+    if (code)
+      throw new StartupError(
+        'SLACK_BOT_TOKEN',
+        `was refused by Slack (${code}); reinstall the app if the token was revoked`,
+        WHERE_TO_GET.SLACK_BOT_TOKEN,
+        { cause: error },
+      );
     throw unreachable(error, apiUrl, 'SLACK_BOT_TOKEN');
   }
   if (!result.team_id || !result.user_id || !result.bot_id) {
-    throw new StartupError('SLACK_BOT_TOKEN', 'is not a bot token: auth.test did not name the team, bot user and bot', WHERE_TO_GET.SLACK_BOT_TOKEN);
+    throw new StartupError(
+      'SLACK_BOT_TOKEN',
+      'is not a bot token: auth.test did not name the team, bot user and bot',
+      WHERE_TO_GET.SLACK_BOT_TOKEN,
+    );
   }
   return {
     teamId: result.team_id,
@@ -88,15 +101,28 @@ async function whoAmI(client: WebClient, apiUrl: string | undefined): Promise<Sl
 function appTokenFailure(error: unknown, apiUrl: string | undefined): StartupError {
   const code = slackErrorCode(error);
   if (code) {
-    return new StartupError('SLACK_APP_TOKEN', `was refused by Slack (${code}); it must be an app-level token with the connections:write scope`, WHERE_TO_GET.SLACK_APP_TOKEN, {
-      cause: error,
-    });
+    return new StartupError(
+      'SLACK_APP_TOKEN',
+      `was refused by Slack (${code}); it must be an app-level token with the connections:write scope`,
+      WHERE_TO_GET.SLACK_APP_TOKEN,
+      {
+        cause: error,
+      },
+    );
   }
   return unreachable(error, apiUrl, 'SLACK_APP_TOKEN');
 }
 
 function unreachable(error: unknown, apiUrl: string | undefined, token: string): StartupError {
   const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  if (apiUrl) return new StartupError('SLACK_API_URL', `=${apiUrl} cannot be reached to check ${token}: ${reason}`, WHERE_TO_GET.SLACK_API_URL, { cause: error });
-  return new StartupError(token, `could not be checked: Slack cannot be reached (${reason}); check this machine's network access to slack.com`, undefined, { cause: error });
+  if (apiUrl)
+    return new StartupError('SLACK_API_URL', `=${apiUrl} cannot be reached to check ${token}: ${reason}`, WHERE_TO_GET.SLACK_API_URL, {
+      cause: error,
+    });
+  return new StartupError(
+    token,
+    `could not be checked: Slack cannot be reached (${reason}); check this machine's network access to slack.com`,
+    undefined,
+    { cause: error },
+  );
 }

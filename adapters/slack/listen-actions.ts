@@ -52,7 +52,10 @@ export function listenToActions(app: App, context: SlackContext): void {
       receivedAt: context.core.clock.now(),
     });
     // Homes are refreshed alongside, not before the answer the presser is waiting for.
-    if (outcome.ok) void context.home?.refresh({ id: teamId, name: served.name }, [pressed.id, ...commitmentIdsIn(outcome.message)], [body.user.id]).catch(() => undefined);
+    if (outcome.ok)
+      void context.home
+        ?.refresh({ id: teamId, name: served.name }, [pressed.id, ...commitmentIdsIn(outcome.message)], [body.user.id])
+        .catch(() => undefined);
     if (!outcome.ok) {
       await tell(outcome.message);
       return;
@@ -94,7 +97,14 @@ export function listenToActions(app: App, context: SlackContext): void {
  * Answers only the presser: an ephemeral reply through the response_url that leaves the message
  * alone, else (an expired response_url) chat.postEphemeral.
  */
-async function tellPresser(where: { respond: RespondFn; client: Client; channelId?: string; userId: string; text: string; logger: SlackContext['logger'] }): Promise<void> {
+async function tellPresser(where: {
+  respond: RespondFn;
+  client: Client;
+  channelId?: string;
+  userId: string;
+  text: string;
+  logger: SlackContext['logger'];
+}): Promise<void> {
   const text = toMrkdwn(where.text);
   try {
     await where.respond({ response_type: 'ephemeral', replace_original: false, text });

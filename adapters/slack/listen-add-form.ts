@@ -44,10 +44,17 @@ export function listenToAddForm(app: App, context: SlackContext): void {
     if (!served.ok) return void (await respond({ response_type: 'ephemeral', text: served.refusal }));
     const message = shortcut.message;
     const [permalink, names] = await Promise.all([
-      withTimeout(client.chat.getPermalink({ channel: shortcut.channel.id, message_ts: message.ts }).then((r) => r.permalink), PERMALINK_WAIT_MS),
+      withTimeout(
+        client.chat.getPermalink({ channel: shortcut.channel.id, message_ts: message.ts }).then((r) => r.permalink),
+        PERMALINK_WAIT_MS,
+      ),
       namesIn(context, served.workspaceId, message.text ?? ''),
     ]);
-    const prefill = prefillFromMessage(message.text ?? '', { botUserId: context.identity.botUserId, nameOf: (id) => names.get(id) ?? id, permalink });
+    const prefill = prefillFromMessage(message.text ?? '', {
+      botUserId: context.identity.botUserId,
+      nameOf: (id) => names.get(id) ?? id,
+      permalink,
+    });
     await openAddForm(client, shortcut.trigger_id, prefill, { channelId: shortcut.channel.id, threadTs: message.thread_ts ?? message.ts });
   });
 
@@ -74,7 +81,8 @@ export function listenToAddForm(app: App, context: SlackContext): void {
     });
     const reply = await context.core.handle(invocation);
     // `add` announces a success to the channel; anything private is a refusal, shown in the form.
-    if (reply.visibility !== 'channel') return void (await ack({ response_action: 'errors', errors: { [FIELD.title]: clip(reply.text, 2000) } }));
+    if (reply.visibility !== 'channel')
+      return void (await ack({ response_action: 'errors', errors: { [FIELD.title]: clip(reply.text, 2000) } }));
     await ack();
     const [id] = commitmentIdsIn(reply.card?.title ?? reply.text);
     for (const words of id ? checked.followUps(id) : []) await context.core.handle({ ...invocation, text: words, mentions: [] });
@@ -84,18 +92,36 @@ export function listenToAddForm(app: App, context: SlackContext): void {
 }
 
 /** Posts the add's announcement where the form came from; if the bot may not post there, tells the user in a DM. */
-async function announce(client: WebClient, context: SlackContext, workspaceId: string, reply: Reply, where: { channelId: string; threadTs?: string; userId: string }): Promise<void> {
+async function announce(
+  client: WebClient,
+  context: SlackContext,
+  workspaceId: string,
+  reply: Reply,
+  where: { channelId: string; threadTs?: string; userId: string },
+): Promise<void> {
   const pages = await renderForSlack(context.core.store, workspaceId, reply, { mentions: true });
   try {
     for (const page of pages) {
-      await client.chat.postMessage({ channel: where.channelId, text: page.text, blocks: page.blocks, ...(where.threadTs ? { thread_ts: where.threadTs } : {}) });
+      await client.chat.postMessage({
+        channel: where.channelId,
+        text: page.text,
+        blocks: page.blocks,
+        ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+      });
     }
   } catch (error) {
     context.logger.warn({ err: error, channel: where.channelId }, 'could not announce an added commitment; telling its author');
-    const why = slackErrorCode(error) === 'not_in_channel' ? 'I am not in that channel: invite me with `/invite @Followthrough`.' : 'Slack would not take the message.';
+    const why =
+      slackErrorCode(error) === 'not_in_channel'
+        ? 'I am not in that channel: invite me with `/invite @Followthrough`.'
+        : 'Slack would not take the message.';
     const [page] = pages;
     await client.chat
-      .postMessage({ channel: where.userId, text: `I added it, but could not announce it in <#${where.channelId}>. ${why}\n${page.text}`, blocks: page.blocks })
+      .postMessage({
+        channel: where.userId,
+        text: `I added it, but could not announce it in <#${where.channelId}>. ${why}\n${page.text}`,
+        blocks: page.blocks,
+      })
       .catch((err: unknown) => context.logger.warn({ err }, 'could not tell the author either'));
   }
 }

@@ -32,7 +32,11 @@ export function listenToCommands(app: App, context: SlackContext): void {
     const text = command.text.trim();
     // The trigger_id lives 3 seconds: open the form before anything else. If Slack will not open
     // it, the bare `add` is answered as typed: with what to write.
-    if (/^(?:add|new|track)$/i.test(text) && (await formOpened(context, () => openAddForm(client, command.trigger_id, {}, { channelId: command.channel_id })))) return;
+    if (
+      /^(?:add|new|track)$/i.test(text) &&
+      (await formOpened(context, () => openAddForm(client, command.trigger_id, {}, { channelId: command.channel_id })))
+    )
+      return;
     const bare = text === '';
     const invocation = await toInvocation(context, {
       workspaceId: served.workspaceId,
@@ -57,7 +61,10 @@ export function listenToCommands(app: App, context: SlackContext): void {
     for (const page of pages) await respond({ response_type: responseType, text: page.text, blocks: page.blocks });
     if (CHANGES.test(text)) {
       const mentioned = invocation.mentions.map((m) => m.id);
-      await context.home?.refresh({ id: served.workspaceId, name: served.name }, commitmentIdsIn(reply.text), [command.user_id, ...mentioned]);
+      await context.home?.refresh({ id: served.workspaceId, name: served.name }, commitmentIdsIn(reply.text), [
+        command.user_id,
+        ...mentioned,
+      ]);
     }
   });
 }

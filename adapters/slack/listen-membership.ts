@@ -19,7 +19,8 @@ export function listenToMembership(app: App, context: SlackContext): void {
     context.directory.botJoined(served.workspaceId, event.channel);
     const address = slackAddress(served.workspaceId, event.channel);
     // Invited back after a failed post (`not_in_channel`): its digests resume, and `status` stops listing it.
-    if ((await context.core.reactivateChannel(address)) > 0) context.logger.info({ address }, 'invited back: the channel gets its digests again');
+    if ((await context.core.reactivateChannel(address)) > 0)
+      context.logger.info({ address }, 'invited back: the channel gets its digests again');
     if (!(await store.receipts.claim(`slack:welcome:${address}`, clock.now()))) return;
     const channel = await store.channels.get(served.workspaceId, address);
     const text = toMrkdwn(welcomeText({ schedule: channel?.schedule, timeZone: channel?.timeZone, inChannel: true }));

@@ -40,7 +40,13 @@ export function listenToMessages(app: App, context: SlackContext): void {
     await once.handle(
       body.event_id,
       async () => {
-        const invocation = await toInvocation(context, { workspaceId: workspace.id, workspaceName: workspace.name, channelId: where.channel, userId: where.user, rawText });
+        const invocation = await toInvocation(context, {
+          workspaceId: workspace.id,
+          workspaceName: workspace.name,
+          channelId: where.channel,
+          userId: where.user,
+          rawText,
+        });
         const reply = await context.core.handle(invocation);
         if (CHANGES.test(invocation.text)) {
           const people = [where.user, ...invocation.mentions.map((m) => m.id)];
@@ -60,7 +66,14 @@ export function listenToMessages(app: App, context: SlackContext): void {
 
   app.event('message', async ({ event, body, client }) => {
     // Only plain messages a person typed in the app's DM: no edits, joins or bot posts.
-    if (event.channel_type !== 'im' || event.subtype !== undefined || !('user' in event) || !event.user || 'bot_id' in event && event.bot_id) return;
+    if (
+      event.channel_type !== 'im' ||
+      event.subtype !== undefined ||
+      !('user' in event) ||
+      !event.user ||
+      ('bot_id' in event && event.bot_id)
+    )
+      return;
     await run(body, client, { channel: event.channel, user: event.user, threadTs: event.thread_ts }, event.text ?? '', true);
   });
 }
@@ -69,9 +82,17 @@ type Client = Parameters<Parameters<App['event']>[1]>[0]['client'];
 
 async function answer(client: Client, context: SlackContext, workspaceId: string, reply: Reply, where: Where): Promise<void> {
   const viewerId = where.inDm || reply.visibility !== 'channel' ? where.user : undefined;
-  const pages = withAddButton(await renderForSlack(context.core.store, workspaceId, reply, { mentions: true, viewerId }), reply.card?.context);
+  const pages = withAddButton(
+    await renderForSlack(context.core.store, workspaceId, reply, { mentions: true, viewerId }),
+    reply.card?.context,
+  );
   for (const page of pages) {
-    const message = { channel: where.channel, text: page.text, blocks: page.blocks, ...(where.threadTs ? { thread_ts: where.threadTs } : {}) };
+    const message = {
+      channel: where.channel,
+      text: page.text,
+      blocks: page.blocks,
+      ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+    };
     if (reply.visibility === 'channel') await client.chat.postMessage(message);
     else await client.chat.postEphemeral({ ...message, user: where.user });
   }

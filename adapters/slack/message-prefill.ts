@@ -11,7 +11,10 @@ import { commandWords } from './slack-text.js';
 /** "by next Friday", "within two weeks", "before the summit": the extractor misses some short chat phrasings. */
 const CHAT_DEADLINE = /\b(?:by|before|within|until|till|due)\s+[^.,;!?\n]{2,60}/i;
 
-export function prefillFromMessage(raw: string, options: { botUserId: string; nameOf: (id: string) => string; permalink?: string }): AddFormPrefill {
+export function prefillFromMessage(
+  raw: string,
+  options: { botUserId: string; nameOf: (id: string) => string; permalink?: string },
+): AddFormPrefill {
   const words = commandWords(raw, { botUserId: options.botUserId });
   const firstLine = words.text.split('\n').find((l) => l.trim() !== '') ?? '';
   const named = firstLine.replace(/<@([UW][A-Z0-9]+)>/g, (_, id: string) => `@${options.nameOf(id)}`);

@@ -40,5 +40,7 @@ export function toMrkdwn(text: string): string {
 
 /** Core text → plain_text fields (headers, button labels): no escaping, instants as UTC fallback. */
 export function toPlain(text: string): string {
-  return defuseBroadcastWords(replaceInstants(text, (iso) => slackDate(iso).replace(/^.*\|(.*)>$/, '$1')).replace(/<@([^>|]+)(?:\|[^>]*)?>/g, '@$1'));
+  return defuseBroadcastWords(
+    replaceInstants(text, (iso) => slackDate(iso).replace(/^.*\|(.*)>$/, '$1')).replace(/<@([^>|]+)(?:\|[^>]*)?>/g, '@$1'),
+  );
 }

@@ -27,7 +27,10 @@ export async function ownersOf(store: Store, workspaceId: string, reply: Reply):
 export function withOwnerMentions(reply: Reply, owners: OwnersById): Reply {
   const swaps = [...owners.values()]
     .filter((list) => list.some((o) => isSlackUser(o.id)))
-    .map((list) => ({ label: ownersLabel({ owners: list } as Parameters<typeof ownersLabel>[0]), mentions: list.map((o) => (isSlackUser(o.id) ? `<@${o.id}>` : `@${o.name}`)).join(', ') }))
+    .map((list) => ({
+      label: ownersLabel({ owners: list } as Parameters<typeof ownersLabel>[0]),
+      mentions: list.map((o) => (isSlackUser(o.id) ? `<@${o.id}>` : `@${o.name}`)).join(', '),
+    }))
     .sort((a, b) => b.label.length - a.label.length);
   if (swaps.length === 0) return reply;
   const swap = (text: string) => swaps.reduce((out, { label, mentions }) => replaceLabel(out, label, mentions), text);
@@ -36,8 +39,12 @@ export function withOwnerMentions(reply: Reply, owners: OwnersById): Reply {
     sections: reply.card.sections.map((section) => ({
       ...section,
       ...(section.text ? { text: swap(section.text) } : {}),
-      ...(section.fields ? { fields: section.fields.map((f) => ({ ...f, value: swaps.find((s) => s.label === f.value)?.mentions ?? f.value })) } : {}),
-      ...(section.items ? { items: section.items.map((item) => ({ ...item, ...(item.lines ? { lines: item.lines.map(swap) } : {}) })) } : {}),
+      ...(section.fields
+        ? { fields: section.fields.map((f) => ({ ...f, value: swaps.find((s) => s.label === f.value)?.mentions ?? f.value })) }
+        : {}),
+      ...(section.items
+        ? { items: section.items.map((item) => ({ ...item, ...(item.lines ? { lines: item.lines.map(swap) } : {}) })) }
+        : {}),
     })),
   };
   return { ...reply, text: swap(reply.text), ...(card ? { card } : {}) };

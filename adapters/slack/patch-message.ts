@@ -44,13 +44,21 @@ function withLogLine(blocks: Block[], line: string): Block[] {
   const at = blocks.findIndex((b) => b.block_id === LOG_BLOCK_ID);
   const previous = at >= 0 ? logLines(blocks[at]) : [];
   const lines = [...previous, toMrkdwn(line)].slice(-MAX_LOG_LINES);
-  const log: Block = { type: 'context', block_id: LOG_BLOCK_ID, elements: [{ type: 'mrkdwn', text: lines.join('\n').slice(-BLOCK_LIMITS.sectionText) }] };
+  const log: Block = {
+    type: 'context',
+    block_id: LOG_BLOCK_ID,
+    elements: [{ type: 'mrkdwn', text: lines.join('\n').slice(-BLOCK_LIMITS.sectionText) }],
+  };
   if (at >= 0) return blocks.map((b, i) => (i === at ? log : b));
   if (blocks.length < BLOCK_LIMITS.blocks) return [...blocks, log];
   // A full message has no room for one more block: the line joins its last small print, if any.
   const last = blocks[blocks.length - 1];
   if (last.type !== 'context') return blocks;
-  const merged: Block = { ...log, block_id: LOG_BLOCK_ID, elements: [{ type: 'mrkdwn', text: [...logLines(last), toMrkdwn(line)].join('\n').slice(-BLOCK_LIMITS.sectionText) }] };
+  const merged: Block = {
+    ...log,
+    block_id: LOG_BLOCK_ID,
+    elements: [{ type: 'mrkdwn', text: [...logLines(last), toMrkdwn(line)].join('\n').slice(-BLOCK_LIMITS.sectionText) }],
+  };
   return [...blocks.slice(0, -1), merged];
 }
 

@@ -30,9 +30,13 @@ function typedActionOf(element: Element, button: { kind: string; picker?: Picker
     case 'static_select':
       return button.picker ? undefined : decodeAction(element.selected_option?.value);
     case 'datepicker':
-      return button.picker === 'date' && element.selected_date ? { kind: button.kind, id: target, choice: element.selected_date } : undefined;
+      return button.picker === 'date' && element.selected_date
+        ? { kind: button.kind, id: target, choice: element.selected_date }
+        : undefined;
     case 'users_select':
-      return button.picker === 'user' && element.selected_user ? { kind: button.kind, id: target, choice: element.selected_user } : undefined;
+      return button.picker === 'user' && element.selected_user
+        ? { kind: button.kind, id: target, choice: element.selected_user }
+        : undefined;
     default:
       return undefined;
   }

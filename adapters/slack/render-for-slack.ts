@@ -17,8 +17,16 @@ export interface RenderOptions {
   maxMessages?: number;
 }
 
-export async function renderForSlack(store: Store, workspaceId: string, reply: Reply, options: RenderOptions = {}): Promise<SlackMessage[]> {
+export async function renderForSlack(
+  store: Store,
+  workspaceId: string,
+  reply: Reply,
+  options: RenderOptions = {},
+): Promise<SlackMessage[]> {
   const owners = await ownersOf(store, workspaceId, reply);
   const shown = options.mentions ? withOwnerMentions(reply, owners) : reply;
-  return renderMessages(shown, { maxMessages: options.maxMessages }).map((page) => ({ ...page, blocks: withConfirms(page.blocks, owners, options.viewerId) }));
+  return renderMessages(shown, { maxMessages: options.maxMessages }).map((page) => ({
+    ...page,
+    blocks: withConfirms(page.blocks, owners, options.viewerId),
+  }));
 }

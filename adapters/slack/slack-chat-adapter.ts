@@ -35,7 +35,8 @@ export class SlackChatAdapter implements ChatAdapter {
       const posted = await this.client.chat.postMessage({ channel: conversationId, text: first.text, blocks: first.blocks, metadata });
       ts = posted.ts;
       // Follow-up pages go where the first one landed (a user id resolves to the DM channel).
-      for (const page of rest) await this.client.chat.postMessage({ channel: posted.channel ?? conversationId, text: page.text, blocks: page.blocks });
+      for (const page of rest)
+        await this.client.chat.postMessage({ channel: posted.channel ?? conversationId, text: page.text, blocks: page.blocks });
     } catch (error) {
       // A failure after the first page still counts as delivered: resending would duplicate it.
       if (ts === undefined) throw toDeliveryError(error);

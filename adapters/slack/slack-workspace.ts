@@ -14,11 +14,18 @@ export type ServedWorkspace = { ok: true; workspaceId: string; name?: string } |
 
 export function servedWorkspace(identity: SlackIdentity, team: RequestTeam): ServedWorkspace {
   if (identity.isEnterpriseInstall && identity.enterpriseId) {
-    if (team.enterpriseId === identity.enterpriseId) return { ok: true, workspaceId: identity.enterpriseId, name: identity.enterpriseName ?? identity.teamName };
-  } else if (team.teamId && team.teamId === identity.teamId && (!team.enterpriseId || !identity.enterpriseId || team.enterpriseId === identity.enterpriseId)) {
+    if (team.enterpriseId === identity.enterpriseId)
+      return { ok: true, workspaceId: identity.enterpriseId, name: identity.enterpriseName ?? identity.teamName };
+  } else if (
+    team.teamId &&
+    team.teamId === identity.teamId &&
+    (!team.enterpriseId || !identity.enterpriseId || team.enterpriseId === identity.enterpriseId)
+  ) {
     return { ok: true, workspaceId: identity.teamId, name: identity.teamName };
   }
-  const home = identity.isEnterpriseInstall ? (identity.enterpriseName ?? identity.teamName ?? 'its organisation') : (identity.teamName ?? identity.teamId);
+  const home = identity.isEnterpriseInstall
+    ? (identity.enterpriseName ?? identity.teamName ?? 'its organisation')
+    : (identity.teamName ?? identity.teamId);
   return {
     ok: false,
     refusal: `This Followthrough is installed for ${home} only, so it cannot read or change anything in your workspace. Nothing was read or changed. Ask an admin of your workspace to install Followthrough there.`,

@@ -43,7 +43,14 @@ export function renderAdaptiveCard(reply: Reply, options: RenderOptions = {}): A
   if (options.log?.length) body.push(...blocks(options.log.join('\n'), { separator: true }));
   if (options.notice) body.push(...blocks(options.notice, { color: 'Attention', separator: true }));
   const fallbackText = clipText(plainText(reply.text, options.names), MAX_SUMMARY_CHARS);
-  return { type: 'AdaptiveCard', $schema: SCHEMA, version: '1.5', body: fitBody(body, MAX_CARD_CHARS - fallbackText.length), fallbackText, msteams: { width: 'Full' } };
+  return {
+    type: 'AdaptiveCard',
+    $schema: SCHEMA,
+    version: '1.5',
+    body: fitBody(body, MAX_CARD_CHARS - fallbackText.length),
+    fallbackText,
+    msteams: { width: 'Full' },
+  };
 }
 
 /**
@@ -89,7 +96,9 @@ function fitBody(body: Element[], budget: number): Element[] {
   let lastItem = body.length - 1;
   while (lastItem >= 0 && !isItem(body[lastItem])) lastItem--;
   const plain = body.map((e) => (isItem(e) ? withoutButtons(e) : e));
-  const buttonsNote = subtle('Buttons are on the first items only (a Teams message has a size limit); for the others type `done C-n`, `snooze C-n 1w` or `status C-n blocked`.');
+  const buttonsNote = subtle(
+    'Buttons are on the first items only (a Teams message has a size limit); for the others type `done C-n`, `snooze C-n 1w` or `status C-n blocked`.',
+  );
   const withNote = (elements: Element[], note: Element) => [...elements.slice(0, lastItem + 1), note, ...elements.slice(lastItem + 1)];
   if (sizeOf(withNote(plain, buttonsNote)) > budget) return hideOverflow(plain, lastItem, budget);
   const out = [...plain];
@@ -107,7 +116,8 @@ function fitBody(body: Element[], budget: number): Element[] {
 /** The items that fit, in order, then how many did not and how to see them. */
 function hideOverflow(body: Element[], lastItem: number, budget: number): Element[] {
   const tail = body.slice(lastItem + 1);
-  const note = (hidden: number) => subtle(`…and ${hidden} more — type \`list overdue\`, \`list mine\` or \`list tag:x\` to see fewer at a time.`);
+  const note = (hidden: number) =>
+    subtle(`…and ${hidden} more — type \`list overdue\`, \`list mine\` or \`list tag:x\` to see fewer at a time.`);
   const kept: Element[] = [];
   let hidden = 0;
   for (const element of body.slice(0, lastItem + 1)) {
@@ -176,8 +186,20 @@ function renderAction(action: CardAction, context: string | undefined): Adaptive
   }
   if (action.pickDate) body.push({ type: 'Input.Date', id: dateId, label: 'Or pick a date' });
   // A person picker (Accept, naming the owner): Teams searches the tenant's directory and sends back the AAD object id.
-  if (action.pickUser) body.push({ type: 'Input.ChoiceSet', id: inputId, placeholder: 'Type a name', choices: [], 'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' } });
-  const inputs: ExecuteData = { action: { kind: action.id, id: action.target }, ...(context ? { context } : {}), ...(action.options?.length || action.pickUser ? { inputId } : {}), ...(action.pickDate ? { dateId } : {}) };
+  if (action.pickUser)
+    body.push({
+      type: 'Input.ChoiceSet',
+      id: inputId,
+      placeholder: 'Type a name',
+      choices: [],
+      'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
+    });
+  const inputs: ExecuteData = {
+    action: { kind: action.id, id: action.target },
+    ...(context ? { context } : {}),
+    ...(action.options?.length || action.pickUser ? { inputId } : {}),
+    ...(action.pickDate ? { dateId } : {}),
+  };
   return {
     type: 'Action.ShowCard',
     title: action.label,

@@ -53,20 +53,35 @@ export function teamsAuth(config: TeamsConfig): TeamsAuth {
         `is ${config.HOST}, but with no MICROSOFT_APP_ID nothing checks who calls /api/messages. Refusing to start Teams without authentication on HOST=${config.HOST}: TEAMS_ALLOW_UNAUTHENTICATED=true works only with HOST=127.0.0.1, ::1 or localhost`,
       );
     }
-    return { authenticated: false, botbuilderSettings: { MicrosoftAppId: '' }, botId: DEV_BOT_ID, allowedTenants: config.TEAMS_ALLOWED_TENANTS };
+    return {
+      authenticated: false,
+      botbuilderSettings: { MicrosoftAppId: '' },
+      botId: DEV_BOT_ID,
+      allowedTenants: config.TEAMS_ALLOWED_TENANTS,
+    };
   }
   if (config.MICROSOFT_APP_TYPE === 'SingleTenant' && !config.MICROSOFT_APP_TENANT_ID) {
-    throw new TeamsStartError('MICROSOFT_APP_TENANT_ID', 'is required for a SingleTenant Azure Bot (MICROSOFT_APP_TYPE=SingleTenant) and is not set');
+    throw new TeamsStartError(
+      'MICROSOFT_APP_TENANT_ID',
+      'is required for a SingleTenant Azure Bot (MICROSOFT_APP_TYPE=SingleTenant) and is not set',
+    );
   }
   if (config.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !config.MICROSOFT_APP_PASSWORD) {
     // botbuilder would throw an AssertionError with a stack trace on the first request instead.
-    throw new TeamsStartError('MICROSOFT_APP_PASSWORD', `is missing: MICROSOFT_APP_ID is set, and a ${config.MICROSOFT_APP_TYPE} Azure Bot needs its client secret`);
+    throw new TeamsStartError(
+      'MICROSOFT_APP_PASSWORD',
+      `is missing: MICROSOFT_APP_ID is set, and a ${config.MICROSOFT_APP_TYPE} Azure Bot needs its client secret`,
+    );
   }
   const settings: Record<string, string> = { MicrosoftAppId: appId, MicrosoftAppType: config.MICROSOFT_APP_TYPE };
   if (config.MICROSOFT_APP_PASSWORD) settings.MicrosoftAppPassword = config.MICROSOFT_APP_PASSWORD;
   if (config.MICROSOFT_APP_TENANT_ID) settings.MicrosoftAppTenantId = config.MICROSOFT_APP_TENANT_ID;
   const allowedTenants =
-    config.TEAMS_ALLOWED_TENANTS.length > 0 ? config.TEAMS_ALLOWED_TENANTS : config.MICROSOFT_APP_TENANT_ID ? [config.MICROSOFT_APP_TENANT_ID] : [];
+    config.TEAMS_ALLOWED_TENANTS.length > 0
+      ? config.TEAMS_ALLOWED_TENANTS
+      : config.MICROSOFT_APP_TENANT_ID
+        ? [config.MICROSOFT_APP_TENANT_ID]
+        : [];
   return { authenticated: true, botbuilderSettings: settings, botId: appId, allowedTenants };
 }
 

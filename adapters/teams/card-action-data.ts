@@ -23,7 +23,12 @@ export interface ExecuteData {
 
 const typedAction = z.object({ kind: z.string().max(40), id: z.string().max(40), choice: z.string().max(100).optional() }).strict();
 const executeData = z
-  .object({ action: typedAction, context: z.string().max(300).optional(), inputId: z.string().max(100).optional(), dateId: z.string().max(100).optional() })
+  .object({
+    action: typedAction,
+    context: z.string().max(300).optional(),
+    inputId: z.string().max(100).optional(),
+    dateId: z.string().max(100).optional(),
+  })
   // Teams adds each input's value under its id: allowed, but only strings.
   .catchall(z.string().max(200));
 
@@ -36,7 +41,8 @@ export function pressedCardAction(verb: string, data: unknown): PressedCardActio
   const parsed = executeData.safeParse(data);
   if (!parsed.success || parsed.data.action.kind !== verb) return undefined;
   const values = parsed.data as Record<string, unknown>;
-  const input = (key: string | undefined) => (key && typeof values[key] === 'string' && values[key] !== '' ? (values[key] as string) : undefined);
+  const input = (key: string | undefined) =>
+    key && typeof values[key] === 'string' && values[key] !== '' ? (values[key] as string) : undefined;
   const { action, context, inputId, dateId } = parsed.data;
   const choice = dateId || inputId ? (input(dateId) ?? input(inputId)) : action.choice;
   return { kind: action.kind, id: action.id, ...(choice !== undefined ? { choice } : {}), ...(context ? { context } : {}) };

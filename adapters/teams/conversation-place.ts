@@ -57,5 +57,11 @@ export function placeOf(activity: InboundActivity, reference: ConversationRef): 
   }
   const base = { ...reference } as ConversationRef;
   delete (base as Record<string, unknown>).activityId;
-  return { tenantId, address: conversationAddress(tenantId, activity.conversation.id), kind, name: activity.conversation.name, data: { kind, reference: base } };
+  return {
+    tenantId,
+    address: conversationAddress(tenantId, activity.conversation.id),
+    kind,
+    name: activity.conversation.name,
+    data: { kind, reference: base },
+  };
 }

@@ -33,7 +33,8 @@ export function deliveryError(error: unknown): Error {
 
 function retryAfterMs(error: ConnectorError): number {
   const headers = error.response?.headers;
-  const raw = typeof headers?.get === 'function' ? headers.get('retry-after') : (headers as Record<string, string> | undefined)?.['retry-after'];
+  const raw =
+    typeof headers?.get === 'function' ? headers.get('retry-after') : (headers as Record<string, string> | undefined)?.['retry-after'];
   if (!raw) return DEFAULT_RETRY_AFTER_MS;
   const seconds = Number(raw);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);

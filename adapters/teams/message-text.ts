@@ -20,5 +20,8 @@ export function commandText(html: string, mentions: readonly TeamsMentionEntity[
   text = text.replace(/<(?!@)[^>]*>/g, '');
   text = decodeHTML(text);
   text = text.replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"').replace(/[\u2018\u2019\u201A]/g, "'");
-  return text.replace(/\u00A0/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\u00A0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -45,7 +45,9 @@ export interface TeamsManifest {
 /** The manifest with the real app id filled in (both the app id and the bot id are the Azure Bot's). */
 export function manifestFor(appId: string, links: DeveloperLinks): TeamsManifest {
   if (!GUID.test(appId)) {
-    throw new Error(`MICROSOFT_APP_ID must be the Azure Bot's Microsoft App ID, a GUID (Azure portal → your Azure Bot → Configuration); got "${appId}".`);
+    throw new Error(
+      `MICROSOFT_APP_ID must be the Azure Bot's Microsoft App ID, a GUID (Azure portal → your Azure Bot → Configuration); got "${appId}".`,
+    );
   }
   const manifest = JSON.parse(readFileSync(join(PACKAGE_DIR, 'manifest.json'), 'utf8')) as TeamsManifest;
   manifest.id = appId;
@@ -62,7 +64,11 @@ export function buildAppPackage(appId: string, links: DeveloperLinks): Uint8Arra
   });
 }
 
-export function writeAppPackage(appId: string, links: DeveloperLinks, outFile = resolveFromHome('data/teams/followthrough-teams.zip')): string {
+export function writeAppPackage(
+  appId: string,
+  links: DeveloperLinks,
+  outFile = resolveFromHome('data/teams/followthrough-teams.zip'),
+): string {
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, buildAppPackage(appId, links));
   return outFile;
@@ -72,11 +78,15 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   loadEnvFile(join(followthroughHome(), '.env'));
   const appId = process.env.MICROSOFT_APP_ID;
   if (!appId) {
-    console.error('Set MICROSOFT_APP_ID (Azure portal → your Azure Bot → Configuration → Microsoft App ID), then run npm run teams:package again.');
+    console.error(
+      'Set MICROSOFT_APP_ID (Azure portal → your Azure Bot → Configuration → Microsoft App ID), then run npm run teams:package again.',
+    );
     process.exit(1);
   }
   try {
-    console.log(`Wrote ${writeAppPackage(appId, linksFromEnv(), process.argv[2] ? resolve(process.argv[2]) : undefined)} — upload it in Teams: Apps → Manage your apps → Upload an app.`);
+    console.log(
+      `Wrote ${writeAppPackage(appId, linksFromEnv(), process.argv[2] ? resolve(process.argv[2]) : undefined)} — upload it in Teams: Apps → Manage your apps → Upload an app.`,
+    );
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);

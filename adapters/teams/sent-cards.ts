@@ -28,7 +28,9 @@ export type SentWhere = { tenantId: string; address: string } | { tenantId: stri
 export async function rememberSentCard(store: Store, where: SentWhere, activityId: string, reply: Reply, log?: string[]): Promise<void> {
   if (!reply.card || !activityId) return;
   const keep = (data: SentCardsData | undefined): SentCard[] =>
-    [...(data?.sentCards ?? []).filter((s) => s.activityId !== activityId), { activityId, reply, ...(log?.length ? { log } : {}) }].slice(-SENT_CARDS_KEPT);
+    [...(data?.sentCards ?? []).filter((s) => s.activityId !== activityId), { activityId, reply, ...(log?.length ? { log } : {}) }].slice(
+      -SENT_CARDS_KEPT,
+    );
   if ('address' in where) {
     const channel = await store.channels.get(where.tenantId, where.address);
     if (!channel) return;
@@ -43,9 +45,14 @@ export async function rememberSentCard(store: Store, where: SentWhere, activityI
 }
 
 /** The reply behind a posted card (and its log), looked up where it may have been kept, and where it was. */
-export async function sentCard(store: Store, places: SentWhere[], activityId: string): Promise<{ sent: SentCard; where: SentWhere } | undefined> {
+export async function sentCard(
+  store: Store,
+  places: SentWhere[],
+  activityId: string,
+): Promise<{ sent: SentCard; where: SentWhere } | undefined> {
   for (const where of places) {
-    const record = 'address' in where ? await store.channels.get(where.tenantId, where.address) : await store.users.get(where.tenantId, where.userId);
+    const record =
+      'address' in where ? await store.channels.get(where.tenantId, where.address) : await store.users.get(where.tenantId, where.userId);
     const sent = ((record?.platformData ?? {}) as SentCardsData).sentCards?.find((s) => s.activityId === activityId);
     if (sent) return { sent, where };
   }

@@ -18,7 +18,8 @@ export interface TeamsAdapterOptions {
 export async function startTeamsAdapter(host: AdapterHost, options: TeamsAdapterOptions = {}): Promise<RunningAdapter> {
   const { config, core, logger, http } = host;
   const auth = teamsAuth(config);
-  if (!auth.authenticated) logger.warn('Teams runs WITHOUT authentication (TEAMS_ALLOW_UNAUTHENTICATED=true, loopback only): for local development');
+  if (!auth.authenticated)
+    logger.warn('Teams runs WITHOUT authentication (TEAMS_ALLOW_UNAUTHENTICATED=true, loopback only): for local development');
   const transport = createTransport({
     settings: { ...auth.botbuilderSettings, ...options.botbuilderSettings },
     botId: auth.botId,

@@ -122,7 +122,12 @@ export function createBotLogic(deps: BotDeps): BotLogic {
         mentions,
         receivedAt: core.clock.now(),
       };
-      await rememberUser(place.tenantId, { aad: user.id, teamsId: activity.from.id, name: user.name, tz: user.tz, isAdmin: user.isAdmin }, place, turn);
+      await rememberUser(
+        place.tenantId,
+        { aad: user.id, teamsId: activity.from.id, name: user.name, tz: user.tz, isAdmin: user.isAdmin },
+        place,
+        turn,
+      );
       const reply = await core.handle(invocation);
       // Any message there means the bot is there: a conversation marked inactive gets its digests again.
       await core.reactivateChannel(place.address);
@@ -148,10 +153,15 @@ export function createBotLogic(deps: BotDeps): BotLogic {
       const place = placeOf(turn.activity, turn.reference);
       const teamId = place.data.teamId;
       const affected = (await store.channels.list(place.tenantId)).filter(
-        (c) => c.address === place.address || (teamId !== undefined && (c.platformData as ChannelPlatformData | undefined)?.teamId === teamId),
+        (c) =>
+          c.address === place.address || (teamId !== undefined && (c.platformData as ChannelPlatformData | undefined)?.teamId === teamId),
       );
       for (const channel of affected) {
-        await store.channels.upsert({ ...channel, active: false, inactiveReason: 'Followthrough was removed from this Teams conversation' });
+        await store.channels.upsert({
+          ...channel,
+          active: false,
+          inactiveReason: 'Followthrough was removed from this Teams conversation',
+        });
       }
     },
 

@@ -29,8 +29,11 @@ export class TeamsChatAdapter implements ChatAdapter {
     const delivered = await this.send(address, reply, options);
     // Kept so a press on the card can update just its row (a Teams press does not send the card back).
     const activityId = delivered.messageId.slice(delivered.messageId.lastIndexOf('|') + 1);
-    const where = target.kind === 'user' ? { tenantId: target.tenantId, userId: target.aadObjectId } : { tenantId: target.tenantId, address };
-    await rememberSentCard(this.store, where, activityId, reply).catch((err: unknown) => this.logger.warn({ err }, 'could not keep the sent card'));
+    const where =
+      target.kind === 'user' ? { tenantId: target.tenantId, userId: target.aadObjectId } : { tenantId: target.tenantId, address };
+    await rememberSentCard(this.store, where, activityId, reply).catch((err: unknown) =>
+      this.logger.warn({ err }, 'could not keep the sent card'),
+    );
     return delivered;
   }
 
@@ -66,8 +69,11 @@ export class TeamsChatAdapter implements ChatAdapter {
     } catch (error) {
       throw deliveryError(error);
     }
-    const where = target.kind === 'user' ? { tenantId: target.tenantId, userId: target.aadObjectId } : { tenantId: target.tenantId, address };
-    await rememberSentCard(this.store, where, activityId, reply).catch((err: unknown) => this.logger.warn({ err }, 'could not keep the sent card'));
+    const where =
+      target.kind === 'user' ? { tenantId: target.tenantId, userId: target.aadObjectId } : { tenantId: target.tenantId, address };
+    await rememberSentCard(this.store, where, activityId, reply).catch((err: unknown) =>
+      this.logger.warn({ err }, 'could not keep the sent card'),
+    );
   }
 
   private async channelData(tenantId: string, address: string): Promise<ChannelPlatformData> {
@@ -92,8 +98,14 @@ export class TeamsChatAdapter implements ChatAdapter {
   }
 
   /** A service URL from any conversation of the tenant, and the user's Teams id from its roster. */
-  private async findInRoster(tenantId: string, aadObjectId: string, data: UserPlatformData): Promise<{ serviceUrl: string; teamsId: string }> {
-    const channels = (await this.store.channels.list(tenantId)).filter((c) => c.active && (c.platformData as ChannelPlatformData | undefined)?.reference);
+  private async findInRoster(
+    tenantId: string,
+    aadObjectId: string,
+    data: UserPlatformData,
+  ): Promise<{ serviceUrl: string; teamsId: string }> {
+    const channels = (await this.store.channels.list(tenantId)).filter(
+      (c) => c.active && (c.platformData as ChannelPlatformData | undefined)?.reference,
+    );
     if (channels.length === 0) throw new Permanent('no Teams conversation in this tenant to reach the user from');
     let lastError: unknown;
     for (const channel of channels) {

@@ -44,7 +44,11 @@ export interface InboundActivity {
 }
 
 /** A conversation reference as plain JSON (serviceUrl, tenant, conversation, bot): safe to store. */
-export type ConversationRef = Record<string, unknown> & { serviceUrl: string; conversation: { id: string }; bot?: { id: string; name?: string } };
+export type ConversationRef = Record<string, unknown> & {
+  serviceUrl: string;
+  conversation: { id: string };
+  bot?: { id: string; name?: string };
+};
 
 export interface OutboundMessage {
   text: string;
@@ -99,9 +103,18 @@ export interface Transport {
   handle(req: IncomingMessage, res: ServerResponse, logic: BotLogic): Promise<void>;
   post(reference: ConversationRef, message: OutboundMessage): Promise<string>;
   /** A new top-level post in a team channel: returns the thread's conversation id and the post's id. */
-  startChannelThread(reference: ConversationRef, channelId: string, message: OutboundMessage): Promise<{ conversationId: string; activityId: string }>;
+  startChannelThread(
+    reference: ConversationRef,
+    channelId: string,
+    message: OutboundMessage,
+  ): Promise<{ conversationId: string; activityId: string }>;
   /** Creates (or reopens) the 1:1 chat with a member and posts in it. */
-  createPersonalChat(serviceUrl: string, tenantId: string, memberId: string, message: OutboundMessage): Promise<{ reference: ConversationRef; activityId: string }>;
+  createPersonalChat(
+    serviceUrl: string,
+    tenantId: string,
+    memberId: string,
+    message: OutboundMessage,
+  ): Promise<{ reference: ConversationRef; activityId: string }>;
   update(reference: ConversationRef, activityId: string, message: OutboundMessage): Promise<void>;
   /** Looks a user (AAD object id or Teams id) up in the roster of the referenced conversation. */
   rosterMember(reference: ConversationRef, userId: string): Promise<Member | undefined>;
@@ -119,7 +132,10 @@ export function createTransport(options: TransportOptions): Transport {
   const botId = options.botId;
 
   /** Errors thrown inside a proactive turn would land in onTurnError: carry them out instead. */
-  async function proactive<T>(start: (logic: (ctx: TurnContext) => Promise<void>) => Promise<void>, run: (ctx: TurnContext) => Promise<T>): Promise<T> {
+  async function proactive<T>(
+    start: (logic: (ctx: TurnContext) => Promise<void>) => Promise<void>,
+    run: (ctx: TurnContext) => Promise<T>,
+  ): Promise<T> {
     let outcome: { value: T } | { error: unknown } | undefined;
     await start(async (ctx) => {
       try {
@@ -225,7 +241,7 @@ function turnFor(ctx: TurnContext): Turn {
   const activity = ctx.activity as unknown as InboundActivity;
   return {
     activity,
-    textWithoutBotMention: ctx.activity.type === 'message' ? TurnContext.removeRecipientMention(ctx.activity) ?? '' : '',
+    textWithoutBotMention: ctx.activity.type === 'message' ? (TurnContext.removeRecipientMention(ctx.activity) ?? '') : '',
     reference: plainReference(TurnContext.getConversationReference(ctx.activity)),
     async reply(message) {
       return (await ctx.sendActivity(toActivity(message)))?.id;

@@ -12,7 +12,9 @@ export function readStatement(file: string): string {
   try {
     return readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (error) {
-    throw new Error(`Could not read ${file === '-' ? 'standard input' : `"${file}"`}: ${(error as Error).message}. Give a text file, or - to read standard input.`);
+    throw new Error(
+      `Could not read ${file === '-' ? 'standard input' : `"${file}"`}: ${(error as Error).message}. Give a text file, or - to read standard input.`,
+    );
   }
 }
 

@@ -16,7 +16,8 @@ const IMPORTER: UserRef = { id: 'followthrough-import', name: 'followthrough imp
 /** The workspace an adapter address belongs to: `slack:T1:C1` → T1, `console:local` → console. */
 export function workspaceOf(address: string): string {
   const [platform, first, second] = address.split(':');
-  if (!platform || !first) throw new Error(`--channel must be an adapter address such as slack:T123:C456 or console:local; got "${address}".`);
+  if (!platform || !first)
+    throw new Error(`--channel must be an adapter address such as slack:T123:C456 or console:local; got "${address}".`);
   return second === undefined ? platform : first;
 }
 
@@ -59,10 +60,16 @@ export function registerImportCommand(program: Command): void {
           actor: IMPORTER,
         });
         for (const { commitment, extracted, attached } of proposals) {
-          const waits = attached.event ? ` — ${attached.created ? 'new event' : 'joined'} ${attached.event.id} "${attached.event.name}"` : '';
-          process.stdout.write(`${commitment.id} (proposed) ${commitment.title} — ${extracted.deadline.kind}${extracted.deadline.due ? ` ${extracted.deadline.due}` : ''}${waits}\n`);
+          const waits = attached.event
+            ? ` — ${attached.created ? 'new event' : 'joined'} ${attached.event.id} "${attached.event.name}"`
+            : '';
+          process.stdout.write(
+            `${commitment.id} (proposed) ${commitment.title} — ${extracted.deadline.kind}${extracted.deadline.due ? ` ${extracted.deadline.due}` : ''}${waits}\n`,
+          );
         }
-        process.stdout.write(`${proposals.length} proposed commitment(s) stored in ${options.channel}; review them with "list proposed".\n`);
+        process.stdout.write(
+          `${proposals.length} proposed commitment(s) stored in ${options.channel}; review them with "list proposed".\n`,
+        );
       } finally {
         await store.close();
       }

@@ -16,7 +16,8 @@ export class PathArgumentError extends Error {
 export function writableFilePath(path: string, what: string, example: string): string {
   const full = resolve(path);
   const existing = statSync(full, { throwIfNoEntry: false });
-  if (existing?.isDirectory()) throw new PathArgumentError(`${what} "${path}" is a folder; give a file name, for example ${resolve(full, example)}.`);
+  if (existing?.isDirectory())
+    throw new PathArgumentError(`${what} "${path}" is a folder; give a file name, for example ${resolve(full, example)}.`);
   const folder = dirname(full);
   const parent = statSync(folder, { throwIfNoEntry: false });
   if (!parent) throw new PathArgumentError(`${what} "${path}": the folder ${folder} does not exist; create it first or give another path.`);
@@ -24,7 +25,9 @@ export function writableFilePath(path: string, what: string, example: string): s
   try {
     accessSync(existing ? full : folder, constants.W_OK);
   } catch {
-    throw new PathArgumentError(`${what} "${path}" cannot be written by this user (${existing ? 'the file' : `the folder ${folder}`} is read-only).`);
+    throw new PathArgumentError(
+      `${what} "${path}" cannot be written by this user (${existing ? 'the file' : `the folder ${folder}`} is read-only).`,
+    );
   }
   return full;
 }

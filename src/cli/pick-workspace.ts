@@ -12,5 +12,7 @@ export async function pickWorkspace(store: Store, options: { workspace?: string;
   const ids = [...new Set((await store.channels.list()).map((c) => c.workspaceId))].sort();
   if (ids.length === 1) return ids[0];
   if (ids.length === 0) throw new Error('The database has no workspace yet: nothing has been added from Slack, Teams or the console.');
-  throw new Error(`Say which workspace with --workspace <id>: this database holds ${ids.join(', ')} (followthrough workspaces lists their channels).`);
+  throw new Error(
+    `Say which workspace with --workspace <id>: this database holds ${ids.join(', ')} (followthrough workspaces lists their channels).`,
+  );
 }

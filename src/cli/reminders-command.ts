@@ -29,7 +29,9 @@ export function registerRemindersCommand(program: Command): void {
         const lines = await dryRun(store, at, parseQuietHours(config.FOLLOWTHROUGH_QUIET_HOURS));
         for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
         // The count goes to stderr, so stdout stays pure JSON lines for scripts.
-        process.stderr.write(`${lines.length} reminder${lines.length === 1 ? '' : 's'} due at ${at.toISOString()}${lines.length === 0 ? ' (nothing to send)' : ''}.\n`);
+        process.stderr.write(
+          `${lines.length} reminder${lines.length === 1 ? '' : 's'} due at ${at.toISOString()}${lines.length === 0 ? ' (nothing to send)' : ''}.\n`,
+        );
       } finally {
         await store.close();
       }

@@ -20,7 +20,7 @@ interface ReportOptions {
 export function registerReportCommand(program: Command): void {
   program
     .command('report')
-    .description("compliance report: what was promised, kept, late and dropped (one channel, or the whole workspace)")
+    .description('compliance report: what was promised, kept, late and dropped (one channel, or the whole workspace)')
     .option('--channel <address>', 'only this channel (slack:T123:C456, teams:<tenant>:<channel>, console:local)')
     .option('--everywhere', 'every channel of the workspace (the default without --channel)')
     .option('--workspace <id>', 'workspace id; needed only when the database holds several (see `followthrough workspaces`)')
@@ -51,10 +51,14 @@ export function registerReportCommand(program: Command): void {
             late: a.late,
             keptLate: a.keptLate,
           }));
-          process.stdout.write(`${JSON.stringify({ workspace, channel: options.channel ?? null, counts: view?.counts ?? null, score: view?.score ?? null, items })}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ workspace, channel: options.channel ?? null, counts: view?.counts ?? null, score: view?.score ?? null, items })}\n`,
+          );
           return;
         }
-        process.stdout.write(assessments.length === 0 ? `Nothing to report ${where} yet.\n` : `${reportView(assessments, where, now).text}\n`);
+        process.stdout.write(
+          assessments.length === 0 ? `Nothing to report ${where} yet.\n` : `${reportView(assessments, where, now).text}\n`,
+        );
       } finally {
         await store.close();
       }

@@ -25,7 +25,9 @@ export function registerWorkspacesCommand(program: Command): void {
         const workspaces = [];
         for (const id of ids) {
           const workspace = await store.workspaces.get(id);
-          const commitments = await store.commitments.list(id, { statuses: ['proposed', 'open', 'in_progress', 'blocked', 'done', 'dropped'] });
+          const commitments = await store.commitments.list(id, {
+            statuses: ['proposed', 'open', 'in_progress', 'blocked', 'done', 'dropped'],
+          });
           const summaries: ChannelSummary[] = channels
             .filter((c) => c.workspaceId === id)
             .map((c) => {
@@ -45,7 +47,9 @@ export function registerWorkspacesCommand(program: Command): void {
         }
         const lines = workspaces.flatMap((w) => [
           `${w.id}${w.name ? ` (${w.name})` : ''} — ${w.channels.length} channel${w.channels.length === 1 ? '' : 's'}`,
-          ...w.channels.map((c) => `  ${c.address}${c.name ? ` #${c.name}` : ''} — ${c.open} open of ${c.total}${c.active ? '' : ' (inactive)'}`),
+          ...w.channels.map(
+            (c) => `  ${c.address}${c.name ? ` #${c.name}` : ''} — ${c.open} open of ${c.total}${c.active ? '' : ' (inactive)'}`,
+          ),
         ]);
         process.stdout.write(`${lines.join('\n')}\n`);
       } finally {

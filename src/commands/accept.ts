@@ -24,9 +24,15 @@ export const acceptCommand = defineCommand({
   async run(context, args) {
     const ids =
       args.which === 'all'
-        ? (await context.store.commitments.list(context.invocation.workspace.id, { channel: context.invocation.channel.address, statuses: ['proposed'] })).map((c) => c.id)
+        ? (
+            await context.store.commitments.list(context.invocation.workspace.id, {
+              channel: context.invocation.channel.address,
+              statuses: ['proposed'],
+            })
+          ).map((c) => c.id)
         : [args.which];
-    if (ids.length === 0) return privateReply('There are no proposed commitments in this channel. `import` proposes some from a statement.');
+    if (ids.length === 0)
+      return privateReply('There are no proposed commitments in this channel. `import` proposes some from a statement.');
     const owners = await ownersFor(context, args.ownerIds);
     const accepted: Commitment[] = [];
     const skipped: string[] = [];
@@ -37,7 +43,10 @@ export const acceptCommand = defineCommand({
         (current) =>
           current.status !== 'proposed'
             ? { unchanged: `${current.id} is not proposed (it is ${current.status.replace('_', ' ')})` }
-            : { changes: { status: 'open', owners: owners ?? (current.owners.length > 0 ? current.owners : [context.actor]) }, action: 'accepted' },
+            : {
+                changes: { status: 'open', owners: owners ?? (current.owners.length > 0 ? current.owners : [context.actor]) },
+                action: 'accepted',
+              },
         // Nobody owns an extracted item yet: whoever accepts it takes it on.
         { alsoAllowed: (current) => current.status === 'proposed' && current.owners.length === 0 },
       );
@@ -45,12 +54,22 @@ export const acceptCommand = defineCommand({
       else accepted.push(commitment);
     }
     if (accepted.length === 0) return privateReply(`${skipped.join('; ')}. Nothing changed.`);
-    const lines = accepted.map((c) => `  ${c.id} ${c.title} — ${c.owners.map((o) => `@${o.name}`).join(', ')}${c.parties.length > 0 ? ` (parties: ${c.parties.join(', ')})` : ''}`);
+    const lines = accepted.map(
+      (c) =>
+        `  ${c.id} ${c.title} — ${c.owners.map((o) => `@${o.name}`).join(', ')}${c.parties.length > 0 ? ` (parties: ${c.parties.join(', ')})` : ''}`,
+    );
     // The extracted parties are names, not chat users: say who they are and how to make one of them the owner.
     const withParties = accepted.find((c) => c.parties.length > 0 && !owners);
-    const hint = withParties ? [`To make someone for ${withParties.parties.join(' / ')} the owner: \`edit ${withParties.id} owner @name\`.`] : [];
+    const hint = withParties
+      ? [`To make someone for ${withParties.parties.join(' / ')} the owner: \`edit ${withParties.id} owner @name\`.`]
+      : [];
     return channelReply(
-      [`${context.actor.name} accepted ${accepted.length} proposed commitment${accepted.length === 1 ? '' : 's'}:`, ...lines, ...skipped.map((s) => `(${s})`), ...hint].join('\n'),
+      [
+        `${context.actor.name} accepted ${accepted.length} proposed commitment${accepted.length === 1 ? '' : 's'}:`,
+        ...lines,
+        ...skipped.map((s) => `(${s})`),
+        ...hint,
+      ].join('\n'),
     );
   },
 });

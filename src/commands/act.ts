@@ -92,7 +92,12 @@ async function withEvent(deps: DispatchDeps, action: Action, button: ButtonActio
 }
 
 /** The pressed rows now, the note for everyone, and (for private cards and digests) the card rebuilt. */
-async function rowsAfter(deps: DispatchDeps, action: Action, button: ButtonAction, note: string): Promise<Pick<ActionOutcome, 'item' | 'rows' | 'note' | 'refreshed'>> {
+async function rowsAfter(
+  deps: DispatchDeps,
+  action: Action,
+  button: ButtonAction,
+  note: string,
+): Promise<Pick<ActionOutcome, 'item' | 'rows' | 'note' | 'refreshed'>> {
   const rows = await currentRows(deps, action, button);
   const refreshed = isRowContext(action.context) && !action.context?.startsWith('digest:') ? undefined : await rebuild(deps, action);
   return {
@@ -129,7 +134,11 @@ async function rebuild(deps: DispatchDeps, action: Action): Promise<Reply | unde
   if (context.startsWith('digest:')) {
     return (await digestFor(deps.store, action.workspace.id, action.channel.address, deps.clock.now(), { weekly: true })) ?? undefined;
   }
-  const words = context.startsWith('list:') ? `list ${context.slice(5)}` : context.startsWith('item:') ? `show ${context.slice(5)}` : undefined;
+  const words = context.startsWith('list:')
+    ? `list ${context.slice(5)}`
+    : context.startsWith('item:')
+      ? `show ${context.slice(5)}`
+      : undefined;
   if (!words) return undefined;
   return dispatch(deps, { ...action, text: words, mentions: [] });
 }

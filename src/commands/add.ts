@@ -40,7 +40,8 @@ export const addCommand = defineCommand({
     const reference = args.agreed ? readAgreedDate(args.agreed, todayIn(timeZone, context.clock.now()), timeZone) : undefined;
     const split = splitDeadlineClause(args.words, reference ?? todayIn(timeZone, context.clock.now()), timeZone);
     // A date that cannot be meant (30 Feb, year 1) is a typo: adding the item undated would hide it.
-    if (split.deadline.kind === 'none' && split.deadline.invalidDate) throw new UserError('invalid_date', `${split.deadline.hint} Nothing was added.`);
+    if (split.deadline.kind === 'none' && split.deadline.invalidDate)
+      throw new UserError('invalid_date', `${split.deadline.hint} Nothing was added.`);
     const parsedTitle = title.safeParse(withMentionNames(split.title, invocation.mentions));
     if (!parsedTitle.success) throw new UsageError(parsedTitle.error.issues[0].message);
     const attached = await attachEvent({ store, clock: context.clock, workspaceId }, split.deadline);
@@ -128,7 +129,10 @@ function readAddWords(input: CommandInput) {
  * (issue 11 item 9, DESIGN §4: the trailing clause must parse as a whole).
  */
 function isAgreedDate(words: string[]): boolean {
-  const text = words.join(' ').replace(/^on\s+/i, '').trim();
+  const text = words
+    .join(' ')
+    .replace(/^on\s+/i, '')
+    .trim();
   if (!/\d/.test(text) && !/^(?:today|yesterday|last \w+)$/i.test(text)) return false;
   if (/\b(?:due|by|before|after|until|within)\b/i.test(text)) return false;
   return interpretDeadline(text, '2000-01-01', 'UTC').kind === 'exact';
@@ -151,7 +155,10 @@ function agreedLength(words: string[], from: number): number {
 
 /** A mention kept in a title reads as `@name` there (titles are plain text in lists, exports and calendars). */
 function withMentionNames(text: string, mentions: readonly { id: string; name: string }[]): string {
-  return text.replace(/<@([^>|]+)(?:\|([^>]*))?>/g, (_, id: string, label?: string) => `@${mentions.find((m) => m.id === id)?.name ?? label ?? id}`);
+  return text.replace(
+    /<@([^>|]+)(?:\|([^>]*))?>/g,
+    (_, id: string, label?: string) => `@${mentions.find((m) => m.id === id)?.name ?? label ?? id}`,
+  );
 }
 
 function readAgreedDate(text: string, today: string, timeZone: string): string {

@@ -27,7 +27,10 @@ export async function attachEvent({ store, clock, workspaceId }: EventScope, dea
   if (deadline.kind !== 'event' || deadline.eventId) return { deadline, similar: [] };
   const events = await store.events.list(workspaceId);
   const scored = events
-    .map((event) => ({ event, score: event.matchKey === eventMatchKey(deadline.eventName) ? 1 : eventSimilarity(event.name, deadline.eventName) }))
+    .map((event) => ({
+      event,
+      score: event.matchKey === eventMatchKey(deadline.eventName) ? 1 : eventSimilarity(event.name, deadline.eventName),
+    }))
     .sort((a, b) => b.score - a.score);
   const best = scored[0];
   let event: EventRecord;

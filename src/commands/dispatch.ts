@@ -38,7 +38,9 @@ export async function execute(deps: DispatchDeps, invocation: Invocation): Promi
     const longImport = /^import\b/i.test(text)
       ? `\nImport it in parts (one \`import\` per section), or have whoever runs Followthrough run \`npx followthrough import <file> --channel ${invocation.channel.address} --date <YYYY-MM-DD>\`.`
       : '';
-    return failed(privateReply(`That command is ${text.length} characters long; the limit is ${MAX_COMMAND_LENGTH}. Nothing was changed.${longImport}`));
+    return failed(
+      privateReply(`That command is ${text.length} characters long; the limit is ${MAX_COMMAND_LENGTH}. Nothing was changed.${longImport}`),
+    );
   }
   if (text === '') return { reply: overview(deps.registry), failed: false };
   const word = text.split(/\s+/)[0];
@@ -54,9 +56,18 @@ export async function execute(deps: DispatchDeps, invocation: Invocation): Promi
  * Runs one command spec with arguments given as an object (a button press), through the same
  * validation, permission checks and friendly errors as typed words.
  */
-export async function executeCommand(deps: DispatchDeps, invocation: Invocation, name: string, args: Record<string, unknown>): Promise<Execution> {
+export async function executeCommand(
+  deps: DispatchDeps,
+  invocation: Invocation,
+  name: string,
+  args: Record<string, unknown>,
+): Promise<Execution> {
   const spec = deps.registry.find((c) => c.name === name);
-  if (!spec) return { reply: privateReply(`This button needs the \`${name}\` command, which is not available here. Nothing was changed.`), failed: true };
+  if (!spec)
+    return {
+      reply: privateReply(`This button needs the \`${name}\` command, which is not available here. Nothing was changed.`),
+      failed: true,
+    };
   return run(deps, invocation, spec, () => args);
 }
 
@@ -82,7 +93,9 @@ async function run(deps: DispatchDeps, invocation: Invocation, spec: CommandSpec
     if (error instanceof StoreUnavailable) {
       deps.logger?.error({ err: error, command: spec.name, reason: error.reason }, 'store refused a write');
       return failed(
-        privateReply(`I could not save that: the database cannot be written right now, so nothing was changed. Please tell whoever runs Followthrough (${error.reason}).`),
+        privateReply(
+          `I could not save that: the database cannot be written right now, so nothing was changed. Please tell whoever runs Followthrough (${error.reason}).`,
+        ),
       );
     }
     deps.logger?.error({ err: error, command: spec.name }, 'command failed');
@@ -106,7 +119,11 @@ async function reactivateHere(deps: DispatchDeps, context: CommandContext): Prom
 }
 
 function withLine(reply: Reply, line: string): Reply {
-  return { ...reply, text: `${reply.text}\n${line}`, card: reply.card && { ...reply.card, footer: [reply.card.footer, line].filter(Boolean).join('\n') } };
+  return {
+    ...reply,
+    text: `${reply.text}\n${line}`,
+    card: reply.card && { ...reply.card, footer: [reply.card.footer, line].filter(Boolean).join('\n') },
+  };
 }
 
 /**

@@ -34,7 +34,9 @@ export const doneCommand = defineCommand({
       return privateReply(`${commitment.id} was dropped. Reopen it first with \`reopen ${commitment.id}\` if it was kept after all.`);
     }
     if (unchanged === 'proposed') {
-      return privateReply(`${commitment.id} is proposed and not yet reviewed. Accept it first (\`accept ${commitment.id}\`), then mark it done; or \`reject ${commitment.id}\` if it is not a commitment. Nothing changed.`);
+      return privateReply(
+        `${commitment.id} is proposed and not yet reviewed. Accept it first (\`accept ${commitment.id}\`), then mark it done; or \`reject ${commitment.id}\` if it is not a commitment. Nothing changed.`,
+      );
     }
     if (unchanged) {
       const history = await context.store.commitments.history(commitment.workspaceId, commitment.id);

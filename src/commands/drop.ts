@@ -16,7 +16,9 @@ export const dropCommand = defineCommand({
   read: (input) => ({ id: input.words[0], note: textAfterWords(input.rest, 1) }),
   async run(context, args) {
     const { commitment, unchanged } = await changeCommitment(context, args.id, (current) =>
-      current.status === 'dropped' ? { unchanged: 'dropped' } : { changes: { status: 'dropped', atRisk: false }, action: 'dropped', note: args.note, detail: { from: current.status } },
+      current.status === 'dropped'
+        ? { unchanged: 'dropped' }
+        : { changes: { status: 'dropped', atRisk: false }, action: 'dropped', note: args.note, detail: { from: current.status } },
     );
     if (unchanged) return privateReply(`${commitment.id} is already dropped. Nothing changed.`);
     return channelReply(`🗑️ ${context.actor.name} dropped ${commitment.id}: ${commitment.title}${args.note ? ` — ${args.note}` : ''}`);

@@ -21,7 +21,12 @@ export const editCommand = defineCommand({
   aliases: ['set', 'change'],
   summary: 'Change the title, due date, owners, parties, tags, source or agreed date of a commitment.',
   usage: 'edit <id> title|due|owner|parties|tags|source|quote|agreed <value>',
-  examples: ['edit C-3 due 2024-03-15', 'edit C-3 owner @alice @bob', 'edit C-3 parties Pakistan FM, Iran FM', 'edit C-3 agreed 2024-01-29'],
+  examples: [
+    'edit C-3 due 2024-03-15',
+    'edit C-3 owner @alice @bob',
+    'edit C-3 parties Pakistan FM, Iran FM',
+    'edit C-3 agreed 2024-01-29',
+  ],
   args: z.object({
     id: commitmentId,
     field: z.enum(FIELDS, { error: `Say which field to edit: ${FIELDS.filter((f) => f !== 'owners').join(', ')}.` }),
@@ -33,7 +38,9 @@ export const editCommand = defineCommand({
     const now = context.clock.now();
     const summary = `${commitment.id} ${commitment.title} — ${dueLabel(commitment, now)} — ${ownersLabel(commitment)}`;
     const reading = args.field === 'due' || args.field === 'agreed' ? describeReading(commitment.deadline, now) : undefined;
-    return privateReply([`Updated ${args.field === 'owners' ? 'owner' : args.field} of ${commitment.id}.`, summary, reading].filter(Boolean).join('\n'));
+    return privateReply(
+      [`Updated ${args.field === 'owners' ? 'owner' : args.field} of ${commitment.id}.`, summary, reading].filter(Boolean).join('\n'),
+    );
   },
 });
 
@@ -57,29 +64,42 @@ async function editChange(context: CommandContext, current: Commitment, field: F
     }
     case 'agreed': {
       const read = interpretDeadline(value, todayIn(current.timeZone, context.clock.now()), current.timeZone);
-      if (read.kind !== 'exact') throw new UsageError(`I could not read "${value}" as a date. Write it like \`edit ${current.id} agreed 2024-01-29\`.`);
-      const reread = current.deadline.text ? interpretDeadline(current.deadline.text, read.due, current.timeZone) : { ...current.deadline, reference: read.due };
+      if (read.kind !== 'exact')
+        throw new UsageError(`I could not read "${value}" as a date. Write it like \`edit ${current.id} agreed 2024-01-29\`.`);
+      const reread = current.deadline.text
+        ? interpretDeadline(current.deadline.text, read.due, current.timeZone)
+        : { ...current.deadline, reference: read.due };
       // Keep the event already joined: the phrase is the same, only its reference date moved.
       const deadline =
         reread.kind === 'event' && current.deadline.kind === 'event' && current.deadline.eventId
           ? { ...reread, eventId: current.deadline.eventId, due: current.deadline.due }
           : (await attachEvent(events, reread)).deadline;
-      return { ...base, changes: { source: { ...current.source, agreedOn: read.due }, deadline }, detail: { field, from: current.source.agreedOn, to: read.due } };
+      return {
+        ...base,
+        changes: { source: { ...current.source, agreedOn: read.due }, deadline },
+        detail: { field, from: current.source.agreedOn, to: read.due },
+      };
     }
     case 'owner':
     case 'owners': {
-      const ids = tokenize(value).words.map(mentionId).filter((id): id is string => id !== undefined);
+      const ids = tokenize(value)
+        .words.map(mentionId)
+        .filter((id): id is string => id !== undefined);
       if (ids.length === 0) throw new UsageError(`Mention the new owners, e.g. \`edit ${current.id} owner @alice\`.`);
       const owners = [...new Set(ids)].map((id) => ({ id, name: context.invocation.mentions.find((m) => m.id === id)?.name ?? id }));
       return { ...base, changes: { owners }, detail: { field: 'owner', from: current.owners, to: owners } };
     }
     case 'parties': {
-      const parties = value.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+      const parties = value
+        .split(/[,;]/)
+        .map((p) => p.trim())
+        .filter(Boolean);
       return { ...base, changes: { parties }, detail: { field, from: current.parties, to: parties } };
     }
     case 'tags': {
       const tags = tokenize(value).words.map((t) => t.replace(/^tag:/i, '').toLowerCase());
-      if (tags.some((t) => !/^[\w-]{1,40}$/.test(t))) throw new UsageError('A tag is letters, digits, - or _, like `edit C-3 tags border security`.');
+      if (tags.some((t) => !/^[\w-]{1,40}$/.test(t)))
+        throw new UsageError('A tag is letters, digits, - or _, like `edit C-3 tags border security`.');
       return { ...base, changes: { tags: [...new Set(tags)] }, detail: { field, from: current.tags, to: tags } };
     }
     case 'source': {

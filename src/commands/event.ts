@@ -38,10 +38,15 @@ async function findEvent(context: CommandContext, which: string): Promise<EventR
   const events = await context.store.events.list(workspaceId);
   const exact = events.filter((e) => e.name.toLowerCase() === which.toLowerCase());
   if (exact.length === 1) return exact[0];
-  const close = events.map((e) => ({ e, score: eventSimilarity(e.name, which) })).filter((s) => s.score >= OFFER_THRESHOLD).sort((a, b) => b.score - a.score);
+  const close = events
+    .map((e) => ({ e, score: eventSimilarity(e.name, which) }))
+    .filter((s) => s.score >= OFFER_THRESHOLD)
+    .sort((a, b) => b.score - a.score);
   if (close.length === 1 || (close.length > 1 && close[0].score === 1 && close[1].score < 1)) return close[0].e;
   if (close.length === 0) throw new NotFound(`No event is called "${which}". Type \`event\` to see them.`);
-  throw new UsageError(`"${which}" could be ${close.map((s) => `${s.e.id} "${s.e.name}"`).join(' or ')}. Say which by id, e.g. \`event ${close[0].e.id} <date>\`.`);
+  throw new UsageError(
+    `"${which}" could be ${close.map((s) => `${s.e.id} "${s.e.name}"`).join(' or ')}. Say which by id, e.g. \`event ${close[0].e.id} <date>\`.`,
+  );
 }
 
 async function listEvents(context: CommandContext): Promise<Reply> {
@@ -52,7 +57,9 @@ async function listEvents(context: CommandContext): Promise<Reply> {
   for (const event of events) {
     const waiting = (await context.store.commitments.list(workspaceId, { eventId: event.id })).filter((c) => !isClosed(c.status));
     const state = event.occurredOn ? `happened ${event.occurredOn}` : 'not yet';
-    lines.push(`${event.id} "${event.name}" — ${state} — ${waiting.length} commitment${waiting.length === 1 ? '' : 's'}${waiting.length ? `: ${waiting.map((c) => c.id).join(', ')}` : ''}`);
+    lines.push(
+      `${event.id} "${event.name}" — ${state} — ${waiting.length} commitment${waiting.length === 1 ? '' : 's'}${waiting.length ? `: ${waiting.map((c) => c.id).join(', ')}` : ''}`,
+    );
   }
   return privateReply(['Events:', ...lines].join('\n'), { title: 'Events', sections: [{ text: lines.join('\n') }] });
 }
@@ -60,7 +67,9 @@ async function listEvents(context: CommandContext): Promise<Reply> {
 async function showEvent(context: CommandContext, event: EventRecord): Promise<Reply> {
   const now = context.clock.now();
   const waiting = await context.store.commitments.list(event.workspaceId, { eventId: event.id });
-  const state = event.occurredOn ? `Happened on ${event.occurredOn} (confirmed by ${event.confirmedBy?.name}).` : `Not yet confirmed. When it happens: \`event ${event.id} <date>\`.`;
+  const state = event.occurredOn
+    ? `Happened on ${event.occurredOn} (confirmed by ${event.confirmedBy?.name}).`
+    : `Not yet confirmed. When it happens: \`event ${event.id} <date>\`.`;
   const lines = waiting.map((c) => `  ${c.id} ${c.title} — ${dueLabel(c, now)}`);
   return privateReply([`${event.id} "${event.name}"`, state, ...(lines.length ? ['Commitments:', ...lines] : [])].join('\n'), {
     title: `${event.id} ${event.name}`,
@@ -71,15 +80,27 @@ async function showEvent(context: CommandContext, event: EventRecord): Promise<R
 async function confirmEvent(context: CommandContext, event: EventRecord, dateText: string): Promise<Reply> {
   const timeZone = context.channel.timeZone;
   const read = interpretDeadline(dateText, todayIn(timeZone, context.clock.now()), timeZone);
-  if (read.kind !== 'exact') throw new UsageError(`I could not read "${dateText}" as the date it happened. Write it like \`event ${event.id} 2024-03-04\`.`);
+  if (read.kind !== 'exact')
+    throw new UsageError(`I could not read "${dateText}" as the date it happened. Write it like \`event ${event.id} 2024-03-04\`.`);
   if (event.occurredOn === read.due) return privateReply(`${event.id} is already confirmed as ${event.occurredOn}. Nothing changed.`);
-  const { updated } = await context.store.events.confirm(event.workspaceId, event.id, read.due, context.actor, context.clock.now().toISOString(), (c) =>
-    c.deadline.kind === 'event' ? { deadline: { ...c.deadline, due: dueOnceEventHappened(c.deadline, read.due) } } : {},
+  const { updated } = await context.store.events.confirm(
+    event.workspaceId,
+    event.id,
+    read.due,
+    context.actor,
+    context.clock.now().toISOString(),
+    (c) => (c.deadline.kind === 'event' ? { deadline: { ...c.deadline, due: dueOnceEventHappened(c.deadline, read.due) } } : {}),
   );
   const now = context.clock.now();
   const lines = updated.map((c) => `  ${c.id} ${c.title} — ${dueLabel(c, now)}`);
   // A second confirmation re-dates everything waiting, so the earlier date is named, not silently replaced.
   const before = event.occurredOn ? ` (it was ${event.occurredOn}, confirmed by ${event.confirmedBy?.name ?? 'someone'})` : '';
-  const text = [`📅 ${context.actor.name} confirmed ${event.id} "${event.name}" happened on ${read.due}${before}.`, ...(lines.length ? ['Now dated:', ...lines] : ['Nothing was waiting on it.'])].join('\n');
-  return channelReply(text, { title: `${event.id} happened on ${read.due}`, sections: [{ text: event.name, items: updated.map((c) => commitmentItem(c, now)) }] });
+  const text = [
+    `📅 ${context.actor.name} confirmed ${event.id} "${event.name}" happened on ${read.due}${before}.`,
+    ...(lines.length ? ['Now dated:', ...lines] : ['Nothing was waiting on it.']),
+  ].join('\n');
+  return channelReply(text, {
+    title: `${event.id} happened on ${read.due}`,
+    sections: [{ text: event.name, items: updated.map((c) => commitmentItem(c, now)) }],
+  });
 }

@@ -17,7 +17,10 @@ export const exportCommand = defineCommand({
     format: z.enum(['csv', 'ics'], { error: 'Say which format: `export csv` or `export ics`.' }),
     everywhere: z.boolean(),
   }),
-  read: (input) => ({ format: input.words[0]?.toLowerCase(), everywhere: input.words.slice(1).some((w) => w.toLowerCase() === 'everywhere') }),
+  read: (input) => ({
+    format: input.words[0]?.toLowerCase(),
+    everywhere: input.words.slice(1).some((w) => w.toLowerCase() === 'everywhere'),
+  }),
   async run(context, args) {
     const { invocation } = context;
     const everywhere = args.everywhere || invocation.channel.isDirect;

@@ -39,6 +39,9 @@ export function commandHelp(spec: CommandSpec): Reply {
   const text = [`\`${spec.usage}\` — ${spec.summary}`, 'Examples:', ...spec.examples.map((e) => `  ${e}`)].join('\n');
   return privateReply(text, {
     title: spec.name,
-    sections: [{ text: `\`${spec.usage}\`\n${spec.summary}` }, { heading: 'Examples', text: spec.examples.map((e) => `\`${e}\``).join('\n') }],
+    sections: [
+      { text: `\`${spec.usage}\`\n${spec.summary}` },
+      { heading: 'Examples', text: spec.examples.map((e) => `\`${e}\``).join('\n') },
+    ],
   });
 }

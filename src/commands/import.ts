@@ -17,7 +17,12 @@ export const importCommand = defineCommand({
   examples: ['import agreed 2024-01-29 The two foreign ministers agreed to immediately appoint liaison officers in Turbat and Zahedan.'],
   args: z.object({
     agreed: z.string().optional(),
-    text: z.string().trim().min(20, { error: 'Paste the statement after `import` (at least a sentence), e.g. `import agreed 2024-01-29 The ministers agreed to …`.' }),
+    text: z
+      .string()
+      .trim()
+      .min(20, {
+        error: 'Paste the statement after `import` (at least a sentence), e.g. `import agreed 2024-01-29 The ministers agreed to …`.',
+      }),
   }),
   read: (input) =>
     input.words[0]?.toLowerCase() === 'agreed' && !input.quoted[0]
@@ -29,7 +34,10 @@ export const importCommand = defineCommand({
     let date = today;
     if (args.agreed) {
       const read = interpretDeadline(args.agreed, today, channel.timeZone);
-      if (read.kind !== 'exact') throw new UsageError(`I could not read "${args.agreed}" as the date of the statement. Write it like \`import agreed 2024-01-29 …\`.`);
+      if (read.kind !== 'exact')
+        throw new UsageError(
+          `I could not read "${args.agreed}" as the date of the statement. Write it like \`import agreed 2024-01-29 …\`.`,
+        );
       date = read.due;
     }
     const { proposals, duplicates } = await proposeNewCommitments({
@@ -48,13 +56,17 @@ export const importCommand = defineCommand({
       const before = duplicates.every((d) => d.match === 'quote');
       return privateReply(
         [
-          before ? `This statement was imported here before: every commitment in it is already tracked. Nothing new was added.` : `Every commitment in that text is already tracked here. Nothing new was added.`,
+          before
+            ? `This statement was imported here before: every commitment in it is already tracked. Nothing new was added.`
+            : `Every commitment in that text is already tracked here. Nothing new was added.`,
           ...already,
         ].join('\n'),
       );
     }
     if (proposals.length === 0) {
-      return privateReply('I found no commitments in that text (promises read like "X agreed to …", "Y will …", "Z to do … by …"). Nothing was stored.');
+      return privateReply(
+        'I found no commitments in that text (promises read like "X agreed to …", "Y will …", "Z to do … by …"). Nothing was stored.',
+      );
     }
     const lines = proposals.map(({ commitment, extracted }) => {
       const weak = extracted.weak ? ' (weak: hedged wording)' : '';

@@ -14,7 +14,8 @@ const FILTER_WORDS = ['mine', 'overdue', 'proposed', 'all', 'everywhere'] as con
 const listArgs = z.object({
   words: z.array(
     z.string().refine((w) => (FILTER_WORDS as readonly string[]).includes(w) || /^tag:[\w-]+$/.test(w) || mentionId(w) !== undefined, {
-      error: (issue) => `I don't know the list filter "${String(issue.input)}". Try mine, overdue, proposed, all, everywhere, @someone or tag:x.`,
+      error: (issue) =>
+        `I don't know the list filter "${String(issue.input)}". Try mine, overdue, proposed, all, everywhere, @someone or tag:x.`,
     }),
   ),
 });
@@ -41,7 +42,11 @@ export async function buildList(context: CommandContext, words: string[]): Promi
   const userId = effective.map(mentionId).find((id) => id !== undefined);
   const tag = effective.find((w) => w.startsWith('tag:'))?.slice(4);
   const personal = has('mine') || userId !== undefined;
-  const statuses: readonly Status[] = has('all') ? ['proposed', 'open', 'in_progress', 'blocked', 'done', 'dropped'] : has('proposed') ? ['proposed'] : ACTIVE_STATUSES;
+  const statuses: readonly Status[] = has('all')
+    ? ['proposed', 'open', 'in_progress', 'blocked', 'done', 'dropped']
+    : has('proposed')
+      ? ['proposed']
+      : ACTIVE_STATUSES;
   const filter: CommitmentFilter = {
     statuses,
     channel: has('everywhere') || personal || invocation.channel.isDirect ? undefined : invocation.channel.address,
@@ -73,7 +78,10 @@ export async function buildList(context: CommandContext, words: string[]): Promi
   }));
   const text = [
     `${title} (${items.length}):`,
-    ...groups.flatMap(({ group, items: inGroup }) => [`${GROUP_HEADING[group]}:`, ...inGroup.map((c) => `  ${commitmentLine(c, now, view(c))}`)]),
+    ...groups.flatMap(({ group, items: inGroup }) => [
+      `${GROUP_HEADING[group]}:`,
+      ...inGroup.map((c) => `  ${commitmentLine(c, now, view(c))}`),
+    ]),
   ].join('\n');
   return privateReply(text, { title, sections, context: `list:${effective.join(' ')}` });
 }
@@ -81,10 +89,18 @@ export async function buildList(context: CommandContext, words: string[]): Promi
 function listTitle(words: string[], context: CommandContext): string {
   const where = words.includes('everywhere') || context.invocation.channel.isDirect ? 'everywhere' : 'in this channel';
   const userId = words.map(mentionId).find((id) => id !== undefined);
-  const who = words.includes('mine') ? 'Your commitments' : userId ? `Commitments of @${context.invocation.mentions.find((m) => m.id === userId)?.name ?? userId}` : 'Commitments';
+  const who = words.includes('mine')
+    ? 'Your commitments'
+    : userId
+      ? `Commitments of @${context.invocation.mentions.find((m) => m.id === userId)?.name ?? userId}`
+      : 'Commitments';
   const which = words.includes('overdue') ? 'overdue ' : words.includes('proposed') ? 'proposed ' : '';
   const tag = words.find((w) => w.startsWith('tag:'));
   // "Your overdue commitments", "Overdue commitments of @bob", "Proposed commitments".
-  const whose = who.startsWith('Your') ? `Your ${which}commitments` : which ? `${which[0].toUpperCase()}${which.slice(1)}${who[0].toLowerCase()}${who.slice(1)}` : who;
+  const whose = who.startsWith('Your')
+    ? `Your ${which}commitments`
+    : which
+      ? `${which[0].toUpperCase()}${which.slice(1)}${who[0].toLowerCase()}${who.slice(1)}`
+      : who;
   return `${whose}${tag ? ` ${tag}` : ''} ${who.startsWith('Your') || userId ? 'everywhere' : where}`.trim();
 }

@@ -40,14 +40,21 @@ export interface ProposeResult {
 
 /** Case, spacing and punctuation do not make a different promise. */
 function normalised(text: string | undefined): string {
-  return (text ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return (text ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Importing what is already here offers the existing item instead of a second copy (issue 11 item 6). */
 async function findDuplicate(request: ProposeRequest, extracted: ProposedCommitment): Promise<Duplicate | undefined> {
-  const here = await request.store.commitments.list(request.workspaceId, { channel: request.channel, statuses: ['proposed', 'open', 'in_progress', 'blocked', 'done', 'dropped'] });
+  const here = await request.store.commitments.list(request.workspaceId, {
+    channel: request.channel,
+    statuses: ['proposed', 'open', 'in_progress', 'blocked', 'done', 'dropped'],
+  });
   const quote = normalised(extracted.quote);
-  const byQuote = quote && here.find((c) => normalised(c.source.quote) === quote && normalised(c.title) === normalised(titleFrom(extracted.action)));
+  const byQuote =
+    quote && here.find((c) => normalised(c.source.quote) === quote && normalised(c.title) === normalised(titleFrom(extracted.action)));
   if (byQuote) return { extracted, existing: byQuote, match: 'quote' };
   const title = normalised(titleFrom(extracted.action));
   const byTitle = here.find((c) => c.status !== 'done' && c.status !== 'dropped' && normalised(c.title) === title);

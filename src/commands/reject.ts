@@ -19,12 +19,16 @@ export const rejectCommand = defineCommand({
       args.id,
       (current) =>
         current.status !== 'proposed'
-          ? { unchanged: `${current.id} is not proposed (it is ${current.status.replace('_', ' ')}); to stop tracking it, \`drop ${current.id} <reason>\`. Nothing changed.` }
+          ? {
+              unchanged: `${current.id} is not proposed (it is ${current.status.replace('_', ' ')}); to stop tracking it, \`drop ${current.id} <reason>\`. Nothing changed.`,
+            }
           : { changes: { status: 'dropped' }, action: 'rejected', note: args.note, detail: { from: 'proposed' } },
       // Nobody owns an extracted item yet: whoever reviews it may reject it (as with `accept`).
       { alsoAllowed: (current) => current.status === 'proposed' && current.owners.length === 0 },
     );
     if (unchanged) return privateReply(unchanged);
-    return channelReply(`${context.actor.name} rejected proposed ${commitment.id}: ${commitment.title}${args.note ? ` — ${args.note}` : ''}`);
+    return channelReply(
+      `${context.actor.name} rejected proposed ${commitment.id}: ${commitment.title}${args.note ? ` — ${args.note}` : ''}`,
+    );
   },
 });

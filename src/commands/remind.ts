@@ -17,13 +17,16 @@ export const remindCommand = defineCommand({
     schedule: z
       .string()
       .transform((s) => withWeekly(s.trim().toLowerCase().replace(/\s+/g, ' ')))
-      .refine((s) => s === 'off' || parseSchedule(s) !== null || parseSchedule(`weekdays ${s}`) !== null, { error: `A digest schedule looks like ${SHAPES}.` })
+      .refine((s) => s === 'off' || parseSchedule(s) !== null || parseSchedule(`weekdays ${s}`) !== null, {
+        error: `A digest schedule looks like ${SHAPES}.`,
+      })
       .optional(),
   }),
   read: (input) => ({ schedule: input.words.length > 0 ? input.words.join(' ') : undefined }),
   async run(context, args) {
     const { channel, invocation } = context;
-    if (invocation.channel.isDirect) throw new UsageError('Digests are per channel: type `remind` in the channel whose digest you want to change.');
+    if (invocation.channel.isDirect)
+      throw new UsageError('Digests are per channel: type `remind` in the channel whose digest you want to change.');
     const now = context.clock.now();
     if (args.schedule === undefined) {
       const schedule = parseSchedule(channel.schedule);
@@ -35,17 +38,25 @@ export const remindCommand = defineCommand({
         );
       }
       const next = nextSlot(schedule, channel.timeZone, now).at.toISOString();
-      return privateReply(`This channel's digest: ${channel.schedule} (${channel.timeZone}); next ${instant(next)}. Change it with \`remind ${SHAPES}\`.`);
+      return privateReply(
+        `This channel's digest: ${channel.schedule} (${channel.timeZone}); next ${instant(next)}. Change it with \`remind ${SHAPES}\`.`,
+      );
     }
     // A bare time keeps the days the channel has (weekdays when it has none), as the usage's brackets promise.
     const days = (parseSchedule(channel.schedule) ? channel.schedule!.split(' ').slice(0, -1).join(' ') : '') || 'weekdays';
     const typed = parseSchedule(args.schedule) || args.schedule === 'off' ? args.schedule : `${days} ${args.schedule}`;
     const schedule = typed === 'off' ? 'off' : canonical(typed);
     await context.store.channels.upsert({ workspaceId: channel.workspaceId, address: channel.address, schedule });
-    const invite = invocation.channel.botIsMember === false ? '\nInvite me to this channel (`/invite @Followthrough`) so I can post the digest here.' : '';
-    if (schedule === 'off') return channelReply(`${context.actor.name} turned this channel's digest off. Owners still get their own nudges.${invite}`);
+    const invite =
+      invocation.channel.botIsMember === false
+        ? '\nInvite me to this channel (`/invite @Followthrough`) so I can post the digest here.'
+        : '';
+    if (schedule === 'off')
+      return channelReply(`${context.actor.name} turned this channel's digest off. Owners still get their own nudges.${invite}`);
     const next = nextSlot(parseSchedule(schedule)!, channel.timeZone, now).at.toISOString();
-    return channelReply(`${context.actor.name} set this channel's digest to ${schedule} (${channel.timeZone}); next ${instant(next)}.${invite}`);
+    return channelReply(
+      `${context.actor.name} set this channel's digest to ${schedule} (${channel.timeZone}); next ${instant(next)}.${invite}`,
+    );
   },
 });
 

@@ -12,12 +12,18 @@ export const reportCommand = defineCommand({
   examples: ['report', 'report everywhere', 'report tag:security'],
   args: z.object({
     everywhere: z.boolean(),
-    tag: z.string().regex(/^[\w-]{1,40}$/, { error: 'A tag looks like tag:border.' }).optional(),
+    tag: z
+      .string()
+      .regex(/^[\w-]{1,40}$/, { error: 'A tag looks like tag:border.' })
+      .optional(),
     unknown: z.array(z.string()).max(0, { error: 'A report takes `everywhere` and `tag:x` only.' }),
   }),
   read: (input) => ({
     everywhere: input.words.some((w) => w.toLowerCase() === 'everywhere'),
-    tag: input.words.find((w) => /^tag:/i.test(w))?.slice(4).toLowerCase(),
+    tag: input.words
+      .find((w) => /^tag:/i.test(w))
+      ?.slice(4)
+      .toLowerCase(),
     unknown: input.words.filter((w) => w.toLowerCase() !== 'everywhere' && !/^tag:/i.test(w)),
   }),
   async run(context, args) {

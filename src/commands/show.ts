@@ -69,7 +69,8 @@ export function commitmentDetail(context: CommandContext, commitment: Commitment
 function plainDueOf(commitment: Commitment, now: Date): string | undefined {
   const d = commitment.deadline;
   const due = dueDateOf(d);
-  if (!due) return d.kind === 'event' ? `after ${d.eventId ? `${d.eventId} ` : ''}${d.eventName}` : d.kind === 'ongoing' ? 'ongoing' : undefined;
+  if (!due)
+    return d.kind === 'event' ? `after ${d.eventId ? `${d.eventId} ` : ''}${d.eventName}` : d.kind === 'ongoing' ? 'ongoing' : undefined;
   return formatCalendarDate(due, { approximate: isApproximate(d), currentYear: now.getUTCFullYear() });
 }
 

@@ -60,7 +60,9 @@ export function wakeTime(when: string, now: Date, timeZone: string): string {
   const wakeDay = /^next week$/i.test(day.trim())
     ? DateTime.fromISO(todayIn(timeZone, now), { zone: timeZone }).startOf('week').plus({ weeks: 1 }).toISODate()!
     : readDay(day, now, timeZone, when);
-  const wake = DateTime.fromISO(wakeDay, { zone: timeZone }).set(clock && day !== when ? { hour: Number(clock[2]), minute: Number(clock[3]) } : { hour: WAKE_HOUR });
+  const wake = DateTime.fromISO(wakeDay, { zone: timeZone }).set(
+    clock && day !== when ? { hour: Number(clock[2]), minute: Number(clock[3]) } : { hour: WAKE_HOUR },
+  );
   if (wake.toMillis() <= now.getTime()) throw new UsageError(`${wakeDay} has already passed. Snooze until a later date.`);
   if (wake.toMillis() - now.getTime() > MAX_SNOOZE_MS) throw new UsageError(TOO_LONG);
   return wake.toUTC().toISO()!;

@@ -13,7 +13,15 @@ import { textAfterWords } from './tokenize.js';
 const STATES = ['in-progress', 'blocked', 'at-risk', 'ok', 'open'] as const;
 type State = (typeof STATES)[number];
 /** Closing words people try here; each has its own command, which the reply names. */
-const CLOSING = { done: 'done', complete: 'done', completed: 'done', closed: 'done', dropped: 'drop', drop: 'drop', cancelled: 'drop' } as const;
+const CLOSING = {
+  done: 'done',
+  complete: 'done',
+  completed: 'done',
+  closed: 'done',
+  dropped: 'drop',
+  drop: 'drop',
+  cancelled: 'drop',
+} as const;
 /** Two-word states as people type them ("in progress", "at risk", "on track"). */
 const TWO_WORDS: Record<string, string> = { 'in progress': 'in-progress', 'at risk': 'at-risk', 'on track': 'ok' };
 
@@ -28,7 +36,11 @@ export const statusCommand = defineCommand({
     state: z
       .string({ error: 'Say the status: in-progress, blocked, at-risk or ok.' })
       .transform((s) => s.toLowerCase().replace(/_/g, '-'))
-      .pipe(z.enum([...STATES, ...(Object.keys(CLOSING) as (keyof typeof CLOSING)[])], { error: 'The status is one of in-progress, blocked, at-risk or ok.' })),
+      .pipe(
+        z.enum([...STATES, ...(Object.keys(CLOSING) as (keyof typeof CLOSING)[])], {
+          error: 'The status is one of in-progress, blocked, at-risk or ok.',
+        }),
+      ),
     note: optionalNote,
   }),
   read: (input) => {
@@ -41,17 +53,25 @@ export const statusCommand = defineCommand({
     if (args.state in CLOSING) {
       const command = CLOSING[args.state as keyof typeof CLOSING];
       const hint = command === 'done' ? `To mark it done, type \`done ${args.id}\`` : `To drop it, type \`drop ${args.id} <reason>\``;
-      throw new UserError('usage_hint', `${hint}; \`status\` only says how it is going (in-progress, blocked, at-risk, ok). Nothing was changed.`);
+      throw new UserError(
+        'usage_hint',
+        `${hint}; \`status\` only says how it is going (in-progress, blocked, at-risk, ok). Nothing was changed.`,
+      );
     }
-    const { commitment, unchanged } = await changeCommitment(context, args.id, (current) => statusChange(current, args.state as State, args.note));
+    const { commitment, unchanged } = await changeCommitment(context, args.id, (current) =>
+      statusChange(current, args.state as State, args.note),
+    );
     if (unchanged) return privateReply(unchanged);
-    return privateReply(`Status of ${commitment.id} is now ${statusLabel(commitment)}${args.note ? ` — ${args.note}` : ''}. It will show in the next digest.`);
+    return privateReply(
+      `Status of ${commitment.id} is now ${statusLabel(commitment)}${args.note ? ` — ${args.note}` : ''}. It will show in the next digest.`,
+    );
   },
 });
 
 function statusChange(current: Commitment, state: State, note: string | undefined): Change | { unchanged: string } {
   // A refusal, not a no-op: a press on a shared message must not treat it as done (issue 11 item 4).
-  if (isClosed(current.status)) throw new UserError('closed', `${current.id} is ${current.status}; reopen it first with \`reopen ${current.id}\`.`);
+  if (isClosed(current.status))
+    throw new UserError('closed', `${current.id} is ${current.status}; reopen it first with \`reopen ${current.id}\`.`);
   const changes: Change['changes'] =
     state === 'in-progress'
       ? { status: 'in_progress' }

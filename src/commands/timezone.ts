@@ -29,7 +29,10 @@ export const timezoneCommand = defineCommand({
     const { channel } = context;
     const note = args.zone?.note ? `\n${args.zone.note}` : '';
     const zone = args.zone?.zone;
-    if (!zone) return privateReply(`This channel's time zone is ${channel.timeZone}. Change it with \`timezone <zone>\`, e.g. \`timezone Asia/Karachi\`.`);
+    if (!zone)
+      return privateReply(
+        `This channel's time zone is ${channel.timeZone}. Change it with \`timezone <zone>\`, e.g. \`timezone Asia/Karachi\`.`,
+      );
     if (zone === channel.timeZone) return privateReply(`This channel's time zone is already ${channel.timeZone}. Nothing changed.${note}`);
     await context.store.channels.upsert({ workspaceId: channel.workspaceId, address: channel.address, timeZone: zone });
     if (context.invocation.channel.isDirect) {

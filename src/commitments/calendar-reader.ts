@@ -10,7 +10,8 @@ import { INCLUSIVE_LEADS, START_LEADS, type PhraseInput } from './phrase-input.j
 
 const LEAD = new RegExp(`^(?:(${INCLUSIVE_LEADS})|(before|prior to|ahead of|in advance of)|(${START_LEADS})) `);
 // A clock time before the day changes nothing about the day: "00:01 hours on 5 March", "6 pm on Friday".
-const CLOCK_TIME = /^(?:at )?(?:\d{1,2}[:.]\d{2}(?:\s*(?:hours|hrs|h))?|\d{4}\s*(?:hours|hrs)|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))(?:\s*(?:gmt|utc|local time))?,?\s+(?:on\s+)?/;
+const CLOCK_TIME =
+  /^(?:at )?(?:\d{1,2}[:.]\d{2}(?:\s*(?:hours|hrs|h))?|\d{4}\s*(?:hours|hrs)|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))(?:\s*(?:gmt|utc|local time))?,?\s+(?:on\s+)?/;
 // Said after a date without changing it: "by Friday at the latest".
 const TRAILING_FILLER = /,? (?:at the (?:very )?latest|latest|inclusive|or (?:earlier|sooner|before))$/;
 

@@ -138,7 +138,9 @@ function readRelativePeriod(text: string, reference: CalendarDate): CalendarSpan
 
 function readQuarterOrHalf(text: string, reference: CalendarDate): CalendarSpan | undefined {
   const quarter =
-    /^(?:the )?(?:q([1-4])|([1-4])q|(first|second|third|fourth|1st|2nd|3rd|4th) quarter)(?:,? (?:of )?(?:(\d{4})|the year|this year|(next year)))?$/.exec(text);
+    /^(?:the )?(?:q([1-4])|([1-4])q|(first|second|third|fourth|1st|2nd|3rd|4th) quarter)(?:,? (?:of )?(?:(\d{4})|the year|this year|(next year)))?$/.exec(
+      text,
+    );
   if (quarter) {
     const number = Number(quarter[1] ?? quarter[2] ?? ORDINALS[quarter[3]]);
     const year = quarter[4]
@@ -148,11 +150,15 @@ function readQuarterOrHalf(text: string, reference: CalendarDate): CalendarSpan 
         : forwardYear(reference, (y) => quarterSpan(y, number).last);
     return quarterSpan(year, number);
   }
-  const half = /^(?:the )?(?:h([12])|([12])h|(first|second|1st|2nd) half)(?:,? (?:of )?(?:(\d{4})|the year|this year|(next year)))?$/.exec(text);
+  const half = /^(?:the )?(?:h([12])|([12])h|(first|second|1st|2nd) half)(?:,? (?:of )?(?:(\d{4})|the year|this year|(next year)))?$/.exec(
+    text,
+  );
   if (half) {
     const number = Number(half[1] ?? half[2] ?? ORDINALS[half[3]]);
     const span = (y: number): CalendarSpan =>
-      number === 1 ? { first: calendarDate(y, 1, 1)!, last: calendarDate(y, 6, 30)! } : { first: calendarDate(y, 7, 1)!, last: calendarDate(y, 12, 31)! };
+      number === 1
+        ? { first: calendarDate(y, 1, 1)!, last: calendarDate(y, 6, 30)! }
+        : { first: calendarDate(y, 7, 1)!, last: calendarDate(y, 12, 31)! };
     const year = half[4] ? Number(half[4]) : half[5] ? yearOf(reference) + 1 : forwardYear(reference, (y) => span(y).last);
     return span(year);
   }
@@ -207,7 +213,12 @@ function readPartOfMonth(text: string, reference: CalendarDate): CalendarSpan | 
   if (!match) return undefined;
   const month = monthNumber(match[2]);
   const year = match[3] ? Number(match[3]) : forwardYear(reference, (y) => monthSpan(y, month).last);
-  const day = match[1] === 'early' ? calendarDate(year, month, 10)! : match[1] === 'late' ? monthSpan(year, month).last : calendarDate(year, month, 15)!;
+  const day =
+    match[1] === 'early'
+      ? calendarDate(year, month, 10)!
+      : match[1] === 'late'
+        ? monthSpan(year, month).last
+        : calendarDate(year, month, 15)!;
   return { first: day, last: day, approximate: true };
 }
 

@@ -46,9 +46,10 @@ function distance(reference: CalendarDate, due: CalendarDate): string {
 function explainVague(deadline: VagueDeadline, thisYear: number): string {
   const due = formatCalendarDate(deadline.due, thisYear);
   const from = formatCalendarDate(deadline.reference, thisYear, false);
-  const reading = NAMES_ITS_DATE.test(deadline.term) || /century/i.test(deadline.term)
-    ? `~${formatCalendarDate(deadline.due, thisYear, false)}`
-    : `${distance(deadline.reference, deadline.due)} from ${from}`;
+  const reading =
+    NAMES_ITS_DATE.test(deadline.term) || /century/i.test(deadline.term)
+      ? `~${formatCalendarDate(deadline.due, thisYear, false)}`
+      : `${distance(deadline.reference, deadline.due)} from ${from}`;
   const low = deadline.lowCommitment ? ' (low commitment)' : '';
   return `due ~${due} — read '${deadline.text}' as ${reading}${low}`;
 }

@@ -18,9 +18,11 @@ import { dateRangeProblem } from './date-range-guard.js';
 const NOTHING_SAID = /^(?:|none|none given|no deadline|no date|n\/a|-)$/;
 const SUBJECT_TO = /(?:^|,?\s+)subject to\s+(.+)$/i;
 // "as soon as practicable and in any event within 10 business days": the explicit cap wins.
-const CAP = /^(.+?)[,;]?\s+(?:(?:and|but|or)\s+)?(?:(?:in any (?:event|case)|in all cases|at the latest)[,]?\s+)?((?:within|by|no later than|not later than|before|on or before)\s.+)$/i;
+const CAP =
+  /^(.+?)[,;]?\s+(?:(?:and|but|or)\s+)?(?:(?:in any (?:event|case)|in all cases|at the latest)[,]?\s+)?((?:within|by|no later than|not later than|before|on or before)\s.+)$/i;
 
-const HINT_EXAMPLES = 'Try a date ("by 15 March"), a period ("within 10 business days", "next week", "Q2 2024"), an event ("after the elections") or a term like "as soon as possible".';
+const HINT_EXAMPLES =
+  'Try a date ("by 15 March"), a period ("within 10 business days", "next week", "Q2 2024"), an event ("after the elections") or a term like "as soon as possible".';
 
 export function unreadableHint(text: string): string {
   return `I could not read a date in "${text}". ${HINT_EXAMPLES}`;

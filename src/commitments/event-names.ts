@@ -4,7 +4,9 @@
  */
 
 const STOPWORDS = new Set(
-  'a an the of in on at to for by and or following after before upon once when with from its their his her our this that is are was be been being has have had new'.split(' '),
+  'a an the of in on at to for by and or following after before upon once when with from its their his her our this that is are was be been being has have had new'.split(
+    ' ',
+  ),
 );
 
 // Rough English suffix stripping: enough to meet "formation"/"formed"/"forming", not a full stemmer.
@@ -12,7 +14,8 @@ const SUFFIXES = ['ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'ions', 'io
 
 function stem(word: string): string {
   for (const suffix of SUFFIXES) {
-    if (word.length - suffix.length >= 3 && word.endsWith(suffix)) return suffix === 'ies' ? `${word.slice(0, -3)}y` : word.slice(0, -suffix.length);
+    if (word.length - suffix.length >= 3 && word.endsWith(suffix))
+      return suffix === 'ies' ? `${word.slice(0, -3)}y` : word.slice(0, -suffix.length);
   }
   return word;
 }

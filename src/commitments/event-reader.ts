@@ -17,10 +17,15 @@ export const DEFAULT_AFTER_OFFSET_DAYS = 30;
 export const DEFAULT_BEFORE_OFFSET_DAYS = 1;
 
 const OFFSET = `(?:${COUNT_SOURCE} ((?:business |working |calendar )?(?:day|week|fortnight|month|year|hour))s?|the (day|week))`;
-const BEFORE = new RegExp(`^(?:(?:at least|no later than|not later than) )?(?:${OFFSET} )?(?:before|prior to|ahead of|in advance of|in time for) (.+)$`);
+const BEFORE = new RegExp(
+  `^(?:(?:at least|no later than|not later than) )?(?:${OFFSET} )?(?:before|prior to|ahead of|in advance of|in time for) (.+)$`,
+);
 const EVE_OF = /^on the eve of (.+)$/;
-const AFTER_WITH_OFFSET = new RegExp(`^(?:(?:within|no later than|not later than|at the latest|at most) )?${OFFSET} (?:after|of|from|following|since) (.+)$`);
-const NTH_DAY_OF = /^(?:(?:no|not) later than |by |on |before |from )?the (\d{1,3})(?:st|nd|rd|th) day (?:of|after the (?:start|beginning) of) (.+)$/;
+const AFTER_WITH_OFFSET = new RegExp(
+  `^(?:(?:within|no later than|not later than|at the latest|at most) )?${OFFSET} (?:after|of|from|following|since) (.+)$`,
+);
+const NTH_DAY_OF =
+  /^(?:(?:no|not) later than |by |on |before |from )?the (\d{1,3})(?:st|nd|rd|th) day (?:of|after the (?:start|beginning) of) (.+)$/;
 const AFTER = /^(?:after|following|once|post|subsequent to|after the completion of|after completion of) (.+)$/;
 const AT = /^(?:upon|when|as soon as|at the time of|during|on the occasion of|on the sidelines of|on the day of|on) (.+)$/;
 // "by the next summit", "at the board meeting": only with a word that names an occasion.
@@ -28,7 +33,8 @@ const AT_OCCASION = /^(?:by|at|by the time of|in time for) (.+)$/;
 const OCCASION_WORDS =
   /\b(?:summit|meeting|conference|session|visit|elections?|talks|review|ceremony|signing|ratification|launch|assembly|vote|referendum|hearing|audit|congress|forum|dialogue|round|negotiations|inauguration|retreat|offsite|release|kickoff|kick-off|demo|board|council|parliament)\b/;
 // Words after "on" that make it an occasion rather than a date: "on completion of the audit".
-const ON_OCCASION = /^on (?:the sidelines of|the occasion of|the day of|completion|receipt|arrival|signature|signing|ratification|approval|entry into force|adoption|return|delivery)\b/;
+const ON_OCCASION =
+  /^on (?:the sidelines of|the occasion of|the day of|completion|receipt|arrival|signature|signing|ratification|approval|entry into force|adoption|return|delivery)\b/;
 const PRONOUN = /^(?:it|that|this|then|them|those|these|which|so|now)$/;
 
 function offsetDays(count: string | undefined, unit: string | undefined, theUnit: string | undefined): number | undefined {
@@ -115,7 +121,13 @@ export function readEventDeadline(input: PhraseInput): Deadline | undefined {
       // "after 15 March" says when work may start; read like an event whose date is known.
       if (span.duration) return undefined;
       const due = addDays(span.last, DEFAULT_AFTER_OFFSET_DAYS);
-      return { ...base, kind: 'vague', term: input.plain.slice(skip), due, firstPromptDays: Math.max(1, daysBetween(input.reference, span.last)) };
+      return {
+        ...base,
+        kind: 'vague',
+        term: input.plain.slice(skip),
+        due,
+        firstPromptDays: Math.max(1, daysBetween(input.reference, span.last)),
+      };
     }
     return event(input, 'after', DEFAULT_AFTER_OFFSET_DAYS, true, nameAt(after[1]));
   }

@@ -23,7 +23,6 @@ export const GROUP_HEADING: Record<ListGroup, string> = {
 
 export const DUE_SOON_DAYS = 7;
 
-
 /** Overdue from the next local day: due 15 Mar is overdue on 16 Mar in the commitment's zone. */
 export function isOverdue(commitment: Commitment, now: Date): boolean {
   // Done and dropped items are closed, never overdue, whatever their date was.

@@ -12,13 +12,27 @@ const WEEKDAYS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 
 const CADENCES: ReadonlyArray<[RegExp, Cadence]> = [
   [/^(?:daily|every (?:working |business |week)?day|each (?:working |business )?day|on a daily basis)$/, 'daily'],
-  [new RegExp(`^(?:weekly|every week|each week|once a week|once weekly|on a weekly basis|every ${WEEKDAYS}|each ${WEEKDAYS}|on ${WEEKDAYS}s)$`), 'weekly'],
-  [/^(?:fortnightly|bi-?weekly|every (?:two|2) weeks|every other week|every fortnight|once a fortnight|(?:at least )?twice a month)$/, 'fortnightly'],
+  [
+    new RegExp(
+      `^(?:weekly|every week|each week|once a week|once weekly|on a weekly basis|every ${WEEKDAYS}|each ${WEEKDAYS}|on ${WEEKDAYS}s)$`,
+    ),
+    'weekly',
+  ],
+  [
+    /^(?:fortnightly|bi-?weekly|every (?:two|2) weeks|every other week|every fortnight|once a fortnight|(?:at least )?twice a month)$/,
+    'fortnightly',
+  ],
   [/^(?:monthly|every month|each month|once a month|on a monthly basis)$/, 'monthly'],
   [/^(?:quarterly|every quarter|each quarter|every (?:three|3) months|once a quarter|on a quarterly basis)$/, 'quarterly'],
   // "bi-annually" is read as twice a year, as most statements mean it ("biennially" is every two years).
-  [/^(?:every (?:six|6) months|(?:at least )?twice a year|twice yearly|bi-?annually|semi-?annually|half-?yearly|every half[- ]year|on a (?:half-yearly|semi-annual|biannual) basis)$/, 'half-yearly'],
-  [/^(?:annually|yearly|every year|each year|once a year|on an? (?:annual|yearly) basis|at each annual [a-z]+|at every annual [a-z]+)$/, 'yearly'],
+  [
+    /^(?:every (?:six|6) months|(?:at least )?twice a year|twice yearly|bi-?annually|semi-?annually|half-?yearly|every half[- ]year|on a (?:half-yearly|semi-annual|biannual) basis)$/,
+    'half-yearly',
+  ],
+  [
+    /^(?:annually|yearly|every year|each year|once a year|on an? (?:annual|yearly) basis|at each annual [a-z]+|at every annual [a-z]+)$/,
+    'yearly',
+  ],
   // No period said: reviewed on the default 90-day cycle ongoing duties get anyway (DESIGN §5).
   [/^(?:regularly|periodically|on a regular basis|on a periodic basis|from time to time)$/, 'quarterly'],
 ];
@@ -74,14 +88,19 @@ export function readOngoingDeadline(input: PhraseInput): OngoingDeadline | undef
   if (cadence) return { ...base, cadence };
   if (STANDING.test(lower) || OTHER_RECURRENCE.test(lower) || DURING_SLOTS.test(lower)) return base;
   const throughout = THROUGHOUT.exec(lower);
-  if (throughout) return { ...base, endCondition: `the end of ${withoutQuotes(input.plain.slice(input.lower.length - throughout[1].length))}` };
+  if (throughout)
+    return { ...base, endCondition: `the end of ${withoutQuotes(input.plain.slice(input.lower.length - throughout[1].length))}` };
   const forATime = FOR_A_TIME.exec(lower);
   const count = forATime ? readCount(forATime[1]) : undefined;
   if (forATime && count !== undefined) {
     // "for two years": a standing duty that lapses when the time is up.
     const unit = forATime[2];
     const endsOn =
-      unit === 'year' ? addYears(input.reference, count) : unit === 'month' ? addMonths(input.reference, count) : addDays(input.reference, count * (unit === 'week' ? 7 : 1));
+      unit === 'year'
+        ? addYears(input.reference, count)
+        : unit === 'month'
+          ? addMonths(input.reference, count)
+          : addDays(input.reference, count * (unit === 'week' ? 7 : 1));
     return { ...base, endsOn };
   }
   return undefined;

@@ -7,9 +7,7 @@ export interface Actor {
 }
 
 export function canChange(actor: Actor, commitment: Commitment): boolean {
-  return (
-    actor.isAdmin || commitment.createdBy.id === actor.id || commitment.owners.some((owner) => owner.id === actor.id)
-  );
+  return actor.isAdmin || commitment.createdBy.id === actor.id || commitment.owners.some((owner) => owner.id === actor.id);
 }
 
 /** The refusal, naming who can act instead. */

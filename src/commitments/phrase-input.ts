@@ -15,4 +15,5 @@ export interface PhraseInput {
 export const INCLUSIVE_LEADS = 'due|by|on or before|on|no later than|not later than|within|in|during|over';
 
 /** Words that say when a duty starts; the day it starts is when it is due. */
-export const START_LEADS = 'with effect from|with effect on|effective from|effective on|effective|as of|as from|starting from|starting on|starting in|starting|beginning on|beginning in|beginning|commencing on|commencing|from';
+export const START_LEADS =
+  'with effect from|with effect on|effective from|effective on|effective|as of|as from|starting from|starting on|starting in|starting|beginning on|beginning in|beginning|commencing on|commencing|from';

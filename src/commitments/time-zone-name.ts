@@ -24,11 +24,16 @@ export function readTimeZone(text: string): TimeZoneReading {
     const hours = Number(hoursText);
     const east = sign === '+';
     if (minutesText && minutesText !== '00') {
-      return { problem: `"${typed}" is an offset of part of an hour, which no fixed zone covers. Use the place's IANA name, like Asia/Kolkata (UTC+5:30) or Asia/Kathmandu.` };
+      return {
+        problem: `"${typed}" is an offset of part of an hour, which no fixed zone covers. Use the place's IANA name, like Asia/Kolkata (UTC+5:30) or Asia/Kathmandu.`,
+      };
     }
     if (hours === 0) return { zone: 'UTC' };
     const zone = canonical(`Etc/GMT${east ? '-' : '+'}${hours}`);
-    if (!zone || hours > (east ? 14 : 12)) return { problem: `"${typed}" is not an offset any zone has (UTC−12 to UTC+14). Use an IANA name like Asia/Karachi or Europe/Berlin.` };
+    if (!zone || hours > (east ? 14 : 12))
+      return {
+        problem: `"${typed}" is not an offset any zone has (UTC−12 to UTC+14). Use an IANA name like Asia/Karachi or Europe/Berlin.`,
+      };
     return {
       zone,
       note: `${typed} is a fixed offset, so I used ${zone} (always UTC${east ? '+' : '−'}${hours}, no daylight saving; the IANA name's sign is reversed by convention). If your place changes its clocks, use its IANA name instead, like Europe/Berlin.`,
@@ -36,5 +41,7 @@ export function readTimeZone(text: string): TimeZoneReading {
   }
   const zone = /^[\w+-]+(\/[\w+-]+)*$/.test(typed) ? canonical(typed) : undefined;
   if (zone) return { zone };
-  return { problem: `"${typed}" is not a time zone I know. Use an IANA name like Asia/Karachi or Europe/Berlin, or a whole-hour offset like UTC+5.` };
+  return {
+    problem: `"${typed}" is not a time zone I know. Use an IANA name like Asia/Karachi or Europe/Berlin, or a whole-hour offset like UTC+5.`,
+  };
 }

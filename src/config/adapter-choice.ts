@@ -33,7 +33,10 @@ export function chooseAdapters(config: ParsedConfig): AdapterName[] {
   }
   const teamsSet = TEAMS_VARIABLES.filter((name) => config[name]);
   if (teamsSet.length > 0 || config.TEAMS_ALLOW_UNAUTHENTICATED) {
-    requireTeams(config, teamsSet.length > 0 ? `${teamsSet.join(' and ')} ${teamsSet.length > 1 ? 'are' : 'is'} set` : 'TEAMS_ALLOW_UNAUTHENTICATED=true');
+    requireTeams(
+      config,
+      teamsSet.length > 0 ? `${teamsSet.join(' and ')} ${teamsSet.length > 1 ? 'are' : 'is'} set` : 'TEAMS_ALLOW_UNAUTHENTICATED=true',
+    );
     adapters.push('teams');
   }
   if (adapters.length === 0) adapters.push('console');
@@ -75,7 +78,10 @@ function requireTeams(config: ParsedConfig, why: string): void {
     throw missing('MICROSOFT_APP_TENANT_ID', 'is required for a SingleTenant Azure Bot (MICROSOFT_APP_TYPE=SingleTenant) and is not set');
   }
   if (config.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !config.MICROSOFT_APP_PASSWORD) {
-    throw missing('MICROSOFT_APP_PASSWORD', `is missing: MICROSOFT_APP_ID is set, and a ${config.MICROSOFT_APP_TYPE} Azure Bot needs its client secret`);
+    throw missing(
+      'MICROSOFT_APP_PASSWORD',
+      `is missing: MICROSOFT_APP_ID is set, and a ${config.MICROSOFT_APP_TYPE} Azure Bot needs its client secret`,
+    );
   }
 }
 

@@ -48,13 +48,23 @@ const SQLITE_REASONS: Record<string, string> = {
 export function storeFailure(error: unknown, config: StoreSettings): StartupError {
   if (error instanceof StartupError) return error;
   if (config.DATABASE_URL) {
-    return new StartupError('DATABASE_URL', `cannot be used (${redactUrl(config.DATABASE_URL)}): ${detail(error)}`, WHERE_TO_GET.DATABASE_URL, { cause: error });
+    return new StartupError(
+      'DATABASE_URL',
+      `cannot be used (${redactUrl(config.DATABASE_URL)}): ${detail(error)}`,
+      WHERE_TO_GET.DATABASE_URL,
+      { cause: error },
+    );
   }
   const code = codeOf(error);
   const reason = (code && SQLITE_REASONS[code]) ?? detail(error);
-  return new StartupError('FOLLOWTHROUGH_DB', `=${config.FOLLOWTHROUGH_DB} cannot be opened: ${reason} (${detail(error)})`, WHERE_TO_GET.FOLLOWTHROUGH_DB, {
-    cause: error,
-  });
+  return new StartupError(
+    'FOLLOWTHROUGH_DB',
+    `=${config.FOLLOWTHROUGH_DB} cannot be opened: ${reason} (${detail(error)})`,
+    WHERE_TO_GET.FOLLOWTHROUGH_DB,
+    {
+      cause: error,
+    },
+  );
 }
 
 export function listenFailure(error: unknown, config: Pick<Config, 'HOST' | 'PORT'>): StartupError {
@@ -68,20 +78,32 @@ export function listenFailure(error: unknown, config: Pick<Config, 'HOST' | 'POR
     );
   }
   if (code === 'EACCES') {
-    return new StartupError('PORT', `=${config.PORT} needs privileges this user does not have (ports below 1024)`, 'a port above 1024, for example 3978', {
-      cause: error,
-    });
+    return new StartupError(
+      'PORT',
+      `=${config.PORT} needs privileges this user does not have (ports below 1024)`,
+      'a port above 1024, for example 3978',
+      {
+        cause: error,
+      },
+    );
   }
   if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return new StartupError('HOST', `=${config.HOST} is not an address of this machine (${code})`, WHERE_TO_GET.HOST, { cause: error });
   }
-  return new StartupError('HOST', `=${config.HOST} PORT=${config.PORT} cannot be listened on: ${detail(error)}`, WHERE_TO_GET.PORT, { cause: error });
+  return new StartupError('HOST', `=${config.HOST} PORT=${config.PORT} cannot be listened on: ${detail(error)}`, WHERE_TO_GET.PORT, {
+    cause: error,
+  });
 }
 
 /** An adapter that failed without naming a variable: say which adapter, keep its message on one line. */
 export function adapterFailure(adapter: string, error: unknown): StartupError {
   if (error instanceof StartupError) return error;
-  return new StartupError('FOLLOWTHROUGH_ADAPTERS', `enables ${adapter}, which could not start: ${detail(error)}`, 'see .env.example for the variables of each adapter', {
-    cause: error,
-  });
+  return new StartupError(
+    'FOLLOWTHROUGH_ADAPTERS',
+    `enables ${adapter}, which could not start: ${detail(error)}`,
+    'see .env.example for the variables of each adapter',
+    {
+      cause: error,
+    },
+  );
 }

@@ -20,9 +20,9 @@ export const WHERE_TO_GET: Record<string, string> = {
   MICROSOFT_APP_TYPE: 'SingleTenant (default), MultiTenant or UserAssignedMSI, as chosen when creating the Azure Bot',
   TEAMS_ALLOW_UNAUTHENTICATED: 'true only for local development on a loopback HOST (Agents Playground)',
   TEAMS_ALLOWED_TENANTS: 'Entra tenant ids allowed to talk to the bot, comma-separated (default: the app tenant)',
-  TEAMS_APP_WEBSITE_URL: "the page people find the bot's help on, for example your repository's README (https://…); npm run teams:package needs it",
+  TEAMS_APP_WEBSITE_URL:
+    "the page people find the bot's help on, for example your repository's README (https://…); npm run teams:package needs it",
   TEAMS_APP_PRIVACY_URL: 'your privacy statement (https://…); default: TEAMS_APP_WEBSITE_URL',
   TEAMS_APP_TERMS_URL: 'your terms of use, for example the repository LICENSE (https://…); default: TEAMS_APP_WEBSITE_URL',
   TEAMS_ADMIN_AAD_IDS: 'Entra object ids of Teams users who may change any commitment, comma-separated',
 };
-

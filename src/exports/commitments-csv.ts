@@ -2,7 +2,24 @@
 import type { Commitment } from '../commitments/commitment.js';
 import { dueDateOf, isApproximate } from '../commitments/deadline.js';
 
-const COLUMNS = ['id', 'title', 'status', 'at_risk', 'deadline_kind', 'deadline_text', 'due', 'approximate', 'owners', 'parties', 'tags', 'channel', 'agreed_on', 'source_url', 'created_at', 'updated_at'];
+const COLUMNS = [
+  'id',
+  'title',
+  'status',
+  'at_risk',
+  'deadline_kind',
+  'deadline_text',
+  'due',
+  'approximate',
+  'owners',
+  'parties',
+  'tags',
+  'channel',
+  'agreed_on',
+  'source_url',
+  'created_at',
+  'updated_at',
+];
 
 function cell(raw: string): string {
   // Spreadsheets run a cell starting with = + - @ as a formula (CSV injection): a leading ' keeps it text.

@@ -35,7 +35,10 @@ function basicDate(date: string): string {
 }
 
 export function commitmentsIcs(commitments: Commitment[], now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const events = commitments.flatMap((c) => {
     const due = dueDateOf(c.deadline);
     if (!due) return [];
@@ -52,14 +55,9 @@ export function commitmentsIcs(commitments: Commitment[], now: Date): string {
       'END:VEVENT',
     ];
   });
-  return [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Followthrough//Commitments//EN',
-    'CALSCALE:GREGORIAN',
-    ...events,
-    'END:VCALENDAR',
-  ]
-    .map(fold)
-    .join('\r\n') + '\r\n';
+  return (
+    ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Followthrough//Commitments//EN', 'CALSCALE:GREGORIAN', ...events, 'END:VCALENDAR']
+      .map(fold)
+      .join('\r\n') + '\r\n'
+  );
 }

@@ -23,7 +23,8 @@ export interface CandidateShape {
   intentOnly: boolean;
 }
 
-const REPORTED = /\b(?:said|says|told|added|stated|noted|explained|stressed|argued|claimed|warned|indicated|asked|shared|suggested|mentioned|reported|wondered|felt|thought)\b/i;
+const REPORTED =
+  /\b(?:said|says|told|added|stated|noted|explained|stressed|argued|claimed|warned|indicated|asked|shared|suggested|mentioned|reported|wondered|felt|thought)\b/i;
 const CONDITION = /\b(?:if|unless|whether|provided\s+that|in\s+case)\b/i;
 
 function verbShape(action: string): string {
@@ -56,13 +57,15 @@ export function featuresOf(shape: CandidateShape): Features {
   // Under a bare "Agenda" heading the lines are topics; "Agenda item 2: budget" heads a discussion.
   if (/^(?:proposed\s+|draft\s+)?agenda\s*:?$/.test(sentence.section ?? '')) names.add('section_agenda');
   // A list of who came: short lines under "Attendees", "Present", "Apologies".
-  if (/\b(?:present|attendees|attendance|regrets|apologies)\b/.test(sentence.section ?? '') && sentence.text.length < 90) names.add('section_people');
+  if (/\b(?:present|attendees|attendance|regrets|apologies)\b/.test(sentence.section ?? '') && sentence.text.length < 90)
+    names.add('section_people');
   if (/^(?:WHEREAS|Whereas)\b/.test(sentence.text)) names.add('whereas');
   if (/^[^a-z]*$/.test(sentence.text)) names.add('all_capitals');
   // "Facilitator: eholk", "Time: 10 minutes": a label and its value.
   if (/^[A-Z][\w ]{0,25}:\s*\S+(?:\s+\S+){0,2}$/.test(sentence.text)) names.add('label_line');
   // "there weren't plans to …", "no one has agreed to …": the cue is denied.
-  if (/\b(?:not|n't|no|never|neither|nor)\b[^,;]*$/i.test(sentence.text.slice(Math.max(0, cue.clauseStart), cue.at))) names.add('denied_cue');
+  if (/\b(?:not|n't|no|never|neither|nor)\b[^,;]*$/i.test(sentence.text.slice(Math.max(0, cue.clauseStart), cue.at)))
+    names.add('denied_cue');
   if (CONDITION.test(frame)) names.add('conditional_frame');
   if (REPORTED.test(frame)) names.add('reported_frame');
   if (/["“”]/.test(sentence.text)) names.add('quotation_marks');
@@ -80,7 +83,8 @@ export function featuresOf(shape: CandidateShape): Features {
   const verb = (/^(?:(?:not|also|further|fully|jointly|immediately|promptly|be)\s+)*([a-z]+)/i.exec(action)?.[1] ?? '').toLowerCase();
   if (verb) names.add(`verb=${verb.replace(/(?<=\w{3})(?:es|s)$/, '')}`);
   const subjectWords = cue.subject.trim().split(/\s+/).filter(Boolean);
-  if (subjectWords.length > 0 && subjectWords.length <= 4) names.add(`subject=${subjectWords[subjectWords.length - 1].toLowerCase().replace(/[^a-z@]/g, '')}`);
+  if (subjectWords.length > 0 && subjectWords.length <= 4)
+    names.add(`subject=${subjectWords[subjectWords.length - 1].toLowerCase().replace(/[^a-z@]/g, '')}`);
   const before = /([A-Za-z]+)\W*$/.exec(sentence.text.slice(Math.max(0, cue.at - 30), cue.at))?.[1]?.toLowerCase();
   if (before) names.add(`before=${before}`);
   // A few conjunctions the linear model cannot form by itself.

@@ -6,7 +6,8 @@
 // Where a new clause (and so a new subject) begins: after ";", ", and", ":", "that", "said".
 const CLAUSE_BREAK = /(?:;\s+|,\s+and\s+|,\s+but\s+|:\s+|\b(?:that|said|says|stated|announced|added|confirmed)\s+)/g;
 // Introductory phrases ("Under the terms …, both sides will") are not the subject.
-const INTRO = /^(?:Under|According|Speaking|At|In|From|For|During|After|As|Chairing|Following|Meanwhile|Separately|With|Within|By|On|Upon|Once|Subject|Pursuant|Notwithstanding)\b/;
+const INTRO =
+  /^(?:Under|According|Speaking|At|In|From|For|During|After|As|Chairing|Following|Meanwhile|Separately|With|Within|By|On|Upon|Once|Subject|Pursuant|Notwithstanding)\b/;
 const LEADING_NOISE = /^(?:["“'‘]\s*)?(?:also|further|moreover|furthermore|meanwhile|then|now|therefore|accordingly)\b,?\s*/i;
 
 export interface ClauseSubject {
@@ -24,7 +25,10 @@ export function clauseSubject(text: string, cueIndex: number): ClauseSubject {
   if (INTRO.test(subject) && subject.includes(', ')) subject = subject.slice(subject.lastIndexOf(', ') + 2);
   subject = subject.replace(LEADING_NOISE, '').replace(/^["“'‘]\s*/, '');
   subject = subject.replace(/\s+(?:on|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month)$/i, '');
-  subject = subject.replace(/\s+(?:also|further|jointly|today|yesterday|again)$/i, '').replace(/,$/, '').trim();
+  subject = subject
+    .replace(/\s+(?:also|further|jointly|today|yesterday|again)$/i, '')
+    .replace(/,$/, '')
+    .trim();
   // "Norvale has [also set a target]": the auxiliary is not part of the name.
   subject = subject.replace(/\s+(?:has|have|had)$/i, '');
   // "The Board has approved the plan and [will tie …]": the subject is the one before the first verb.

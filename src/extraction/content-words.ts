@@ -4,11 +4,13 @@
  */
 
 const STOPWORDS = new Set(
-  ('a an the and or nor but of to in on at by for with from into onto over under about as than then that this these those ' +
+  (
+    'a an the and or nor but of to in on at by for with from into onto over under about as than then that this these those ' +
     'it its their his her our your they them we he she you i is are was were be been being has have had do does did ' +
     'will shall would should must may might can could also further both each all any other such which who whom whose ' +
     'agreed agree decided decide said says not no its within after before until till during per cent two sides side ' +
-    'would there here so very more most own same some one upon including including via').split(/\s+/),
+    'would there here so very more most own same some one upon including including via'
+  ).split(/\s+/),
 );
 
 /** Strips common English suffixes: enough for matching, not a real stemmer. */

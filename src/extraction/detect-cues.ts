@@ -10,8 +10,21 @@ import { isBaseVerb } from './split-coordinated.js';
 import type { Sentence } from './split-sentences.js';
 import { isParticiple } from './participle.js';
 
-export type CueType = 'commissive' | 'modal' | 'directive' | 'appeal' | 'shorthand' | 'hedged' | 'decision' | 'subjunctive'
-  | 'infinitive' | 'obligation' | 'continuing' | 'imperative' | 'nominal' | 'listed';
+export type CueType =
+  | 'commissive'
+  | 'modal'
+  | 'directive'
+  | 'appeal'
+  | 'shorthand'
+  | 'hedged'
+  | 'decision'
+  | 'subjunctive'
+  | 'infinitive'
+  | 'obligation'
+  | 'continuing'
+  | 'imperative'
+  | 'nominal'
+  | 'listed';
 
 export interface Cue {
   type: CueType;
@@ -41,20 +54,26 @@ export interface Cue {
   flags?: string[];
 }
 
-const ADVERBS = '(?:also|further|jointly|each|both|now|then|immediately|promptly|duly|fully|not|no longer|never|continue to|jointly|always|directly|actively|closely|still)';
+const ADVERBS =
+  '(?:also|further|jointly|each|both|now|then|immediately|promptly|duly|fully|not|no longer|never|continue to|jointly|always|directly|actively|closely|still)';
 // "shall, for a period of twelve months from adoption, take …": a parenthetical may follow the modal.
-const MODAL = new RegExp(`(\\b(?:will|shall|would|should|must|is to|are to)|(?<=\\w)'ll)((?:,\\s+[^,;"]{3,120},|\\s+\\([^()]{1,40}\\))?\\s+)((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`, 'gi');
+const MODAL = new RegExp(
+  `(\\b(?:will|shall|would|should|must|is to|are to)|(?<=\\w)'ll)((?:,\\s+[^,;"]{3,120},|\\s+\\([^()]{1,40}\\))?\\s+)((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`,
+  'gi',
+);
 const COMMISSIVE =
   /\b((?:set|sets|has\s+set|have\s+set)\s+(?:itself\s+|themselves\s+)?(?:a|an)\s+(?:new\s+|further\s+|separate\s+)?(?:target|goal)|agreed|agrees|agree|decided|decides|decide|resolved|resolves|resolve|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?:reaffirmed|renewed|reiterated|reaffirms?|renews?|reiterates?) (?:their|its|his|her|our) (?:firm |strong |full |unwavering )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally))*)\s+(to|on|not\s+to)\s+/gi;
 const DIRECTIVE =
   /\b(directed|directs|direct|instructed|instructs|instruct|tasked|tasks|task|asked|asks|ask|requested|requests|request|told|tells|ordered|orders|order|mandated|mandates|mandate|invited|invites|invite|commissioned|calls?\s+(?:up)?on|called\s+(?:up)?on|urges?|urged|encourages?|encouraged)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Za-z])[^,;.:]{0,80}?)(?:,\s*effective\s+[^,;]{1,40},)?\s+to\s+(?!the\b|a\b|an\b)([a-z]\w*)/gi;
 // "tasked the Federal Board of Revenue with recovering …", "charged the committee with preparing …".
-const TASKED_WITH = /\b(tasked|tasks|charged|charges|entrusted|entrusts)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Z])[^,;.:]{0,80}?)\s+with\s+([a-z]+ing)\b/gi;
+const TASKED_WITH =
+  /\b(tasked|tasks|charged|charges|entrusted|entrusts)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Z])[^,;.:]{0,80}?)\s+with\s+([a-z]+ing)\b/gi;
 const NOMINAL_ORDER =
   /\b(ordered|orders|commissioned|commissions)\s+(?=(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:audit|review|inquiry|investigation|probe|assessment|inspection|evaluation|study|survey|census)\b)/gi;
 const PASSIVE_DIRECTIVE =
   /\b(?:was|were|is|are|has been|have been)\s+(?:also\s+)?(?:asked|told|instructed|directed|requested|tasked|mandated|invited|ordered|required)\s+to\s+/gi;
-const HEDGED = /\b(?:expected|expects|expect|anticipated|anticipates|projected|aims?|plans?|intends?|hopes?|seeks?|strives?|endeavou?rs?)\s+to\s+(?!be\b)(?=[a-z])/gi;
+const HEDGED =
+  /\b(?:expected|expects|expect|anticipated|anticipates|projected|aims?|plans?|intends?|hopes?|seeks?|strives?|endeavou?rs?)\s+to\s+(?!be\b)(?=[a-z])/gi;
 const THAT_CLAUSE =
   /\b(?:demands?|demanded|demanding|directed|directs|directing|decides|decided|deciding|agreed|agrees|resolved|requires?|required|insists?|insisting|ordered|orders|it was agreed|understood|requested|requests|requesting|asked|asks|asking)\s*,?\s+that\s+/gi;
 const HEDGE_AFTER_MODAL = new Set(['strive', 'seek', 'endeavour', 'endeavor', 'try', 'aim', 'work', 'consider', 'explore', 'look']);
@@ -77,7 +96,13 @@ function subjectFlags(subject: string): string[] {
   if (/^(?:the\s+)?(?:parties|two sides|both sides|sides|leaders|ministers|governments|signatories)\b/i.test(s)) return ['subject_group'];
   // "the Government of Kelvaria and the NLF": a list of names is named, however long.
   const named = (part: string) => /^(?:[A-Z@]|the\s+[A-Z])/.test(part) && part.split(/\s+/).length <= 6;
-  if (s.split(/\s*(?:,|\band\b|&|\/)\s*/).filter(Boolean).every(named)) return ['subject_named'];
+  if (
+    s
+      .split(/\s*(?:,|\band\b|&|\/)\s*/)
+      .filter(Boolean)
+      .every(named)
+  )
+    return ['subject_named'];
   if (s.split(/\s+/).length > 6) return ['subject_long'];
   return ['subject_common'];
 }
@@ -88,11 +113,26 @@ function conditionalBinds(text: string, at: number): boolean {
   const lastThat = before.search(/\bthat\s+(?:(?!\bthat\b)[^;])*$/);
   if (lastThat >= 0) {
     const governing = before.slice(Math.max(0, lastThat - 40), lastThat);
-    if (/\b(?:agreed|agree|agrees|decided|decides|resolved|resolves|understood|directed|directs|demanded|demands|required|requires|ordered|orders|insists|requested|requests)\s+(?:\w+\s+){0,2}$/i.test(governing)) return true;
+    if (
+      /\b(?:agreed|agree|agrees|decided|decides|resolved|resolves|understood|directed|directs|demanded|demands|required|requires|ordered|orders|insists|requested|requests)\s+(?:\w+\s+){0,2}$/i.test(
+        governing,
+      )
+    )
+      return true;
   }
   // "said staff would present …", "announced that a new network would be installed …".
-  return /\b(?:said|says|announced|announces|stated|states|confirmed|confirms)\s+(?:that\s+)?(?:(?:the|his|her|their|its|our|both|all|each|an?)\s+)?(?:[\w'’-]+\s+){0,5}$/i.test(before)
-    && !/\b(?:if|unless|whether|could|might)\b/i.test(before.slice(before.search(/\b(?:said|says|announced|announces|stated|states|confirmed|confirms)\s+(?:(?!\b(?:said|says|announced|stated|confirmed)\b).)*$/i)));
+  return (
+    /\b(?:said|says|announced|announces|stated|states|confirmed|confirms)\s+(?:that\s+)?(?:(?:the|his|her|their|its|our|both|all|each|an?)\s+)?(?:[\w'’-]+\s+){0,5}$/i.test(
+      before,
+    ) &&
+    !/\b(?:if|unless|whether|could|might)\b/i.test(
+      before.slice(
+        before.search(
+          /\b(?:said|says|announced|announces|stated|states|confirmed|confirms)\s+(?:(?!\b(?:said|says|announced|stated|confirmed)\b).)*$/i,
+        ),
+      ),
+    )
+  );
 }
 
 function modalCues(text: string): Cue[] {
@@ -106,8 +146,12 @@ function modalCues(text: string): Cue[] {
     let actionStart = at + m[0].length - verb.length;
     const before = cues[cues.length - 1];
     const flags: string[] = [`modal_${modal.replace(/\s+/g, '_')}`];
-    if (/^(?:would|should)$/.test(modal) && !conditionalBinds(text, at)
-      && !(before && /\sand\s+$/.test(text.slice(0, at)) && text.slice(before.at, before.at + modal.length).toLowerCase() === modal)) flags.push('conditional_unbound');
+    if (
+      /^(?:would|should)$/.test(modal) &&
+      !conditionalBinds(text, at) &&
+      !(before && /\sand\s+$/.test(text.slice(0, at)) && text.slice(before.at, before.at + modal.length).toLowerCase() === modal)
+    )
+      flags.push('conditional_unbound');
     // "…, the prime minister said relief must reach the common man": rhetoric, not a duty.
     if (modal === 'must' && (/\b(?:said|says|stressed|told|added)\b/i.test(text.slice(0, at)) || directSpeech)) flags.push('must_reported');
     if (isNotADeed({ before: text.slice(0, at), rest: text.slice(actionStart), verb, adverbs })) flags.push('not_a_deed');
@@ -136,7 +180,11 @@ function modalCues(text: string): Cue[] {
       // "will have to", "will need to": an obligation, the deed follows "to".
       flags.push('obligation_to');
       actionStart += (/^\w+\s+to\s+/i.exec(text.slice(actionStart)) ?? [''])[0].length;
-    } else if (STATE_VERBS.has(verb.toLowerCase()) && !/^(?:apply\s+for|remain\s+(?:unchanged|frozen|suspended|closed|open|capped|fixed|in\s+place))\b/i.test(text.slice(actionStart))) flags.push('state_verb');
+    } else if (
+      STATE_VERBS.has(verb.toLowerCase()) &&
+      !/^(?:apply\s+for|remain\s+(?:unchanged|frozen|suspended|closed|open|capped|fixed|in\s+place))\b/i.test(text.slice(actionStart))
+    )
+      flags.push('state_verb');
     if (HEDGE_AFTER_MODAL.has(verb.toLowerCase())) {
       const to = /^\w+\s+(?:to(?:wards)?|on)\s+/.exec(text.slice(actionStart));
       weak = true;
@@ -149,14 +197,21 @@ function modalCues(text: string): Cue[] {
     // "will reduce … by 2030, and will source … by 2027": a second promise by the same subject,
     // when it carries its own time; otherwise ("… and shall cause …") it is the same promise.
     const previous = cues[cues.length - 1];
-    if ((subject === '' || /^(?:and|or|but)$/i.test(subject)) && previous && /,?\s+and\s+$/.test(text.slice(0, at))
-      && findDeadlinePhrase(text.slice(at, text.slice(at).search(/[;]|$/) + at))) {
+    if (
+      (subject === '' || /^(?:and|or|but)$/i.test(subject)) &&
+      previous &&
+      /,?\s+and\s+$/.test(text.slice(0, at)) &&
+      findDeadlinePhrase(text.slice(at, text.slice(at).search(/[;]|$/) + at))
+    ) {
       subject = previous.subject;
       clauseStart = at;
     }
     // "… would refrain from X and would resume Y": a repeated modal after "and" is a second promise.
-    const repeated = previous && /^(?:would|should)$/.test(modal) && /\sand\s+$/.test(text.slice(0, at))
-      && text.slice(previous.at, previous.at + modal.length).toLowerCase() === modal;
+    const repeated =
+      previous &&
+      /^(?:would|should)$/.test(modal) &&
+      /\sand\s+$/.test(text.slice(0, at)) &&
+      text.slice(previous.at, previous.at + modal.length).toLowerCase() === modal;
     if (repeated && (subject === '' || /^(?:and|or|but)$/i.test(subject) || subject.length > 40)) {
       subject = previous.subject;
       clauseStart = at;
@@ -164,15 +219,20 @@ function modalCues(text: string): Cue[] {
     if (subject === '' || /^(?:and|or|but)$/i.test(subject)) continue;
     const deed = text.slice(actionStart).replace(/^be\s+/i, '');
     flags.push(...subjectFlags(subject));
-    const standing = negated || /continue to|always/i.test(adverbs) || STANDING_VERBS.test(deed) || /^(?:maintained|kept|preserved|observed|respected|upheld|continued|prohibited|banned)\b|^remain\s/i.test(deed)
-      || /^(?:neither|no)\b/i.test(clauseSubject(text, at).subject);
+    const standing =
+      negated ||
+      /continue to|always/i.test(adverbs) ||
+      STANDING_VERBS.test(deed) ||
+      /^(?:maintained|kept|preserved|observed|respected|upheld|continued|prohibited|banned)\b|^remain\s/i.test(deed) ||
+      /^(?:neither|no)\b/i.test(clauseSubject(text, at).subject);
     cues.push({ type: 'modal', at, clauseStart, actionStart, subject, passive, weak, standing, flags });
   }
   return cues;
 }
 
 // "Dana owns the Postgres upgrade, to be done by 23 May": ownership of a task is a commitment to it.
-const OWNERSHIP = /\b(?:owns|will\s+own|(?:is|are)\s+(?:responsible|accountable)\s+for|(?:is|are)\s+in\s+charge\s+of)\s+(?=(?:the|a|an|this|that|our|its|their)\s)/g;
+const OWNERSHIP =
+  /\b(?:owns|will\s+own|(?:is|are)\s+(?:responsible|accountable)\s+for|(?:is|are)\s+in\s+charge\s+of)\s+(?=(?:the|a|an|this|that|our|its|their)\s)/g;
 
 function commissiveCues(text: string): Cue[] {
   const cues: Cue[] = [];
@@ -180,7 +240,16 @@ function commissiveCues(text: string): Cue[] {
     const at = m.index ?? 0;
     const { clauseStart, subject } = clauseSubject(text, at);
     if (!/^(?:[A-Z][\w.'’-]*|@[\w.-]+)(?:\s+(?:and\s+)?[A-Z][\w.'’-]*)*$/.test(subject)) continue;
-    cues.push({ type: 'commissive', at, clauseStart, actionStart: at + m[0].length, subject, passive: false, weak: false, standing: false });
+    cues.push({
+      type: 'commissive',
+      at,
+      clauseStart,
+      actionStart: at + m[0].length,
+      subject,
+      passive: false,
+      weak: false,
+      standing: false,
+    });
   }
   for (const m of text.matchAll(COMMISSIVE)) {
     const at = m.index ?? 0;
@@ -191,7 +260,11 @@ function commissiveCues(text: string): Cue[] {
     const nominal = m[3].toLowerCase() === 'on' || /^(?:the|a|an|its|their|our|his|her)$/.test(firstWord);
     const { clauseStart, subject } = clauseSubject(text, at);
     // A reaffirmed commitment is a standing one whatever it is to; "agreed not to" is a prohibition.
-    const standing = (/commitment|committed/i.test(m[1]) && nominal) || /^(?:reaffirm|renew|reiterat)/i.test(m[1]) || /^not/i.test(m[3]) || STANDING_VERBS.test(rest);
+    const standing =
+      (/commitment|committed/i.test(m[1]) && nominal) ||
+      /^(?:reaffirm|renew|reiterat)/i.test(m[1]) ||
+      /^not/i.test(m[3]) ||
+      STANDING_VERBS.test(rest);
     if (nominal) flags.push('nominal_object');
     flags.push(...subjectFlags(subject));
     cues.push({ type: 'commissive', at, clauseStart, actionStart, subject, passive: false, weak: false, standing, flags });
@@ -204,41 +277,82 @@ function directiveCues(text: string): Cue[] {
   for (const m of text.matchAll(DIRECTIVE)) {
     const at = m.index ?? 0;
     const object = m[2].trim();
-    const flags = [...(THIRD_PARTY.test(object) ? ["third_party"] : []), ...subjectFlags(object)];
+    const flags = [...(THIRD_PARTY.test(object) ? ['third_party'] : []), ...subjectFlags(object)];
     // Base forms ("direct", "task", "request") are verbs only in lower case before a named object:
     // "a Joint Task Force … to share" and "at the request of X to" are not directives.
-    if (/^(?:direct|instruct|task|ask|request|order|mandate|invite)$/i.test(m[1])
-      && (/^[A-Z]/.test(m[1]) && at > 0 || /^(?:of|to|for|in|on|at|by|with|and)\b/i.test(object)
+    if (
+      /^(?:direct|instruct|task|ask|request|order|mandate|invite)$/i.test(m[1]) &&
+      ((/^[A-Z]/.test(m[1]) && at > 0) ||
+        /^(?:of|to|for|in|on|at|by|with|and)\b/i.test(object) ||
         // "its dual mandate and …", "a new task …": after a determiner or adjective the word is a noun.
-        || /\b(?:the|a|an|its|their|our|his|her|this|that|whose|new|own|joint|dual|[a-z]+(?:al|ive|ous|ful))\s+$/i.test(text.slice(0, at)))) flags.push('noun_reading');
+        /\b(?:the|a|an|its|their|our|his|her|this|that|whose|new|own|joint|dual|[a-z]+(?:al|ive|ous|ful))\s+$/i.test(text.slice(0, at)))
+    )
+      flags.push('noun_reading');
     const actionStart = at + m[0].length - m[3].length;
     const { clauseStart, subject } = clauseSubject(text, at);
     // "calls upon X to", "urges X to": binding only when X is bound by the text (checked once all is read).
     // "The Parties request IGAD to deploy monitors": the parties ask an outsider; bound only if it is one of them.
-    const appeal = /^(?:call|urge|encourag)/i.test(m[1])
-      || /^(?:request|ask|invit)/i.test(m[1]) && /^(?:the\s+)?(?:parties|two\s+sides|both\s+sides|signatories|two\s+governments|both\s+governments)$/i.test(subject);
+    const appeal =
+      /^(?:call|urge|encourag)/i.test(m[1]) ||
+      (/^(?:request|ask|invit)/i.test(m[1]) &&
+        /^(?:the\s+)?(?:parties|two\s+sides|both\s+sides|signatories|two\s+governments|both\s+governments)$/i.test(subject));
     const inviter = /^invit/i.test(m[1]) && subject !== '' ? subject : undefined;
-    cues.push({ type: appeal ? 'appeal' : 'directive', at, clauseStart, actionStart, subject: object, passive: false, weak: false,
-      standing: STANDING_VERBS.test(text.slice(actionStart)), ...(inviter ? { inviter } : {}), ...(appeal && subject ? { speaker: subject } : {}), flags });
+    cues.push({
+      type: appeal ? 'appeal' : 'directive',
+      at,
+      clauseStart,
+      actionStart,
+      subject: object,
+      passive: false,
+      weak: false,
+      standing: STANDING_VERBS.test(text.slice(actionStart)),
+      ...(inviter ? { inviter } : {}),
+      ...(appeal && subject ? { speaker: subject } : {}),
+      flags,
+    });
   }
   // "ordered an immediate safety audit of all dams": the order is the commitment, its object the deed.
   for (const m of text.matchAll(NOMINAL_ORDER)) {
     const at = m.index ?? 0;
     const { clauseStart, subject } = clauseSubject(text, at);
-    cues.push({ type: 'directive', at, clauseStart, actionStart: at + m[1].length + 1, subject: subject.replace(/\s+on\s+\w+day$/i, ''),
-      passive: false, weak: false, standing: false });
+    cues.push({
+      type: 'directive',
+      at,
+      clauseStart,
+      actionStart: at + m[1].length + 1,
+      subject: subject.replace(/\s+on\s+\w+day$/i, ''),
+      passive: false,
+      weak: false,
+      standing: false,
+    });
   }
   for (const m of text.matchAll(TASKED_WITH)) {
     const at = m.index ?? 0;
     const actionStart = at + m[0].length - m[3].length;
-    cues.push({ type: 'directive', at, clauseStart: clauseSubject(text, at).clauseStart, actionStart, subject: m[2].trim(), passive: false, weak: false,
-      standing: false });
+    cues.push({
+      type: 'directive',
+      at,
+      clauseStart: clauseSubject(text, at).clauseStart,
+      actionStart,
+      subject: m[2].trim(),
+      passive: false,
+      weak: false,
+      standing: false,
+    });
   }
   for (const m of text.matchAll(PASSIVE_DIRECTIVE)) {
     const at = m.index ?? 0;
     const { clauseStart, subject } = clauseSubject(text, at);
-    cues.push({ type: 'directive', at, clauseStart, actionStart: at + m[0].length, subject, passive: false, weak: false,
-      standing: STANDING_VERBS.test(text.slice(at + m[0].length)) });
+    cues.push({
+      type: 'directive',
+      at,
+      clauseStart,
+      actionStart: at + m[0].length,
+      subject,
+      passive: false,
+      weak: false,
+      standing: STANDING_VERBS.test(text.slice(at + m[0].length)),
+    });
   }
   return cues;
 }
@@ -255,8 +369,17 @@ function hedgedCues(text: string): Cue[] {
     const { clauseStart, subject } = clauseSubject(text, at);
     const cleaned = subject.replace(/\s+(?:is|are|was|were)$/i, '');
     flags.push(...subjectFlags(cleaned));
-    cues.push({ type: 'hedged', at, clauseStart, actionStart: at + m[0].length, subject: cleaned, passive: false, weak: true,
-      standing: STANDING_VERBS.test(text.slice(at + m[0].length)), flags });
+    cues.push({
+      type: 'hedged',
+      at,
+      clauseStart,
+      actionStart: at + m[0].length,
+      subject: cleaned,
+      passive: false,
+      weak: true,
+      standing: STANDING_VERBS.test(text.slice(at + m[0].length)),
+      flags,
+    });
   }
   return cues;
 }
@@ -271,18 +394,37 @@ function thatClauseCues(text: string, taken: Cue[]): Cue[] {
     if (taken.some((c) => c.at >= start && c.at <= start + clauseEnd)) continue;
     const rest = text.slice(start);
     if (/\b(?:will|shall|would|should|must|is to|are to)\b/i.test(rest.slice(0, clauseEnd))) continue;
-    const verb = /^((?:no\s+)?(?:(?:the|a|an|its|their|this|that|all|each|every|any)\s+)?[\w'’ -]{2,80}?)\s+((?:immediately|promptly|also|fully|not\s+)?\s*(?:be\s+[a-z]+(?:ed|en|t)\b|(?!(?:of|and|or|the|for|in|on|at|to|with|from|by|an?|its|their|all|any|each|who|which|that)\b)[a-z]+(?<!ed|ing|ly|s)\b))/.exec(rest);
+    const verb =
+      /^((?:no\s+)?(?:(?:the|a|an|its|their|this|that|all|each|every|any)\s+)?[\w'’ -]{2,80}?)\s+((?:immediately|promptly|also|fully|not\s+)?\s*(?:be\s+[a-z]+(?:ed|en|t)\b|(?!(?:of|and|or|the|for|in|on|at|to|with|from|by|an?|its|their|all|any|each|who|which|that)\b)[a-z]+(?<!ed|ing|ly|s)\b))/.exec(
+        rest,
+      );
     if (!verb) continue;
     const subject = verb[1].trim();
     // "requested that the presentation include options for …": what a document should say, not a deed.
     // "requested that the report include options": what a document should say; "requests that the
     // administration include progress reports" is a duty of the administration.
-    const flags = /^(?:include|contain|cover|reflect|address|incorporate|feature|describe|list|show)$/i.test(verb[2].trim())
-      && /\b(?:report|presentation|plan|draft|document|statement|budget|proposal|agreement|text|paper|study|review|policy|list)s?$/i.test(verb[1].trim()) ? ['document_content'] : [];
+    const flags =
+      /^(?:include|contain|cover|reflect|address|incorporate|feature|describe|list|show)$/i.test(verb[2].trim()) &&
+      /\b(?:report|presentation|plan|draft|document|statement|budget|proposal|agreement|text|paper|study|review|policy|list)s?$/i.test(
+        verb[1].trim(),
+      )
+        ? ['document_content']
+        : [];
     const passive = /\bbe\s/.test(verb[2]);
-    cues.push({ type: 'subjunctive', at, clauseStart: clauseSubject(text, at).clauseStart,
-      actionStart: passive ? start : start + verb[1].length + 1, subject: passive ? '' : subject, passive, weak: false,
-      standing: /^no\s/i.test(subject) || /\bnot\b/.test(verb[2]) || STANDING_VERBS.test(verb[2].trim().replace(/^(?:immediately|promptly|also|fully)\s+/i, '')), flags });
+    cues.push({
+      type: 'subjunctive',
+      at,
+      clauseStart: clauseSubject(text, at).clauseStart,
+      actionStart: passive ? start : start + verb[1].length + 1,
+      subject: passive ? '' : subject,
+      passive,
+      weak: false,
+      standing:
+        /^no\s/i.test(subject) ||
+        /\bnot\b/.test(verb[2]) ||
+        STANDING_VERBS.test(verb[2].trim().replace(/^(?:immediately|promptly|also|fully)\s+/i, '')),
+      flags,
+    });
   }
   return cues;
 }
@@ -296,17 +438,49 @@ function shorthandCue(sentence: Sentence): Cue[] {
   const text = sentence.text;
   const row = TABLE_ROW.exec(text) ?? (sentence.actionItem ? NAMED_LINE.exec(text) : null);
   if (row) {
-    return [{ type: 'shorthand', at: 0, clauseStart: 0, actionStart: row[0].length, subject: row[1], passive: false, weak: false, standing: false }];
+    return [
+      {
+        type: 'shorthand',
+        at: 0,
+        clauseStart: 0,
+        actionStart: row[0].length,
+        subject: row[1],
+        passive: false,
+        weak: false,
+        standing: false,
+      },
+    ];
   }
   const m = SHORTHAND.exec(text);
   if (m && !NOT_A_NAME.test(m[1]) && m[1].split(/\s+/).length <= 5 && (sentence.actionItem || / to\s+$/.test(m[0]))) {
-    return [{ type: 'shorthand', at: 0, clauseStart: 0, actionStart: m[0].length, subject: m[1], passive: false, weak: false,
-      standing: STANDING_VERBS.test(text.slice(m[0].length)) }];
+    return [
+      {
+        type: 'shorthand',
+        at: 0,
+        clauseStart: 0,
+        actionStart: m[0].length,
+        subject: m[1],
+        passive: false,
+        weak: false,
+        standing: STANDING_VERBS.test(text.slice(m[0].length)),
+      },
+    ];
   }
   if (sentence.actionItem && /^[A-Z][a-z]+\s+\w/.test(text)) {
     const owner = TRAILING_OWNER.exec(text);
-    return [{ type: 'shorthand', at: 0, clauseStart: 0, actionStart: 0, subject: owner?.[1] ?? '', passive: false, weak: false, standing: false,
-      ...(owner ? { flags: ['trailing_owner'] } : {}) }];
+    return [
+      {
+        type: 'shorthand',
+        at: 0,
+        clauseStart: 0,
+        actionStart: 0,
+        subject: owner?.[1] ?? '',
+        passive: false,
+        weak: false,
+        standing: false,
+        ...(owner ? { flags: ['trailing_owner'] } : {}),
+      },
+    ];
   }
   return [];
 }
@@ -314,7 +488,8 @@ function shorthandCue(sentence: Sentence): Cue[] {
 // "MOTION by X, seconded by Y, to …": each "to <verb>" is what the body decided, except procedure.
 const MOTION = /^(?:MOTION|Motion|It was moved)\b[^.;]*?,\s*to\s+/;
 const MOTION_PART = /(?:^|,?\s+and\s+|,\s*)to\s+([a-z]+)\b/g;
-const MOTION_PROCEDURE = /^(?:approve|adopt|accept|receive|award|authori[sz]e|adjourn|introduce|ratify|waive|table|recess|excuse|amend|confirm|direct|instruct|ask|request|task|move|continue|note|file|deny|reject|close|open)$/;
+const MOTION_PROCEDURE =
+  /^(?:approve|adopt|accept|receive|award|authori[sz]e|adjourn|introduce|ratify|waive|table|recess|excuse|amend|confirm|direct|instruct|ask|request|task|move|continue|note|file|deny|reject|close|open)$/;
 
 function motionCues(text: string): Cue[] {
   const head = MOTION.exec(text);
@@ -325,7 +500,16 @@ function motionCues(text: string): Cue[] {
     if (MOTION_PROCEDURE.test(m[1])) continue;
     const at = start + (m.index ?? 0);
     const actionStart = at + m[0].length - m[1].length;
-    cues.push({ type: 'decision', at, clauseStart: at, actionStart, subject: '', passive: false, weak: false, standing: STANDING_VERBS.test(text.slice(actionStart)) });
+    cues.push({
+      type: 'decision',
+      at,
+      clauseStart: at,
+      actionStart,
+      subject: '',
+      passive: false,
+      weak: false,
+      standing: STANDING_VERBS.test(text.slice(actionStart)),
+    });
   }
   return cues;
 }
@@ -337,9 +521,15 @@ function motionCues(text: string): Cue[] {
 function actingFor(text: string, cue: Cue, previous: Cue): Cue {
   const relative = /,\s+(which|who)\s+$/i.exec(text.slice(0, cue.at));
   if (cue.type !== 'modal' || !relative || !/(?:^|,\s+)(?:which|who)$/i.test(cue.subject)) return cue;
-  const actor = /((?:[\w'’-]+\s+){0,3}[\w'’-]+)\s*$/.exec(text.slice(previous.actionStart, relative.index))?.[1]
+  const actor = /((?:[\w'’-]+\s+){0,3}[\w'’-]+)\s*$/
+    .exec(text.slice(previous.actionStart, relative.index))?.[1]
     .replace(/^(?:[a-z]+\s+)?(?:an?|the|its|their)\s+/i, '');
-  return { ...cue, subject: previous.subject, clauseStart: relative.index + relative[0].length - relative[1].length - 1, ...(actor ? { actor } : {}) };
+  return {
+    ...cue,
+    subject: previous.subject,
+    clauseStart: relative.index + relative[0].length - relative[1].length - 1,
+    ...(actor ? { actor } : {}),
+  };
 }
 
 // Words before "to" that make it a preposition or a noun's complement, not a task: "due to", "a visit to".
@@ -348,7 +538,8 @@ const NOT_A_TASK_SUBJECT =
 // "Clerk to write to owner", "T Bishton to be asked to trim", "Further details to be sought", "jdoe to update the wiki".
 const TASK_INFINITIVE =
   /(?:^|[,;:]\s+|\s(?=[A-Z@]))((?:@[\w.-]+|[A-Z][\w.'’-]*|(?<=^)[a-z][\w.-]*)(?:(?:\s+|\s*[&/]\s*|\s+and\s+)(?:[A-Z][\w.'’-]*|@[\w.-]+|of|the|[a-z]+(?=\s+to\s)))*|(?<=^|[,;:]\s)(?:[A-Za-z][\w'’-]*\s+){1,6}?[A-Za-z][\w'’-]*)\s+to\s+(be\s+[a-z]+(?:ed|en|t|wn)\b|(?!be\b)[a-z]+\b)/g;
-const FUNCTION_WORD = /^(?:in|at|on|for|with|by|from|of|to|as|and|or|but|that|the|a|an|this|these|its|their|our|his|her|into|onto|about|than|then|also|who|which|where|when|while|if|so|be|it|we|they|he|she|you|i)$/i;
+const FUNCTION_WORD =
+  /^(?:in|at|on|for|with|by|from|of|to|as|and|or|but|that|the|a|an|this|these|its|their|our|his|her|into|onto|about|than|then|also|who|which|where|when|while|if|so|be|it|we|they|he|she|you|i)$/i;
 const ADJECTIVE_COMMIT =
   /\b(?:is|are|was|were|remain|remains|stand|stands|'re)\s+(?:(?:firmly|fully|also|now|equally|all)\s+)?(?:determined|ready|willing|prepared|resolute|dedicated)\s+to\s+(?=[a-z])/gi;
 const CONTINUING = /\b(continues|continue|continued)\s+to\s+(?=[a-z])/gi;
@@ -359,7 +550,8 @@ const PLEASE = /(?:^|[.;:!]\s+|\s-\s+)please\s+(?=[a-z])/gi;
 const NOMINAL_COMMIT =
   /\b(?:(?:our|their|its|his|her|the)\s+(?:(?:firm|strong|full|shared|joint|continued|unwavering|collective)\s+)?(?:commitment|determination|intention|resolve|pledge|undertaking|readiness|willingness)\s+(?:of\s+[^,;.]{1,60}?\s+)?to|commit(?:s|ted)?\s+(?:(?:our|their|its|his|her|the)\s+[\w-]+(?:\s+[\w-]+)?|themselves|ourselves|itself|himself|herself)\s+to|(?:agreed|decided|resolved|undertook|undertake|agree|decide)\s+(?:as\s+follows|the\s+following)\s*:\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:to\s+)?)\s*(?=[a-z])/gi;
 // A task line that names its owner at the end: "Update the wiki (Bob)", "send the draft [jdoe]".
-const TRAILING_OWNER = /\s*[([]\s*((?:[A-Z][\w.'’-]*|@?[a-z][\w.-]{1,20})(?:\s*(?:,|\/|&|and)\s*(?:[A-Z][\w.'’-]*|@?[a-z][\w.-]{1,20}))*)\s*[)\]]\s*\.?$/;
+const TRAILING_OWNER =
+  /\s*[([]\s*((?:[A-Z][\w.'’-]*|@?[a-z][\w.-]{1,20})(?:\s*(?:,|\/|&|and)\s*(?:[A-Z][\w.'’-]*|@?[a-z][\w.-]{1,20}))*)\s*[)\]]\s*\.?$/;
 
 function subjectOf(text: string, at: number): { clauseStart: number; subject: string } {
   return clauseSubject(text, at);
@@ -368,30 +560,66 @@ function subjectOf(text: string, at: number): { clauseStart: number; subject: st
 /** Cues found by broader shapes than the classic ones; the scorer decides what they are worth. */
 function broadCues(text: string, sentence: Sentence): Cue[] {
   const cues: Cue[] = [];
-  const push = (type: CueType, at: number, actionStart: number, subject: string, flags: string[], clauseStart = subjectOf(text, at).clauseStart) => {
-    cues.push({ type, at, clauseStart, actionStart, subject, passive: /^be\s/.test(text.slice(actionStart)), weak: false,
-      standing: STANDING_VERBS.test(text.slice(actionStart)) || type === 'continuing', flags: [...flags, ...subjectFlags(subject)] });
+  const push = (
+    type: CueType,
+    at: number,
+    actionStart: number,
+    subject: string,
+    flags: string[],
+    clauseStart = subjectOf(text, at).clauseStart,
+  ) => {
+    cues.push({
+      type,
+      at,
+      clauseStart,
+      actionStart,
+      subject,
+      passive: /^be\s/.test(text.slice(actionStart)),
+      weak: false,
+      standing: STANDING_VERBS.test(text.slice(actionStart)) || type === 'continuing',
+      flags: [...flags, ...subjectFlags(subject)],
+    });
   };
   for (const m of text.matchAll(TASK_INFINITIVE)) {
     const subject = m[1];
     const verb = m[2];
-    if (NOT_A_TASK_SUBJECT.test(subject) || NOT_A_NAME.test(subject) && /^\S+$/.test(subject)) continue;
+    if (NOT_A_TASK_SUBJECT.test(subject) || (NOT_A_NAME.test(subject) && /^\S+$/.test(subject))) continue;
     const from = (m.index ?? 0) + m[0].indexOf(subject);
     // "met today in Lisbon to re-affirm …", "partnered with Teach For Pakistan to strengthen …": after a
     // preposition or a verb, "X to …" is a purpose; after a bare noun ("… vegetation T Bishton to be
     // asked") it can start a note of its own.
     const previous = /([A-Za-z']+)\s+$/.exec(text.slice(Math.max(0, from - 30), from))?.[1] ?? '';
-    if (from > 0 && !/[,;:]\s*$/.test(text.slice(0, from)) && (/^[A-Z]/.test(previous) || /(?:ed|ing|s)$/.test(previous) || FUNCTION_WORD.test(previous))) continue;
+    if (
+      from > 0 &&
+      !/[,;:]\s*$/.test(text.slice(0, from)) &&
+      (/^[A-Z]/.test(previous) || /(?:ed|ing|s)$/.test(previous) || FUNCTION_WORD.test(previous))
+    )
+      continue;
     // A leading phrase with a verb in it is a clause, not a task's subject: "Thanh indicated it would be best to start".
     if (!/^[A-Z@]/.test(subject) || subject.split(/\s+/).length > 3) {
-      if (/\b(?:is|are|was|were|be|been|has|have|had|will|would|should|can|could|may|might|must|shall|do|does|did|[a-z]+ed)\b/i.test(subject)) continue;
+      if (
+        /\b(?:is|are|was|were|be|been|has|have|had|will|would|should|can|could|may|might|must|shall|do|does|did|[a-z]+ed)\b/i.test(subject)
+      )
+        continue;
     }
     if (!/^be\s/.test(verb) && !isBaseVerb(verb)) continue;
     const at = (m.index ?? 0) + m[0].indexOf(subject);
     const actionStart = (m.index ?? 0) + m[0].length - verb.length;
-    push('infinitive', at, /^be\s/.test(verb) ? at : actionStart, subject, [at === 0 ? 'at_line_start' : 'mid_line', ...(/^[a-z]/.test(subject) ? ['lowercase_subject'] : [])], at);
+    push(
+      'infinitive',
+      at,
+      /^be\s/.test(verb) ? at : actionStart,
+      subject,
+      [at === 0 ? 'at_line_start' : 'mid_line', ...(/^[a-z]/.test(subject) ? ['lowercase_subject'] : [])],
+      at,
+    );
   }
-  for (const [pattern, type] of [[ADJECTIVE_COMMIT, 'commissive'], [CONTINUING, 'continuing'], [OBLIGATION, 'obligation'], [NOMINAL_COMMIT, 'nominal']] as const) {
+  for (const [pattern, type] of [
+    [ADJECTIVE_COMMIT, 'commissive'],
+    [CONTINUING, 'continuing'],
+    [OBLIGATION, 'obligation'],
+    [NOMINAL_COMMIT, 'nominal'],
+  ] as const) {
     for (const m of text.matchAll(pattern)) {
       const at = m.index ?? 0;
       const { clauseStart, subject } = subjectOf(text, at);
@@ -409,12 +637,27 @@ function broadCues(text: string, sentence: Sentence): Cue[] {
 function listedCue(text: string, sentence: Sentence): Cue[] {
   if (!sentence.listFrame) return [];
   const frameCues = detectCues({ ...sentence, text: sentence.listFrame, listFrame: undefined, actionItem: false, listItem: false });
-  const committal = frameCues.length > 0 || /\b(?:agree[sd]?|commit\w*|will|shall|must|pledge\w*|undertake\w*|resolve[sd]?|decide[sd]?|as\s+follows|following\s+(?:actions|steps|commitments))\b/i.test(sentence.listFrame);
+  const committal =
+    frameCues.length > 0 ||
+    /\b(?:agree[sd]?|commit\w*|will|shall|must|pledge\w*|undertake\w*|resolve[sd]?|decide[sd]?|as\s+follows|following\s+(?:actions|steps|commitments))\b/i.test(
+      sentence.listFrame,
+    );
   if (!committal) return [];
   const lead = /^(?:to\s+)?/i.exec(text)?.[0].length ?? 0;
   const subject = frameCues[0]?.subject ?? '';
-  return [{ type: 'listed', at: 0, clauseStart: 0, actionStart: lead, subject, passive: false, weak: false, standing: STANDING_VERBS.test(text.slice(lead)),
-    flags: [frameCues.length > 0 ? 'frame_cue' : 'frame_words', ...subjectFlags(subject)] }];
+  return [
+    {
+      type: 'listed',
+      at: 0,
+      clauseStart: 0,
+      actionStart: lead,
+      subject,
+      passive: false,
+      weak: false,
+      standing: STANDING_VERBS.test(text.slice(lead)),
+      flags: [frameCues.length > 0 ? 'frame_cue' : 'frame_words', ...subjectFlags(subject)],
+    },
+  ];
 }
 
 /** All cues in a sentence, in order, minus those governed by a non-committal verb. */
@@ -430,14 +673,26 @@ export function detectCues(sentence: Sentence): Cue[] {
   // paragraph is an infinitive governed by the header, so the text's own parties are bound.
   const infinitive = /^To\s+(?!(?:date|this|that|the|be|sum|conclude,)\b)(?:(?:further|fully|jointly|also)\s+)?[a-z]+\s+\S/.exec(text);
   if (cues.length === 0 && infinitive && /[;.:]$/.test(text.trim())) {
-    cues.push({ type: 'decision', at: 0, clauseStart: 0, actionStart: 3, subject: '', passive: false, weak: false, standing: STANDING_VERBS.test(text.slice(3)) });
+    cues.push({
+      type: 'decision',
+      at: 0,
+      clauseStart: 0,
+      actionStart: 3,
+      subject: '',
+      passive: false,
+      weak: false,
+      standing: STANDING_VERBS.test(text.slice(3)),
+    });
   }
   if (cues.length === 0 && sentence.decision && /\b[a-z]+s\b/.test(text)) {
     cues.push({ type: 'decision', at: 0, clauseStart: 0, actionStart: 0, subject: '', passive: false, weak: false, standing: false });
   }
   // The broader shapes only where the classic ones found nothing on the same words.
   for (const cue of broadCues(text, sentence)) {
-    const near = cues.some((c) => Math.abs(c.at - cue.at) < 12 || (cue.at >= c.at && cue.at <= c.actionStart + 2) || (c.at >= cue.at && c.at <= cue.actionStart + 2));
+    const near = cues.some(
+      (c) =>
+        Math.abs(c.at - cue.at) < 12 || (cue.at >= c.at && cue.at <= c.actionStart + 2) || (c.at >= cue.at && c.at <= cue.actionStart + 2),
+    );
     // "appoint liaison officers in Turbat and Zahedan to further strengthen …": inside another promise's
     // words, "X to …" is its purpose; a new clause (after ",", ";" or "and") may start a task of its own.
     const inside = cues.some((c) => c.actionStart <= cue.at && !/(?:[,;]|\sand)\s+$/.test(text.slice(0, cue.at)));
@@ -446,8 +701,17 @@ export function detectCues(sentence: Sentence): Cue[] {
   if (cues.length === 0) cues.push(...listedCue(text, sentence));
   if (cues.length === 0 && sentence.actionItem && /[a-z]{3}/.test(text)) {
     const owner = TRAILING_OWNER.exec(text);
-    cues.push({ type: 'shorthand', at: 0, clauseStart: 0, actionStart: 0, subject: owner?.[1] ?? '', passive: false, weak: false,
-      standing: STANDING_VERBS.test(text), flags: [owner ? 'trailing_owner' : 'bare_task_line'] });
+    cues.push({
+      type: 'shorthand',
+      at: 0,
+      clauseStart: 0,
+      actionStart: 0,
+      subject: owner?.[1] ?? '',
+      passive: false,
+      weak: false,
+      standing: STANDING_VERBS.test(text),
+      flags: [owner ? 'trailing_owner' : 'bare_task_line'],
+    });
   }
   cues.sort((a, b) => a.at - b.at);
   // Keep one cue per region: a hedge and a modal on the same words are one promise.
@@ -455,7 +719,9 @@ export function detectCues(sentence: Sentence): Cue[] {
   for (const cue of cues) {
     const previous = kept[kept.length - 1];
     if (previous && cue.at < previous.actionStart + 2) continue;
-    const flagged = isNonCommittalScope(governingScope(text, cue.at)) ? { ...cue, flags: [...(cue.flags ?? []), 'noncommittal_scope'] } : cue;
+    const flagged = isNonCommittalScope(governingScope(text, cue.at))
+      ? { ...cue, flags: [...(cue.flags ?? []), 'noncommittal_scope'] }
+      : cue;
     kept.push(previous ? actingFor(text, flagged, previous) : flagged);
   }
   return kept;

@@ -10,7 +10,8 @@ import { interpretDeadline } from '../commitments/deadline-interpreter.js';
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const DAY_DATE = new RegExp(`\\b(?:\\d{1,2}\\s+${MONTH}(?:,?\\s+\\d{4})?|${MONTH}\\s+\\d{1,2}(?!\\d)(?:,?\\s+\\d{4})?)`, 'g');
 
-const COUNTED = /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|twenty|thirty|sixty|ninety)\s+(?:business\s+|working\s+|calendar\s+)?(?:hours?|days?|weeks?|months?)\b/i;
+const COUNTED =
+  /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|twenty|thirty|sixty|ninety)\s+(?:business\s+|working\s+|calendar\s+)?(?:hours?|days?|weeks?|months?)\b/i;
 
 /** The last word of the event's name, stemmed enough that "hostilities" meets "hostilities" and "hearing" "hearing". */
 function keyWord(eventName: string): string | undefined {

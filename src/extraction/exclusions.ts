@@ -16,9 +16,35 @@ const PROCEDURAL =
 
 // Verbs that describe a state, not a deed: "our border shall become …", "this Agreement shall remain …".
 export const STATE_VERBS = new Set([
-  'become', 'remain', 'constitute', 'mean', 'include', 'have', 'consist', 'depend', 'expire', 'terminate',
-  'prevail', 'govern', 'apply', 'cease to', 'exist', 'seem', 'appear', 'stand', 'lie', 'belong', 'enter',
-  'require', 'need', 'last', 'cost', 'mark', 'represent', 'reflect', 'allow for',
+  'become',
+  'remain',
+  'constitute',
+  'mean',
+  'include',
+  'have',
+  'consist',
+  'depend',
+  'expire',
+  'terminate',
+  'prevail',
+  'govern',
+  'apply',
+  'cease to',
+  'exist',
+  'seem',
+  'appear',
+  'stand',
+  'lie',
+  'belong',
+  'enter',
+  'require',
+  'need',
+  'last',
+  'cost',
+  'mark',
+  'represent',
+  'reflect',
+  'allow for',
 ]);
 
 export function isNonCommittalScope(scope: string): boolean {
@@ -32,14 +58,21 @@ export function isProcedural(sentence: string): boolean {
 /** Preamble paragraphs of resolutions ("Recalling …,", "Deeply concerned …,") bind nobody. */
 export function isPreamble(sentence: string): boolean {
   // "Recognizing …," and "Determined to …;" — not "Committed to …;" or "Resolved to …;" paragraphs of a declaration.
-  return /^(?:[A-Z][a-z]+ly\s+)?(?!(?:Committed|Resolved|Agreed|Decided|Pledged)\b)[A-Z][a-z]+(?:ing|ed)\b/.test(sentence)
-    && /[,;]\s*$/.test(sentence) && !/\b(?:agreed|decided)\b/.test(sentence);
+  return (
+    /^(?:[A-Z][a-z]+ly\s+)?(?!(?:Committed|Resolved|Agreed|Decided|Pledged)\b)[A-Z][a-z]+(?:ing|ed)\b/.test(sentence) &&
+    /[,;]\s*$/.test(sentence) &&
+    !/\b(?:agreed|decided)\b/.test(sentence)
+  );
 }
 
 /** Reports of what already happened: approvals of past items, completed actions. */
 export function isPastReport(sentence: string): boolean {
-  return /\b(?:were|was|has been|have been|had been)\s+(?:unanimously\s+)?(?:approved|adopted|completed|carried|received|released|signed|held)\b/i.test(sentence)
-    || /\b(?:approved|adopted|ratified)\s+(?:the|last|a)\b/i.test(sentence) && !/\b(?:will|shall|to)\s+\w+/.test(sentence);
+  return (
+    /\b(?:were|was|has been|have been|had been)\s+(?:unanimously\s+)?(?:approved|adopted|completed|carried|received|released|signed|held)\b/i.test(
+      sentence,
+    ) ||
+    (/\b(?:approved|adopted|ratified)\s+(?:the|last|a)\b/i.test(sentence) && !/\b(?:will|shall|to)\s+\w+/.test(sentence))
+  );
 }
 
 /**
@@ -47,7 +80,15 @@ export function isPastReport(sentence: string): boolean {
  * 42 days", "This Agreement shall be implemented in three phases", "Any amendment shall be made in writing".
  */
 export function isDefinition(sentence: string): boolean {
-  return /^(?:(?:The\s+)?(?:first|second|third|final)\s+phase|Phase|Stage)\b[^.;]*?\b(?:shall|will|is\s+to)\s+(?:begin|commence|start|last|end|consist|include|run)\b/i.test(sentence)
-    || /^(?:This|The\s+present)\s+(?:Agreement|Resolution|Declaration|Protocol|Memorandum|Arrangement)\s+shall\s+be\s+(?:implemented|interpreted|construed|read|governed|applied)\b/i.test(sentence)
-    || /^Any\s+(?:amendment|modification|dispute|notice)\b[^.;]*\bshall\s+be\s+(?:made|settled|resolved|given|submitted|in\s+writing)\b/i.test(sentence);
+  return (
+    /^(?:(?:The\s+)?(?:first|second|third|final)\s+phase|Phase|Stage)\b[^.;]*?\b(?:shall|will|is\s+to)\s+(?:begin|commence|start|last|end|consist|include|run)\b/i.test(
+      sentence,
+    ) ||
+    /^(?:This|The\s+present)\s+(?:Agreement|Resolution|Declaration|Protocol|Memorandum|Arrangement)\s+shall\s+be\s+(?:implemented|interpreted|construed|read|governed|applied)\b/i.test(
+      sentence,
+    ) ||
+    /^Any\s+(?:amendment|modification|dispute|notice)\b[^.;]*\bshall\s+be\s+(?:made|settled|resolved|given|submitted|in\s+writing)\b/i.test(
+      sentence,
+    )
+  );
 }

@@ -40,13 +40,15 @@ export interface ScoredCandidate extends Candidate {
   probability: number;
 }
 // ", the statement said." / ", officials said after talks …" / ", according to …": not the promise.
-const ATTRIBUTION = /,["”’']?\s+(?:(?:the\s+)?[\w'’ -]{2,60}?\s+(?:said|says|told\s+[\w ]+|added|announced)\b[^,]{0,50}|according\s+to\s+[^,]+)[.;]?$/i;
+const ATTRIBUTION =
+  /,["”’']?\s+(?:(?:the\s+)?[\w'’ -]{2,60}?\s+(?:said|says|told\s+[\w ]+|added|announced)\b[^,]{0,50}|according\s+to\s+[^,]+)[.;]?$/i;
 // ", Yusuf said, adding that …": the promise ends where the attribution begins.
 const MID_ATTRIBUTION = /,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}(?:said|says|added|told\s+reporters),\s+(?:adding|noting|saying)\b.*$/i;
 // The action's own clause: a subordinate clause or a new clause with its own subject ends it, and a
 // relative clause inside it is not part of it ("… reduce Scope 3 emissions, which account for 85% of
 // its footprint, by 30% by 2030": 2030 is the deadline; "…, which opened in March": March is not).
-const CLAUSE_END = /(?:,\s+(?:while|whereas|since|because|although|though|but|so\s+that)\b|;\s|\s+but\s|,\s+and\s+(?:the|it|they|we|he|she|this|that|these)\s+[a-z]+(?:s|ed)\b)/i;
+const CLAUSE_END =
+  /(?:,\s+(?:while|whereas|since|because|although|though|but|so\s+that)\b|;\s|\s+but\s|,\s+and\s+(?:the|it|they|we|he|she|this|that|these)\s+[a-z]+(?:s|ed)\b)/i;
 const RELATIVE = /,\s+(?:which|who|whose|whom|where)\b[^,]*(?:,|$)/gi;
 
 /** The words a time phrase must be in to be this promise's deadline (other words masked, offsets kept). */
@@ -79,12 +81,16 @@ function actionText(actionWords: string, phrase: DeadlinePhrase | undefined, cue
   let words = actionWords.replace(/["“”]/g, '');
   if (phrase && /^early\s+\w+(?:ation|ment|ion|al)$/i.test(phrase.text)) words = words.replace(/\bearly\s+/i, '');
   // "resume regular consultations": the recurrence is the thing done, so it stays in the action.
-  else if (phrase && !/^regular\s/i.test(phrase.text)) words = words.replace(new RegExp(`\\s*,?\\s*${phrase.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}`, 'i'), '');
-  words = words.replace(/\s+/g, ' ').replace(/(?:[\s,;:.|]|\s+(?:Due|Deadline)\b|,?\s+to\s+be\s+(?:done|completed|finished|delivered))+$/, '').trim();
+  else if (phrase && !/^regular\s/i.test(phrase.text))
+    words = words.replace(new RegExp(`\\s*,?\\s*${phrase.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}`, 'i'), '');
+  words = words
+    .replace(/\s+/g, ' ')
+    .replace(/(?:[\s,;:.|]|\s+(?:Due|Deadline)\b|,?\s+to\s+be\s+(?:done|completed|finished|delivered))+$/, '')
+    .trim();
   // "Update the wiki (Priya)": the owner is the party, not part of the deed.
   if (cue.flags?.includes('trailing_owner')) words = words.replace(/\s*[([][^()[\]]{1,60}[)\]]\s*\.?$/, '');
   if (cue.actor) words = `${cue.actor} to ${words}`;
-  else if (cue.passive && cue.subject) words = `${cue.subject} ${/^be\s/.test(words) ? "to " : ""}${words}`;
+  else if (cue.passive && cue.subject) words = `${cue.subject} ${/^be\s/.test(words) ? 'to ' : ''}${words}`;
   return words;
 }
 
@@ -143,17 +149,34 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
       // "directs X, effective 18 September, to …": a start date opens a standing duty; it is not a deadline.
       // "will no longer accept …, effective immediately": the same holds for a prohibition that starts now;
       // elsewhere "effective immediately" is read as the urgency it says.
-      const startsDuty = phrase !== undefined && /^effective\b/i.test(phrase.text)
-        && (!/immediately$/i.test(phrase.text) || cue.standing || /^(?:no\s+longer|not|never)\s/i.test(actionWords));
+      const startsDuty =
+        phrase !== undefined &&
+        /^effective\b/i.test(phrase.text) &&
+        (!/immediately$/i.test(phrase.text) || cue.standing || /^(?:no\s+longer|not|never)\s/i.test(actionWords));
       if (startsDuty) phrase = undefined;
       const intentOnly = isIntentOnly({ frame: text.slice(0, cue.actionStart), action: actionWords, phrase });
-      const reading = readDeadline(phrase, startsDuty || cue.standing || partStanding || /^not\s/i.test(actionWords), options.date, timeZone);
+      const reading = readDeadline(
+        phrase,
+        startsDuty || cue.standing || partStanding || /^not\s/i.test(actionWords),
+        options.date,
+        timeZone,
+      );
       const { parties, inferred } = resolveParties(cue, participants, lastNamed);
       let action = actionText(actionWords, phrase, cue);
       // "Negotiations on Phase Two shall begin no later than …": the activity is the subject.
-      if (action.split(/\s+/).length < 2 && cue.subject && !cue.passive && !/^(?:we|they|he|she|it|the parties)$/i.test(cue.subject)) action = `${cue.subject} ${action}`;
+      if (action.split(/\s+/).length < 2 && cue.subject && !cue.passive && !/^(?:we|they|he|she|it|the parties)$/i.test(cue.subject))
+        action = `${cue.subject} ${action}`;
       if (action.split(/\s+/).length < 2) return;
-      const features = featuresOf({ cue, sentence, action: actionWords, frame: text.slice(qs, as), phrase, partIndex, sentenceFlags, intentOnly });
+      const features = featuresOf({
+        cue,
+        sentence,
+        action: actionWords,
+        frame: text.slice(qs, as),
+        phrase,
+        partIndex,
+        sentenceFlags,
+        intentOnly,
+      });
       // "Dr. Patel agreed to do so": the promise is the request just made, already taken.
       if (/^(?:do|doing)\s+(?:so|that|this|it)$/i.test(action)) features.anaphoric_action = 1;
       if (inferred) features.parties_inferred = 1;
@@ -168,14 +191,27 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
         confidence: Math.round(p * 100) / 100,
         weak: cue.weak || cue.type === 'hedged',
       };
-      out.push({ item, features, probability: p, zone: sentence.zone, order: sentence.start + qs, sentenceStart: sentence.start, quoted: isDirectSpeech(text), relative: cue.actor !== undefined, ...(cue.type === 'appeal' ? { appeal: true, speaker: cue.speaker } : {}) });
+      out.push({
+        item,
+        features,
+        probability: p,
+        zone: sentence.zone,
+        order: sentence.start + qs,
+        sentenceStart: sentence.start,
+        quoted: isDirectSpeech(text),
+        relative: cue.actor !== undefined,
+        ...(cue.type === 'appeal' ? { appeal: true, speaker: cue.speaker } : {}),
+      });
     });
   });
   return out;
 }
 
 /** Every candidate in the text, scored but not yet filtered: what the trainer learns from. */
-export function scoreCandidates(text: string, options: ExtractOptions): { candidates: ScoredCandidate[]; participants: string[]; sentences: Sentence[] } {
+export function scoreCandidates(
+  text: string,
+  options: ExtractOptions,
+): { candidates: ScoredCandidate[]; participants: string[]; sentences: Sentence[] } {
   const sentences = splitSentences(text);
   const participants = findParticipants(sentences);
   const candidates: ScoredCandidate[] = [];
@@ -212,11 +248,14 @@ export function selectCommitments(scored: ReturnType<typeof scoreCandidates>, op
   const texts = sentences.map((s) => s.text);
   return merged.map((item) => {
     const reading = datedFromText(item.reading, texts, item.quote, options.timeZone ?? 'UTC');
-    return reading === item.reading ? item : { ...item, reading, deadline: { kind: reading.kind, text: reading.text, due: dueDateOf(reading) ?? null } };
+    return reading === item.reading
+      ? item
+      : { ...item, reading, deadline: { kind: reading.kind, text: reading.text, due: dueDateOf(reading) ?? null } };
   });
 }
 
-const OWN_VOICE = /^(?:we|the (?:two|both) (?:sides|leaders|ministers|governments|countries)|both (?:sides|leaders|ministers|governments|countries)|the (?:leaders|ministers|council|assembly|conference|meeting|summit))$/i;
+const OWN_VOICE =
+  /^(?:we|the (?:two|both) (?:sides|leaders|ministers|governments|countries)|both (?:sides|leaders|ministers|governments|countries)|the (?:leaders|ministers|council|assembly|conference|meeting|summit))$/i;
 const ALL_PARTIES = /\b(?:all|the|both|each|either)\s+(?:parties|party|sides|signatories)\b/i;
 
 /**
@@ -225,9 +264,16 @@ const ALL_PARTIES = /\b(?:all|the|both|each|either)\s+(?:parties|party|sides|sig
  * "calls upon Member States / donors / the African Union" does not.
  */
 export function keepBoundAppeals<C extends Candidate>(candidates: C[], participants: string[]): C[] {
-  const key = (name: string) => name.toLowerCase().replace(/^(?:the|all)\s+/, '').trim();
-  const bound = new Set([...participants, ...candidates.filter((c) => !c.appeal).flatMap((c) => c.item.parties)].map(key).filter((k) => k.length > 1));
-  const isBound = (name: string) => [...bound].some((b) => b === key(name) || key(name).startsWith(`${b} `) || b.startsWith(`${key(name)} `));
+  const key = (name: string) =>
+    name
+      .toLowerCase()
+      .replace(/^(?:the|all)\s+/, '')
+      .trim();
+  const bound = new Set(
+    [...participants, ...candidates.filter((c) => !c.appeal).flatMap((c) => c.item.parties)].map(key).filter((k) => k.length > 1),
+  );
+  const isBound = (name: string) =>
+    [...bound].some((b) => b === key(name) || key(name).startsWith(`${b} `) || b.startsWith(`${key(name)} `));
   return candidates.filter((c) => {
     if (!c.appeal) return true;
     // A third party's appeal to the parties ("The OSCE chair urged both parties to …") binds nobody.

@@ -14,11 +14,12 @@ export interface DeadlinePhrase {
   sort: PhraseSort;
 }
 
-const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!s)';
-const NUMBER = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety|a few)';
-const DATE =
-  `(?:${WEEKDAY},?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+\\d{4})?|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+\\d{4})?|\\d{4}-\\d{2}-\\d{2}|${WEEKDAY}|(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(?:next\\s+|this\\s+)?(?:week|month|quarter|year|${MONTH}(?:\\s+\\d{4})?|\\d{4})|next\\s+(?:week|month|year)|${MONTH}\\s+\\d{4}|(?:19|20)\\d{2}(?!\\s*(?:per|%|levels)))`;
+const NUMBER =
+  '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety|a few)';
+const DATE = `(?:${WEEKDAY},?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+\\d{4})?|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+\\d{4})?|\\d{4}-\\d{2}-\\d{2}|${WEEKDAY}|(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(?:next\\s+|this\\s+)?(?:week|month|quarter|year|${MONTH}(?:\\s+\\d{4})?|\\d{4})|next\\s+(?:week|month|year)|${MONTH}\\s+\\d{4}|(?:19|20)\\d{2}(?!\\s*(?:per|%|levels)))`;
 const PERIOD = `(?:the\\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\\s+(?:half|quarter)\\s+of\\s+(?:(?:19|20)\\d{2}|next\\s+year|this\\s+year)|(?:early|mid|late)[- ](?:19|20)\\d{2}|this\\s+year|Q[1-4](?:\\s+(?:19|20)\\d{2})?\\b|(?:the\\s+)?(?:first|second|third|fourth)\\s+quarter(?!\\s+of)`;
 
 const PHASE = '(?:Phase|Stage)\\s+(?:[IVX]+|One|Two|Three|Four|Five|\\d+|[A-C])\\b';
@@ -45,54 +46,135 @@ const OCCASION =
 const RELEASE_OF =
   /\b(?:(?:no|not)\s+later\s+than|before|by|upon|on|at|following|after|with)\s+(?:the\s+)?(?:release|publication|adoption|submission|completion|launch|opening|start|conclusion|entry\s+into\s+force|signing|ratification|approval)\s+of\s+(?:the\s+|its\s+|their\s+)?(?![^,;.]*\b(?:this|the\s+present)\s+(?:Agreement|Resolution|Declaration|Statement)\b)[^,;.]+/i;
 
-const DAY_PRECISE = new RegExp(`\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\d{4}-\\d{2}-\\d{2}|${WEEKDAY})`, 'i');
+const DAY_PRECISE = new RegExp(
+  `\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\d{4}-\\d{2}-\\d{2}|${WEEKDAY})`,
+  'i',
+);
 
 // Order matters: an end condition or a cap inside a vague phrase wins over the vague words.
 const RULES: Rule[] = [
   // "Decides to renew until 31 August 2026 the mandate": extending a term to a date is done by that date.
   { sort: 'exact', pattern: new RegExp(`(?<=\\b(?:extend|renew|prolong)\\w*\\b[^;.]*?)\\buntil\\s+(?:${DATE})`, 'i') },
   { sort: 'ongoing', pattern: /\b(?:until|till|untill)\s+(?!(?:\d|the end of)\b)[^,;.]+/i },
-  { sort: 'ongoing', pattern: /\bfor\s+(?:a\s+period\s+of\s+)?(?:\w+\s+)?(?:months?|years?)\s+(?:from\s+and\s+after|following|after|from)\s+[^,;.]+/i },
+  {
+    sort: 'ongoing',
+    pattern: /\bfor\s+(?:a\s+period\s+of\s+)?(?:\w+\s+)?(?:months?|years?)\s+(?:from\s+and\s+after|following|after|from)\s+[^,;.]+/i,
+  },
   // "contribute $1.5 million over five years": spread over the period, not due at its end ("over the next
   // five years" stays a period that ends).
   { sort: 'ongoing', pattern: new RegExp(`\\bover\\s+(?:a\\s+period\\s+of\\s+)?${NUMBER}\\s+(?:months|years)\\b`, 'i') },
   // "report any violation within 48 hours of its occurrence": a duty owed each time, not once.
-  { sort: 'ongoing', pattern: new RegExp(`\\bwithin\\s+${NUMBER}\\s+(?:hours?|days?)\\s+of\\s+(?:its|their|each|every|any|the)\\s+(?:occurrence|detection|discovery|incident|violation|breach)\\b`, 'i') },
+  {
+    sort: 'ongoing',
+    pattern: new RegExp(
+      `\\bwithin\\s+${NUMBER}\\s+(?:hours?|days?)\\s+of\\s+(?:its|their|each|every|any|the)\\s+(?:occurrence|detection|discovery|incident|violation|breach)\\b`,
+      'i',
+    ),
+  },
   // "throughout Phase One", "during the period between signing and closing", "during school hours".
-  { sort: 'ongoing', pattern: /\b(?:throughout\s+(?!the\s+(?:country|region|world|territory|city)\b)[^,;.]+|(?:during|for)\s+the\s+(?:period|term|duration|life)\s+(?:of|between|from)\s+[^,;.]+|during\s+[a-z -]*\b(?:hours|times|shifts|weekends|holidays)\b)/i },
-  { sort: 'recurrence', pattern: /\b(?:(?:at|during)\s+(?:each|every)\s+(?:\w+\s+)?(?:session|meeting|summit|conference)|twice\s+a\s+year|(?:bi|semi)-?annually|half-yearly|every\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|year|days|months|years|weeks|session)|(?:at\s+least\s+)?(?:once|twice)\s+(?:a|per|every)\s+(?:week|month|quarter|year)|(?:on\s+the\s+\w+\s+\w+\s+)?of\s+each\s+(?:week|month|year)|weekly|daily|monthly|quarterly|annually|yearly|fortnightly|biannually|regularly|periodically|on\s+an?\s+(?:regular|annual|yearly|weekly|monthly|quarterly|daily|periodic)\s+basis|(?:each|every)\s+(?:day|week|month|quarter|year)|regular\s+(?:[a-z-]+\s+){0,2}?(?:consultations|meetings|talks|dialogues?|exchanges|reviews|visits|exercises|patrols)|(?<!\bnext\s)annual\s+(?:consultations|meetings?|summits?|reviews?|dialogues?))\b/gi, accept: notAName },
+  {
+    sort: 'ongoing',
+    pattern:
+      /\b(?:throughout\s+(?!the\s+(?:country|region|world|territory|city)\b)[^,;.]+|(?:during|for)\s+the\s+(?:period|term|duration|life)\s+(?:of|between|from)\s+[^,;.]+|during\s+[a-z -]*\b(?:hours|times|shifts|weekends|holidays)\b)/i,
+  },
+  {
+    sort: 'recurrence',
+    pattern:
+      /\b(?:(?:at|during)\s+(?:each|every)\s+(?:\w+\s+)?(?:session|meeting|summit|conference)|twice\s+a\s+year|(?:bi|semi)-?annually|half-yearly|every\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|year|days|months|years|weeks|session)|(?:at\s+least\s+)?(?:once|twice)\s+(?:a|per|every)\s+(?:week|month|quarter|year)|(?:on\s+the\s+\w+\s+\w+\s+)?of\s+each\s+(?:week|month|year)|weekly|daily|monthly|quarterly|annually|yearly|fortnightly|biannually|regularly|periodically|on\s+an?\s+(?:regular|annual|yearly|weekly|monthly|quarterly|daily|periodic)\s+basis|(?:each|every)\s+(?:day|week|month|quarter|year)|regular\s+(?:[a-z-]+\s+){0,2}?(?:consultations|meetings|talks|dialogues?|exchanges|reviews|visits|exercises|patrols)|(?<!\bnext\s)annual\s+(?:consultations|meetings?|summits?|reviews?|dialogues?))\b/gi,
+    accept: notAName,
+  },
   { sort: 'recurrence', pattern: /\b\d[\d,.]*\s+(?:[a-z-]+\s+){1,4}(?:a|per|each)\s+(?:day|week|month|year)\b/i },
   // "During Phase One", "no later than the 16th day of Phase One", "within 21 days of the start of
   // Phase I": the phase is an event whose date the text does not give.
-  { sort: 'event', pattern: new RegExp(`\\b(?:(?:during|in|by\\s+the\\s+end\\s+of|before\\s+the\\s+end\\s+of|at\\s+the\\s+(?:start|end|beginning)\\s+of)\\s+|(?:within|no\\s+later\\s+than|not\\s+later\\s+than)\\s+${NUMBER}\\s+(?:days?|weeks?)\\s+(?:of|after|from)\\s+the\\s+(?:start|beginning|commencement|end)\\s+of\\s+|(?:(?:no|not)\\s+later\\s+than|by|on|before)\\s+the\\s+\\d{1,3}(?:st|nd|rd|th)\\s+day\\s+of\\s+)(?:the\\s+)?${PHASE}`, 'i') },
+  {
+    sort: 'event',
+    pattern: new RegExp(
+      `\\b(?:(?:during|in|by\\s+the\\s+end\\s+of|before\\s+the\\s+end\\s+of|at\\s+the\\s+(?:start|end|beginning)\\s+of)\\s+|(?:within|no\\s+later\\s+than|not\\s+later\\s+than)\\s+${NUMBER}\\s+(?:days?|weeks?)\\s+(?:of|after|from)\\s+the\\s+(?:start|beginning|commencement|end)\\s+of\\s+|(?:(?:no|not)\\s+later\\s+than|by|on|before)\\s+the\\s+\\d{1,3}(?:st|nd|rd|th)\\s+day\\s+of\\s+)(?:the\\s+)?${PHASE}`,
+      'i',
+    ),
+  },
   // "within 72 hours of the cessation of hostilities": a count from a named event (the text's own signing,
   // adoption, date or meeting is the reference date, read by the next rule).
-  { sort: 'event', pattern: new RegExp(`\\b(?:within|no\\s+later\\s+than|not\\s+later\\s+than)\\s+${NUMBER}\\s+(?:business\\s+|working\\s+|calendar\\s+)?(?:hours?|days?|weeks?|months?|years?)\\s+(?:of|after|following|from)\\s+the\\s+(?!(?:date|signing|signature|adoption|entry\\s+into\\s+force|meeting|receipt)\\b)[a-z][^,;.]*`, 'i') },
+  {
+    sort: 'event',
+    pattern: new RegExp(
+      `\\b(?:within|no\\s+later\\s+than|not\\s+later\\s+than)\\s+${NUMBER}\\s+(?:business\\s+|working\\s+|calendar\\s+)?(?:hours?|days?|weeks?|months?|years?)\\s+(?:of|after|following|from)\\s+the\\s+(?!(?:date|signing|signature|adoption|entry\\s+into\\s+force|meeting|receipt)\\b)[a-z][^,;.]*`,
+      'i',
+    ),
+  },
   // "to start soon after agreement from the insurer", "as soon as paragraph 1 has been implemented": after an event.
-  { sort: 'event', pattern: /\b(?:(?:soon|shortly|immediately|directly|right)\s+(?:after|following|upon)\s+[^,;.]+|as\s+soon\s+as\s+(?!(?:reasonably\s+)?(?:possible|practicable|feasible|may\s+be)\b)(?:the\s+|its\s+|[a-z]+\s+)?[a-z][^,;]{0,120}?\b(?:is|are|has|have|been|becomes?|enters?|takes?)\b[^,;.]*)/i },
+  {
+    sort: 'event',
+    pattern:
+      /\b(?:(?:soon|shortly|immediately|directly|right)\s+(?:after|following|upon)\s+[^,;.]+|as\s+soon\s+as\s+(?!(?:reasonably\s+)?(?:possible|practicable|feasible|may\s+be)\b)(?:the\s+|its\s+|[a-z]+\s+)?[a-z][^,;]{0,120}?\b(?:is|are|has|have|been|becomes?|enters?|takes?)\b[^,;.]*)/i,
+  },
   { sort: 'ongoing', pattern: /\b(?:continuously|continually|on\s+an\s+ongoing\s+basis|permanently|at\s+all\s+times)\b/i },
   { sort: 'event', pattern: OCCASION, yieldsTo: DAY_PRECISE },
   { sort: 'event', pattern: RELEASE_OF, yieldsTo: DAY_PRECISE },
-  { sort: 'exact', pattern: new RegExp(`\\b(?:in\\s+any\\s+event\\s+)?(?:within\\s+the\\s+next\\s+(?:${NUMBER}\\s+)?|(?:within|(?:in|over)\\s+the\\s+next|no\\s+later\\s+than|not\\s+later\\s+than)\\s+${NUMBER}\\s+)(?:business\\s+|working\\s+|calendar\\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\\s+(?:of|after|from|following)\\s+(?:the\\s+)?(?:date\\s+(?:of\\s+)?(?:(?:this|the)\\s+(?:[A-Z][\\w-]*\\s+)?\\w+|hereof|signing|signature)|(?:signing|signature|adoption)(?:\\s+of\\s+(?:this|the\\s+present)\\s+\\w+)?|today'?s?\\s+\\w+|this\\s+\\w+|receipt|the\\s+meeting))?`, 'i') },
+  {
+    sort: 'exact',
+    pattern: new RegExp(
+      `\\b(?:in\\s+any\\s+event\\s+)?(?:within\\s+the\\s+next\\s+(?:${NUMBER}\\s+)?|(?:within|(?:in|over)\\s+the\\s+next|no\\s+later\\s+than|not\\s+later\\s+than)\\s+${NUMBER}\\s+)(?:business\\s+|working\\s+|calendar\\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\\s+(?:of|after|from|following)\\s+(?:the\\s+)?(?:date\\s+(?:of\\s+)?(?:(?:this|the)\\s+(?:[A-Z][\\w-]*\\s+)?\\w+|hereof|signing|signature)|(?:signing|signature|adoption)(?:\\s+of\\s+(?:this|the\\s+present)\\s+\\w+)?|today'?s?\\s+\\w+|this\\s+\\w+|receipt|the\\s+meeting))?`,
+      'i',
+    ),
+  },
   // "by the end of the current fiscal year", "in the next financial year".
-  { sort: 'exact', pattern: /\b(?:by|before|in|during|within)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:(?:this|next|current|following)\s+)?(?:fiscal|financial)\s+year\b/i },
+  {
+    sort: 'exact',
+    pattern:
+      /\b(?:by|before|in|during|within)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:(?:this|next|current|following)\s+)?(?:fiscal|financial)\s+year\b/i,
+  },
   // A month named alone, capitalised so "may" the verb is never read: "in March", "by June".
-  { sort: 'exact', pattern: /\b(?:in|by|before|during|from|starting\s+in)\s+(?:early\s+|mid-|late\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/ },
-  { sort: 'exact', pattern: new RegExp(`\\b(?:due:?|by|on|no\\s+later\\s+than|not\\s+later\\s+than|before|from|in|at|effective|as\\s+of|with\\s+effect\\s+from)\\s+(?:\\d{1,2}(?::\\d{2})?\\s*(?:hours|am|pm|a\\.m\\.|p\\.m\\.)\\s+(?:on\\s+)?)?(?:the\\s+)?(?:${PERIOD}|${DATE})(?:\\s+(?:meeting|session|deadline))?`, 'gi'), accept: yearOnlyAfterOnOrAt },
-  { sort: 'exact', pattern: new RegExp(`\\b(?:at|by|before|for|to)\\s+the\\s+(?:${MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?)\\s+(?:meeting|session|hearing)`, 'i') },
+  {
+    sort: 'exact',
+    pattern:
+      /\b(?:in|by|before|during|from|starting\s+in)\s+(?:early\s+|mid-|late\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/,
+  },
+  {
+    sort: 'exact',
+    pattern: new RegExp(
+      `\\b(?:due:?|by|on|no\\s+later\\s+than|not\\s+later\\s+than|before|from|in|at|effective|as\\s+of|with\\s+effect\\s+from)\\s+(?:\\d{1,2}(?::\\d{2})?\\s*(?:hours|am|pm|a\\.m\\.|p\\.m\\.)\\s+(?:on\\s+)?)?(?:the\\s+)?(?:${PERIOD}|${DATE})(?:\\s+(?:meeting|session|deadline))?`,
+      'gi',
+    ),
+    accept: yearOnlyAfterOnOrAt,
+  },
+  {
+    sort: 'exact',
+    pattern: new RegExp(
+      `\\b(?:at|by|before|for|to)\\s+the\\s+(?:${MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?)\\s+(?:meeting|session|hearing)`,
+      'i',
+    ),
+  },
   // "launch direct flights next year", "later this month": a period said without a preposition.
   { sort: 'exact', pattern: /\b(?:later\s+)?(?:this|next)\s+(?:week|month|quarter|year)\b(?!\s*(?:'s|’s))/ },
   // "for the October meeting", "at maturity", "upon completion of the disengagement": occasions without a day.
-  { sort: 'event', pattern: new RegExp(`\\b(?:(?:for|at|by|before)\\s+the\\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+(?:meeting|session|hearing|sitting)|at\\s+(?:maturity|expiry|expiration)|[Uu]pon\\s+(?:the\\s+)?(?:completion|conclusion|expiry|expiration|termination)\\s+of\\s+[^,;.]+)`) },
+  {
+    sort: 'event',
+    pattern: new RegExp(
+      `\\b(?:(?:for|at|by|before)\\s+the\\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+(?:meeting|session|hearing|sitting)|at\\s+(?:maturity|expiry|expiration)|[Uu]pon\\s+(?:the\\s+)?(?:completion|conclusion|expiry|expiration|termination)\\s+of\\s+[^,;.]+)`,
+    ),
+  },
   // "at our next Summit", "at its next regular meeting", "at the 13th CSC Leaders' Summit", "at the next sync".
-  { sort: 'event', pattern: /\b(?:at|before|by)\s+(?:its|the|their|our)\s+(?:next|[\w-]+(?:th|st|nd|rd))\s+(?:[\w'’-]+\s+){0,3}?(?:session|meeting|summit|conference|hearing|sync|stand-?up|call|check-in|review|retro(?:spective)?)\b/i },
-  { sort: 'event', pattern: /\b(?:(?:at\s+least\s+)?(?:\d+|one|two|three|four|six|a)\s+(?:days?|weeks?|months?)\s+)?(?:before|after|once|when)\s+(?:[a-z-]+\s+){1,3}(?:begins?|starts?|ends?|opens?|closes?|resumes?|concludes?|takes?\s+effect|is\s+(?:completed|signed|adopted|approved|ratified|formed|launched|finali[sz]ed)|are\s+(?:completed|signed|adopted|approved|held))\b|\b(?:(?:at\s+least\s+)?(?:\d+|one|two|three|four|six|a)\s+(?:days?|weeks?|months?)\s+)?(?:before|after|following|upon|once|prior\s+to)\s+(?!(?:the\s+)?(?:date|level|time|end)\b)(?:its|the|his|her|their|our|a|an|any)\s+[^,;.]+|\bat\s+(?:its|the|their)\s+(?:next|[\w-]+(?:th|st|nd|rd)|[A-Z][a-z]+)\s+(?:session|meeting|summit|conference|hearing)\b|\b(?:after|once|when)\s+(?:the\s+)?[A-Z]?[a-z]+\s+(?:has|have|is|are|confirms?|concludes?|enters?)\b[^,;.]+/ },
+  {
+    sort: 'event',
+    pattern:
+      /\b(?:at|before|by)\s+(?:its|the|their|our)\s+(?:next|[\w-]+(?:th|st|nd|rd))\s+(?:[\w'’-]+\s+){0,3}?(?:session|meeting|summit|conference|hearing|sync|stand-?up|call|check-in|review|retro(?:spective)?)\b/i,
+  },
+  {
+    sort: 'event',
+    pattern:
+      /\b(?:(?:at\s+least\s+)?(?:\d+|one|two|three|four|six|a)\s+(?:days?|weeks?|months?)\s+)?(?:before|after|once|when)\s+(?:[a-z-]+\s+){1,3}(?:begins?|starts?|ends?|opens?|closes?|resumes?|concludes?|takes?\s+effect|is\s+(?:completed|signed|adopted|approved|ratified|formed|launched|finali[sz]ed)|are\s+(?:completed|signed|adopted|approved|held))\b|\b(?:(?:at\s+least\s+)?(?:\d+|one|two|three|four|six|a)\s+(?:days?|weeks?|months?)\s+)?(?:before|after|following|upon|once|prior\s+to)\s+(?!(?:the\s+)?(?:date|level|time|end)\b)(?:its|the|his|her|their|our|a|an|any)\s+[^,;.]+|\bat\s+(?:its|the|their)\s+(?:next|[\w-]+(?:th|st|nd|rd)|[A-Z][a-z]+)\s+(?:session|meeting|summit|conference|hearing)\b|\b(?:after|once|when)\s+(?:the\s+)?[A-Z]?[a-z]+\s+(?:has|have|is|are|confirms?|concludes?|enters?)\b[^,;.]+/,
+  },
   // "before issuing any press release": a standing condition on every future act, not an event.
   { sort: 'ongoing', pattern: /\b(?:(?:before|prior\s+to|whenever)\s+[a-z]+ing\s+(?:any|each|every|all)\b[^,;.]*|whenever\s+[^,;.]+)/ },
   // "before finalising a decision", "after signing the lease": once, after or before that act.
   { sort: 'event', pattern: /\b(?:before|prior\s+to|after|upon|following)\s+[a-z]{3,}ing\s+(?:the|a|an|its|their|our|his|her)\b[^,;.]*/ },
   // "in a predictable, timely, orderly and coordinated manner": "timely" in a list of manners is no deadline.
-  { sort: 'vague', pattern: /\b(?:effective\s+immediately|immediately(?!\s+(?:prior|before|after|following))|an?\s+immediate(?=\s+[a-z])|(?:in|during)\s+the\s+(?:fall|autumn|spring|summer)(?:\s+of\s+\d{4})?|immediate\s+effect|forthwith|at\s+once|without\s+(?:undue\s+|further\s+)?delay|in\s+the\s+coming\s+(?:days|weeks|months)|shortly|as\s+(?:promptly|soon|quickly)\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|promptly|urgently|expeditiously|at\s+the\s+earliest(?:\s+possible\s+date|\s+opportunity)?|(?:its|their|the)\s+earliest\s+possible\s+[a-z]+|in\s+the\s+near\s+future|soon|in\s+a\s+timely\s+manner|(?<!,\s)timely(?!\s*,)|at\s+an\s+early\s+date|early\s+\w+(?:ation|ment|ion|al)\b|in\s+due\s+course|(?:when|where|as|if)\s+(?:[a-z]+\s+)?(?:conditions|circumstances|resources)\s+(?:permit|allow)|at\s+a\s+(?:mutually\s+)?(?:convenient|agreed|acceptable|suitable)\s+(?:time|date)|in\s+the\s+(?:short|near)\s+term|in\s+the\s+coming\s+year|(?:in|over)\s+the\s+(?:medium|long)\s+term|(?:by|around)\s+mid-century)\b/i },
+  {
+    sort: 'vague',
+    pattern:
+      /\b(?:effective\s+immediately|immediately(?!\s+(?:prior|before|after|following))|an?\s+immediate(?=\s+[a-z])|(?:in|during)\s+the\s+(?:fall|autumn|spring|summer)(?:\s+of\s+\d{4})?|immediate\s+effect|forthwith|at\s+once|without\s+(?:undue\s+|further\s+)?delay|in\s+the\s+coming\s+(?:days|weeks|months)|shortly|as\s+(?:promptly|soon|quickly)\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|promptly|urgently|expeditiously|at\s+the\s+earliest(?:\s+possible\s+date|\s+opportunity)?|(?:its|their|the)\s+earliest\s+possible\s+[a-z]+|in\s+the\s+near\s+future|soon|in\s+a\s+timely\s+manner|(?<!,\s)timely(?!\s*,)|at\s+an\s+early\s+date|early\s+\w+(?:ation|ment|ion|al)\b|in\s+due\s+course|(?:when|where|as|if)\s+(?:[a-z]+\s+)?(?:conditions|circumstances|resources)\s+(?:permit|allow)|at\s+a\s+(?:mutually\s+)?(?:convenient|agreed|acceptable|suitable)\s+(?:time|date)|in\s+the\s+(?:short|near)\s+term|in\s+the\s+coming\s+year|(?:in|over)\s+the\s+(?:medium|long)\s+term|(?:by|around)\s+mid-century)\b/i,
+  },
 ];
 
 // "ten (10) Business Days": the numeral repeats the word, so it is hidden (offsets kept).
@@ -100,7 +182,10 @@ const REPEATED_NUMERAL = new RegExp(`(\\b${NUMBER})(\\s*\\(\\d+\\))`, 'gi');
 
 /** Hides quote marks and repeated numerals without moving offsets, so "at an early date" inside quotes still reads. */
 function unquoted(text: string): string {
-  return text.replace(REPEATED_NUMERAL, (_m, word: string, numeral: string) => word + ' '.repeat(numeral.length)).replace(/["“”‘’]/g, ' ').replace(/(^|\s)'|'(?=\s|$|[,.;])/g, (m) => m.replace("'", ' '));
+  return text
+    .replace(REPEATED_NUMERAL, (_m, word: string, numeral: string) => word + ' '.repeat(numeral.length))
+    .replace(/["“”‘’]/g, ' ')
+    .replace(/(^|\s)'|'(?=\s|$|[,.;])/g, (m) => m.replace("'", ' '));
 }
 
 export function findDeadlinePhrase(text: string): DeadlinePhrase | undefined {

@@ -6,10 +6,16 @@ import type { Sentence } from './split-sentences.js';
 
 const NAME = "(?:the\\s+)?[A-Z][\\w'’.-]*(?:\\s+(?:of\\s+the\\s+|of\\s+|for\\s+)?[A-Z][\\w'’().-]*)*";
 const BETWEEN = new RegExp(`\\b(?:between|among)\\s+(${NAME})\\s+and\\s+(${NAME})`);
-const PAIR = new RegExp(`(${NAME}),?\\s+and\\s+(${NAME})\\s+(?:on\\s+\\w+\\s+|have\\s+|had\\s+|today\\s+)?(?:agreed|agree|decided|met|signed|pledged|committed|reached|held|resolved)\\b`);
+const PAIR = new RegExp(
+  `(${NAME}),?\\s+and\\s+(${NAME})\\s+(?:on\\s+\\w+\\s+|have\\s+|had\\s+|today\\s+)?(?:agreed|agree|decided|met|signed|pledged|committed|reached|held|resolved)\\b`,
+);
 
 function clean(name: string): string {
-  return name.replace(/^the\s+/i, '').replace(/\s*\([^)]*\)$/, '').replace(/[’']s$/, '').trim();
+  return name
+    .replace(/^the\s+/i, '')
+    .replace(/\s*\([^)]*\)$/, '')
+    .replace(/[’']s$/, '')
+    .trim();
 }
 
 export function findParticipants(sentences: Sentence[]): string[] {

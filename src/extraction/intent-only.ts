@@ -6,11 +6,13 @@
 import type { DeadlinePhrase } from './find-deadline-phrase.js';
 
 // Watching is not doing: without a time or cadence, "will monitor / assess / weigh …" is guidance.
-const WATCHING = /^(?:(?:carefully|closely|continue\s+to|also|further)\s+)*(?:assess|monitor|watch|weigh|follow(?!\s+up)|evaluate|take\s+into\s+account|pay\s+(?:close\s+)?attention)\b/i;
+const WATCHING =
+  /^(?:(?:carefully|closely|continue\s+to|also|further)\s+)*(?:assess|monitor|watch|weigh|follow(?!\s+up)|evaluate|take\s+into\s+account|pay\s+(?:close\s+)?attention)\b/i;
 // A goal pursued, not a deed owed: "seeks to achieve maximum employment".
 const GOAL_VERB = /^(?:achieve|attain|foster|promote|pursue|realize|realise)\b/i;
 // A level set by this very decision: "decided to lower the target range … by 1/4 percentage point".
-const LEVEL_SET = /^(?:lower|raise|cut|increase|reduce|hike|leave|keep|hold|maintain|set)\s+(?:the\s+)?(?:target\s+range|(?:key\s+|policy\s+|benchmark\s+|interest\s+|bank\s+|deposit\s+)*rates?|target)\b/i;
+const LEVEL_SET =
+  /^(?:lower|raise|cut|increase|reduce|hike|leave|keep|hold|maintain|set)\s+(?:the\s+)?(?:target\s+range|(?:key\s+|policy\s+|benchmark\s+|interest\s+|bank\s+|deposit\s+)*rates?|target)\b/i;
 
 export interface IntentCheck {
   /** The words before the action in the quote: how the promise is framed. */

@@ -29,10 +29,12 @@ interface RawLine {
 // Where a new unit starts, whatever came before it.
 const UNIT_START =
   /^\s*(?:[•●▪◦·*]\s|[-–—]{1,2}\s|\[[ xX✓]?\]|\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)](?:\s|$)|\(?[a-z][.)]\s|\([ivx]+\)\s|#{1,6}\s|\||(?:ACTION|AI|TODO|DECISION|AGREED|RESOLVED|WHEREAS|NOW,?\s+THEREFORE)\b|[A-Z][A-Za-z ]{1,30}:\s)/;
-const ACTION_HEADING = /^(?:#{1,6}\s*)?(?:\*\*)?(?:action\s*items?|actions?(?:\s+(?:items?|points?|required|log))?|next\s+steps|to-?dos?|follow-?ups?|tasks|assignments|decisions\s+and\s+actions)\b[^.!?]*$/i;
+const ACTION_HEADING =
+  /^(?:#{1,6}\s*)?(?:\*\*)?(?:action\s*items?|actions?(?:\s+(?:items?|points?|required|log))?|next\s+steps|to-?dos?|follow-?ups?|tasks|assignments|decisions\s+and\s+actions)\b[^.!?]*$/i;
 const TERMINAL_MARK = /[.!?;]["”’')\]]*\s*$/;
 // "… the resolution of Sept.⏎6 has been …", "… agenda i.e.⏎the issues": an abbreviation ends no sentence.
-const ABBREVIATED_END = /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|No|Nos|Art|para|paras|p|pp|vol|cf|viz|incl|approx|St|Gen)\.|\b(?:i\.e|e\.g|U\.S|U\.K|U\.N)\.)\s*$/i;
+const ABBREVIATED_END =
+  /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|No|Nos|Art|para|paras|p|pp|vol|cf|viz|incl|approx|St|Gen)\.|\b(?:i\.e|e\.g|U\.S|U\.K|U\.N)\.)\s*$/i;
 const TERMINAL = { test: (line: string) => TERMINAL_MARK.test(line) && !ABBREVIATED_END.test(line) };
 
 function linesOf(input: string): RawLine[] {
@@ -88,7 +90,9 @@ export function layoutBlocks(input: string): Block[] {
       continue;
     }
     const first = lines[i];
-    const listItem = !/^\s*#/.test(first.text) && (UNIT_START.test(first.text) && !/^\s*[A-Z][A-Za-z ]{1,30}:\s/.test(first.text) || /^\s*\|/.test(first.text));
+    const listItem =
+      !/^\s*#/.test(first.text) &&
+      ((UNIT_START.test(first.text) && !/^\s*[A-Z][A-Za-z ]{1,30}:\s/.test(first.text)) || /^\s*\|/.test(first.text));
     const heading = !listItem && isHeading(first.text, blank(i - 1), blank(i + 1) || UNIT_START.test(lines[i + 1]?.text ?? ''));
     let end = i;
     // A numbering alone on its line ("2.") belongs to the line after it.
@@ -97,9 +101,11 @@ export function layoutBlocks(input: string): Block[] {
       const current = lines[end].text.trimEnd();
       const next = lines[end + 1].text;
       if (UNIT_START.test(next) || TERMINAL.test(current) || /:\s*$/.test(current)) break;
-      const continues = /^\s*(?:[a-z(]|\d+(?![.)\d]))/.test(next) || (width > 0 && current.trim().length >= width * 0.55)
+      const continues =
+        /^\s*(?:[a-z(]|\d+(?![.)\d]))/.test(next) ||
+        (width > 0 && current.trim().length >= width * 0.55) ||
         // an indented line under a list item continues it
-        || (listItem && /^\s{2,}\S/.test(next) && !UNIT_START.test(next));
+        (listItem && /^\s{2,}\S/.test(next) && !UNIT_START.test(next));
       if (!continues) break;
       end++;
     }
@@ -107,12 +113,24 @@ export function layoutBlocks(input: string): Block[] {
     const stop = lines[end].start + lines[end].text.length;
     const text = input.slice(start, stop).replace(/[\r\n]/g, ' ');
     if (heading) {
-      section = first.text.trim().replace(/^#+\s*/, '').replace(/\*\*/g, '').toLowerCase();
+      section = first.text
+        .trim()
+        .replace(/^#+\s*/, '')
+        .replace(/\*\*/g, '')
+        .toLowerCase();
       actionSection = ACTION_HEADING.test(section);
       frame = undefined;
     }
     if (!listItem) frame = undefined;
-    const block: Block = { text, start, listItem, heading, actionSection: actionSection && !heading, section, ...(listItem && frame !== undefined ? { frame } : {}) };
+    const block: Block = {
+      text,
+      start,
+      listItem,
+      heading,
+      actionSection: actionSection && !heading,
+      section,
+      ...(listItem && frame !== undefined ? { frame } : {}),
+    };
     blocks.push(block);
     // A line that ends with ":" introduces the list after it.
     if (!heading && /:\s*$/.test(text) && !listItem) frame = blocks.length - 1;

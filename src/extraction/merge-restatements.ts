@@ -71,7 +71,8 @@ export function mergeRestatements(candidates: Candidate[]): ProposedCommitment[]
     });
     if (best >= 0) {
       // A headline only supports: it never replaces the body's words.
-      if (candidate.zone !== 'headline' && specificity(candidate) > specificity(kept[best])) kept[best] = { ...candidate, zone: kept[best].zone, order: kept[best].order };
+      if (candidate.zone !== 'headline' && specificity(candidate) > specificity(kept[best]))
+        kept[best] = { ...candidate, zone: kept[best].zone, order: kept[best].order };
       continue;
     }
     if (candidate.zone !== 'headline') kept.push(candidate);

@@ -27,7 +27,9 @@ function ongoing(phrase: DeadlinePhrase | undefined, reference: CalendarDate): D
   const end = /^(?:until|till|untill)\s+(.+)$/i.exec(text);
   const cadence = phrase?.sort === 'recurrence' ? cadenceOf(text) : undefined;
   return {
-    kind: 'ongoing', text, reference,
+    kind: 'ongoing',
+    text,
+    reference,
     ...(end ? { endCondition: end[1] } : {}),
     ...(cadence ? { cadence } : {}),
   };
@@ -38,7 +40,10 @@ function event(phrase: DeadlinePhrase, reference: CalendarDate): Deadline {
   const word = (m?.[1] ?? 'at').toLowerCase();
   const relation = /before|prior/.test(word) ? 'before' : /^(?:at|for|by)$/.test(word) ? 'at' : 'after';
   return {
-    kind: 'event', text: phrase.text, reference, relation,
+    kind: 'event',
+    text: phrase.text,
+    reference,
+    relation,
     offsetDays: relation === 'after' ? 30 : relation === 'before' ? 1 : 0,
     approximate: relation === 'after',
     eventName: (m?.[2] ?? phrase.text).replace(/^(?:the|its|his|her|their|our)\s+/i, ''),
@@ -54,19 +59,22 @@ function withoutReferenceAnchor(text: string): string {
   return text.replace(/\s+(?:of|after|from|following)\s+(?:the|this|today'?s?)\s+meeting$/i, '');
 }
 
-export function readDeadline(
-  phrase: DeadlinePhrase | undefined,
-  standing: boolean,
-  reference: CalendarDate,
-  timeZone: string,
-): Deadline {
+export function readDeadline(phrase: DeadlinePhrase | undefined, standing: boolean, reference: CalendarDate, timeZone: string): Deadline {
   if (!phrase) return standing ? ongoing(undefined, reference) : { kind: 'none', text: '', reference };
   // "by the November 19 meeting" is a date with a label: the date is what the interpreter needs.
   const dated = /^(at|by|before|on|for|to)\s+the\s+(.+?\d.*?)\s+(?:meeting|session|hearing)$/i.exec(phrase.text);
   // "Due: 2025-05-30" in a table row says "by".
-  const words = dated ? `${/^(?:at|for|to)$/i.test(dated[1]) ? 'on' : dated[1]} ${dated[2]}` : withoutReferenceAnchor(phrase.text.replace(/^due:\s*/i, 'by ')
-    // "from the 2026 financial year" starts with that year (its own calendar is not given).
-    .replace(/^(from|starting|beginning)\s+(?:with\s+)?the\s+((?:19|20)\d{2})\s+(?:financial|fiscal|calendar|budget)\s+year$/i, '$1 $2'));
+  const words = dated
+    ? `${/^(?:at|for|to)$/i.test(dated[1]) ? 'on' : dated[1]} ${dated[2]}`
+    : withoutReferenceAnchor(
+        phrase.text
+          .replace(/^due:\s*/i, 'by ')
+          // "from the 2026 financial year" starts with that year (its own calendar is not given).
+          .replace(
+            /^(from|starting|beginning)\s+(?:with\s+)?the\s+((?:19|20)\d{2})\s+(?:financial|fiscal|calendar|budget)\s+year$/i,
+            '$1 $2',
+          ),
+      );
   const reading = interpretDeadline(words, reference, timeZone);
   if (phrase.sort === 'ongoing' || phrase.sort === 'recurrence') {
     return reading.kind === 'ongoing' ? reading : ongoing(phrase, reference);
@@ -77,7 +85,8 @@ export function readDeadline(
   }
   if (phrase.sort === 'event') return reading.kind === 'event' ? reading : event(phrase, reference);
   // "continue to work towards the early resolution of …": a standing duty has no deadline to hurry to.
-  if (phrase.sort === 'vague' && standing && !/^(?:immediately|forthwith|at\s+once|without\s+delay)/i.test(phrase.text)) return ongoing(undefined, reference);
+  if (phrase.sort === 'vague' && standing && !/^(?:immediately|forthwith|at\s+once|without\s+delay)/i.test(phrase.text))
+    return ongoing(undefined, reference);
   if (reading.kind === 'none' && standing) return ongoing(undefined, reference);
   return reading;
 }

@@ -29,14 +29,19 @@ export function resolveParties(cue: Cue, participants: string[], lastNamed: stri
     return { parties: [...new Set([...inviter.parties, ...invitee.parties])], inferred: inviter.inferred || invitee.inferred };
   }
   const subject = cue.subject.trim();
-  if (cue.passive || cue.type === 'subjunctive' && subject === '') {
+  if (cue.passive || (cue.type === 'subjunctive' && subject === '')) {
     return { parties: participants, inferred: participants.length > 0 };
   }
-  if (subject === '') return { parties: cue.type === 'decision' ? participants : [], inferred: participants.length > 0 && cue.type === 'decision' };
+  if (subject === '')
+    return { parties: cue.type === 'decision' ? participants : [], inferred: participants.length > 0 && cue.type === 'decision' };
   if (PRONOUN.test(subject)) return lastNamed ? { parties: [lastNamed], inferred: true } : { parties: [], inferred: false };
   if (GROUP.test(subject) && participants.length > 0) return { parties: participants, inferred: true };
   // "Each of Parent and the Company", "Parent and the Company": every named party is bound.
-  const names = subject.replace(/^each\s+of\s+/i, '').split(/\s*,\s*|\s+and\s+/).map(tidy).filter((n) => n.length > 0);
+  const names = subject
+    .replace(/^each\s+of\s+/i, '')
+    .split(/\s*,\s*|\s+and\s+/)
+    .map(tidy)
+    .filter((n) => n.length > 0);
   if (names.length > 1 && names.every((n) => /^[A-Z]/.test(n))) return { parties: names, inferred: false };
   return { parties: [tidy(subject)].filter((n) => n.length > 0), inferred: false };
 }

@@ -17,7 +17,8 @@ export interface Part {
 }
 
 // "and to …", "and not to …", "and, subject to certain exceptions, not to …".
-const COORDINATION = /,?\s+and(?:\s*,\s*[^,;]{1,60},)?\s+(?:further\s+|also\s+)?(?=(?:not\s+)?to\s+(?!(?:the|a|an|its|their|all|each|this|that|his|her|our)\b)[a-z])/g;
+const COORDINATION =
+  /,?\s+and(?:\s*,\s*[^,;]{1,60},)?\s+(?:further\s+|also\s+)?(?=(?:not\s+)?to\s+(?!(?:the|a|an|its|their|all|each|this|that|his|her|our)\b)[a-z])/g;
 const VERB_AND = /,?\s+and\s+(?:(?:immediately|fully|also|further|then|promptly|subsequently|thereafter|jointly|regularly)\s+)?([a-z]+)\b/g;
 const NOUN_SUFFIX = /(?:ment|tion|sion|ity|ness|ance|ence|ship|ism|ure|ies|ics|age|ty)$/;
 
@@ -51,7 +52,8 @@ function verbPairSplits(span: string): { at: number; from: number; gerund: boole
     const at = m.index ?? 0;
     const before = span.slice(splits.length ? splits[splits.length - 1].from : 0, at);
     const after = span.slice(at + m[0].length - word.length);
-    const same = kind === 'gerund' ? word.endsWith('ing') && word.length > 5 : kind === 'participle' ? isParticiple(word) : isBaseVerb(word);
+    const same =
+      kind === 'gerund' ? word.endsWith('ing') && word.length > 5 : kind === 'participle' ? isParticiple(word) : isBaseVerb(word);
     if (!same || wordCount(before) < 2 || wordCount(after) < 3) continue;
     // "oversee and steer progress" is one deed; two verbs are two promises when each has its own
     // time ("meet weekly and report … within 48 hours") or its own manner ("cease … and fully respect").
@@ -92,15 +94,18 @@ const FIRST_MARKS = new Set(['a', 'i', '1']);
 function enumerated(span: string, offset: number): Part[] | undefined {
   const marks = [...span.matchAll(ENUMERATION)];
   if (marks.length < 2 || !FIRST_MARKS.has(marks[0][1])) return undefined;
-  return marks.map((m, i) => ({
-    start: offset + (m.index ?? 0) + m[0].length,
-    end: offset + (i + 1 < marks.length ? (marks[i + 1].index ?? 0) : span.length),
-  })).map((p) => {
-    // "…; and (2)": the joining words belong to neither item.
-    const text = span.slice(p.start - offset, p.end - offset);
-    const trimmed = text.replace(/[\s,;]*(?:and|or)?\s*$/, '');
-    return { start: p.start, end: p.start + trimmed.length };
-  }).filter((p) => p.end > p.start);
+  return marks
+    .map((m, i) => ({
+      start: offset + (m.index ?? 0) + m[0].length,
+      end: offset + (i + 1 < marks.length ? (marks[i + 1].index ?? 0) : span.length),
+    }))
+    .map((p) => {
+      // "…; and (2)": the joining words belong to neither item.
+      const text = span.slice(p.start - offset, p.end - offset);
+      const trimmed = text.replace(/[\s,;]*(?:and|or)?\s*$/, '');
+      return { start: p.start, end: p.start + trimmed.length };
+    })
+    .filter((p) => p.end > p.start);
 }
 
 export function splitCoordinated(sentence: string, actionStart: number, end: number): Part[] {

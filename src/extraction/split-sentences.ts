@@ -34,13 +34,16 @@ const DATELINE =
   /^(?:[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)*(?=,))?(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*(?:\/[^/]{2,30}\/\s*)?(?:--)?(?:\([A-Z][^)]{1,40}\)\s*)?(?:--|[:—–-])\s*(?=[A-Z"“])|[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\s+[-—–]\s+)/;
 const BYLINE_OR_FOOTER =
   /^(?:By\s+[A-Z]|Our\s+(?:Staff\s+)?Correspondent|From\s+our\s+|Published\s+(?:in|on)\b|Dear visitor|Copyright|©|Forward-looking statements)/;
-const ACTION_LABEL = /^(?:(?:\*\*|__)?(?:ACTION(?:\s+ITEMS?)?|Action(?:\s+[Ii]tems?)?|AI|TODO|To\s?do)(?:\*\*|__)?\s*[:\-–—](?:\*\*|__)?\s*|(?:ACTION(?:\s+ITEMS?)?|Action\s+items?)\s+(?=[A-Z@]))/;
+const ACTION_LABEL =
+  /^(?:(?:\*\*|__)?(?:ACTION(?:\s+ITEMS?)?|Action(?:\s+[Ii]tems?)?|AI|TODO|To\s?do)(?:\*\*|__)?\s*[:\-–—](?:\*\*|__)?\s*|(?:ACTION(?:\s+ITEMS?)?|Action\s+items?)\s+(?=[A-Z@]))/;
 const MARKDOWN = /^(?:#{1,6}\s+|\*\*(?=\S)(?!Action|ACTION|AI\b|TODO))/;
 const CHECKBOX = /^\[( |x|X|✓)?\]\s*/;
 const BULLET = /^(?:[•●▪◦·*]|--?(?=\s)|[–—](?=\s))\s*/;
 const NUMBERING = /^(?:\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z][.)]|\([ivx]+\))\s+/;
-const SECTION_HEAD = /^(?:Section|Article|Clause|Paragraph)\s+\d+(?:\.\d+)*[a-z]?\.?\s+(?:[A-Z][\w-]*(?:\s+(?:of|by|the|and|on|to|for|[A-Z][\w-]*))*\.\s+)?/;
-const RESOLVED = /^(?:\*\*|__)?(?:RESOLVED|Resolved|Agreed|AGREED|Decided|DECIDED|Decision|Decisions|Conclusions?|Outcome|Resolution)(?:\*\*|__)?\s*[:,](?:\*\*|__)?\s*(?:that\s+)?/;
+const SECTION_HEAD =
+  /^(?:Section|Article|Clause|Paragraph)\s+\d+(?:\.\d+)*[a-z]?\.?\s+(?:[A-Z][\w-]*(?:\s+(?:of|by|the|and|on|to|for|[A-Z][\w-]*))*\.\s+)?/;
+const RESOLVED =
+  /^(?:\*\*|__)?(?:RESOLVED|Resolved|Agreed|AGREED|Decided|DECIDED|Decision|Decisions|Conclusions?|Outcome|Resolution)(?:\*\*|__)?\s*[:,](?:\*\*|__)?\s*(?:that\s+)?/;
 // A short label before prose: "Parks: ", "Resolution 2024-88: ", "Highway Department: ".
 const LABEL = /^[A-Z][A-Za-z0-9 &/'’.-]{1,40}:\s+(?=\S)/;
 
@@ -78,27 +81,30 @@ function stripDecoration(line: Line): { line: Line; actionItem: boolean; decisio
     else if ((m = RESOLVED.exec(text))) {
       decision = true;
       cut(m[0].length);
-    }
-    else if ((m = DATELINE.exec(text))) {
+    } else if ((m = DATELINE.exec(text))) {
       dateline = true;
       cut(m[0].length);
     } else if ((m = LABEL.exec(text)) && !/^(?:Motion|Note|Date|Next)/.test(text)) {
       // "Everyone: review the RFC before Monday": a name then an imperative is an action item, and
       // the name stays in the text as its owner.
       const first = /^[a-z]+/.exec(text.slice(m[0].length))?.[0];
-      if (first && /^(?:[A-Z][a-z]+|@[\w.-]+)(?:\s+(?:and|&)\s+[A-Z][a-z]+)?:\s+$/.test(m[0]) && isBaseVerb(first)
-        && !/\b(?:is|are|was|were|has|have|had)\b/.test(text)) {
+      if (
+        first &&
+        /^(?:[A-Z][a-z]+|@[\w.-]+)(?:\s+(?:and|&)\s+[A-Z][a-z]+)?:\s+$/.test(m[0]) &&
+        isBaseVerb(first) &&
+        !/\b(?:is|are|was|were|has|have|had)\b/.test(text)
+      ) {
         actionItem = true;
         break;
       }
       cut(m[0].length);
-    }
-    else break;
+    } else break;
   }
   return { line: { text, start }, actionItem, decision, done, dateline };
 }
 
-const ABBREVIATION = /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|Gen|Lt|Col|Maj|Capt|Prof|St|No|Nos|Inc|Corp|Co|Ltd|Jr|Sr|vs|etc|approx|Art|Sec|para|p\.m|a\.m|U\.S|U\.K|e\.g|i\.e)|\b[A-Z])\.$/;
+const ABBREVIATION =
+  /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|Gen|Lt|Col|Maj|Capt|Prof|St|No|Nos|Inc|Corp|Co|Ltd|Jr|Sr|vs|etc|approx|Art|Sec|para|p\.m|a\.m|U\.S|U\.K|e\.g|i\.e)|\b[A-Z])\.$/;
 
 /** Splits one line of prose at sentence ends, keeping offsets. */
 function sentencesOfLine(line: Line): Line[] {
@@ -139,9 +145,18 @@ export function splitSentences(input: string): Sentence[] {
       }
       const block = blocks[index];
       const frame = block.frame === undefined ? undefined : stripped[block.frame].line.text;
-      sentences.push({ text: piece.text, start: piece.start, zone, actionItem: entry.actionItem, decision: entry.decision,
-        raw: input.slice(piece.start, piece.start + piece.text.length), listItem: block.listItem, heading: block.heading, section: block.section,
-        ...(frame ? { listFrame: frame } : {}) });
+      sentences.push({
+        text: piece.text,
+        start: piece.start,
+        zone,
+        actionItem: entry.actionItem,
+        decision: entry.decision,
+        raw: input.slice(piece.start, piece.start + piece.text.length),
+        listItem: block.listItem,
+        heading: block.heading,
+        section: block.section,
+        ...(frame ? { listFrame: frame } : {}),
+      });
     }
   });
   return sentences;

@@ -154,7 +154,12 @@ function monthlyStream(reference: CalendarDate): Stream {
   };
 }
 
-function reviewStream(commitment: Commitment, reference: CalendarDate, cadence: Cadence | undefined, endsOn: CalendarDate | undefined): Stream {
+function reviewStream(
+  commitment: Commitment,
+  reference: CalendarDate,
+  cadence: Cadence | undefined,
+  endsOn: CalendarDate | undefined,
+): Stream {
   const created = createdOn(commitment);
   const anchor = reference > created ? reference : created;
   const F = FIRST_REVIEW_DAYS;

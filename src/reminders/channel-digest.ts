@@ -19,7 +19,13 @@ export interface DigestOptions {
   weekly?: boolean;
 }
 
-export async function digestFor(store: Store, workspaceId: string, address: string, now: Date, options: DigestOptions = {}): Promise<Reply | null> {
+export async function digestFor(
+  store: Store,
+  workspaceId: string,
+  address: string,
+  now: Date,
+  options: DigestOptions = {},
+): Promise<Reply | null> {
   const channel = await store.channels.get(workspaceId, address);
   if (!channel) return null;
   const commitments = await store.commitments.list(workspaceId, { channel: address, statuses: ACTIVE_STATUSES });
@@ -36,7 +42,16 @@ export async function digestFor(store: Store, workspaceId: string, address: stri
   }
   const thisSlot = options.slot ?? DateTime.fromJSDate(now, { zone: channel.timeZone }).toISODate()!;
   const weekly = options.weekly ?? (!last || isoWeek(last.slot) !== isoWeek(thisSlot));
-  return buildDigest({ channelName: channel.name, timeZone: channel.timeZone, commitments, proposedCount: proposed.length, changes, unreachable: [...unreachable], weekly, now });
+  return buildDigest({
+    channelName: channel.name,
+    timeZone: channel.timeZone,
+    commitments,
+    proposedCount: proposed.length,
+    changes,
+    unreachable: [...unreachable],
+    weekly,
+    now,
+  });
 }
 
 function isoWeek(slot: string): string {

@@ -61,14 +61,24 @@ export function buildDigest(input: DigestInput): Reply | null {
   const footer: string[] = [];
   if (total > DIGEST_LIMIT) footer.push(`and ${total - DIGEST_LIMIT} more — type \`list\` to see all.`);
   if (input.changes.length > 0) footer.push(`Changes since last digest: ${describeChanges(input.changes)}.`);
-  if (input.proposedCount > 0) footer.push(`${input.proposedCount} proposed item${input.proposedCount === 1 ? '' : 's'} await review (\`list proposed\`).`);
-  if (input.unreachable.length > 0) footer.push(`I can't reach ${input.unreachable.map((n) => `@${n}`).join(', ')} directly: please pass their items on.`);
+  if (input.proposedCount > 0)
+    footer.push(`${input.proposedCount} proposed item${input.proposedCount === 1 ? '' : 's'} await review (\`list proposed\`).`);
+  if (input.unreachable.length > 0)
+    footer.push(`I can't reach ${input.unreachable.map((n) => `@${n}`).join(', ')} directly: please pass their items on.`);
   const day = formatCalendarDate(todayIn(input.timeZone ?? 'UTC', input.now));
-  const summary = groups.map((g) => SUMMARY_WORDS[g.group]?.(g.items.length)).filter(Boolean).join(' · ') || `${input.changes.length} change${input.changes.length === 1 ? '' : 's'}`;
+  const summary =
+    groups
+      .map((g) => SUMMARY_WORDS[g.group]?.(g.items.length))
+      .filter(Boolean)
+      .join(' · ') || `${input.changes.length} change${input.changes.length === 1 ? '' : 's'}`;
   const title = `${day} — ${summary}`;
   const subtitle = `Commitments digest${input.channelName ? ` for #${input.channelName}` : ''}`;
   const text = [title, subtitle, ...lines, ...footer].join('\n');
-  return { visibility: 'channel', text, card: { title, subtitle, sections, footer: footer.join('\n') || undefined, context: 'digest:', shared: true } };
+  return {
+    visibility: 'channel',
+    text,
+    card: { title, subtitle, sections, footer: footer.join('\n') || undefined, context: 'digest:', shared: true },
+  };
 }
 
 /** "3 (C-1 done by alice, C-2 snoozed by bob, C-4 created by carol)". */

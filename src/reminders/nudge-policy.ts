@@ -39,7 +39,12 @@ export function sendTime(date: CalendarDate, zone: string, quiet: QuietHours): D
  * (a weekend's waits for Monday). Whether it still counts (after the last change, not snoozed) is
  * the caller's question.
  */
-export function latestSentSlot(commitment: Commitment, zone: string, now: Date, quiet: QuietHours): (CadenceSlot & { at: Date }) | undefined {
+export function latestSentSlot(
+  commitment: Commitment,
+  zone: string,
+  now: Date,
+  quiet: QuietHours,
+): (CadenceSlot & { at: Date }) | undefined {
   const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
   let probe = slotOnOrBefore(commitment, today);
   for (let i = 0; probe && i < LOOK_AROUND_SLOTS; i++) {
@@ -83,7 +88,8 @@ export function nudgesAt(
     const zone = recipient.timeZone;
     const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
     const found = latestSentSlot(commitment, zone, now, quiet);
-    const latest: DueNudge | undefined = found && counts(found.at) ? { ...found, recipient: recipient as DueNudge['recipient'] } : undefined;
+    const latest: DueNudge | undefined =
+      found && counts(found.at) ? { ...found, recipient: recipient as DueNudge['recipient'] } : undefined;
     // The next slot that will count: from a few days back (send times shift forward) or from when it is armed.
     const armed = snoozedUntil && snoozedUntil > armedAt ? snoozedUntil : armedAt;
     const armedDay = DateTime.fromJSDate(armed, { zone }).toISODate()!;

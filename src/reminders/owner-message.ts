@@ -70,7 +70,9 @@ export function questionFor(kind: ReminderKind | undefined, commitment: Commitme
     case 'confirm-date': {
       if (d.kind !== 'vague') return undefined;
       const soft = formatCalendarDate(d.due, { approximate: true });
-      return d.due < today ? `Promised "${d.text}"; ${soft} has passed. Set a real date?` : `Promised "${d.text}" (${soft}). Confirm a date?`;
+      return d.due < today
+        ? `Promised "${d.text}"; ${soft} has passed. Set a real date?`
+        : `Promised "${d.text}" (${soft}). Confirm a date?`;
     }
     case 'set-date':
       return 'No deadline yet. Set a date?';
@@ -102,9 +104,18 @@ export function answerActions(kind: ReminderKind | undefined, commitment: Commit
     case 'confirm-date': {
       if (d.kind !== 'vague') return [doneAction(commitment)];
       // Keeping a soft date that has passed would make the item overdue at once: offer it only ahead of it.
-      const keep: CardAction[] = d.due >= todayIn(commitment.timeZone, now)
-        ? [{ id: 'confirm-date', label: `Keep ${formatCalendarDate(d.due, { approximate: true })}`, target: id, value: d.due, style: 'primary' }]
-        : [];
+      const keep: CardAction[] =
+        d.due >= todayIn(commitment.timeZone, now)
+          ? [
+              {
+                id: 'confirm-date',
+                label: `Keep ${formatCalendarDate(d.due, { approximate: true })}`,
+                target: id,
+                value: d.due,
+                style: 'primary',
+              },
+            ]
+          : [];
       return [
         ...keep,
         { id: 'confirm-date', label: 'Pick a date', target: id, pickDate: true },
@@ -149,7 +160,9 @@ export function reminderItem(kind: ReminderKind | undefined, commitment: Commitm
 }
 
 export function ownerMessage(owner: { id: string; name: string }, reminders: OwnerReminder[], now: Date, timeZone: string): Reply {
-  const groups = OWNER_GROUPS.map((group) => ({ group, items: reminders.filter((r) => groupOfReminder(r, now) === group) })).filter((g) => g.items.length > 0);
+  const groups = OWNER_GROUPS.map((group) => ({ group, items: reminders.filter((r) => groupOfReminder(r, now) === group) })).filter(
+    (g) => g.items.length > 0,
+  );
   const day = formatCalendarDate(todayIn(timeZone, now));
   const counts = groups.map((g) => COUNT_WORDS[g.group](g.items.length)).join(' · ');
   const title = `Your commitments, ${day} — ${counts}`;
@@ -160,8 +173,16 @@ export function ownerMessage(owner: { id: string; name: string }, reminders: Own
     const shown = items.slice(0, Math.max(room, 0));
     room -= shown.length;
     if (shown.length === 0) continue;
-    sections.push({ heading: `${GROUP_HEADING[group]} (${items.length})`, items: shown.map((r) => reminderItem(r.kind, r.commitment, now)) });
-    lines.push(`${GROUP_HEADING[group]}:`, ...shown.map((r) => `  ${r.commitment.id} ${r.commitment.title} — ${questionFor(r.kind, r.commitment, now) ?? dueLabel(r.commitment, now)}`));
+    sections.push({
+      heading: `${GROUP_HEADING[group]} (${items.length})`,
+      items: shown.map((r) => reminderItem(r.kind, r.commitment, now)),
+    });
+    lines.push(
+      `${GROUP_HEADING[group]}:`,
+      ...shown.map(
+        (r) => `  ${r.commitment.id} ${r.commitment.title} — ${questionFor(r.kind, r.commitment, now) ?? dueLabel(r.commitment, now)}`,
+      ),
+    );
   }
   const more = reminders.length - OWNER_MESSAGE_LIMIT;
   const footer = more > 0 ? `and ${more} more — \`list mine\`` : undefined;

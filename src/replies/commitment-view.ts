@@ -90,7 +90,8 @@ export function commitmentActions(commitment: Commitment): CardAction[] {
   if (commitment.status === 'proposed') return reviewActions(commitment);
   if (isClosed(commitment.status)) return [{ id: 'reopen', label: 'Reopen', target: commitment.id }];
   const d = commitment.deadline;
-  if (d.kind === 'ongoing') return [{ id: 'review', label: 'It has ended', target: commitment.id, value: 'ended' }, updateStatusAction(commitment)];
+  if (d.kind === 'ongoing')
+    return [{ id: 'review', label: 'It has ended', target: commitment.id, value: 'ended' }, updateStatusAction(commitment)];
   const actions: CardAction[] = [doneAction(commitment)];
   if (d.kind === 'none') actions.push({ id: 'set-date', label: 'Pick a date', target: commitment.id, pickDate: true });
   if (isNudged(commitment)) actions.push(snoozeAction(commitment));
@@ -104,29 +105,29 @@ export function doneAction(commitment: Commitment): CardAction {
 
 export function snoozeAction(commitment: Commitment): CardAction {
   return {
-      id: 'snooze',
-      label: 'Snooze',
-      target: commitment.id,
-      options: [
-        { label: '1 day', value: '1d' },
-        { label: '1 week', value: '1w' },
-      ],
-      pickDate: true,
-    };
+    id: 'snooze',
+    label: 'Snooze',
+    target: commitment.id,
+    options: [
+      { label: '1 day', value: '1d' },
+      { label: '1 week', value: '1w' },
+    ],
+    pickDate: true,
+  };
 }
 
 export function updateStatusAction(commitment: Commitment): CardAction {
   return {
-      id: 'status',
-      label: 'Update status',
-      target: commitment.id,
-      options: [
-        { label: 'In progress', value: 'in-progress' },
-        { label: 'Blocked', value: 'blocked' },
-        { label: 'At risk', value: 'at-risk' },
-        { label: 'On track', value: 'ok' },
-      ],
-    };
+    id: 'status',
+    label: 'Update status',
+    target: commitment.id,
+    options: [
+      { label: 'In progress', value: 'in-progress' },
+      { label: 'Blocked', value: 'blocked' },
+      { label: 'At risk', value: 'at-risk' },
+      { label: 'On track', value: 'ok' },
+    ],
+  };
 }
 
 export function commitmentItem(commitment: Commitment, now: Date, options: { actions?: boolean } & ViewOptions = {}): CardItem {

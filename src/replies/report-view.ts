@@ -52,12 +52,24 @@ export function reportView(all: Assessment[], where: string, now: Date): ReportV
     { text: `${summary}\n${scoreLine}` },
     ...present.map(([heading, items]) => ({ heading: `${heading} (${items.length})`, text: items.map(line).join('\n') })),
   ];
-  const text = [`Report ${where}: ${summary}`, scoreLine, ...present.flatMap(([heading, items]) => [`${heading}:`, ...items.map((a) => `  ${line(a)}`)])].join('\n');
+  const text = [
+    `Report ${where}: ${summary}`,
+    scoreLine,
+    ...present.flatMap(([heading, items]) => [`${heading}:`, ...items.map((a) => `  ${line(a)}`)]),
+  ].join('\n');
   return {
     text,
     title: `Report ${where}`,
     sections,
-    counts: { promised: assessments.length, kept: kept.length, keptLate, underWay: underway.length, late: late.length, notKept: notKept.length, dropped: dropped.length },
+    counts: {
+      promised: assessments.length,
+      kept: kept.length,
+      keptLate,
+      underWay: underway.length,
+      late: late.length,
+      notKept: notKept.length,
+      dropped: dropped.length,
+    },
     score,
   };
 }

@@ -199,7 +199,8 @@ export class DeliveryLoop {
       const now = clock.now().getTime();
       const addressAt = Math.max(this.addressNext.get(row.address) ?? 0, this.sending.has(row.address) ? now + this.minIntervalMs : 0);
       if (addressAt - now > holdMs) return this.handBack(row, addressAt, holdMs, 'spacing sends to one address');
-      if (pacer.earliest(now) - now > holdMs) return this.handBack(row, pacer.handBack(row.id, now), holdMs, 'pacing sends to the workspace');
+      if (pacer.earliest(now) - now > holdMs)
+        return this.handBack(row, pacer.handBack(row.id, now), holdMs, 'pacing sends to the workspace');
       if (addressAt > now) {
         await this.pause(addressAt - now);
         continue;
@@ -374,7 +375,12 @@ export class DeliveryLoop {
     const { store, clock } = this.options;
     const now = clock.now();
     if (row.attempts + 1 >= this.maxAttempts) {
-      await store.outbox.finish(row.id, this.owner, { state: 'failed', reason: `gave up after ${row.attempts + 1} attempts: ${message}` }, now);
+      await store.outbox.finish(
+        row.id,
+        this.owner,
+        { state: 'failed', reason: `gave up after ${row.attempts + 1} attempts: ${message}` },
+        now,
+      );
       return;
     }
     const delay = transientDelay(row.attempts, this.options.backoff ?? DEFAULT_BACKOFF);

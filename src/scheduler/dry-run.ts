@@ -18,11 +18,21 @@ export async function dryRun(store: Store, at: Date, quiet: QuietHours): Promise
   const unique = [...new Map(plan.rows.map((r) => [r.key, r])).values()];
   const fresh: OutboxRow[] = unique
     .filter((r) => r.state !== 'missed' && !existing.has(r.key))
-    .map((r, i) => ({ ...r, id: -(i + 1), recipientId: r.recipientId, state: 'pending', attempts: 0, nextAttemptAt: r.dueAt, createdAt: at.toISOString(), interrupted: false }));
+    .map((r, i) => ({
+      ...r,
+      id: -(i + 1),
+      recipientId: r.recipientId,
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: r.dueAt,
+      createdAt: at.toISOString(),
+      interrupted: false,
+    }));
   const lines: DryRunLine[] = [];
   for (const row of [...(await store.outbox.pendingDue(at, 10_000)), ...fresh]) {
     const prepared = await prepareRow(store, row, at, quiet);
-    if ('reply' in prepared) lines.push({ kind: row.kind, address: row.address, commitments: prepared.commitmentIds, text: prepared.reply.text });
+    if ('reply' in prepared)
+      lines.push({ kind: row.kind, address: row.address, commitments: prepared.commitmentIds, text: prepared.reply.text });
   }
   return lines;
 }

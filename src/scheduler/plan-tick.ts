@@ -25,7 +25,12 @@ export async function planTick(store: Store, now: Date, quiet: QuietHours, batch
     });
     plan.rows.push(...decision.missed.map((s) => row(s, 'missed')));
     if (decision.send) plan.rows.push(row(decision.send, 'pending'));
-    plan.channels.push({ workspaceId: channel.workspaceId, address: channel.address, nextReminderAt: decision.next?.toISOString() ?? null, expected: channel.nextReminderAt });
+    plan.channels.push({
+      workspaceId: channel.workspaceId,
+      address: channel.address,
+      nextReminderAt: decision.next?.toISOString() ?? null,
+      expected: channel.nextReminderAt,
+    });
   }
   for (const commitment of await store.reminders.dueCommitments(now, batch)) {
     const { due, next } = nudgesAt(commitment, recipientsFrom(commitment), now, quiet);
@@ -46,7 +51,12 @@ export async function planTick(store: Store, now: Date, quiet: QuietHours, batch
         dueAt: nudge.at.toISOString(),
       });
     }
-    plan.commitments.push({ workspaceId: commitment.workspaceId, id: commitment.id, nextReminderAt: next?.toISOString() ?? null, expected: commitment.nextReminderAt });
+    plan.commitments.push({
+      workspaceId: commitment.workspaceId,
+      id: commitment.id,
+      nextReminderAt: next?.toISOString() ?? null,
+      expected: commitment.nextReminderAt,
+    });
   }
   return plan;
 }

@@ -36,12 +36,23 @@ async function prepareDigest(store: Store, row: OutboxRow, now: Date): Promise<P
   }
   const reply = await digestFor(store, row.workspaceId, row.subject, now, { slot: row.slot, dueAt: new Date(row.dueAt) });
   if (!reply) return cancel('nothing to report (digest skipped)');
-  const listed = reply.card?.sections.flatMap((s) => s.items ?? []).map((i) => i.id).filter((id): id is string => Boolean(id)) ?? [];
+  const listed =
+    reply.card?.sections
+      .flatMap((s) => s.items ?? [])
+      .map((i) => i.id)
+      .filter((id): id is string => Boolean(id)) ?? [];
   return { reply, commitmentIds: listed };
 }
 
 /** Everything due for one owner now that no earlier daily message of theirs already carried. */
-export async function dueForOwner(store: Store, workspaceId: string, userId: string, now: Date, quiet: QuietHours, since?: Date): Promise<OwnerReminder[]> {
+export async function dueForOwner(
+  store: Store,
+  workspaceId: string,
+  userId: string,
+  now: Date,
+  quiet: QuietHours,
+  since?: Date,
+): Promise<OwnerReminder[]> {
   const user = await store.users.get(workspaceId, userId);
   const reminders: OwnerReminder[] = [];
   for (const commitment of await store.commitments.list(workspaceId, { ownerId: userId, statuses: ACTIVE_STATUSES })) {
@@ -73,7 +84,8 @@ async function prepareReminder(store: Store, row: OutboxRow, now: Date): Promise
   if (!commitment || !ACTIVE_STATUSES.includes(commitment.status)) return cancel(`no longer open (${commitment?.status ?? 'gone'})`);
   if (row.recipientId && !commitment.owners.some((o) => o.id === row.recipientId)) return cancel('no longer an owner');
   if (commitment.snoozedUntil && new Date(commitment.snoozedUntil) > now) return cancel('snoozed');
-  if (row.recipientId && (await store.reminders.dmInactive(row.workspaceId, row.recipientId))) return cancel('DM unreachable; listed in the digest');
+  if (row.recipientId && (await store.reminders.dmInactive(row.workspaceId, row.recipientId)))
+    return cancel('DM unreachable; listed in the digest');
   const d = commitment.deadline;
   const stillFits =
     (row.kind === 'nudge' && dueDateOf(d) !== undefined && d.kind !== 'vague') ||

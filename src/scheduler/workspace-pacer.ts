@@ -24,7 +24,15 @@ export interface PacerOptions {
   maxUnmeasuredInFlight: number;
 }
 
-export const DEFAULT_PACER: PacerOptions = { measurePauseMs: 1_000, minWindowMs: 1_000, maxWindowMs: 30_000, safety: 0.95, growthPerSecond: 0.03, unmeasuredInFlight: 3, maxUnmeasuredInFlight: 16 };
+export const DEFAULT_PACER: PacerOptions = {
+  measurePauseMs: 1_000,
+  minWindowMs: 1_000,
+  maxWindowMs: 30_000,
+  safety: 0.95,
+  growthPerSecond: 0.03,
+  unmeasuredInFlight: 3,
+  maxUnmeasuredInFlight: 16,
+};
 
 export class WorkspacePacer {
   /** Measured messages per second; undefined until two 429s have bracketed a window. */

@@ -157,7 +157,12 @@ type StoredOwner = { id: string; name: string; timeZone?: string | null; dmAddre
 
 export function toDueCommitment(row: DueRow, json: JsonDecoder): DueCommitment {
   const owners = json<StoredOwner[]>(row.recipients, []);
-  const recipients: DueOwner[] = owners.map((o) => ({ id: o.id, name: o.name, timeZone: o.timeZone ?? undefined, dmAddress: o.dmAddress ?? undefined }));
+  const recipients: DueOwner[] = owners.map((o) => ({
+    id: o.id,
+    name: o.name,
+    timeZone: o.timeZone ?? undefined,
+    dmAddress: o.dmAddress ?? undefined,
+  }));
   return {
     ...toCommitment(row, json),
     owners: owners.map((o) => ({ id: o.id, name: o.name })),

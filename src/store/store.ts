@@ -251,9 +251,7 @@ export interface ReminderPlan {
   channels: { workspaceId: string; address: string; nextReminderAt: string | null; expected?: string }[];
 }
 
-export type OutboxOutcome =
-  | { state: 'sent'; messageId: string }
-  | { state: 'cancelled' | 'missed' | 'failed'; reason: string };
+export type OutboxOutcome = { state: 'sent'; messageId: string } | { state: 'cancelled' | 'missed' | 'failed'; reason: string };
 
 export interface OutboxStats {
   depth: number;

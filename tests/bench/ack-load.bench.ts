@@ -21,7 +21,9 @@ const BIN = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url));
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/slack/slash-command.json', import.meta.url), 'utf8'));
 
 function startFake(): Promise<{ child: ChildProcess; api: string; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('lib/fake-slack-child.ts', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('lib/fake-slack-child.ts', import.meta.url))], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve) => child.stdout!.once('data', (d: Buffer) => resolve({ child, ...JSON.parse(d.toString()) })));
 }
 
@@ -29,11 +31,25 @@ async function startApp(api: string): Promise<{ child: ChildProcess; base: strin
   const dir = mkdtempSync(join(tmpdir(), 'ft-ack-load-'));
   const port = await freePort();
   const child = spawn(process.execPath, [BIN, 'start'], {
-    env: { PATH: process.env.PATH ?? '', FOLLOWTHROUGH_HOME: dir, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench', SLACK_API_URL: api, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'silent' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      FOLLOWTHROUGH_HOME: dir,
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: 'bench',
+      SLACK_API_URL: api,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+    },
     stdio: 'ignore',
   });
   const base = `http://127.0.0.1:${port}`;
-  while (!(await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false))) await new Promise((r) => setTimeout(r, 50));
+  while (
+    !(await fetch(`${base}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false))
+  )
+    await new Promise((r) => setTimeout(r, 50));
   return { child, base, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -50,7 +66,12 @@ async function burst(base: string, fakeBase: string, kind: 'add' | 'help', round
     Array.from({ length: clients }, (_, i) =>
       sendSlashCommand(
         `${base}/slack/events`,
-        { ...fixture, text: kind === 'add' ? `add Item ${round}-${i} due 2099-01-01` : 'help', response_url: `${fakeBase}/response/${round * 100_000 + i}`, trigger_id: `t${round}-${i}` },
+        {
+          ...fixture,
+          text: kind === 'add' ? `add Item ${round}-${i} due 2099-01-01` : 'help',
+          response_url: `${fakeBase}/response/${round * 100_000 + i}`,
+          trigger_id: `t${round}-${i}`,
+        },
         { secret: 'bench' },
       ).then((r) => r.elapsedMs),
     ),
@@ -69,11 +90,15 @@ try {
       app.child.kill('SIGTERM');
       app.remove();
       p90s[kind].push(quantile(acks, 0.9));
-      console.log(`${kind} ×${clients}: ack p50 ${quantile(acks, 0.5).toFixed(0)} ms · p90 ${quantile(acks, 0.9).toFixed(0)} ms · max ${acks.at(-1)!.toFixed(0)} ms · past 3 s: ${acks.filter((a) => a > 3000).length} · RSS after ${rss} MiB`);
+      console.log(
+        `${kind} ×${clients}: ack p50 ${quantile(acks, 0.5).toFixed(0)} ms · p90 ${quantile(acks, 0.9).toFixed(0)} ms · max ${acks.at(-1)!.toFixed(0)} ms · past 3 s: ${acks.filter((a) => a > 3000).length} · RSS after ${rss} MiB`,
+      );
     }
   }
 } finally {
   fake.child.kill();
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`ack p90 under ${clients} concurrent slash commands, add ÷ help: ${(median(p90s.add) / median(p90s.help)).toFixed(2)}× (medians of ${rounds} rounds)`);
+console.log(
+  `ack p90 under ${clients} concurrent slash commands, add ÷ help: ${(median(p90s.add) / median(p90s.help)).toFixed(2)}× (medians of ${rounds} rounds)`,
+);

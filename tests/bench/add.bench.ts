@@ -19,7 +19,9 @@ try {
     const [empty, seeded] = [await targets.create(engine), await targets.create(engine)];
     await runChild('lib/seed-child.ts', childArgs({ target: seeded, commitments: size, channels: Math.min(size, 1_000) }));
     const r = await runChild<{ zeroMs: number; seededMs: number }>('lib/add-child.ts', [JSON.stringify([empty, seeded])]);
-    console.log(`${engine}: add at 0 commitments ${r.zeroMs.toFixed(2)} ms · at ${formatSize(size)} ${r.seededMs.toFixed(2)} ms (medians of 200)`);
+    console.log(
+      `${engine}: add at 0 commitments ${r.zeroMs.toFixed(2)} ms · at ${formatSize(size)} ${r.seededMs.toFixed(2)} ms (medians of 200)`,
+    );
     headline.push(`${engine} ${(r.seededMs / r.zeroMs).toFixed(2)}×`);
   }
 } finally {

@@ -11,7 +11,14 @@ import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 
 const payloads = JSON.parse(readFileSync(process.env.PAYLOADS!, 'utf8')) as Record<string, Record<string, unknown>>;
 const receiver = new HTTPReceiver({ signingSecret: process.env.SIGNING_SECRET!, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
-const app = new App({ token: 'xoxb-baseline', receiver, botId: 'B0BASE', botUserId: 'U0BASE', logLevel: LogLevel.ERROR, tokenVerificationEnabled: false });
+const app = new App({
+  token: 'xoxb-baseline',
+  receiver,
+  botId: 'B0BASE',
+  botUserId: 'U0BASE',
+  logLevel: LogLevel.ERROR,
+  tokenVerificationEnabled: false,
+});
 app.command('/commitments', async ({ command, ack, respond }) => {
   await ack();
   const body = payloads[command.channel_id] ?? { response_type: 'ephemeral', text: 'nothing recorded for this channel' };

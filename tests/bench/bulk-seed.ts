@@ -24,19 +24,56 @@ export interface BigWorkspace {
 export const channelId = (i: number) => `C${String(i).padStart(6, '0')}`;
 export const ownerId = (i: number) => `U${String(i).padStart(6, '0')}`;
 
-export async function seedBigWorkspace(options: { file: string; workspaceId: string; total: number; channels: number; owners: number; due: number; dueDate: string; createdAt: string }): Promise<BigWorkspace> {
+export async function seedBigWorkspace(options: {
+  file: string;
+  workspaceId: string;
+  total: number;
+  channels: number;
+  owners: number;
+  due: number;
+  dueDate: string;
+  createdAt: string;
+}): Promise<BigWorkspace> {
   const { file, workspaceId } = options;
   const clock = new ManualClock(options.createdAt);
   const store = new SqliteStore({ file, nextReminderAt: nextReminderCalculator, clock });
   const channels = Array.from({ length: options.channels }, (_, i) => channelId(i));
   const owners = Array.from({ length: options.owners }, (_, i) => ownerId(i));
   await store.workspaces.ensure({ id: workspaceId, name: 'Bench' });
-  for (const id of channels) await store.channels.upsert({ workspaceId, address: `slack:${workspaceId}:${id}`, name: id.toLowerCase(), timeZone: 'UTC', schedule: 'weekdays 09:00' });
-  for (const id of owners) await store.users.upsert({ workspaceId, id, name: `owner-${id}`, timeZone: 'UTC', dmAddress: `slack:${workspaceId}:${id}`, platformData: { slackFetchedAt: '2999-01-01T00:00:00.000Z' } });
+  for (const id of channels)
+    await store.channels.upsert({
+      workspaceId,
+      address: `slack:${workspaceId}:${id}`,
+      name: id.toLowerCase(),
+      timeZone: 'UTC',
+      schedule: 'weekdays 09:00',
+    });
+  for (const id of owners)
+    await store.users.upsert({
+      workspaceId,
+      id,
+      name: `owner-${id}`,
+      timeZone: 'UTC',
+      dmAddress: `slack:${workspaceId}:${id}`,
+      platformData: { slackFetchedAt: '2999-01-01T00:00:00.000Z' },
+    });
   const template = async (title: string, due: string) => {
     const owner = { id: owners[0], name: `owner-${owners[0]}` };
     return store.commitments.create(
-      { workspaceId, channel: `slack:${workspaceId}:${channels[0]}`, title, parties: [], owners: [owner], tags: ['bench'], source: {}, deadline: { kind: 'exact', text: `by ${due}`, reference: options.createdAt.slice(0, 10), due }, timeZone: 'UTC', status: 'open', createdBy: owner, createdAt: options.createdAt },
+      {
+        workspaceId,
+        channel: `slack:${workspaceId}:${channels[0]}`,
+        title,
+        parties: [],
+        owners: [owner],
+        tags: ['bench'],
+        source: {},
+        deadline: { kind: 'exact', text: `by ${due}`, reference: options.createdAt.slice(0, 10), due },
+        timeZone: 'UTC',
+        status: 'open',
+        createdBy: owner,
+        createdAt: options.createdAt,
+      },
       { at: options.createdAt, actor: owner, action: 'created' },
     );
   };
@@ -60,12 +97,15 @@ export async function seedBigWorkspace(options: { file: string; workspaceId: str
       clone('commitment_log', workspaceId, source.id, id, {});
     }
     // The next short id continues after the clones.
-    for (const row of db.prepare("SELECT name FROM counters WHERE workspace_id = ?").all(workspaceId) as { name: string }[]) {
-      if (/commit/i.test(row.name)) db.prepare('UPDATE counters SET value = ? WHERE workspace_id = ? AND name = ?').run(options.total, workspaceId, row.name);
+    for (const row of db.prepare('SELECT name FROM counters WHERE workspace_id = ?').all(workspaceId) as { name: string }[]) {
+      if (/commit/i.test(row.name))
+        db.prepare('UPDATE counters SET value = ? WHERE workspace_id = ? AND name = ?').run(options.total, workspaceId, row.name);
     }
   })();
   // Clones of the due template, and the channels' digests, wait far off until `makeDue`.
-  db.prepare("UPDATE commitments SET next_reminder_at = '2999-01-01T00:00:00.000Z' WHERE workspace_id = ? AND title LIKE 'Due %'").run(workspaceId);
+  db.prepare("UPDATE commitments SET next_reminder_at = '2999-01-01T00:00:00.000Z' WHERE workspace_id = ? AND title LIKE 'Due %'").run(
+    workspaceId,
+  );
   db.prepare("UPDATE channels SET next_reminder_at = '2999-01-01T00:00:00.000Z' WHERE workspace_id = ?").run(workspaceId);
   db.exec('ANALYZE');
   db.close();
@@ -76,7 +116,9 @@ export async function seedBigWorkspace(options: { file: string; workspaceId: str
 export function makeDue(file: string, workspaceId: string): number {
   const db = new Database(file);
   try {
-    return db.prepare("UPDATE commitments SET next_reminder_at = '2000-01-01T00:00:00.000Z' WHERE workspace_id = ? AND title LIKE 'Due %'").run(workspaceId).changes;
+    return db
+      .prepare("UPDATE commitments SET next_reminder_at = '2000-01-01T00:00:00.000Z' WHERE workspace_id = ? AND title LIKE 'Due %'")
+      .run(workspaceId).changes;
   } finally {
     db.close();
   }
@@ -85,14 +127,19 @@ export function makeDue(file: string, workspaceId: string): number {
 type Clone = (table: string, workspaceId: string, fromId: string, toId: string, overrides: Record<string, unknown>) => void;
 
 function cloner(db: Database.Database): Clone {
-  const cache = new Map<string, { columns: string[]; idColumn: string; templates: Map<string, Record<string, unknown>[]>; insert: Database.Statement }>();
+  const cache = new Map<
+    string,
+    { columns: string[]; idColumn: string; templates: Map<string, Record<string, unknown>[]>; insert: Database.Statement }
+  >();
   return (table, workspaceId, fromId, toId, overrides) => {
     let entry = cache.get(table);
     if (!entry) {
       const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; pk: number }[]).map((c) => c.name);
       const idColumn = columns.includes('commitment_id') ? 'commitment_id' : 'id';
       // An autoincrement key (the log's seq) is left to the database.
-      const pk = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; pk: number; type: string }[]).filter((c) => c.pk === 1 && /INTEGER/i.test(c.type));
+      const pk = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; pk: number; type: string }[]).filter(
+        (c) => c.pk === 1 && /INTEGER/i.test(c.type),
+      );
       const writable = columns.filter((c) => !(pk.length === 1 && pk[0].name === c && table !== 'commitments'));
       const insert = db.prepare(`INSERT INTO ${table} (${writable.join(', ')}) VALUES (${writable.map((c) => `@${c}`).join(', ')})`);
       entry = { columns: writable, idColumn, templates: new Map(), insert };
@@ -100,7 +147,10 @@ function cloner(db: Database.Database): Clone {
     }
     let rows = entry.templates.get(fromId);
     if (!rows) {
-      rows = db.prepare(`SELECT * FROM ${table} WHERE workspace_id = ? AND ${entry.idColumn} = ?`).all(workspaceId, fromId) as Record<string, unknown>[];
+      rows = db.prepare(`SELECT * FROM ${table} WHERE workspace_id = ? AND ${entry.idColumn} = ?`).all(workspaceId, fromId) as Record<
+        string,
+        unknown
+      >[];
       entry.templates.set(fromId, rows);
     }
     for (const row of rows) {

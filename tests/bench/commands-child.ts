@@ -35,9 +35,22 @@ const insert = store.db.prepare(
   `INSERT INTO commitments (workspace_id, id, seq, channel, title, deadline, deadline_kind, due_date, time_zone, status, created_by_id, created_by_name, created_at, updated_at)
    VALUES ('W1', ?, ?, 'bench:raw', ?, ?, 'vague', '2024-04-30', 'UTC', 'open', 'U1', 'alice', ?, ?)`,
 );
-const deadline = JSON.stringify({ kind: 'vague', text: 'at an early date', reference: '2024-03-01', term: 'at an early date', due: '2024-04-30', firstPromptDays: 21 });
-const rawInsertMs = await time((i) => insert.run(`R-${i}`, 1_000_000 + i, `Raw item ${i}`, deadline, clock.now().toISOString(), clock.now().toISOString()), 500);
-const addMs = await time((i) => core.handle(invocation(`add Deploy liaison officers ${i} @bob tag:security at an early date agreed 2024-03-01`)), 500);
+const deadline = JSON.stringify({
+  kind: 'vague',
+  text: 'at an early date',
+  reference: '2024-03-01',
+  term: 'at an early date',
+  due: '2024-04-30',
+  firstPromptDays: 21,
+});
+const rawInsertMs = await time(
+  (i) => insert.run(`R-${i}`, 1_000_000 + i, `Raw item ${i}`, deadline, clock.now().toISOString(), clock.now().toISOString()),
+  500,
+);
+const addMs = await time(
+  (i) => core.handle(invocation(`add Deploy liaison officers ${i} @bob tag:security at an early date agreed 2024-03-01`)),
+  500,
+);
 
 const select = store.db.prepare("SELECT * FROM commitments WHERE workspace_id = 'W1' AND channel = 'bench:list' AND status = 'open'");
 const rawSelectMs = await time(() => select.all().map((r) => JSON.parse((r as { deadline: string }).deadline)), 20);

@@ -29,9 +29,20 @@ try {
   const seedStart = performance.now();
   await seedFanout(target, shape);
   const expected = shape.workspaces * shape.channelsPerWorkspace * 3;
-  console.log(`seeded ${shape.workspaces} workspaces × ${shape.channelsPerWorkspace} channels (${expected} messages due) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-  console.log(`drawn limits (unannounced): ${[...limits.workspaceRate].map(([ws, r]) => `${ws} ${r}/s`).join(', ')}; ${limits.channelPerSecond}/s per channel, burst ${limits.channelBurst}`);
-  const run = startChild({ DB: target.file, SLACK_API_URL: fake.apiUrl, CLOCK_AT: `${SLOT_DAY}T09:00:30.000Z`, CLOCK_ORIGIN_MS: String(Date.now()), LEASE_MS: '60000', CONCURRENCY: process.env.FANOUT_CONCURRENCY ?? '16' });
+  console.log(
+    `seeded ${shape.workspaces} workspaces × ${shape.channelsPerWorkspace} channels (${expected} messages due) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `drawn limits (unannounced): ${[...limits.workspaceRate].map(([ws, r]) => `${ws} ${r}/s`).join(', ')}; ${limits.channelPerSecond}/s per channel, burst ${limits.channelBurst}`,
+  );
+  const run = startChild({
+    DB: target.file,
+    SLACK_API_URL: fake.apiUrl,
+    CLOCK_AT: `${SLOT_DAY}T09:00:30.000Z`,
+    CLOCK_ORIGIN_MS: String(Date.now()),
+    LEASE_MS: '60000',
+    CONCURRENCY: process.env.FANOUT_CONCURRENCY ?? '16',
+  });
   const exit = await run.exited;
   if (exit.code !== 0) throw new Error(`the scheduler process exited with ${exit.code ?? exit.signal}`);
   const summary = JSON.parse(run.stdout().trim().split('\n').at(-1)!) as { rates: Record<string, number | null> };
@@ -45,17 +56,29 @@ try {
   const duplicated = [...keys.values()].filter((n) => n > 1).length;
   const elapsed = limits.elapsedMs();
   const minimum = limits.minimumMs();
-  console.log(`learned send rates at the end: ${Object.entries(summary.rates).map(([ws, r]) => `${ws} ${r ? r.toFixed(1) : '—'}/s`).join(', ')}`);
+  console.log(
+    `learned send rates at the end: ${Object.entries(summary.rates)
+      .map(([ws, r]) => `${ws} ${r ? r.toFixed(1) : '—'}/s`)
+      .join(', ')}`,
+  );
   console.log(`outbox: ${JSON.stringify(states)}`);
   const t0 = limits.firstAttemptAt ?? 0;
   for (const [ws, line] of limits.timeline) {
     const n = [...fake.messages].filter((m) => fanoutWorkspaceOf(m.channel) === ws).length;
     const rate = limits.workspaceRate.get(ws)!;
-    console.log(`  ${ws}: ${n} messages at ≤ ${rate}/s: first ${((line.first - t0) / 1000).toFixed(2)} s, last ${((line.last - t0) / 1000).toFixed(2)} s (least ${((n - rate) / rate).toFixed(2)} s), 429s ${line.rejected}`);
+    console.log(
+      `  ${ws}: ${n} messages at ≤ ${rate}/s: first ${((line.first - t0) / 1000).toFixed(2)} s, last ${((line.last - t0) / 1000).toFixed(2)} s (least ${((n - rate) / rate).toFixed(2)} s), 429s ${line.rejected}`,
+    );
   }
-  console.log(`delivered ${keys.size}/${expected} in ${(elapsed / 1000).toFixed(2)} s; the drawn limits allow ${(minimum / 1000).toFixed(2)} s at best`);
-  console.log(`429s: ${limits.rejected} (${((limits.rejected / expected) * 100).toFixed(1)}% of messages, target ≤ 5%); lost ${lost}; duplicated ${duplicated}`);
-  console.log(`fanout: time / least time the limits allow = ${(elapsed / minimum).toFixed(3)} (target ≤ 1.25), 429s ${((limits.rejected / expected) * 100).toFixed(1)}%, lost ${lost}, duplicated ${duplicated}`);
+  console.log(
+    `delivered ${keys.size}/${expected} in ${(elapsed / 1000).toFixed(2)} s; the drawn limits allow ${(minimum / 1000).toFixed(2)} s at best`,
+  );
+  console.log(
+    `429s: ${limits.rejected} (${((limits.rejected / expected) * 100).toFixed(1)}% of messages, target ≤ 5%); lost ${lost}; duplicated ${duplicated}`,
+  );
+  console.log(
+    `fanout: time / least time the limits allow = ${(elapsed / minimum).toFixed(3)} (target ≤ 1.25), 429s ${((limits.rejected / expected) * 100).toFixed(1)}%, lost ${lost}, duplicated ${duplicated}`,
+  );
 } finally {
   await fake.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -31,16 +31,31 @@ try {
   const alone = await fresh();
   const one = await runInstances(alone, endpoint, { instances: 1, concurrency: CONCURRENCY });
   const oneStates = await outboxStates(alone);
-  console.log(`1 instance: ${endpoint.distinctKeys().size}/${MESSAGES} delivered in ${(one.elapsedMs / 1000).toFixed(2)} s, outbox ${JSON.stringify(oneStates)}`);
+  console.log(
+    `1 instance: ${endpoint.distinctKeys().size}/${MESSAGES} delivered in ${(one.elapsedMs / 1000).toFixed(2)} s, outbox ${JSON.stringify(oneStates)}`,
+  );
   endpoint.received.length = 0;
   const shared = await fresh();
-  const three = await runInstances(shared, endpoint, { instances: 3, concurrency: CONCURRENCY, killWhenReceived: Math.round(MESSAGES * 0.35) });
+  const three = await runInstances(shared, endpoint, {
+    instances: 3,
+    concurrency: CONCURRENCY,
+    killWhenReceived: Math.round(MESSAGES * 0.35),
+  });
   const states = await outboxStates(shared);
   const delivered = endpoint.distinctKeys().size;
   const duplicates = endpoint.duplicates();
-  console.log(`3 instances, the first SIGKILLed at ${three.receivedAtKill} received: ${delivered}/${MESSAGES} delivered in ${(three.elapsedMs / 1000).toFixed(2)} s (survivors exited ${three.exits.slice(1).map((e) => e.code).join(', ')}), outbox ${JSON.stringify(states)}`);
-  console.log(`duplicates: ${duplicates.size} (allowance: the killed instance's ${CONCURRENCY} sends in flight); lost: ${MESSAGES - delivered}`);
-  console.log(`instances: delivered ${delivered}/${MESSAGES}, lost ${MESSAGES - delivered}, duplicated ${duplicates.size} (allowance ${CONCURRENCY}); time 3 instances with a kill / 1 instance = ${(three.elapsedMs / one.elapsedMs).toFixed(2)}`);
+  console.log(
+    `3 instances, the first SIGKILLed at ${three.receivedAtKill} received: ${delivered}/${MESSAGES} delivered in ${(three.elapsedMs / 1000).toFixed(2)} s (survivors exited ${three.exits
+      .slice(1)
+      .map((e) => e.code)
+      .join(', ')}), outbox ${JSON.stringify(states)}`,
+  );
+  console.log(
+    `duplicates: ${duplicates.size} (allowance: the killed instance's ${CONCURRENCY} sends in flight); lost: ${MESSAGES - delivered}`,
+  );
+  console.log(
+    `instances: delivered ${delivered}/${MESSAGES}, lost ${MESSAGES - delivered}, duplicated ${duplicates.size} (allowance ${CONCURRENCY}); time 3 instances with a kill / 1 instance = ${(three.elapsedMs / one.elapsedMs).toFixed(2)}`,
+  );
 } finally {
   await endpoint.stop();
   await cluster.stop();

@@ -21,7 +21,9 @@ try {
     const args = childArgs({ target, commitments: size, channels: 1_000 });
     await runChild('lib/seed-child.ts', args);
     const r = await runChild<{ rebuildMs: number; pressMs: number; presses: number }>('lib/press-child.ts', args);
-    console.log(`${engine} at ${formatSize(size)}: Done press ${r.pressMs.toFixed(2)} ms · card rebuild alone ${r.rebuildMs.toFixed(2)} ms (medians of ${r.presses})`);
+    console.log(
+      `${engine} at ${formatSize(size)}: Done press ${r.pressMs.toFixed(2)} ms · card rebuild alone ${r.rebuildMs.toFixed(2)} ms (medians of ${r.presses})`,
+    );
     headline.push(`${engine} ${(r.pressMs / r.rebuildMs).toFixed(2)}×`);
   }
 } finally {

@@ -47,7 +47,20 @@ async function drive(base: string, count: number): Promise<Run> {
       const responseUrl = fake.responseUrl();
       const answered = firstPost(responseUrl);
       const started = performance.now();
-      const sent = await sendSlashCommand(`${base}/slack/events`, { team_id: FAKE_TEAM.id, channel_id: channel, channel_name: `c${i % CHANNELS}`, user_id: 'U0ALICE', user_name: 'alice', command: '/commitments', text: 'list', response_url: responseUrl }, { secret: SECRET });
+      const sent = await sendSlashCommand(
+        `${base}/slack/events`,
+        {
+          team_id: FAKE_TEAM.id,
+          channel_id: channel,
+          channel_name: `c${i % CHANNELS}`,
+          user_id: 'U0ALICE',
+          user_name: 'alice',
+          command: '/commitments',
+          text: 'list',
+          response_url: responseUrl,
+        },
+        { secret: SECRET },
+      );
       if (sent.status !== 200) throw new Error(`request ${i} was refused: HTTP ${sent.status} ${sent.text}`);
       run.acks.push(sent.elapsedMs);
       const post = await answered;
@@ -61,14 +74,25 @@ async function drive(base: string, count: number): Promise<Run> {
 
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 const line = (label: string, run: Run, seconds: number) =>
-  console.log(`${label}: ack p50 ${fmt(percentile(run.acks, 50))} p99 ${fmt(percentile(run.acks, 99))}; answer p50 ${fmt(percentile(run.answers, 50))} p99 ${fmt(percentile(run.answers, 99))}; ${(run.acks.length / seconds).toFixed(0)} req/s`);
+  console.log(
+    `${label}: ack p50 ${fmt(percentile(run.acks, 50))} p99 ${fmt(percentile(run.acks, 99))}; answer p50 ${fmt(percentile(run.answers, 50))} p99 ${fmt(percentile(run.answers, 99))}; ${(run.acks.length / seconds).toFixed(0)} req/s`,
+  );
 
 let sut: BenchChild | undefined;
 let baseline: BenchChild | undefined;
 try {
-  sut = startBenchChild('./stall-child.ts', { DB: join(dir, 'ft.db'), SLACK_API_URL: fake.apiUrl, SIGNING_SECRET: SECRET, TEAM_ID: FAKE_TEAM.id, TOTAL: String(total), DUE: '0' });
+  sut = startBenchChild('./stall-child.ts', {
+    DB: join(dir, 'ft.db'),
+    SLACK_API_URL: fake.apiUrl,
+    SIGNING_SECRET: SECRET,
+    TEAM_ID: FAKE_TEAM.id,
+    TOTAL: String(total),
+    DUE: '0',
+  });
   const { port, seedMs } = await sut.next<{ port: number; seedMs: number }>();
-  console.log(`seeded ${total.toLocaleString('en')} commitments over ${CHANNELS.toLocaleString('en')} channels in ${(seedMs / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${total.toLocaleString('en')} commitments over ${CHANNELS.toLocaleString('en')} channels in ${(seedMs / 1000).toFixed(1)} s`,
+  );
   const appBase = `http://127.0.0.1:${port}`;
   await drive(appBase, 200); // warm-up, and the payload of 200 channels
   const callsBefore = fake.calls.length;
@@ -91,7 +115,9 @@ try {
   console.log(`Web API calls by Followthrough during the ${requests} requests: ${apiCalls} (conversations.info: ${infoCalls})`);
   const ack = percentile(real.acks, 99) / percentile(bolt.acks, 99);
   const answer = percentile(real.answers, 99) / percentile(bolt.answers, 99);
-  console.log(`slack: ack p99 ratio ${ack.toFixed(2)} (target ≤ 1.2), answer p99 ratio ${answer.toFixed(2)} (target ≤ 1.5), conversations.info per command ${(infoCalls / requests).toFixed(3)}`);
+  console.log(
+    `slack: ack p99 ratio ${ack.toFixed(2)} (target ≤ 1.2), answer p99 ratio ${answer.toFixed(2)} (target ≤ 1.5), conversations.info per command ${(infoCalls / requests).toFixed(3)}`,
+  );
 } finally {
   sut?.send('stop');
   baseline?.child.stdin?.end();

@@ -23,7 +23,14 @@ const slack = startBenchChild('./fake-slack-child.ts', {});
 const { apiUrl, baseUrl } = await slack.next<{ apiUrl: string; baseUrl: string }>();
 let responses = 0;
 const responseUrl = () => `${baseUrl}/response/probe-${++responses}`;
-const sut = startBenchChild('./stall-child.ts', { DB: join(dir, 'ft.db'), SLACK_API_URL: apiUrl, SIGNING_SECRET: SECRET, TEAM_ID: FAKE_TEAM.id, TOTAL: String(total), DUE: String(due) });
+const sut = startBenchChild('./stall-child.ts', {
+  DB: join(dir, 'ft.db'),
+  SLACK_API_URL: apiUrl,
+  SIGNING_SECRET: SECRET,
+  TEAM_ID: FAKE_TEAM.id,
+  TOTAL: String(total),
+  DUE: String(due),
+});
 
 interface Probes {
   acks: number[];
@@ -67,7 +74,24 @@ async function probe(base: string, until: Promise<unknown>, tailMs = 0): Promise
       result.health.push(performance.now() - t);
     }),
     every(150, async () => {
-      const sent = await once(() => sendSlashCommand(`${base}/slack/events`, { team_id: FAKE_TEAM.id, channel_id: channelId(1), channel_name: 'c1', user_id: 'U0ALICE', user_name: 'alice', command: '/commitments', text: 'help', response_url: responseUrl() }, { secret: SECRET }), result);
+      const sent = await once(
+        () =>
+          sendSlashCommand(
+            `${base}/slack/events`,
+            {
+              team_id: FAKE_TEAM.id,
+              channel_id: channelId(1),
+              channel_name: 'c1',
+              user_id: 'U0ALICE',
+              user_name: 'alice',
+              command: '/commitments',
+              text: 'help',
+              response_url: responseUrl(),
+            },
+            { secret: SECRET },
+          ),
+        result,
+      );
       if (sent.status !== 200) throw new Error(`ack failed: HTTP ${sent.status}`);
       result.acks.push(sent.elapsedMs);
     }),
@@ -78,12 +102,16 @@ async function probe(base: string, until: Promise<unknown>, tailMs = 0): Promise
 
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 const describe = (label: string, p: Probes) =>
-  console.log(`${label}: ${p.acks.length} acks worst ${fmt(Math.max(...p.acks))} p95 ${fmt(percentile(p.acks, 95))}; ${p.health.length} /healthz worst ${fmt(Math.max(...p.health))} p95 ${fmt(percentile(p.health, 95))}${p.resets ? `; ${p.resets} repeated after a connection reset` : ''}`);
+  console.log(
+    `${label}: ${p.acks.length} acks worst ${fmt(Math.max(...p.acks))} p95 ${fmt(percentile(p.acks, 95))}; ${p.health.length} /healthz worst ${fmt(Math.max(...p.health))} p95 ${fmt(percentile(p.health, 95))}${p.resets ? `; ${p.resets} repeated after a connection reset` : ''}`,
+  );
 
 try {
   const { port, seedMs } = await sut.next<{ port: number; seedMs: number }>();
   const base = `http://127.0.0.1:${port}`;
-  console.log(`seeded ${total.toLocaleString('en')} commitments over 1,000 channels (${due} to come due) in ${(seedMs / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${total.toLocaleString('en')} commitments over 1,000 channels (${due} to come due) in ${(seedMs / 1000).toFixed(1)} s`,
+  );
   await probe(base, new Promise((r) => setTimeout(r, 1500))); // warm-up
   const idle = await probe(base, new Promise((r) => setTimeout(r, 6000)));
   describe('idle', idle);
@@ -91,12 +119,16 @@ try {
   const ticked = sut.next<{ tickMs: number; written: number; due: number }>();
   const busy = await probe(base, ticked, 3000);
   const tick = await ticked;
-  console.log(`tick: ${tick.due} items made due, ${tick.written} reminders written in ${fmt(tick.tickMs)} (probed through the tick and 3 s of delivery after it)`);
+  console.log(
+    `tick: ${tick.due} items made due, ${tick.written} reminders written in ${fmt(tick.tickMs)} (probed through the tick and 3 s of delivery after it)`,
+  );
   describe('during the tick', busy);
   const over3s = busy.acks.filter((ms) => ms > 3000).length;
   const ackRatio = Math.max(...busy.acks) / Math.max(...idle.acks);
   const healthRatio = Math.max(...busy.health) / Math.max(...idle.health);
-  console.log(`stall: worst ack during the tick / idle = ${ackRatio.toFixed(2)}, worst /healthz = ${healthRatio.toFixed(2)} (target ≤ 1.2); acks over 3 s: ${over3s}`);
+  console.log(
+    `stall: worst ack during the tick / idle = ${ackRatio.toFixed(2)}, worst /healthz = ${healthRatio.toFixed(2)} (target ≤ 1.2); acks over 3 s: ${over3s}`,
+  );
 } finally {
   sut.send('stop');
   await Promise.race([sut.exited, new Promise((r) => setTimeout(r, 15_000))]);

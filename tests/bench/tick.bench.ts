@@ -42,14 +42,28 @@ try {
       const { seedMs } = await runChild<{ seedMs: number }>('lib/seed-child.ts', args);
       const r = await runChild<TickResult>('lib/tick-child.ts', args);
       const ratio = r.tickMs / r.idealMs;
-      console.log(`\n${engine} ${formatSize(size)} commitments (seeded in ${(seedMs / 1000).toFixed(1)} s): ${r.due} due, ${r.written} outbox rows written`);
-      console.log(`  tick ${r.tickMs.toFixed(1)} ms · ideal indexed query ${r.idealMs.toFixed(2)} ms · ratio ${ratio.toFixed(1)}× · peak RSS ${r.peakRssMb.toFixed(0)} MB`);
-      console.log(`  of the tick: ${r.dbMs.toFixed(1)} ms waiting on the database (${(r.dbMs / r.idealMs).toFixed(1)}× ideal), ${(r.tickMs - r.dbMs).toFixed(1)} ms in the app (reminder policy, mapping)`);
-      const server = Number.isNaN(r.tuplesRead) || r.tuplesRead === null ? '' : ` · ${r.tuplesRead} tuples read by the server (${(r.tuplesRead / Math.max(1, r.due)).toFixed(1)} per due row)`;
-      console.log(`  ${r.statements} statements, ${r.rowsReturned} rows returned to the app (${(r.rowsReturned / Math.max(1, r.due)).toFixed(1)} per due row)${server}`);
+      console.log(
+        `\n${engine} ${formatSize(size)} commitments (seeded in ${(seedMs / 1000).toFixed(1)} s): ${r.due} due, ${r.written} outbox rows written`,
+      );
+      console.log(
+        `  tick ${r.tickMs.toFixed(1)} ms · ideal indexed query ${r.idealMs.toFixed(2)} ms · ratio ${ratio.toFixed(1)}× · peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+      );
+      console.log(
+        `  of the tick: ${r.dbMs.toFixed(1)} ms waiting on the database (${(r.dbMs / r.idealMs).toFixed(1)}× ideal), ${(r.tickMs - r.dbMs).toFixed(1)} ms in the app (reminder policy, mapping)`,
+      );
+      const server =
+        Number.isNaN(r.tuplesRead) || r.tuplesRead === null
+          ? ''
+          : ` · ${r.tuplesRead} tuples read by the server (${(r.tuplesRead / Math.max(1, r.due)).toFixed(1)} per due row)`;
+      console.log(
+        `  ${r.statements} statements, ${r.rowsReturned} rows returned to the app (${(r.rowsReturned / Math.max(1, r.due)).toFixed(1)} per due row)${server}`,
+      );
       console.log(`  ideal plan: ${r.idealPlan}`);
-      for (const p of r.plans.slice(0, 8)) console.log(`  ${String(p.count).padStart(6)}× ${p.sql}${p.plan ? `\n           plan: ${p.plan}` : ''}`);
-      headline.push(`${engine} ${formatSize(size)} ${r.tickMs.toFixed(0)} ms = ${ratio.toFixed(1)}× ideal (database part ${(r.dbMs / r.idealMs).toFixed(1)}×)`);
+      for (const p of r.plans.slice(0, 8))
+        console.log(`  ${String(p.count).padStart(6)}× ${p.sql}${p.plan ? `\n           plan: ${p.plan}` : ''}`);
+      headline.push(
+        `${engine} ${formatSize(size)} ${r.tickMs.toFixed(0)} ms = ${ratio.toFixed(1)}× ideal (database part ${(r.dbMs / r.idealMs).toFixed(1)}×)`,
+      );
     }
   }
 } finally {

@@ -11,11 +11,14 @@ afterEach(async () => {
 });
 
 describe('a command typed without its id', () => {
-  it.each(['done', 'show', 'drop', 'reopen', 'status', 'snooze', 'edit'])('`%s` asks for the id instead of "Invalid input"', async (command) => {
-    const reply = await h.say(command);
-    expect(reply.text).not.toMatch(/Invalid input/);
-    expect(reply.text).toMatch(/Which commitment\? Give its id, like C-3\./);
-  });
+  it.each(['done', 'show', 'drop', 'reopen', 'status', 'snooze', 'edit'])(
+    '`%s` asks for the id instead of "Invalid input"',
+    async (command) => {
+      const reply = await h.say(command);
+      expect(reply.text).not.toMatch(/Invalid input/);
+      expect(reply.text).toMatch(/Which commitment\? Give its id, like C-3\./);
+    },
+  );
 
   it('accepts C7 and c-7 as the id C-7, like it accepts 7', async () => {
     await h.say('add Thing one');
@@ -135,15 +138,28 @@ describe('event', () => {
 describe('digest changes line', () => {
   it('reads as words: "C-2 status set to blocked by bob", "C-3 dated by an event by alice", not "C-2 status by bob"', async () => {
     const { buildDigest } = await import('../../src/reminders/digest.js');
-    const entry = (commitmentId: string, action: string, detail?: Record<string, unknown>) => ({ workspaceId: 'w1', commitmentId, at: '2024-02-01T10:00:00Z', actor: { id: 'bob', name: 'bob' }, action, detail });
+    const entry = (commitmentId: string, action: string, detail?: Record<string, unknown>) => ({
+      workspaceId: 'w1',
+      commitmentId,
+      at: '2024-02-01T10:00:00Z',
+      actor: { id: 'bob', name: 'bob' },
+      action,
+      detail,
+    });
     const digest = buildDigest({
       commitments: [],
       proposedCount: 0,
       unreachable: [],
       now: new Date('2024-02-02T09:00:00Z'),
-      changes: [entry('C-2', 'status', { from: 'open', to: 'blocked' }), entry('C-3', 'event-confirmed'), entry('C-4', 'edited', { field: 'due' })],
+      changes: [
+        entry('C-2', 'status', { from: 'open', to: 'blocked' }),
+        entry('C-3', 'event-confirmed'),
+        entry('C-4', 'edited', { field: 'due' }),
+      ],
     });
-    expect(digest?.text).toMatch(/Changes since last digest: 3 \(C-2 status set to blocked by bob, C-3 dated by an event by bob, C-4 edited \(due\) by bob\)\./);
+    expect(digest?.text).toMatch(
+      /Changes since last digest: 3 \(C-2 status set to blocked by bob, C-3 dated by an event by bob, C-4 edited \(due\) by bob\)\./,
+    );
   });
 });
 
@@ -214,6 +230,8 @@ describe('a statement too long to paste', () => {
     const statement = 'The two foreign ministers agreed to appoint liaison officers immediately. '.repeat(60);
     const reply = await h.say(`import agreed 2024-01-29 ${statement}`);
     expect(reply.text).toMatch(/the limit is 4000\. Nothing was changed\./);
-    expect(reply.text).toMatch(/Import it in parts \(one `import` per section\), or have whoever runs Followthrough run `npx followthrough import <file> --channel test:general --date <YYYY-MM-DD>`\./);
+    expect(reply.text).toMatch(
+      /Import it in parts \(one `import` per section\), or have whoever runs Followthrough run `npx followthrough import <file> --channel test:general --date <YYYY-MM-DD>`\./,
+    );
   });
 });

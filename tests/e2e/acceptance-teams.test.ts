@@ -5,7 +5,16 @@ import { renderAdaptiveCard } from '../../adapters/teams/adaptive-card.js';
 import { startApp, type App } from '../../src/main.js';
 import { channelReply } from '../../src/replies/reply.js';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
-import { ALICE, BOB, TENANT, channelMessage, personalMessage, postActivity, pressOnCard, replyText } from '../helpers/fake-connector-activities.js';
+import {
+  ALICE,
+  BOB,
+  TENANT,
+  channelMessage,
+  personalMessage,
+  postActivity,
+  pressOnCard,
+  replyText,
+} from '../helpers/fake-connector-activities.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 import { teamsDevEnv } from '../helpers/teams-dev-env.js';
 
@@ -27,7 +36,12 @@ describe('Teams: a channel with 40 commitments', () => {
     base = `http://127.0.0.1:${app.address!.port}`;
     for (let i = 1; i <= 40; i++) {
       const month = String(1 + (i % 12)).padStart(2, '0');
-      await postActivity(base, channelMessage(connector.url, `add Deliver the border market work package number ${i} to the ministry @bob due 2099-${month}-15`, { mentions: [BOB] }));
+      await postActivity(
+        base,
+        channelMessage(connector.url, `add Deliver the border market work package number ${i} to the ministry @bob due 2099-${month}-15`, {
+          mentions: [BOB],
+        }),
+      );
     }
   }, 120_000);
   afterAll(async () => {
@@ -51,8 +65,14 @@ describe('Teams: a channel with 40 commitments', () => {
   });
 
   it('a card too long even as text shows the items that fit and says how many more there are', () => {
-    const items = Array.from({ length: 300 }, (_, i) => ({ id: `C-${i + 1}`, title: `C-${i + 1} ${'A long commitment title '.repeat(6)}`, lines: ['due Fri 15 Mar · @bob'] }));
-    const card = renderAdaptiveCard(channelReply('list', { title: 'Commitments in this channel (300)', sections: [{ heading: 'Later (300)', items }] }));
+    const items = Array.from({ length: 300 }, (_, i) => ({
+      id: `C-${i + 1}`,
+      title: `C-${i + 1} ${'A long commitment title '.repeat(6)}`,
+      lines: ['due Fri 15 Mar · @bob'],
+    }));
+    const card = renderAdaptiveCard(
+      channelReply('list', { title: 'Commitments in this channel (300)', sections: [{ heading: 'Later (300)', items }] }),
+    );
     expect(utf16Bytes(card)).toBeLessThanOrEqual(TEAMS_MESSAGE_BYTES);
     const shown = card.body.filter((e) => e.type === 'Container').length;
     expect(shown).toBeGreaterThan(10);

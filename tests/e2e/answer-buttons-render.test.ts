@@ -79,7 +79,8 @@ describe("an owner's daily message, as read on each platform", () => {
     expect(text.split('\n')[0]).toMatch(/^Your commitments, Mon 29 Jan — 1 overdue · 2 need a date · 1 waiting on an event · 1 review$/);
     for (const heading of ['Overdue (1)', 'Needs a date (2)', 'Waiting on an event (1)', 'Reviews (1)']) expect(text).toContain(heading);
     expect(text).toMatch(/Promised "immediately" \(~5 Feb\)\. Confirm a date\?/);
-    for (const [label] of DAILY_ANSWERS) expect(text).toMatch(new RegExp(`\\[(?:📅 )?${label.replace(/[.*+?^${}()|[\]\\~]/g, '\\$&')}[\\] ]`));
+    for (const [label] of DAILY_ANSWERS)
+      expect(text).toMatch(new RegExp(`\\[(?:📅 )?${label.replace(/[.*+?^${}()|[\]\\~]/g, '\\$&')}[\\] ]`));
     // The answers come first on their row: Keep ~5 Feb before Done.
     const c2 = text.slice(text.indexOf('C-2 Appoint'));
     expect(c2.indexOf('[Keep ~5 Feb]')).toBeLessThan(c2.indexOf('[Done]'));
@@ -94,11 +95,16 @@ describe("an owner's daily message, as read on each platform", () => {
 
   it.each(DAILY_ANSWERS)('"%s" carries a typed action for its own row on both platforms', (label, row) => {
     const slack = renderMessages(daily)[0].blocks as any[];
-    const element = slack.flatMap((b) => (b.type === 'actions' ? b.elements.map((e: any) => ({ e, target: b.block_id.split('|')[2] })) : [])).find(({ e }: any) => (e.text?.text ?? e.placeholder?.text ?? '').startsWith(label));
+    const element = slack
+      .flatMap((b) => (b.type === 'actions' ? b.elements.map((e: any) => ({ e, target: b.block_id.split('|')[2] })) : []))
+      .find(({ e }: any) => (e.text?.text ?? e.placeholder?.text ?? '').startsWith(label));
     expect(element, label).toBeDefined();
     const teams = executeActions(renderAdaptiveCard(daily)).find((a) => a.title === label);
     expect(teams, label).toBeDefined();
-    const ids = (daily.card?.sections ?? []).flatMap((s) => s.items ?? []).filter((i) => row.test(i.title)).map((i) => i.id);
+    const ids = (daily.card?.sections ?? [])
+      .flatMap((s) => s.items ?? [])
+      .filter((i) => row.test(i.title))
+      .map((i) => i.id);
     // "Yes, on…" and "Not yet" name the event the row waits on; every other answer names the row's commitment.
     expect([...ids, 'E-1']).toContain(element.target);
     expect([...ids, 'E-1']).toContain(teams.data.action.id);
@@ -109,7 +115,9 @@ describe("an owner's daily message in the console (no buttons)", () => {
   it('says what to type for each answer, and the words do what the button does', async () => {
     const text = renderForConsole(daily, 'UTC');
     expect(text).toContain('To answer, type:');
-    expect(text).toMatch(/C-2 — Keep ~5 Feb: edit C-2 due 2024-02-05 · Pick a date: edit C-2 due <date> · It's ongoing: edit C-2 due ongoing/);
+    expect(text).toMatch(
+      /C-2 — Keep ~5 Feb: edit C-2 due 2024-02-05 · Pick a date: edit C-2 due <date> · It's ongoing: edit C-2 due ongoing/,
+    );
     expect(text).toMatch(/C-3 — Pick a date: edit C-3 due <date> · It's ongoing: edit C-3 due ongoing · No date needed: edit C-3 due none/);
     expect(text).toMatch(/C-4 — Yes, on…: event E-1 <date> · Drop: drop C-4/);
     expect(text).toMatch(/C-5 — Still kept: review C-5 kept · It has ended: review C-5 ended · Not kept: review C-5 not-kept/);
@@ -130,6 +138,8 @@ describe('a proposed item, as read on each platform', () => {
       expect(text).not.toMatch(/\[Done\]|\[Snooze/);
     }
     expect(slack).toMatch(/\[👤 Owner.*…\]/);
-    expect(JSON.stringify(renderAdaptiveCard(proposed))).toContain('"choices.data":{"type":"Data.Query","dataset":"graph.microsoft.com/users"}');
+    expect(JSON.stringify(renderAdaptiveCard(proposed))).toContain(
+      '"choices.data":{"type":"Data.Query","dataset":"graph.microsoft.com/users"}',
+    );
   });
 });

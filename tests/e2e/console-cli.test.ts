@@ -95,7 +95,11 @@ describe('console, end to end', () => {
     expect(stdout).toMatch(/"Mars\/Olympus" is not a time zone I know/);
     expect(stdout).toMatch(/This channel's time zone is Asia\/Karachi/);
     const history = stdout.slice(stdout.lastIndexOf('History:'));
-    expect(history.match(/coordinator (snoozed|set status)/g)).toEqual(['coordinator snoozed', 'coordinator set status', 'coordinator set status']);
+    expect(history.match(/coordinator (snoozed|set status)/g)).toEqual([
+      'coordinator snoozed',
+      'coordinator set status',
+      'coordinator set status',
+    ]);
   });
 
   it('gives console users a DM address, so owner nudges reach the console too', async () => {
@@ -103,11 +107,16 @@ describe('console, end to end', () => {
     // One console run for both adds: each start of the CLI costs seconds on a loaded machine.
     await s.run('add Appoint officers @bob due 2099-03-02', 'add Open the border markets @bob due 2099-03-02');
     const dry = await runCli(['reminders', '--dry-run', '--at', '2099-03-02T09:05:00Z'], { env: { FOLLOWTHROUGH_DB: s.file } });
-    const rows = dry.stdout.trim().split('\n').map((line) => JSON.parse(line) as { kind: string; address: string; commitments: string[]; text: string });
+    const rows = dry.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; address: string; commitments: string[]; text: string });
     // Bob's day is one message, printed as one line (issue 11: the combined owner message).
     const bob = rows.filter((r) => r.address === 'console:dm:bob');
     expect(bob).toEqual([expect.objectContaining({ kind: 'owner-day', commitments: ['C-1', 'C-2'] })]);
-    expect(bob[0].text).toMatch(/^Your commitments, Mon 2 Mar — 2 due soon\nDue soon:\n  C-1 Appoint officers — Due today \(Mon 2 Mar\)\.\n  C-2 Open the border markets — Due today/);
+    expect(bob[0].text).toMatch(
+      /^Your commitments, Mon 2 Mar — 2 due soon\nDue soon:\n  C-1 Appoint officers — Due today \(Mon 2 Mar\)\.\n  C-2 Open the border markets — Due today/,
+    );
   });
 
   it('backup writes a copy the bot can open', async () => {

@@ -27,7 +27,15 @@ function terminalConsole(history: string[] = []) {
   output.on('data', (d: Buffer) => (text += d.toString()));
   const saved: string[][] = [];
   const core = createCore({ store, clock: new ManualClock('2026-01-15T10:00:00Z') });
-  const adapter = new ConsoleAdapter({ core, input, output, user: 'ann', timeZone: 'UTC', prompt: true, terminal: { history, onHistory: (h) => saved.push([...h]) } });
+  const adapter = new ConsoleAdapter({
+    core,
+    input,
+    output,
+    user: 'ann',
+    timeZone: 'UTC',
+    prompt: true,
+    terminal: { history, onHistory: (h) => saved.push([...h]) },
+  });
   const running = adapter.run();
   const settle = () => new Promise((r) => setTimeout(r, 150));
   return { input, store, saved, running, settle, output: () => text };
@@ -59,15 +67,23 @@ describe('console on a terminal', () => {
     c.input.end();
     await c.running;
     expect(c.output()).toMatch(/Commitments in this channel: nothing here/);
-    expect(c.output()).toMatch(/In this console: \/as <user> speaks as someone else, \/in <channel> moves to another channel, \/quit ends\./);
+    expect(c.output()).toMatch(
+      /In this console: \/as <user> speaks as someone else, \/in <channel> moves to another channel, \/quit ends\./,
+    );
   });
 });
 
 describe('console banner', () => {
   it('names the real store, without a password, and where the logs go', () => {
-    expect(consoleBanner({ DATABASE_URL: 'postgres://ops:hunter2@db:5432/ft', FOLLOWTHROUGH_DB: '/srv/ft/data/followthrough.db', FOLLOWTHROUGH_HOME: '/srv/ft' })).toBe(
-      'Followthrough console — PostgreSQL postgres://ops:***@db:5432/ft; logs go to /srv/ft/data/console.log. Type `help`, or /quit.',
+    expect(
+      consoleBanner({
+        DATABASE_URL: 'postgres://ops:hunter2@db:5432/ft',
+        FOLLOWTHROUGH_DB: '/srv/ft/data/followthrough.db',
+        FOLLOWTHROUGH_HOME: '/srv/ft',
+      }),
+    ).toBe('Followthrough console — PostgreSQL postgres://ops:***@db:5432/ft; logs go to /srv/ft/data/console.log. Type `help`, or /quit.');
+    expect(consoleBanner({ FOLLOWTHROUGH_DB: '/srv/ft/data/followthrough.db', FOLLOWTHROUGH_HOME: '/srv/ft' })).toMatch(
+      /^Followthrough console — SQLite file \/srv\/ft\/data\/followthrough\.db;/,
     );
-    expect(consoleBanner({ FOLLOWTHROUGH_DB: '/srv/ft/data/followthrough.db', FOLLOWTHROUGH_HOME: '/srv/ft' })).toMatch(/^Followthrough console — SQLite file \/srv\/ft\/data\/followthrough\.db;/);
   });
 });

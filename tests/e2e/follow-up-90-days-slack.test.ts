@@ -18,7 +18,9 @@ describe('90 days of the seed meeting on Slack', () => {
   it('the pressed digest row names its owner as the digest does, without a ping (no <@…> mention added by the edit)', () => {
     const fake = (sim.platform as SlackSim).fake;
     const done = sim.presses.find((p) => p.kind === 'done' && p.ok)!;
-    const posted = fake.callsOf('chat.postMessage').find((c) => c.outcome === 'ok' && JSON.stringify(c.args.blocks).includes('Tue 6 Feb — '))!;
+    const posted = fake
+      .callsOf('chat.postMessage')
+      .find((c) => c.outcome === 'ok' && JSON.stringify(c.args.blocks).includes('Tue 6 Feb — '))!;
     const edited = fake.callsOf('chat.update').find((c) => c.args.ts === done.on.messageId)!;
     expect(JSON.stringify(posted.args.blocks)).not.toMatch(/<@U/);
     expect(JSON.stringify(edited.args.blocks)).not.toMatch(/<@U/);

@@ -28,13 +28,18 @@ describe('followthrough import', () => {
     const before = storeAt(temp.file);
     await before.workspaces.ensure({ id: 'console' });
     const existing = await before.events.create({
-      workspaceId: 'console', name: 'new government formed', matchKey: eventMatchKey('new government formed'), createdAt: '2024-03-01T00:00:00.000Z',
+      workspaceId: 'console',
+      name: 'new government formed',
+      matchKey: eventMatchKey('new government formed'),
+      createdAt: '2024-03-01T00:00:00.000Z',
     });
     await before.close();
     const file = join(temp.dir, 'statement.txt');
     writeFileSync(file, STATEMENT);
 
-    const result = await runCli(['import', file, '--channel', 'console:local', '--date', '2024-03-04'], { env: { FOLLOWTHROUGH_DB: temp.file } });
+    const result = await runCli(['import', file, '--channel', 'console:local', '--date', '2024-03-04'], {
+      env: { FOLLOWTHROUGH_DB: temp.file },
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`joined ${existing.id}`);
@@ -43,7 +48,12 @@ describe('followthrough import', () => {
     const store = storeAt(temp.file);
     try {
       const items = await store.commitments.list('console');
-      expect(items.map((c) => c.title)).toEqual(['Reopen the Callao trade office', 'Sign a visa waiver agreement', 'Host a business forum', 'Send a trade delegation']);
+      expect(items.map((c) => c.title)).toEqual([
+        'Reopen the Callao trade office',
+        'Sign a visa waiver agreement',
+        'Host a business forum',
+        'Send a trade delegation',
+      ]);
       expect(items.every((c) => c.status === 'proposed')).toBe(true);
       for (const item of items) {
         const history = await store.commitments.history('console', item.id);

@@ -12,7 +12,8 @@ const missing = join(temp.dir, 'mistyped.db');
 
 beforeAll(async () => {
   const seeded = await runCli(['start'], {
-    input: 'add Appoint liaison officers due 2099-02-05\nadd Open border markets due 2020-01-01\ndone C-1 appointed\n/in border\nadd Deploy officers\n',
+    input:
+      'add Appoint liaison officers due 2099-02-05\nadd Open border markets due 2020-01-01\ndone C-1 appointed\n/in border\nadd Deploy officers\n',
     env,
   });
   expect(seeded.code).toBe(0);
@@ -29,7 +30,10 @@ describe.concurrent('operator CLI', () => {
 
   it.each([
     [['status'], /^Cannot run status: FOLLOWTHROUGH_DB=.*mistyped\.db does not exist, so there is nothing to report on/],
-    [['backup', join(temp.dir, 'copy.db')], /^Cannot run backup: FOLLOWTHROUGH_DB=.*mistyped\.db does not exist, so there is nothing to back up/],
+    [
+      ['backup', join(temp.dir, 'copy.db')],
+      /^Cannot run backup: FOLLOWTHROUGH_DB=.*mistyped\.db does not exist, so there is nothing to back up/,
+    ],
     [['export', 'csv'], /^Cannot run export: FOLLOWTHROUGH_DB=.*mistyped\.db does not exist/],
   ])('%j refuses a database that does not exist, and creates none', async (args, message) => {
     const result = await runCli(args, { env: { FOLLOWTHROUGH_DB: missing } });
@@ -40,10 +44,22 @@ describe.concurrent('operator CLI', () => {
   });
 
   it.each([
-    [['backup', join(temp.dir, 'out')], /^Cannot run backup: The backup file ".*out" is a folder; give a file name, for example .*out\/followthrough-backup\.db\.$/],
-    [['backup', join(temp.dir, 'no', 'such', 'copy.db')], /^Cannot run backup: The backup file ".*copy\.db": the folder .*no\/such does not exist; create it first or give another path\.$/],
-    [['export', 'csv', '--out', join(temp.dir, 'out')], /^Cannot run export: --out ".*out" is a folder; give a file name, for example .*out\/commitments\.csv\.$/],
-    [['export', 'ics', '--out', join(temp.dir, 'nowhere', 'x.ics')], /^Cannot run export: --out ".*x\.ics": the folder .*nowhere does not exist/],
+    [
+      ['backup', join(temp.dir, 'out')],
+      /^Cannot run backup: The backup file ".*out" is a folder; give a file name, for example .*out\/followthrough-backup\.db\.$/,
+    ],
+    [
+      ['backup', join(temp.dir, 'no', 'such', 'copy.db')],
+      /^Cannot run backup: The backup file ".*copy\.db": the folder .*no\/such does not exist; create it first or give another path\.$/,
+    ],
+    [
+      ['export', 'csv', '--out', join(temp.dir, 'out')],
+      /^Cannot run export: --out ".*out" is a folder; give a file name, for example .*out\/commitments\.csv\.$/,
+    ],
+    [
+      ['export', 'ics', '--out', join(temp.dir, 'nowhere', 'x.ics')],
+      /^Cannot run export: --out ".*x\.ics": the folder .*nowhere does not exist/,
+    ],
   ])('%j gives one clean line for a bad path', async (args, message) => {
     const result = await runCli(args, { env });
     expect(result.code).toBe(2);
@@ -68,7 +84,13 @@ describe.concurrent('operator CLI', () => {
     const text = await runCli(['workspaces'], { env });
     expect(text.stdout).toBe('console — 2 channels\n  console:border #border — 1 open of 1\n  console:local #local — 1 open of 2\n');
     const json = JSON.parse((await runCli(['workspaces', '--json'], { env })).stdout);
-    expect(json[0]).toMatchObject({ id: 'console', channels: [{ address: 'console:border', open: 1, total: 1 }, { address: 'console:local', open: 1, total: 2 }] });
+    expect(json[0]).toMatchObject({
+      id: 'console',
+      channels: [
+        { address: 'console:border', open: 1, total: 1 },
+        { address: 'console:local', open: 1, total: 2 },
+      ],
+    });
   });
 
   it('exports without --workspace when the database holds one', async () => {
@@ -79,7 +101,9 @@ describe.concurrent('operator CLI', () => {
 
   it('reports on the workspace, one channel, or as JSON', async () => {
     const everywhere = await runCli(['report'], { env });
-    expect(everywhere.stdout).toMatch(/^Report everywhere in console: 3 promised · 1 kept on time · 1 under way · 1 late · 0 dropped\nCompliance \+0\.00/);
+    expect(everywhere.stdout).toMatch(
+      /^Report everywhere in console: 3 promised · 1 kept on time · 1 under way · 1 late · 0 dropped\nCompliance \+0\.00/,
+    );
     const channel = await runCli(['report', '--channel', 'console:border'], { env });
     expect(channel.stdout).toMatch(/^Report in console:border: 1 promised · 0 kept on time · 1 under way/);
     const json = JSON.parse((await runCli(['report', '--everywhere', '--json'], { env })).stdout);

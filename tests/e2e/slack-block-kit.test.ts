@@ -14,12 +14,26 @@ const item = (n: number, extra: Partial<CardItem> = {}): CardItem => ({
   lines: ['due Fri 15 Mar · @alice'],
   actions: [
     { id: 'done', label: 'Done', target: `C-${n}`, style: 'primary' },
-    { id: 'snooze', label: 'Snooze', target: `C-${n}`, options: [{ label: '1 day', value: '1d' }, { label: '1 week', value: '1w' }], pickDate: true },
+    {
+      id: 'snooze',
+      label: 'Snooze',
+      target: `C-${n}`,
+      options: [
+        { label: '1 day', value: '1d' },
+        { label: '1 week', value: '1w' },
+      ],
+      pickDate: true,
+    },
     { id: 'status', label: 'Update status', target: `C-${n}`, options: [{ label: 'Blocked', value: 'blocked' }] },
   ],
   ...extra,
 });
-const card = (items: CardItem[], extra: Partial<Card> = {}): Card => ({ title: 'Commitments in this channel', sections: [{ heading: 'Due soon', items }], context: 'list:mine', ...extra });
+const card = (items: CardItem[], extra: Partial<Card> = {}): Card => ({
+  title: 'Commitments in this channel',
+  sections: [{ heading: 'Due soon', items }],
+  context: 'list:mine',
+  ...extra,
+});
 
 describe('renderMessages', () => {
   it.each([
@@ -42,7 +56,9 @@ describe('renderMessages', () => {
 
   it('keeps every item across pages (nothing dropped)', () => {
     const pages = renderMessages(privateReply('x', card(Array.from({ length: 100 }, (_, i) => item(i + 1)))));
-    const targets = pages.flatMap((p) => p.blocks.filter((b) => b.type === 'actions').map((b) => decodeBlockId((b as { block_id?: string }).block_id)?.target));
+    const targets = pages.flatMap((p) =>
+      p.blocks.filter((b) => b.type === 'actions').map((b) => decodeBlockId((b as { block_id?: string }).block_id)?.target),
+    );
     expect(targets).toEqual(Array.from({ length: 100 }, (_, i) => `C-${i + 1}`));
   });
 
@@ -51,7 +67,11 @@ describe('renderMessages', () => {
     expect(page.text).toBe('fallback');
     expect(page.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Commitments in this channel', emoji: true } });
     expect(page.blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '*Due soon*' } });
-    expect(page.blocks[2]).toEqual({ type: 'section', block_id: 'ftrow|0|C-3|0', text: { type: 'mrkdwn', text: '*C-3 Promise 3*\ndue Fri 15 Mar · @alice' } });
+    expect(page.blocks[2]).toEqual({
+      type: 'section',
+      block_id: 'ftrow|0|C-3|0',
+      text: { type: 'mrkdwn', text: '*C-3 Promise 3*\ndue Fri 15 Mar · @alice' },
+    });
     const actions = page.blocks[3] as any;
     expect(actions.block_id).toBe('ft|0a0|C-3|list:mine');
     // Each element carries its typed action as JSON; a date picker (no value) names its kind in its action id.
@@ -79,7 +99,15 @@ describe('renderMessages', () => {
 
 describe('renderSingleMessage', () => {
   it('fits one message and says how many more there are and how to see them', () => {
-    const message = renderSingleMessage(privateReply('x', card(Array.from({ length: 40 }, (_, i) => item(i + 1)), { footer: 'done' })));
+    const message = renderSingleMessage(
+      privateReply(
+        'x',
+        card(
+          Array.from({ length: 40 }, (_, i) => item(i + 1)),
+          { footer: 'done' },
+        ),
+      ),
+    );
     expect(message.blocks.length).toBeLessThanOrEqual(50);
     expect(blockProblem(message.blocks)).toBeUndefined();
     const shown = message.blocks.filter((b) => b.type === 'actions').length;
@@ -99,7 +127,11 @@ describe('renderSingleMessage', () => {
 
 describe('Slack text', () => {
   it.each([
-    ['instants become viewer-local date tokens', `snoozed until ${instant('2024-03-15T14:00:00Z')}`, 'snoozed until <!date^1710511200^{date_short_pretty} {time}|Fri 15 Mar 2024 14:00 UTC>'],
+    [
+      'instants become viewer-local date tokens',
+      `snoozed until ${instant('2024-03-15T14:00:00Z')}`,
+      'snoozed until <!date^1710511200^{date_short_pretty} {time}|Fri 15 Mar 2024 14:00 UTC>',
+    ],
     ['mentions survive, markup is escaped', 'owner <@U123> & <script>', 'owner <@U123> &amp; &lt;script&gt;'],
     ['calendar dates stay plain', 'due Fri 15 Mar', 'due Fri 15 Mar'],
   ])('%s', (_name, input, output) => {
@@ -111,7 +143,10 @@ describe('Slack text', () => {
   });
 
   it.each([
-    ['<@U0BOT> add Appoint officers <@U0BOB|bob> due “next week”', { text: 'add Appoint officers <@U0BOB> due "next week"', mentions: [{ id: 'U0BOB', nameHint: 'bob' }] }],
+    [
+      '<@U0BOT> add Appoint officers <@U0BOB|bob> due “next week”',
+      { text: 'add Appoint officers <@U0BOB> due "next week"', mentions: [{ id: 'U0BOB', nameHint: 'bob' }] },
+    ],
     ['done C-3 see <https://example.org/notice>', { text: 'done C-3 see https://example.org/notice', mentions: [] }],
     ['add Fix &lt;legacy&gt; &amp; more', { text: 'add Fix <legacy> & more', mentions: [] }],
     ['  <@U0BOT|followthrough>   list   mine ', { text: 'list mine', mentions: [] }],

@@ -27,12 +27,17 @@ async function channelCard(): Promise<{ ts: string; blocks: any[] }> {
     receivedAt: new Date(),
   };
   const reply = await slack.app.core.handle(invocation);
-  const { messageId } = await slack.app.chatAdapters.get('slack')!.deliver('slack:T0FAKE:C0GENERAL', reply, { key: `digest:${Math.random()}` });
+  const { messageId } = await slack.app.chatAdapters
+    .get('slack')!
+    .deliver('slack:T0FAKE:C0GENERAL', reply, { key: `digest:${Math.random()}` });
   const message = slack.fake.messages.find((m) => m.ts === messageId)!;
   return { ts: messageId, blocks: message.blocks! };
 }
 
-const update = (ts: string, after: number) => (r: any): r is RecordedCall => r.method === 'chat.update' && r.args.ts === ts && slack.fake.calls.indexOf(r) >= after;
+const update =
+  (ts: string, after: number) =>
+  (r: any): r is RecordedCall =>
+    r.method === 'chat.update' && r.args.ts === ts && slack.fake.calls.indexOf(r) >= after;
 
 describe('Slack buttons', () => {
   it('Done on a channel message marks it done and updates the message in place with who did it', async () => {

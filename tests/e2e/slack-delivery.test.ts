@@ -16,7 +16,19 @@ afterAll(async () => {
 
 const digest: Reply = channelReply('Digest: C-1 Appoint liaison officers — overdue', {
   title: 'Commitments in this channel',
-  sections: [{ heading: 'Overdue (1)', items: [{ id: 'C-1', title: 'C-1 Appoint liaison officers', lines: ['overdue since Mon 5 Feb'], actions: [{ id: 'done', label: 'Done', target: 'C-1', style: 'primary' }] }] }],
+  sections: [
+    {
+      heading: 'Overdue (1)',
+      items: [
+        {
+          id: 'C-1',
+          title: 'C-1 Appoint liaison officers',
+          lines: ['overdue since Mon 5 Feb'],
+          actions: [{ id: 'done', label: 'Done', target: 'C-1', style: 'primary' }],
+        },
+      ],
+    },
+  ],
   context: 'list:',
 });
 
@@ -41,7 +53,10 @@ describe('Slack delivery', () => {
     const { messageId } = await chat.deliver('slack:T0FAKE:C0GENERAL', digest, { key: 'k-update' });
     await chat.update('slack:T0FAKE:C0GENERAL', messageId, channelReply('C-1 done'));
     expect(slack.fake.messages.find((m) => m.ts === messageId)?.text).toBe('C-1 done');
-    await expect(chat.update('slack:T0FAKE:C0GENERAL', '1.000000', channelReply('x'))).rejects.toMatchObject({ name: 'Permanent', reason: 'message_not_found' });
+    await expect(chat.update('slack:T0FAKE:C0GENERAL', '1.000000', channelReply('x'))).rejects.toMatchObject({
+      name: 'Permanent',
+      reason: 'message_not_found',
+    });
   });
 
   it.each([
@@ -85,7 +100,9 @@ describe('Slack delivery', () => {
   it('maps a network failure to Transient', async () => {
     const { SlackChatAdapter } = await import('../../adapters/slack/slack-chat-adapter.js');
     const { WebClient, LogLevel } = await import('@slack/web-api');
-    const unreachable = new SlackChatAdapter(new WebClient('xoxb-test', { slackApiUrl: 'http://127.0.0.1:9/api/', retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR }));
+    const unreachable = new SlackChatAdapter(
+      new WebClient('xoxb-test', { slackApiUrl: 'http://127.0.0.1:9/api/', retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR }),
+    );
     await expect(unreachable.deliver('slack:T0FAKE:C0GENERAL', digest, { key: 'k-net' })).rejects.toBeInstanceOf(Transient);
   });
 
@@ -97,7 +114,11 @@ describe('Slack delivery', () => {
       actions: [{ id: 'done' as const, label: 'Done', target: `C-${i + 1}` }],
     }));
     const before = slack.fake.callsOf('chat.postMessage').length;
-    await chat.deliver('slack:T0FAKE:C0GENERAL', channelReply('Sixty promises', { title: 'All', sections: [{ items }], context: 'list:' }), { key: 'k-long' });
+    await chat.deliver(
+      'slack:T0FAKE:C0GENERAL',
+      channelReply('Sixty promises', { title: 'All', sections: [{ items }], context: 'list:' }),
+      { key: 'k-long' },
+    );
     const posts = slack.fake.callsOf('chat.postMessage').slice(before);
     expect(posts.length).toBeGreaterThan(1);
     expect(posts.every((p) => p.outcome === 'ok')).toBe(true);

@@ -16,7 +16,10 @@ function mention(text: string, extra: Record<string, any> = {}, eventId = `Ev${M
   return { ...envelope, event_id: eventId, event: { ...envelope.event, text, ...extra } };
 }
 
-const isCall = (method: string, where: (c: RecordedCall) => boolean) => (r: any): r is RecordedCall => r.method === method && where(r);
+const isCall =
+  (method: string, where: (c: RecordedCall) => boolean) =>
+  (r: any): r is RecordedCall =>
+    r.method === method && where(r);
 
 describe('Slack events', () => {
   it('answers url_verification with the challenge', async () => {
@@ -27,7 +30,9 @@ describe('Slack events', () => {
   });
 
   it('takes an @mention in a thread and answers in that thread, without the bot’s own mention in the words', async () => {
-    const sent = await slack.event(mention('<@U0BOT> add Deploy liaison officers <@U0BOB> at an early date', { thread_ts: '1699999999.000001' }));
+    const sent = await slack.event(
+      mention('<@U0BOT> add Deploy liaison officers <@U0BOB> at an early date', { thread_ts: '1699999999.000001' }),
+    );
     expect(sent.status).toBe(200);
     expect(sent.elapsedMs).toBeLessThan(3000);
     const post = await slack.fake.waitFor(isCall('chat.postMessage', (c) => c.args.channel === 'C0GENERAL'));

@@ -45,7 +45,11 @@ const EVENT_SCOPES: Record<string, string[]> = {
 };
 
 describe('adapters/slack/manifest.yml', () => {
-  const called = [...new Set([...source.matchAll(/\bclient\.(auth|chat|users|conversations|apps|views|reactions)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`))];
+  const called = [
+    ...new Set(
+      [...source.matchAll(/\bclient\.(auth|chat|users|conversations|apps|views|reactions)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`),
+    ),
+  ];
 
   it('finds the Web API calls in the code (the scan works)', () => {
     expect(called).toEqual(expect.arrayContaining(['auth.test', 'chat.postMessage', 'chat.update', 'users.info']));
@@ -54,7 +58,11 @@ describe('adapters/slack/manifest.yml', () => {
   it.each(called)('covers %s with a bot scope', (method) => {
     expect(METHOD_SCOPES, `add ${method} to METHOD_SCOPES with its scopes from Slack's reference`).toHaveProperty([method]);
     const needed = METHOD_SCOPES[method];
-    if (needed.length > 0) expect(scopes.some((s) => needed.includes(s)), `${method} needs one of ${needed.join(', ')}`).toBe(true);
+    if (needed.length > 0)
+      expect(
+        scopes.some((s) => needed.includes(s)),
+        `${method} needs one of ${needed.join(', ')}`,
+      ).toBe(true);
   });
 
   it('asks for chat:write.public, so digests can reach public channels the bot has not joined', () => {
@@ -78,7 +86,11 @@ describe('adapters/slack/manifest.yml', () => {
     for (const event of subscribed) {
       const needed = EVENT_SCOPES[event];
       expect(needed, `add ${event} to EVENT_SCOPES`).toBeDefined();
-      if (needed.length > 0) expect(scopes.some((s) => needed.includes(s)), `${event} needs one of ${needed.join(', ')}`).toBe(true);
+      if (needed.length > 0)
+        expect(
+          scopes.some((s) => needed.includes(s)),
+          `${event} needs one of ${needed.join(', ')}`,
+        ).toBe(true);
     }
   });
 
@@ -107,8 +119,14 @@ describe('adapters/slack/manifest.yml', () => {
       'im:history': source.includes("app.event('message'") || called.includes('conversations.history'),
       'im:write': called.includes('conversations.open'),
       'users:read': called.includes('users.info'),
-      'channels:read': called.includes('conversations.info') || called.includes('users.conversations') || source.includes("app.event('member_joined_channel'"),
-      'groups:read': called.includes('conversations.info') || called.includes('users.conversations') || source.includes("app.event('member_joined_channel'"),
+      'channels:read':
+        called.includes('conversations.info') ||
+        called.includes('users.conversations') ||
+        source.includes("app.event('member_joined_channel'"),
+      'groups:read':
+        called.includes('conversations.info') ||
+        called.includes('users.conversations') ||
+        source.includes("app.event('member_joined_channel'"),
     };
     for (const scope of scopes) expect(why[scope], `${scope} is asked for; say what needs it`).toBe(true);
   });

@@ -20,7 +20,11 @@ afterAll(async () => {
   await slack?.stop();
 });
 
-const doneButtons = (blocks: any[]) => blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements).filter((e: any) => e.action_id.startsWith('ft_done'));
+const doneButtons = (blocks: any[]) =>
+  blocks
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements)
+    .filter((e: any) => e.action_id.startsWith('ft_done'));
 
 describe('owners as Slack mentions', () => {
   it('announces an add with the owner as <@U…>, and a list the same way', async () => {
@@ -43,7 +47,11 @@ describe('confirmation dialogs', () => {
   it('asks before Done on someone else’s item in my private list, not on my own', async () => {
     const alice = (await slack.fake.responseTo((await slack.slash('list')).responseUrl)).body;
     const [aliceDone] = doneButtons(alice.blocks);
-    expect(aliceDone.confirm).toMatchObject({ title: { text: 'Mark C-1 done?' }, text: { text: expect.stringMatching(/C-1 belongs to @bob/) }, confirm: { text: 'Mark done' } });
+    expect(aliceDone.confirm).toMatchObject({
+      title: { text: 'Mark C-1 done?' },
+      text: { text: expect.stringMatching(/C-1 belongs to @bob/) },
+      confirm: { text: 'Mark done' },
+    });
     const bob = (await slack.fake.responseTo((await slack.slash('list', { user_id: 'U0BOB', user_name: 'bob' })).responseUrl)).body;
     expect(doneButtons(bob.blocks)[0].confirm).toBeUndefined();
   });
@@ -61,9 +69,14 @@ describe('confirmation dialogs', () => {
     await slack.fake.responseTo(sent.responseUrl);
     const item = (await slack.app.store.commitments.list('T0FAKE', {})).find((c) => c.title === 'Host the visit')!;
     const reminder = reminderMessage('event-check', item, new Date('2030-01-01T09:00:00Z'));
-    const { messageId } = await slack.app.chatAdapters.get('slack')!.deliver('slack:T0FAKE:U0BOB', reminder, { key: 'event-check:drop-confirm' });
+    const { messageId } = await slack.app.chatAdapters
+      .get('slack')!
+      .deliver('slack:T0FAKE:U0BOB', reminder, { key: 'event-check:drop-confirm' });
     const message = slack.fake.messages.find((m) => m.ts === messageId)!;
-    const drop = message.blocks!.filter((b) => b.type === 'actions').flatMap((b) => b.elements).find((e: any) => decodeAction(e.value)?.choice === 'drop');
+    const drop = message
+      .blocks!.filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements)
+      .find((e: any) => decodeAction(e.value)?.choice === 'drop');
     expect(drop.confirm).toMatchObject({ title: { text: `Drop ${item.id}?` }, style: 'danger', confirm: { text: 'Drop it' } });
   });
 });
@@ -80,7 +93,11 @@ describe('an org-wide install', () => {
   });
 
   it('keys every workspace of the organisation by the organisation, and refuses another organisation', async () => {
-    const a = await org.slash('add Org-wide promise due 2030-01-01', { team_id: 'T0FAKE', enterprise_id: 'E0ORG', is_enterprise_install: 'true' });
+    const a = await org.slash('add Org-wide promise due 2030-01-01', {
+      team_id: 'T0FAKE',
+      enterprise_id: 'E0ORG',
+      is_enterprise_install: 'true',
+    });
     expect((await org.fake.responseTo(a.responseUrl)).body.response_type).toBe('in_channel');
     const b = await org.slash('list everywhere', { team_id: 'T0SISTER', enterprise_id: 'E0ORG', is_enterprise_install: 'true' });
     expect((await org.fake.responseTo(b.responseUrl)).body.text).toMatch(/Org-wide promise/);

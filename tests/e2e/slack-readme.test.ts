@@ -15,13 +15,28 @@ import { sendSlashCommand } from '../helpers/fake-slack-signer.js';
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const section = readme.slice(readme.indexOf('<!-- slack:start -->'), readme.indexOf('<!-- slack:end -->'));
 const envBlocks = [...section.matchAll(/```dotenv\n([\s\S]*?)```/g)].map((m) =>
-  Object.fromEntries(m[1].trim().split('\n').map((line) => line.split('=') as [string, string])),
+  Object.fromEntries(
+    m[1]
+      .trim()
+      .split('\n')
+      .map((line) => line.split('=') as [string, string]),
+  ),
 );
 
 /** Test values for the README's placeholders; PORT=0 so the OS picks a free port. */
-const TEST_VALUES: Record<string, string> = { SLACK_BOT_TOKEN: 'xoxb-readme', SLACK_APP_TOKEN: 'xapp-1-readme', SLACK_SIGNING_SECRET: 'readme-secret', PORT: '0' };
+const TEST_VALUES: Record<string, string> = {
+  SLACK_BOT_TOKEN: 'xoxb-readme',
+  SLACK_APP_TOKEN: 'xapp-1-readme',
+  SLACK_SIGNING_SECRET: 'readme-secret',
+  PORT: '0',
+};
 /** What only a test adds: the fake Slack, a temp database, loopback, quiet logs. */
-const testOnly = (fake: FakeSlack, dir: string) => ({ SLACK_API_URL: fake.apiUrl, FOLLOWTHROUGH_DB: join(dir, 'readme.db'), HOST: '127.0.0.1', LOG_LEVEL: 'error' });
+const testOnly = (fake: FakeSlack, dir: string) => ({
+  SLACK_API_URL: fake.apiUrl,
+  FOLLOWTHROUGH_DB: join(dir, 'readme.db'),
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'error',
+});
 
 let app: App | undefined;
 let fake: FakeSlack | undefined;

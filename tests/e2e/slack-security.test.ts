@@ -20,7 +20,10 @@ afterAll(async () => {
 
 const now = () => Math.floor(Date.now() / 1000);
 const titles = async () => (await slack.app.store.commitments.list('T0FAKE', {})).map((c) => c.title);
-const isCall = (method: string, where: (c: RecordedCall) => boolean) => (r: any): r is RecordedCall => r.method === method && where(r);
+const isCall =
+  (method: string, where: (c: RecordedCall) => boolean) =>
+  (r: any): r is RecordedCall =>
+    r.method === method && where(r);
 
 /** Everything Slack would parse in what we sent: text, every block, every field. */
 function anyBroadcast(payload: unknown): string[] {
@@ -34,7 +37,11 @@ describe('signed requests', () => {
     ['ten years in the future', 10 * 365 * 24 * 3600],
     ['301 seconds old', -301],
   ])('refuses a correctly signed request timestamped %s, changing nothing', async (_name, offset) => {
-    const fields = { ...slackFixture('slash-command'), text: `add Future promise ${offset} due 2030-01-01`, response_url: slack.fake.responseUrl() };
+    const fields = {
+      ...slackFixture('slash-command'),
+      text: `add Future promise ${offset} due 2030-01-01`,
+      response_url: slack.fake.responseUrl(),
+    };
     const sent = await sendSlashCommand(slack.eventsUrl, fields, { secret: SIGNING_SECRET, timestamp: now() + offset });
     expect(sent.status).toBe(401);
     expect(await titles()).not.toContain(`Future promise ${offset}`);
@@ -42,12 +49,20 @@ describe('signed requests', () => {
 
   it('ignores the same signed bytes sent twice: one commitment, one answer', async () => {
     const responseUrl = slack.fake.responseUrl();
-    const body = new URLSearchParams({ ...slackFixture<Record<string, string>>('slash-command'), text: 'add Replayed promise due 2030-01-01', response_url: responseUrl }).toString();
+    const body = new URLSearchParams({
+      ...slackFixture<Record<string, string>>('slash-command'),
+      text: 'add Replayed promise due 2030-01-01',
+      response_url: responseUrl,
+    }).toString();
     const timestamp = now();
     const first = await sendSigned(slack.eventsUrl, body, 'application/x-www-form-urlencoded', { secret: SIGNING_SECRET, timestamp });
     expect(first.status).toBe(200);
     await slack.fake.responseTo(responseUrl);
-    const again = await sendSigned(slack.eventsUrl, body, 'application/x-www-form-urlencoded', { secret: SIGNING_SECRET, timestamp, signature: slackSignature(SIGNING_SECRET, timestamp, body) });
+    const again = await sendSigned(slack.eventsUrl, body, 'application/x-www-form-urlencoded', {
+      secret: SIGNING_SECRET,
+      timestamp,
+      signature: slackSignature(SIGNING_SECRET, timestamp, body),
+    });
     expect(again.status).toBe(200);
     expect(again.text).toBe('');
     // A later command is the barrier: once it is answered, the replay had its chance to run.
@@ -134,8 +149,14 @@ describe('broadcasts in user text', () => {
   it('answers an @mention without a broadcast', async () => {
     const envelope = slackFixture('app-mention');
     const before = slack.fake.calls.length;
-    await slack.event({ ...envelope, event_id: 'EvPING1', event: { ...envelope.event, text: '<@U0BOT> add Tell <!here> and &lt;!channel&gt; due 2030-01-01' } });
-    const post = await slack.fake.waitFor(isCall('chat.postMessage', (c) => slack.fake.calls.indexOf(c) >= before && /Tell/.test(String(c.args.text))));
+    await slack.event({
+      ...envelope,
+      event_id: 'EvPING1',
+      event: { ...envelope.event, text: '<@U0BOT> add Tell <!here> and &lt;!channel&gt; due 2030-01-01' },
+    });
+    const post = await slack.fake.waitFor(
+      isCall('chat.postMessage', (c) => slack.fake.calls.indexOf(c) >= before && /Tell/.test(String(c.args.text))),
+    );
     expect(anyBroadcast(post.args)).toEqual([]);
   });
 
@@ -153,20 +174,28 @@ describe('broadcasts in user text', () => {
 describe('an event retried after its answer failed', () => {
   it('is answered on the retry, and the command still ran once', async () => {
     const envelope = slackFixture('app-mention');
-    const retried = { ...envelope, event_id: 'EvFAILFIRST', event: { ...envelope.event, text: '<@U0BOT> add Survive a failed answer due 2030-01-01' } };
+    const retried = {
+      ...envelope,
+      event_id: 'EvFAILFIRST',
+      event: { ...envelope.event, text: '<@U0BOT> add Survive a failed answer due 2030-01-01' },
+    };
     slack.fake.failNext('chat.postMessage', { status: 500 });
     const before = slack.fake.calls.length;
     await slack.event(retried);
     await slack.fake.waitFor(isCall('chat.postMessage', (c) => slack.fake.calls.indexOf(c) >= before && c.outcome === 'http 500'));
     // Slack retries a minute later, re-signed, numbered in a header.
     await slack.event(retried, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' });
-    const answered = await slack.fake.waitFor(isCall('chat.postMessage', (c) => c.outcome === 'ok' && /Survive a failed answer/.test(String(c.args.text))));
+    const answered = await slack.fake.waitFor(
+      isCall('chat.postMessage', (c) => c.outcome === 'ok' && /Survive a failed answer/.test(String(c.args.text))),
+    );
     expect(answered.args.channel).toBe('C0GENERAL');
     expect((await titles()).filter((t) => t === 'Survive a failed answer')).toHaveLength(1);
     // A third delivery after the answer arrived is a plain repeat: nothing more is posted.
     await slack.event(retried, { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_error' });
     const barrier = await slack.slash('list');
     await slack.fake.responseTo(barrier.responseUrl);
-    expect(slack.fake.callsOf('chat.postMessage').filter((c) => c.outcome === 'ok' && /Survive a failed answer/.test(String(c.args.text)))).toHaveLength(1);
+    expect(
+      slack.fake.callsOf('chat.postMessage').filter((c) => c.outcome === 'ok' && /Survive a failed answer/.test(String(c.args.text))),
+    ).toHaveLength(1);
   });
 });

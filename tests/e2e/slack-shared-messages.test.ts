@@ -51,7 +51,9 @@ describe('a press on a channel digest', () => {
     expect(before).toMatch(/Commitments digest for #general/);
     const mark = slack.fake.calls.length;
     await slack.click(press(digest.blocks, 'C-1', 'ft_done', { ts: digest.ts, ephemeral: false, text: digest.text }));
-    const update: any = await slack.fake.waitFor((r: any) => r.method === 'chat.update' && r.args.ts === digest.ts && slack.fake.calls.indexOf(r) >= mark);
+    const update: any = await slack.fake.waitFor(
+      (r: any) => r.method === 'chat.update' && r.args.ts === digest.ts && slack.fake.calls.indexOf(r) >= mark,
+    );
     expect(blockProblem(update.args.blocks)).toBeUndefined();
     const after = blocksText(update.args.blocks);
     // Still the digest: same header, same other rows with their buttons, same fallback text.
@@ -66,8 +68,12 @@ describe('a press on a channel digest', () => {
     expect((await slack.app.store.commitments.get('T0FAKE', 'C-1'))?.status).toBe('done');
     // The press after that adds its own line; the first stays.
     const mark2 = slack.fake.calls.length;
-    await slack.click(press(update.args.blocks, 'C-2', 'ft_status', { ts: digest.ts, ephemeral: false, user: 'U0BOB' }, { choice: 'blocked' }));
-    const second: any = await slack.fake.waitFor((r: any) => r.method === 'chat.update' && r.args.ts === digest.ts && slack.fake.calls.indexOf(r) >= mark2);
+    await slack.click(
+      press(update.args.blocks, 'C-2', 'ft_status', { ts: digest.ts, ephemeral: false, user: 'U0BOB' }, { choice: 'blocked' }),
+    );
+    const second: any = await slack.fake.waitFor(
+      (r: any) => r.method === 'chat.update' && r.args.ts === digest.ts && slack.fake.calls.indexOf(r) >= mark2,
+    );
     const text2 = blocksText(second.args.blocks);
     expect(text2).toMatch(/✅ alice marked C-1 done: .*\n🔄 bob set C-2 to blocked$/);
     expect(text2).toMatch(/C-2 Operationalise border markets\n.*blocked/);
@@ -78,7 +84,9 @@ describe('a press on a channel digest', () => {
     const digest = await postDigest();
     await say('done C-3');
     const mark = slack.fake.calls.length;
-    const clicked = await slack.click(press(digest.blocks, 'C-3', 'ft_status', { ts: digest.ts, ephemeral: false }, { choice: 'in-progress' }));
+    const clicked = await slack.click(
+      press(digest.blocks, 'C-3', 'ft_status', { ts: digest.ts, ephemeral: false }, { choice: 'in-progress' }),
+    );
     const refusal = await slack.fake.responseTo(clicked.responseUrl);
     expect(refusal.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(refusal.body.text).toMatch(/C-3 is done; reopen it first/);
@@ -90,12 +98,21 @@ describe('a press on a channel digest', () => {
 describe('a crafted press (typed actions, never command text)', () => {
   const cases: [string, (action: Record<string, any>) => Record<string, any>][] = [
     ['a value whose id smuggles more words', (a) => ({ ...a, value: JSON.stringify({ kind: 'done', id: 'C-1 title Pwned' }) })],
-    ['a value naming a command no button runs', (a) => ({ ...a, value: JSON.stringify({ kind: 'edit', id: 'C-2', choice: 'title Pwned' }) })],
+    [
+      'a value naming a command no button runs',
+      (a) => ({ ...a, value: JSON.stringify({ kind: 'edit', id: 'C-2', choice: 'title Pwned' }) }),
+    ],
     ['a value that is not JSON', (a) => ({ ...a, value: 'C-2 title Pwned' })],
     ['a value whose kind disagrees with its action id', (a) => ({ ...a, value: JSON.stringify({ kind: 'reopen', id: 'C-2' }) })],
     ['a block id whose target smuggles more words', (a) => ({ ...a, block_id: 'ft|0a0|C-2 title Pwned|list:' })],
-    ['a block id whose context smuggles a command', (a) => ({ ...a, block_id: 'ft|0a0|C-2|list:; edit C-2 title Pwned', value: JSON.stringify({ kind: 'done', id: 'C-2' }) })],
-    ['a date picker whose date carries more words', (a) => ({ ...a, action_id: 'ft_confirm-date.date', type: 'datepicker', value: undefined, selected_date: '2030-03-01 title Pwned' })],
+    [
+      'a block id whose context smuggles a command',
+      (a) => ({ ...a, block_id: 'ft|0a0|C-2|list:; edit C-2 title Pwned', value: JSON.stringify({ kind: 'done', id: 'C-2' }) }),
+    ],
+    [
+      'a date picker whose date carries more words',
+      (a) => ({ ...a, action_id: 'ft_confirm-date.date', type: 'datepicker', value: undefined, selected_date: '2030-03-01 title Pwned' }),
+    ],
   ];
 
   it.each(cases)('%s: a friendly refusal to the presser, nothing changed, no message edited', async (_name, craft) => {
@@ -121,16 +138,30 @@ describe("answer buttons on an owner's daily message and a proposed item", () =>
     await say('add Fully implement the security agreements <@U0BOB|bob> till full eradication of terrorism');
     const duty = (await slack.app.store.commitments.list('T0FAKE', {})).find((c) => c.title === 'Fully implement the security agreements')!;
     const open = await slack.app.store.commitments.list('T0FAKE', { ownerId: 'U0BOB', statuses: ['open', 'in_progress', 'blocked'] });
-    const reminders = open.flatMap((commitment) => (reminderKindFor(commitment) ? [{ kind: reminderKindFor(commitment)!, commitment }] : []));
+    const reminders = open.flatMap((commitment) =>
+      reminderKindFor(commitment) ? [{ kind: reminderKindFor(commitment)!, commitment }] : [],
+    );
     const daily = ownerMessage({ id: 'U0BOB', name: 'bob' }, reminders, new Date(), 'Europe/Berlin');
-    const { messageId } = await slack.app.chatAdapters.get('slack')!.deliver('slack:T0FAKE:U0BOB', daily, { key: `owner-day:${Math.random()}` });
+    const { messageId } = await slack.app.chatAdapters
+      .get('slack')!
+      .deliver('slack:T0FAKE:U0BOB', daily, { key: `owner-day:${Math.random()}` });
     const message = slack.fake.messages.find((m) => m.ts === messageId)!;
     const before = blocksText(message.blocks!);
     expect(before).toMatch(/\[Still kept\] \[It has ended\] \[Not kept\]/);
     const mark = slack.fake.calls.length;
     const element = pressedElement(message.blocks!, duty.id, 'ft_review');
-    await slack.click(pressPayload(message.blocks!, element, { ts: messageId, ephemeral: false, user: 'U0BOB', channel: message.channel, text: message.text }));
-    const update: any = await slack.fake.waitFor((r: any) => r.method === 'chat.update' && r.args.ts === messageId && slack.fake.calls.indexOf(r) >= mark);
+    await slack.click(
+      pressPayload(message.blocks!, element, {
+        ts: messageId,
+        ephemeral: false,
+        user: 'U0BOB',
+        channel: message.channel,
+        text: message.text,
+      }),
+    );
+    const update: any = await slack.fake.waitFor(
+      (r: any) => r.method === 'chat.update' && r.args.ts === messageId && slack.fake.calls.indexOf(r) >= mark,
+    );
     const after = blocksText(update.args.blocks);
     expect(after.split('\n')[0]).toBe(before.split('\n')[0]);
     expect(after).toMatch(new RegExp(`🔁 bob: ${duty.id} is still kept$`));
@@ -146,7 +177,9 @@ describe("answer buttons on an owner's daily message and a proposed item", () =>
     const list = await slack.fake.responseTo(listed.responseUrl);
     const item = (await slack.app.store.commitments.list('T0FAKE', { statuses: ['proposed'] }))[0];
     const element = pressedElement(list.body.blocks, item.id, 'ft_accept.user');
-    const clicked = await slack.click(pressPayload(list.body.blocks, { ...element, type: 'users_select', selected_user: 'U0BOB' }, { ephemeral: true }));
+    const clicked = await slack.click(
+      pressPayload(list.body.blocks, { ...element, type: 'users_select', selected_user: 'U0BOB' }, { ephemeral: true }),
+    );
     const replaced = await slack.fake.responseTo(clicked.responseUrl);
     expect(replaced.body.replace_original).toBe(true);
     expect((await slack.app.store.commitments.get('T0FAKE', item.id))?.owners.map((o) => o.id)).toEqual(['U0BOB']);

@@ -18,12 +18,25 @@ afterAll(async () => {
   await slack?.stop();
 });
 
-const isCall = (method: string, where: (c: RecordedCall) => boolean) => (r: any): r is RecordedCall => r.method === method && where(r);
+const isCall =
+  (method: string, where: (c: RecordedCall) => boolean) =>
+  (r: any): r is RecordedCall =>
+    r.method === method && where(r);
 const after = (n: number) => (c: RecordedCall) => slack.fake.calls.indexOf(c) >= n;
 const byTitle = async (title: string) => (await slack.app.store.commitments.list('T0FAKE', {})).find((c) => c.title === title);
 
 /** What a person typed and picked in the Add form, as Slack sends it in view.state.values. */
-function formValues(fields: { title?: string; owners?: string[]; phrase?: string; date?: string; agreed?: string; url?: string; quote?: string; tags?: string; channel?: string }) {
+function formValues(fields: {
+  title?: string;
+  owners?: string[];
+  phrase?: string;
+  date?: string;
+  agreed?: string;
+  url?: string;
+  quote?: string;
+  tags?: string;
+  channel?: string;
+}) {
   const values: Record<string, any> = {
     title: { title: { type: 'plain_text_input', value: fields.title ?? null } },
     owners: { owners: { type: 'multi_users_select', selected_users: fields.owners ?? [] } },
@@ -34,7 +47,8 @@ function formValues(fields: { title?: string; owners?: string[]; phrase?: string
     source_quote: { source_quote: { type: 'plain_text_input', value: fields.quote ?? null } },
     tags: { tags: { type: 'plain_text_input', value: fields.tags ?? null } },
   };
-  if (fields.channel !== undefined) values.channel = { channel: { type: 'conversations_select', selected_conversation: fields.channel || null } };
+  if (fields.channel !== undefined)
+    values.channel = { channel: { type: 'conversations_select', selected_conversation: fields.channel || null } };
   return values;
 }
 
@@ -44,7 +58,13 @@ function submit(opened: { view: any }, fields: Parameters<typeof formValues>[0],
   return slack.click({
     ...payload,
     user: { ...payload.user, id: user, username: user.toLowerCase(), name: user.toLowerCase() },
-    view: { ...payload.view, callback_id: opened.view.callback_id, private_metadata: opened.view.private_metadata, blocks: opened.view.blocks, state: { values: formValues(fields) } },
+    view: {
+      ...payload.view,
+      callback_id: opened.view.callback_id,
+      private_metadata: opened.view.private_metadata,
+      blocks: opened.view.blocks,
+      state: { values: formValues(fields) },
+    },
   });
 }
 
@@ -137,7 +157,11 @@ describe('the Add form', () => {
       owners: [{ id: 'U0BOB' }],
       tags: ['border', 'trade'],
       deadline: { kind: 'exact', due: '2024-02-12' },
-      source: { url: 'https://example.org/joint-statement', quote: 'agreed on early operationalisation of the border markets', agreedOn: '2024-01-29' },
+      source: {
+        url: 'https://example.org/joint-statement',
+        quote: 'agreed on early operationalisation of the border markets',
+        agreedOn: '2024-01-29',
+      },
     });
   });
 });
@@ -158,8 +182,15 @@ describe('the "Track as commitment" message shortcut', () => {
     expect(JSON.parse(opened.view.private_metadata)).toEqual({ channelId: 'C0GENERAL', threadTs: '1700000100.000100' });
 
     const before = slack.fake.calls.length;
-    await submit(opened, { title: 'Circulate the minutes', owners: ['U0BOB'], phrase: 'by next Friday', url: element('source_url').initial_value });
-    const confirm = await slack.fake.waitFor(isCall('chat.postMessage', (c) => after(before)(c) && /Circulate the minutes/.test(String(c.args.text))));
+    await submit(opened, {
+      title: 'Circulate the minutes',
+      owners: ['U0BOB'],
+      phrase: 'by next Friday',
+      url: element('source_url').initial_value,
+    });
+    const confirm = await slack.fake.waitFor(
+      isCall('chat.postMessage', (c) => after(before)(c) && /Circulate the minutes/.test(String(c.args.text))),
+    );
     expect(confirm.args.channel).toBe('C0GENERAL');
     expect(confirm.args.thread_ts).toBe('1700000100.000100');
     expect((await byTitle('Circulate the minutes'))?.source.url).toBe('https://fake.slack.com/archives/C0GENERAL/p1700000200000300');
@@ -173,7 +204,13 @@ describe('App Home', () => {
     const before = slack.fake.calls.length;
     await slack.event(slackFixture('app-home-opened'));
     // Other publishes for Bob may still be landing from earlier changes: the visit's own one has the welcome.
-    const publish = await slack.fake.waitFor(isCall('views.publish', (c) => after(before)(c) && c.args.user_id === 'U0BOB' && c.outcome === 'ok' && /Hi, I'm Followthrough/.test(JSON.stringify(c.args.view))));
+    const publish = await slack.fake.waitFor(
+      isCall(
+        'views.publish',
+        (c) =>
+          after(before)(c) && c.args.user_id === 'U0BOB' && c.outcome === 'ok' && /Hi, I'm Followthrough/.test(JSON.stringify(c.args.view)),
+      ),
+    );
     const text = JSON.stringify(publish.args.view.blocks);
     expect(publish.args.view.type).toBe('home');
     expect(text).toMatch(/My commitments/);
@@ -184,7 +221,9 @@ describe('App Home', () => {
     const again = slack.fake.calls.length;
     await slack.event({ ...slackFixture('app-home-opened'), event_id: 'Ev0HOME2' });
     await slack.fake.waitFor(isCall('views.publish', (c) => after(again)(c) && c.args.user_id === 'U0BOB'));
-    const welcomes = slack.fake.callsOf('views.publish').filter((c) => c.args.user_id === 'U0BOB' && /Hi, I'm Followthrough/.test(JSON.stringify(c.args.view)));
+    const welcomes = slack.fake
+      .callsOf('views.publish')
+      .filter((c) => c.args.user_id === 'U0BOB' && /Hi, I'm Followthrough/.test(JSON.stringify(c.args.view)));
     expect(welcomes).toHaveLength(1);
   });
 
@@ -192,7 +231,12 @@ describe('App Home', () => {
     const before = slack.fake.calls.length;
     const sent = await slack.slash('add Draft the communiqué <@U0BOB|bob> due 2030-05-01');
     await slack.fake.responseTo(sent.responseUrl);
-    await slack.fake.waitFor(isCall('views.publish', (c) => after(before)(c) && c.args.user_id === 'U0BOB' && /Draft the communiqué/.test(JSON.stringify(c.args.view))));
+    await slack.fake.waitFor(
+      isCall(
+        'views.publish',
+        (c) => after(before)(c) && c.args.user_id === 'U0BOB' && /Draft the communiqué/.test(JSON.stringify(c.args.view)),
+      ),
+    );
     expect(homeBlocksText('U0BOB')).toMatch(/Draft the communiqué/);
   });
 
@@ -244,9 +288,15 @@ describe('the Add button in the App Home', () => {
     const before = slack.fake.calls.length;
     const sent = await submit(opened, { title: 'Brief the press', channel: 'C0GENERAL', date: '2030-06-01' }, 'U0BOB');
     expect(sent.text).toBe('');
-    const post = await slack.fake.waitFor(isCall('chat.postMessage', (c) => after(before)(c) && /Brief the press/.test(String(c.args.text))));
+    const post = await slack.fake.waitFor(
+      isCall('chat.postMessage', (c) => after(before)(c) && /Brief the press/.test(String(c.args.text))),
+    );
     expect(post.args.channel).toBe('C0GENERAL');
-    expect(await byTitle('Brief the press')).toMatchObject({ channel: 'slack:T0FAKE:C0GENERAL', owners: [{ id: 'U0BOB' }], deadline: { kind: 'exact', due: '2030-06-01' } });
+    expect(await byTitle('Brief the press')).toMatchObject({
+      channel: 'slack:T0FAKE:C0GENERAL',
+      owners: [{ id: 'U0BOB' }],
+      deadline: { kind: 'exact', due: '2030-06-01' },
+    });
   });
 });
 
@@ -255,7 +305,9 @@ describe('onboarding', () => {
     const joined = slackFixture('member-joined-channel');
     const before = slack.fake.calls.length;
     await slack.event(joined);
-    const welcome = await slack.fake.waitFor(isCall('chat.postMessage', (c) => after(before)(c) && /Hi, I'm Followthrough/.test(String(c.args.text))));
+    const welcome = await slack.fake.waitFor(
+      isCall('chat.postMessage', (c) => after(before)(c) && /Hi, I'm Followthrough/.test(String(c.args.text))),
+    );
     expect(welcome.args.channel).toBe('C0GENERAL');
     expect(welcome.args.text).toMatch(/\/commitments add/);
     // #general has had a commitment since the first test: its digest schedule is named.

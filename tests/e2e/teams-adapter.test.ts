@@ -5,7 +5,19 @@ import { startApp, type App } from '../../src/main.js';
 import { Permanent, RateLimited, Transient } from '../../src/ports/chat-adapter.js';
 import { channelReply } from '../../src/replies/reply.js';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
-import { ALICE, BOB, CHANNEL_ID, TENANT, channelMessage, executeActions, fixture, personalMessage, postActivity, pressOnCard, replyText } from '../helpers/fake-connector-activities.js';
+import {
+  ALICE,
+  BOB,
+  CHANNEL_ID,
+  TENANT,
+  channelMessage,
+  executeActions,
+  fixture,
+  personalMessage,
+  postActivity,
+  pressOnCard,
+  replyText,
+} from '../helpers/fake-connector-activities.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 import { teamsDevEnv } from '../helpers/teams-dev-env.js';
 
@@ -36,7 +48,11 @@ describe('Teams adapter (dev mode, loopback)', () => {
     const before = connector.posted().length;
     const response = await postActivity(base, activity);
     expect(response.status).toBe(200);
-    return connector.posted().slice(before).map((c) => replyText(c.body)).join('\n');
+    return connector
+      .posted()
+      .slice(before)
+      .map((c) => replyText(c.body))
+      .join('\n');
   }
 
   it('stores the conversation reference on install and welcomes once per conversation', async () => {
@@ -140,7 +156,12 @@ describe('Teams adapter (dev mode, loopback)', () => {
 
   it('snoozes through a choice input of an Action.Execute', async () => {
     const invoke = fixture('card-action', connector.url);
-    invoke.value.action = { type: 'Action.Execute', title: 'Snooze', verb: 'snooze', data: { target: 'C-2', context: 'item:C-2', inputId: 'v-snooze', dateId: 'd-snooze' } };
+    invoke.value.action = {
+      type: 'Action.Execute',
+      title: 'Snooze',
+      verb: 'snooze',
+      data: { target: 'C-2', context: 'item:C-2', inputId: 'v-snooze', dateId: 'd-snooze' },
+    };
     invoke.value.action.data['v-snooze'] = '1w';
     const response = await postActivity(base, invoke);
     expect(response.body.statusCode).toBe(200);
@@ -151,7 +172,10 @@ describe('Teams adapter (dev mode, loopback)', () => {
     await say(channelMessage(connector.url, 'show C-4'));
     const card = connector.posted().at(-1)!;
     const calls = connector.calls.length;
-    const refused = await postActivity(base, pressOnCard(connector.url, card, 'done', 'C-4', { from: { id: '29:1Stranger', name: 'Stranger', aadObjectId: 'aad-stranger' } }));
+    const refused = await postActivity(
+      base,
+      pressOnCard(connector.url, card, 'done', 'C-4', { from: { id: '29:1Stranger', name: 'Stranger', aadObjectId: 'aad-stranger' } }),
+    );
     expect(refused.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
     expect(refused.body.value).toMatch(/owners|creator|admin/i);
     expect(connector.calls.slice(calls).some((c) => c.method === 'PUT' || c.method === 'POST')).toBe(false);
@@ -162,7 +186,11 @@ describe('Teams adapter (dev mode, loopback)', () => {
 
   it('delivers a channel digest as a new thread and edits it later', async () => {
     const chat = app.chatAdapters.get('teams')!;
-    const { messageId } = await chat.deliver(CHANNEL_ADDRESS, channelReply('Digest', { title: 'Weekly digest', sections: [{ text: 'C-2 due soon' }] }), { key: 'digest:1' });
+    const { messageId } = await chat.deliver(
+      CHANNEL_ADDRESS,
+      channelReply('Digest', { title: 'Weekly digest', sections: [{ text: 'C-2 due soon' }] }),
+      { key: 'digest:1' },
+    );
     const create = connector.calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations').at(-1)!;
     expect(create.body.channelData.channel.id).toBe(CHANNEL_ID);
     expect(create.body.isGroup).toBe(true);
@@ -207,7 +235,9 @@ describe('Teams adapter (dev mode, loopback)', () => {
     }
     connector.dropNext();
     expect(await send().catch((e: unknown) => e)).toBeInstanceOf(Transient);
-    expect(await chat.deliver(`teams:${TENANT}:19:never-installed@thread.tacv2`, channelReply('x'), { key: 'k' }).catch((e: unknown) => e)).toBeInstanceOf(Permanent);
+    expect(
+      await chat.deliver(`teams:${TENANT}:19:never-installed@thread.tacv2`, channelReply('x'), { key: 'k' }).catch((e: unknown) => e),
+    ).toBeInstanceOf(Permanent);
   });
 
   it('ignores a foreign tenant: nothing answered, nothing stored', async () => {
@@ -230,11 +260,18 @@ describe('Teams adapter start-up', () => {
   it('refuses to start unauthenticated on 0.0.0.0, saying why', async () => {
     const db = tempDbPath();
     await expect(
-      startApp({ FOLLOWTHROUGH_ADAPTERS: 'teams', TEAMS_ALLOW_UNAUTHENTICATED: 'true', HOST: '0.0.0.0', PORT: '0', FOLLOWTHROUGH_DB: db.file, LOG_LEVEL: 'silent' }),
+      startApp({
+        FOLLOWTHROUGH_ADAPTERS: 'teams',
+        TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+        HOST: '0.0.0.0',
+        PORT: '0',
+        FOLLOWTHROUGH_DB: db.file,
+        LOG_LEVEL: 'silent',
+      }),
     ).rejects.toThrow(/HOST=0\.0\.0\.0.*127\.0\.0\.1/s);
-    await expect(startApp({ FOLLOWTHROUGH_ADAPTERS: 'teams', HOST: '127.0.0.1', PORT: '0', FOLLOWTHROUGH_DB: db.file, LOG_LEVEL: 'silent' })).rejects.toThrow(
-      /MICROSOFT_APP_ID is not set/,
-    );
+    await expect(
+      startApp({ FOLLOWTHROUGH_ADAPTERS: 'teams', HOST: '127.0.0.1', PORT: '0', FOLLOWTHROUGH_DB: db.file, LOG_LEVEL: 'silent' }),
+    ).rejects.toThrow(/MICROSOFT_APP_ID is not set/);
     db.remove();
   });
 });

@@ -14,9 +14,15 @@ import { buildAppPackage, linksFromEnv, manifestFor } from '../../adapters/teams
 const APP_ID = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 const require = createRequire(import.meta.url);
 const bundledSchema = (version: string) =>
-  JSON.parse(readFileSync(join(require.resolve('@microsoft/app-manifest'), `../json-schemas/teams/v${version}/MicrosoftTeams.schema.json`), 'utf8'));
+  JSON.parse(
+    readFileSync(join(require.resolve('@microsoft/app-manifest'), `../json-schemas/teams/v${version}/MicrosoftTeams.schema.json`), 'utf8'),
+  );
 
-const LINKS = { websiteUrl: 'https://example.org/followthrough', privacyUrl: 'https://example.org/privacy', termsOfUseUrl: 'https://example.org/LICENSE' };
+const LINKS = {
+  websiteUrl: 'https://example.org/followthrough',
+  privacyUrl: 'https://example.org/privacy',
+  termsOfUseUrl: 'https://example.org/LICENSE',
+};
 
 describe('Teams app package', () => {
   const manifest = manifestFor(APP_ID, LINKS);
@@ -56,7 +62,11 @@ describe('Teams app package', () => {
     const home = mkdtempSync(join(tmpdir(), 'ft-teams-package-'));
     writeFileSync(join(home, '.env'), `MICROSOFT_APP_ID=${APP_ID}\nTEAMS_APP_WEBSITE_URL=https://example.org/readme\n`);
     const script = fileURLToPath(new URL('../../adapters/teams/package-app.ts', import.meta.url));
-    const out = execFileSync(process.execPath, ['--import', import.meta.resolve('tsx'), script], { cwd: tmpdir(), env: { PATH: process.env.PATH, FOLLOWTHROUGH_HOME: home }, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', import.meta.resolve('tsx'), script], {
+      cwd: tmpdir(),
+      env: { PATH: process.env.PATH, FOLLOWTHROUGH_HOME: home },
+      encoding: 'utf8',
+    });
     expect(out).toMatch(/Wrote .*data\/teams\/followthrough-teams\.zip/);
     const files = unzipSync(readFileSync(join(home, 'data/teams/followthrough-teams.zip')));
     expect(JSON.parse(new TextDecoder().decode(files['manifest.json'])).developer.websiteUrl).toBe('https://example.org/readme');

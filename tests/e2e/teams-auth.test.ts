@@ -85,11 +85,17 @@ describe('Teams auth (JWT verified against a local OpenID server)', () => {
     ['wrong audience', async () => signChannelToken(keys, { ...claims(), aud: 'someone-else' })],
     ['expired', async () => signChannelToken(keys, claims(), { expiresInSeconds: -3600 })],
     ['wrong issuer', async () => signChannelToken(keys, { ...claims(), iss: 'https://evil.example' })],
-    ['wrong signing key', async () => {
-      const other = await (await startFakeOpenIdOnce()).addKeySet();
-      return signChannelToken({ kid: keys.kid, privateKey: other.privateKey }, claims());
-    }],
-    ['serviceurl claim not the activity serviceUrl', async () => signChannelToken(keys, { ...claims(), serviceurl: 'https://elsewhere.example/' })],
+    [
+      'wrong signing key',
+      async () => {
+        const other = await (await startFakeOpenIdOnce()).addKeySet();
+        return signChannelToken({ kid: keys.kid, privateKey: other.privateKey }, claims());
+      },
+    ],
+    [
+      'serviceurl claim not the activity serviceUrl',
+      async () => signChannelToken(keys, { ...claims(), serviceurl: 'https://elsewhere.example/' }),
+    ],
   ])('refuses %s with 401, never 500', async (_name, token) => {
     const before = connector.calls.length;
     const response = await postActivity(base, activity(), await token());

@@ -23,7 +23,11 @@ runConversationContract('teams', async (): Promise<ContractDriver> => {
       const before = connector.posted().length;
       const response = await postActivity(base, channelMessage(connector.url, text, { from: PEOPLE[user], mentions }));
       if (response.status !== 200) throw new Error(`POST /api/messages answered ${response.status}`);
-      return connector.posted().slice(before).map((c) => replyText(c.body)).join('\n');
+      return connector
+        .posted()
+        .slice(before)
+        .map((c) => replyText(c.body))
+        .join('\n');
     },
     mention: (user) => `@${user}`,
     async close() {

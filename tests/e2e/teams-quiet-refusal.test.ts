@@ -38,7 +38,12 @@ async function startTeams(logLevel: string): Promise<{ base: string; stderr: () 
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
-    if (await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)) return { base, stderr: () => stderr };
+    if (
+      await fetch(`${base}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return { base, stderr: () => stderr };
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`the app did not start: ${stderr}`);

@@ -44,14 +44,25 @@ describe('renderAdaptiveCard', () => {
     ['subtitle subtle', () => expect(card.body[1]).toMatchObject({ text: '2 items', isSubtle: true })],
     ['section heading', () => expect(json).toContain('"text":"Overdue (1)"')],
     ['fields as a FactSet with mention names', () => expect(json).toContain('{"title":"Owner","value":"@Ann"}')],
-    ['Done is Action.Execute with verb and data', () =>
-      expect(json).toContain('{"type":"Action.Execute","title":"Done","verb":"done","data":{"action":{"kind":"done","id":"C-1"},"context":"list:"},"style":"positive"}')],
-    ['Snooze shows a choice and a date picker', () => {
-      expect(json).toContain('"type":"Action.ShowCard","title":"Snooze"');
-      expect(json).toContain('"type":"Input.ChoiceSet"');
-      expect(json).toContain('"type":"Input.Date"');
-    }],
-    ['instants use DATE/TIME so each viewer sees their zone', () => expect(json).toContain('{{DATE(2024-01-30T04:00:00Z, SHORT)}} {{TIME(2024-01-30T04:00:00Z)}}')],
+    [
+      'Done is Action.Execute with verb and data',
+      () =>
+        expect(json).toContain(
+          '{"type":"Action.Execute","title":"Done","verb":"done","data":{"action":{"kind":"done","id":"C-1"},"context":"list:"},"style":"positive"}',
+        ),
+    ],
+    [
+      'Snooze shows a choice and a date picker',
+      () => {
+        expect(json).toContain('"type":"Action.ShowCard","title":"Snooze"');
+        expect(json).toContain('"type":"Input.ChoiceSet"');
+        expect(json).toContain('"type":"Input.Date"');
+      },
+    ],
+    [
+      'instants use DATE/TIME so each viewer sees their zone',
+      () => expect(json).toContain('{{DATE(2024-01-30T04:00:00Z, SHORT)}} {{TIME(2024-01-30T04:00:00Z)}}'),
+    ],
     ['plain-text fallback', () => expect(card.fallbackText).toBe('Open: 2')],
   ])('%s', (_name, check) => check());
 
@@ -135,17 +146,29 @@ describe('commandText', () => {
   ])('%j → %j', (html, words) => expect(commandText(html)).toBe(words));
 
   it('rewrites other mentions as <@aadObjectId>', () => {
-    expect(commandText('add Task <at>Bob Lee</at> due Fri', [{ text: '<at>Bob Lee</at>', aadObjectId: 'aad-bob' }])).toBe('add Task <@aad-bob> due Fri');
+    expect(commandText('add Task <at>Bob Lee</at> due Fri', [{ text: '<at>Bob Lee</at>', aadObjectId: 'aad-bob' }])).toBe(
+      'add Task <@aad-bob> due Fri',
+    );
   });
 });
 
 describe('addresses, auth mode and errors', () => {
   it('round-trips addresses whose ids contain colons', () => {
-    expect(parseTeamsAddress('teams:t1:19:abc@thread.tacv2')).toEqual({ kind: 'conversation', tenantId: 't1', conversationKey: '19:abc@thread.tacv2' });
+    expect(parseTeamsAddress('teams:t1:19:abc@thread.tacv2')).toEqual({
+      kind: 'conversation',
+      tenantId: 't1',
+      conversationKey: '19:abc@thread.tacv2',
+    });
     expect(parseTeamsAddress(userAddress('t1', 'aad-1'))).toEqual({ kind: 'user', tenantId: 't1', aadObjectId: 'aad-1' });
   });
 
-  const base = { HOST: '127.0.0.1', MICROSOFT_APP_TYPE: 'SingleTenant' as const, TEAMS_ALLOW_UNAUTHENTICATED: false, TEAMS_ALLOWED_TENANTS: [], TEAMS_ADMIN_AAD_IDS: [] };
+  const base = {
+    HOST: '127.0.0.1',
+    MICROSOFT_APP_TYPE: 'SingleTenant' as const,
+    TEAMS_ALLOW_UNAUTHENTICATED: false,
+    TEAMS_ALLOWED_TENANTS: [],
+    TEAMS_ADMIN_AAD_IDS: [],
+  };
   it.each([
     ['no app id, not allowed', { ...base }, /MICROSOFT_APP_ID is not set/],
     ['no app id on 0.0.0.0', { ...base, TEAMS_ALLOW_UNAUTHENTICATED: true, HOST: '0.0.0.0' }, /Refusing to start/],

@@ -9,7 +9,18 @@ import { startApp, type App } from '../../src/main.js';
 import { buildDigest } from '../../src/reminders/digest.js';
 import type { Reply } from '../../src/replies/reply.js';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../helpers/fake-connector.js';
-import { ALICE, BOB, CHANNEL_ID, TENANT, channelMessage, executeActions, fixture, postActivity, pressOnCard, replyText } from '../helpers/fake-connector-activities.js';
+import {
+  ALICE,
+  BOB,
+  CHANNEL_ID,
+  TENANT,
+  channelMessage,
+  executeActions,
+  fixture,
+  postActivity,
+  pressOnCard,
+  replyText,
+} from '../helpers/fake-connector-activities.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 import { teamsDevEnv } from '../helpers/teams-dev-env.js';
 
@@ -76,7 +87,10 @@ describe('a press on a Teams channel digest', () => {
     expect(buttons).toEqual(expect.arrayContaining(['reopen C-1', 'done C-2', 'done C-3']));
     expect(buttons).not.toContain('done C-1');
     // A second press on the updated digest adds its own line under the first.
-    const second = await postActivity(base, pressOnCard(connector.url, { ...digest, body: edit.body }, 'status', 'C-2', { from: BOB, inputs: { choice: 'blocked' } }));
+    const second = await postActivity(
+      base,
+      pressOnCard(connector.url, { ...digest, body: edit.body }, 'status', 'C-2', { from: BOB, inputs: { choice: 'blocked' } }),
+    );
     const lines = cardText(second.body.value).trim().split('\n');
     expect(lines.at(-2)).toMatch(/^✅ Bob Lee marked C-1 done: /);
     expect(lines.at(-1)).toBe('🔄 Bob Lee set C-2 to blocked');
@@ -100,7 +114,11 @@ describe('a crafted Teams press (typed actions, never command text)', () => {
     ['the old untyped shape', () => ({ target: 'C-2 title Pwned', context: 'list:' })],
     ['a context that smuggles a command', (d) => ({ ...d, context: 'list:; edit C-2 title Pwned' })],
     ['a choice the button does not offer', (d) => ({ ...d, action: { kind: 'done', id: 'C-2', choice: 'title Pwned' } })],
-    ['an input value carrying more words', (d) => ({ ...d, action: { kind: 'snooze', id: 'C-2' }, inputId: 'v', v: '1d title Pwned' }), 'snooze'],
+    [
+      'an input value carrying more words',
+      (d) => ({ ...d, action: { kind: 'snooze', id: 'C-2' }, inputId: 'v', v: '1d title Pwned' }),
+      'snooze',
+    ],
   ];
 
   it.each(cases)('%s: a friendly refusal to the presser, nothing changed, no message updated', async (_name, craft, verb = 'done') => {
@@ -120,7 +138,13 @@ describe('a crafted Teams press (typed actions, never command text)', () => {
 
 describe('a Teams conversation marked inactive comes back', () => {
   const inactive = async () => (await app.store.outbox.stats(new Date(), new Date(0))).inactive.map((a) => a.address);
-  const markInactive = () => app.store.channels.upsert({ workspaceId: TENANT, address: CHANNEL, active: false, inactiveReason: 'Followthrough was removed from this Teams conversation' });
+  const markInactive = () =>
+    app.store.channels.upsert({
+      workspaceId: TENANT,
+      address: CHANNEL,
+      active: false,
+      inactiveReason: 'Followthrough was removed from this Teams conversation',
+    });
 
   it('when the bot is installed again', async () => {
     await markInactive();

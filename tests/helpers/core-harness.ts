@@ -11,8 +11,14 @@ export interface Harness {
   clock: ManualClock;
   file: string;
   /** Runs `text` as `user` in `channel` (workspace `w1` unless given); `@name` becomes a mention. */
-  say(text: string, options?: { user?: string; channel?: string; workspace?: string; admin?: boolean; direct?: boolean; tz?: string }): Promise<{ text: string; visibility: string }>;
-  invocation(text: string, options?: { user?: string; channel?: string; workspace?: string; admin?: boolean; direct?: boolean; tz?: string }): Invocation;
+  say(
+    text: string,
+    options?: { user?: string; channel?: string; workspace?: string; admin?: boolean; direct?: boolean; tz?: string },
+  ): Promise<{ text: string; visibility: string }>;
+  invocation(
+    text: string,
+    options?: { user?: string; channel?: string; workspace?: string; admin?: boolean; direct?: boolean; tz?: string },
+  ): Invocation;
   close(): Promise<void>;
 }
 
@@ -47,8 +53,15 @@ export function createHarness(start = '2024-01-29T09:00:00Z', defaultTimeZone = 
       const asked = invocation(text, options);
       // As an adapter does: it, not the core, records the sender and the people mentioned.
       const workspaceId = asked.workspace.id;
-      await store.users.upsert({ workspaceId, id: asked.user.id, name: asked.user.name, timeZone: asked.user.tz, isAdmin: asked.user.isAdmin });
-      for (const m of asked.mentions) if (!(await store.users.get(workspaceId, m.id))) await store.users.upsert({ workspaceId, id: m.id, name: m.name });
+      await store.users.upsert({
+        workspaceId,
+        id: asked.user.id,
+        name: asked.user.name,
+        timeZone: asked.user.tz,
+        isAdmin: asked.user.isAdmin,
+      });
+      for (const m of asked.mentions)
+        if (!(await store.users.get(workspaceId, m.id))) await store.users.upsert({ workspaceId, id: m.id, name: m.name });
       const reply = await core.handle(asked);
       return { text: reply.text, visibility: reply.visibility };
     },

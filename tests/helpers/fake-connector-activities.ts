@@ -25,7 +25,11 @@ export function fixture(name: Fixture, serviceUrl: string): any {
 }
 
 /** A channel message `@Followthrough <words>` (optionally in another thread), sent by `from`. */
-export function channelMessage(serviceUrl: string, words: string, options: { from?: typeof ALICE; thread?: string; mentions?: (typeof ALICE)[] } = {}): any {
+export function channelMessage(
+  serviceUrl: string,
+  words: string,
+  options: { from?: typeof ALICE; thread?: string; mentions?: (typeof ALICE)[] } = {},
+): any {
   const activity = fixture('channel-message', serviceUrl);
   const from = options.from ?? ALICE;
   activity.from = { id: from.id, name: from.name, aadObjectId: from.aadObjectId };
@@ -93,7 +97,13 @@ export function executeActions(card: any): any[] {
  * The invoke Teams sends when `from` presses the `verb` button of `target` on a card the bot posted
  * (`posted`: the connector call that carried it), with `inputs` as the values of the card's inputs.
  */
-export function pressOnCard(serviceUrl: string, posted: { body: any; conversationId?: string; answeredId?: string }, verb: string, target: string, options: { from?: typeof ALICE; inputs?: Record<string, string> } = {}): any {
+export function pressOnCard(
+  serviceUrl: string,
+  posted: { body: any; conversationId?: string; answeredId?: string },
+  verb: string,
+  target: string,
+  options: { from?: typeof ALICE; inputs?: Record<string, string> } = {},
+): any {
   const card = posted.body?.attachments?.[0]?.content;
   const action = executeActions(card).find((a) => a.verb === verb && a.data?.action?.id === target);
   if (!action) throw new Error(`no ${verb} button for ${target} on the card`);

@@ -93,7 +93,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     // GET /v3/conversations/{id}/members/{userId}
     if (call.method === 'GET' && parts[4] === 'members') {
       const member = roster.get(parts[5]) ?? [...roster.values()].find((m) => m.aadObjectId === parts[5]);
-      return member ? send(200, { ...member, userPrincipalName: `${member.name}@example.org` }) : send(404, { error: { code: 'NotFound' } });
+      return member
+        ? send(200, { ...member, userPrincipalName: `${member.name}@example.org` })
+        : send(404, { error: { code: 'NotFound' } });
     }
     send(404, { error: { code: 'NotFound', message: `fake connector has no route for ${call.method} ${path}` } });
   });

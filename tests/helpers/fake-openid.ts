@@ -62,7 +62,13 @@ export async function signChannelToken(
   options: { expiresInSeconds?: number } = {},
 ): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ iss: 'https://api.botframework.com', nbf: now - 60, iat: now - 60, exp: now + (options.expiresInSeconds ?? 3600), ...claims })
+  return new SignJWT({
+    iss: 'https://api.botframework.com',
+    nbf: now - 60,
+    iat: now - 60,
+    exp: now + (options.expiresInSeconds ?? 3600),
+    ...claims,
+  })
     .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' })
     .sign(key.privateKey);
 }

@@ -82,7 +82,12 @@ function actionsProblem(block: Json): string | undefined {
 
 /** Slack's confirmation dialog object: plain_text title ≤100, text ≤300, confirm and deny ≤30. */
 function confirmProblem(confirm: Json): string | undefined {
-  for (const [key, max] of [['title', 100], ['text', 300], ['confirm', 30], ['deny', 30]] as const) {
+  for (const [key, max] of [
+    ['title', 100],
+    ['text', 300],
+    ['confirm', 30],
+    ['deny', 30],
+  ] as const) {
     const p = textProblem(confirm[key], max, 'plain_text');
     if (p) return `confirm ${key}: ${p}`;
   }
@@ -107,7 +112,8 @@ export function blocksText(blocks: readonly Json[]): string {
   const label = (t: Json | undefined) => (typeof t?.text === 'string' ? t.text : '');
   const element = (e: Json): string => {
     if (e.type === 'button') return `[${label(e.text)}]`;
-    if (e.type === 'static_select' || e.type === 'overflow') return `[${label(e.placeholder)} ▾ ${(e.options ?? []).map((o: Json) => label(o.text)).join(' | ')}]`;
+    if (e.type === 'static_select' || e.type === 'overflow')
+      return `[${label(e.placeholder)} ▾ ${(e.options ?? []).map((o: Json) => label(o.text)).join(' | ')}]`;
     if (e.type === 'datepicker') return `[📅 ${label(e.placeholder) || 'Pick a date'}]`;
     if (e.type === 'users_select') return `[👤 ${label(e.placeholder) || 'Pick a person'}]`;
     return `[${String(e.type)}]`;
@@ -115,7 +121,11 @@ export function blocksText(blocks: readonly Json[]): string {
   return blocks
     .map((b) => {
       if (b.type === 'header') return label(b.text);
-      if (b.type === 'section') return [label(b.text), ...(b.fields ?? []).map(label)].filter(Boolean).join('\n').replace(/\*([^*\n]+)\*/g, '$1');
+      if (b.type === 'section')
+        return [label(b.text), ...(b.fields ?? []).map(label)]
+          .filter(Boolean)
+          .join('\n')
+          .replace(/\*([^*\n]+)\*/g, '$1');
       if (b.type === 'context') return (b.elements ?? []).map(label).join(' ');
       if (b.type === 'actions') return (b.elements ?? []).map(element).join(' ');
       return '';

@@ -68,7 +68,11 @@ export async function startSlackHarness(options: { env?: Record<string, string>;
     dir,
     async slash(text, fields = {}) {
       const responseUrl = fake.responseUrl();
-      const sent = await sendSlashCommand(eventsUrl, { ...slackFixture('slash-command'), text, response_url: responseUrl, ...fields }, sign);
+      const sent = await sendSlashCommand(
+        eventsUrl,
+        { ...slackFixture('slash-command'), text, response_url: responseUrl, ...fields },
+        sign,
+      );
       return { ...sent, responseUrl };
     },
     event(envelope, headers) {
@@ -86,4 +90,3 @@ export async function startSlackHarness(options: { env?: Record<string, string>;
     },
   };
 }
-

@@ -8,7 +8,11 @@ class TokenBucket {
   private tokens: number;
   private at: number;
 
-  constructor(readonly rate: number, readonly capacity: number, now: number) {
+  constructor(
+    readonly rate: number,
+    readonly capacity: number,
+    now: number,
+  ) {
     this.tokens = capacity;
     this.at = now;
   }
@@ -71,7 +75,13 @@ export class FakeRateLimits {
   admit(channel: string, now = performance.now()): Admission {
     this.firstAttemptAt ??= now;
     const workspace = this.options.workspaceOf(channel);
-    const wsBucket = this.bucket(this.perWorkspace, workspace, this.workspaceRate.get(workspace) ?? 10, this.workspaceRate.get(workspace) ?? 10, now);
+    const wsBucket = this.bucket(
+      this.perWorkspace,
+      workspace,
+      this.workspaceRate.get(workspace) ?? 10,
+      this.workspaceRate.get(workspace) ?? 10,
+      now,
+    );
     const chBucket = this.bucket(this.perChannel, channel, this.channelPerSecond, this.channelBurst, now);
     const wait = Math.max(wsBucket.wait(now), chBucket.wait(now));
     const line = this.timeline.get(workspace) ?? { first: Number.NaN, last: Number.NaN, rejected: 0 };

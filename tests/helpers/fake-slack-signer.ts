@@ -23,7 +23,11 @@ export interface SentRequest {
 
 export async function sendSigned(url: string, body: string, contentType: string, options: SignOptions): Promise<SentRequest> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), ...options.headers };
+  const headers: Record<string, string> = {
+    'content-type': contentType,
+    'x-slack-request-timestamp': String(timestamp),
+    ...options.headers,
+  };
   const signature = options.signature === undefined ? slackSignature(options.secret, timestamp, body) : options.signature;
   if (signature !== null) headers['x-slack-signature'] = signature;
   const started = performance.now();
@@ -38,7 +42,12 @@ export function sendSlashCommand(url: string, fields: Record<string, string>, op
 
 /** An interaction (block_actions): one form field `payload` holding JSON. */
 export function sendInteraction(url: string, payload: unknown, options: SignOptions): Promise<SentRequest> {
-  return sendSigned(url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', options);
+  return sendSigned(
+    url,
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    'application/x-www-form-urlencoded',
+    options,
+  );
 }
 
 /** An Events API callback or url_verification: JSON. */

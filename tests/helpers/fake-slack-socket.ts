@@ -32,10 +32,21 @@ export class FakeSocketMode {
   }
 
   /** Pushes an envelope (`slash_commands`, `events_api`, `interactive`) and resolves with the client's ack. */
-  push(type: string, payload: Record<string, any>, options: { acceptsResponsePayload?: boolean } = {}): { envelopeId: string; ack: Promise<SocketAck> } {
+  push(
+    type: string,
+    payload: Record<string, any>,
+    options: { acceptsResponsePayload?: boolean } = {},
+  ): { envelopeId: string; ack: Promise<SocketAck> } {
     const envelopeId = randomUUID();
     const ack = new Promise<SocketAck>((resolve) => this.waiting.set(envelopeId, resolve));
-    const envelope = { envelope_id: envelopeId, type, payload, accepts_response_payload: options.acceptsResponsePayload ?? type !== 'events_api', retry_attempt: 0, retry_reason: '' };
+    const envelope = {
+      envelope_id: envelopeId,
+      type,
+      payload,
+      accepts_response_payload: options.acceptsResponsePayload ?? type !== 'events_api',
+      retry_attempt: 0,
+      retry_reason: '',
+    };
     for (const client of this.clients) client.send(JSON.stringify(envelope));
     return { envelopeId, ack };
   }
@@ -53,7 +64,14 @@ export class FakeSocketMode {
       this.waiting.get(message.envelope_id)?.(message);
       this.waiting.delete(message.envelope_id);
     });
-    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 3600 }, connection_info: { app_id: 'A0FAKE' } }));
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        debug_info: { host: 'fake', approximate_connection_time: 3600 },
+        connection_info: { app_id: 'A0FAKE' },
+      }),
+    );
     for (const listener of this.connectedListeners) listener();
     this.connectedListeners = [];
   }

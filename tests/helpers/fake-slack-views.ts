@@ -10,7 +10,16 @@ type Json = Record<string, any>;
 
 /** Slack: "trigger_id … expires in 3 seconds". */
 export const TRIGGER_LIFE_MS = 3000;
-const INPUT_ELEMENTS = new Set(['plain_text_input', 'multi_users_select', 'users_select', 'datepicker', 'conversations_select', 'static_select', 'multi_static_select', 'url_text_input']);
+const INPUT_ELEMENTS = new Set([
+  'plain_text_input',
+  'multi_users_select',
+  'users_select',
+  'datepicker',
+  'conversations_select',
+  'static_select',
+  'multi_static_select',
+  'url_text_input',
+]);
 
 export interface OpenedView {
   id: string;
@@ -90,22 +99,30 @@ export function viewProblem(view: Json | undefined, type: 'modal' | 'home'): str
 }
 
 function inputProblem(block: Json): string | undefined {
-  if (block.label?.type !== 'plain_text' || !block.label.text || block.label.text.length > 2000) return 'input label must be plain_text of 1–2000 characters';
+  if (block.label?.type !== 'plain_text' || !block.label.text || block.label.text.length > 2000)
+    return 'input label must be plain_text of 1–2000 characters';
   if (block.hint && (block.hint.type !== 'plain_text' || block.hint.text.length > 2000)) return 'input hint';
   const e = block.element;
   if (!e || !INPUT_ELEMENTS.has(e.type)) return `unknown input element ${String(e?.type)}`;
   if (typeof e.action_id !== 'string' || e.action_id.length > 255) return 'input action_id';
   if (e.type === 'plain_text_input') {
     if (e.max_length !== undefined && (e.max_length < 1 || e.max_length > 3000)) return 'plain_text_input max_length out of 1–3000';
-    if (e.initial_value !== undefined && e.max_length !== undefined && String(e.initial_value).length > e.max_length) return 'initial_value longer than max_length';
+    if (e.initial_value !== undefined && e.max_length !== undefined && String(e.initial_value).length > e.max_length)
+      return 'initial_value longer than max_length';
   }
-  if (e.type === 'datepicker' && e.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(e.initial_date)) return 'initial_date must be YYYY-MM-DD';
-  if (e.type === 'multi_users_select' && e.initial_users !== undefined && !Array.isArray(e.initial_users)) return 'initial_users must be an array';
+  if (e.type === 'datepicker' && e.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(e.initial_date))
+    return 'initial_date must be YYYY-MM-DD';
+  if (e.type === 'multi_users_select' && e.initial_users !== undefined && !Array.isArray(e.initial_users))
+    return 'initial_users must be an array';
   return undefined;
 }
 
 /** `https://fake.slack.com/archives/C0GENERAL/p1700000100000100`, with the thread named for a reply. */
 export function permalink(args: Json): Json {
   if (!args.channel || !args.message_ts) return { ok: false, error: 'invalid_arguments' };
-  return { ok: true, channel: args.channel, permalink: `https://fake.slack.com/archives/${args.channel}/p${String(args.message_ts).replace('.', '')}` };
+  return {
+    ok: true,
+    channel: args.channel,
+    permalink: `https://fake.slack.com/archives/${args.channel}/p${String(args.message_ts).replace('.', '')}`,
+  };
 }

@@ -121,7 +121,10 @@ export class FakeSlack {
   }
 
   /** Resolves with the first call or response_url post matching `match`, waiting for it if needed. */
-  waitFor<T extends RecordedCall | ResponseUrlPost>(match: (record: RecordedCall | ResponseUrlPost) => record is T, timeoutMs?: number): Promise<T>;
+  waitFor<T extends RecordedCall | ResponseUrlPost>(
+    match: (record: RecordedCall | ResponseUrlPost) => record is T,
+    timeoutMs?: number,
+  ): Promise<T>;
   waitFor(match: (record: RecordedCall | ResponseUrlPost) => boolean, timeoutMs?: number): Promise<RecordedCall | ResponseUrlPost>;
   waitFor(match: (record: RecordedCall | ResponseUrlPost) => boolean, timeoutMs = 5000): Promise<RecordedCall | ResponseUrlPost> {
     const found = [...this.calls, ...this.responses].find(match);
@@ -179,7 +182,9 @@ export class FakeSlack {
     this.record({ method, args, outcome: `http ${failure.status}` });
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if ('retryAfter' in failure) headers['retry-after'] = String(failure.retryAfter);
-    res.writeHead(failure.status, headers).end(JSON.stringify({ ok: false, error: failure.status === 429 ? 'ratelimited' : 'fatal_error' }));
+    res
+      .writeHead(failure.status, headers)
+      .end(JSON.stringify({ ok: false, error: failure.status === 429 ? 'ratelimited' : 'fatal_error' }));
   }
 
   private handleResponseUrl(id: string, raw: string, res: ServerResponse): void {
@@ -272,7 +277,15 @@ export class FakeSlack {
   private post(args: Record<string, any>): Record<string, any> {
     this.checkMessage(args);
     const channel = this.target(args.channel);
-    const message: FakeMessage = { channel, ts: this.nextTs(), text: args.text, blocks: args.blocks, thread_ts: args.thread_ts, metadata: args.metadata, bot_id: FAKE_BOT.botId };
+    const message: FakeMessage = {
+      channel,
+      ts: this.nextTs(),
+      text: args.text,
+      blocks: args.blocks,
+      thread_ts: args.thread_ts,
+      metadata: args.metadata,
+      bot_id: FAKE_BOT.botId,
+    };
     this.messages.push(message);
     return { ok: true, channel, ts: message.ts, message };
   }

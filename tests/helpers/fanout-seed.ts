@@ -47,7 +47,13 @@ export async function seedFanout(target: StoreTarget, shape: FanoutShape): Promi
       await store.channels.upsert({ workspaceId, address, timeZone: 'UTC', schedule: 'daily 09:00' });
       for (const n of [1, 2]) {
         const owner = { id: ownerOf(w, c, n), name: `owner-${w}-${c}-${n}` };
-        await store.users.upsert({ workspaceId, id: owner.id, name: owner.name, timeZone: 'UTC', dmAddress: `slack:${workspaceId}:${owner.id}` });
+        await store.users.upsert({
+          workspaceId,
+          id: owner.id,
+          name: owner.name,
+          timeZone: 'UTC',
+          dmAddress: `slack:${workspaceId}:${owner.id}`,
+        });
         await store.commitments.create(
           {
             workspaceId,

@@ -8,7 +8,11 @@ import { expect, it } from 'vitest';
 import { OWNERS, ZONE, localTime, type SimResult } from './follow-up-sim.js';
 
 const DAY_MS = 86_400_000;
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** `buttons`: the platform has buttons and shared messages a press edits (Slack, Teams; not the console). */
 export function followUpChecks(sim: () => SimResult, { buttons }: { buttons: boolean }): void {
@@ -27,16 +31,22 @@ export function followUpChecks(sim: () => SimResult, { buttons }: { buttons: boo
     }
   });
 
-  it('no owner gets more than one message a day in their DM; the first holds both of sara\'s questions, answer buttons first', () => {
+  it("no owner gets more than one message a day in their DM; the first holds both of sara's questions, answer buttons first", () => {
     const { posts, deliveries, platform } = sim();
     for (const owner of OWNERS) {
-      const days = posts.filter((p) => p.where === `dm:${owner}` && !p.edit).map((p) => DateTime.fromJSDate(p.at, { zone: ZONE }).toISODate());
+      const days = posts
+        .filter((p) => p.where === `dm:${owner}` && !p.edit)
+        .map((p) => DateTime.fromJSDate(p.at, { zone: ZONE }).toISODate());
       expect(days.length, `${owner} got something`).toBeGreaterThan(0);
       expect(new Set(days).size, `${owner}: ${days.join(', ')}`).toBe(days.length);
     }
     const first = deliveries.find((d) => d.address === platform.dm('sara'))!;
     expect(lines(first.read)[0]).toBe('Your commitments, Wed 31 Jan — 2 need a date');
-    expect(lines(first.read).filter((l) => /^C-\d+ (?!—)/.test(l)).map((l) => l.split(' ')[0])).toEqual(['C-1', 'C-5']);
+    expect(
+      lines(first.read)
+        .filter((l) => /^C-\d+ (?!—)/.test(l))
+        .map((l) => l.split(' ')[0]),
+    ).toEqual(['C-1', 'C-5']);
   });
 
   it('no message or reply about the done item says "overdue"; `show` says when it was done and `report` counts it late', () => {
@@ -76,10 +86,16 @@ export function followUpChecks(sim: () => SimResult, { buttons }: { buttons: boo
       expect(rows(after)).toEqual(rows(before));
       expect(rows(after).length).toBeGreaterThan(2);
       // The rows other than C-1 read exactly as before; C-1's says done, late.
-      const others = (text: string[]) => text.slice(text.findIndex((l) => l.startsWith('C-2 ')), text.findIndex((l) => l.startsWith('C-6 ')) + 2);
+      const others = (text: string[]) =>
+        text.slice(
+          text.findIndex((l) => l.startsWith('C-2 ')),
+          text.findIndex((l) => l.startsWith('C-6 ')) + 2,
+        );
       expect(others(after)).toEqual(others(before));
       expect(after[after.indexOf(rows(after)[0]) + 1]).toMatch(/^done Wed 7 Feb, 2 days late/);
-      expect(after.at(-1)).toMatch(/^✅ Sara( Baig)? marked C-1 done: Appoint liaison officers in Turbat and Zahedan \(done Wed 7 Feb, 2 days late\)$/i);
+      expect(after.at(-1)).toMatch(
+        /^✅ Sara( Baig)? marked C-1 done: Appoint liaison officers in Turbat and Zahedan \(done Wed 7 Feb, 2 days late\)$/i,
+      );
     });
   }
 
@@ -100,10 +116,15 @@ export function followUpChecks(sim: () => SimResult, { buttons }: { buttons: boo
     const digests = deliveries.filter((d) => d.address === platform.channel);
     expect(digests.length).toBeGreaterThan(80);
     expect(new Set(digests.map((d) => DateTime.fromJSDate(d.at, { zone: ZONE }).toFormat('HH:mm')))).toEqual(new Set(['21:00']));
-    for (const d of digests) expect(lines(d.read)[0].startsWith(DateTime.fromJSDate(d.at, { zone: ZONE }).toFormat('ccc d LLL — '))).toBe(true);
+    for (const d of digests)
+      expect(lines(d.read)[0].startsWith(DateTime.fromJSDate(d.at, { zone: ZONE }).toFormat('ccc d LLL — '))).toBe(true);
     const days = new Set(digests.map((d) => DateTime.fromJSDate(d.at, { zone: ZONE }).toISODate()));
     const missed = [];
-    for (let day = DateTime.fromISO('2024-01-29', { zone: ZONE }); day < DateTime.fromISO('2024-04-28', { zone: ZONE }); day = day.plus({ days: 1 })) {
+    for (
+      let day = DateTime.fromISO('2024-01-29', { zone: ZONE });
+      day < DateTime.fromISO('2024-04-28', { zone: ZONE });
+      day = day.plus({ days: 1 })
+    ) {
       const at = day.set({ hour: 21 }).toJSDate();
       if (!days.has(day.toISODate()) && !(at > blocked.from && at < blocked.to)) missed.push(day.toISODate());
     }

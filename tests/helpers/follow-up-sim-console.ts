@@ -81,7 +81,13 @@ export function consolePlatform(): SimPlatform {
           if (blocked && address === CHANNEL) throw new Permanent('not_in_channel');
           const from = chunks.length;
           const sent = await adapter.deliver(address, reply, options);
-          delivered.set(sent.messageId, chunks.slice(from).join('\n').slice(address.length + 3));
+          delivered.set(
+            sent.messageId,
+            chunks
+              .slice(from)
+              .join('\n')
+              .slice(address.length + 3),
+          );
           return sent;
         },
         update: (address, messageId, reply) => adapter.update(address, messageId, reply),
@@ -93,7 +99,8 @@ export function consolePlatform(): SimPlatform {
     async press(on: Delivery, request: PressRequest) {
       const words = typed(request);
       // An owner's message says what to type; a digest's buttons stand for the plain commands.
-      if (on.kind === 'owner-day' && !on.read.includes(words)) throw new Error(`console: the message does not say to type "${words}":\n${on.read}`);
+      if (on.kind === 'owner-day' && !on.read.includes(words))
+        throw new Error(`console: the message does not say to type "${words}":\n${on.read}`);
       const answer = await say(words, request.user);
       return { ok: !/Nothing (was )?changed|not one I know|Only the owners/.test(answer), toPresser: answer, edits: [], posts: 0 };
     },

@@ -56,7 +56,8 @@ export function slackPlatform(): SlackSim {
   };
   const readPost = (post: ResponseUrlPost) => readable(post.body.blocks ? blocksText(post.body.blocks) : String(post.body.text ?? ''));
   const responsesTo = (url: string) => fake.responses.filter((r) => r.id === url.split('/').pop());
-  const mention = (text: string) => text.replace(/(^|\s)@([\w.-]+)/g, (_, space: string, name: string) => `${space}<@${slackUserId(name)}|${name}>`);
+  const mention = (text: string) =>
+    text.replace(/(^|\s)@([\w.-]+)/g, (_, space: string, name: string) => `${space}<@${slackUserId(name)}|${name}>`);
 
   return {
     name: 'slack',
@@ -87,7 +88,15 @@ export function slackPlatform(): SlackSim {
 
     async say(text, user) {
       const responseUrl = fake.responseUrl();
-      const fields = { ...slackFixture('slash-command'), text: mention(text), user_id: slackUserId(user), user_name: user, channel_id: CHANNEL_ID, channel_name: 'general', response_url: responseUrl };
+      const fields = {
+        ...slackFixture('slash-command'),
+        text: mention(text),
+        user_id: slackUserId(user),
+        user_name: user,
+        channel_id: CHANNEL_ID,
+        channel_name: 'general',
+        response_url: responseUrl,
+      };
       await sendSlashCommand(eventsUrl, fields, sign);
       await fake.responseTo(responseUrl);
       await settle();
@@ -100,19 +109,36 @@ export function slackPlatform(): SlackSim {
       const action = elementFor(message.blocks, request);
       const responseUrl = fake.responseUrl();
       const mark = fake.calls.length;
-      const payload = pressPayload(message.blocks, action, { ts: message.ts, ephemeral: false, user: slackUserId(request.user), channel: message.channel, text: message.text });
+      const payload = pressPayload(message.blocks, action, {
+        ts: message.ts,
+        ephemeral: false,
+        user: slackUserId(request.user),
+        channel: message.channel,
+        text: message.text,
+      });
       const before = readable(blocksText(message.blocks));
       await sendInteraction(eventsUrl, { ...payload, response_url: responseUrl }, sign);
-      await fake.waitFor((r) => ('id' in r && r.id === responseUrl.split('/').pop()) || ('method' in r && r.method === 'chat.update' && fake.calls.indexOf(r) >= mark));
+      await fake.waitFor(
+        (r) =>
+          ('id' in r && r.id === responseUrl.split('/').pop()) ||
+          ('method' in r && r.method === 'chat.update' && fake.calls.indexOf(r) >= mark),
+      );
       await settle();
       const since = fake.calls.slice(mark);
       const answers = responsesTo(responseUrl);
       const edits = [
-        ...since.filter((c) => c.method === 'chat.update' && c.outcome === 'ok').map((c) => ({ messageId: String(c.args.ts), before, after: readable(blocksText(c.args.blocks)) })),
+        ...since
+          .filter((c) => c.method === 'chat.update' && c.outcome === 'ok')
+          .map((c) => ({ messageId: String(c.args.ts), before, after: readable(blocksText(c.args.blocks)) })),
         ...answers.filter((r) => r.body.replace_original === true).map((r) => ({ messageId: on.messageId, before, after: readPost(r) })),
       ];
-      const toPresser = answers.filter((r) => r.body.replace_original !== true && r.body.response_type === 'ephemeral').map(readPost).join('\n');
-      const posts = since.filter((c) => c.method === 'chat.postMessage' || c.method === 'chat.postEphemeral').length + answers.filter((r) => r.body.response_type === 'in_channel').length;
+      const toPresser = answers
+        .filter((r) => r.body.replace_original !== true && r.body.response_type === 'ephemeral')
+        .map(readPost)
+        .join('\n');
+      const posts =
+        since.filter((c) => c.method === 'chat.postMessage' || c.method === 'chat.postEphemeral').length +
+        answers.filter((r) => r.body.response_type === 'in_channel').length;
       return { ok: edits.length > 0, toPresser, edits, posts };
     },
 
@@ -128,7 +154,15 @@ export function slackPlatform(): SlackSim {
     async inviteBack() {
       fake.channels.get(CHANNEL_ID)!.is_member = true;
       const envelope = slackFixture('member-joined-channel');
-      await sendEvent(eventsUrl, { ...envelope, event_id: `EvSIM${++events}`, event: { ...envelope.event, user: FAKE_BOT.userId, channel: CHANNEL_ID, inviter: slackUserId(COORDINATOR) } }, sign);
+      await sendEvent(
+        eventsUrl,
+        {
+          ...envelope,
+          event_id: `EvSIM${++events}`,
+          event: { ...envelope.event, user: FAKE_BOT.userId, channel: CHANNEL_ID, inviter: slackUserId(COORDINATOR) },
+        },
+        sign,
+      );
       // The event is acknowledged before it is handled: wait for the channel to be active again.
       for (let waited = 0; waited < 5000; waited += 25) {
         if ((await core.store.channels.get(FAKE_TEAM.id, `slack:${FAKE_TEAM.id}:${CHANNEL_ID}`))?.active) break;
@@ -142,11 +176,17 @@ export function slackPlatform(): SlackSim {
       const where = (channel: string) => (channel === CHANNEL_ID ? 'channel' : nameOfUser(channel) ? `dm:${nameOfUser(channel)}` : channel);
       for (const call of fake.calls.slice(seenCalls) as RecordedCall[]) {
         if (call.outcome !== 'ok' || (call.method !== 'chat.postMessage' && call.method !== 'chat.update')) continue;
-        posts.push({ at: now, where: where(String(call.args.channel)), edit: call.method === 'chat.update', read: readable(call.args.blocks ? blocksText(call.args.blocks) : String(call.args.text ?? '')) });
+        posts.push({
+          at: now,
+          where: where(String(call.args.channel)),
+          edit: call.method === 'chat.update',
+          read: readable(call.args.blocks ? blocksText(call.args.blocks) : String(call.args.text ?? '')),
+        });
       }
       // A command's answer shown to the whole channel goes through its response_url.
       for (const response of fake.responses.slice(seenResponses)) {
-        if (response.body.response_type === 'in_channel') posts.push({ at: now, where: 'channel', edit: response.body.replace_original === true, read: readPost(response) });
+        if (response.body.response_type === 'in_channel')
+          posts.push({ at: now, where: 'channel', edit: response.body.replace_original === true, read: readPost(response) });
       }
       seenCalls = fake.calls.length;
       seenResponses = fake.responses.length;
@@ -182,7 +222,10 @@ function elementFor(blocks: any[], { kind, target, choice }: PressRequest): Reco
     if (element.type === 'button' && typed?.kind === kind && typed.id === target && (choice === undefined || typed.choice === choice)) {
       return { ...base, action_id: element.action_id, type: 'button', text: element.text, value: element.value };
     }
-    const option = element.type === 'static_select' ? element.options.find((o: any) => decodeAction(o.value)?.kind === kind && decodeAction(o.value)?.choice === choice) : undefined;
+    const option =
+      element.type === 'static_select'
+        ? element.options.find((o: any) => decodeAction(o.value)?.kind === kind && decodeAction(o.value)?.choice === choice)
+        : undefined;
     if (option) return { ...base, action_id: element.action_id, type: 'static_select', selected_option: option };
   }
   throw new Error(`slack: no ${kind}${choice ? ` (${choice})` : ''} element for ${target} in\n${blocksText(blocks)}`);

@@ -67,7 +67,9 @@ export function teamsPlatform(): TeamsSim {
   const activityOf = (call: ConnectorCall) => (call.path === '/v3/conversations' ? call.body?.activity : call.body);
   /** The message `activityId` as it is now: its last update, else its post. */
   const current = (activityId: string) => {
-    const calls = connector.calls.filter((c) => !c.refused && ((c.method === 'PUT' && c.activityId === activityId) || (c.method === 'POST' && c.answeredId === activityId)));
+    const calls = connector.calls.filter(
+      (c) => !c.refused && ((c.method === 'PUT' && c.activityId === activityId) || (c.method === 'POST' && c.answeredId === activityId)),
+    );
     return activityOf(calls.at(-1)!);
   };
   const split = (messageId: string) => [messageId.slice(0, messageId.lastIndexOf('|')), messageId.slice(messageId.lastIndexOf('|') + 1)];
@@ -88,7 +90,13 @@ export function teamsPlatform(): TeamsSim {
     async start({ core }) {
       connector = await startFakeConnector();
       for (const name of PEOPLE) connector.roster.set(teamsMember(name).id, teamsMember(name));
-      const config = loadConfig(teamsDevEnv(db.file, TENANT, { FOLLOWTHROUGH_DEFAULT_TZ: ZONE, TEAMS_ADMIN_AAD_IDS: teamsMember(COORDINATOR).aadObjectId, LOG_LEVEL: 'error' }));
+      const config = loadConfig(
+        teamsDevEnv(db.file, TENANT, {
+          FOLLOWTHROUGH_DEFAULT_TZ: ZONE,
+          TEAMS_ADMIN_AAD_IDS: teamsMember(COORDINATOR).aadObjectId,
+          LOG_LEVEL: 'error',
+        }),
+      );
       const logger = createLogger('error');
       http = new HttpServer(logger);
       running = await startTeams({ config, core, logger, http });
@@ -106,7 +114,11 @@ export function teamsPlatform(): TeamsSim {
       const activity = channelMessage(connector.url, text, { from: teamsMember(user), mentions: mentioned });
       const response = await postActivity(base, activity);
       if (response.status !== 200) throw new Error(`teams: ${text} answered HTTP ${response.status}`);
-      return connector.calls.slice(mark).filter((c) => c.method === 'POST' && c.path.includes('/activities')).map((c) => activityText(c.body)).join('\n');
+      return connector.calls
+        .slice(mark)
+        .filter((c) => c.method === 'POST' && c.path.includes('/activities'))
+        .map((c) => activityText(c.body))
+        .join('\n');
     },
 
     async press(on: Delivery, request: PressRequest) {
@@ -132,9 +144,16 @@ export function teamsPlatform(): TeamsSim {
       const mark = connector.calls.length;
       const answered = await postActivity(base, invoke);
       const since = connector.calls.slice(mark);
-      const edits = since.filter((c) => c.method === 'PUT' && !c.refused).map((c) => ({ messageId: `${conversationId}|${c.activityId}`, before: activityText(before), after: activityText(c.body) }));
+      const edits = since
+        .filter((c) => c.method === 'PUT' && !c.refused)
+        .map((c) => ({ messageId: `${conversationId}|${c.activityId}`, before: activityText(before), after: activityText(c.body) }));
       const message = answered.body?.type === 'application/vnd.microsoft.activity.message' ? String(answered.body.value ?? '') : '';
-      return { ok: answered.body?.type === 'application/vnd.microsoft.card.adaptive', toPresser: message, edits, posts: since.filter((c) => c.method === 'POST').length };
+      return {
+        ok: answered.body?.type === 'application/vnd.microsoft.card.adaptive',
+        toPresser: message,
+        edits,
+        posts: since.filter((c) => c.method === 'POST').length,
+      };
     },
 
     read(_address: string, messageId: string, reply: Reply) {

@@ -153,7 +153,15 @@ export function corePlatform(): SimPlatform {
     async start(env) {
       ({ core, clock } = env);
       // Owners have DMs with the bot (the adapter would record these on first contact).
-      for (const owner of OWNERS) await env.store.users.upsert({ workspaceId: 'w1', id: owner, name: owner, timeZone: ZONE, dmAddress: `test:dm:${owner}`, isAdmin: false });
+      for (const owner of OWNERS)
+        await env.store.users.upsert({
+          workspaceId: 'w1',
+          id: owner,
+          name: owner,
+          timeZone: ZONE,
+          dmAddress: `test:dm:${owner}`,
+          isAdmin: false,
+        });
       return {
         platform: 'test',
         async deliver(address: string, _reply: Reply, _options: DeliverOptions) {
@@ -168,9 +176,22 @@ export function corePlatform(): SimPlatform {
     },
     async press(on, { kind, target, user, choice }) {
       const base = invocation('', user);
-      const action: Action = { workspace: base.workspace, channel: base.channel, user: base.user, actionId: kind, target, value: choice, context: on.reply.card?.context, receivedAt: clock.now() };
+      const action: Action = {
+        workspace: base.workspace,
+        channel: base.channel,
+        user: base.user,
+        actionId: kind,
+        target,
+        value: choice,
+        context: on.reply.card?.context,
+        receivedAt: clock.now(),
+      };
       const outcome = await core.act(action);
-      const toPresser = [outcome.message, outcome.item ? [outcome.item.title, ...(outcome.item.lines ?? [])].join('\n') : '', outcome.refreshed?.text ?? ''].join('\n');
+      const toPresser = [
+        outcome.message,
+        outcome.item ? [outcome.item.title, ...(outcome.item.lines ?? [])].join('\n') : '',
+        outcome.refreshed?.text ?? '',
+      ].join('\n');
       return { ok: outcome.ok, toPresser, edits: [], posts: 0 };
     },
     read: (_address, _messageId, reply) => reply.text,
@@ -200,9 +221,21 @@ class RecordingAdapter implements ChatAdapter {
   async deliver(address: string, reply: Reply, options: DeliverOptions) {
     const delivered = await this.inner.deliver(address, reply, options);
     const read = this.sim.read(address, delivered.messageId, reply);
-    const cardIds = reply.card?.sections.flatMap((s) => s.items ?? []).map((i) => i.id).filter((id): id is string => Boolean(id)) ?? [];
+    const cardIds =
+      reply.card?.sections
+        .flatMap((s) => s.items ?? [])
+        .map((i) => i.id)
+        .filter((id): id is string => Boolean(id)) ?? [];
     const ids = this.sim.name === 'core' ? cardIds : idsIn(read);
-    this.deliveries.push({ at: this.clock.now(), address, kind: options.key.split('|')[2], reply, ids, messageId: delivered.messageId, read });
+    this.deliveries.push({
+      at: this.clock.now(),
+      address,
+      kind: options.key.split('|')[2],
+      reply,
+      ids,
+      messageId: delivered.messageId,
+      read,
+    });
     return delivered;
   }
   update(address: string, messageId: string, reply: Reply) {
@@ -217,7 +250,14 @@ export async function runSeedScenario(platform: SimPlatform = corePlatform()): P
   const core = createCore({ store, clock, settings: { defaultTimeZone: ZONE } });
   const adapter = new RecordingAdapter(await platform.start({ store, core, clock }), platform, clock);
   const quiet = parseQuietHours('20:00-08:00');
-  const loop = new DeliveryLoop({ store, clock, adapters: new Map([[adapter.platform, adapter]]), concurrency: 1, minIntervalPerAddressMs: 0, faults: { reached() {} } });
+  const loop = new DeliveryLoop({
+    store,
+    clock,
+    adapters: new Map([[adapter.platform, adapter]]),
+    concurrency: 1,
+    minIntervalPerAddressMs: 0,
+    faults: { reached() {} },
+  });
   const answers: Answer[] = [];
   const presses: Press[] = [];
   const posts: Post[] = [];
@@ -268,7 +308,10 @@ export async function runSeedScenario(platform: SimPlatform = corePlatform()): P
   const blocked = { from: at('2024-03-11T12:00'), to: at('2024-03-16T12:00') };
   const script: { when: Date; run: () => Promise<void> }[] = [
     // Sara answers the "confirm a date?" for C-1 by keeping ~5 Feb, from her daily message.
-    { when: at('2024-01-31T09:30'), run: async () => void (await press(platform.dm('sara'), { kind: 'confirm-date', target: 'C-1', user: 'sara', choice: '2024-02-05' })) },
+    {
+      when: at('2024-01-31T09:30'),
+      run: async () => void (await press(platform.dm('sara'), { kind: 'confirm-date', target: 'C-1', user: 'sara', choice: '2024-02-05' })),
+    },
     // C-1 done two days after its date, pressed on last night's channel digest: "done Wed 7 Feb, 2 days late", never "overdue".
     {
       when: at('2024-02-07T15:00'),
@@ -278,12 +321,17 @@ export async function runSeedScenario(platform: SimPlatform = corePlatform()): P
       },
     },
     // The coordinator presses Done on C-1 in the digest of the night before (it still shows the button): refused, nothing changes.
-    { when: at('2024-02-07T16:00'), run: async () => void (await press(platform.channel, { kind: 'done', target: 'C-1', user: COORDINATOR }, 2)) },
+    {
+      when: at('2024-02-07T16:00'),
+      run: async () => void (await press(platform.channel, { kind: 'done', target: 'C-1', user: COORDINATOR }, 2)),
+    },
     // An import: the statement of the next meeting; one item accepted for sara, one rejected.
     {
       when: at('2024-02-08T11:00'),
       run: async () => {
-        await say('import agreed 2024-02-08 Both sides agreed to exchange lists of wanted individuals by 15 March 2024. The ministers agreed to meet again in the coming months.');
+        await say(
+          'import agreed 2024-02-08 Both sides agreed to exchange lists of wanted individuals by 15 March 2024. The ministers agreed to meet again in the coming months.',
+        );
         await say('accept C-7 @sara');
         await markOpen('C-7');
         await say('reject C-8');
@@ -292,7 +340,10 @@ export async function runSeedScenario(platform: SimPlatform = corePlatform()): P
     // Imran snoozes C-2 for a week when first asked to confirm its date.
     { when: at('2024-02-19T10:00'), run: async () => void (await say('snooze C-2 1w', 'imran')) },
     // Hina answers her first review of the ongoing duty, on her daily message.
-    { when: at('2024-02-28T10:00'), run: async () => void (await press(platform.dm('hina'), { kind: 'review', target: 'C-3', user: 'hina', choice: 'kept' })) },
+    {
+      when: at('2024-02-28T10:00'),
+      run: async () => void (await press(platform.dm('hina'), { kind: 'review', target: 'C-3', user: 'hina', choice: 'kept' })),
+    },
     // The event happens: the new government is formed on 4 March; C-6 gets its date.
     { when: at('2024-03-05T10:00'), run: async () => void (await say('event E-1 2024-03-04')) },
     // The bot is removed from the channel for five days (posts fail with not_in_channel), then invited back.
@@ -305,7 +356,14 @@ export async function runSeedScenario(platform: SimPlatform = corePlatform()): P
       },
     },
     // Questions people ask about the done item afterwards.
-    { when: at('2024-03-20T10:00'), run: async () => { await say('show C-1'); await say('list all'); await say('report'); } },
+    {
+      when: at('2024-03-20T10:00'),
+      run: async () => {
+        await say('show C-1');
+        await say('list all');
+        await say('report');
+      },
+    },
   ];
   script.sort((a, b) => a.when.getTime() - b.when.getTime());
 
@@ -354,8 +412,13 @@ export function walk(result: SimResult, address: string, label: string, full = f
     const from = start.plus({ days: week * 7 });
     const to = from.plus({ days: 7 });
     const got = result.deliveries.filter((d) => d.address === address && d.at >= from.toJSDate() && d.at < to.toJSDate());
-    lines.push(`  Week ${week + 1} (${from.toFormat('d LLL')}–${to.minus({ days: 1 }).toFormat('d LLL')}): ${got.length} message${got.length === 1 ? '' : 's'}`);
-    for (const d of got) lines.push(`    ${localTime(d.at)}  ${d.reply.card?.title ?? d.reply.text.split('\n')[0]}${d.ids.length ? `  [${d.ids.join(' ')}]` : ''}`);
+    lines.push(
+      `  Week ${week + 1} (${from.toFormat('d LLL')}–${to.minus({ days: 1 }).toFormat('d LLL')}): ${got.length} message${got.length === 1 ? '' : 's'}`,
+    );
+    for (const d of got)
+      lines.push(
+        `    ${localTime(d.at)}  ${d.reply.card?.title ?? d.reply.text.split('\n')[0]}${d.ids.length ? `  [${d.ids.join(' ')}]` : ''}`,
+      );
     if (full) for (const d of got) lines.push(`    — ${localTime(d.at)}:`, ...d.read.split('\n').map((l) => `      ${l}`));
   }
   return lines.join('\n');

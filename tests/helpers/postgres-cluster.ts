@@ -29,7 +29,9 @@ export function findPostgres(): { bin: string; runAs?: string } | { reason: stri
   ].filter((dir): dir is string => Boolean(dir));
   const bin = candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
   if (!bin) {
-    return { reason: 'no PostgreSQL server binaries (initdb, pg_ctl) found; install them with `apt-get install -y postgresql` or set POSTGRES_BIN' };
+    return {
+      reason: 'no PostgreSQL server binaries (initdb, pg_ctl) found; install them with `apt-get install -y postgresql` or set POSTGRES_BIN',
+    };
   }
   if (userInfo().uid !== 0) return { bin };
   if (!userExists('postgres')) return { reason: 'running as root and there is no `postgres` user to run initdb as (initdb refuses root)' };
@@ -98,4 +100,3 @@ function uidOf(name: string): number {
 function gidOf(name: string): number {
   return Number(passwdEntry(name)![3]);
 }
-

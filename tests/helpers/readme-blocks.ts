@@ -20,5 +20,8 @@ export function sessionBlock(readme: string): string {
 
 /** The commands of a transcript: its lines after `> `. */
 export function sessionCommands(transcript: string): string[] {
-  return transcript.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2));
+  return transcript
+    .split('\n')
+    .filter((l) => l.startsWith('> '))
+    .map((l) => l.slice(2));
 }

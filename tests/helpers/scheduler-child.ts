@@ -23,12 +23,16 @@ import { openTargetStore } from './store-target.js';
 const env = process.env;
 const speed = Number(env.CLOCK_SPEED ?? 1);
 const clock = { now: () => new Date(Date.parse(env.CLOCK_AT!) + (Date.now() - Number(env.CLOCK_ORIGIN_MS)) * speed) };
-const store = openTargetStore(env.DATABASE_URL ? { engine: 'postgres', url: env.DATABASE_URL } : { engine: 'sqlite', file: env.DB! }, clock);
+const store = openTargetStore(
+  env.DATABASE_URL ? { engine: 'postgres', url: env.DATABASE_URL } : { engine: 'sqlite', file: env.DB! },
+  clock,
+);
 await store.ready?.();
 const quiet = parseQuietHours('20:00-08:00');
 const adapters = new Map<string, ChatAdapter>();
 if (env.ENDPOINT) adapters.set('fake', fakeEndpointAdapter(env.ENDPOINT));
-if (env.SLACK_API_URL) adapters.set('slack', new SlackChatAdapter(new WebClient('xoxb-test', webClientOptions({ SLACK_API_URL: env.SLACK_API_URL } as Config))));
+if (env.SLACK_API_URL)
+  adapters.set('slack', new SlackChatAdapter(new WebClient('xoxb-test', webClientOptions({ SLACK_API_URL: env.SLACK_API_URL } as Config))));
 const loop = new DeliveryLoop({
   store,
   clock,

@@ -38,7 +38,9 @@ export async function queryTarget<T extends Record<string, unknown>>(target: Sto
   await client.connect();
   try {
     const { rows } = await client.query(sql);
-    return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) && k === 'n' ? Number(v) : v]))) as T[];
+    return rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) && k === 'n' ? Number(v) : v])),
+    ) as T[];
   } finally {
     await client.end();
   }

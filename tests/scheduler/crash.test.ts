@@ -31,7 +31,15 @@ async function seeded(engine: (typeof ENGINES)[number], count: number): Promise<
 }
 
 function childEnv(where: StoreTarget, extra: Record<string, string> = {}): Record<string, string> {
-  return { ...targetEnv(where), ENDPOINT: endpoint.url, CLOCK_AT: `${SLOT_DAY}T09:00:30.000Z`, CLOCK_ORIGIN_MS: String(Date.now()), LEASE_MS: '1500', CONCURRENCY: String(CONCURRENCY), ...extra };
+  return {
+    ...targetEnv(where),
+    ENDPOINT: endpoint.url,
+    CLOCK_AT: `${SLOT_DAY}T09:00:30.000Z`,
+    CLOCK_ORIGIN_MS: String(Date.now()),
+    LEASE_MS: '1500',
+    CONCURRENCY: String(CONCURRENCY),
+    ...extra,
+  };
 }
 
 async function expectNothingLost(where: StoreTarget, count: number): Promise<void> {

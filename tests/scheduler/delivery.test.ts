@@ -34,7 +34,14 @@ beforeEach(async () => {
   clock = new ManualClock('2024-03-14T10:00:00Z'); // Thursday
   store = new SqliteStore({ file: join(dir, 'ft.db'), nextReminderAt: nextReminderCalculator, clock });
   core = createCore({ store, clock });
-  loop = new DeliveryLoop({ store, clock, adapters: new Map([['fake', fakeEndpointAdapter(endpoint.url)]]), concurrency: 2, faults: { reached() {} }, backoff: { baseMs: 1000, maxMs: 60_000 } });
+  loop = new DeliveryLoop({
+    store,
+    clock,
+    adapters: new Map([['fake', fakeEndpointAdapter(endpoint.url)]]),
+    concurrency: 2,
+    faults: { reached() {} },
+    backoff: { baseMs: 1000, maxMs: 60_000 },
+  });
   endpoint.received.length = 0;
   endpoint.script = () => undefined;
 });
@@ -61,7 +68,13 @@ async function tickAndDeliver(at: string): Promise<void> {
   await loop.drain();
 }
 
-const states = () => Object.fromEntries((store.db.prepare('SELECT state, COUNT(*) n FROM outbox GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
+const states = () =>
+  Object.fromEntries(
+    (store.db.prepare('SELECT state, COUNT(*) n FROM outbox GROUP BY state').all() as { state: string; n: number }[]).map((r) => [
+      r.state,
+      r.n,
+    ]),
+  );
 const digests = () => endpoint.received.filter((r) => r.key.includes('|digest|'));
 
 it('downtime of 3 hours → one late digest; of 3 days → only the last slot, the others recorded missed', async () => {
@@ -74,7 +87,7 @@ it('downtime of 3 hours → one late digest; of 3 days → only the last slot, t
   expect(await store.outbox.stats(clock.now(), new Date(0))).toMatchObject({ depth: 0, missed: 3 });
 });
 
-it('a digest due at 09:00 is skipped when nothing needs attention (after the week\'s first, which lists everything open)', async () => {
+it("a digest due at 09:00 is skipped when nothing needs attention (after the week's first, which lists everything open)", async () => {
   await say('add Write the annual report due 2024-12-01');
   clock.set('2024-03-15T09:00:00Z');
   await tickAndDeliver('2024-03-18T09:00:00Z');
@@ -82,12 +95,16 @@ it('a digest due at 09:00 is skipped when nothing needs attention (after the wee
   expect(digests()).toHaveLength(1);
   await tickAndDeliver('2024-03-19T09:00:00Z');
   expect(digests()).toHaveLength(1);
-  expect(store.db.prepare("SELECT last_error FROM outbox WHERE kind = 'digest' ORDER BY id DESC").get()).toEqual({ last_error: 'nothing to report (digest skipped)' });
+  expect(store.db.prepare("SELECT last_error FROM outbox WHERE kind = 'digest' ORDER BY id DESC").get()).toEqual({
+    last_error: 'nothing to report (digest skipped)',
+  });
 });
 
 it('a time-zone or schedule change reschedules the digest', async () => {
   await say('add Appoint liaison officers due 2024-03-15');
-  const next = () => (store.db.prepare("SELECT next_reminder_at FROM channels WHERE address = 'fake:ch1'").get() as { next_reminder_at: string }).next_reminder_at;
+  const next = () =>
+    (store.db.prepare("SELECT next_reminder_at FROM channels WHERE address = 'fake:ch1'").get() as { next_reminder_at: string })
+      .next_reminder_at;
   expect(next()).toBe('2024-03-15T09:00:00.000Z');
   await say('timezone Asia/Karachi');
   expect(next()).toBe('2024-03-15T04:00:00.000Z');
@@ -106,7 +123,13 @@ it('an item done, snoozed or re-owned after its nudge was written is cancelled, 
   clock.set('2024-03-15T09:00:00Z');
   await runTick(store, clock.now(), quiet);
   const c1 = (await store.commitments.get('W1', 'C-1'))!;
-  await store.commitments.update('W1', 'C-1', c1.version, { owners: [{ id: 'U2', name: 'bob' }] }, { at: '2024-03-15T09:00:10Z', actor: { id: 'U1', name: 'alice' }, action: 'edited' });
+  await store.commitments.update(
+    'W1',
+    'C-1',
+    c1.version,
+    { owners: [{ id: 'U2', name: 'bob' }] },
+    { at: '2024-03-15T09:00:10Z', actor: { id: 'U1', name: 'alice' }, action: 'edited' },
+  );
   await say('done C-2');
   await loop.drain();
   const nudges = endpoint.received.filter((r) => !r.key.includes('|digest|'));
@@ -173,6 +196,8 @@ it('the dry run says what a tick would send and records nothing', async () => {
     ['digest', 'fake:ch1', ['C-1']],
     ['owner-day', 'fake:dm-alice', ['C-1']],
   ]);
-  expect(lines[1].text).toMatch(/^Your commitments, Fri 15 Mar — 1 due soon\nDue soon:\n  C-1 Appoint liaison officers — Due today \(Fri 15 Mar\)\./);
+  expect(lines[1].text).toMatch(
+    /^Your commitments, Fri 15 Mar — 1 due soon\nDue soon:\n  C-1 Appoint liaison officers — Due today \(Fri 15 Mar\)\./,
+  );
   expect(states()).toEqual({});
 });

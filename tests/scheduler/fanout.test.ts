@@ -30,7 +30,13 @@ it('3 workspaces × 8 channels, each a digest and two nudges, under unannounced 
   const target = { engine: 'sqlite' as const, file: join(dir, 'ft.db') };
   try {
     await seedFanout(target, shape);
-    const run = startChild({ DB: target.file, SLACK_API_URL: fake.apiUrl, CLOCK_AT: `${SLOT_DAY}T09:00:30.000Z`, CLOCK_ORIGIN_MS: String(Date.now()), LEASE_MS: '60000' });
+    const run = startChild({
+      DB: target.file,
+      SLACK_API_URL: fake.apiUrl,
+      CLOCK_AT: `${SLOT_DAY}T09:00:30.000Z`,
+      CLOCK_ORIGIN_MS: String(Date.now()),
+      LEASE_MS: '60000',
+    });
     expect((await run.exited).code).toBe(0);
     const expected = 3 * 8 * 3;
     expect(await outboxStates(target)).toEqual({ sent: expected });

@@ -37,7 +37,14 @@ afterEach(async () => {
 });
 
 function loop(): DeliveryLoop {
-  return new DeliveryLoop({ store, clock, adapters: new Map([['fake', fakeEndpointAdapter(endpoint.url)]]), concurrency: 2, faults: { reached() {} }, quietHours: quiet });
+  return new DeliveryLoop({
+    store,
+    clock,
+    adapters: new Map([['fake', fakeEndpointAdapter(endpoint.url)]]),
+    concurrency: 2,
+    faults: { reached() {} },
+    quietHours: quiet,
+  });
 }
 
 async function add(text: string, channel: string, userId = 'U1') {
@@ -64,7 +71,12 @@ it('spaces two sends to one address a second apart, and does not hold up another
   // Two owners' daily messages to the same address (C-1 and C-2 are both due today); the second waits its turn.
   const toDm = endpoint.received.filter((r) => r.address === 'fake:dm-U1');
   expect(toDm).toHaveLength(1);
-  expect(endpoint.received.filter((r) => r.key.includes('|digest|')).map((r) => r.address).sort()).toEqual(['fake:ch1', 'fake:ch2']);
+  expect(
+    endpoint.received
+      .filter((r) => r.key.includes('|digest|'))
+      .map((r) => r.address)
+      .sort(),
+  ).toEqual(['fake:ch1', 'fake:ch2']);
   clock.advance(1_000);
   await delivery.drain();
   expect(endpoint.received.filter((r) => r.address === 'fake:dm-U1')).toHaveLength(2);
@@ -107,7 +119,14 @@ it('after a crash mid-send, looks for the tagged post before sending again (adap
       return key === leased.key ? { messageId: 'posted-before-the-crash' } : undefined;
     },
   };
-  const delivery = new DeliveryLoop({ store, clock, adapters: new Map([['fake', adapter]]), concurrency: 1, faults: { reached() {} }, quietHours: quiet });
+  const delivery = new DeliveryLoop({
+    store,
+    clock,
+    adapters: new Map([['fake', adapter]]),
+    concurrency: 1,
+    faults: { reached() {} },
+    quietHours: quiet,
+  });
   await delivery.drain();
   expect(lookedUp).toEqual([leased.key]);
   expect(sent).not.toContain(leased.key);

@@ -34,7 +34,15 @@ describe.each(ENGINES)('%s', (engine) => {
     const where = await seeded(engine, 300);
     // Start before the slot so the digests come due during the 50 one-minute ticks both processes run.
     // The clock runs 600× fast; leases of 6 clock-hours (36 s real) never lapse mid-send, even on a loaded machine.
-    const env = { ...targetEnv(where), ENDPOINT: endpoint.url, CLOCK_AT: `${SLOT_DAY}T08:35:00.000Z`, CLOCK_ORIGIN_MS: String(Date.now()), LEASE_MS: String(6 * 3_600_000), TICKS: '50', CLOCK_SPEED: '600' };
+    const env = {
+      ...targetEnv(where),
+      ENDPOINT: endpoint.url,
+      CLOCK_AT: `${SLOT_DAY}T08:35:00.000Z`,
+      CLOCK_ORIGIN_MS: String(Date.now()),
+      LEASE_MS: String(6 * 3_600_000),
+      TICKS: '50',
+      CLOCK_SPEED: '600',
+    };
     const [a, b] = [startChild(env), startChild(env)];
     expect((await a.exited).code).toBe(0);
     expect((await b.exited).code).toBe(0);
@@ -46,7 +54,14 @@ describe.each(ENGINES)('%s', (engine) => {
   it('SIGTERM mid-fan-out: in-flight sends finish, leases are handed back, the DB closes; a restart sends the rest once', async () => {
     const where = await seeded(engine, 400);
     endpoint.delayMs = 20;
-    const env = { ...targetEnv(where), ENDPOINT: endpoint.url, CLOCK_AT: `${SLOT_DAY}T09:00:30.000Z`, CLOCK_ORIGIN_MS: String(Date.now()), LEASE_MS: '60000', CONCURRENCY: '4' };
+    const env = {
+      ...targetEnv(where),
+      ENDPOINT: endpoint.url,
+      CLOCK_AT: `${SLOT_DAY}T09:00:30.000Z`,
+      CLOCK_ORIGIN_MS: String(Date.now()),
+      LEASE_MS: '60000',
+      CONCURRENCY: '4',
+    };
     const run = startChild(env);
     await run.ready;
     await new Promise((r) => setTimeout(r, 300));

@@ -43,6 +43,12 @@ describe.skipIf('reason' in found)('the app with DATABASE_URL', () => {
   });
 
   runConversationContract('console on PostgreSQL', async () =>
-    consoleDriver(openStore({ DATABASE_URL: await cluster.createDatabase(), FOLLOWTHROUGH_DB: join(dir, 'unused.db'), FOLLOWTHROUGH_DEFAULT_TZ: 'UTC' })),
+    consoleDriver(
+      openStore({
+        DATABASE_URL: await cluster.createDatabase(),
+        FOLLOWTHROUGH_DB: join(dir, 'unused.db'),
+        FOLLOWTHROUGH_DEFAULT_TZ: 'UTC',
+      }),
+    ),
   );
 });

@@ -53,7 +53,8 @@ async function healthz(store: SqliteStore): Promise<{ status: number; body: { ok
   }
 }
 
-const REFUSED = /^I could not save that: the database cannot be written right now, so nothing was changed\. Please tell whoever runs Followthrough \(/;
+const REFUSED =
+  /^I could not save that: the database cannot be written right now, so nothing was changed\. Please tell whoever runs Followthrough \(/;
 
 describe('SQLite storage faults', () => {
   it('syncs every acknowledged commit to disk (synchronous = FULL in WAL mode)', () => {
@@ -109,11 +110,18 @@ describe('SQLite storage faults', () => {
     await store.close();
     const limitKb = Math.ceil(statSync(db.file).size / 1024) + 160;
     const child = fileURLToPath(new URL('../helpers/fsize-child.ts', import.meta.url));
-    const { stdout } = await promisify(execFile)('bash', ['-c', `ulimit -f ${limitKb}; exec "${process.execPath}" --import tsx "${child}"`], {
-      env: { ...process.env, DB: db.file, LOG_LEVEL: 'silent' },
-      timeout: 60_000,
-    });
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { i?: number; text?: string; health?: { writable: boolean; reason?: string } });
+    const { stdout } = await promisify(execFile)(
+      'bash',
+      ['-c', `ulimit -f ${limitKb}; exec "${process.execPath}" --import tsx "${child}"`],
+      {
+        env: { ...process.env, DB: db.file, LOG_LEVEL: 'silent' },
+        timeout: 60_000,
+      },
+    );
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { i?: number; text?: string; health?: { writable: boolean; reason?: string } });
     const answered = lines.filter((l) => l.text && /added C-/.test(l.text)).map((l) => l.i!);
     const refused = lines.find((l) => l.text && !/added C-/.test(l.text));
     expect(answered.length).toBeGreaterThan(3);

@@ -39,7 +39,10 @@ export function runOutboxContract(fresh: () => Promise<Database>): void {
 
   it('leases due rows to one owner, finishes only with the lease, and retries later', async () => {
     const store = (await fresh()).open();
-    await store.outbox.record({ rows: [outboxRow(1), outboxRow(2), outboxRow(3, { dueAt: '2024-02-09T09:00:00.000Z' })], commitments: [], channels: [] }, T0);
+    await store.outbox.record(
+      { rows: [outboxRow(1), outboxRow(2), outboxRow(3, { dueAt: '2024-02-09T09:00:00.000Z' })], commitments: [], channels: [] },
+      T0,
+    );
     const claimed = await store.outbox.claim('a', T0, MINUTE, 10);
     expect(claimed.map((r) => [r.subject, r.leaseOwner, r.leaseUntil])).toEqual([
       ['C-1', 'a', later(MINUTE).toISOString()],
@@ -54,7 +57,12 @@ export function runOutboxContract(fresh: () => Promise<Database>): void {
     expect((await store.outbox.get(first.id))?.leaseOwner).toBeUndefined();
 
     await store.outbox.retry(second.id, 'a', later(5 * MINUTE), 'rate limited', false);
-    expect(await store.outbox.get(second.id)).toMatchObject({ state: 'pending', attempts: 0, lastError: 'rate limited', nextAttemptAt: later(5 * MINUTE).toISOString() });
+    expect(await store.outbox.get(second.id)).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+      lastError: 'rate limited',
+      nextAttemptAt: later(5 * MINUTE).toISOString(),
+    });
     expect(await store.outbox.claim('b', later(MINUTE), MINUTE, 10)).toEqual([]);
     const [again] = await store.outbox.claim('b', later(5 * MINUTE), MINUTE, 10);
     expect([again.id, again.interrupted]).toEqual([second.id, false]);
@@ -83,13 +91,22 @@ export function runOutboxContract(fresh: () => Promise<Database>): void {
     await store.channels.upsert({ workspaceId: 'w1', address: 'test:general' });
     await store.users.upsert({ workspaceId: 'w1', id: 'alice', dmAddress: 'test:dm-alice' });
     const digest = (slot: string, state?: 'missed') => ({
-      ...outboxRow(0, { key: `w1|test:general|digest|${slot}|`, kind: 'digest' as const, subject: 'test:general', address: 'test:general', slot }),
+      ...outboxRow(0, {
+        key: `w1|test:general|digest|${slot}|`,
+        kind: 'digest' as const,
+        subject: 'test:general',
+        address: 'test:general',
+        slot,
+      }),
       recipientId: undefined,
       commitmentIds: [],
       dueAt: `${slot}:00.000Z`,
       state,
     });
-    await store.outbox.record({ rows: [digest('2024-01-30T09:00', 'missed'), digest('2024-01-31T09:00'), outboxRow(1)], commitments: [], channels: [] }, T0);
+    await store.outbox.record(
+      { rows: [digest('2024-01-30T09:00', 'missed'), digest('2024-01-31T09:00'), outboxRow(1)], commitments: [], channels: [] },
+      T0,
+    );
     const [sentDigest, failedNudge] = await store.outbox.claim('a', T0, MINUTE, 10);
     await store.outbox.finish(sentDigest.id, 'a', { state: 'sent', messageId: 'ts-1' }, T0);
     await store.outbox.finish(failedNudge.id, 'a', { state: 'failed', reason: 'channel_not_found' }, T0);

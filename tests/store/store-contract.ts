@@ -157,9 +157,11 @@ export function runStoreContract(engine: string, createDatabase: () => Promise<D
       for (let round = 0; round < 2; round++) {
         const version = (await one.commitments.get('w1', 'C-1'))!.version;
         // Started in both orders: whichever commits second sees the first one's row, never a stale copy.
-        const confirm = () => one.events.confirm('w1', 'E-1', '2024-03-04', bob, '2024-03-05T10:00:00.000Z', () => ({ atRisk: round === 0 }));
+        const confirm = () =>
+          one.events.confirm('w1', 'E-1', '2024-03-04', bob, '2024-03-05T10:00:00.000Z', () => ({ atRisk: round === 0 }));
         const edit = () => two.commitments.update('w1', 'C-1', version, { title: `Edited ${round}` }, { ...log, action: 'edited' });
-        const [confirmed, edited] = round === 0 ? await Promise.allSettled([confirm(), edit()]) : (await Promise.allSettled([edit(), confirm()])).reverse();
+        const [confirmed, edited] =
+          round === 0 ? await Promise.allSettled([confirm(), edit()]) : (await Promise.allSettled([edit(), confirm()])).reverse();
         expect(confirmed).toMatchObject({ status: 'fulfilled', value: { updated: [{ id: 'C-1' }] } });
         if (edited.status === 'rejected') expect(edited.reason).toBeInstanceOf(ConcurrentChange);
         const stored = (await one.commitments.get('w1', 'C-1'))!;
@@ -203,7 +205,8 @@ export function runStoreContract(engine: string, createDatabase: () => Promise<D
       await store.commitments.create(draft(), log);
       await store.commitments.create(draft({ channel: 'test:other', owners: [bob], tags: ['Trade'] }), log);
       await store.commitments.create(draft({ status: 'done', deadline: waitingOn('E-1') }), log);
-      const ids = async (filter: Parameters<Store['commitments']['list']>[1]) => (await store.commitments.list('w1', filter)).map((c) => c.id);
+      const ids = async (filter: Parameters<Store['commitments']['list']>[1]) =>
+        (await store.commitments.list('w1', filter)).map((c) => c.id);
       expect(await ids({})).toEqual(['C-1', 'C-2', 'C-3']);
       expect(await ids({ channel: 'test:other' })).toEqual(['C-2']);
       expect(await ids({ statuses: ['open', 'in_progress'] })).toEqual(['C-1', 'C-2']);
@@ -213,19 +216,29 @@ export function runStoreContract(engine: string, createDatabase: () => Promise<D
       expect(await ids({ eventId: 'E-1' })).toEqual(['C-3']);
       expect((await store.commitments.get('w1', 'c-2'))?.id).toBe('C-2');
 
-      const changed = await store.commitments.update('w1', 'C-1', 1, { owners: [bob, actor], atRisk: true, snoozedUntil: '2024-02-02T14:00:00.000Z' }, {
-        ...log,
-        action: 'edited',
-        detail: { owners: { from: ['alice', 'bob'], to: ['bob', 'alice'] } },
-      });
+      const changed = await store.commitments.update(
+        'w1',
+        'C-1',
+        1,
+        { owners: [bob, actor], atRisk: true, snoozedUntil: '2024-02-02T14:00:00.000Z' },
+        {
+          ...log,
+          action: 'edited',
+          detail: { owners: { from: ['alice', 'bob'], to: ['bob', 'alice'] } },
+        },
+      );
       expect(changed).toMatchObject({ owners: [bob, actor], atRisk: true, snoozedUntil: '2024-02-02T14:00:00.000Z', version: 2 });
-      expect((await store.commitments.history('w1', 'C-1'))[1].detail).toEqual({ owners: { from: ['alice', 'bob'], to: ['bob', 'alice'] } });
+      expect((await store.commitments.history('w1', 'C-1'))[1].detail).toEqual({
+        owners: { from: ['alice', 'bob'], to: ['bob', 'alice'] },
+      });
     });
 
     it('upserts channels and users by merging, and keeps adapter data as JSON', async () => {
       const store = (await fresh()).open({});
       const reference = { conversation: { id: '19:abc@thread.tacv2' }, serviceUrl: 'https://smba.example/', nested: [1, { a: null }] };
-      expect(await store.channels.upsert({ workspaceId: 'w1', address: 'teams:t:c', name: 'General', platformData: reference })).toMatchObject({
+      expect(
+        await store.channels.upsert({ workspaceId: 'w1', address: 'teams:t:c', name: 'General', platformData: reference }),
+      ).toMatchObject({
         timeZone: 'UTC',
         schedule: null,
         active: true,
@@ -243,7 +256,15 @@ export function runStoreContract(engine: string, createDatabase: () => Promise<D
       await store.users.upsert({ workspaceId: 'w1', id: 'U1', name: 'Zainab Khan', timeZone: 'Asia/Karachi', isAdmin: true });
       await store.users.upsert({ workspaceId: 'w1', id: 'U1', dmAddress: 'teams:t:dm-1', platformData: { aad: 'x' } });
       expect(await store.users.findByName('w1', 'ZAINAB khan')).toEqual([
-        { workspaceId: 'w1', id: 'U1', name: 'Zainab Khan', timeZone: 'Asia/Karachi', dmAddress: 'teams:t:dm-1', isAdmin: true, platformData: { aad: 'x' } },
+        {
+          workspaceId: 'w1',
+          id: 'U1',
+          name: 'Zainab Khan',
+          timeZone: 'Asia/Karachi',
+          dmAddress: 'teams:t:dm-1',
+          isAdmin: true,
+          platformData: { aad: 'x' },
+        },
       ]);
       expect(await store.users.get('w1', 'U2')).toBeNull();
     });
@@ -253,20 +274,24 @@ export function runStoreContract(engine: string, createDatabase: () => Promise<D
       const now = new Date('2024-02-02T00:00:00Z');
       await store.commitments.create(draft(), log);
       await store.commitments.create(draft({ status: 'proposed' }), log);
-      expect((await store.reminders.dueCommitments(now, 10)).map((c) => [c.id, c.nextReminderAt])).toEqual([['C-1', '2024-02-01T09:00:00.000Z']]);
+      expect((await store.reminders.dueCommitments(now, 10)).map((c) => [c.id, c.nextReminderAt])).toEqual([
+        ['C-1', '2024-02-01T09:00:00.000Z'],
+      ]);
       expect(await store.reminders.dueCommitments(new Date('2024-02-01T08:59:59Z'), 10)).toEqual([]);
       await store.commitments.update('w1', 'C-1', 1, { status: 'done' }, { ...log, at: '2024-01-30T10:00:00.000Z', action: 'done' });
       expect(await store.reminders.dueCommitments(now, 10)).toEqual([]);
 
       await store.channels.upsert({ workspaceId: 'w1', address: 'test:general', schedule: 'weekdays 09:00' });
       await store.channels.upsert({ workspaceId: 'w1', address: 'test:general', name: 'renamed' });
-      expect((await store.reminders.dueChannels(now, 10)).map((c) => [c.name, c.nextReminderAt])).toEqual([['renamed', '2024-01-30T04:00:00.000Z']]);
+      expect((await store.reminders.dueChannels(now, 10)).map((c) => [c.name, c.nextReminderAt])).toEqual([
+        ['renamed', '2024-01-30T04:00:00.000Z'],
+      ]);
       await store.channels.upsert({ workspaceId: 'w1', address: 'test:general', active: false, inactiveReason: 'channel_not_found' });
       expect(await store.reminders.dueChannels(now, 10)).toEqual([]);
 
-      expect((await store.reminders.changesSince('w1', 'test:general', '2024-01-29T12:00:00.000Z')).map((e) => [e.commitmentId, e.action])).toEqual([
-        ['C-1', 'done'],
-      ]);
+      expect(
+        (await store.reminders.changesSince('w1', 'test:general', '2024-01-29T12:00:00.000Z')).map((e) => [e.commitmentId, e.action]),
+      ).toEqual([['C-1', 'done']]);
       expect(await store.reminders.changesSince('w1', 'test:elsewhere', '2024-01-01')).toEqual([]);
     });
 
@@ -320,7 +345,9 @@ export function runStoreContract(engine: string, createDatabase: () => Promise<D
     it('claims an inbound receipt once, across instances, and prunes old ones', async () => {
       const db = await fresh();
       const [one, two] = [db.open(), db.open()];
-      const claims = await Promise.all([one, two, one, two].map((s) => s.receipts.claim('slack:event:Ev1', new Date('2024-01-01T00:00:00Z'))));
+      const claims = await Promise.all(
+        [one, two, one, two].map((s) => s.receipts.claim('slack:event:Ev1', new Date('2024-01-01T00:00:00Z'))),
+      );
       expect(claims.filter(Boolean)).toHaveLength(1);
       await one.receipts.claim('slack:event:Ev2', new Date('2024-01-03T00:00:00Z'));
       expect(await two.receipts.prune(new Date('2024-01-02T00:00:00Z'))).toBe(1);

@@ -18,7 +18,8 @@ function sourceFiles(dir: string): string[] {
 /** Every module specifier in a file: static imports, re-exports, dynamic import() and require(). */
 export function importsOf(code: string): { specifier: string; dynamic: boolean }[] {
   const found: { specifier: string; dynamic: boolean }[] = [];
-  for (const m of code.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]/g)) found.push({ specifier: m[1], dynamic: false });
+  for (const m of code.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]/g))
+    found.push({ specifier: m[1], dynamic: false });
   for (const m of code.matchAll(/(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)) found.push({ specifier: m[1], dynamic: false });
   for (const m of code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push({ specifier: m[1], dynamic: true });
   for (const m of code.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push({ specifier: m[1], dynamic: false });
@@ -53,6 +54,12 @@ describe('core boundary', () => {
 
   it('the import scanner sees every form of import', () => {
     const code = `import a from '@slack/bolt';\nexport { b } from "botbuilder";\nimport 'botframework-connector';\nconst c = await import('../adapters/slack/index.js');\nrequire('@slack/web-api');`;
-    expect(importsOf(code).map((i) => i.specifier)).toEqual(['@slack/bolt', 'botbuilder', 'botframework-connector', '../adapters/slack/index.js', '@slack/web-api']);
+    expect(importsOf(code).map((i) => i.specifier)).toEqual([
+      '@slack/bolt',
+      'botbuilder',
+      'botframework-connector',
+      '../adapters/slack/index.js',
+      '@slack/web-api',
+    ]);
   });
 });

@@ -57,7 +57,9 @@ describe('add', () => {
   });
 
   it('refuses an impossible agreed date', async () => {
-    expect((await h.say('add Something agreed 2024-02-30')).text).toMatch(/could not read "2024-02-30"|impossible|no 30 February|not a real/i);
+    expect((await h.say('add Something agreed 2024-02-30')).text).toMatch(
+      /could not read "2024-02-30"|impossible|no 30 February|not a real/i,
+    );
     expect(await h.store.commitments.list('w1')).toEqual([]);
   });
 
@@ -72,7 +74,11 @@ describe('add', () => {
     await h.say('add Appoint officers immediately agreed 29 Jan 2024 tag:border');
     expect((await h.store.commitments.get('w1', 'C-3'))?.source.agreedOn).toBe('2024-01-29');
     await h.say('add Deploy officers agreed 2024-01-29 due 2024-03-01');
-    expect(await h.store.commitments.get('w1', 'C-4')).toMatchObject({ title: 'Deploy officers', source: { agreedOn: '2024-01-29' }, deadline: { due: '2024-03-01' } });
+    expect(await h.store.commitments.get('w1', 'C-4')).toMatchObject({
+      title: 'Deploy officers',
+      source: { agreedOn: '2024-01-29' },
+      deadline: { due: '2024-03-01' },
+    });
   });
 });
 
@@ -344,7 +350,10 @@ describe('import (chat)', () => {
     expect(reply.text).toMatch(/C-1 Appoint liaison officers in Turbat and Zahedan — due ~5 Feb/);
     const proposed = await h.store.commitments.list('w1', { statuses: ['proposed'] });
     expect(proposed.map((c) => c.deadline.kind)).toEqual(['vague', 'none', 'event']);
-    expect(proposed[0].source).toMatchObject({ agreedOn: '2024-01-29', quote: expect.stringContaining('immediately appoint liaison officers') });
+    expect(proposed[0].source).toMatchObject({
+      agreedOn: '2024-01-29',
+      quote: expect.stringContaining('immediately appoint liaison officers'),
+    });
     expect((await h.store.events.list('w1')).map((e) => e.name)).toEqual(['the formation of the new government']);
     expect((await h.say('list')).text).toMatch(/nothing here/);
   });
@@ -352,7 +361,9 @@ describe('import (chat)', () => {
   it('answers an unreadable date, a too-short text and a text with no promise without storing anything', async () => {
     expect((await h.say(`import agreed someday ${statement}`)).text).toMatch(/could not read "someday"/);
     expect((await h.say('import hello')).text).toMatch(/Paste the statement/);
-    expect((await h.say('import The weather was pleasant and the talks were described as cordial by all.')).text).toMatch(/found no commitments/);
+    expect((await h.say('import The weather was pleasant and the talks were described as cordial by all.')).text).toMatch(
+      /found no commitments/,
+    );
     expect(await h.store.commitments.list('w1')).toEqual([]);
   });
 });
@@ -362,7 +373,8 @@ describe('reminder buttons', () => {
     await h.say('add Deploy officers at an early date agreed 2024-01-29');
     await h.say('add Open markets at an early date agreed 2024-01-29');
     await h.say('add Share intelligence at an early date agreed 2024-01-29');
-    const press = (target: string, value: string) => h.core.act({ ...h.invocation(''), actionId: 'confirm-date', target, value, context: `item:${target}` });
+    const press = (target: string, value: string) =>
+      h.core.act({ ...h.invocation(''), actionId: 'confirm-date', target, value, context: `item:${target}` });
     expect((await press('C-1', '2024-03-29')).ok).toBe(true);
     expect((await h.store.commitments.get('w1', 'C-1'))?.deadline).toMatchObject({ kind: 'exact', due: '2024-03-29' });
     await press('C-2', '2024-04-15');
@@ -374,7 +386,8 @@ describe('reminder buttons', () => {
   it('event-check: a picked date confirms the event, "not yet" changes nothing, "drop" drops the item', async () => {
     await h.say('add Visit Pakistan after the new government is formed');
     await h.say('add Sign the MoU after the new government is formed');
-    const press = (target: string, value: string) => h.core.act({ ...h.invocation(''), actionId: 'event-check', target, value, context: 'item:C-1' });
+    const press = (target: string, value: string) =>
+      h.core.act({ ...h.invocation(''), actionId: 'event-check', target, value, context: 'item:C-1' });
     const notYet = await press('E-1', 'not-yet');
     expect(notYet).toMatchObject({ ok: true, message: 'Noted: not yet. I will ask again next month.' });
     expect((await h.store.events.get('w1', 'E-1'))?.occurredOn).toBeUndefined();
@@ -389,7 +402,9 @@ describe('status lifecycle', () => {
   it('refuses a move the lifecycle does not allow, naming the way out, and changes nothing', async () => {
     await h.say('add Appoint liaison officers');
     await h.say('done C-1');
-    expect((await h.say('drop C-1 changed our mind')).text).toMatch(/C-1 is done, so it cannot become dropped\. Reopen it first with `reopen C-1`/);
+    expect((await h.say('drop C-1 changed our mind')).text).toMatch(
+      /C-1 is done, so it cannot become dropped\. Reopen it first with `reopen C-1`/,
+    );
     expect((await h.store.commitments.get('w1', 'C-1'))?.status).toBe('done');
     expect(await logActions('C-1')).toEqual(['created', 'done']);
   });

@@ -40,7 +40,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' }).HOST).toBe('127.0.0.1');
     expect(loadConfig({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TENANT_ID: 't' }).HOST).toBe('0.0.0.0');
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
-    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', TEAMS_ALLOW_UNAUTHENTICATED: 'true' })).toThrow(/^HOST is 0\.0\.0\.0, but Teams runs without authentication/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', TEAMS_ALLOW_UNAUTHENTICATED: 'true' })).toThrow(
+      /^HOST is 0\.0\.0\.0, but Teams runs without authentication/,
+    );
   });
 
   it('treats empty variables as unset (a copied .env.example works as is)', () => {
@@ -67,7 +69,12 @@ describe('.env.example', () => {
   });
 
   it('parses as a valid configuration when copied unchanged', () => {
-    const env = Object.fromEntries(example.split('\n').filter((l) => /^[A-Z]/.test(l)).map((l) => l.split(/=(.*)/s).slice(0, 2)));
+    const env = Object.fromEntries(
+      example
+        .split('\n')
+        .filter((l) => /^[A-Z]/.test(l))
+        .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+    );
     expect(loadConfig(env).adapters).toEqual(['console']);
   });
 });

@@ -58,7 +58,10 @@ describe('choosing the clause', () => {
   });
 
   it('reads the multi-word leads', () => {
-    expect(split('Submit the budget no later than 15 March')).toMatchObject({ title: 'Submit the budget', deadline: { due: '2024-03-15' } });
+    expect(split('Submit the budget no later than 15 March')).toMatchObject({
+      title: 'Submit the budget',
+      deadline: { due: '2024-03-15' },
+    });
     expect(split('Publish minutes within 10 business days')).toMatchObject({ title: 'Publish minutes', deadline: { due: '2024-02-12' } });
   });
 
@@ -69,7 +72,10 @@ describe('choosing the clause', () => {
   });
 
   it('keeps a bare recurrence and a "subject to" condition', () => {
-    expect(split('Hold border talks weekly')).toMatchObject({ title: 'Hold border talks', deadline: { kind: 'ongoing', cadence: 'weekly' } });
+    expect(split('Hold border talks weekly')).toMatchObject({
+      title: 'Hold border talks',
+      deadline: { kind: 'ongoing', cadence: 'weekly' },
+    });
     expect(split('Sign the treaty subject to ratification')).toMatchObject({
       title: 'Sign the treaty',
       deadline: { kind: 'none', condition: 'ratification' },

@@ -39,7 +39,10 @@ describe('add clauses', () => {
     expect(split('""').title).toBe('');
   });
   it('keeps an explicit but unsafe numeric date as the clause, with its hint', () => {
-    expect(split('Submit report by 01/03/2027')).toMatchObject({ title: 'Submit report', deadline: { kind: 'none', hint: expect.stringMatching(/day\/month/) } });
+    expect(split('Submit report by 01/03/2027')).toMatchObject({
+      title: 'Submit report',
+      deadline: { kind: 'none', hint: expect.stringMatching(/day\/month/) },
+    });
   });
 });
 
@@ -63,9 +66,18 @@ describe('through the core', () => {
   it.each([
     ['add X due 2024-02-30', '"2024-02-30" is not a date on the calendar. Write it as year-month-day, like 2024-03-15. Nothing was added.'],
     ['add X by 2024-02-30', '"2024-02-30" is not a date on the calendar. Write it as year-month-day, like 2024-03-15. Nothing was added.'],
-    ['add Y due 0001-01-01', '0001-01-01 is too far in the past to be a deadline. Give a date between 1900 and 2199, like 2024-03-15. Nothing was added.'],
-    ['add Z due 9999-12-31', '9999-12-31 is too far in the future to be a deadline. Give a date between 1900 and 2199, like 2024-03-15. Nothing was added.'],
-    ['add Z within 3000 years', '5026-11-28 is too far in the future to be a deadline. Give a date between 1900 and 2199, like 2024-03-15. Nothing was added.'],
+    [
+      'add Y due 0001-01-01',
+      '0001-01-01 is too far in the past to be a deadline. Give a date between 1900 and 2199, like 2024-03-15. Nothing was added.',
+    ],
+    [
+      'add Z due 9999-12-31',
+      '9999-12-31 is too far in the future to be a deadline. Give a date between 1900 and 2199, like 2024-03-15. Nothing was added.',
+    ],
+    [
+      'add Z within 3000 years',
+      '5026-11-28 is too far in the future to be a deadline. Give a date between 1900 and 2199, like 2024-03-15. Nothing was added.',
+    ],
   ])('%s is refused with a friendly reply and creates nothing', async (command, answer) => {
     expect((await h.say(command)).text).toBe(answer);
     expect(await h.store.commitments.list('w1')).toEqual([]);
@@ -100,11 +112,20 @@ describe('limits on snooze and a DM timezone', () => {
   });
 
   it.each([
-    ['timezone UTC+5', /time zone is now Etc\/GMT-5 \(was UTC\)[\s\S]*UTC\+5 is a fixed offset, so I used Etc\/GMT-5 \(always UTC\+5, no daylight saving/],
+    [
+      'timezone UTC+5',
+      /time zone is now Etc\/GMT-5 \(was UTC\)[\s\S]*UTC\+5 is a fixed offset, so I used Etc\/GMT-5 \(always UTC\+5, no daylight saving/,
+    ],
     ['timezone GMT-3', /time zone is now Etc\/GMT\+3 \(was UTC\)/],
-    ['timezone UTC+5:30', /^"UTC\+5:30" is an offset of part of an hour, which no fixed zone covers\. Use the place's IANA name, like Asia\/Kolkata/],
+    [
+      'timezone UTC+5:30',
+      /^"UTC\+5:30" is an offset of part of an hour, which no fixed zone covers\. Use the place's IANA name, like Asia\/Kolkata/,
+    ],
     ['timezone UTC+15', /^"UTC\+15" is not an offset any zone has/],
-    ['timezone Mars/Olympus', /^"Mars\/Olympus" is not a time zone I know\. Use an IANA name like Asia\/Karachi or Europe\/Berlin, or a whole-hour offset like UTC\+5\./],
+    [
+      'timezone Mars/Olympus',
+      /^"Mars\/Olympus" is not a time zone I know\. Use an IANA name like Asia\/Karachi or Europe\/Berlin, or a whole-hour offset like UTC\+5\./,
+    ],
     ['timezone asia/karachi', /time zone is now Asia\/Karachi/],
   ])('%s gets a friendly reply, never "Something went wrong"', async (command, answer) => {
     const reply = (await h.say(command)).text;

@@ -106,8 +106,14 @@ describe('conventions', () => {
     ['before the summit', { kind: 'event', relation: 'before', offsetDays: 1, approximate: false, eventName: 'the summit' }],
     ['two weeks before the summit', { kind: 'event', relation: 'before', offsetDays: 14, eventName: 'the summit' }],
     ['within 30 days of the signing', { kind: 'event', relation: 'after', offsetDays: 30, approximate: false, eventName: 'the signing' }],
-    ['within 72 hours of the cessation of hostilities', { kind: 'event', relation: 'after', offsetDays: 3, eventName: 'the cessation of hostilities' }],
-    ['no later than ten (10) Business Days after the closing', { kind: 'event', relation: 'after', offsetDays: 14, eventName: 'the closing' }],
+    [
+      'within 72 hours of the cessation of hostilities',
+      { kind: 'event', relation: 'after', offsetDays: 3, eventName: 'the cessation of hostilities' },
+    ],
+    [
+      'no later than ten (10) Business Days after the closing',
+      { kind: 'event', relation: 'after', offsetDays: 14, eventName: 'the closing' },
+    ],
     ['at least one week before the hearing', { kind: 'event', relation: 'before', offsetDays: 7, eventName: 'the hearing' }],
     ['once the budget is approved', { kind: 'event', relation: 'after', approximate: true, eventName: 'the budget is approved' }],
     ['upon ratification', { kind: 'event', relation: 'at', offsetDays: 0, eventName: 'ratification' }],
@@ -211,7 +217,10 @@ describe('phrases from real texts (second pass)', () => {
     ['after lunch by Friday', { kind: 'exact', due: '2024-02-02' }],
     ['after the elections, but no later than 30 June', { kind: 'exact', due: '2024-06-30' }],
     ['before nominations close', { kind: 'event', relation: 'before', eventName: 'nominations close' }],
-    ['at least two weeks before construction begins', { kind: 'event', relation: 'before', offsetDays: 14, eventName: 'construction begins' }],
+    [
+      'at least two weeks before construction begins',
+      { kind: 'event', relation: 'before', offsetDays: 14, eventName: 'construction begins' },
+    ],
   ])('%s', check);
 });
 
@@ -234,7 +243,9 @@ describe('phrases that must come back none, with a hint', () => {
   ])('%s', (phrase) => {
     const deadline = read(phrase);
     expect(deadline.kind).toBe('none');
-    expect(deadline.kind === 'none' && deadline.hint).toBe(`I could not read a date in "${phrase}". Try a date ("by 15 March"), a period ("within 10 business days", "next week", "Q2 2024"), an event ("after the elections") or a term like "as soon as possible".`);
+    expect(deadline.kind === 'none' && deadline.hint).toBe(
+      `I could not read a date in "${phrase}". Try a date ("by 15 March"), a period ("within 10 business days", "next week", "Q2 2024"), an event ("after the elections") or a term like "as soon as possible".`,
+    );
   });
 
   it.each(['none', 'no deadline', 'None given'])('%s is nothing said, not an error', (phrase) => {

@@ -18,7 +18,9 @@ describe('exports', () => {
     await h.say('add Open markets at an early date agreed 2024-01-29');
     const csv = commitmentsCsv(await h.store.commitments.list('w1'));
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('id,title,status,at_risk,deadline_kind,deadline_text,due,approximate,owners,parties,tags,channel,agreed_on,source_url,created_at,updated_at');
+    expect(lines[0]).toBe(
+      'id,title,status,at_risk,deadline_kind,deadline_text,due,approximate,owners,parties,tags,channel,agreed_on,source_url,created_at,updated_at',
+    );
     expect(lines[1]).toMatch(/^C-1,"Appoint officers, then ""brief"" them",open,no,exact,2024-02-05,2024-02-05,no,bob,,border,/);
     expect(lines[2]).toMatch(/^C-2,Open markets,open,no,vague,at an early date,2024-03-29,yes,alice,,,test:general,2024-01-29,/);
     expect(lines).toHaveLength(4);
@@ -40,7 +42,9 @@ describe('exports', () => {
     expect(small.visibility).toBe('private');
     expect(small.text).toMatch(/^CSV of 1 commitment:\n```\nid,title/);
     for (let i = 0; i < 40; i++) await h.say(`add Item number ${i} with a reasonably long title to fill the export due 2024-03-01`);
-    expect((await h.say('export csv')).text).toMatch(/too long for a chat message.*\n`npx followthrough export csv --workspace w1 --channel test:general --out commitments.csv`/);
+    expect((await h.say('export csv')).text).toMatch(
+      /too long for a chat message.*\n`npx followthrough export csv --workspace w1 --channel test:general --out commitments.csv`/,
+    );
     expect((await h.say('export xls')).text).toMatch(/Say which format/);
   });
 });

@@ -8,10 +8,18 @@ const extract = (text: string, date = '2025-04-07') => extractCommitments(text, 
 describe('deadline kinds of extracted promises (said on Mon 7 Apr 2025)', () => {
   it.each<[string, string, string | null]>([
     // A numeral in brackets repeats the count word.
-    ['The Seller shall deliver the disclosure schedules no later than five (5) Business Days after the date of this Agreement.', 'exact', '2025-04-14'],
+    [
+      'The Seller shall deliver the disclosure schedules no later than five (5) Business Days after the date of this Agreement.',
+      'exact',
+      '2025-04-14',
+    ],
     ['The Buyer shall pay the deposit within fifteen (15) days after the date of this Agreement.', 'exact', '2025-04-22'],
     // A firm cap inside soft wording wins.
-    ['As promptly as reasonably practicable, and in any event within ten (10) Business Days after the date of this Agreement, the Buyer shall file the notice.', 'exact', '2025-04-21'],
+    [
+      'As promptly as reasonably practicable, and in any event within ten (10) Business Days after the date of this Agreement, the Buyer shall file the notice.',
+      'exact',
+      '2025-04-21',
+    ],
     // "within the next year" is a year from now, not the end of next year.
     ['The ministry will open twenty new clinics within the next year.', 'exact', '2026-04-07'],
     ['The contractor will repair the bridge within the next month.', 'exact', '2025-05-07'],
@@ -52,14 +60,20 @@ describe('deadline kinds of extracted promises (said on Mon 7 Apr 2025)', () => 
     ['The council will publish its response no later than ten (10) Business Days after the public inquiry.', 'event', null],
     // When the text dates the event, a counted offset works the date out.
     ['The town hearing is on May 20. Ana to circulate the draft budget at least one week before the hearing.', 'exact', '2025-05-13'],
-    ['The Parties shall stop all hostilities with effect from 1 May 2025. The Army shall reopen the northern road within 72 hours of the cessation of hostilities.', 'exact', '2025-05-04'],
+    [
+      'The Parties shall stop all hostilities with effect from 1 May 2025. The Army shall reopen the northern road within 72 hours of the cessation of hostilities.',
+      'exact',
+      '2025-05-04',
+    ],
   ])('%s → %s %s', (text, kind, due) => {
     const items = extract(text);
     expect(items.at(-1)?.deadline).toMatchObject({ kind, due });
   });
 
   it('leaves a bare "before the hearing" an event even when the hearing is dated', () => {
-    const items = extract('The second hearing will take place on May 20. Council directed the clerk to revise Section 2 before the second hearing.');
+    const items = extract(
+      'The second hearing will take place on May 20. Council directed the clerk to revise Section 2 before the second hearing.',
+    );
     expect(items.at(-1)?.deadline.kind).toBe('event');
   });
 

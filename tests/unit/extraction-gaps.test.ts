@@ -29,13 +29,17 @@ describe('directives and restatements', () => {
   });
 
   it('takes "directs X, effective <date>, to …" as a standing duty that starts then', () => {
-    const [item] = extract('The Board directs the Trading Desk, effective 1 June 2025, to buy bonds as necessary to keep yields in a range.');
+    const [item] = extract(
+      'The Board directs the Trading Desk, effective 1 June 2025, to buy bonds as necessary to keep yields in a range.',
+    );
     expect(item).toMatchObject({ parties: ['Trading Desk'], deadline: { kind: 'ongoing', due: null } });
   });
 
   it('keeps two promises about the same things by different parties apart', () => {
-    const items = extract('The Board will continue reducing its holdings of state bonds and county bonds. '
-      + 'The Board directs the Trading Desk to reinvest into state bonds all payments from its holdings of county bonds.');
+    const items = extract(
+      'The Board will continue reducing its holdings of state bonds and county bonds. ' +
+        'The Board directs the Trading Desk to reinvest into state bonds all payments from its holdings of county bonds.',
+    );
     expect(items).toHaveLength(2);
   });
 });
@@ -65,9 +69,13 @@ describe('reported speech, quotes and nominal orders', () => {
   });
 
   it('ends a promise at a mid-sentence attribution and a dangling conjunction', () => {
-    const items = extract('The agency will release 3 million dollars to the towns by next week, Lee said, adding that the money would go to shelters.');
+    const items = extract(
+      'The agency will release 3 million dollars to the towns by next week, Lee said, adding that the money would go to shelters.',
+    );
     expect(items[0].action).toBe('release 3 million dollars to the towns');
-    const pair = extract('In a statement, the office said the President had directed the Treasury to speed up the payments and had asked the Army to send more boats.');
+    const pair = extract(
+      'In a statement, the office said the President had directed the Treasury to speed up the payments and had asked the Army to send more boats.',
+    );
     expect(pair.map((i) => i.action)).toEqual(['speed up the payments', 'send more boats']);
     expect(pair[0].quote).toMatch(/directed the Treasury to speed up the payments$/);
   });
@@ -80,21 +88,26 @@ describe('reported speech, quotes and nominal orders', () => {
 
 describe('relative clauses, repeated modals and restatements in quotes', () => {
   it('takes "…, which will meet every six months" as the new body\'s own standing duty', () => {
-    const items = extract('The two ministers agreed to set up a joint water board, which will meet every three months in each capital in turn.');
+    const items = extract(
+      'The two ministers agreed to set up a joint water board, which will meet every three months in each capital in turn.',
+    );
     expect(items.map((i) => i.action)).toEqual(['set up a joint water board', 'joint water board to meet in each capital in turn']);
     expect(items[1].deadline).toMatchObject({ kind: 'ongoing' });
     expect(items[1].quote).toMatch(/^which will meet/);
   });
 
   it('splits "would refrain from X and would resume Y" reported by a statement', () => {
-    const items = extract('The communique said both sides would refrain from border patrols in the zone and would resume regular talks between their navies.');
+    const items = extract(
+      'The communique said both sides would refrain from border patrols in the zone and would resume regular talks between their navies.',
+    );
     expect(items.map((i) => i.deadline.kind)).toEqual(['ongoing', 'ongoing']);
     expect(items[1].action).toBe('resume regular talks between their navies');
   });
 
   it('prefers the narrated sentence over a direct quote of the same promise', () => {
-    const text = 'Arland and Belmark agreed on Monday to reopen their embassies in each other\'s capitals by June 2026.\n\n'
-      + '"We have decided to reopen our embassies in each other\'s capitals by the end of June," the president told reporters.';
+    const text =
+      "Arland and Belmark agreed on Monday to reopen their embassies in each other's capitals by June 2026.\n\n" +
+      '"We have decided to reopen our embassies in each other\'s capitals by the end of June," the president told reporters.';
     const items = extract(text);
     expect(items).toHaveLength(1);
     expect(items[0].quote).toMatch(/^Arland and Belmark agreed/);
@@ -126,19 +139,20 @@ describe('nominal forms in minutes', () => {
 });
 
 describe('press releases', () => {
-  it.each([
-    'OSLO, Norway, March 4, 2025 /PRNewswire/ -- ',
-    'AUSTIN, Texas, May 1, 2025 (GLOBE NEWSWIRE) -- ',
-    'BOSTON--(BUSINESS WIRE)--',
-  ])('strips the wire dateline %s and keeps the headline from standing alone', (dateline) => {
-    const text = `Acme Commits to Zero Waste by 2030\n\n${dateline}Acme Corp will send zero waste to landfill by 2030, the company said.`;
-    const items = extract(text);
-    expect(items).toHaveLength(1);
-    expect(items[0].quote).toMatch(/^Acme Corp will send zero waste/);
-  });
+  it.each(['OSLO, Norway, March 4, 2025 /PRNewswire/ -- ', 'AUSTIN, Texas, May 1, 2025 (GLOBE NEWSWIRE) -- ', 'BOSTON--(BUSINESS WIRE)--'])(
+    'strips the wire dateline %s and keeps the headline from standing alone',
+    (dateline) => {
+      const text = `Acme Commits to Zero Waste by 2030\n\n${dateline}Acme Corp will send zero waste to landfill by 2030, the company said.`;
+      const items = extract(text);
+      expect(items).toHaveLength(1);
+      expect(items[0].quote).toMatch(/^Acme Corp will send zero waste/);
+    },
+  );
 
   it('takes "has set a target to …" and not "expects the plan to be …"', () => {
-    const items = extract('Acme has also set a target to halve water use per unit by 2028. The company expects the plan to be neutral to margins over the medium term.');
+    const items = extract(
+      'Acme has also set a target to halve water use per unit by 2028. The company expects the plan to be neutral to margins over the medium term.',
+    );
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ parties: ['Acme'], deadline: { kind: 'exact', due: '2028-12-31' } });
   });
@@ -166,7 +180,9 @@ describe('resolutions, ceasefires and council minutes', () => {
   });
 
   it('reads a parenthetical after "shall" ("shall, for a period of …, take …")', () => {
-    const [item] = extract('Decides that all parties shall, for a period of twelve months from the date of adoption of this resolution, take the necessary measures to prevent the sale of arms to the militia;');
+    const [item] = extract(
+      'Decides that all parties shall, for a period of twelve months from the date of adoption of this resolution, take the necessary measures to prevent the sale of arms to the militia;',
+    );
     expect(item.action).toMatch(/^take the necessary measures to prevent the sale of arms/);
     expect(item.deadline.kind).toBe('ongoing');
   });
@@ -174,7 +190,9 @@ describe('resolutions, ceasefires and council minutes', () => {
 
 describe('coordinated objects with their own deadlines', () => {
   it('splits "an interim report no later than X and a final report no later than Y" into two items', () => {
-    const items = extract('Requests the Secretary-General to submit an interim report no later than 15 August 2025 and a final report no later than 1 February 2026 with recommendations;');
+    const items = extract(
+      'Requests the Secretary-General to submit an interim report no later than 15 August 2025 and a final report no later than 1 February 2026 with recommendations;',
+    );
     expect(items.map((i) => i.deadline.due)).toEqual(['2025-08-15', '2026-02-01']);
     expect(items[1].quote).toMatch(/^a final report/);
   });
@@ -187,13 +205,19 @@ describe('coordinated objects with their own deadlines', () => {
 describe('start years and shared subjects', () => {
   it('reads "from the 2026 financial year" as the start of 2026, and names the subject before "has … and will"', () => {
     const [item] = extract('The Board has approved the plan and will link bonuses to the targets from the 2026 financial year.');
-    expect(item).toMatchObject({ parties: ['Board'], action: 'link bonuses to the targets', deadline: { kind: 'exact', due: '2026-01-01' } });
+    expect(item).toMatchObject({
+      parties: ['Board'],
+      action: 'link bonuses to the targets',
+      deadline: { kind: 'exact', due: '2026-01-01' },
+    });
   });
 });
 
 describe('demands with standing duties and their own manner', () => {
   it('reads "Demands that X fully respect A and immediately cease B" as standing, then immediate', () => {
-    const items = extract('3. Demands that the Government and the rebels fully respect the truce and immediately cease all attacks against civilians;');
+    const items = extract(
+      '3. Demands that the Government and the rebels fully respect the truce and immediately cease all attacks against civilians;',
+    );
     expect(items.map((i) => i.deadline.kind)).toEqual(['ongoing', 'vague']);
     expect(items[1].action).toBe('cease all attacks against civilians');
   });
@@ -201,7 +225,9 @@ describe('demands with standing duties and their own manner', () => {
 
 describe('merger filings', () => {
   it('takes no covenant from the structure "Merger Sub will merge with and into the Company"', () => {
-    expect(extract('The Merger Agreement provides that Merger Sub will merge with and into the Company, with the Company surviving the Merger.')).toEqual([]);
+    expect(
+      extract('The Merger Agreement provides that Merger Sub will merge with and into the Company, with the Company surviving the Merger.'),
+    ).toEqual([]);
   });
 });
 

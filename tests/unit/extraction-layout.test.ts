@@ -12,7 +12,8 @@ const kinds = (text: string) => extract(text).map((i) => i.deadline.kind);
 
 describe('the layout layer', () => {
   it('re-joins a hard-wrapped resolution and keeps each numbered paragraph a unit', () => {
-    const text = '1.\nrequests\nthe Secretary-General to provide the\nnecessary assistance to the mission\nby 30 April 2025;\n2.\ncalls upon both Governments\nto release all detainees\nwithout delay;';
+    const text =
+      '1.\nrequests\nthe Secretary-General to provide the\nnecessary assistance to the mission\nby 30 April 2025;\n2.\ncalls upon both Governments\nto release all detainees\nwithout delay;';
     const blocks = layoutBlocks(text).map((b) => b.text);
     expect(blocks).toEqual([
       '1. requests the Secretary-General to provide the necessary assistance to the mission by 30 April 2025;',
@@ -26,35 +27,41 @@ describe('the layout layer', () => {
   });
 
   it('does not end a wrapped line at an abbreviation', () => {
-    const blocks = layoutBlocks('as soon as the resolution of Sept.\n6 has been implemented, the Council\nwill meet again.').map((b) => b.text);
+    const blocks = layoutBlocks('as soon as the resolution of Sept.\n6 has been implemented, the Council\nwill meet again.').map(
+      (b) => b.text,
+    );
     expect(blocks).toHaveLength(1);
   });
 
   it('reads each list item under the line that introduces it', () => {
-    const text = 'Signatories to the Pledge must agree to:\n- Measure and report emissions on a regular basis.\n- Neutralize any remaining emissions by 2040.';
+    const text =
+      'Signatories to the Pledge must agree to:\n- Measure and report emissions on a regular basis.\n- Neutralize any remaining emissions by 2040.';
     const items = extract(text);
     expect(items.map((i) => i.action)).toEqual(['Measure and report emissions', 'Neutralize any remaining emissions']);
     expect(items.map((i) => i.deadline.kind)).toEqual(['ongoing', 'exact']);
   });
 
   it('takes minutes shorthand: mid-line "Clerk to …", bold action labels, a trailing owner', () => {
-    const items = extract([
-      'Hedge at the square is invading the pathway, Clerk to write to the owner.',
-      '**Action Item**: Jack to discuss with Mark and make a proposal by next meeting.',
-      '# Action items',
-      '- Update the onboarding wiki page (Priya)',
-    ].join('\n'));
+    const items = extract(
+      [
+        'Hedge at the square is invading the pathway, Clerk to write to the owner.',
+        '**Action Item**: Jack to discuss with Mark and make a proposal by next meeting.',
+        '# Action items',
+        '- Update the onboarding wiki page (Priya)',
+      ].join('\n'),
+    );
     expect(items.map((i) => i.parties)).toEqual([['Clerk'], ['Jack'], ['Priya']]);
   });
 
   it('skips front matter and attendance lists', () => {
-    const text = '---\ntitle: "2025-03-03"\n---\n## Attendance\n[ ] Gordon Bradley, Autodesk\n[X] Mark McGuire, Blue Sky Studios\n\n# Notes\nDana will send the draft charter to the list by Friday.';
+    const text =
+      '---\ntitle: "2025-03-03"\n---\n## Attendance\n[ ] Gordon Bradley, Autodesk\n[X] Mark McGuire, Blue Sky Studios\n\n# Notes\nDana will send the draft charter to the list by Friday.';
     expect(extract(text).map((i) => i.parties)).toEqual([['Dana']]);
   });
 });
 
 describe('deadlines attached by clause', () => {
-  it('takes the time of the action\'s own clause, not of a relative clause', () => {
+  it("takes the time of the action's own clause, not of a relative clause", () => {
     const [item] = extract('Norvale will cut Scope 3 emissions, which rose in March, by 30% by 2030.');
     expect(item.deadline).toMatchObject({ kind: 'exact', due: '2030-12-31' });
   });
@@ -71,7 +78,7 @@ describe('deadlines attached by clause', () => {
     expect(kinds('Work on the shelter is to start soon after agreement from the insurer.')).toEqual(['event']);
   });
 
-  it('does not read a meeting\'s name as a recurrence', () => {
+  it("does not read a meeting's name as a recurrence", () => {
     expect(kinds('The Secretariat will present the report to the Annual Conference of the Parties.')).not.toContain('ongoing');
   });
 

@@ -42,8 +42,13 @@ describe('exclusions', () => {
 
 describe('splitting, merging, parties, hedges', () => {
   it('splits "agreed to A and to B" into two items with their own deadlines', () => {
-    const items = extract('Kenya and Ethiopia agreed to reopen the Moyale crossing within 30 days and to set up a joint surveillance team at an early date.');
-    expect(items.map((i) => [i.deadline.kind, i.deadline.due])).toEqual([['exact', '2024-06-13'], ['vague', '2024-07-13']]);
+    const items = extract(
+      'Kenya and Ethiopia agreed to reopen the Moyale crossing within 30 days and to set up a joint surveillance team at an early date.',
+    );
+    expect(items.map((i) => [i.deadline.kind, i.deadline.due])).toEqual([
+      ['exact', '2024-06-13'],
+      ['vague', '2024-07-13'],
+    ]);
     expect(items.every((i) => i.parties.join() === 'Kenya,Ethiopia')).toBe(true);
   });
 
@@ -59,7 +64,10 @@ describe('splitting, merging, parties, hedges', () => {
   });
 
   it('reads minutes shorthand: the name before "to" is the party', () => {
-    const items = extract('ACTION: Marco to fix the three failing payment tests by 2025-02-13.\n- [ ] Lena to open tickets\n- [x] Rotate the credentials', '2025-02-11');
+    const items = extract(
+      'ACTION: Marco to fix the three failing payment tests by 2025-02-13.\n- [ ] Lena to open tickets\n- [x] Rotate the credentials',
+      '2025-02-11',
+    );
     expect(items.map((i) => i.parties)).toEqual([['Marco'], ['Lena']]);
     expect(items[0].deadline).toMatchObject({ kind: 'exact', due: '2025-02-13' });
   });
@@ -105,7 +113,9 @@ describe('second pass: general rules for unseen texts', () => {
   });
 
   it('drops forecasts but keeps hedged deeds', () => {
-    const items = extract('Growth is expected to slow next year.\nThe merger is expected to close in the first quarter of 2025.\nRavi expects to finish the comparison by the end of the month.');
+    const items = extract(
+      'Growth is expected to slow next year.\nThe merger is expected to close in the first quarter of 2025.\nRavi expects to finish the comparison by the end of the month.',
+    );
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ parties: ['Ravi'], weak: true, deadline: { kind: 'exact', due: '2024-05-31' } });
   });
@@ -126,7 +136,9 @@ describe('second pass: general rules for unseen texts', () => {
   });
 
   it('makes both inviter and invitee parties to an invitation', () => {
-    const [item] = extract('The President of Ghana invited the President of Viet Nam to pay an official visit to Ghana at a mutually convenient time.');
+    const [item] = extract(
+      'The President of Ghana invited the President of Viet Nam to pay an official visit to Ghana at a mutually convenient time.',
+    );
     expect(item.parties).toEqual(['President of Ghana', 'President of Viet Nam']);
     expect(item.deadline).toMatchObject({ kind: 'vague' });
   });
@@ -144,7 +156,9 @@ describe('rules generalised from the third blind split', () => {
   const kinds = (text: string, date?: string) => extract(text, date).map((i) => i.deadline.kind);
 
   it('reads phase-relative deadlines as events on the phase', () => {
-    const items = extract('During Phase I, the Parties shall exchange complete lists of all detainees. No later than the 10th day of Phase I, the Government shall release all detainees listed in Annex B.');
+    const items = extract(
+      'During Phase I, the Parties shall exchange complete lists of all detainees. No later than the 10th day of Phase I, the Government shall release all detainees listed in Annex B.',
+    );
     expect(items.map((i) => i.deadline.kind)).toEqual(['event', 'event']);
     expect(items[1].reading).toMatchObject({ eventName: 'Phase I', offsetDays: 9 });
   });
@@ -162,35 +176,55 @@ describe('rules generalised from the third blind split', () => {
   ])('takes no definition of the text itself: %s', (sentence) => expect(extract(sentence)).toEqual([]));
 
   it('splits verb pairs that carry their own manner or time', () => {
-    expect(kinds('Demands that all parties to the conflict immediately cease hostilities and fully respect their obligations under international humanitarian law;'))
-      .toEqual(['vague', 'ongoing']);
+    expect(
+      kinds(
+        'Demands that all parties to the conflict immediately cease hostilities and fully respect their obligations under international humanitarian law;',
+      ),
+    ).toEqual(['vague', 'ongoing']);
     expect(kinds('The JMC shall meet weekly and report any violation to the Guarantor within 48 hours of its occurrence.')).toHaveLength(2);
-    expect(extract('Decision: v2.1 will be frozen on 30 April and released on 14 May.', '2025-04-09').map((i) => i.deadline.due)).toEqual(['2025-04-30', '2025-05-14']);
+    expect(extract('Decision: v2.1 will be frozen on 30 April and released on 14 May.', '2025-04-09').map((i) => i.deadline.due)).toEqual([
+      '2025-04-30',
+      '2025-05-14',
+    ]);
   });
 
   it('keeps one deed when a verb pair has no time or manner of its own', () => {
-    expect(extract('The two sides decided to establish a joint mechanism to oversee and steer progress on a common agenda.')).toHaveLength(1);
+    expect(extract('The two sides decided to establish a joint mechanism to oversee and steer progress on a common agenda.')).toHaveLength(
+      1,
+    );
   });
 
   it('splits gerund pairs and shares their trailing deadline', () => {
-    const items = extract('We commit to tripling renewable energy capacity globally and doubling the global average annual rate of energy efficiency improvements by 2030.', '2025-06-15');
-    expect(items.map((i) => [i.deadline.kind, i.deadline.due])).toEqual([['exact', '2030-12-31'], ['exact', '2030-12-31']]);
+    const items = extract(
+      'We commit to tripling renewable energy capacity globally and doubling the global average annual rate of energy efficiency improvements by 2030.',
+      '2025-06-15',
+    );
+    expect(items.map((i) => [i.deadline.kind, i.deadline.due])).toEqual([
+      ['exact', '2030-12-31'],
+      ['exact', '2030-12-31'],
+    ]);
   });
 
   it('takes a second modal after "and" as its own promise when it has its own time', () => {
-    const items = extract('Under the plan, Norvale will reduce absolute emissions by 50% by 2030, and will source 100% renewable electricity for its factories by 2027.', '2025-03-04');
+    const items = extract(
+      'Under the plan, Norvale will reduce absolute emissions by 50% by 2030, and will source 100% renewable electricity for its factories by 2027.',
+      '2025-03-04',
+    );
     expect(items.map((i) => i.deadline.due)).toEqual(['2030-12-31', '2027-12-31']);
     expect(items[1].parties).toEqual(['Norvale']);
   });
 
   it('splits "and, subject to certain exceptions, not to …" into a prohibition', () => {
-    const items = extract('The Company has also agreed to cease any existing discussions with third parties and, subject to certain exceptions, not to solicit any such proposal.');
+    const items = extract(
+      'The Company has also agreed to cease any existing discussions with third parties and, subject to certain exceptions, not to solicit any such proposal.',
+    );
     // "cease …" is a standing duty (issue 14: real texts label cease / refrain / oversee as ongoing).
     expect(items.map((i) => i.deadline.kind)).toEqual(['ongoing', 'ongoing']);
   });
 
   it('takes each infinitive paragraph of a declaration as a commitment of its parties', () => {
-    const text = 'DO HEREBY DECLARE OUR COMMITMENT:\n1. To maintain our maritime boundaries notwithstanding sea-level rise;\n2. To conclude negotiations on the Fisheries Access Arrangement by the end of 2026;';
+    const text =
+      'DO HEREBY DECLARE OUR COMMITMENT:\n1. To maintain our maritime boundaries notwithstanding sea-level rise;\n2. To conclude negotiations on the Fisheries Access Arrangement by the end of 2026;';
     expect(kinds(text, '2025-10-26')).toEqual(['ongoing', 'exact']);
   });
 
@@ -203,8 +237,17 @@ describe('rules generalised from the third blind split', () => {
 
   it('reads occasions, recurrences and conditions said in minutes', () => {
     expect(kinds('The Board will take action on the policy at its next regular meeting.')).toEqual(['event']);
-    expect(kinds('Requests the Secretary-General to report to the Council every 90 days on the implementation of this resolution;')).toEqual(['ongoing']);
-    expect(kinds('Council Member Bello asked that cooling centers be opened whenever the National Weather Service issues an excessive heat warning.')).toEqual(['ongoing']);
-    expect(extract('After discussion, the Board directed staff to bring back a cost analysis to the May 13 meeting.', '2025-04-22')[0].deadline.due).toBe('2025-05-13');
+    expect(
+      kinds('Requests the Secretary-General to report to the Council every 90 days on the implementation of this resolution;'),
+    ).toEqual(['ongoing']);
+    expect(
+      kinds(
+        'Council Member Bello asked that cooling centers be opened whenever the National Weather Service issues an excessive heat warning.',
+      ),
+    ).toEqual(['ongoing']);
+    expect(
+      extract('After discussion, the Board directed staff to bring back a cost analysis to the May 13 meeting.', '2025-04-22')[0].deadline
+        .due,
+    ).toBe('2025-05-13');
   });
 });

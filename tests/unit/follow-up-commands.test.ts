@@ -12,7 +12,16 @@ afterEach(() => h.close());
 
 function press(actionId: string, target: string, options: { value?: string; context?: string; user?: string } = {}): Action {
   const base = h.invocation('', { user: options.user });
-  return { workspace: base.workspace, channel: base.channel, user: base.user, actionId, target, value: options.value, context: options.context, receivedAt: h.clock.now() };
+  return {
+    workspace: base.workspace,
+    channel: base.channel,
+    user: base.user,
+    actionId,
+    target,
+    value: options.value,
+    context: options.context,
+    receivedAt: h.clock.now(),
+  };
 }
 
 const STATEMENT =
@@ -62,7 +71,9 @@ describe('review is review (issue 11 item 6)', () => {
   it('Done on a proposed item does not skip review; Accept offers owners, Reject drops it', async () => {
     const imported = await h.say(`import agreed 2024-01-29 ${STATEMENT}`);
     expect(imported.text).toMatch(/proposed 2 commitments/);
-    expect((await h.say('done C-1', { admin: true })).text).toMatch(/C-1 is proposed and not yet reviewed\. Accept it first \(`accept C-1`\)/);
+    expect((await h.say('done C-1', { admin: true })).text).toMatch(
+      /C-1 is proposed and not yet reviewed\. Accept it first \(`accept C-1`\)/,
+    );
     expect((await h.store.commitments.get('w1', 'C-1'))?.status).toBe('proposed');
     const accepted = await h.core.act(press('accept', 'C-1', { value: 'sara', user: 'bob', context: 'list:proposed' }));
     expect(accepted.ok).toBe(true);
@@ -76,7 +87,9 @@ describe('review is review (issue 11 item 6)', () => {
   it('importing the same statement again offers the existing items instead of duplicates', async () => {
     await h.say(`import agreed 2024-01-29 ${STATEMENT}`);
     const again = await h.say(`import agreed 2024-01-29 ${STATEMENT}`);
-    expect(again.text).toMatch(/^This statement was imported here before: every commitment in it is already tracked\. Nothing new was added\./);
+    expect(again.text).toMatch(
+      /^This statement was imported here before: every commitment in it is already tracked\. Nothing new was added\./,
+    );
     expect(again.text).toMatch(/C-1 Appoint liaison officers in Turbat and Zahedan — already here \(proposed, due ~5 Feb\): `show C-1`/);
     expect(await h.store.commitments.list('w1')).toHaveLength(2);
   });
@@ -85,7 +98,9 @@ describe('review is review (issue 11 item 6)', () => {
     await h.say('add Appoint liaison officers in Turbat and Zahedan due 2024-02-10');
     const reply = await h.say(`import agreed 2024-01-29 ${STATEMENT}`);
     expect(reply.text).toMatch(/proposed 1 commitment/);
-    expect(reply.text).toMatch(/Already tracked here \(not added again\):\n  C-1 Appoint liaison officers in Turbat and Zahedan — already here \(open, due Sat 10 Feb\)/);
+    expect(reply.text).toMatch(
+      /Already tracked here \(not added again\):\n  C-1 Appoint liaison officers in Turbat and Zahedan — already here \(open, due Sat 10 Feb\)/,
+    );
   });
 });
 

@@ -17,17 +17,52 @@ const alice: Recipient = { id: 'U1', name: 'alice', timeZone: 'UTC', dmAddress: 
 
 function commitment(deadline: Deadline, extra: Partial<Commitment> = {}): Commitment {
   return {
-    workspaceId: 'W1', id: 'C-1', channel: 'fake:ch', title: 'Appoint liaison officers', parties: [], owners: [{ id: 'U1', name: 'alice' }],
-    tags: [], source: {}, deadline, timeZone: 'UTC', status: 'open', atRisk: false, createdBy: { id: 'U1', name: 'alice' },
-    createdAt: '2024-01-29T10:00:00.000Z', updatedAt: '2024-01-29T10:00:00.000Z', version: 1, ...extra,
+    workspaceId: 'W1',
+    id: 'C-1',
+    channel: 'fake:ch',
+    title: 'Appoint liaison officers',
+    parties: [],
+    owners: [{ id: 'U1', name: 'alice' }],
+    tags: [],
+    source: {},
+    deadline,
+    timeZone: 'UTC',
+    status: 'open',
+    atRisk: false,
+    createdBy: { id: 'U1', name: 'alice' },
+    createdAt: '2024-01-29T10:00:00.000Z',
+    updatedAt: '2024-01-29T10:00:00.000Z',
+    version: 1,
+    ...extra,
   };
 }
 
 const exact = (due: string): Deadline => ({ kind: 'exact', text: `by ${due}`, reference: '2024-01-29', due });
 const none: Deadline = { kind: 'none', text: '', reference: '2024-01-29' };
-const vague: Deadline = { kind: 'vague', text: 'immediately', reference: '2024-01-29', term: 'immediately', due: '2024-02-05', firstPromptDays: 2 };
-const event: Deadline = { kind: 'event', text: 'after the elections', reference: '2024-01-29', relation: 'after', offsetDays: 30, approximate: true, eventName: 'the elections', eventId: 'E-1' };
-const ongoing: Deadline = { kind: 'ongoing', text: 'till full eradication of terrorism', reference: '2024-01-29', endCondition: 'full eradication of terrorism' };
+const vague: Deadline = {
+  kind: 'vague',
+  text: 'immediately',
+  reference: '2024-01-29',
+  term: 'immediately',
+  due: '2024-02-05',
+  firstPromptDays: 2,
+};
+const event: Deadline = {
+  kind: 'event',
+  text: 'after the elections',
+  reference: '2024-01-29',
+  relation: 'after',
+  offsetDays: 30,
+  approximate: true,
+  eventName: 'the elections',
+  eventId: 'E-1',
+};
+const ongoing: Deadline = {
+  kind: 'ongoing',
+  text: 'till full eradication of terrorism',
+  reference: '2024-01-29',
+  endCondition: 'full eradication of terrorism',
+};
 
 const dates = (c: Commitment, from: string, n: number) => slotsFrom(c, from, n).map((s) => `${s.kind} ${s.date}`);
 
@@ -37,18 +72,31 @@ describe('every kind of deadline is followed up (issue 11 item 1)', () => {
   });
 
   it('vague: the first-prompt day, then the soft date, then weekly until answered', () => {
-    expect(dates(commitment(vague), '2024-01-01', 4)).toEqual(['confirm-date 2024-01-31', 'confirm-date 2024-02-05', 'confirm-date 2024-02-12', 'confirm-date 2024-02-19']);
+    expect(dates(commitment(vague), '2024-01-01', 4)).toEqual([
+      'confirm-date 2024-01-31',
+      'confirm-date 2024-02-05',
+      'confirm-date 2024-02-12',
+      'confirm-date 2024-02-19',
+    ]);
   });
 
   it('vague with a far soft date: every 30 days until it, then weekly', () => {
     const early: Deadline = { ...vague, text: 'at an early date', term: 'at an early date', due: '2024-03-29', firstPromptDays: 21 };
     expect(dates(commitment(early), '2024-01-01', 5)).toEqual([
-      'confirm-date 2024-02-19', 'confirm-date 2024-03-20', 'confirm-date 2024-03-29', 'confirm-date 2024-04-05', 'confirm-date 2024-04-12',
+      'confirm-date 2024-02-19',
+      'confirm-date 2024-03-20',
+      'confirm-date 2024-03-29',
+      'confirm-date 2024-04-05',
+      'confirm-date 2024-04-12',
     ]);
   });
 
   it('event: monthly "has it happened?"', () => {
-    expect(dates(commitment(event), '2024-01-01', 3)).toEqual(['event-check 2024-02-29', 'event-check 2024-03-29', 'event-check 2024-04-29']);
+    expect(dates(commitment(event), '2024-01-01', 3)).toEqual([
+      'event-check 2024-02-29',
+      'event-check 2024-03-29',
+      'event-check 2024-04-29',
+    ]);
   });
 
   it('ongoing: first review within 30 days of being added, then monthly; a quarterly duty quarterly', () => {
@@ -62,7 +110,14 @@ describe('every kind of deadline is followed up (issue 11 item 1)', () => {
 
   it('dated: 3 days before, the due day, +1, +3, +7, then weekly', () => {
     expect(dates(commitment(exact('2024-03-15')), '2024-03-01', 8).map((d) => d.split(' ')[1])).toEqual([
-      '2024-03-12', '2024-03-15', '2024-03-16', '2024-03-18', '2024-03-22', '2024-03-29', '2024-04-05', '2024-04-12',
+      '2024-03-12',
+      '2024-03-15',
+      '2024-03-16',
+      '2024-03-18',
+      '2024-03-22',
+      '2024-03-29',
+      '2024-04-05',
+      '2024-04-12',
     ]);
     expect(slotOnOrBefore(commitment(exact('2024-03-15')), '2024-03-20')).toEqual({ kind: 'nudge', date: '2024-03-18' });
   });
@@ -84,7 +139,9 @@ describe('O(1) in the distance to the date (issue 15: a due date of 0001-01-01)'
     // A ratio, not a timing: the old walk was ~105,000 slots (seconds); both are now a few lookups.
     expect(time(ancient)).toBeLessThan(Math.max(time(near) * 20, 200));
     expect(slotOnOrBefore(ancient, '2024-03-15')?.date).toMatch(/^2024-03-1[0-5]$/);
-    expect(slotOnOrAfter(commitment(event, { deadline: { ...event, reference: '0001-01-01' } as Deadline }), '2024-03-15')?.date).toBe('2024-04-01');
+    expect(slotOnOrAfter(commitment(event, { deadline: { ...event, reference: '0001-01-01' } as Deadline }), '2024-03-15')?.date).toBe(
+      '2024-04-01',
+    );
   });
 });
 
@@ -92,10 +149,10 @@ describe('buttons answer the question first (issue 11 item 3)', () => {
   const now = new Date('2024-01-31T09:00Z');
   const labels = (kind: Parameters<typeof answerActions>[0], c: Commitment) => answerActions(kind, c, now).map((a) => a.label);
 
-  it('confirm a date: Keep ~5 Feb (named), Pick a date, It\'s ongoing, then Done and Snooze', () => {
+  it("confirm a date: Keep ~5 Feb (named), Pick a date, It's ongoing, then Done and Snooze", () => {
     expect(labels('confirm-date', commitment(vague))).toEqual(['Keep ~5 Feb', 'Pick a date', "It's ongoing", 'Done', 'Snooze']);
   });
-  it('set a date: Pick a date, It\'s ongoing, No date needed, Done — no Snooze on an item never nudged', () => {
+  it("set a date: Pick a date, It's ongoing, No date needed, Done — no Snooze on an item never nudged", () => {
     expect(labels('set-date', commitment(none))).toEqual(['Pick a date', "It's ongoing", 'No date needed', 'Done']);
     expect(commitmentActions(commitment(none)).map((a) => a.label)).not.toContain('Snooze');
   });
@@ -150,14 +207,24 @@ describe('dates tell the truth (issue 11 item 5)', () => {
 });
 
 describe('channel digests (issue 11 item 8)', () => {
-  it('go at the channel\'s time whatever the owners\' quiet hours: 21:00 and 07:36', () => {
-    const late = digestsAt({ schedule: 'daily 21:00', timeZone: 'UTC' }, new Date('2024-03-15T21:00Z'), new Date('2024-03-15T21:00Z'), quiet);
+  it("go at the channel's time whatever the owners' quiet hours: 21:00 and 07:36", () => {
+    const late = digestsAt(
+      { schedule: 'daily 21:00', timeZone: 'UTC' },
+      new Date('2024-03-15T21:00Z'),
+      new Date('2024-03-15T21:00Z'),
+      quiet,
+    );
     expect(late.send?.slot).toBe('2024-03-15T21:00');
-    const early = digestsAt({ schedule: 'daily 07:36', timeZone: 'UTC' }, new Date('2024-03-15T07:36Z'), new Date('2024-03-15T07:36Z'), quiet);
+    const early = digestsAt(
+      { schedule: 'daily 07:36', timeZone: 'UTC' },
+      new Date('2024-03-15T07:36Z'),
+      new Date('2024-03-15T07:36Z'),
+      quiet,
+    );
     expect(early.send?.slot).toBe('2024-03-15T07:36');
   });
 
-  it('name their day with a one-line summary; the week\'s first lists undated, later and ongoing items too', () => {
+  it("name their day with a one-line summary; the week's first lists undated, later and ongoing items too", () => {
     const now = new Date('2024-01-30T09:00Z');
     const list = [
       commitment(exact('2024-01-20'), { id: 'C-1' }),

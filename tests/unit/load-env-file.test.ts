@@ -29,7 +29,11 @@ describe('loadEnvFile', () => {
     writeFileSync(`${home.dir}/.env`, 'FOLLOWTHROUGH_DB=data/from-home.db\nFOLLOWTHROUGH_DEFAULT_TZ=Asia/Karachi\n');
     const elsewhere = tempDbPath();
     cleanups.push(elsewhere.remove);
-    const { stdout } = await runCli(['start'], { input: 'timezone\n', cwd: elsewhere.dir, env: { USER: 'coordinator', FOLLOWTHROUGH_HOME: home.dir } });
+    const { stdout } = await runCli(['start'], {
+      input: 'timezone\n',
+      cwd: elsewhere.dir,
+      env: { USER: 'coordinator', FOLLOWTHROUGH_HOME: home.dir },
+    });
     expect(stdout).toMatch(/time zone is Asia\/Karachi/);
     expect(existsSync(join(home.dir, 'data/from-home.db'))).toBe(true);
     expect(existsSync(join(elsewhere.dir, 'data'))).toBe(false);
@@ -41,7 +45,11 @@ describe('loadEnvFile', () => {
     cleanups.push(home.remove, shell.remove);
     mkdirSync(join(shell.dir, 'tests'));
     writeFileSync(`${shell.dir}/.env`, 'FOLLOWTHROUGH_DEFAULT_TZ=Asia/Karachi\n');
-    const { stdout } = await runCli(['start'], { input: 'timezone\n', cwd: shell.dir, env: { USER: 'coordinator', FOLLOWTHROUGH_HOME: home.dir } });
+    const { stdout } = await runCli(['start'], {
+      input: 'timezone\n',
+      cwd: shell.dir,
+      env: { USER: 'coordinator', FOLLOWTHROUGH_HOME: home.dir },
+    });
     expect(stdout).toMatch(/time zone is UTC/);
     const status = await runCli(['status'], { cwd: join(shell.dir, 'tests'), env: { FOLLOWTHROUGH_HOME: join(shell.dir, 'nowhere') } });
     expect(status.code).toBe(2);

@@ -14,7 +14,11 @@ const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function texts(split: string): string[] {
   const dir = join(corpus, split);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+    : [];
 }
 
 describe('the real-text corpus', () => {

@@ -14,9 +14,23 @@ const alice: Recipient = { id: 'U1', name: 'alice', timeZone: 'UTC', dmAddress: 
 
 function commitment(deadline: Deadline, extra: Partial<Commitment> = {}): Commitment {
   return {
-    workspaceId: 'W1', id: 'C-1', channel: 'fake:ch', title: 'Appoint liaison officers', parties: [], owners: [{ id: 'U1', name: 'alice' }],
-    tags: [], source: {}, deadline, timeZone: 'UTC', status: 'open', atRisk: false, createdBy: { id: 'U1', name: 'alice' },
-    createdAt: '2024-03-01T10:00:00.000Z', updatedAt: '2024-03-01T10:00:00.000Z', version: 1, ...extra,
+    workspaceId: 'W1',
+    id: 'C-1',
+    channel: 'fake:ch',
+    title: 'Appoint liaison officers',
+    parties: [],
+    owners: [{ id: 'U1', name: 'alice' }],
+    tags: [],
+    source: {},
+    deadline,
+    timeZone: 'UTC',
+    status: 'open',
+    atRisk: false,
+    createdBy: { id: 'U1', name: 'alice' },
+    createdAt: '2024-03-01T10:00:00.000Z',
+    updatedAt: '2024-03-01T10:00:00.000Z',
+    version: 1,
+    ...extra,
   };
 }
 
@@ -24,7 +38,8 @@ function commitment(deadline: Deadline, extra: Partial<Commitment> = {}): Commit
 function sentBetween(c: Commitment, recipients: Recipient[], from: string, to: string, q = quiet): string[] {
   const seen = new Set<string>();
   for (let t = Date.parse(from); t <= Date.parse(to); t += 3_600_000) {
-    for (const n of nudgesAt(c, recipients, new Date(t), q).due.filter((d) => d.at.getTime() >= Date.parse(from))) seen.add(`${n.kind} ${n.date} ${n.recipient.id} ${n.at.toISOString()}`);
+    for (const n of nudgesAt(c, recipients, new Date(t), q).due.filter((d) => d.at.getTime() >= Date.parse(from)))
+      seen.add(`${n.kind} ${n.date} ${n.recipient.id} ${n.at.toISOString()}`);
   }
   return [...seen];
 }
@@ -32,7 +47,7 @@ function sentBetween(c: Commitment, recipients: Recipient[], from: string, to: s
 const exact = (due: string): Deadline => ({ kind: 'exact', text: `by ${due}`, reference: '2024-03-01', due });
 
 describe('owner nudge cadence: 3 days before, due day, +1, +3, +7, then weekly', () => {
-  it('sends each step once at 09:00 local; the Saturday +1 is coalesced into Monday\'s +3', () => {
+  it("sends each step once at 09:00 local; the Saturday +1 is coalesced into Monday's +3", () => {
     expect(sentBetween(commitment(exact('2024-03-15')), [alice], '2024-03-10T00:00Z', '2024-04-06T00:00Z')).toEqual([
       'nudge 2024-03-12 U1 2024-03-12T09:00:00.000Z',
       'nudge 2024-03-15 U1 2024-03-15T09:00:00.000Z',
@@ -50,7 +65,7 @@ describe('owner nudge cadence: 3 days before, due day, +1, +3, +7, then weekly',
   });
 });
 
-describe('quiet hours and weekends are the owner\'s, in their zone', () => {
+describe("quiet hours and weekends are the owner's, in their zone", () => {
   const bob: Recipient = { id: 'U2', name: 'bob', timeZone: 'America/Los_Angeles', dmAddress: 'fake:dm-bob' };
   const c = commitment(exact('2024-03-15'), { owners: [{ id: 'U2', name: 'bob' }] });
 
@@ -79,28 +94,54 @@ describe('snooze, events, reopen, owners', () => {
   });
 
   it('an event item gets a monthly "has it happened?" until confirmed, then due-date nudges', () => {
-    const waiting: Deadline = { kind: 'event', text: 'after the elections', reference: '2024-01-29', relation: 'after', offsetDays: 30, approximate: true, eventName: 'elections', eventId: 'E-1' };
+    const waiting: Deadline = {
+      kind: 'event',
+      text: 'after the elections',
+      reference: '2024-01-29',
+      relation: 'after',
+      offsetDays: 30,
+      approximate: true,
+      eventName: 'elections',
+      eventId: 'E-1',
+    };
     const before = commitment(waiting, { createdAt: '2024-01-29T10:00:00.000Z', updatedAt: '2024-01-29T10:00:00.000Z' });
     expect(sentBetween(before, [alice], '2024-02-01T00:00Z', '2024-04-01T00:00Z').map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual([
       'event-check 2024-02-29',
       'event-check 2024-03-29',
     ]);
     const confirmed = commitment({ ...waiting, due: '2024-04-10' }, { updatedAt: '2024-03-30T10:00:00.000Z' });
-    expect(sentBetween(confirmed, [alice], '2024-03-30T00:00Z', '2024-04-12T00:00Z').map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual([
+    expect(
+      sentBetween(confirmed, [alice], '2024-03-30T00:00Z', '2024-04-12T00:00Z').map((s) => s.split(' ').slice(0, 2).join(' ')),
+    ).toEqual([
       'nudge 2024-04-07', // Sunday: sent Monday 8 Apr
       'nudge 2024-04-10',
       'nudge 2024-04-11',
     ]);
   });
 
-  it('a vague item is asked to confirm a date on the lexicon\'s first-prompt day, then on its soft date', () => {
-    const vague: Deadline = { kind: 'vague', text: 'immediately', reference: '2024-01-29', term: 'immediately', due: '2024-02-05', firstPromptDays: 2 };
+  it("a vague item is asked to confirm a date on the lexicon's first-prompt day, then on its soft date", () => {
+    const vague: Deadline = {
+      kind: 'vague',
+      text: 'immediately',
+      reference: '2024-01-29',
+      term: 'immediately',
+      due: '2024-02-05',
+      firstPromptDays: 2,
+    };
     const c = commitment(vague, { createdAt: '2024-01-29T10:00:00.000Z', updatedAt: '2024-01-29T10:00:00.000Z' });
-    expect(sentBetween(c, [alice], '2024-01-29T00:00Z', '2024-02-10T00:00Z').map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual(['confirm-date 2024-01-31', 'confirm-date 2024-02-05']);
+    expect(sentBetween(c, [alice], '2024-01-29T00:00Z', '2024-02-10T00:00Z').map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual([
+      'confirm-date 2024-01-31',
+      'confirm-date 2024-02-05',
+    ]);
   });
 
   it('an ongoing duty is first reviewed within 30 days, then monthly', () => {
-    const ongoing: Deadline = { kind: 'ongoing', text: 'till full eradication of terrorism', reference: '2024-01-29', endCondition: 'full eradication of terrorism' };
+    const ongoing: Deadline = {
+      kind: 'ongoing',
+      text: 'till full eradication of terrorism',
+      reference: '2024-01-29',
+      endCondition: 'full eradication of terrorism',
+    };
     const c = commitment(ongoing, { createdAt: '2024-01-29T10:00:00.000Z', updatedAt: '2024-01-29T10:00:00.000Z' });
     expect(sentBetween(c, [alice], '2024-01-29T00:00Z', '2024-08-01T00:00Z').map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual([
       'review 2024-02-28', // 29 Jan + 30 days
@@ -121,13 +162,18 @@ describe('snooze, events, reopen, owners', () => {
   });
 
   it('nudges go to the current owners only; an owner without a DM is left to the digest', () => {
-    const c = commitment(exact('2024-03-15'), { owners: [{ id: 'U1', name: 'alice' }, { id: 'U3', name: 'carol' }] });
+    const c = commitment(exact('2024-03-15'), {
+      owners: [
+        { id: 'U1', name: 'alice' },
+        { id: 'U3', name: 'carol' },
+      ],
+    });
     const carol: Recipient = { id: 'U3', name: 'carol', timeZone: 'UTC' };
     const due = nudgesAt(c, [alice, carol], new Date('2024-03-15T09:00Z'), quiet).due;
     expect(due.map((n) => n.recipient.id)).toEqual(['U1']);
   });
 
-  it('the store\'s early estimate is never later than the exact next nudge, in any owner zone', () => {
+  it("the store's early estimate is never later than the exact next nudge, in any owner zone", () => {
     const c = commitment(exact('2024-03-15'));
     const estimate = nextCommitmentReminder(c, new Date('2024-03-01T10:00Z'))!;
     for (const zone of ['Pacific/Kiritimati', 'UTC', 'Pacific/Pago_Pago']) {
@@ -138,7 +184,7 @@ describe('snooze, events, reopen, owners', () => {
 });
 
 describe('channel digest schedule', () => {
-  it('follows the channel\'s zone across a DST change', () => {
+  it("follows the channel's zone across a DST change", () => {
     const weekdays = parseSchedule('weekdays 09:00')!;
     // Europe/Berlin moves to summer time on Sunday 31 March 2024: 09:00 is 08:00Z before, 07:00Z after.
     expect(nextSlot(weekdays, 'Europe/Berlin', new Date('2024-03-28T09:00Z')).at.toISOString()).toBe('2024-03-29T08:00:00.000Z');
@@ -154,22 +200,42 @@ describe('channel digest schedule', () => {
   ])('reads %s', (text, expected) => expect(parseSchedule(text)).toEqual(expected));
 
   it('a 3-hour outage: one late digest inside the grace window', () => {
-    const decision = digestsAt({ schedule: 'weekdays 09:00', timeZone: 'UTC' }, new Date('2024-03-15T09:00Z'), new Date('2024-03-15T11:00Z'), quiet);
+    const decision = digestsAt(
+      { schedule: 'weekdays 09:00', timeZone: 'UTC' },
+      new Date('2024-03-15T09:00Z'),
+      new Date('2024-03-15T11:00Z'),
+      quiet,
+    );
     expect(decision.send?.slot).toBe('2024-03-15T09:00');
     expect(decision.missed).toEqual([]);
   });
 
-  it('a 3-day outage (Tue 08:00 → Fri 11:00): Tue, Wed and Thu recorded missed, Friday\'s sent late', () => {
-    const decision = digestsAt({ schedule: 'weekdays 09:00', timeZone: 'UTC' }, new Date('2024-03-12T09:00Z'), new Date('2024-03-15T11:00Z'), quiet);
+  it("a 3-day outage (Tue 08:00 → Fri 11:00): Tue, Wed and Thu recorded missed, Friday's sent late", () => {
+    const decision = digestsAt(
+      { schedule: 'weekdays 09:00', timeZone: 'UTC' },
+      new Date('2024-03-12T09:00Z'),
+      new Date('2024-03-15T11:00Z'),
+      quiet,
+    );
     expect(decision.send?.slot).toBe('2024-03-15T09:00');
     expect(decision.missed.map((m) => m.slot)).toEqual(['2024-03-12T09:00', '2024-03-13T09:00', '2024-03-14T09:00']);
   });
 
   it('after 18:00 local, or on a day with no slot, nothing is sent late', () => {
-    const evening = digestsAt({ schedule: 'weekdays 09:00', timeZone: 'UTC' }, new Date('2024-03-15T09:00Z'), new Date('2024-03-15T18:30Z'), quiet);
+    const evening = digestsAt(
+      { schedule: 'weekdays 09:00', timeZone: 'UTC' },
+      new Date('2024-03-15T09:00Z'),
+      new Date('2024-03-15T18:30Z'),
+      quiet,
+    );
     expect(evening.send).toBeUndefined();
     expect(evening.missed.map((m) => m.slot)).toEqual(['2024-03-15T09:00']);
-    const saturday = digestsAt({ schedule: 'weekdays 09:00', timeZone: 'UTC' }, new Date('2024-03-15T09:00Z'), new Date('2024-03-16T10:00Z'), quiet);
+    const saturday = digestsAt(
+      { schedule: 'weekdays 09:00', timeZone: 'UTC' },
+      new Date('2024-03-15T09:00Z'),
+      new Date('2024-03-16T10:00Z'),
+      quiet,
+    );
     expect(saturday.send).toBeUndefined();
     expect(saturday.next?.toISOString()).toBe('2024-03-18T09:00:00.000Z');
   });
@@ -180,7 +246,15 @@ describe('digest content', () => {
   it('is skipped when nothing is overdue, due soon, undated or waiting, and nothing changed', () => {
     const later = commitment(exact('2024-06-01'));
     expect(buildDigest({ commitments: [later], proposedCount: 0, changes: [], unreachable: [], now })).toBeNull();
-    const changed = buildDigest({ commitments: [later], proposedCount: 0, unreachable: [], now, changes: [{ workspaceId: 'W1', commitmentId: 'C-1', at: '2024-03-14T10:00:00Z', actor: { id: 'U1', name: 'alice' }, action: 'snoozed' }] });
+    const changed = buildDigest({
+      commitments: [later],
+      proposedCount: 0,
+      unreachable: [],
+      now,
+      changes: [
+        { workspaceId: 'W1', commitmentId: 'C-1', at: '2024-03-14T10:00:00Z', actor: { id: 'U1', name: 'alice' }, action: 'snoozed' },
+      ],
+    });
     expect(changed?.text).toContain('Changes since last digest: 1 (C-1 snoozed by alice)');
   });
 

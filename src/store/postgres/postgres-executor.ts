@@ -49,7 +49,11 @@ export class PostgresExecutor implements Executor {
   private readonly pooled: Executor;
 
   constructor(private readonly db: PgDatabase) {
-    this.pooled = on(db, () => this.observer, (work) => this.transaction(work));
+    this.pooled = on(
+      db,
+      () => this.observer,
+      (work) => this.transaction(work),
+    );
   }
 
   /** Test aid: sees every statement as it is sent (to EXPLAIN the store's real queries). */
@@ -67,7 +71,11 @@ export class PostgresExecutor implements Executor {
 
   transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
     return this.db.transaction((client) => {
-      const tx: Executor = on(client, () => this.observer, (inner) => inner(tx));
+      const tx: Executor = on(
+        client,
+        () => this.observer,
+        (inner) => inner(tx),
+      );
       return work(tx);
     });
   }

@@ -59,7 +59,9 @@ export class PostgresStore extends Repositories implements Store {
   async health(): Promise<StoreHealth> {
     try {
       const [row] = await this.executor.rows<{ read_only: string }>('SELECT current_setting($1) AS read_only', ['transaction_read_only']);
-      return row.read_only === 'on' ? { writable: false, reason: 'the PostgreSQL server at DATABASE_URL accepts only reads (a standby, or read-only mode)' } : { writable: true };
+      return row.read_only === 'on'
+        ? { writable: false, reason: 'the PostgreSQL server at DATABASE_URL accepts only reads (a standby, or read-only mode)' }
+        : { writable: true };
     } catch (error) {
       return { writable: false, reason: `the PostgreSQL database at DATABASE_URL cannot be reached: ${(error as Error).message}` };
     }

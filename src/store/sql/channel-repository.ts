@@ -18,7 +18,10 @@ export class SqlChannelRepository implements ChannelRepository {
   private map = (row: ChannelRow) => toChannel(row, this.sql.dialect.decodeJson);
 
   async get(workspaceId: string, address: string): Promise<ChannelRecord | null> {
-    const [row] = await this.sql.rows<ChannelRow>('SELECT * FROM channels WHERE workspace_id = $1 AND address = $2', [workspaceId, address]);
+    const [row] = await this.sql.rows<ChannelRow>('SELECT * FROM channels WHERE workspace_id = $1 AND address = $2', [
+      workspaceId,
+      address,
+    ]);
     return row ? this.map(row) : null;
   }
 

@@ -83,7 +83,14 @@ export class SqlCommitmentRepository implements CommitmentRepository {
   }
 
   /** `update` inside a caller's transaction (event confirmation changes many commitments at once). */
-  async updateIn(tx: Executor, workspaceId: string, id: string, expectedVersion: number, changes: CommitmentChanges, log: LogInput): Promise<Commitment> {
+  async updateIn(
+    tx: Executor,
+    workspaceId: string,
+    id: string,
+    expectedVersion: number,
+    changes: CommitmentChanges,
+    log: LogInput,
+  ): Promise<Commitment> {
     const current = await read(tx, workspaceId, id, true);
     if (!current || current.version !== expectedVersion) throw new ConcurrentChange(id);
     const j = tx.dialect.json;
@@ -163,10 +170,13 @@ export async function listIn(sql: Executor, workspaceId: string, filter: Commitm
   if (filter.statuses !== undefined) where.push(`c.status IN (${filter.statuses.map(param).join(', ')})`);
   if (filter.ownerId !== undefined) {
     // Driven from the owner's rows (owners_by_user), not a check on every commitment of the workspace.
-    where.push(`c.id IN (SELECT o.commitment_id FROM commitment_owners o WHERE o.workspace_id = $1 AND o.user_id = ${param(filter.ownerId)})`);
+    where.push(
+      `c.id IN (SELECT o.commitment_id FROM commitment_owners o WHERE o.workspace_id = $1 AND o.user_id = ${param(filter.ownerId)})`,
+    );
   }
   if (filter.tag !== undefined) where.push(sql.dialect.jsonArrayHasLower('c.tags', param(filter.tag.toLowerCase())));
-  if (filter.eventId !== undefined) where.push(`c.deadline_kind = 'event' AND c.deadline ->> 'eventId' = ${param(canonicalId(filter.eventId))}`);
+  if (filter.eventId !== undefined)
+    where.push(`c.deadline_kind = 'event' AND c.deadline ->> 'eventId' = ${param(canonicalId(filter.eventId))}`);
   const lock = forUpdate ? sql.dialect.forUpdate : '';
   const rows = await sql.rows<CommitmentRow>(`${selectCommitment(sql.dialect)} WHERE ${where.join(' AND ')} ORDER BY c.seq${lock}`, params);
   return rows.map((row) => toCommitment(row, sql.dialect.decodeJson));
@@ -178,8 +188,13 @@ async function writeOwners(tx: Executor, workspaceId: string, id: string, owners
   const unique = owners.filter((owner, i) => owners.findIndex((o) => o.id === owner.id) === i);
   if (unique.length === 0) return [];
   const params: unknown[] = [workspaceId, id];
-  const values = unique.map((owner, position) => `($1, $2, $${params.push(position)}, $${params.push(owner.id)}, $${params.push(owner.name)})`);
-  await tx.run(`INSERT INTO commitment_owners (workspace_id, commitment_id, position, user_id, user_name) VALUES ${values.join(', ')}`, params);
+  const values = unique.map(
+    (owner, position) => `($1, $2, $${params.push(position)}, $${params.push(owner.id)}, $${params.push(owner.name)})`,
+  );
+  await tx.run(
+    `INSERT INTO commitment_owners (workspace_id, commitment_id, position, user_id, user_name) VALUES ${values.join(', ')}`,
+    params,
+  );
   return unique.map((o) => ({ id: o.id, name: o.name }));
 }
 

@@ -34,8 +34,16 @@ export class SqlOutboxRepository implements OutboxRepository {
       }
       // Compare-and-set: if a change recomputed the time after the tick read it, the change's value stands.
       const moves = [
-        { table: 'commitments', key: 'id', items: plan.commitments.map((c) => [c.workspaceId, c.id, c.nextReminderAt, c.expected ?? null]) },
-        { table: 'channels', key: 'address', items: plan.channels.map((c) => [c.workspaceId, c.address, c.nextReminderAt, c.expected ?? null]) },
+        {
+          table: 'commitments',
+          key: 'id',
+          items: plan.commitments.map((c) => [c.workspaceId, c.id, c.nextReminderAt, c.expected ?? null]),
+        },
+        {
+          table: 'channels',
+          key: 'address',
+          items: plan.channels.map((c) => [c.workspaceId, c.address, c.nextReminderAt, c.expected ?? null]),
+        },
       ];
       for (const { table, key, items } of moves) {
         for (const rows of chunks(items, 200)) {
@@ -116,7 +124,10 @@ export class SqlOutboxRepository implements OutboxRepository {
     // In chunks, well under either engine's parameter limit.
     for (let i = 0; i < keys.length; i += 500) {
       const chunk = keys.slice(i, i + 500);
-      const rows = await this.sql.rows<{ key: string }>(`SELECT key FROM outbox WHERE key IN (${chunk.map((_, k) => `$${k + 1}`).join(', ')})`, chunk);
+      const rows = await this.sql.rows<{ key: string }>(
+        `SELECT key FROM outbox WHERE key IN (${chunk.map((_, k) => `$${k + 1}`).join(', ')})`,
+        chunk,
+      );
       for (const row of rows) found.add(row.key);
     }
     return found;
@@ -148,7 +159,11 @@ export class SqlOutboxRepository implements OutboxRepository {
 
   async markAddressInactive(address: string, reason: string): Promise<void> {
     await this.sql.transaction(async (tx) => {
-      await tx.run('UPDATE channels SET active = FALSE, inactive_reason = $1, updated_at = $2 WHERE address = $3', [reason, new Date().toISOString(), address]);
+      await tx.run('UPDATE channels SET active = FALSE, inactive_reason = $1, updated_at = $2 WHERE address = $3', [
+        reason,
+        new Date().toISOString(),
+        address,
+      ]);
       await tx.run('UPDATE users SET dm_inactive_reason = $1 WHERE dm_address = $2', [reason, address]);
     });
   }

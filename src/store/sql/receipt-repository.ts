@@ -6,7 +6,12 @@ export class SqlReceiptRepository implements ReceiptRepository {
   constructor(private readonly sql: Executor) {}
 
   async claim(key: string, at: Date): Promise<boolean> {
-    return (await this.sql.run('INSERT INTO inbound_receipts (key, received_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, at.toISOString()])) === 1;
+    return (
+      (await this.sql.run('INSERT INTO inbound_receipts (key, received_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
+        key,
+        at.toISOString(),
+      ])) === 1
+    );
   }
 
   async prune(before: Date): Promise<number> {

@@ -11,7 +11,12 @@ export class SqlReminderStateRepository implements ReminderStateRepository {
     const d = this.sql.dialect;
     // Owners joined with their user rows (zone, DM, whether it still works) by primary key, in the same statement.
     const recipients = d.jsonArray(
-      { id: 'o.user_id', name: 'o.user_name', timeZone: 'u.time_zone', dmAddress: 'CASE WHEN u.dm_inactive_reason IS NULL THEN u.dm_address END' },
+      {
+        id: 'o.user_id',
+        name: 'o.user_name',
+        timeZone: 'u.time_zone',
+        dmAddress: 'CASE WHEN u.dm_inactive_reason IS NULL THEN u.dm_address END',
+      },
       'o.position',
     );
     const rows = await this.sql.rows<DueRow>(

@@ -56,7 +56,10 @@ export class SqlUserRepository implements UserRepository {
   }
 
   async findByName(workspaceId: string, name: string): Promise<UserRecord[]> {
-    const rows = await this.sql.rows<UserRow>('SELECT * FROM users WHERE workspace_id = $1 AND name_key = $2 ORDER BY id', [workspaceId, nameKey(name)]);
+    const rows = await this.sql.rows<UserRow>('SELECT * FROM users WHERE workspace_id = $1 AND name_key = $2 ORDER BY id', [
+      workspaceId,
+      nameKey(name),
+    ]);
     return rows.map(this.map);
   }
 }

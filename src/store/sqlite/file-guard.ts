@@ -75,7 +75,8 @@ export function readOnlyProblem(file: string, mode = statSync(file).mode): strin
       return false;
     }
   };
-  if (!writable(file, mode)) return `the database file ${file} is read-only; make it writable (chmod u+w) or point FOLLOWTHROUGH_DB at a writable file`;
+  if (!writable(file, mode))
+    return `the database file ${file} is read-only; make it writable (chmod u+w) or point FOLLOWTHROUGH_DB at a writable file`;
   if (!writable(folder, statSync(folder).mode)) {
     return `the folder ${folder} of the database file is read-only (SQLite writes its journal next to the file); make it writable or move FOLLOWTHROUGH_DB`;
   }

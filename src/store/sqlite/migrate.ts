@@ -5,9 +5,7 @@ import { migrations as allMigrations, type Migration } from './migrations/index.
 export function migrate(db: Database.Database, migrations: Migration[] = allMigrations, upTo = Infinity): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-  );
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
   const pending = [...migrations].sort((a, b) => a.version - b.version).filter((m) => !applied.has(m.version) && m.version <= upTo);
   for (const migration of pending) {
     db.transaction(() => {

@@ -69,7 +69,8 @@ export const counter = new QueryCounter();
     const values = (Array.isArray(args[1]) ? args[1] : ((args[0] as { values?: unknown[] })?.values ?? [])) as unknown[];
     const callback = args.findIndex((a) => typeof a === 'function');
     const start = performance.now();
-    const note = (result: unknown) => counter.record(text, values, (result as { rows?: unknown[] })?.rows?.length ?? 0, performance.now() - start);
+    const note = (result: unknown) =>
+      counter.record(text, values, (result as { rows?: unknown[] })?.rows?.length ?? 0, performance.now() - start);
     if (callback >= 0) {
       const cb = args[callback] as (err: unknown, result: unknown) => void;
       args[callback] = (err: unknown, result: unknown) => {

@@ -9,7 +9,13 @@ import type { Target } from './bench-args.js';
 export function openBenchStore(target: Target, clock: Clock): Store {
   const sync = process.env.BENCH_SQLITE_SYNC;
   if (target.file && (sync === 'NORMAL' || sync === 'FULL')) {
-    return new SqliteStore({ file: target.file, synchronous: sync, nextReminderAt: nextReminderCalculator, clock, maintenanceIntervalMs: 0 });
+    return new SqliteStore({
+      file: target.file,
+      synchronous: sync,
+      nextReminderAt: nextReminderCalculator,
+      clock,
+      maintenanceIntervalMs: 0,
+    });
   }
   return openStore(
     { FOLLOWTHROUGH_DB: target.file ?? 'unused.db', DATABASE_URL: target.url, FOLLOWTHROUGH_DEFAULT_TZ: 'UTC' },

@@ -45,7 +45,8 @@ const started = performance.now();
 }
 
 type Row = Record<string, unknown>;
-const dueDate = (i: number) => (i % DUE_EVERY === 0 ? '2024-03-04' : new Date(Date.UTC(2024, 3 + (i % 8), 1 + (i % 28))).toISOString().slice(0, 10));
+const dueDate = (i: number) =>
+  i % DUE_EVERY === 0 ? '2024-03-04' : new Date(Date.UTC(2024, 3 + (i % 8), 1 + (i % 28))).toISOString().slice(0, 10);
 const nextAt = (i: number) =>
   i % DUE_EVERY === 0 ? '2024-03-01T09:00:00.000Z' : new Date(Date.parse(`${dueDate(i)}T09:00:00Z`) - 3 * 86_400_000).toISOString();
 
@@ -59,8 +60,13 @@ function* rows(table: string, template: Row, json: { parse(v: unknown): any; wri
     }
   } else if (table === 'channels') {
     for (let k = 1; k < CHANNELS; k++) {
-      yield { ...template, address: `bench:ch-${k}`, name: `ch-${k}`, time_zone: ZONES[k % ZONES.length],
-        next_reminder_at: k % DUE_EVERY === 0 ? '2024-03-01T09:00:00.000Z' : '2024-03-04T09:00:00.000Z' };
+      yield {
+        ...template,
+        address: `bench:ch-${k}`,
+        name: `ch-${k}`,
+        time_zone: ZONES[k % ZONES.length],
+        next_reminder_at: k % DUE_EVERY === 0 ? '2024-03-01T09:00:00.000Z' : '2024-03-04T09:00:00.000Z',
+      };
     }
   } else {
     const deadline = table === 'commitments' ? json.parse(template.deadline) : undefined;
@@ -69,8 +75,17 @@ function* rows(table: string, template: Row, json: { parse(v: unknown): any; wri
       const owner = (i * 7) % USERS;
       if (table === 'commitments') {
         const due = dueDate(i);
-        yield { ...template, id, seq: i, channel: `bench:ch-${i % CHANNELS}`, title: `Deploy liaison officers ${i}`, time_zone: ZONES[(i % CHANNELS) % ZONES.length],
-          deadline: json.write({ ...deadline, text: due, due }), due_date: due, next_reminder_at: nextAt(i) };
+        yield {
+          ...template,
+          id,
+          seq: i,
+          channel: `bench:ch-${i % CHANNELS}`,
+          title: `Deploy liaison officers ${i}`,
+          time_zone: ZONES[(i % CHANNELS) % ZONES.length],
+          deadline: json.write({ ...deadline, text: due, due }),
+          due_date: due,
+          next_reminder_at: nextAt(i),
+        };
       } else if (table === 'commitment_owners') {
         yield { ...template, commitment_id: id, user_id: `U${owner}`, user_name: `user${owner}` };
       } else {
@@ -111,13 +126,16 @@ if (target.file) {
   await client.connect();
   await client.query('BEGIN');
   for (const table of TABLES) {
-    const template = (await client.query(`SELECT * FROM ${table} WHERE workspace_id = $1 AND ${templateWhere[table]}`, [WORKSPACE])).rows[0] as Row;
+    const template = (await client.query(`SELECT * FROM ${table} WHERE workspace_id = $1 AND ${templateWhere[table]}`, [WORKSPACE]))
+      .rows[0] as Row;
     if (table === 'commitment_log') delete template.seq;
     const columns = Object.keys(template).join(', ');
     let batch: Row[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      await client.query(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`, [JSON.stringify(batch)]);
+      await client.query(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`, [
+        JSON.stringify(batch),
+      ]);
       batch = [];
     };
     for (const row of rows(table, template, { parse: (v) => v, write: (v) => v })) {
@@ -138,7 +156,8 @@ const seedMs = performance.now() - started;
   await store.ready?.();
   const added = await store.commitments.get(WORKSPACE, 'C-1');
   const seeded = await store.commitments.get(WORKSPACE, `c-${N}`);
-  const shape = (c: unknown) => JSON.stringify(Object.keys(c as object).sort()) + JSON.stringify(Object.keys((c as { deadline: object }).deadline).sort());
+  const shape = (c: unknown) =>
+    JSON.stringify(Object.keys(c as object).sort()) + JSON.stringify(Object.keys((c as { deadline: object }).deadline).sort());
   if (!added || !seeded || shape(added) !== shape(seeded) || seeded.owners.length !== 1 || seeded.id !== `C-${N}`) {
     throw new Error(`seeded rows do not read back like added ones:\n${JSON.stringify(added)}\n${JSON.stringify(seeded)}`);
   }

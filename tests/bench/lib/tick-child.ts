@@ -73,7 +73,10 @@ async function rawConnection(forceIndexes = false): Promise<Raw> {
     },
     async plan(sql, params) {
       const { rows } = await client.query(`EXPLAIN ${sql}`, params);
-      return rows.map((r: Record<string, string>) => r['QUERY PLAN'].trim()).slice(0, 4).join(' | ');
+      return rows
+        .map((r: Record<string, string>) => r['QUERY PLAN'].trim())
+        .slice(0, 4)
+        .join(' | ');
     },
     async tuplesRead() {
       await client.query('SELECT pg_stat_clear_snapshot()');
@@ -93,7 +96,9 @@ const raw = await rawConnection();
 // the one production sees (SQLite gets none here: the store must gather its own, that was one of the bugs).
 if (target.url) await raw.all('ANALYZE', []);
 const idealConnection = await rawConnection(true);
-const [{ n: due }] = (await raw.all('SELECT COUNT(*) AS n FROM commitments WHERE next_reminder_at IS NOT NULL AND next_reminder_at <= $1', [at])) as { n: number }[];
+const [{ n: due }] = (await raw.all('SELECT COUNT(*) AS n FROM commitments WHERE next_reminder_at IS NOT NULL AND next_reminder_at <= $1', [
+  at,
+])) as { n: number }[];
 const [{ n: total }] = (await raw.all('SELECT COUNT(*) AS n FROM commitments', [])) as { n: number }[];
 
 /** The ideal: every due row with its owners and their users, and every due channel, each in one indexed query. */

@@ -46,22 +46,36 @@ async function main(): Promise<void> {
     FOLLOWTHROUGH_DB: join(scratch, 'playground.db'),
     LOG_LEVEL: 'warn',
   });
-  start('playground', 'npx', ['-y', PLAYGROUND, 'start', '-e', `http://127.0.0.1:${appPort}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--dt'], {
-    PATH: `${bin}:${process.env.PATH}`,
-  });
+  start(
+    'playground',
+    'npx',
+    ['-y', PLAYGROUND, 'start', '-e', `http://127.0.0.1:${appPort}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--dt'],
+    {
+      PATH: `${bin}:${process.env.PATH}`,
+    },
+  );
   await waitForHttp(`http://127.0.0.1:${playgroundPort}/`, 180_000);
 
   mkdirSync(SHOTS, { recursive: true });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 2600 } });
     await page.goto(`http://127.0.0.1:${playgroundPort}/`, { waitUntil: 'domcontentloaded' });
     await page.getByText('Connected.').waitFor({ timeout: 60_000 });
     await page.getByText('Personal Chat', { exact: true }).first().click();
     await conversation(page, app);
-    console.log(`Playground e2e passed. Screenshots in ${SHOTS}: help.png, report.png, owner-daily-message.png, owner-daily-message-after-done.png, refused-press.png`);
+    console.log(
+      `Playground e2e passed. Screenshots in ${SHOTS}: help.png, report.png, owner-daily-message.png, owner-daily-message-after-done.png, refused-press.png`,
+    );
   } catch (error) {
-    await browser.contexts()[0]?.pages()[0]?.screenshot({ path: join(SHOTS, 'failure.png'), fullPage: true });
+    await browser
+      .contexts()[0]
+      ?.pages()[0]
+      ?.screenshot({ path: join(SHOTS, 'failure.png'), fullPage: true });
     throw error;
   } finally {
     await browser.close();
@@ -71,7 +85,13 @@ async function main(): Promise<void> {
 async function conversation(page: Page, app: App): Promise<void> {
   // help: every placeholder as typed, one command per row.
   const help = await send(page, 'help', /Followthrough commands/);
-  expectText(help, 'help', [/done <id> \[note\]/, /add <title> \[@owner…\]/, /within <when>\] \[agreed <date>\]/, /snooze <id> <1d\|3d\|1w\|tomorrow\|date>/, /Type help <command> for examples\./]);
+  expectText(help, 'help', [
+    /done <id> \[note\]/,
+    /add <title> \[@owner…\]/,
+    /within <when>\] \[agreed <date>\]/,
+    /snooze <id> <1d\|3d\|1w\|tomorrow\|date>/,
+    /Type help <command> for examples\./,
+  ]);
   await shoot(page, 'help.png');
   // A text answer (not a card): a code span with <…> must not show as &lt;…&gt;.
   const usage = await send(page, 'done', /Usage:/);
@@ -95,7 +115,8 @@ async function conversation(page: Page, app: App): Promise<void> {
   const report = await send(page, 'report', /Report|report/);
   const reportLines = lines(report);
   for (const id of ['C-1', 'C-2', 'C-3', 'C-4', 'C-5', 'C-6']) {
-    if (!reportLines.some((l) => l.startsWith(`${id} `) || l.includes(` ${id} `) || l.startsWith(`${id}:`))) fail('report', `${id} does not start a line of its own`, report);
+    if (!reportLines.some((l) => l.startsWith(`${id} `) || l.includes(` ${id} `) || l.startsWith(`${id}:`)))
+      fail('report', `${id} does not start a line of its own`, report);
   }
   expectText(report, 'report', [/Brief the Senate & the Assembly committees/]);
   await shoot(page, 'report.png');
@@ -110,7 +131,8 @@ async function conversation(page: Page, app: App): Promise<void> {
   if (proposedIds.length < 2) fail('import', 'expected two proposed items', imported);
   for (const id of proposedIds) if (!lines(imported).some((l) => l.includes(id))) fail('import', `${id} is not on a line`, imported);
   const accepted = await send(page, 'accept all', /[Aa]ccepted/);
-  for (const id of proposedIds) if (!lines(accepted).some((l) => l.includes(id))) fail('accept', `${id} is not on a line of its own`, accepted);
+  for (const id of proposedIds)
+    if (!lines(accepted).some((l) => l.includes(id))) fail('accept', `${id} is not on a line of its own`, accepted);
 
   // The owner's daily message, delivered to this 1:1 through the app's Teams adapter as the outbox does.
   const before = await page.locator(BOT_MESSAGE).count();
@@ -142,7 +164,11 @@ async function conversation(page: Page, app: App): Promise<void> {
   // Done on the overdue row: that row changes, the rest of the message stays, and it says who did it.
   const row = dailyMessage.locator('.ac-container', { hasText: 'C-6 Brief the Senate' }).last();
   await row.getByRole('button', { name: 'Done', exact: true }).click();
-  await page.locator(BOT_MESSAGE).last().getByText(/marked C-6 done/).waitFor({ timeout: 30_000 });
+  await page
+    .locator(BOT_MESSAGE)
+    .last()
+    .getByText(/marked C-6 done/)
+    .waitFor({ timeout: 30_000 });
   const after = await page.locator(BOT_MESSAGE).last().innerText();
   expectText(after, 'the daily message after Done', [/Your commitments, /, /marked C-6 done/, /Still kept/, /Pick a date/]);
   await shoot(page, 'owner-daily-message-after-done.png', page.locator(BOT_MESSAGE).last());
@@ -151,12 +177,22 @@ async function conversation(page: Page, app: App): Promise<void> {
   const exchange = /(C-\d+) Exchange lists/.exec(after)?.[1];
   if (!exchange) fail('the daily message', 'no "Exchange lists" item', after);
   await send(page, `done ${exchange}`, new RegExp(`marked ${exchange} done`));
-  const dailyNow = page.locator(BOT_MESSAGE).filter({ hasText: /Your commitments, / }).last();
+  const dailyNow = page
+    .locator(BOT_MESSAGE)
+    .filter({ hasText: /Your commitments, / })
+    .last();
   // The card itself (the Playground shows the presser's private answer as a banner under it, outside the card).
   const cardOf = () => dailyNow.locator('.ac-adaptiveCard').first().innerText();
   const unchanged = await cardOf();
-  await dailyNow.locator('.ac-container', { hasText: `${exchange} Exchange lists` }).last().getByRole('button', { name: 'Done', exact: true }).click();
-  await page.getByText(new RegExp(`${exchange} is already done`)).first().waitFor({ timeout: 30_000 });
+  await dailyNow
+    .locator('.ac-container', { hasText: `${exchange} Exchange lists` })
+    .last()
+    .getByRole('button', { name: 'Done', exact: true })
+    .click();
+  await page
+    .getByText(new RegExp(`${exchange} is already done`))
+    .first()
+    .waitFor({ timeout: 30_000 });
   await page.waitForTimeout(1000);
   if ((await cardOf()) !== unchanged) fail('a refused press', 'the daily message changed', await cardOf());
   const banner = (await dailyNow.innerText()).replace(unchanged, '');
@@ -185,11 +221,19 @@ async function newMessage(page: Page, before: number, expect: RegExp, after = 't
     }
     await page.waitForTimeout(250);
   }
-  const last = await page.locator(BOT_MESSAGE).last().innerText().catch(() => '');
+  const last = await page
+    .locator(BOT_MESSAGE)
+    .last()
+    .innerText()
+    .catch(() => '');
   throw new Error(`no answer matching ${expect} after "${after}"; the last message reads:\n${last}`);
 }
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 function expectText(text: string, what: string, present: RegExp[], absent: RegExp[] = []): void {
   for (const pattern of present) if (!pattern.test(text)) fail(what, `missing ${pattern}`, text);
@@ -209,7 +253,8 @@ function ensureChromium(): void {
   if (existsSync(CHROMIUM)) return;
   console.log('Installing Debian chromium (apt-get install -y chromium)…');
   const result = spawnSync('sh', ['-c', 'apt-get update && apt-get install -y chromium'], { stdio: 'inherit' });
-  if (result.status !== 0 || !existsSync(CHROMIUM)) throw new Error('Could not install chromium; run `apt-get install -y chromium` as root and try again.');
+  if (result.status !== 0 || !existsSync(CHROMIUM))
+    throw new Error('Could not install chromium; run `apt-get install -y chromium` as root and try again.');
 }
 
 function start(name: string, command: string, args: string[], env: Record<string, string>): void {

@@ -33,7 +33,11 @@ export default {
   async backfill(client: pg.ClientBase): Promise<void> {
     const { rows } = await client.query<{ workspace_id: string; id: string; name: string }>('SELECT workspace_id, id, name FROM users');
     for (const row of rows) {
-      await client.query('UPDATE users SET name_key = $1 WHERE workspace_id = $2 AND id = $3', [nameKey(row.name), row.workspace_id, row.id]);
+      await client.query('UPDATE users SET name_key = $1 WHERE workspace_id = $2 AND id = $3', [
+        nameKey(row.name),
+        row.workspace_id,
+        row.id,
+      ]);
     }
   },
 };

@@ -29,7 +29,11 @@ export default {
   backfill(db: Database.Database): void {
     const update = db.prepare('UPDATE users SET name_key = ? WHERE workspace_id = ? AND id = ?');
     // .all(), not .iterate(): better-sqlite3 refuses a write on the connection while a read is still being iterated.
-    for (const row of db.prepare('SELECT workspace_id, id, name FROM users').all() as { workspace_id: string; id: string; name: string }[]) {
+    for (const row of db.prepare('SELECT workspace_id, id, name FROM users').all() as {
+      workspace_id: string;
+      id: string;
+      name: string;
+    }[]) {
       update.run(nameKey(row.name), row.workspace_id, row.id);
     }
   },
