@@ -38,12 +38,10 @@ function elementsFor(action: CardAction, idFor: (a: CardAction, picker?: Picker)
       type: 'static_select',
       action_id: idFor(action),
       placeholder: plain(action.label),
-      options: action.options
-        .slice(0, ELEMENT_LIMITS.options)
-        .map((o) => ({
-          text: plain(o.label),
-          value: encodeAction({ kind: action.id, id: action.target, choice: o.value }).slice(0, ELEMENT_LIMITS.optionValue),
-        })),
+      options: action.options.slice(0, ELEMENT_LIMITS.options).map((o) => ({
+        text: plain(o.label),
+        value: encodeAction({ kind: action.id, id: action.target, choice: o.value }).slice(0, ELEMENT_LIMITS.optionValue),
+      })),
     });
   } else if (!action.pickDate) {
     elements.push({

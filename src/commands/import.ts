@@ -17,12 +17,9 @@ export const importCommand = defineCommand({
   examples: ['import agreed 2024-01-29 The two foreign ministers agreed to immediately appoint liaison officers in Turbat and Zahedan.'],
   args: z.object({
     agreed: z.string().optional(),
-    text: z
-      .string()
-      .trim()
-      .min(20, {
-        error: 'Paste the statement after `import` (at least a sentence), e.g. `import agreed 2024-01-29 The ministers agreed to …`.',
-      }),
+    text: z.string().trim().min(20, {
+      error: 'Paste the statement after `import` (at least a sentence), e.g. `import agreed 2024-01-29 The ministers agreed to …`.',
+    }),
   }),
   read: (input) =>
     input.words[0]?.toLowerCase() === 'agreed' && !input.quoted[0]

@@ -150,9 +150,8 @@ const RULES: Rule[] = [
   // "for the October meeting", "at maturity", "upon completion of the disengagement": occasions without a day.
   {
     sort: 'event',
-    pattern: new RegExp(
-      `\\b(?:(?:for|at|by|before)\\s+the\\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+(?:meeting|session|hearing|sitting)|at\\s+(?:maturity|expiry|expiration)|[Uu]pon\\s+(?:the\\s+)?(?:completion|conclusion|expiry|expiration|termination)\\s+of\\s+[^,;.]+)`,
-    ),
+    pattern:
+      /\b(?:(?:for|at|by|before)\s+the\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:meeting|session|hearing|sitting)|at\s+(?:maturity|expiry|expiration)|[Uu]pon\s+(?:the\s+)?(?:completion|conclusion|expiry|expiration|termination)\s+of\s+[^,;.]+)/,
   },
   // "at our next Summit", "at its next regular meeting", "at the 13th CSC Leaders' Summit", "at the next sync".
   {

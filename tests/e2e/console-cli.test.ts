@@ -115,7 +115,7 @@ describe('console, end to end', () => {
     const bob = rows.filter((r) => r.address === 'console:dm:bob');
     expect(bob).toEqual([expect.objectContaining({ kind: 'owner-day', commitments: ['C-1', 'C-2'] })]);
     expect(bob[0].text).toMatch(
-      /^Your commitments, Mon 2 Mar — 2 due soon\nDue soon:\n  C-1 Appoint officers — Due today \(Mon 2 Mar\)\.\n  C-2 Open the border markets — Due today/,
+      /^Your commitments, Mon 2 Mar — 2 due soon\nDue soon:\n {2}C-1 Appoint officers — Due today \(Mon 2 Mar\)\.\n {2}C-2 Open the border markets — Due today/,
     );
   });
 

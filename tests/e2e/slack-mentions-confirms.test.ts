@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/reminders/digest.js';
 import { reminderMessage } from '../../src/reminders/reminder-message.js';
 import { blockProblem } from '../helpers/fake-slack-blocks.js';
-import { FakeSlack } from '../helpers/fake-slack.js';
+import type { FakeSlack } from '../helpers/fake-slack.js';
 import { seededFake, startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
 
 let slack: SlackHarness;

@@ -197,7 +197,7 @@ it('the dry run says what a tick would send and records nothing', async () => {
     ['owner-day', 'fake:dm-alice', ['C-1']],
   ]);
   expect(lines[1].text).toMatch(
-    /^Your commitments, Fri 15 Mar — 1 due soon\nDue soon:\n  C-1 Appoint liaison officers — Due today \(Fri 15 Mar\)\./,
+    /^Your commitments, Fri 15 Mar — 1 due soon\nDue soon:\n {2}C-1 Appoint liaison officers — Due today \(Fri 15 Mar\)\./,
   );
   expect(states()).toEqual({});
 });

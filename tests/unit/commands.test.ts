@@ -282,7 +282,7 @@ describe('report', () => {
     await h.say('add Elsewhere due 2024-01-01', { channel: 'other' });
     const here = (await h.say('report')).text;
     expect(here).toMatch(/4 promised · 0 kept on time · 1 kept late · 1 under way · 1 late · 1 dropped/);
-    expect(here).toMatch(/Kept late:\n  C-3  Kept late — done Thu 25 Jan, 5 days late/);
+    expect(here).toMatch(/Kept late:\n {2}C-3 {2}Kept late — done Thu 25 Jan, 5 days late/);
     expect(here).not.toMatch(/Kept late — overdue/);
     expect(here).toMatch(/Compliance −0\.25/);
     expect(here).not.toMatch(/Elsewhere/);

@@ -99,7 +99,7 @@ describe('review is review (issue 11 item 6)', () => {
     const reply = await h.say(`import agreed 2024-01-29 ${STATEMENT}`);
     expect(reply.text).toMatch(/proposed 1 commitment/);
     expect(reply.text).toMatch(
-      /Already tracked here \(not added again\):\n  C-1 Appoint liaison officers in Turbat and Zahedan — already here \(open, due Sat 10 Feb\)/,
+      /Already tracked here \(not added again\):\n {2}C-1 Appoint liaison officers in Turbat and Zahedan — already here \(open, due Sat 10 Feb\)/,
     );
   });
 });
@@ -116,8 +116,8 @@ describe('ongoing reviews feed the report', () => {
     expect((await h.say('review C-2 ended')).text).toMatch(/has ended \(kept to the end\)/);
     const report = (await h.say('report')).text;
     expect(report).toMatch(/3 promised · 1 kept on time · 1 kept late · 0 under way · 0 late · 1 not kept · 0 dropped/);
-    expect(report).toMatch(/Not kept \(ongoing duties\):\n  C-1 /);
-    expect(report).toMatch(/Kept late:\n  C-3  Appoint officers — done Mon 5 Feb, 3 days late/);
+    expect(report).toMatch(/Not kept \(ongoing duties\):\n {2}C-1 /);
+    expect(report).toMatch(/Kept late:\n {2}C-3 {2}Appoint officers — done Mon 5 Feb, 3 days late/);
     expect((await h.say('review C-3 kept')).text).toMatch(/C-3 is done; reopen it first/);
   });
 });

@@ -1,5 +1,5 @@
 /** One pg pool plus the two things every repository needs: a query that waits for migrations, and a transaction. */
-import pg from 'pg';
+import type pg from 'pg';
 
 /** What a query runs on: the pool, or the one client a transaction holds. */
 export interface Sql {
