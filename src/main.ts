@@ -10,11 +10,11 @@ import { createCore, type Core } from './core.js';
 import type { RunningAdapter, StartAdapter } from './ports/adapter-host.js';
 import type { ChatAdapter } from './ports/chat-adapter.js';
 import { HttpServer } from './cli/http-server.js';
-import { openStore } from './store/open-store.js';
 import { systemClock } from './ports/clock.js';
 import { nextReminderCalculator } from './reminders/next-reminder.js';
 import { startScheduler, type Scheduler } from './scheduler/scheduler.js';
-import { adapterFailure, listenFailure, storeFailure } from './config/startup-failures.js';
+import { openConfiguredStore } from './config/open-configured-store.js';
+import { adapterFailure, listenFailure } from './config/startup-failures.js';
 import type { Store } from './store/store.js';
 
 /** Adapter modules, loaded only when enabled. */
@@ -57,7 +57,7 @@ function logFileFor(config: Config): string | undefined {
 export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<App> {
   const config = loadConfig(env);
   const logger = createLogger(config.LOG_LEVEL, logFileFor(config));
-  const store = await openConfiguredStore(config);
+  const store = await openConfiguredStore(config, { nextReminderAt: nextReminderCalculator });
   const core = createCore({ store, settings: { defaultTimeZone: config.FOLLOWTHROUGH_DEFAULT_TZ }, logger });
   const needsHttp = config.adapters.some((a) => a === 'slack' || a === 'teams');
   const http = needsHttp ? new HttpServer(logger, async () => (await store.health?.()) ?? { writable: true }) : undefined;
@@ -121,23 +121,6 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ap
     },
   };
   return app;
-}
-
-/** Opens SQLite (synchronously) or PostgreSQL (connects and migrates): any failure names FOLLOWTHROUGH_DB or DATABASE_URL. */
-async function openConfiguredStore(config: Config): Promise<Store> {
-  let store: Store;
-  try {
-    store = openStore(config, { nextReminderAt: nextReminderCalculator });
-  } catch (error) {
-    throw storeFailure(error, config);
-  }
-  try {
-    await store.ready?.();
-  } catch (error) {
-    await store.close().catch(() => undefined);
-    throw storeFailure(error, config);
-  }
-  return store;
 }
 
 function noHttp(adapter: string) {

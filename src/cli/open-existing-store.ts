@@ -6,9 +6,8 @@
 import { existsSync } from 'node:fs';
 import type { Config } from '../config/config.js';
 import { StartupError } from '../config/startup-error.js';
-import { storeFailure } from '../config/startup-failures.js';
 import { WHERE_TO_GET } from '../config/where-to-get.js';
-import { openStore } from '../store/open-store.js';
+import { openConfiguredStore } from '../config/open-configured-store.js';
 import type { Store } from '../store/store.js';
 
 export async function openExistingStore(config: Config, purpose: string): Promise<Store> {
@@ -19,17 +18,5 @@ export async function openExistingStore(config: Config, purpose: string): Promis
       WHERE_TO_GET.FOLLOWTHROUGH_DB,
     );
   }
-  let store: Store;
-  try {
-    store = openStore(config);
-  } catch (error) {
-    throw storeFailure(error, config);
-  }
-  try {
-    await store.ready?.();
-  } catch (error) {
-    await store.close().catch(() => undefined);
-    throw storeFailure(error, config);
-  }
-  return store;
+  return openConfiguredStore(config);
 }
