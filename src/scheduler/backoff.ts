@@ -9,5 +9,6 @@ export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 5_000, maxMs: 60 * 60_0
 /** Delay before attempt `attempts + 1`: base·2^attempts, capped, times a random factor in [0.5, 1.5). */
 export function transientDelay(attempts: number, options: BackoffOptions = DEFAULT_BACKOFF, random = Math.random): number {
   const exponential = Math.min(options.maxMs, options.baseMs * 2 ** Math.min(attempts, 30));
-  return Math.round(exponential * (0.5 + random()));
+  // floor, not round: round turns 1.4999… into 1.5 and breaks the half-open range the comment promises.
+  return Math.floor(exponential * (0.5 + random()));
 }

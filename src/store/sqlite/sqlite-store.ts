@@ -96,9 +96,10 @@ export class SqliteStore extends Repositories implements Store {
 function openDatabase(file: string, synchronous: 'FULL' | 'NORMAL'): Database.Database {
   const db = new Database(file);
   try {
-    db.pragma('journal_mode = WAL');
     // Another process (a second scheduler, a backup) may hold the write lock briefly: wait, don't fail.
+    // Set first: switching a new file to WAL takes that lock too.
     db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma(`synchronous = ${synchronous}`);
     migrate(db);
