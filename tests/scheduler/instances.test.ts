@@ -32,5 +32,5 @@ describe.skipIf(!ENGINES.includes('postgres'))('PostgreSQL', () => {
     const duplicates = endpoint.duplicates();
     expect([...duplicates.values()].every((n) => n === 2)).toBe(true);
     expect(duplicates.size).toBeLessThanOrEqual(CONCURRENCY);
-  }, 300_000);
+  }, 600_000);
 });
