@@ -10,7 +10,6 @@ import { runCli } from '../helpers/run-cli.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 
 const dir = tempDbPath('ft-startup-');
-const db = dir.file;
 const fake = new FakeSlack();
 let busy: Server;
 let busyPort = 0;
@@ -157,7 +156,10 @@ const cases: Case[] = [
 ];
 
 describe.concurrent('start-up failures: one line, the variable named, exit code 2', () => {
-  it.each(cases)('%s', async (_name, env, line) => {
+  it.each(cases)('%s', async (name, env, line) => {
+    // A database file of its own per case: the cases run side by side, and processes that share one
+    // new file race to create it (CI failed on exactly that); each case is about its own variable.
+    const db = join(dir.dir, `${name.replace(/[^A-Za-z0-9]+/g, '-')}.db`);
     const result = await runCli(['start'], { env: { FOLLOWTHROUGH_DB: db, ...env() } });
     // Log lines a library wrote on the way (JSON, through the logger) may precede it; nothing else may.
     const lines = result.stderr.trimEnd().split('\n');

@@ -14,8 +14,11 @@ import { freePort } from './free-port.js';
 const run = promisify(execFile);
 
 export interface PostgresCluster {
-  /** Creates an empty database and returns its `postgres://` URL. */
-  createDatabase(): Promise<string>;
+  /**
+   * Creates a database and returns its `postgres://` URL: empty, or a copy of `template` (the URL of
+   * another database of this cluster, with no connection left open to it).
+   */
+  createDatabase(template?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -44,26 +47,47 @@ export async function startPostgresCluster(found: { bin: string; runAs?: string 
   if (found.runAs) chownSync(dir, uidOf(found.runAs), gidOf(found.runAs));
   const exec = (tool: string, args: string[]) =>
     found.runAs ? run('runuser', ['-u', found.runAs, '--', join(found.bin, tool), ...args]) : run(join(found.bin, tool), args);
-  const port = await freePort();
-  try {
-    await exec('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  const log = join(dir, 'server.log');
+  const logText = () => (existsSync(log) ? readFileSync(log, 'utf8') : '');
+  const fail = (error: unknown): never => {
+    const text = logText();
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`could not start a test PostgreSQL cluster: ${(error as Error).message}\n${text}`);
+  };
+  await exec('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']).catch(fail);
+  // A port that was free a moment ago can be taken before the server binds it: then try another.
+  let port = 0;
+  for (let attempt = 1; ; attempt++) {
+    port = await freePort();
+    if (existsSync(log)) rmSync(log);
     // Durability settings off: a test cluster lives for seconds and is thrown away.
     const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-    await exec('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
-  } catch (error) {
-    const log = existsSync(join(dir, 'server.log')) ? readFileSync(join(dir, 'server.log'), 'utf8') : '';
-    rmSync(dir, { recursive: true, force: true });
-    throw new Error(`could not start a test PostgreSQL cluster: ${(error as Error).message}\n${log}`);
+    try {
+      await exec('pg_ctl', ['-D', data, '-l', log, '-o', options, '-w', '-t', '60', 'start']);
+      break;
+    } catch (error) {
+      if (attempt === 5 || !/could not bind|already in use/i.test(logText())) fail(error);
+    }
   }
   const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
   let databases = 0;
   return {
-    async createDatabase() {
+    async createDatabase(template?: string) {
       const name = `t${++databases}`;
+      const from = template ? ` TEMPLATE ${new URL(template).pathname.slice(1)}` : '';
       const admin = new pg.Client({ connectionString: url('postgres') });
       await admin.connect();
       try {
-        await admin.query(`CREATE DATABASE ${name}`);
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await admin.query(`CREATE DATABASE ${name}${from}`);
+            break;
+          } catch (error) {
+            // 55006: the template still has a session; a client that just disconnected can take a moment to go.
+            if ((error as { code?: string }).code !== '55006' || attempt === 100) throw error;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
       } finally {
         await admin.end();
       }

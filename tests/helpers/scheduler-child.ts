@@ -9,9 +9,6 @@
  * (extra ticks, one clock minute apart), STAY (keep running until SIGTERM), FOLLOWTHROUGH_FAULT
  * (read by the delivery loop itself).
  */
-import { WebClient } from '@slack/web-api';
-import { webClientOptions } from '../../adapters/slack/bolt-app.js';
-import { SlackChatAdapter } from '../../adapters/slack/slack-chat-adapter.js';
 import type { Config } from '../../src/config/config.js';
 import type { ChatAdapter } from '../../src/ports/chat-adapter.js';
 import { parseQuietHours } from '../../src/reminders/quiet-hours.js';
@@ -31,8 +28,16 @@ await store.ready?.();
 const quiet = parseQuietHours('20:00-08:00');
 const adapters = new Map<string, ChatAdapter>();
 if (env.ENDPOINT) adapters.set('fake', fakeEndpointAdapter(env.ENDPOINT));
-if (env.SLACK_API_URL)
+if (env.SLACK_API_URL) {
+  // Loaded only when asked for: Bolt and the Web API client cost about a second of every start, and
+  // the crash tests start a child some twenty times.
+  const [{ WebClient }, { webClientOptions }, { SlackChatAdapter }] = await Promise.all([
+    import('@slack/web-api'),
+    import('../../adapters/slack/bolt-app.js'),
+    import('../../adapters/slack/slack-chat-adapter.js'),
+  ]);
   adapters.set('slack', new SlackChatAdapter(new WebClient('xoxb-test', webClientOptions({ SLACK_API_URL: env.SLACK_API_URL } as Config))));
+}
 const loop = new DeliveryLoop({
   store,
   clock,

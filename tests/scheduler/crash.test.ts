@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, useEngines } from '../helpers/engines.js';
 import { FakeEndpoint } from '../helpers/fake-endpoint.js';
 import { killAllChildren, startChild } from '../helpers/scheduler-child-runner.js';
-import { seedChannels, SLOT_DAY } from '../helpers/scheduler-child-seed.js';
+import { SLOT_DAY } from '../helpers/scheduler-child-seed.js';
 import { outboxStates, targetEnv, type StoreTarget } from '../helpers/store-target.js';
 
 const CONCURRENCY = 4;
@@ -24,11 +24,8 @@ afterAll(async () => {
   await endpoint.stop();
 });
 
-async function seeded(engine: (typeof ENGINES)[number], count: number): Promise<StoreTarget> {
-  const where = await target(engine);
-  await seedChannels(where, count);
-  return where;
-}
+/** A fresh copy of a store seeded with `count` channels (see useEngines). */
+const seeded = (engine: (typeof ENGINES)[number], count: number): Promise<StoreTarget> => target(engine, count);
 
 function childEnv(where: StoreTarget, extra: Record<string, string> = {}): Record<string, string> {
   return {

@@ -6,7 +6,6 @@ import { ENGINES, useEngines } from '../helpers/engines.js';
 import { FakeEndpoint } from '../helpers/fake-endpoint.js';
 import { runInstances } from '../helpers/instances-run.js';
 import { killAllChildren } from '../helpers/scheduler-child-runner.js';
-import { seedChannels } from '../helpers/scheduler-child-seed.js';
 import { outboxStates } from '../helpers/store-target.js';
 
 const CONCURRENCY = 4;
@@ -20,8 +19,7 @@ afterAll(async () => {
 
 describe.skipIf(!ENGINES.includes('postgres'))('PostgreSQL', () => {
   it('three instances, one SIGKILLed mid-way through 2,000 messages: all delivered, duplicates ≤ its in-flight sends', async () => {
-    const where = await target('postgres');
-    await seedChannels(where, 2000);
+    const where = await target('postgres', 2000);
     endpoint.delayMs = 3;
     const outcome = await runInstances(where, endpoint, { instances: 3, concurrency: CONCURRENCY, killWhenReceived: 700 });
     expect(outcome.killed).toBe(true);
