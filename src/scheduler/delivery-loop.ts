@@ -79,6 +79,8 @@ export class DeliveryLoop {
   private readonly active = new Set<number>();
   /** Rows ready to send, waiting for a send slot: the claimer takes more only while these are few. */
   private queued = 0;
+  /** Rows waiting for their workspace's pacer to let another send go (counted with `queued`). */
+  private waitingForRoom = 0;
   /** The claimer's nap, cut short by `wake()` (a tick wrote rows) or by a row coming due. */
   private napping?: () => void;
   /** Rows waiting for their turn, woken only by `stop()`. */
@@ -150,8 +152,12 @@ export class DeliveryLoop {
     while (!this.stopping) {
       let claimed = 0;
       try {
-        // Claim only while the send slots keep up: a row must be sent well within its lease.
-        const room = this.queued >= this.concurrency ? 0 : this.maxHeld - this.held.size;
+        // Claim only while the send slots keep up: a row must be sent well within its lease. Rows
+        // waiting for the workspace's pacer or a re-check count too: otherwise the claimer kept
+        // adding to the back of that line faster than it moved, so on a loaded machine every row
+        // reached the front with its lease nearly out, was handed back unsent, and nothing was sent.
+        const backlog = this.queued + this.waitingForRoom + this.checks.length;
+        const room = backlog >= this.concurrency ? 0 : this.maxHeld - this.held.size;
         const rows = room > 0 ? await this.claim(Math.min(this.claimBatch, room)) : [];
         for (const row of rows) this.track(row, this.holdMs);
         claimed = rows.length;
@@ -206,7 +212,9 @@ export class DeliveryLoop {
         continue;
       }
       if (!pacer.hasRoom()) {
+        this.waitingForRoom++;
         await pacer.room();
+        this.waitingForRoom--;
         continue;
       }
       if (!reply && pacer.earliest(now) <= now) {
