@@ -3,14 +3,29 @@
 // migration re-reads what is applied after taking the write lock, so none of them fails with
 // "table already exists" or "duplicate column".
 import { setTimeout as sleep } from 'node:timers/promises';
+import { readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 
 const dir = tempDbPath('ft-concurrent-open-');
 afterAll(() => dir.remove());
+
+/** Other processes that hold `file` open, read from /proc (Linux: CI and these machines). */
+function processesWithOpen(file: string): number {
+  const target = realpathSync(file);
+  let count = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid)) {
+    try {
+      if (readdirSync(`/proc/${pid}/fd`).some((fd) => readlinkSync(`/proc/${pid}/fd/${fd}`) === target)) count++;
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return count;
+}
 
 it('processes that all found the file unmigrated take turns: every one starts, the schema is built once', async () => {
   const file = join(dir.dir, 'new.db');
@@ -21,7 +36,11 @@ it('processes that all found the file unmigrated take turns: every one starts, t
   holder.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   holder.exec('BEGIN IMMEDIATE');
   const runs = Promise.all(Array.from({ length: 4 }, () => runCli(['start'], { env: { FOLLOWTHROUGH_DB: file }, input: 'list\n' })));
-  await sleep(2_500); // well inside their 5 s busy_timeout
+  // Release once all four have the file open (a CLI start takes seconds on a loaded machine, so a
+  // fixed pause could end before they came, or outlast their 5 s busy_timeout), then a moment more
+  // for them to reach the lock.
+  await vi.waitFor(() => expect(processesWithOpen(file)).toBeGreaterThanOrEqual(4), { timeout: 120_000, interval: 50 });
+  await sleep(300);
   holder.exec('COMMIT');
   holder.close();
   for (const run of await runs) {

@@ -127,7 +127,7 @@ describe('O(1) in the distance to the date (issue 15: a due date of 0001-01-01)'
   it('a due date in year 1 costs what next week costs', () => {
     const ancient = commitment(exact('0001-01-01'));
     const near = commitment(exact('2024-02-05'));
-    const time = (c: Commitment) => {
+    const once = (c: Commitment) => {
       const start = performance.now();
       for (let i = 0; i < 50; i++) {
         nudgesAt(c, [alice], new Date('2024-03-15T10:00Z'), quiet);
@@ -135,6 +135,8 @@ describe('O(1) in the distance to the date (issue 15: a due date of 0001-01-01)'
       }
       return performance.now() - start;
     };
+    // The fastest of several runs: a pause for garbage collection or a busy machine only ever adds.
+    const time = (c: Commitment) => Math.min(...Array.from({ length: 5 }, () => once(c)));
     time(near);
     // A ratio, not a timing: the old walk was ~105,000 slots (seconds); both are now a few lookups.
     expect(time(ancient)).toBeLessThan(Math.max(time(near) * 20, 200));
