@@ -50,10 +50,6 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
   return fromDateTime(toDateTime(date).plus({ days }));
 }
 
-export function addWeeks(date: CalendarDate, weeks: number): CalendarDate {
-  return fromDateTime(toDateTime(date).plus({ weeks }));
-}
-
 /** Adds months, clamping to the month's last day (31 Jan + 1 month = 29 Feb in 2024). */
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
   return fromDateTime(toDateTime(date).plus({ months }));
