@@ -1,5 +1,5 @@
 // Shared inputs for the store contract: a commitment draft modelled on the seed report, its log row, a reminder stub.
-import type { Deadline, EventDeadline } from '../../src/commitments/deadline.js';
+import type { EventDeadline } from '../../src/commitments/deadline.js';
 import type { NewCommitment, NewOutboxRow, NextReminderCalculator } from '../../src/store/store.js';
 
 export const actor = { id: 'alice', name: 'Alice' };
@@ -24,7 +24,7 @@ export function draft(overrides: Partial<NewCommitment> = {}): NewCommitment {
   };
 }
 
-export function waitingOn(eventId: string): Deadline {
+export function waitingOn(eventId: string): EventDeadline {
   const deadline: EventDeadline = {
     kind: 'event',
     text: 'after the elections',

@@ -7,62 +7,26 @@ import { slotOnOrAfter, slotOnOrBefore, slotsFrom } from '../../src/reminders/ca
 import { buildDigest } from '../../src/reminders/digest.js';
 import { digestsAt } from '../../src/reminders/digest-policy.js';
 import { nextCommitmentReminder } from '../../src/reminders/next-reminder.js';
-import { nudgesAt, type Recipient } from '../../src/reminders/nudge-policy.js';
+import { nudgesAt } from '../../src/reminders/nudge-policy.js';
 import { answerActions, ownerMessage } from '../../src/reminders/owner-message.js';
-import { parseQuietHours } from '../../src/reminders/quiet-hours.js';
 import { commitmentActions, dueLabel } from '../../src/replies/commitment-view.js';
+import {
+  afterTheElections,
+  alice,
+  exactDeadline,
+  immediately,
+  noDeadline,
+  policyCommitment,
+  quiet,
+  tillEradication,
+} from '../helpers/policy-fixtures.js';
 
-const quiet = parseQuietHours('20:00-08:00');
-const alice: Recipient = { id: 'U1', name: 'alice', timeZone: 'UTC', dmAddress: 'fake:dm-alice' };
-
-function commitment(deadline: Deadline, extra: Partial<Commitment> = {}): Commitment {
-  return {
-    workspaceId: 'W1',
-    id: 'C-1',
-    channel: 'fake:ch',
-    title: 'Appoint liaison officers',
-    parties: [],
-    owners: [{ id: 'U1', name: 'alice' }],
-    tags: [],
-    source: {},
-    deadline,
-    timeZone: 'UTC',
-    status: 'open',
-    atRisk: false,
-    createdBy: { id: 'U1', name: 'alice' },
-    createdAt: '2024-01-29T10:00:00.000Z',
-    updatedAt: '2024-01-29T10:00:00.000Z',
-    version: 1,
-    ...extra,
-  };
-}
-
-const exact = (due: string): Deadline => ({ kind: 'exact', text: `by ${due}`, reference: '2024-01-29', due });
-const none: Deadline = { kind: 'none', text: '', reference: '2024-01-29' };
-const vague: Deadline = {
-  kind: 'vague',
-  text: 'immediately',
-  reference: '2024-01-29',
-  term: 'immediately',
-  due: '2024-02-05',
-  firstPromptDays: 2,
-};
-const event: Deadline = {
-  kind: 'event',
-  text: 'after the elections',
-  reference: '2024-01-29',
-  relation: 'after',
-  offsetDays: 30,
-  approximate: true,
-  eventName: 'the elections',
-  eventId: 'E-1',
-};
-const ongoing: Deadline = {
-  kind: 'ongoing',
-  text: 'till full eradication of terrorism',
-  reference: '2024-01-29',
-  endCondition: 'full eradication of terrorism',
-};
+const commitment = policyCommitment;
+const exact = (due: string) => exactDeadline(due);
+const none = noDeadline;
+const vague = immediately;
+const event = afterTheElections;
+const ongoing = tillEradication;
 
 const dates = (c: Commitment, from: string, n: number) => slotsFrom(c, from, n).map((s) => `${s.kind} ${s.date}`);
 

@@ -7,32 +7,20 @@ import { digestsAt } from '../../src/reminders/digest-policy.js';
 import { nextCommitmentReminder } from '../../src/reminders/next-reminder.js';
 import { nudgesAt, type Recipient } from '../../src/reminders/nudge-policy.js';
 import { parseQuietHours } from '../../src/reminders/quiet-hours.js';
+import {
+  afterTheElections,
+  alice,
+  exactDeadline,
+  immediately,
+  policyCommitment,
+  quiet,
+  tillEradication,
+} from '../helpers/policy-fixtures.js';
 import { nextSlot, parseSchedule } from '../../src/reminders/schedule.js';
 
-const quiet = parseQuietHours('20:00-08:00');
-const alice: Recipient = { id: 'U1', name: 'alice', timeZone: 'UTC', dmAddress: 'fake:dm-alice' };
-
-function commitment(deadline: Deadline, extra: Partial<Commitment> = {}): Commitment {
-  return {
-    workspaceId: 'W1',
-    id: 'C-1',
-    channel: 'fake:ch',
-    title: 'Appoint liaison officers',
-    parties: [],
-    owners: [{ id: 'U1', name: 'alice' }],
-    tags: [],
-    source: {},
-    deadline,
-    timeZone: 'UTC',
-    status: 'open',
-    atRisk: false,
-    createdBy: { id: 'U1', name: 'alice' },
-    createdAt: '2024-03-01T10:00:00.000Z',
-    updatedAt: '2024-03-01T10:00:00.000Z',
-    version: 1,
-    ...extra,
-  };
-}
+/** Created on 1 March unless a test says otherwise. */
+const commitment = (deadline: Deadline, extra: Partial<Commitment> = {}) => policyCommitment(deadline, extra, '2024-03-01T10:00:00.000Z');
+const onSeedDay = { createdAt: '2024-01-29T10:00:00.000Z', updatedAt: '2024-01-29T10:00:00.000Z' };
 
 /** Steps a clock hour by hour, as ticks would, and collects each distinct nudge the outbox would hold. */
 function sentBetween(c: Commitment, recipients: Recipient[], from: string, to: string, q = quiet): string[] {
@@ -44,7 +32,7 @@ function sentBetween(c: Commitment, recipients: Recipient[], from: string, to: s
   return [...seen];
 }
 
-const exact = (due: string): Deadline => ({ kind: 'exact', text: `by ${due}`, reference: '2024-03-01', due });
+const exact = (due: string) => exactDeadline(due, '2024-03-01');
 
 describe('owner nudge cadence: 3 days before, due day, +1, +3, +7, then weekly', () => {
   it("sends each step once at 09:00 local; the Saturday +1 is coalesced into Monday's +3", () => {
@@ -94,17 +82,8 @@ describe('snooze, events, reopen, owners', () => {
   });
 
   it('an event item gets a monthly "has it happened?" until confirmed, then due-date nudges', () => {
-    const waiting: Deadline = {
-      kind: 'event',
-      text: 'after the elections',
-      reference: '2024-01-29',
-      relation: 'after',
-      offsetDays: 30,
-      approximate: true,
-      eventName: 'elections',
-      eventId: 'E-1',
-    };
-    const before = commitment(waiting, { createdAt: '2024-01-29T10:00:00.000Z', updatedAt: '2024-01-29T10:00:00.000Z' });
+    const waiting = afterTheElections;
+    const before = commitment(waiting, onSeedDay);
     expect(sentBetween(before, [alice], '2024-02-01T00:00Z', '2024-04-01T00:00Z').map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual([
       'event-check 2024-02-29',
       'event-check 2024-03-29',
@@ -120,15 +99,7 @@ describe('snooze, events, reopen, owners', () => {
   });
 
   it("a vague item is asked to confirm a date on the lexicon's first-prompt day, then on its soft date", () => {
-    const vague: Deadline = {
-      kind: 'vague',
-      text: 'immediately',
-      reference: '2024-01-29',
-      term: 'immediately',
-      due: '2024-02-05',
-      firstPromptDays: 2,
-    };
-    const c = commitment(vague, { createdAt: '2024-01-29T10:00:00.000Z', updatedAt: '2024-01-29T10:00:00.000Z' });
+    const c = commitment(immediately, onSeedDay);
     expect(sentBetween(c, [alice], '2024-01-29T00:00Z', '2024-02-10T00:00Z').map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual([
       'confirm-date 2024-01-31',
       'confirm-date 2024-02-05',
@@ -136,13 +107,7 @@ describe('snooze, events, reopen, owners', () => {
   });
 
   it('an ongoing duty is first reviewed within 30 days, then monthly', () => {
-    const ongoing: Deadline = {
-      kind: 'ongoing',
-      text: 'till full eradication of terrorism',
-      reference: '2024-01-29',
-      endCondition: 'full eradication of terrorism',
-    };
-    const c = commitment(ongoing, { createdAt: '2024-01-29T10:00:00.000Z', updatedAt: '2024-01-29T10:00:00.000Z' });
+    const c = commitment(tillEradication, onSeedDay);
     expect(sentBetween(c, [alice], '2024-01-29T00:00Z', '2024-08-01T00:00Z').map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual([
       'review 2024-02-28', // 29 Jan + 30 days
       'review 2024-03-29',
