@@ -2,11 +2,10 @@
 // Teams' bot message size limit (MessageSizeTooBig above it), and what did not fit is named.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAdaptiveCard } from '../../adapters/teams/adaptive-card.js';
-import { startApp, type App } from '../../src/main.js';
+import { type App } from '../../src/main.js';
 import { channelReply } from '../../src/replies/reply.js';
-import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
+import type { FakeConnector } from '../helpers/fake-connector.js';
 import {
-  ALICE,
   BOB,
   TENANT,
   channelMessage,
@@ -15,25 +14,21 @@ import {
   pressOnCard,
   replyText,
 } from '../helpers/fake-connector-activities.js';
-import { tempDbPath } from '../helpers/temp-db.js';
-import { teamsDevEnv } from '../helpers/teams-dev-env.js';
+import { startTeamsHarness, type TeamsHarness } from '../helpers/teams-harness.js';
 
 /** Teams: a bot message must stay within 80 KB counted in UTF-16, two bytes a character (format-your-bot-messages). */
 const TEAMS_MESSAGE_BYTES = 80 * 1024;
 const utf16Bytes = (value: unknown) => JSON.stringify(value).length * 2;
 
 describe('Teams: a channel with 40 commitments', () => {
+  let teams: TeamsHarness;
   let connector: FakeConnector;
   let app: App;
   let base: string;
-  const db = tempDbPath();
 
   beforeAll(async () => {
-    connector = await startFakeConnector();
-    connector.roster.set(BOB.id, BOB);
-    connector.roster.set(ALICE.id, ALICE);
-    app = await startApp(teamsDevEnv(db.file, TENANT));
-    base = `http://127.0.0.1:${app.address!.port}`;
+    teams = await startTeamsHarness();
+    ({ connector, app, base } = teams);
     for (let i = 1; i <= 40; i++) {
       const month = String(1 + (i % 12)).padStart(2, '0');
       await postActivity(
@@ -45,9 +40,7 @@ describe('Teams: a channel with 40 commitments', () => {
     }
   }, 120_000);
   afterAll(async () => {
-    await app?.stop();
-    await connector?.close();
-    db.remove();
+    await teams?.stop();
   });
 
   it('`list` fits one Teams message: every item shown, buttons on the first ones, and how to act on the rest', async () => {

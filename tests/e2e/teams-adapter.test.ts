@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../src/main.js';
 import { Permanent, RateLimited, Transient } from '../../src/ports/chat-adapter.js';
 import { channelReply } from '../../src/replies/reply.js';
-import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
+import type { FakeConnector } from '../helpers/fake-connector.js';
 import {
-  ALICE,
   BOB,
   CHANNEL_ID,
   TENANT,
@@ -19,28 +18,23 @@ import {
   replyText,
 } from '../helpers/fake-connector-activities.js';
 import { tempDbPath } from '../helpers/temp-db.js';
-import { teamsDevEnv } from '../helpers/teams-dev-env.js';
+import { startTeamsHarness, type TeamsHarness } from '../helpers/teams-harness.js';
 
 const DANA = { id: '29:1DanaTeamsUserId', aadObjectId: '00000000-0000-0000-0000-00000000da4a', name: 'Dana Admin' };
 const CHANNEL_ADDRESS = `teams:${TENANT}:${CHANNEL_ID}`;
 
 describe('Teams adapter (dev mode, loopback)', () => {
+  let teams: TeamsHarness;
   let connector: FakeConnector;
   let app: App;
   let base: string;
-  const db = tempDbPath();
 
   beforeAll(async () => {
-    connector = await startFakeConnector();
-    connector.roster.set(BOB.id, BOB);
-    connector.roster.set(ALICE.id, ALICE);
-    app = await startApp(teamsDevEnv(db.file, TENANT, { TEAMS_ADMIN_AAD_IDS: DANA.aadObjectId }));
-    base = `http://127.0.0.1:${app.address!.port}`;
+    teams = await startTeamsHarness({ TEAMS_ADMIN_AAD_IDS: DANA.aadObjectId });
+    ({ connector, app, base } = teams);
   });
   afterAll(async () => {
-    await app?.stop();
-    await connector?.close();
-    db.remove();
+    await teams?.stop();
   });
 
   /** Posts an activity and returns the text of what the bot posted in answer. */

@@ -5,12 +5,11 @@
  * message and answers the presser alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../src/main.js';
+import { type App } from '../../src/main.js';
 import { buildDigest } from '../../src/reminders/digest.js';
 import type { Reply } from '../../src/replies/reply.js';
-import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../helpers/fake-connector.js';
+import { type ConnectorCall, type FakeConnector } from '../helpers/fake-connector.js';
 import {
-  ALICE,
   BOB,
   CHANNEL_ID,
   TENANT,
@@ -21,21 +20,17 @@ import {
   pressOnCard,
   replyText,
 } from '../helpers/fake-connector-activities.js';
-import { tempDbPath } from '../helpers/temp-db.js';
-import { teamsDevEnv } from '../helpers/teams-dev-env.js';
+import { startTeamsHarness, type TeamsHarness } from '../helpers/teams-harness.js';
 
 const CHANNEL = `teams:${TENANT}:${CHANNEL_ID}`;
+let teams: TeamsHarness;
 let connector: FakeConnector;
 let app: App;
 let base: string;
-const db = tempDbPath();
 
 beforeAll(async () => {
-  connector = await startFakeConnector();
-  connector.roster.set(BOB.id, BOB);
-  connector.roster.set(ALICE.id, ALICE);
-  app = await startApp(teamsDevEnv(db.file, TENANT));
-  base = `http://127.0.0.1:${app.address!.port}`;
+  teams = await startTeamsHarness();
+  ({ connector, app, base } = teams);
   await postActivity(base, fixture('installation-add', connector.url));
   for (const [title, due] of [
     ['Appoint liaison officers', '2099-02-05'],
@@ -46,9 +41,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await app?.stop();
-  await connector?.close();
-  db.remove();
+  await teams?.stop();
 });
 
 /** The channel digest as the scheduler builds it, delivered as a new channel thread the way the outbox does. */
