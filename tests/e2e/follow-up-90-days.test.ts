@@ -2,6 +2,7 @@
 // loop with an injected clock (tests/helpers/follow-up-sim.ts), asserting on what people received.
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNeverOutOfSight } from '../helpers/follow-up-checks.js';
 import { CHANNEL, OWNERS, ZONE, localTime, runSeedScenario, type SimResult } from '../helpers/follow-up-sim.js';
 
 let sim: SimResult;
@@ -10,21 +11,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => sim.close());
 
-const DAY_MS = 86_400_000;
-
 describe('90 days of the seed meeting', () => {
   it('every open item appears in a reminder at least every 14 days (ongoing: 30)', () => {
-    const simEnd = Math.max(...sim.deliveries.map((d) => d.at.getTime()));
-    for (const [id, { from, to, ongoing }] of sim.open) {
-      const limit = (ongoing ? 30 : 14) * DAY_MS;
-      const seen = sim.deliveries.filter((d) => d.ids.includes(id)).map((d) => d.at.getTime());
-      let last = from.getTime();
-      for (const at of [...seen, to?.getTime() ?? simEnd]) {
-        if (at < last) continue;
-        expect(at - last, `${id} unseen from ${localTime(new Date(last))} to ${localTime(new Date(at))}`).toBeLessThanOrEqual(limit);
-        last = at;
-      }
-    }
+    expectNeverOutOfSight(sim, (id) => sim.deliveries.filter((d) => d.ids.includes(id)).map((d) => d.at.getTime()));
   });
 
   it('no owner gets more than one message a day, and each lists every item due for them that day', () => {

@@ -14,21 +14,30 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
+/**
+ * Every item, while open, is seen at least every 14 days (ongoing: 30): `seenAt(id)` gives the times
+ * (epoch ms, in order) of the messages that show it; the simulation ends at its last delivery.
+ */
+export function expectNeverOutOfSight(sim: SimResult, seenAt: (id: string) => number[]): void {
+  const simEnd = Math.max(...sim.deliveries.map((d) => d.at.getTime()));
+  for (const [id, { from, to, ongoing }] of sim.open) {
+    const limit = (ongoing ? 30 : 14) * DAY_MS;
+    let last = from.getTime();
+    for (const at of [...seenAt(id), to?.getTime() ?? simEnd]) {
+      if (at < last) continue;
+      expect(at - last, `${id} unseen from ${localTime(new Date(last))} to ${localTime(new Date(at))}`).toBeLessThanOrEqual(limit);
+      last = at;
+    }
+  }
+}
+
 /** `buttons`: the platform has buttons and shared messages a press edits (Slack, Teams; not the console). */
 export function followUpChecks(sim: () => SimResult, { buttons }: { buttons: boolean }): void {
   it('every open item appears in a message people read at least every 14 days (ongoing: 30)', () => {
-    const { deliveries, open } = sim();
-    const simEnd = Math.max(...deliveries.map((d) => d.at.getTime()));
-    for (const [id, { from, to, ongoing }] of open) {
-      const limit = (ongoing ? 30 : 14) * DAY_MS;
-      const seen = deliveries.filter((d) => lines(d.read).some((l) => l.startsWith(`${id} `))).map((d) => d.at.getTime());
-      let last = from.getTime();
-      for (const at of [...seen, to?.getTime() ?? simEnd]) {
-        if (at < last) continue;
-        expect(at - last, `${id} unseen from ${localTime(new Date(last))} to ${localTime(new Date(at))}`).toBeLessThanOrEqual(limit);
-        last = at;
-      }
-    }
+    const { deliveries } = sim();
+    expectNeverOutOfSight(sim(), (id) =>
+      deliveries.filter((d) => lines(d.read).some((l) => l.startsWith(`${id} `))).map((d) => d.at.getTime()),
+    );
   });
 
   it("no owner gets more than one message a day in their DM; the first holds both of sara's questions, answer buttons first", () => {
