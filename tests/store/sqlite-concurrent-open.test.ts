@@ -53,4 +53,4 @@ it('processes that all found the file unmigrated take turns: every one starts, t
   db.close();
   expect(new Set(versions).size).toBe(versions.length);
   expect(versions.length).toBeGreaterThan(5);
-});
+}, 180_000); // four CLI starts at once take a minute or more on a loaded machine
