@@ -156,21 +156,17 @@ const cases: Case[] = [
 ];
 
 describe.concurrent('start-up failures: one line, the variable named, exit code 2', () => {
-  it.each(cases)(
-    '%s',
-    async (name, env, line) => {
-      // A database file of its own per case: the cases run side by side, and processes that share one
-      // new file race to create it (CI failed on exactly that); each case is about its own variable.
-      const db = join(dir.dir, `${name.replace(/[^A-Za-z0-9]+/g, '-')}.db`);
-      const result = await runCli(['start'], { env: { FOLLOWTHROUGH_DB: db, ...env() } });
-      // Log lines a library wrote on the way (JSON, through the logger) may precede it; nothing else may.
-      const lines = result.stderr.trimEnd().split('\n');
-      const logs = lines.filter((l) => l.startsWith('{'));
-      for (const log of logs) expect(() => JSON.parse(log)).not.toThrow();
-      expect(lines.filter((l) => !l.startsWith('{'))).toEqual([expect.stringMatching(line)]);
-      expect(result.stderr).not.toMatch(/\n\s+at |hunter2/);
-      expect(result.code).toBe(2);
-    },
-    90_000,
-  ); // a CLI start, five at a time, takes tens of seconds on a loaded machine
+  it.each(cases)('%s', async (name, env, line) => {
+    // A database file of its own per case: the cases run side by side, and processes that share one
+    // new file race to create it (CI failed on exactly that); each case is about its own variable.
+    const db = join(dir.dir, `${name.replace(/[^A-Za-z0-9]+/g, '-')}.db`);
+    const result = await runCli(['start'], { env: { FOLLOWTHROUGH_DB: db, ...env() } });
+    // Log lines a library wrote on the way (JSON, through the logger) may precede it; nothing else may.
+    const lines = result.stderr.trimEnd().split('\n');
+    const logs = lines.filter((l) => l.startsWith('{'));
+    for (const log of logs) expect(() => JSON.parse(log)).not.toThrow();
+    expect(lines.filter((l) => !l.startsWith('{'))).toEqual([expect.stringMatching(line)]);
+    expect(result.stderr).not.toMatch(/\n\s+at |hunter2/);
+    expect(result.code).toBe(2);
+  });
 });

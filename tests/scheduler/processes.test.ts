@@ -46,7 +46,7 @@ describe.each(ENGINES)('%s', (engine) => {
     expect(endpoint.duplicates().size).toBe(0);
     expect(endpoint.distinctKeys().size).toBe(300);
     expect(await countWhere(where, "state = 'sent'")).toBe(300);
-  }, 90_000);
+  }, 240_000);
 
   it('SIGTERM mid-fan-out: in-flight sends finish, leases are handed back, the DB closes; a restart sends the rest once', async () => {
     const where = await seeded(engine, 400);
@@ -77,5 +77,5 @@ describe.each(ENGINES)('%s', (engine) => {
     expect((await restart.exited).code).toBe(0);
     expect(endpoint.distinctKeys().size).toBe(400);
     expect(endpoint.duplicates().size).toBe(0);
-  }, 90_000);
+  }, 240_000);
 });
