@@ -3,9 +3,9 @@
  * cut into slices, each planned and written in its own transaction, with a turn of the event loop
  * between slices: the store's reads are synchronous on SQLite, so one long pass would hold up every
  * HTTP request (Slack's 3-second ack) until the tick ends. The first slice is small; later ones are
- * sized from how long it took, to about `SLICE_BUDGET_MS` each (at most `TICK_BATCH` rows): every
- * slice costs a transaction (and on PostgreSQL its round trips), so a slice of 20 rows when 500 fit
- * in the same few milliseconds made a 1,000-row tick 50 commits instead of 3 (issue 12).
+ * sized from how long the earlier ones took, to about `SLICE_BUDGET_MS` each (at most `TICK_BATCH`
+ * rows): every slice costs a commit (and on PostgreSQL its round trips), so fixed slices of 20 rows
+ * made a 1,000-row tick 50 commits where 3 fit the same budget (issue 12).
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { QuietHours } from '../reminders/quiet-hours.js';
@@ -22,20 +22,40 @@ const MAX_SLICES = 2_000;
 export async function runTick(store: Store, now: Date, quiet: QuietHours, slice = TICK_SLICE): Promise<number> {
   let written = 0;
   let size = slice;
+  const slices: Slice[] = [];
   // More than a slice due: keep going; every plan moves its rows' next time past now.
   for (let round = 0; round < MAX_SLICES; round++) {
     const started = performance.now();
     const plan = await planTick(store, now, quiet, size);
     written += await store.outbox.record(plan, now);
     if (plan.commitments.length < size && plan.channels.length < size) break;
-    size = nextSliceSize(size, performance.now() - started, slice);
+    slices.push({ size, ms: performance.now() - started });
+    size = nextSliceSize(slices, slice);
     await yieldToEventLoop();
   }
   return written;
 }
 
-/** The next slice's rows: this one's scaled to the budget, never below the first slice nor above a batch. */
-export function nextSliceSize(size: number, tookMs: number, first = TICK_SLICE): number {
-  const scaled = Math.floor((size * SLICE_BUDGET_MS) / Math.max(tookMs, 0.1));
-  return Math.max(first, Math.min(scaled, Math.max(first, TICK_BATCH)));
+export interface Slice {
+  size: number;
+  ms: number;
+}
+
+/**
+ * The next slice's rows, from the slices so far: a slice costs about fixed + perRow × rows (the
+ * commit is most of the fixed part), fitted through the last two slices of different sizes; with
+ * one slice, or a fit the noise made meaningless, the size grows fourfold while under the budget.
+ * Never below the first slice, never above a batch.
+ */
+export function nextSliceSize(slices: Slice[], first = TICK_SLICE): number {
+  const last = slices[slices.length - 1];
+  let before: Slice | undefined;
+  for (let i = slices.length - 2; i >= 0 && !before; i--) if (slices[i].size !== last.size) before = slices[i];
+  let next = last.ms < SLICE_BUDGET_MS ? last.size * 4 : Math.floor((last.size * SLICE_BUDGET_MS) / last.ms);
+  if (before) {
+    const perRow = (last.ms - before.ms) / (last.size - before.size);
+    const fixed = last.ms - perRow * last.size;
+    if (perRow > 0 && fixed >= 0 && fixed < SLICE_BUDGET_MS) next = Math.floor((SLICE_BUDGET_MS - fixed) / perRow);
+  }
+  return Math.max(first, Math.min(next, Math.max(first, TICK_BATCH)));
 }

@@ -34,6 +34,8 @@ if (missing) console.log(`(PostgreSQL skipped: ${missing})`);
 const CHANNELS = 10_000;
 
 const headline: string[] = [];
+/** Per engine: tick ms per due row at each size, to show cost grows with due rows, not total rows. */
+const perDue = new Map<Engine, { size: number; ms: number }[]>();
 try {
   for (const engine of engines) {
     for (const size of sizes) {
@@ -62,11 +64,19 @@ try {
       for (const p of r.plans.slice(0, 8))
         console.log(`  ${String(p.count).padStart(6)}× ${p.sql}${p.plan ? `\n           plan: ${p.plan}` : ''}`);
       headline.push(
-        `${engine} ${formatSize(size)} ${r.tickMs.toFixed(0)} ms = ${ratio.toFixed(1)}× ideal (database part ${(r.dbMs / r.idealMs).toFixed(1)}×)`,
+        `${engine} ${formatSize(size)} ${r.tickMs.toFixed(0)} ms = ${ratio.toFixed(1)}× ideal (database part ${(r.dbMs / r.idealMs).toFixed(1)}×, RSS ${r.peakRssMb.toFixed(0)} MB)`,
       );
+      perDue.set(engine, [...(perDue.get(engine) ?? []), { size, ms: r.tickMs / Math.max(1, r.due) }]);
     }
   }
 } finally {
   await targets.dispose();
+}
+for (const [engine, points] of perDue) {
+  if (points.length < 2) continue;
+  const [small, big] = [points[0], points[points.length - 1]];
+  console.log(
+    `${engine}: tick per due row ${small.ms.toFixed(3)} ms at ${formatSize(small.size)}, ${big.ms.toFixed(3)} ms at ${formatSize(big.size)} (${(big.ms / small.ms).toFixed(2)}× for ${big.size / small.size}× the rows)`,
+  );
 }
 console.log(`\ntick vs ideal indexed query: ${headline.join(' · ')}`);

@@ -57,12 +57,33 @@ describe('a tick cut into slices', () => {
     expect(slicesOfOne).toEqual(oneSlice);
   });
 
-  it('sizes the next slice to the budget, between the first slice and a batch', () => {
-    expect(nextSliceSize(20, SLICE_BUDGET_MS / 10)).toBe(200);
-    expect(nextSliceSize(20, SLICE_BUDGET_MS / 1_000)).toBe(TICK_BATCH);
-    expect(nextSliceSize(400, SLICE_BUDGET_MS * 4)).toBe(100);
-    expect(nextSliceSize(20, SLICE_BUDGET_MS * 50)).toBe(TICK_SLICE);
+  it('sizes the next slice to the budget from a fit through the last two, between the first slice and a batch', () => {
+    const budget = SLICE_BUDGET_MS;
+    // One slice under budget: four times as many rows; over it: scaled down to fit.
+    expect(nextSliceSize([{ size: 20, ms: budget / 2 }])).toBe(80);
+    expect(nextSliceSize([{ size: 400, ms: budget * 4 }])).toBe(100);
+    // Mostly a fixed cost (the commit): 20 rows in 0.45 budget, 80 in 0.6 → 0.4 fixed, 0.0025 per row → 240 rows.
+    expect(
+      nextSliceSize([
+        { size: 20, ms: budget * 0.45 },
+        { size: 80, ms: budget * 0.6 },
+      ]),
+    ).toBe(240);
+    // A fit the noise made meaningless (slower with fewer rows) falls back to growing.
+    expect(
+      nextSliceSize([
+        { size: 20, ms: budget * 0.5 },
+        { size: 80, ms: budget * 0.4 },
+      ]),
+    ).toBe(320);
+    expect(
+      nextSliceSize([
+        { size: 20, ms: budget / 1_000 },
+        { size: 80, ms: budget / 500 },
+      ]),
+    ).toBe(TICK_BATCH);
+    expect(nextSliceSize([{ size: 20, ms: budget * 50 }])).toBe(TICK_SLICE);
     // A caller's bigger first slice is never cut below itself.
-    expect(nextSliceSize(1_000, SLICE_BUDGET_MS * 50, 1_000)).toBe(1_000);
+    expect(nextSliceSize([{ size: 1_000, ms: budget * 50 }], 1_000)).toBe(1_000);
   });
 });
