@@ -60,8 +60,8 @@ describe('a tick cut into slices', () => {
   it('sizes the next slice to the budget from a fit through the last two, between the first slice and a batch', () => {
     const budget = SLICE_BUDGET_MS;
     // One slice under budget: four times as many rows; over it: scaled down to fit.
-    expect(nextSliceSize([{ size: 20, ms: budget / 2 }])).toBe(80);
-    expect(nextSliceSize([{ size: 400, ms: budget * 4 }])).toBe(100);
+    expect(nextSliceSize([{ size: 20, ms: budget / 2 }], 20)).toBe(80);
+    expect(nextSliceSize([{ size: 400, ms: budget * 4 }], 20)).toBe(100);
     // Mostly a fixed cost (the commit): 20 rows in 0.45 budget, 80 in 0.6 → 0.4 fixed, 0.0025 per row → 240 rows.
     expect(
       nextSliceSize([
@@ -82,7 +82,8 @@ describe('a tick cut into slices', () => {
         { size: 80, ms: budget / 500 },
       ]),
     ).toBe(TICK_BATCH);
-    expect(nextSliceSize([{ size: 20, ms: budget * 50 }])).toBe(TICK_SLICE);
+    expect(nextSliceSize([{ size: 20, ms: budget * 50 }], 20)).toBe(20);
+    expect(nextSliceSize([{ size: TICK_SLICE, ms: budget * 50 }])).toBe(TICK_SLICE);
     // A caller's bigger first slice is never cut below itself.
     expect(nextSliceSize([{ size: 1_000, ms: budget * 50 }], 1_000)).toBe(1_000);
   });
