@@ -3,7 +3,10 @@
  * One real scheduler tick at each size, 10,000 channels in 24 zones, ~0.1% due, against the ideal
  * indexed query for the same due rows measured in the same child process. Prints rows read vs due,
  * the plan of every distinct statement the tick ran, and peak RSS. Targets (issue 12): SQLite 1M ≤ 100 ms
- * and ≤ 3× ideal; PostgreSQL ≤ 3×; RSS < 300 MB.
+ * and ≤ 3× ideal; PostgreSQL ≤ 3×; RSS < 300 MB; cost per due row flat across sizes (printed last but one).
+ * The seed spreads the due rows over their own owners (2,000–10,000 users), channels and all 24 zones
+ * (`seedLayout`). To see where a tick's time goes, run the child by hand with `TICK_CPU_PROFILE=<file>`
+ * (tests/bench/lib/tick-child.ts): it profiles the measured tick alone.
  */
 import { childArgs, formatSize, option, parseSize } from './lib/bench-args.js';
 import { runChild } from './lib/run-child.js';
