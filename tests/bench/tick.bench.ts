@@ -17,6 +17,7 @@ interface TickResult {
   due: number;
   written: number;
   tickMs: number;
+  tickRuns: number[];
   idealMs: number;
   idealPlan: string;
   statements: number;
@@ -51,7 +52,7 @@ try {
         `\n${engine} ${formatSize(size)} commitments (seeded in ${(seedMs / 1000).toFixed(1)} s): ${r.due} due, ${r.written} outbox rows written`,
       );
       console.log(
-        `  tick ${r.tickMs.toFixed(1)} ms · ideal indexed query ${r.idealMs.toFixed(2)} ms · ratio ${ratio.toFixed(1)}× · peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+        `  tick ${r.tickMs.toFixed(1)} ms · ideal indexed query ${r.idealMs.toFixed(2)} ms (medians of ${r.tickRuns.length} paired runs) · ratio ${ratio.toFixed(1)}× · peak RSS ${r.peakRssMb.toFixed(0)} MB`,
       );
       console.log(
         `  of the tick: ${r.dbMs.toFixed(1)} ms waiting on the database (${(r.dbMs / r.idealMs).toFixed(1)}× ideal), ${(r.tickMs - r.dbMs).toFixed(1)} ms in the app (reminder policy, mapping)`,
