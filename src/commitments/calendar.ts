@@ -1,9 +1,13 @@
 /**
- * Calendar-date helpers over luxon: due dates are days on a wall calendar, so every sum here is
- * done on a zone-less (UTC) date and never converted between zones.
+ * Calendar-date helpers: due dates are days on a wall calendar, so every sum here is done on a
+ * zone-less date and never converted between zones. Days, weekdays and differences are integer
+ * day-number arithmetic (the scheduler asks them for every due row); months, years and period ends
+ * go through luxon (UTC).
  */
 import { DateTime } from 'luxon';
+import { calendarDateOfDay, parseDayNumber, weekdayOfDay } from './day-number.js';
 import type { CalendarDate } from './deadline.js';
+import { localDayOf } from './local-clock.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -14,13 +18,20 @@ function toDateTime(date: CalendarDate): DateTime {
   return value;
 }
 
+/** Day number of a calendar date; the same refusal as luxon's for text that names no real day. */
+function toDay(date: CalendarDate): number {
+  const day = ISO_DATE.test(date) ? parseDayNumber(date) : undefined;
+  if (day === undefined) throw new RangeError(`Not a calendar date (YYYY-MM-DD): "${date}"`);
+  return day;
+}
+
 function fromDateTime(value: DateTime): CalendarDate {
   return value.toISODate() as CalendarDate;
 }
 
 /** True for a real `YYYY-MM-DD` date (2024-02-30 is not one). */
 export function isCalendarDate(value: string): boolean {
-  return ISO_DATE.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
+  return ISO_DATE.test(value) && parseDayNumber(value) !== undefined;
 }
 
 /** Builds a calendar date from its parts, or undefined when they name no real day. */
@@ -36,9 +47,7 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** The calendar date an instant falls on in a zone: 2024-01-29T20:30Z is the 30th in Karachi. */
 export function calendarDateIn(instant: Date, zone: string): CalendarDate {
-  const local = DateTime.fromJSDate(instant, { zone });
-  if (!local.isValid) throw new RangeError(`Unknown time zone: "${zone}"`);
-  return fromDateTime(local);
+  return calendarDateOfDay(localDayOf(instant, zone));
 }
 
 /** Today's date in a zone, for a clock's "now". */
@@ -47,7 +56,8 @@ export function todayIn(zone: string, now: Date): CalendarDate {
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return fromDateTime(toDateTime(date).plus({ days }));
+  if (!Number.isInteger(days)) return fromDateTime(toDateTime(date).plus({ days }));
+  return calendarDateOfDay(toDay(date) + days);
 }
 
 /** Adds months, clamping to the month's last day (31 Jan + 1 month = 29 Feb in 2024). */
@@ -61,7 +71,7 @@ export function addYears(date: CalendarDate, years: number): CalendarDate {
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(date: CalendarDate): number {
-  return toDateTime(date).weekday;
+  return weekdayOfDay(toDay(date));
 }
 
 export function isWeekend(date: CalendarDate): boolean {
@@ -71,12 +81,12 @@ export function isWeekend(date: CalendarDate): boolean {
 /** Adds working days (Monday–Friday); the start day itself is never counted. */
 export function addBusinessDays(date: CalendarDate, days: number): CalendarDate {
   const step = days < 0 ? -1 : 1;
-  let current = date;
+  let current = toDay(date);
   for (let remaining = Math.abs(days); remaining > 0; ) {
-    current = addDays(current, step);
-    if (!isWeekend(current)) remaining -= 1;
+    current += step;
+    if (weekdayOfDay(current) < 6) remaining -= 1;
   }
-  return current;
+  return calendarDateOfDay(current);
 }
 
 /** Negative when a is earlier, 0 when equal, positive when later. */
@@ -86,7 +96,7 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return Math.round(toDateTime(to).diff(toDateTime(from), 'days').days);
+  return toDay(to) - toDay(from);
 }
 
 export function yearOf(date: CalendarDate): number {

@@ -15,6 +15,7 @@
  */
 import { ACTIVE_STATUSES, type Commitment } from '../commitments/commitment.js';
 import { addMonths, calendarDateIn } from '../commitments/calendar.js';
+import { calendarDateOfDay, dayNumberOf } from '../commitments/day-number.js';
 import type { Cadence, CalendarDate } from '../commitments/deadline.js';
 
 export type ReminderKind = 'nudge' | 'confirm-date' | 'set-date' | 'event-check' | 'review';
@@ -25,6 +26,7 @@ export interface CadenceSlot {
 }
 
 const NUDGE_OFFSETS = [-3, 0, 1, 3, 7];
+const NUDGE_OFFSETS_LATEST_FIRST = [...NUDGE_OFFSETS].reverse();
 export const CONFIRM_REPEAT_DAYS = 30;
 export const CONFIRM_AFTER_SOFT_DATE_DAYS = 7;
 export const SET_DATE_AFTER_DAYS = 2;
@@ -33,35 +35,22 @@ export const FIRST_REVIEW_DAYS = 30;
 const REVIEW_INTERVAL: Partial<Record<Cadence, number>> = { quarterly: 91, 'half-yearly': 182, yearly: 365 };
 export const REVIEW_DAYS = 30;
 
-const DAY_MS = 86_400_000;
-
-/** Day number of a calendar date (UTC, any year including 1–99): plain arithmetic, no parsing library. */
-function dayNumber(date: CalendarDate): number {
-  const [y, m, d] = date.split('-').map(Number);
-  const t = new Date(0);
-  t.setUTCFullYear(y, m - 1, d);
-  return Math.round(t.getTime() / DAY_MS);
-}
-
-function fromDayNumber(n: number): CalendarDate {
-  const t = new Date(n * DAY_MS);
-  const y = t.getUTCFullYear();
-  const year = y < 0 ? `-${String(-y).padStart(6, '0')}` : y > 9999 ? `+${String(y).padStart(6, '0')}` : String(y).padStart(4, '0');
-  return `${year}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`;
-}
-
+/** Day numbers of calendar dates (any year, including 1–99): integer arithmetic, no parsing library. */
 function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return dayNumber(to) - dayNumber(from);
+  return dayNumberOf(to) - dayNumberOf(from);
 }
 
-function addDays(date: CalendarDate, days: number): CalendarDate {
-  return fromDayNumber(dayNumber(date) + days);
+/** A reminder day as a day number: what the tick's policy works in (`CadenceSlot` is its written form). */
+export interface CadenceDay {
+  kind: ReminderKind;
+  day: number;
 }
 
 /** A stream of reminder days as offsets from an anchor date; both lookups are O(1). */
 interface Stream {
   kind: ReminderKind;
-  anchor: CalendarDate;
+  /** Day number the offsets count from. */
+  anchor: number;
   /** Largest offset ≤ x, if any. */
   atOrBefore(x: number): number | undefined;
   /** Smallest offset ≥ x, if any. */
@@ -93,15 +82,15 @@ function streamOf(commitment: Commitment): Stream | undefined {
   if (d.kind === 'vague') return confirmStream(d.reference, d.firstPromptDays, daysBetween(d.reference, d.due));
   if (d.kind === 'event') return monthlyStream(d.reference);
   if (d.kind === 'ongoing') return reviewStream(commitment, d.reference, d.cadence, d.endsOn);
-  if (d.kind === 'none') return singleStream('set-date', addDays(createdOn(commitment), SET_DATE_AFTER_DAYS));
+  if (d.kind === 'none') return singleStream('set-date', dayNumberOf(createdOn(commitment)) + SET_DATE_AFTER_DAYS);
   return undefined;
 }
 
 function nudgeStream(due: CalendarDate): Stream {
   return {
     kind: 'nudge',
-    anchor: due,
-    atOrBefore: (x) => (x >= 14 ? 7 * Math.floor(x / 7) : [...NUDGE_OFFSETS].reverse().find((o) => o <= x)),
+    anchor: dayNumberOf(due),
+    atOrBefore: (x) => (x >= 14 ? 7 * Math.floor(x / 7) : NUDGE_OFFSETS_LATEST_FIRST.find((o) => o <= x)),
     atOrAfter: (x) => (x > 7 ? 7 * Math.ceil(x / 7) : NUDGE_OFFSETS.find((o) => o >= x)),
   };
 }
@@ -112,7 +101,7 @@ function confirmStream(reference: CalendarDate, firstPrompt: number, softDue: nu
   const W = Math.max(softDue, P);
   return {
     kind: 'confirm-date',
-    anchor: reference,
+    anchor: dayNumberOf(reference),
     atOrBefore: (x) => {
       if (x >= W) return W + CONFIRM_AFTER_SOFT_DATE_DAYS * Math.floor((x - W) / CONFIRM_AFTER_SOFT_DATE_DAYS);
       if (x >= P) return P + CONFIRM_REPEAT_DAYS * Math.floor((x - P) / CONFIRM_REPEAT_DAYS);
@@ -141,7 +130,7 @@ function monthlyStream(reference: CalendarDate): Stream {
   };
   return {
     kind: 'event-check',
-    anchor: reference,
+    anchor: dayNumberOf(reference),
     atOrBefore: (x) => {
       if (x < dayOf(1)) return undefined;
       return dayOf(monthsUpTo(x));
@@ -166,49 +155,74 @@ function reviewStream(
   const I = (cadence && REVIEW_INTERVAL[cadence]) ?? REVIEW_DAYS;
   return {
     kind: 'review',
-    anchor,
+    anchor: dayNumberOf(anchor),
     atOrBefore: (x) => (x < F ? undefined : F + I * Math.floor((x - F) / I)),
     atOrAfter: (x) => (x <= F ? F : F + I * Math.ceil((x - F) / I)),
     last: endsOn ? daysBetween(anchor, endsOn) : undefined,
   };
 }
 
-function singleStream(kind: ReminderKind, date: CalendarDate): Stream {
-  return { kind, anchor: date, atOrBefore: (x) => (x >= 0 ? 0 : undefined), atOrAfter: (x) => (x <= 0 ? 0 : undefined) };
+function singleStream(kind: ReminderKind, day: number): Stream {
+  return { kind, anchor: day, atOrBefore: (x) => (x >= 0 ? 0 : undefined), atOrAfter: (x) => (x <= 0 ? 0 : undefined) };
 }
 
-function toSlot(stream: Stream, offset: number | undefined): CadenceSlot | undefined {
+function toDay(stream: Stream, offset: number | undefined): CadenceDay | undefined {
   if (offset === undefined || (stream.last !== undefined && offset > stream.last)) return undefined;
-  return { kind: stream.kind, date: addDays(stream.anchor, offset) };
+  return { kind: stream.kind, day: stream.anchor + offset };
+}
+
+const written = (slot: CadenceDay | undefined): CadenceSlot | undefined => slot && { kind: slot.kind, date: calendarDateOfDay(slot.day) };
+
+/** A commitment's stream of reminder days, built once and asked many times (the tick asks a dozen times per row). */
+export type ReminderStream = Stream;
+
+export function reminderStream(commitment: Commitment): ReminderStream | undefined {
+  return streamOf(commitment);
+}
+
+/** The latest reminder day of `stream` on or before day number `day`, if any. */
+export function streamDayOnOrBefore(stream: ReminderStream, day: number): CadenceDay | undefined {
+  const offset = stream.atOrBefore(day - stream.anchor);
+  // Past a duty's dated end the last slot is the last one at or before that end.
+  if (offset !== undefined && stream.last !== undefined && offset > stream.last) return toDay(stream, stream.atOrBefore(stream.last));
+  return toDay(stream, offset);
+}
+
+/** The first reminder day of `stream` on or after day number `day`, if any. */
+export function streamDayOnOrAfter(stream: ReminderStream, day: number): CadenceDay | undefined {
+  return toDay(stream, stream.atOrAfter(day - stream.anchor));
+}
+
+function dayOnOrBefore(commitment: Commitment, day: number): CadenceDay | undefined {
+  const stream = streamOf(commitment);
+  return stream && streamDayOnOrBefore(stream, day);
+}
+
+function dayOnOrAfter(commitment: Commitment, day: number): CadenceDay | undefined {
+  const stream = streamOf(commitment);
+  return stream && streamDayOnOrAfter(stream, day);
 }
 
 /** The latest reminder day on or before `date`, if any. */
 export function slotOnOrBefore(commitment: Commitment, date: CalendarDate): CadenceSlot | undefined {
-  const stream = streamOf(commitment);
-  if (!stream) return undefined;
-  const x = daysBetween(stream.anchor, date);
-  const offset = stream.atOrBefore(x);
-  // Past a duty's dated end the last slot is the last one at or before that end.
-  if (offset !== undefined && stream.last !== undefined && offset > stream.last) return toSlot(stream, stream.atOrBefore(stream.last));
-  return toSlot(stream, offset);
+  return written(dayOnOrBefore(commitment, dayNumberOf(date)));
 }
 
 /** The first reminder day on or after `date`, if any. */
 export function slotOnOrAfter(commitment: Commitment, date: CalendarDate): CadenceSlot | undefined {
-  const stream = streamOf(commitment);
-  if (!stream) return undefined;
-  return toSlot(stream, stream.atOrAfter(daysBetween(stream.anchor, date)));
+  return written(dayOnOrAfter(commitment, dayNumberOf(date)));
 }
 
 /** The reminder days from `from` on, in order (at most `limit`); each step is O(1). */
 export function slotsFrom(commitment: Commitment, from: CalendarDate, limit: number): CadenceSlot[] {
   const slots: CadenceSlot[] = [];
-  let cursor: CalendarDate = from;
-  while (slots.length < limit) {
-    const slot = slotOnOrAfter(commitment, cursor);
+  const stream = streamOf(commitment);
+  let cursor = dayNumberOf(from);
+  while (stream && slots.length < limit) {
+    const slot = streamDayOnOrAfter(stream, cursor);
     if (!slot) break;
-    slots.push(slot);
-    cursor = addDays(slot.date, 1);
+    slots.push(written(slot)!);
+    cursor = slot.day + 1;
   }
   return slots;
 }

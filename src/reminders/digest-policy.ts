@@ -6,6 +6,7 @@
  * produces at most one late digest per channel.
  */
 import { DateTime } from 'luxon';
+import { localDayOf, offsetMinutes, wallTimeIfSteady } from '../commitments/local-clock.js';
 import type { QuietHours } from './quiet-hours.js';
 import { nextSlot, parseSchedule, slotsBetween } from './schedule.js';
 
@@ -30,11 +31,16 @@ export interface DigestDecision {
 
 /** Whether a digest for `slot` may still be sent at `now`. */
 export function inGrace(slot: DigestSlot, now: Date, zone: string): boolean {
-  const local = DateTime.fromJSDate(now, { zone });
-  const slotLocal = DateTime.fromJSDate(slot.at, { zone });
-  if (now < slot.at || local.toISODate() !== slotLocal.toISODate()) return false;
-  const graceEnd = DateTime.max(slotLocal.set({ hour: GRACE_UNTIL_HOUR, minute: 0 }), slotLocal.plus({ hours: 1 }));
-  return local < graceEnd;
+  const day = localDayOf(slot.at, zone);
+  if (now < slot.at || localDayOf(now, zone) !== day) return false;
+  // 18:00 that day, keeping the slot's seconds (luxon's `set` keeps them); near a DST change, luxon itself.
+  const seconds = slot.at.getTime() - Math.floor(slot.at.getTime() / 60_000) * 60_000;
+  const steady = wallTimeIfSteady(zone, day, GRACE_UNTIL_HOUR * 60);
+  const eighteen =
+    steady !== undefined && Number.isInteger(offsetMinutes(slot.at, zone))
+      ? steady + seconds
+      : DateTime.fromJSDate(slot.at, { zone }).set({ hour: GRACE_UNTIL_HOUR, minute: 0 }).toMillis();
+  return now.getTime() < Math.max(eighteen, slot.at.getTime() + 3_600_000);
 }
 
 /** What to do for a channel whose next digest time (`from`) has come. `_quiet` is the owners' and is not applied. */

@@ -6,9 +6,17 @@
  */
 import { DateTime } from 'luxon';
 import type { Commitment } from '../commitments/commitment.js';
-import { addDays } from '../commitments/calendar.js';
+import { calendarDateOfDay, dayNumberOf, weekdayOfDay } from '../commitments/day-number.js';
+import { localDayOf, wallTimeIfSteady } from '../commitments/local-clock.js';
 import type { CalendarDate } from '../commitments/deadline.js';
-import { slotOnOrAfter, slotOnOrBefore, type CadenceSlot } from './cadence.js';
+import {
+  reminderStream,
+  streamDayOnOrAfter,
+  streamDayOnOrBefore,
+  type CadenceDay,
+  type CadenceSlot,
+  type ReminderStream,
+} from './cadence.js';
 import { isQuiet, nextAllowed, type QuietHours } from './quiet-hours.js';
 
 export const NUDGE_HOUR = 9;
@@ -28,10 +36,22 @@ export interface DueNudge extends CadenceSlot {
 
 /** When a slot's nudge may go out to someone in `zone`: 09:00 on the slot's day (Monday for a weekend one), after quiet hours. */
 export function sendTime(date: CalendarDate, zone: string, quiet: QuietHours): Date {
-  let day = DateTime.fromISO(date, { zone });
-  while (day.weekday >= 6) day = day.plus({ days: 1 });
-  const nine = day.set({ hour: NUDGE_HOUR, minute: 0 }).toJSDate();
+  return sendTimeOfDay(dayNumberOf(date), zone, quiet);
+}
+
+/** `sendTime` for a day number (what the tick works in). */
+function sendTimeOfDay(slotDay: number, zone: string, quiet: QuietHours): Date {
+  let day = slotDay;
+  while (weekdayOfDay(day) >= 6) day++;
+  const nine = new Date(wallTimeIfSteady(zone, day, NUDGE_HOUR * 60) ?? luxonNine(slotDay, zone));
   return nextAllowed(nine, zone, quiet, { weekends: true });
+}
+
+/** Near a DST change: 09:00 on the slot's (weekday) date asked of luxon exactly as it always was. */
+function luxonNine(slotDay: number, zone: string): number {
+  let day = DateTime.fromISO(calendarDateOfDay(slotDay), { zone });
+  while (day.weekday >= 6) day = day.plus({ days: 1 });
+  return day.set({ hour: NUDGE_HOUR, minute: 0 }).toMillis();
 }
 
 /**
@@ -45,12 +65,17 @@ export function latestSentSlot(
   now: Date,
   quiet: QuietHours,
 ): (CadenceSlot & { at: Date }) | undefined {
-  const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
-  let probe = slotOnOrBefore(commitment, today);
+  const stream = reminderStream(commitment);
+  const found = stream && latestSentDay(stream, zone, now, quiet);
+  return found && { kind: found.kind, date: calendarDateOfDay(found.day), at: found.at };
+}
+
+function latestSentDay(stream: ReminderStream, zone: string, now: Date, quiet: QuietHours): (CadenceDay & { at: Date }) | undefined {
+  let probe = streamDayOnOrBefore(stream, localDayOf(now, zone));
   for (let i = 0; probe && i < LOOK_AROUND_SLOTS; i++) {
-    const at = sendTime(probe.date, zone, quiet);
+    const at = sendTimeOfDay(probe.day, zone, quiet);
     if (at <= now) return { ...probe, at };
-    probe = slotOnOrBefore(commitment, addDays(probe.date, -1));
+    probe = streamDayOnOrBefore(stream, probe.day - 1);
   }
   return undefined;
 }
@@ -69,6 +94,7 @@ const LOOK_BACK_DAYS = 4;
  * The nudges due at T, and the next instant anything could be due for this commitment. Send times
  * only grow with the slot date, and a slot counts only after the last change and the snooze, so
  * "the latest slot already sent" and "the next one" are each a few O(1) lookups around today.
+ * Runs for every due row of a tick: days are day numbers, and zone questions go to `local-clock`.
  */
 export function nudgesAt(
   commitment: Commitment,
@@ -78,31 +104,37 @@ export function nudgesAt(
 ): { due: DueNudge[]; next: Date | null } {
   const armedAt = new Date(commitment.updatedAt);
   const snoozedUntil = commitment.snoozedUntil ? new Date(commitment.snoozedUntil) : undefined;
-  const counts = (at: Date) => slotCounts(commitment, at);
+  // slotCounts, with the two instants read once.
+  const counts = (at: Date) => at > armedAt && (!snoozedUntil || at >= snoozedUntil);
   const due: DueNudge[] = [];
   let next: Date | null = null;
+  const stream = reminderStream(commitment);
+  if (!stream) return { due, next };
   const consider = (at: Date | null) => {
     if (at && (!next || at < next)) next = at;
   };
+  // The next slot that will count is looked for from when it is armed (a change, or the snooze's end).
+  const armed = snoozedUntil && snoozedUntil > armedAt ? snoozedUntil : armedAt;
   for (const recipient of recipients) {
     const zone = recipient.timeZone;
-    const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
-    const found = latestSentSlot(commitment, zone, now, quiet);
+    const today = localDayOf(now, zone);
+    const found = latestSentDay(stream, zone, now, quiet);
     const latest: DueNudge | undefined =
-      found && counts(found.at) ? { ...found, recipient: recipient as DueNudge['recipient'] } : undefined;
-    // The next slot that will count: from a few days back (send times shift forward) or from when it is armed.
-    const armed = snoozedUntil && snoozedUntil > armedAt ? snoozedUntil : armedAt;
-    const armedDay = DateTime.fromJSDate(armed, { zone }).toISODate()!;
-    const from = addDays(armedDay > today ? armedDay : today, -LOOK_BACK_DAYS);
+      found && counts(found.at)
+        ? { kind: found.kind, date: calendarDateOfDay(found.day), at: found.at, recipient: recipient as DueNudge['recipient'] }
+        : undefined;
+    // From a few days back (send times shift forward) or from when it is armed.
+    const armedDay = localDayOf(armed, zone);
+    const from = Math.max(armedDay, today) - LOOK_BACK_DAYS;
     // Lazily, one O(1) step at a time: usually the first slot looked at is the answer.
-    let slot = slotOnOrAfter(commitment, from);
+    let slot = streamDayOnOrAfter(stream, from);
     for (let i = 0; slot && i < LOOK_AROUND_SLOTS * 2; i++) {
-      const at = sendTime(slot.date, zone, quiet);
+      const at = sendTimeOfDay(slot.day, zone, quiet);
       if (at > now && counts(at)) {
         consider(at);
         break;
       }
-      slot = slotOnOrAfter(commitment, addDays(slot.date, 1));
+      slot = streamDayOnOrAfter(stream, slot.day + 1);
     }
     if (!latest || !recipient.dmAddress) continue;
     if (isQuiet(now, zone, quiet, { weekends: true })) consider(nextAllowed(now, zone, quiet, { weekends: true }));

@@ -10,7 +10,12 @@ export const TICK_BATCH = 500;
 
 export async function planTick(store: Store, now: Date, quiet: QuietHours, batch = TICK_BATCH): Promise<ReminderPlan> {
   const plan: ReminderPlan = { rows: [], commitments: [], channels: [] };
-  for (const channel of await store.reminders.dueChannels(now, batch)) {
+  // Both reads at once: on PostgreSQL their round trips overlap (SQLite runs them one after the other anyway).
+  const [dueChannels, dueCommitments] = await Promise.all([
+    store.reminders.dueChannels(now, batch),
+    store.reminders.dueCommitments(now, batch),
+  ]);
+  for (const channel of dueChannels) {
     const decision = channel.active ? digestsAt(channel, new Date(channel.nextReminderAt), now, quiet) : { missed: [], next: null };
     const row = (slot: { slot: string; at: Date }, state: 'pending' | 'missed') => ({
       key: outboxKey(channel.workspaceId, channel.address, 'digest', slot.slot),
@@ -32,7 +37,7 @@ export async function planTick(store: Store, now: Date, quiet: QuietHours, batch
       expected: channel.nextReminderAt,
     });
   }
-  for (const commitment of await store.reminders.dueCommitments(now, batch)) {
+  for (const commitment of dueCommitments) {
     const { due, next } = nudgesAt(commitment, recipientsFrom(commitment), now, quiet);
     // One message per owner per day: the row is the owner's day (keyed by the local day it is sent),
     // and what it holds is gathered from everything due for them when it is sent.

@@ -32,6 +32,23 @@ export const ZONES = [
   'Pacific/Auckland',
 ];
 
+/** Every DUE_EVERY-th seeded commitment and channel is due at BENCH_NOW (~0.1%). */
+export const DUE_EVERY = 1_000;
+
+/**
+ * Where the seed puts item i: users scale with the workspace (2,000, or one per 100 items, up to
+ * 10,000), and the due items (every DUE_EVERY-th) each land on a channel and an owner of their own,
+ * spread over all 24 zones, so a tick's per-owner and per-zone work is what a real workspace costs.
+ */
+export const seedLayout = (commitments: number, channels: number) => {
+  const users = Math.max(1, Math.min(commitments, Math.max(2_000, Math.min(10_000, Math.floor(commitments / 100)))));
+  return {
+    users,
+    channelOf: (i: number) => (i + Math.floor(i / DUE_EVERY)) % channels,
+    ownerOf: (i: number) => (i * 7 + Math.floor(i / DUE_EVERY)) % users,
+  };
+};
+
 /** A SQLite file or a PostgreSQL URL. */
 export interface Target {
   file?: string;

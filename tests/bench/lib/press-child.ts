@@ -5,20 +5,20 @@
 import { createCore } from '../../../src/core.js';
 import { ManualClock } from '../../../src/ports/clock.js';
 import { openBenchStore } from './open-bench-store.js';
-import { BENCH_SEED_AT, WORKSPACE, ZONES, parseArgs } from './bench-args.js';
+import { BENCH_SEED_AT, WORKSPACE, ZONES, parseArgs, seedLayout } from './bench-args.js';
 
 const { target, commitments, channels } = parseArgs(process.argv.slice(2));
 const clock = new ManualClock(BENCH_SEED_AT);
 const store = openBenchStore(target, clock);
 await store.ready?.();
 const core = createCore({ store, clock });
-const users = Math.max(1, Math.min(5_000, commitments));
-/** Seeded item i lives in channel i % channels and is owned by user (i * 7) % users (see seed-child). */
+const layout = seedLayout(commitments, channels);
+/** Where the seed put item i (its channel and owner; see seed-child). */
 const who = (i: number) => {
-  const u = (i * 7) % users;
+  const u = layout.ownerOf(i);
   return {
     workspace: { id: WORKSPACE },
-    channel: { address: `bench:ch-${i % channels}`, isDirect: false },
+    channel: { address: `bench:ch-${layout.channelOf(i)}`, isDirect: false },
     user: { id: `U${u}`, name: `user${u}`, tz: ZONES[u % ZONES.length], isAdmin: false },
     receivedAt: clock.now(),
   };

@@ -11,15 +11,14 @@ import { createCore } from '../../../src/core.js';
 import { ManualClock } from '../../../src/ports/clock.js';
 import { nextReminderCalculator } from '../../../src/reminders/next-reminder.js';
 import { openStore } from '../../../src/store/open-store.js';
-import { BENCH_SEED_AT, WORKSPACE, ZONES, parseArgs, type Target } from './bench-args.js';
+import { BENCH_SEED_AT, DUE_EVERY, WORKSPACE, ZONES, parseArgs, seedLayout, type Target } from './bench-args.js';
 
 const args = parseArgs(process.argv.slice(2));
 const target: Target = args.target;
 const N = args.commitments;
 const CHANNELS = args.channels;
-const USERS = Math.max(1, Math.min(5_000, N));
-/** Every DUE_EVERY-th commitment and channel is due at BENCH_NOW (~0.1%). */
-const DUE_EVERY = 1_000;
+const layout = seedLayout(N, CHANNELS);
+const USERS = layout.users;
 
 const config = { FOLLOWTHROUGH_DB: target.file ?? 'unused.db', DATABASE_URL: target.url, FOLLOWTHROUGH_DEFAULT_TZ: 'UTC' };
 const clock = new ManualClock(BENCH_SEED_AT);
@@ -72,16 +71,17 @@ function* rows(table: string, template: Row, json: { parse(v: unknown): any; wri
     const deadline = table === 'commitments' ? json.parse(template.deadline) : undefined;
     for (let i = 2; i <= N; i++) {
       const id = `C-${i}`;
-      const owner = (i * 7) % USERS;
+      const owner = layout.ownerOf(i);
+      const channel = layout.channelOf(i);
       if (table === 'commitments') {
         const due = dueDate(i);
         yield {
           ...template,
           id,
           seq: i,
-          channel: `bench:ch-${i % CHANNELS}`,
+          channel: `bench:ch-${channel}`,
           title: `Deploy liaison officers ${i}`,
-          time_zone: ZONES[(i % CHANNELS) % ZONES.length],
+          time_zone: ZONES[channel % ZONES.length],
           deadline: json.write({ ...deadline, text: due, due }),
           due_date: due,
           next_reminder_at: nextAt(i),
