@@ -62,14 +62,19 @@ export function groupOfReminder(reminder: OwnerReminder, now: Date): OwnerGroup 
   }
 }
 
-/** The question a reminder asks about one item, in a few words. */
+/**
+ * The question a reminder asks about one item, in a few words. It carries the item's date (or
+ * event, or end condition), so the row under it names only who owns it: the date is said once.
+ */
 export function questionFor(kind: ReminderKind | undefined, commitment: Commitment, now: Date): string | undefined {
   const d = commitment.deadline;
   const today = todayIn(commitment.timeZone, now);
+  // The year shows only when it is not this year, as in lists ("~5 Feb 2024" read in 2026).
+  const currentYear = Number(today.slice(0, 4));
   switch (kind) {
     case 'confirm-date': {
       if (d.kind !== 'vague') return undefined;
-      const soft = formatCalendarDate(d.due, { approximate: true });
+      const soft = formatCalendarDate(d.due, { approximate: true, currentYear });
       return d.due < today
         ? `Promised "${d.text}"; ${soft} has passed. Set a real date?`
         : `Promised "${d.text}" (${soft}). Confirm a date?`;
@@ -78,17 +83,20 @@ export function questionFor(kind: ReminderKind | undefined, commitment: Commitme
       return 'No deadline yet. Set a date?';
     case 'event-check':
       return d.kind === 'event' ? `Has ${d.eventId ? `${d.eventId} ` : ''}${d.eventName} happened?` : undefined;
-    case 'review':
-      return 'Ongoing duty: still being kept?';
+    case 'review': {
+      const duty = d.kind === 'ongoing' ? dueLabel(commitment, now) : 'ongoing';
+      return `${duty[0].toUpperCase()}${duty.slice(1)}: still being kept?`;
+    }
     case 'nudge': {
       const due = dueDateOf(d);
       if (!due) return undefined;
       const days = daysBetween(today, due);
-      const date = formatCalendarDate(due, { approximate: isApproximate(d) });
+      const date = formatCalendarDate(due, { approximate: isApproximate(d), currentYear });
       if (days > 1) return `Due in ${days} days (${date}).`;
       if (days === 1) return `Due tomorrow (${date}).`;
       if (days === 0) return `Due today (${date}).`;
-      return `Overdue: due ${date} (${-days} day${days === -1 ? '' : 's'} ago).`;
+      const late = (-days).toLocaleString('en-US');
+      return `${late} day${days === -1 ? '' : 's'} overdue (due ${date}).`;
     }
     default:
       return undefined;
@@ -154,7 +162,8 @@ export function reminderItem(kind: ReminderKind | undefined, commitment: Commitm
   return {
     id: commitment.id,
     title: `${commitment.id} ${commitment.title}`,
-    lines: [...(question ? [question] : []), `${dueLabel(commitment, now, options)} · ${ownersLabel(commitment)}${status}`],
+    // With a question the date is in it; without one (a closed item) the row says when it was closed.
+    lines: question ? [question, `${ownersLabel(commitment)}${status}`] : [`${dueLabel(commitment, now, options)} · ${ownersLabel(commitment)}${status}`],
     actions: answerActions(kind, commitment, now),
   };
 }

@@ -184,7 +184,25 @@ describe('one message per owner per day (issue 11 item 2)', () => {
     expect(reply.card?.sections.map((s) => s.heading)).toEqual(['Overdue (1)', 'Needs a date (2)', 'Reviews (1)']);
     expect(reply.card?.sections[2].items?.[0].actions?.map((a) => a.label)).toEqual(['Still kept', 'It has ended', 'Not kept']);
     expect(reply.card?.context).toBe('owner:U1');
-    expect(reply.text).toContain('C-6 President Raisi visits Pakistan — Overdue: due Wed 3 Apr (26 days ago).');
+    expect(reply.text).toContain('C-6 President Raisi visits Pakistan — 26 days overdue (due Wed 3 Apr).');
+  });
+
+  it('each row says its date once: the question carries it, the line under it names the owner', () => {
+    const reply = ownerMessage({ id: 'U1', name: 'alice' }, items, now, 'UTC');
+    const rows = reply.card!.sections.flatMap((s) => s.items ?? []).map((i) => [i.title, ...(i.lines ?? [])].join('\n'));
+    expect(rows[0]).toBe('C-6 President Raisi visits Pakistan\n26 days overdue (due Wed 3 Apr).\n@alice');
+    for (const row of rows) {
+      expect(row).not.toMatch(/overdue since|Overdue: due|days ago/);
+      // No date, event or end condition is said twice in one row.
+      const dates = row.match(/~?\d{1,2} [A-Z][a-z]{2}( \d{4})?/g) ?? [];
+      expect(new Set(dates).size).toBe(dates.length);
+    }
+    expect(rows[3]).toMatch(/Ongoing until .*: still being kept\?\n@alice$/);
+  });
+
+  it('a date of another year shows its year in the question, as lists show it', () => {
+    const late = ownerMessage({ id: 'U1', name: 'alice' }, [items[0]], new Date('2026-12-01T09:05Z'), 'UTC');
+    expect(late.card!.sections[0].items![0].lines![0]).toBe('972 days overdue (due Wed 3 Apr 2024).');
   });
 
   it('at most 10 items, then "and N more — `list mine`"', () => {
