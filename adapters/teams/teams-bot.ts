@@ -129,8 +129,10 @@ export function createBotLogic(deps: BotDeps): BotLogic {
         turn,
       );
       const reply = await core.handle(invocation);
-      // Any message there means the bot is there: a conversation marked inactive gets its digests again.
+      // Any message there means the bot is there: a conversation marked inactive gets its digests again,
+      // and in a 1:1 the person's nudge address (their user address) gets its owner messages again.
       await core.reactivateChannel(place.address);
+      if (place.kind === 'personal') await core.reactivateChannel(userAddress(place.tenantId, user.id));
       await remember(place, turn);
       // Teams has no ephemeral messages: a private reply is answered in the same thread (see README).
       const posted = await turn.reply(await render(reply, place.tenantId));
@@ -142,6 +144,7 @@ export function createBotLogic(deps: BotDeps): BotLogic {
       const place = placeOf(turn.activity, turn.reference);
       // Installed again (or added back to the conversation): one marked inactive gets its digests again.
       await core.reactivateChannel(place.address);
+      if (place.kind === 'personal') await core.reactivateChannel(userAddress(place.tenantId, invocationUser(turn.activity).id));
       const data = await remember(place, turn);
       if (data.welcomed) return;
       const channel = await store.channels.get(place.tenantId, place.address);
