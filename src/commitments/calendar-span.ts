@@ -248,7 +248,8 @@ function readEdgeOf(text: string, reference: CalendarDate, original: string): Ca
 const COUNTED_UNIT = new RegExp(`\\b${COUNT_SOURCE} (?:business |working )?(?:hour|day|week|fortnight|month|year)s?\\b`);
 
 /** A unit with no count: any plural ("the minutes", "the weeks"), or a unit shorter than an hour. */
-const BARE_UNIT = /^(?:(?:in|within|for|after) )?(?:(?:the|a|an|one) )?(?:(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|fortnight|month|year)s|sec(?:ond)?|min(?:ute)?)$/;
+const BARE_UNIT =
+  /^(?:(?:in|within|for|after) )?(?:(?:the|a|an|one) )?(?:(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|fortnight|month|year)s|sec(?:ond)?|min(?:ute)?)$/;
 
 // Words that may sit around chrono's match without changing its meaning.
 const FILLER = /\b(?:the|of|on|at|by|this|coming|,)\b|[,.]/g;

@@ -163,7 +163,9 @@ export function reminderItem(kind: ReminderKind | undefined, commitment: Commitm
     id: commitment.id,
     title: `${commitment.id} ${commitment.title}`,
     // With a question the date is in it; without one (a closed item) the row says when it was closed.
-    lines: question ? [question, `${ownersLabel(commitment)}${status}`] : [`${dueLabel(commitment, now, options)} · ${ownersLabel(commitment)}${status}`],
+    lines: question
+      ? [question, `${ownersLabel(commitment)}${status}`]
+      : [`${dueLabel(commitment, now, options)} · ${ownersLabel(commitment)}${status}`],
     actions: answerActions(kind, commitment, now),
   };
 }

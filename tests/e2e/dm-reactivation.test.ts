@@ -79,7 +79,11 @@ describe('Slack: a DM marked unreachable comes back when the person writes in it
 
   it('she writes to the bot in the DM: it works again, and her next reminder reaches her there', async () => {
     const envelope = slackFixture('message-im');
-    const sent = await slack.event({ ...envelope, event_id: 'Ev0DMBACK', event: { ...envelope.event, text: 'list', ts: '1700000300.000300' } });
+    const sent = await slack.event({
+      ...envelope,
+      event_id: 'Ev0DMBACK',
+      event: { ...envelope.event, text: 'list', ts: '1700000300.000300' },
+    });
     expect(sent.status).toBe(200);
     expect(await until(async () => !(await slack.app.store.reminders.dmInactive('T0FAKE', 'U0ALICE')))).toBe(true);
     expect(await listedUnreachable(slack.app.store)).not.toContain(DM);
