@@ -57,12 +57,28 @@ export function createBotLogic(deps: BotDeps): BotLogic {
     await store.channels.upsert({
       workspaceId: place.tenantId,
       address: place.address,
-      name: place.name ?? existing?.name,
+      name: place.name ?? existing?.name ?? (await lookUpName(place, turn)),
       active: true,
       platformData: data,
       ...(existing ? {} : { timeZone: zoneOf(turn.activity) ?? core.settings.defaultTimeZone }),
     });
     return data;
+  }
+
+  /** Channels whose name could not be read this run: asked once, not on every message. */
+  const nameUnknown = new Set<string>();
+
+  /**
+   * A team channel's name, which message activities do not carry (only channel events do), read
+   * once from the team's channel list so digests name it as Slack's do ("for #General").
+   */
+  async function lookUpName(place: Place, turn: Turn): Promise<string | undefined> {
+    const teamId = place.data.teamId;
+    const channelId = place.data.teamsChannelId;
+    if (place.kind !== 'channel' || !teamId || !channelId || nameUnknown.has(place.address)) return undefined;
+    const name = await turn.channelName(teamId, channelId);
+    if (!name) nameUnknown.add(place.address);
+    return name;
   }
 
   /** The adapter is the only writer of user rows: the sender (with zone and admin flag) and everyone mentioned. */

@@ -72,7 +72,8 @@ export function buildDigest(input: DigestInput): Reply | null {
       .filter(Boolean)
       .join(' · ') || `${input.changes.length} change${input.changes.length === 1 ? '' : 's'}`;
   const title = `${day} — ${summary}`;
-  const subtitle = `Commitments digest${input.channelName ? ` for #${input.channelName}` : ''}`;
+  // A channel whose name the platform never told us (a Teams channel list that could not be read).
+  const subtitle = `Commitments digest for ${input.channelName ? `#${input.channelName}` : 'this channel'}`;
   const text = [title, subtitle, ...lines, ...footer].join('\n');
   return {
     visibility: 'channel',

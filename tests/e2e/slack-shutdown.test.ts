@@ -30,7 +30,7 @@ describe('Slack shutdown with a listener in flight', () => {
     const sent = await slack.slash('add Circulate the agreed minutes due 2030-02-05');
     expect(sent.status).toBe(200);
     // The answer has reached Slack, and the listener is waiting for Slack to take it.
-    const answer = (await slack.fake.responseTo(sent.responseUrl)) as { body: { text: string } };
+    const answer = await slack.fake.responseTo(sent.responseUrl);
     expect(answer.body.text).toMatch(/added C-1: Circulate the agreed minutes/);
     let stopped = false;
     const stopping = slack.app.stop().then(() => (stopped = true));
