@@ -208,10 +208,9 @@ describe('the help card in Teams: every usage whole, on a line of its own', () =
     expect(json).not.toContain('"FactSet"');
     const blocks: string[] = [];
     const walk = (node: any): void => {
-      if (Array.isArray(node)) return node.forEach(walk);
       if (!node || typeof node !== 'object') return;
       if (node.type === 'TextBlock') blocks.push(node.text);
-      Object.values(node).forEach(walk);
+      for (const value of Array.isArray(node) ? node : Object.values(node)) walk(value);
     };
     walk(card.body);
     // Each usage is one TextBlock, bold, followed by its summary.
