@@ -22,8 +22,10 @@ import { isClosed } from '../commitments/status-rules.js';
 import type { ReminderKind } from './cadence.js';
 
 export const OWNER_MESSAGE_LIMIT = 10;
+/** "Due soon" as lists and digests mean it: within 7 days. */
+const DUE_SOON_DAYS = 7;
 
-export const OWNER_GROUPS = ['overdue', 'due-soon', 'needs-date', 'waiting', 'reviews'] as const;
+export const OWNER_GROUPS = ['overdue', 'due-soon', 'needs-date', 'waiting', 'reviews', 'coming-up'] as const;
 export type OwnerGroup = (typeof OWNER_GROUPS)[number];
 
 const GROUP_HEADING: Record<OwnerGroup, string> = {
@@ -32,6 +34,7 @@ const GROUP_HEADING: Record<OwnerGroup, string> = {
   'needs-date': 'Needs a date',
   waiting: 'Waiting on an event',
   reviews: 'Reviews',
+  'coming-up': 'Coming up',
 };
 
 /** Header counts: "2 overdue · 1 due soon · 3 need a date · 1 waiting on an event · 2 reviews". */
@@ -41,6 +44,7 @@ const COUNT_WORDS: Record<OwnerGroup, (n: number) => string> = {
   'needs-date': (n) => `${n} need${n === 1 ? 's' : ''} a date`,
   waiting: (n) => `${n} waiting on an event`,
   reviews: (n) => `${n} review${n === 1 ? '' : 's'}`,
+  'coming-up': (n) => `${n} coming up`,
 };
 
 export interface OwnerReminder {
@@ -50,8 +54,12 @@ export interface OwnerReminder {
 
 export function groupOfReminder(reminder: OwnerReminder, now: Date): OwnerGroup {
   switch (reminder.kind) {
-    case 'nudge':
-      return isOverdue(reminder.commitment, now) ? 'overdue' : 'due-soon';
+    case 'nudge': {
+      if (isOverdue(reminder.commitment, now)) return 'overdue';
+      // Further off than a week: a "coming up" that keeps it in sight, not a nudge to act.
+      const due = dueDateOf(reminder.commitment.deadline);
+      return due && daysBetween(todayIn(reminder.commitment.timeZone, now), due) > DUE_SOON_DAYS ? 'coming-up' : 'due-soon';
+    }
     case 'confirm-date':
     case 'set-date':
       return 'needs-date';

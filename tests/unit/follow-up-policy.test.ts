@@ -121,6 +121,22 @@ describe('every kind of deadline is followed up (issue 11 item 1)', () => {
     ]);
     expect(slotOnOrBefore(commitment(exact('2024-03-15')), '2024-03-20')).toEqual({ kind: 'nudge', date: '2024-03-18' });
   });
+
+  it('dated far ahead: "coming up" every 14 days before the 3-days-before nudge, so it is never out of sight longer', () => {
+    const far = commitment(exact('2024-06-28'));
+    expect(dates(far, '2024-05-01', 5).map((d) => d.split(' ')[1])).toEqual([
+      '2024-05-14',
+      '2024-05-28',
+      '2024-06-11',
+      '2024-06-25',
+      '2024-06-28',
+    ]);
+    expect(slotOnOrBefore(far, '2024-06-10')).toEqual({ kind: 'nudge', date: '2024-05-28' });
+    expect(slotOnOrBefore(far, '2024-06-24')).toEqual({ kind: 'nudge', date: '2024-06-11' });
+    // Every gap between reminder days from the day it was added is at most 14.
+    const days = dates(far, '2024-01-29', 60).map((d) => Date.parse(d.split(' ')[1]));
+    for (let i = 1; i < days.length; i++) expect((days[i] - days[i - 1]) / 86_400_000).toBeLessThanOrEqual(14);
+  });
 });
 
 describe('O(1) in the distance to the date (issue 15: a due date of 0001-01-01)', () => {
