@@ -76,7 +76,7 @@ describe('Teams digest title names the channel', () => {
     expect(await sayIn(BORDER, 'add Operationalise the border markets due 2030-02-06')).toMatch(/added C-2/);
     expect(await sayIn(UNLISTED, 'add Exchange lists of wanted individuals due 2030-02-07')).toMatch(/added C-3/);
     const read = await digests();
-    expect(read.get(CHANNEL_ID)).toMatch(/^Mon 4 Feb — 1 due this week\nCommitments digest for #General\n/);
+    expect(read.get(CHANNEL_ID)).toMatch(/^Mon 4 Feb — 1 due within 7 days\nCommitments digest for #General\n/);
     expect(read.get(BORDER)).toMatch(/\nCommitments digest for #Border markets\n/);
     expect(read.get(UNLISTED)).toMatch(/\nCommitments digest for this channel\n/);
     for (const text of read.values()) expect(text).not.toMatch(/Commitments digest\n/);

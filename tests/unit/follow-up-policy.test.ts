@@ -267,9 +267,9 @@ describe('channel digests (issue 11 item 8)', () => {
       commitment(none, { id: 'C-4' }),
     ];
     const daily = buildDigest({ commitments: list, proposedCount: 0, changes: [], unreachable: [], now, timeZone: 'UTC' });
-    expect(daily?.text.split('\n')[0]).toBe('Tue 30 Jan — 1 overdue · 1 due this week · 1 needs a date');
+    expect(daily?.text.split('\n')[0]).toBe('Tue 30 Jan — 1 overdue · 1 due within 7 days · 1 needs a date');
     expect(daily?.card?.shared).toBe(true);
     const weekly = buildDigest({ commitments: list, proposedCount: 0, changes: [], unreachable: [], now, timeZone: 'UTC', weekly: true });
-    expect(weekly?.text.split('\n')[0]).toBe('Tue 30 Jan — 1 overdue · 1 due this week · 1 needs a date · 1 with no deadline');
+    expect(weekly?.text.split('\n')[0]).toBe('Tue 30 Jan — 1 overdue · 1 due within 7 days · 1 needs a date · 1 with no deadline');
   });
 });
