@@ -125,7 +125,8 @@ export function answerActions(kind: ReminderKind | undefined, commitment: Commit
           ? [
               {
                 id: 'confirm-date',
-                label: `Keep ${formatCalendarDate(d.due, { approximate: true })}`,
+                // Named as the question names it (with its year when it is not this year).
+                label: `Keep ${formatCalendarDate(d.due, { approximate: true, currentYear: Number(todayIn(commitment.timeZone, now).slice(0, 4)) })}`,
                 target: id,
                 value: d.due,
                 style: 'primary',

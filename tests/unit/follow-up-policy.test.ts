@@ -219,6 +219,9 @@ describe('one message per owner per day (issue 11 item 2)', () => {
   it('a date of another year shows its year in the question, as lists show it', () => {
     const late = ownerMessage({ id: 'U1', name: 'alice' }, [items[0]], new Date('2026-12-01T09:05Z'), 'UTC');
     expect(late.card!.sections[0].items![0].lines![0]).toBe('972 days overdue (due Wed 3 Apr 2024).');
+    const keep = ownerMessage({ id: 'U1', name: 'alice' }, [items[1]], new Date('2023-12-01T09:05Z'), 'UTC');
+    expect(keep.card!.sections[0].items![0].lines![0]).toBe('Promised "immediately" (~5 Feb 2024). Confirm a date?');
+    expect(keep.card!.sections[0].items![0].actions![0].label).toBe('Keep ~5 Feb 2024');
   });
 
   it('at most 10 items, then "and N more — `list mine`"', () => {
