@@ -35,7 +35,9 @@ export class AppHome {
   /** Builds and publishes the viewer's Home; `notice` (a refused press) is shown at the top. */
   publish(workspace: { id: string; name?: string }, userId: string, options: { notice?: string; welcome?: boolean } = {}): Promise<void> {
     const key = `${workspace.id}:${userId}`;
-    const next = (this.queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => this.build(workspace, userId, options));
+    const queued = (this.queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => this.build(workspace, userId, options));
+    // Tracked, so shutdown waits for a publish a listener left running in the background.
+    const next = this.context.inFlight?.track(queued) ?? queued;
     this.queues.set(key, next);
     const forget = () => {
       if (this.queues.get(key) === next) this.queues.delete(key);
@@ -77,9 +79,11 @@ export class AppHome {
   /**
    * Republishes the Home of everyone a change may have touched: the owners of the named items (a
    * new owner sees an item assigned by someone else at once) and the people given. Failures are
-   * logged, never thrown: the change itself has already been made and answered.
+   * logged, never thrown: the change itself has already been made and answered. Skipped once stopping.
    */
   async refresh(workspace: { id: string; name?: string }, commitmentIds: readonly string[], people: readonly string[] = []): Promise<void> {
+    // Shutting down: the change is made and answered; the Home is rebuilt when next opened.
+    if (this.context.inFlight?.stopping) return;
     const users = new Set(people.filter(isSlackUser));
     for (const id of commitmentIds.slice(0, 20)) {
       const commitment = await this.context.core.store.commitments.get(workspace.id, id);

@@ -10,6 +10,7 @@ import type { StartAdapter } from '../../src/ports/adapter-host.js';
 import { createBoltApp, webClientOptions } from './bolt-app.js';
 import { boltLogger } from './bolt-logger.js';
 import { AppHome } from './app-home.js';
+import { InFlight } from './in-flight.js';
 import { listenToActions } from './listen-actions.js';
 import { listenToAddForm } from './listen-add-form.js';
 import { listenToHome } from './listen-home.js';
@@ -22,6 +23,9 @@ import { parseSlackAddress } from './slack-address.js';
 import { SlackChatAdapter } from './slack-chat-adapter.js';
 import type { SlackContext, SlackIdentity } from './slack-context.js';
 import { SlackDirectory, slackErrorCode } from './slack-directory.js';
+
+/** How long stopping waits for listeners still at work (Slack's own retries cover anything cut off). */
+const STOP_GRACE_MS = 10_000;
 
 export const start: StartAdapter = async ({ config, core, logger, http }) => {
   const client = new WebClient(config.SLACK_BOT_TOKEN, { ...webClientOptions(config), logger: boltLogger(logger) });
@@ -40,8 +44,14 @@ export const start: StartAdapter = async ({ config, core, logger, http }) => {
     directory: new SlackDirectory({ client, store: core.store, clock: core.clock, logger, adminIds: config.SLACK_ADMIN_USER_IDS }),
   };
   context.home = new AppHome(context, client);
+  const inFlight = new InFlight();
+  context.inFlight = inFlight;
   bolt.app.error(async (error) => {
     logger.error({ err: error }, 'Slack listener failed');
+  });
+  // First in the chain: every listener's run (after Bolt's early ack) is tracked until it ends.
+  bolt.app.use(async ({ next }) => {
+    await inFlight.track(next());
   });
   listenToCommands(bolt.app, context);
   listenToMessages(bolt.app, context);
@@ -61,7 +71,14 @@ export const start: StartAdapter = async ({ config, core, logger, http }) => {
     const { teamId, conversationId } = parseSlackAddress(address);
     return renderForSlack(core.store, teamId, reply, { viewerId: /^[UW]/.test(conversationId) ? conversationId : undefined });
   };
-  return { chat: new SlackChatAdapter(client, render), stop: () => bolt.stop() };
+  return {
+    chat: new SlackChatAdapter(client, render),
+    // Listeners already acked may still be answering: let them finish while the store is open.
+    stop: async () => {
+      await inFlight.drain(STOP_GRACE_MS);
+      await bolt.stop();
+    },
+  };
 };
 
 /** One auth.test at start: the team that installed us and the bot's ids (Bolt then skips its own). */

@@ -9,6 +9,7 @@ import { commitmentIdsIn } from './app-home.js';
 import { EventOnce } from './event-once.js';
 import { CHANGES } from './listen-commands.js';
 import { renderForSlack } from './render-for-slack.js';
+import { slackAddress } from './slack-address.js';
 import { toInvocation, type SlackContext } from './slack-context.js';
 import { eventTeam, servedWorkspace } from './slack-workspace.js';
 
@@ -48,6 +49,10 @@ export function listenToMessages(app: App, context: SlackContext): void {
           rawText,
         });
         const reply = await context.core.handle(invocation);
+        // A person writing in the app's DM proves it works again: a DM marked unreachable after a
+        // failed delivery (it is stored as their user address) gets its owner messages back.
+        if (inDm && (await context.core.reactivateChannel(slackAddress(workspace.id, where.user))) > 0)
+          context.logger.info({ user: where.user }, 'DM works again: owner messages resume');
         if (CHANGES.test(invocation.text)) {
           const people = [where.user, ...invocation.mentions.map((m) => m.id)];
           void context.home?.refresh(workspace, commitmentIdsIn(reply.text), people).catch(() => undefined);

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Core } from '../../src/core.js';
 import type { Invocation } from '../../src/ports/invocation.js';
 import type { AppHome } from './app-home.js';
+import type { InFlight } from './in-flight.js';
 import type { SlackDirectory } from './slack-directory.js';
 import { isDirectConversation, slackAddress } from './slack-address.js';
 import { commandWords } from './slack-text.js';
@@ -26,6 +27,8 @@ export interface SlackContext {
   logger: Logger;
   /** The App Home, refreshed after changes made through Slack. */
   home?: AppHome;
+  /** Listener work still running; stop waits for it before the store closes. */
+  inFlight?: InFlight;
 }
 
 export interface Incoming {

@@ -3,7 +3,15 @@
  * (Universal Actions) whose verb is the button id and whose data carries target, value and the
  * card's context, so a press can be replayed through the core and the card rebuilt in place.
  */
-import { replaceInstants, type Card, type CardAction, type CardItem, type CardSection, type Reply } from '../../src/replies/reply.js';
+import {
+  replaceInstants,
+  type Card,
+  type CardAction,
+  type CardField,
+  type CardItem,
+  type CardSection,
+  type Reply,
+} from '../../src/replies/reply.js';
 import type { ExecuteData } from './card-action-data.js';
 import { cardLines, escapeCardMarkdown } from './teams-markdown.js';
 
@@ -146,11 +154,27 @@ function renderSection(section: CardSection, context: string | undefined, text: 
   const out: AdaptiveElement[] = [];
   if (section.heading) out.push(...textBlocks(text(section.heading), { weight: 'Bolder', spacing: 'Medium' }));
   if (section.text) out.push(...textBlocks(text(section.text)));
-  if (section.fields?.length) {
-    out.push({ type: 'FactSet', facts: section.fields.map((f) => ({ title: text(f.label), value: text(f.value) })) });
-  }
+  if (section.fields?.length) out.push(...renderFields(section.fields, text));
   for (const item of section.items ?? []) out.push(renderItem(item, context, text));
   return out;
+}
+
+/**
+ * A FactSet gives its titles a narrow column, where a long one without spaces ("list
+ * [mine|overdue|proposed|…]") breaks mid-word; such fields go stacked instead, each label on a
+ * line of its own above its value. Short labels ("Due", "Parties") keep the two columns.
+ */
+export const FACT_LABEL_MAX = 16;
+
+function renderFields(fields: readonly CardField[], text: (s: string) => string): AdaptiveElement[] {
+  if (fields.every((f) => f.label.length <= FACT_LABEL_MAX)) {
+    return [{ type: 'FactSet', facts: fields.map((f) => ({ title: text(f.label), value: text(f.value) })) }];
+  }
+  return fields.map((f, i) => ({
+    type: 'Container',
+    spacing: i === 0 ? 'Medium' : 'Small',
+    items: [...textBlocks(text(f.label), { weight: 'Bolder' }), ...textBlocks(text(f.value), { spacing: 'None' })],
+  }));
 }
 
 function renderItem(item: CardItem, context: string | undefined, text: (s: string) => string): AdaptiveElement {

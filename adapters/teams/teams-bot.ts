@@ -12,13 +12,13 @@ import { NOT_A_BUTTON } from '../../src/commands/button-action.js';
 import { plainText, renderAdaptiveCard } from './adaptive-card.js';
 import { pressedCardAction } from './card-action-data.js';
 import { patchReply, withLogLine } from './patch-reply.js';
-import { rememberSentCard, sentCard, type SentWhere } from './sent-cards.js';
+import { keepSentCard, rememberSentCard, sentCard, serialisedOn, type SentWhere } from './sent-cards.js';
 import { teamsMessageText } from './teams-markdown.js';
 import { tenantAllowed, type TeamsAuth } from './auth-settings.js';
 import { placeOf, tenantOf, type ChannelPlatformData, type Place, type UserPlatformData } from './conversation-place.js';
 import { commandText, type TeamsMentionEntity } from './message-text.js';
 import { userAddress } from './teams-address.js';
-import type { BotLogic, InboundActivity, OutboundMessage, Turn } from './transport.js';
+import type { BotLogic, CardActionAnswer, InboundActivity, OutboundMessage, Turn } from './transport.js';
 import { welcomeReply } from './welcome-card.js';
 
 export interface BotDeps {
@@ -50,14 +50,18 @@ export function createBotLogic(deps: BotDeps): BotLogic {
   }
 
   /** Stores the conversation reference (refreshed on every activity) and marks the place active. */
-  async function remember(place: Place, turn: Turn, extra: Partial<ChannelPlatformData> = {}): Promise<ChannelPlatformData> {
+  function remember(place: Place, turn: Turn, extra: Partial<ChannelPlatformData> = {}): Promise<ChannelPlatformData> {
+    return serialisedOn([{ tenantId: place.tenantId, address: place.address }], () => rememberNow(place, turn, extra));
+  }
+
+  async function rememberNow(place: Place, turn: Turn, extra: Partial<ChannelPlatformData>): Promise<ChannelPlatformData> {
     const existing = await store.channels.get(place.tenantId, place.address);
     const previous = existing?.platformData as ChannelPlatformData | undefined;
     const data: ChannelPlatformData = { ...previous, ...place.data, ...extra };
     await store.channels.upsert({
       workspaceId: place.tenantId,
       address: place.address,
-      name: place.name ?? existing?.name,
+      name: place.name ?? existing?.name ?? (await lookUpName(place, turn)),
       active: true,
       platformData: data,
       ...(existing ? {} : { timeZone: zoneOf(turn.activity) ?? core.settings.defaultTimeZone }),
@@ -65,13 +69,38 @@ export function createBotLogic(deps: BotDeps): BotLogic {
     return data;
   }
 
+  /** Channels whose name could not be read this run: asked once, not on every message. */
+  const nameUnknown = new Set<string>();
+
+  /**
+   * A team channel's name, which message activities do not carry (only channel events do), read
+   * once from the team's channel list so digests name it as Slack's do ("for #General").
+   */
+  async function lookUpName(place: Place, turn: Turn): Promise<string | undefined> {
+    const teamId = place.data.teamId;
+    const channelId = place.data.teamsChannelId;
+    if (place.kind !== 'channel' || !teamId || !channelId || nameUnknown.has(place.address)) return undefined;
+    const name = await turn.channelName(teamId, channelId);
+    if (!name) nameUnknown.add(place.address);
+    return name;
+  }
+
   /** The adapter is the only writer of user rows: the sender (with zone and admin flag) and everyone mentioned. */
-  async function rememberUser(
+  function rememberUser(
     tenantId: string,
     user: { aad: string; teamsId: string; name: string; tz?: string; isAdmin?: boolean },
     place?: Place,
     turn?: Turn,
-  ) {
+  ): Promise<void> {
+    return serialisedOn([{ tenantId, userId: user.aad }], () => rememberUserNow(tenantId, user, place, turn));
+  }
+
+  async function rememberUserNow(
+    tenantId: string,
+    user: { aad: string; teamsId: string; name: string; tz?: string; isAdmin?: boolean },
+    place?: Place,
+    turn?: Turn,
+  ): Promise<void> {
     const known = await store.users.get(tenantId, user.aad);
     const data: UserPlatformData = { ...(known?.platformData as UserPlatformData | undefined), teamsId: user.teamsId };
     if (place?.kind === 'personal' && turn) data.personal = place.data.reference;
@@ -129,8 +158,10 @@ export function createBotLogic(deps: BotDeps): BotLogic {
         turn,
       );
       const reply = await core.handle(invocation);
-      // Any message there means the bot is there: a conversation marked inactive gets its digests again.
+      // Any message there means the bot is there: a conversation marked inactive gets its digests again,
+      // and in a 1:1 the person's nudge address (their user address) gets its owner messages again.
       await core.reactivateChannel(place.address);
+      if (place.kind === 'personal') await core.reactivateChannel(userAddress(place.tenantId, user.id));
       await remember(place, turn);
       // Teams has no ephemeral messages: a private reply is answered in the same thread (see README).
       const posted = await turn.reply(await render(reply, place.tenantId));
@@ -142,6 +173,7 @@ export function createBotLogic(deps: BotDeps): BotLogic {
       const place = placeOf(turn.activity, turn.reference);
       // Installed again (or added back to the conversation): one marked inactive gets its digests again.
       await core.reactivateChannel(place.address);
+      if (place.kind === 'personal') await core.reactivateChannel(userAddress(place.tenantId, invocationUser(turn.activity).id));
       const data = await remember(place, turn);
       if (data.welcomed) return;
       const channel = await store.channels.get(place.tenantId, place.address);
@@ -157,10 +189,13 @@ export function createBotLogic(deps: BotDeps): BotLogic {
           c.address === place.address || (teamId !== undefined && (c.platformData as ChannelPlatformData | undefined)?.teamId === teamId),
       );
       for (const channel of affected) {
-        await store.channels.upsert({
-          ...channel,
-          active: false,
-          inactiveReason: 'Followthrough was removed from this Teams conversation',
+        await serialisedOn([{ tenantId: channel.workspaceId, address: channel.address }], async () => {
+          await store.channels.upsert({
+            workspaceId: channel.workspaceId,
+            address: channel.address,
+            active: false,
+            inactiveReason: 'Followthrough was removed from this Teams conversation',
+          });
         });
       }
     },
@@ -188,16 +223,20 @@ export function createBotLogic(deps: BotDeps): BotLogic {
         { tenantId: place.tenantId, address: place.address },
         { tenantId: place.tenantId, userId: user.id },
       ];
-      const found = messageId ? await sentCard(store, places, messageId) : undefined;
-      const patched = found && patchReply(found.sent.reply, outcome.rows ?? []);
-      if (messageId && found && patched?.found) {
+      // Read, patch, update and keep in turn with any other press on a card here: two presses
+      // arriving together each patch the card as the other left it, and the card shows both.
+      const answer = await serialisedOn(places, async (): Promise<CardActionAnswer | undefined> => {
+        const found = messageId ? await sentCard(store, places, messageId) : undefined;
+        const patched = found && patchReply(found.sent.reply, outcome.rows ?? []);
+        if (!messageId || !found || !patched?.found) return undefined;
         // The same message, only the pressed row as it is now, and who did it underneath.
         const log = withLogLine(found.sent.log ?? [], outcome.note);
         const message = await render(patched.reply, place.tenantId, { log });
         await turn.update(messageId, message).catch((err: unknown) => logger.warn({ err }, 'could not update the card for everyone'));
-        await rememberSentCard(store, found.where, messageId, patched.reply, log);
+        await keepSentCard(store, found.where, messageId, patched.reply, log);
         return { card: message.card ?? renderAdaptiveCard(patched.reply, { log }) };
-      }
+      });
+      if (answer) return answer;
       // A card not kept (older than the last few): one item's card rebuilds to itself; anything
       // else (a digest) is left as it is rather than turned into another message.
       if (messageId && outcome.refreshed?.card && pressed.context?.startsWith('item:')) {

@@ -71,6 +71,8 @@ export interface Turn {
   reply(message: OutboundMessage): Promise<string | undefined>;
   update(activityId: string, message: OutboundMessage): Promise<void>;
   member(userId: string): Promise<Member | undefined>;
+  /** A team channel's name from the team's channel list (Teams leaves General unnamed); undefined when it cannot be read. */
+  channelName(teamId: string, channelId: string): Promise<string | undefined>;
 }
 
 export interface BotLogic {
@@ -237,6 +239,9 @@ class FollowthroughHandler extends TeamsActivityHandler {
   }
 }
 
+/** What Teams calls the channel its channel list leaves unnamed. */
+const GENERAL_CHANNEL = 'General';
+
 function turnFor(ctx: TurnContext): Turn {
   const activity = ctx.activity as unknown as InboundActivity;
   return {
@@ -252,6 +257,16 @@ function turnFor(ctx: TurnContext): Turn {
     async member(userId) {
       try {
         return toMember(await TeamsInfo.getMember(ctx, userId));
+      } catch {
+        return undefined;
+      }
+    },
+    async channelName(teamId, channelId) {
+      // The General channel's id is the team's id, and the channel list gives it no name.
+      if (channelId === teamId) return GENERAL_CHANNEL;
+      try {
+        const found = (await TeamsInfo.getTeamChannels(ctx, teamId)).find((c) => c.id === channelId);
+        return found ? (found.name ?? GENERAL_CHANNEL) : undefined;
       } catch {
         return undefined;
       }

@@ -5,9 +5,12 @@
  */
 import type { Store } from '../store/store.js';
 
-/** Reactivates every inactive channel record with this address; returns how many came back. */
+/**
+ * Reactivates every inactive channel record with this address, and a person's DM marked
+ * unreachable there (their owner messages resume); returns how many came back.
+ */
 export async function reactivateChannel(store: Store, address: string): Promise<number> {
-  let count = 0;
+  let count = await store.users.reactivateDm(address);
   for (const channel of await store.channels.findByAddress(address)) {
     if (channel.active) continue;
     // Upserting `active` recomputes the next digest time in the store.

@@ -247,6 +247,10 @@ function readEdgeOf(text: string, reference: CalendarDate, original: string): Ca
 
 const COUNTED_UNIT = new RegExp(`\\b${COUNT_SOURCE} (?:business |working )?(?:hour|day|week|fortnight|month|year)s?\\b`);
 
+/** A unit with no count: any plural ("the minutes", "the weeks"), or a unit shorter than an hour. */
+const BARE_UNIT =
+  /^(?:(?:in|within|for|after) )?(?:(?:the|a|an|one) )?(?:(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|fortnight|month|year)s|sec(?:ond)?|min(?:ute)?)$/;
+
 // Words that may sit around chrono's match without changing its meaning.
 const FILLER = /\b(?:the|of|on|at|by|this|coming|,)\b|[,.]/g;
 
@@ -259,6 +263,9 @@ function readWithChrono(original: string, reference: CalendarDate): CalendarSpan
   const results = chrono.en.parse(original, { instant: noon.toJSDate(), timezone: 0 }, { forwardDate: true });
   if (results.length !== 1) return undefined;
   const [result] = results;
+  // chrono reads a bare unit as a length of time ("the minutes" → in a minute, "the weeks" → in a
+  // week); said without a count it names no date ("circulate the minutes" is a document).
+  if (BARE_UNIT.test(result.text.toLowerCase().trim())) return undefined;
   // chrono adds counted units ("30 days after 1 March") in the process's local time, which drifts
   // a day across DST or far-east zones; such phrases are read with calendar arithmetic elsewhere.
   if (COUNTED_UNIT.test(result.text.toLowerCase())) return undefined;

@@ -5,6 +5,8 @@
  * date in year 1 costs what one next week costs (issue 15).
  *
  * - dated (exact, or an event once confirmed): 3 days before, the due day, +1, +3, +7, then weekly;
+ *   and, further ahead, every 14 days before the 3-days-before one ("coming up": nothing open is
+ *   out of sight for more than 14 days — sent only where no channel digest lists it, see in-sight.ts);
  * - vague: "confirm a date?" on the lexicon's first-prompt day, then every 30 days until the soft
  *   date, then weekly until answered;
  * - no deadline: "set a date?" once, two days after it was added (then the digest lists it weekly);
@@ -27,6 +29,9 @@ export interface CadenceSlot {
 
 const NUDGE_OFFSETS = [-3, 0, 1, 3, 7];
 const NUDGE_OFFSETS_LATEST_FIRST = [...NUDGE_OFFSETS].reverse();
+/** Before the first nudge, a far-off dated item comes up every this many days. */
+export const IN_SIGHT_DAYS = 14;
+const FIRST_NUDGE = NUDGE_OFFSETS[0];
 export const CONFIRM_REPEAT_DAYS = 30;
 export const CONFIRM_AFTER_SOFT_DATE_DAYS = 7;
 export const SET_DATE_AFTER_DAYS = 2;
@@ -90,8 +95,16 @@ function nudgeStream(due: CalendarDate): Stream {
   return {
     kind: 'nudge',
     anchor: dayNumberOf(due),
-    atOrBefore: (x) => (x >= 14 ? 7 * Math.floor(x / 7) : NUDGE_OFFSETS_LATEST_FIRST.find((o) => o <= x)),
-    atOrAfter: (x) => (x > 7 ? 7 * Math.ceil(x / 7) : NUDGE_OFFSETS.find((o) => o >= x)),
+    atOrBefore: (x) => {
+      if (x >= 14) return 7 * Math.floor(x / 7);
+      if (x < FIRST_NUDGE) return FIRST_NUDGE - IN_SIGHT_DAYS * Math.ceil((FIRST_NUDGE - x) / IN_SIGHT_DAYS);
+      return NUDGE_OFFSETS_LATEST_FIRST.find((o) => o <= x);
+    },
+    atOrAfter: (x) => {
+      if (x > 7) return 7 * Math.ceil(x / 7);
+      if (x < FIRST_NUDGE) return FIRST_NUDGE - IN_SIGHT_DAYS * Math.floor((FIRST_NUDGE - x) / IN_SIGHT_DAYS);
+      return NUDGE_OFFSETS.find((o) => o >= x);
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The channel digest (DESIGN §5, issue 11 items 1 and 8), built from current state at send time.
- * Its first line names the day with a one-line summary ("Tue 30 Jan — 3 overdue · 2 due this week ·
+ * Its first line names the day with a one-line summary ("Tue 30 Jan — 3 overdue · 2 due within 7 days ·
  * 1 needs a date"); then at most 15 items (overdue · due soon · needs a date · waiting, and once a
  * week also later · ongoing · no deadline, so nothing open is out of sight), "and N more", the
  * changes since the last digest, proposed items awaiting review, and owners reachable only here.
@@ -19,7 +19,8 @@ const WEEKLY_GROUPS: ListGroup[] = ['later', 'ongoing', 'no-deadline'];
 
 const SUMMARY_WORDS: Partial<Record<ListGroup, (n: number) => string>> = {
   overdue: (n) => `${n} overdue`,
-  'due-soon': (n) => `${n} due this week`,
+  // The group is "due within 7 days": on a Saturday that is mostly next week, not "this week".
+  'due-soon': (n) => `${n} due within 7 days`,
   'needs-date': (n) => `${n} need${n === 1 ? 's' : ''} a date`,
   waiting: (n) => `${n} waiting on an event`,
   later: (n) => `${n} later`,
@@ -72,7 +73,8 @@ export function buildDigest(input: DigestInput): Reply | null {
       .filter(Boolean)
       .join(' · ') || `${input.changes.length} change${input.changes.length === 1 ? '' : 's'}`;
   const title = `${day} — ${summary}`;
-  const subtitle = `Commitments digest${input.channelName ? ` for #${input.channelName}` : ''}`;
+  // A channel whose name the platform never told us (a Teams channel list that could not be read).
+  const subtitle = `Commitments digest for ${input.channelName ? `#${input.channelName}` : 'this channel'}`;
   const text = [title, subtitle, ...lines, ...footer].join('\n');
   return {
     visibility: 'channel',
@@ -81,18 +83,45 @@ export function buildDigest(input: DigestInput): Reply | null {
   };
 }
 
-/** "3 (C-1 done by alice, C-2 snoozed by bob, C-4 created by carol)". */
+/** At most this many commitment ids in the changes line; the count before it stays exact. */
+const CHANGE_IDS_SHOWN = 10;
+
+/**
+ * "6 (C-1, C-2, C-3, C-4, C-5, C-6 created by coordinator)", "3 (C-7, C-8 created by coordinator,
+ * C-7 accepted by coordinator, C-8 rejected by coordinator)": one phrase per kind of change and who
+ * made it, in the order they first happened, so a busy day reads as what was done, not as a list.
+ */
 function describeChanges(changes: LogEntry[]): string {
-  const shown = changes.slice(-5).map((c) => `${c.commitmentId} ${changeWords(c)} by ${c.actor.name}`);
-  return `${changes.length} (${shown.join(', ')}${changes.length > shown.length ? ', …' : ''})`;
+  const groups = new Map<string, { words: string; actor: string; ids: string[] }>();
+  for (const change of changes) {
+    const words = changeWords(change);
+    const key = `${words}|${change.actor.name}`;
+    const group = groups.get(key) ?? { words, actor: change.actor.name, ids: [] };
+    if (!group.ids.includes(change.commitmentId)) group.ids.push(change.commitmentId);
+    groups.set(key, group);
+  }
+  let room = CHANGE_IDS_SHOWN;
+  const phrases: string[] = [];
+  for (const group of groups.values()) {
+    if (room <= 0) break;
+    const shown = group.ids.slice(0, room);
+    room -= shown.length;
+    const more = group.ids.length - shown.length;
+    phrases.push(`${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''} ${group.words} by ${group.actor}`);
+  }
+  const unsaid = [...groups.values()].length > phrases.length ? ', …' : '';
+  return `${changes.length} (${phrases.join(', ')}${unsaid})`;
 }
 
 /** A log action as words a reader of the digest understands ("status set to blocked", not "status"). */
 function changeWords(entry: LogEntry): string {
   const detail = (key: string) => (typeof entry.detail?.[key] === 'string' ? (entry.detail[key] as string) : undefined);
   if (entry.action === 'status') return detail('to') ? `status set to ${detail('to')}` : 'status changed';
-  if (entry.action === 'edited') return detail('field') ? `edited (${detail('field')})` : 'edited';
-  if (entry.action === 'event-confirmed') return 'dated by an event';
-  if (entry.action === 'reviewed') return detail('answer') === 'not-kept' ? 'reviewed: not kept' : 'reviewed: still kept';
+  if (entry.action === 'edited') return detail('field') ? `${FIELD_WORDS[detail('field')!] ?? detail('field')} changed` : 'edited';
+  // The event it waited on was confirmed, which gave it its due date.
+  if (entry.action === 'event-confirmed') return 'dated (its event happened)';
+  if (entry.action === 'reviewed') return detail('answer') === 'not-kept' ? 'reviewed (not kept)' : 'reviewed (still kept)';
   return entry.action;
 }
+
+const FIELD_WORDS: Record<string, string> = { due: 'due date', owner: 'owners', agreed: 'agreed date' };

@@ -22,8 +22,10 @@ import { isClosed } from '../commitments/status-rules.js';
 import type { ReminderKind } from './cadence.js';
 
 export const OWNER_MESSAGE_LIMIT = 10;
+/** "Due soon" as lists and digests mean it: within 7 days. */
+const DUE_SOON_DAYS = 7;
 
-export const OWNER_GROUPS = ['overdue', 'due-soon', 'needs-date', 'waiting', 'reviews'] as const;
+export const OWNER_GROUPS = ['overdue', 'due-soon', 'needs-date', 'waiting', 'reviews', 'coming-up'] as const;
 export type OwnerGroup = (typeof OWNER_GROUPS)[number];
 
 const GROUP_HEADING: Record<OwnerGroup, string> = {
@@ -32,6 +34,7 @@ const GROUP_HEADING: Record<OwnerGroup, string> = {
   'needs-date': 'Needs a date',
   waiting: 'Waiting on an event',
   reviews: 'Reviews',
+  'coming-up': 'Coming up',
 };
 
 /** Header counts: "2 overdue · 1 due soon · 3 need a date · 1 waiting on an event · 2 reviews". */
@@ -41,6 +44,7 @@ const COUNT_WORDS: Record<OwnerGroup, (n: number) => string> = {
   'needs-date': (n) => `${n} need${n === 1 ? 's' : ''} a date`,
   waiting: (n) => `${n} waiting on an event`,
   reviews: (n) => `${n} review${n === 1 ? '' : 's'}`,
+  'coming-up': (n) => `${n} coming up`,
 };
 
 export interface OwnerReminder {
@@ -50,8 +54,12 @@ export interface OwnerReminder {
 
 export function groupOfReminder(reminder: OwnerReminder, now: Date): OwnerGroup {
   switch (reminder.kind) {
-    case 'nudge':
-      return isOverdue(reminder.commitment, now) ? 'overdue' : 'due-soon';
+    case 'nudge': {
+      if (isOverdue(reminder.commitment, now)) return 'overdue';
+      // Further off than a week: a "coming up" that keeps it in sight, not a nudge to act.
+      const due = dueDateOf(reminder.commitment.deadline);
+      return due && daysBetween(todayIn(reminder.commitment.timeZone, now), due) > DUE_SOON_DAYS ? 'coming-up' : 'due-soon';
+    }
     case 'confirm-date':
     case 'set-date':
       return 'needs-date';
@@ -62,14 +70,19 @@ export function groupOfReminder(reminder: OwnerReminder, now: Date): OwnerGroup 
   }
 }
 
-/** The question a reminder asks about one item, in a few words. */
+/**
+ * The question a reminder asks about one item, in a few words. It carries the item's date (or
+ * event, or end condition), so the row under it names only who owns it: the date is said once.
+ */
 export function questionFor(kind: ReminderKind | undefined, commitment: Commitment, now: Date): string | undefined {
   const d = commitment.deadline;
   const today = todayIn(commitment.timeZone, now);
+  // The year shows only when it is not this year, as in lists ("~5 Feb 2024" read in 2026).
+  const currentYear = Number(today.slice(0, 4));
   switch (kind) {
     case 'confirm-date': {
       if (d.kind !== 'vague') return undefined;
-      const soft = formatCalendarDate(d.due, { approximate: true });
+      const soft = formatCalendarDate(d.due, { approximate: true, currentYear });
       return d.due < today
         ? `Promised "${d.text}"; ${soft} has passed. Set a real date?`
         : `Promised "${d.text}" (${soft}). Confirm a date?`;
@@ -78,17 +91,20 @@ export function questionFor(kind: ReminderKind | undefined, commitment: Commitme
       return 'No deadline yet. Set a date?';
     case 'event-check':
       return d.kind === 'event' ? `Has ${d.eventId ? `${d.eventId} ` : ''}${d.eventName} happened?` : undefined;
-    case 'review':
-      return 'Ongoing duty: still being kept?';
+    case 'review': {
+      const duty = d.kind === 'ongoing' ? dueLabel(commitment, now) : 'ongoing';
+      return `${duty[0].toUpperCase()}${duty.slice(1)}: still being kept?`;
+    }
     case 'nudge': {
       const due = dueDateOf(d);
       if (!due) return undefined;
       const days = daysBetween(today, due);
-      const date = formatCalendarDate(due, { approximate: isApproximate(d) });
+      const date = formatCalendarDate(due, { approximate: isApproximate(d), currentYear });
       if (days > 1) return `Due in ${days} days (${date}).`;
       if (days === 1) return `Due tomorrow (${date}).`;
       if (days === 0) return `Due today (${date}).`;
-      return `Overdue: due ${date} (${-days} day${days === -1 ? '' : 's'} ago).`;
+      const late = (-days).toLocaleString('en-US');
+      return `${late} day${days === -1 ? '' : 's'} overdue (due ${date}).`;
     }
     default:
       return undefined;
@@ -109,7 +125,8 @@ export function answerActions(kind: ReminderKind | undefined, commitment: Commit
           ? [
               {
                 id: 'confirm-date',
-                label: `Keep ${formatCalendarDate(d.due, { approximate: true })}`,
+                // Named as the question names it (with its year when it is not this year).
+                label: `Keep ${formatCalendarDate(d.due, { approximate: true, currentYear: Number(todayIn(commitment.timeZone, now).slice(0, 4)) })}`,
                 target: id,
                 value: d.due,
                 style: 'primary',
@@ -154,7 +171,10 @@ export function reminderItem(kind: ReminderKind | undefined, commitment: Commitm
   return {
     id: commitment.id,
     title: `${commitment.id} ${commitment.title}`,
-    lines: [...(question ? [question] : []), `${dueLabel(commitment, now, options)} · ${ownersLabel(commitment)}${status}`],
+    // With a question the date is in it; without one (a closed item) the row says when it was closed.
+    lines: question
+      ? [question, `${ownersLabel(commitment)}${status}`]
+      : [`${dueLabel(commitment, now, options)} · ${ownersLabel(commitment)}${status}`],
     actions: answerActions(kind, commitment, now),
   };
 }

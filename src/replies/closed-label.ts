@@ -32,7 +32,7 @@ export function daysLate(commitment: Commitment, closedInstant: string): number 
 export function timingWords(late: number): string {
   if (late === 0) return 'on the due day';
   const n = Math.abs(late);
-  return `${n} day${n === 1 ? '' : 's'} ${late > 0 ? 'late' : 'early'}`;
+  return `${n.toLocaleString('en-US')} day${n === 1 ? '' : 's'} ${late > 0 ? 'late' : 'early'}`;
 }
 
 /** "done Mon 29 Jan, 4 days early", "done Mon 5 Feb, 3 days late", "dropped Tue 6 Feb". */

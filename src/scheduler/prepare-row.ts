@@ -8,6 +8,7 @@ import { ACTIVE_STATUSES } from '../commitments/commitment.js';
 import { dueDateOf } from '../commitments/deadline.js';
 import { digestFor } from '../reminders/channel-digest.js';
 import { inGrace } from '../reminders/digest-policy.js';
+import { digestReaches, isInSightSlot } from '../reminders/in-sight.js';
 import { latestSentSlot, slotCounts } from '../reminders/nudge-policy.js';
 import { ownerMessage, type OwnerReminder } from '../reminders/owner-message.js';
 import { parseQuietHours, type QuietHours } from '../reminders/quiet-hours.js';
@@ -55,9 +56,17 @@ export async function dueForOwner(
 ): Promise<OwnerReminder[]> {
   const user = await store.users.get(workspaceId, userId);
   const reminders: OwnerReminder[] = [];
+  const digestOf = new Map<string, boolean>();
+  // A "coming up" slot is for items no channel digest lists (see in-sight.ts).
+  const listedInDigest = async (channel: string) => {
+    if (!digestOf.has(channel)) digestOf.set(channel, digestReaches(await store.channels.get(workspaceId, channel)));
+    return digestOf.get(channel)!;
+  };
   for (const commitment of await store.commitments.list(workspaceId, { ownerId: userId, statuses: ACTIVE_STATUSES })) {
     const found = latestSentSlot(commitment, user?.timeZone ?? commitment.timeZone, now, quiet);
-    if (found && slotCounts(commitment, found.at) && (!since || found.at > since)) reminders.push({ kind: found.kind, commitment });
+    if (!found || !slotCounts(commitment, found.at) || (since && found.at <= since)) continue;
+    if (isInSightSlot(commitment, found) && (await listedInDigest(commitment.channel))) continue;
+    reminders.push({ kind: found.kind, commitment });
   }
   return reminders;
 }

@@ -129,6 +129,8 @@ export interface UserRepository {
   get(workspaceId: string, id: string): Promise<UserRecord | null>;
   upsert(user: Partial<UserRecord> & Pick<UserRecord, 'workspaceId' | 'id'>): Promise<UserRecord>;
   findByName(workspaceId: string, name: string): Promise<UserRecord[]>;
+  /** Clears "DM unreachable" for the users whose DM is at `address` (they wrote there); returns how many. */
+  reactivateDm(address: string): Promise<number>;
 }
 
 export interface WorkspaceRepository {

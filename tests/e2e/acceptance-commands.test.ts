@@ -136,7 +136,7 @@ describe('event', () => {
 });
 
 describe('digest changes line', () => {
-  it('reads as words: "C-2 status set to blocked by bob", "C-3 dated by an event by alice", not "C-2 status by bob"', async () => {
+  it('reads as words: "C-2 status set to blocked by bob", "C-3 dated (its event happened) by bob", not "C-2 status by bob"', async () => {
     const { buildDigest } = await import('../../src/reminders/digest.js');
     const entry = (commitmentId: string, action: string, detail?: Record<string, unknown>) => ({
       workspaceId: 'w1',
@@ -158,7 +158,30 @@ describe('digest changes line', () => {
       ],
     });
     expect(digest?.text).toMatch(
-      /Changes since last digest: 3 \(C-2 status set to blocked by bob, C-3 dated by an event by bob, C-4 edited \(due\) by bob\)\./,
+      /Changes since last digest: 3 \(C-2 status set to blocked by bob, C-3 dated \(its event happened\) by bob, C-4 due date changed by bob\)\./,
+    );
+  });
+
+  it('one phrase per kind of change and who made it: a busy day reads as what was done', async () => {
+    const { buildDigest } = await import('../../src/reminders/digest.js');
+    const by = (name: string) => ({ id: name, name });
+    const entry = (commitmentId: string, action: string, actor = by('coordinator')) => ({
+      workspaceId: 'w1',
+      commitmentId,
+      at: '2024-02-01T10:00:00Z',
+      actor,
+      action,
+    });
+    const created = ['C-1', 'C-2', 'C-3', 'C-4', 'C-5', 'C-6'].map((id) => entry(id, 'created'));
+    const digest = buildDigest({
+      commitments: [],
+      proposedCount: 0,
+      unreachable: [],
+      now: new Date('2024-02-02T09:00:00Z'),
+      changes: [...created, entry('C-1', 'done', by('sara')), entry('C-7', 'created'), entry('C-7', 'accepted')],
+    });
+    expect(digest?.text).toContain(
+      'Changes since last digest: 9 (C-1, C-2, C-3, C-4, C-5, C-6, C-7 created by coordinator, C-1 done by sara, C-7 accepted by coordinator).',
     );
   });
 });

@@ -197,3 +197,44 @@ describe('addresses, auth mode and errors', () => {
     [{ statusCode: 404 }, Permanent],
   ])('maps %j', (error, type) => expect(deliveryError(error)).toBeInstanceOf(type));
 });
+
+describe('the help card in Teams: every usage whole, on a line of its own', () => {
+  it('long usages go stacked (label above its summary), not in a FactSet column that breaks them mid-word', async () => {
+    const { createHarness } = await import('../helpers/core-harness.js');
+    const h = createHarness();
+    const help = await h.core.handle(h.invocation('help'));
+    const card = renderAdaptiveCard(help);
+    const json = JSON.stringify(card.body);
+    expect(json).not.toContain('"FactSet"');
+    const blocks: string[] = [];
+    const walk = (node: any): void => {
+      if (!node || typeof node !== 'object') return;
+      if (node.type === 'TextBlock') blocks.push(node.text);
+      for (const value of Array.isArray(node) ? node : Object.values(node)) walk(value);
+    };
+    walk(card.body);
+    // Each usage is one TextBlock, bold, followed by its summary.
+    const usage = 'list [mine|overdue|proposed|all|everywhere|@user|tag:x]';
+    expect(blocks).toContain(usage);
+    expect(blocks[blocks.indexOf(usage) + 1]).toMatch(/^Show this channel's open commitments/);
+    expect(blocks).toContain('done &lt;id&gt; [note]');
+    await h.close();
+  });
+
+  it('short labels (show: Due, Parties, Tags) keep the two-column FactSet', () => {
+    const show = renderAdaptiveCard(
+      privateReply('C-1', {
+        title: 'C-1',
+        sections: [
+          {
+            fields: [
+              { label: 'Due', value: 'Fri 15 Mar' },
+              { label: 'Parties', value: 'Iran FM' },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(JSON.stringify(show.body)).toContain('"FactSet"');
+  });
+});

@@ -154,3 +154,38 @@ describe('a Teams conversation marked inactive comes back', () => {
     expect(await inactive()).not.toContain(CHANNEL);
   });
 });
+
+describe('two presses on one Teams digest arriving together', () => {
+  it('each patches the card as the other left it: both rows done, both lines, for everyone and as remembered', async () => {
+    for (const title of ['Brief the Senate', 'Brief the Assembly'])
+      await postActivity(base, channelMessage(connector.url, `add ${title} @bob due 2099-02-08`, { mentions: [BOB] }));
+    const digest = await postDigest();
+    const [a, b] = executeActions(digest.body.attachments[0].content)
+      .filter((x) => x.verb === 'done')
+      .map((x) => x.data.action.id as string)
+      .slice(-2);
+    const mark = connector.calls.length;
+    // Sent at once, as two people pressing within the same moment: neither waits for the other's answer.
+    const [first, second] = await Promise.all([
+      postActivity(base, pressOnCard(connector.url, digest, 'done', a, { from: BOB })),
+      postActivity(base, pressOnCard(connector.url, digest, 'done', b, { from: BOB })),
+    ]);
+    for (const answered of [first, second]) expect(answered.body).toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
+    const edits = sinceCall(mark).filter((c) => c.method === 'PUT' && c.activityId === digest.answeredId);
+    expect(edits).toHaveLength(2);
+    // The card everyone sees now: the last edit Teams received.
+    const shown = replyText(edits.at(-1)!.body);
+    for (const id of [a, b]) {
+      expect(shown).toMatch(new RegExp(`marked ${id} done`));
+      expect(shown).toMatch(new RegExp(`${id} [^\\n]+\\n[^\\n]*done `));
+    }
+    expect(shown).toMatch(/Commitments digest for #General/);
+    // What the adapter keeps for the next press agrees: both rows patched, both lines.
+    const kept = ((await app.store.channels.get(TENANT, CHANNEL))?.platformData as any).sentCards.find(
+      (s: any) => s.activityId === digest.answeredId,
+    );
+    expect(kept.log).toHaveLength(2);
+    const rows = kept.reply.card.sections.flatMap((s: any) => s.items ?? []);
+    for (const id of [a, b]) expect(rows.find((r: any) => r.id === id).lines.join(' ')).toMatch(/^done /);
+  });
+});

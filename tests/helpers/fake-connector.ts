@@ -29,6 +29,8 @@ export interface FakeConnector {
   url: string;
   calls: ConnectorCall[];
   roster: Map<string, RosterMember>;
+  /** Each team's channel list (GET /v3/teams/{id}/conversations); Teams leaves General unnamed. */
+  teamChannels: Map<string, { id: string; name?: string }[]>;
   /** The next `count` calls answer with this status (and headers) instead. */
   failNext(status: number, headers?: Record<string, string>, count?: number): void;
   /** Closes the socket on the next call (a network error). */
@@ -44,6 +46,7 @@ export interface FakeConnector {
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const roster = new Map<string, RosterMember>();
+  const teamChannels = new Map<string, { id: string; name?: string }[]>();
   const failures: { status: number; headers: Record<string, string> }[] = [];
   let drop = false;
   let counter = 0;
@@ -97,6 +100,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         ? send(200, { ...member, userPrincipalName: `${member.name}@example.org` })
         : send(404, { error: { code: 'NotFound' } });
     }
+    // GET /v3/teams/{teamId}/conversations
+    if (call.method === 'GET' && parts[2] === 'teams' && parts[4] === 'conversations') {
+      const channels = teamChannels.get(parts[3]);
+      return channels ? send(200, { conversations: channels }) : send(404, { error: { code: 'NotFound' } });
+    }
     send(404, { error: { code: 'NotFound', message: `fake connector has no route for ${call.method} ${path}` } });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -105,6 +113,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     url: `http://127.0.0.1:${port}/`,
     calls,
     roster,
+    teamChannels,
     failNext(status, headers = {}, count = 1) {
       for (let i = 0; i < count; i++) failures.push({ status, headers });
     },

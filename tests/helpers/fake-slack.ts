@@ -67,6 +67,7 @@ export class FakeSlack {
   readonly views = new FakeViews();
   private readonly failures = new Map<string, Failure[]>();
   private readonly responseUses = new Map<string, number>();
+  private heldResponses?: (() => void)[];
   private readonly events = new EventEmitter();
   /** Set for an org-wide (Enterprise Grid) install: auth.test then names the organisation. */
   enterprise?: { id: string; name: string };
@@ -197,7 +198,22 @@ export class FakeSlack {
     if (problem) return void res.writeHead(400, { 'content-type': 'text/plain' }).end(`invalid_blocks: ${problem}`);
     if (!body.text && !body.blocks) return void res.writeHead(400, { 'content-type': 'text/plain' }).end('no_text');
     this.record({ id, body });
-    res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    const answer = () => void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    if (this.heldResponses) this.heldResponses.push(answer);
+    else answer();
+  }
+
+  /**
+   * From now on, response_url posts are recorded at once but answered only when the returned
+   * function is called: a listener stays in flight (awaiting `respond`) for as long as a test needs.
+   */
+  holdResponses(): () => void {
+    const held: (() => void)[] = [];
+    this.heldResponses = held;
+    return () => {
+      if (this.heldResponses === held) this.heldResponses = undefined;
+      for (const answer of held.splice(0)) answer();
+    };
   }
 
   private record(record: RecordedCall | ResponseUrlPost): void {

@@ -19,6 +19,8 @@ import { tempDbPath } from './temp-db.js';
 import { teamsDevEnv } from './teams-dev-env.js';
 
 const PEOPLE = [...OWNERS, COORDINATOR];
+/** The team of the recorded activities (tests/fixtures/teams). */
+const TEAM_ID = '19:team-foreign-office@thread.tacv2';
 const capital = (name: string) => name[0].toUpperCase() + name.slice(1);
 /** `sara` → Sara Baig in the roster (`@sara` mentions her: the first name, lower-cased). */
 export const teamsMember = (name: string): RosterMember => ({
@@ -89,6 +91,8 @@ export function teamsPlatform(): TeamsSim {
 
     async start({ core }) {
       connector = await startFakeConnector();
+      // The team's channel list, as Teams gives it: the General channel has no name.
+      connector.teamChannels.set(TEAM_ID, [{ id: CHANNEL_ID }]);
       for (const name of PEOPLE) connector.roster.set(teamsMember(name).id, teamsMember(name));
       const config = loadConfig(
         teamsDevEnv(db.file, TENANT, {

@@ -128,6 +128,11 @@ export function runOutboxContract(fresh: () => Promise<Database>): void {
     expect(await store.reminders.dmInactive('w1', 'alice')).toBe(true);
     expect(await store.reminders.dmInactive('w1', 'bob')).toBe(false);
     expect((await store.channels.get('w1', 'test:general'))?.inactiveReason).toBe('channel_not_found');
+    // She writes to the bot in that DM: it works again (once; a second call finds nothing to do).
+    expect(await store.users.reactivateDm('test:dm-alice')).toBe(1);
+    expect(await store.users.reactivateDm('test:dm-alice')).toBe(0);
+    expect(await store.reminders.dmInactive('w1', 'alice')).toBe(false);
+    await store.outbox.markAddressInactive('test:dm-alice', 'user_not_found');
     const last = await store.outbox.lastSent('w1', 'test:general', 'digest');
     expect(last).toMatchObject({ slot: '2024-01-31T09:00', messageId: 'ts-1' });
     expect(await store.outbox.lastSent('w2', 'test:general', 'digest')).toBeNull();

@@ -240,12 +240,26 @@ describe('phrases that must come back none, with a hint', () => {
     'at some point',
     'yesterday',
     'last week',
+    // A unit without a count names no date: "the minutes" is a document, not "in a minute".
+    'the minutes',
+    'The Minutes',
+    'the weeks',
+    'the hours',
+    'in a minute',
   ])('%s', (phrase) => {
     const deadline = read(phrase);
     expect(deadline.kind).toBe('none');
     expect(deadline.kind === 'none' && deadline.hint).toBe(
       `I could not read a date in "${phrase}". Try a date ("by 15 March"), a period ("within 10 business days", "next week", "Q2 2024"), an event ("after the elections") or a term like "as soon as possible".`,
     );
+  });
+
+  it.each([
+    ['within a day', '2024-01-30'],
+    ['a week', '2024-02-05'],
+    ['within the hour', '2024-01-29'],
+  ])('a counted or singular unit still reads: %s', (phrase, due) => {
+    expect(read(phrase)).toMatchObject({ kind: 'exact', due });
   });
 
   it.each(['none', 'no deadline', 'None given'])('%s is nothing said, not an error', (phrase) => {

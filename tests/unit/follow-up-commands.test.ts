@@ -62,7 +62,8 @@ describe('a press on a shared message updates its row only (issue 11 item 4, cor
     const outcome = await h.core.act(press('confirm-date', 'C-1', { value: '2024-02-05', context: 'owner:alice' }));
     expect(outcome.ok).toBe(true);
     expect(outcome.refreshed).toBeUndefined();
-    expect(outcome.item?.lines?.at(-1)).toBe('due Mon 5 Feb · @alice');
+    expect(outcome.item?.lines?.[0]).toMatch(/^Due (in \d+ days|tomorrow|today) \(Mon 5 Feb\)\.$/);
+    expect(outcome.item?.lines?.at(-1)).toBe('@alice');
     expect(outcome.item?.actions?.map((a) => a.label)).toEqual(['Done', 'Snooze', 'Update status']);
   });
 });

@@ -85,6 +85,22 @@ describe('every kind of deadline is followed up (issue 11 item 1)', () => {
     ]);
     expect(slotOnOrBefore(commitment(exact('2024-03-15')), '2024-03-20')).toEqual({ kind: 'nudge', date: '2024-03-18' });
   });
+
+  it('dated far ahead: "coming up" every 14 days before the 3-days-before nudge, so it is never out of sight longer', () => {
+    const far = commitment(exact('2024-06-28'));
+    expect(dates(far, '2024-05-01', 5).map((d) => d.split(' ')[1])).toEqual([
+      '2024-05-14',
+      '2024-05-28',
+      '2024-06-11',
+      '2024-06-25',
+      '2024-06-28',
+    ]);
+    expect(slotOnOrBefore(far, '2024-06-10')).toEqual({ kind: 'nudge', date: '2024-05-28' });
+    expect(slotOnOrBefore(far, '2024-06-24')).toEqual({ kind: 'nudge', date: '2024-06-11' });
+    // Every gap between reminder days from the day it was added is at most 14.
+    const days = dates(far, '2024-01-29', 60).map((d) => Date.parse(d.split(' ')[1]));
+    for (let i = 1; i < days.length; i++) expect((days[i] - days[i - 1]) / 86_400_000).toBeLessThanOrEqual(14);
+  });
 });
 
 describe('O(1) in the distance to the date (issue 15: a due date of 0001-01-01)', () => {
@@ -150,7 +166,28 @@ describe('one message per owner per day (issue 11 item 2)', () => {
     expect(reply.card?.sections.map((s) => s.heading)).toEqual(['Overdue (1)', 'Needs a date (2)', 'Reviews (1)']);
     expect(reply.card?.sections[2].items?.[0].actions?.map((a) => a.label)).toEqual(['Still kept', 'It has ended', 'Not kept']);
     expect(reply.card?.context).toBe('owner:U1');
-    expect(reply.text).toContain('C-6 President Raisi visits Pakistan — Overdue: due Wed 3 Apr (26 days ago).');
+    expect(reply.text).toContain('C-6 President Raisi visits Pakistan — 26 days overdue (due Wed 3 Apr).');
+  });
+
+  it('each row says its date once: the question carries it, the line under it names the owner', () => {
+    const reply = ownerMessage({ id: 'U1', name: 'alice' }, items, now, 'UTC');
+    const rows = reply.card!.sections.flatMap((s) => s.items ?? []).map((i) => [i.title, ...(i.lines ?? [])].join('\n'));
+    expect(rows[0]).toBe('C-6 President Raisi visits Pakistan\n26 days overdue (due Wed 3 Apr).\n@alice');
+    for (const row of rows) {
+      expect(row).not.toMatch(/overdue since|Overdue: due|days ago/);
+      // No date, event or end condition is said twice in one row.
+      const dates = row.match(/~?\d{1,2} [A-Z][a-z]{2}( \d{4})?/g) ?? [];
+      expect(new Set(dates).size).toBe(dates.length);
+    }
+    expect(rows[3]).toMatch(/Ongoing until .*: still being kept\?\n@alice$/);
+  });
+
+  it('a date of another year shows its year in the question, as lists show it', () => {
+    const late = ownerMessage({ id: 'U1', name: 'alice' }, [items[0]], new Date('2026-12-01T09:05Z'), 'UTC');
+    expect(late.card!.sections[0].items![0].lines![0]).toBe('972 days overdue (due Wed 3 Apr 2024).');
+    const keep = ownerMessage({ id: 'U1', name: 'alice' }, [items[1]], new Date('2023-12-01T09:05Z'), 'UTC');
+    expect(keep.card!.sections[0].items![0].lines![0]).toBe('Promised "immediately" (~5 Feb 2024). Confirm a date?');
+    expect(keep.card!.sections[0].items![0].actions![0].label).toBe('Keep ~5 Feb 2024');
   });
 
   it('at most 10 items, then "and N more — `list mine`"', () => {
@@ -199,9 +236,9 @@ describe('channel digests (issue 11 item 8)', () => {
       commitment(none, { id: 'C-4' }),
     ];
     const daily = buildDigest({ commitments: list, proposedCount: 0, changes: [], unreachable: [], now, timeZone: 'UTC' });
-    expect(daily?.text.split('\n')[0]).toBe('Tue 30 Jan — 1 overdue · 1 due this week · 1 needs a date');
+    expect(daily?.text.split('\n')[0]).toBe('Tue 30 Jan — 1 overdue · 1 due within 7 days · 1 needs a date');
     expect(daily?.card?.shared).toBe(true);
     const weekly = buildDigest({ commitments: list, proposedCount: 0, changes: [], unreachable: [], now, timeZone: 'UTC', weekly: true });
-    expect(weekly?.text.split('\n')[0]).toBe('Tue 30 Jan — 1 overdue · 1 due this week · 1 needs a date · 1 with no deadline');
+    expect(weekly?.text.split('\n')[0]).toBe('Tue 30 Jan — 1 overdue · 1 due within 7 days · 1 needs a date · 1 with no deadline');
   });
 });

@@ -55,6 +55,10 @@ export class SqlUserRepository implements UserRepository {
     });
   }
 
+  async reactivateDm(address: string): Promise<number> {
+    return this.sql.run('UPDATE users SET dm_inactive_reason = NULL WHERE dm_address = $1 AND dm_inactive_reason IS NOT NULL', [address]);
+  }
+
   async findByName(workspaceId: string, name: string): Promise<UserRecord[]> {
     const rows = await this.sql.rows<UserRow>('SELECT * FROM users WHERE workspace_id = $1 AND name_key = $2 ORDER BY id', [
       workspaceId,

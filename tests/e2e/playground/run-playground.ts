@@ -4,8 +4,9 @@
  * of the rendered messages), not on the JSON sent: `help` keeps every `<id>`/`<title>`/`<when>`,
  * `report`, `import` and `accept` keep one item per line, a text answer shows `<…>` as typed, and an
  * owner's daily message (delivered the way the outbox delivers it) shows its header, groups and
- * answer buttons; pressing Done on it changes that row only and says who did it. Screenshots of
- * help, report and the owner's message go to tests/e2e/playground/screenshots/ (ignored by git).
+ * answer buttons; pressing Done on it changes that row only and says who did it; help shows every
+ * usage with no word broken across lines; a digest names its day and groups. Screenshots of help,
+ * the Done answer, report, the digest and the owner's message go to tests/e2e/playground/screenshots/ (ignored by git).
  * Not part of `npm test` (it fetches the Playground with npx and drives a browser).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Locator, type Page } from 'playwright-core';
 import { startApp, type App } from '../../../src/main.js';
+import { channelDigest } from './channel-digest.js';
 import { ownerDailyMessage } from './owner-daily-message.js';
 import { freePort } from '../../helpers/free-port.js';
 
@@ -69,7 +71,7 @@ async function main(): Promise<void> {
     await page.getByText('Personal Chat', { exact: true }).first().click();
     await conversation(page, app);
     console.log(
-      `Playground e2e passed. Screenshots in ${SHOTS}: help.png, report.png, owner-daily-message.png, owner-daily-message-after-done.png, refused-press.png`,
+      `Playground e2e passed. Screenshots in ${SHOTS}: help.png, done.png, report.png, digest.png, owner-daily-message.png, owner-daily-message-after-done.png, refused-press.png`,
     );
   } catch (error) {
     await browser
@@ -92,6 +94,34 @@ async function conversation(page: Page, app: App): Promise<void> {
     /snooze <id> <1d\|3d\|1w\|tomorrow\|date>/,
     /Type help <command> for examples\./,
   ]);
+  // Every usage whole: no word of one is broken across two lines (a FactSet's narrow column did that).
+  const broken = await page
+    .locator(BOT_MESSAGE)
+    .last()
+    .evaluate(
+      (root, usages) =>
+        usages.flatMap((usage) => {
+          const block = [...root.querySelectorAll('.ac-textBlock')].find((b) => (b as HTMLElement).innerText.trim() === usage);
+          if (!block) return [`${usage}: not on a line of its own`];
+          const text = block.firstChild?.nodeType === Node.TEXT_NODE ? block.firstChild : block.querySelector('p')?.firstChild;
+          if (!text?.textContent) return [`${usage}: no text`];
+          const words = [...text.textContent.matchAll(/[A-Za-z]+/g)];
+          return words.flatMap((word) => {
+            const range = document.createRange();
+            range.setStart(text, word.index ?? 0);
+            range.setEnd(text, (word.index ?? 0) + word[0].length);
+            const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            return tops.size > 1 ? [`${usage}: "${word[0]}" breaks across lines`] : [];
+          });
+        }),
+      [
+        'list [mine|overdue|proposed|all|everywhere|@user|tag:x]',
+        'edit <id> title|due|owner|parties|tags|source|quote|agreed <value>',
+        'snooze <id> <1d|3d|1w|tomorrow|date>',
+        'status <id> in-progress|blocked|at-risk|ok [note]',
+      ],
+    );
+  if (broken.length > 0) fail('help', broken.join('; '), help);
   await shoot(page, 'help.png');
   // A text answer (not a card): a code span with <…> must not show as &lt;…&gt;.
   const usage = await send(page, 'done', /Usage:/);
@@ -110,6 +140,7 @@ async function conversation(page: Page, app: App): Promise<void> {
     await send(page, words, /[Aa]dded C-\d+/);
   }
   await send(page, 'done C-7 sent to all delegations', /marked C-7 done/);
+  await shoot(page, 'done.png');
 
   // report: each item on its own line (they ran together into one paragraph before).
   const report = await send(page, 'report', /Report|report/);
@@ -133,6 +164,14 @@ async function conversation(page: Page, app: App): Promise<void> {
   const accepted = await send(page, 'accept all', /[Aa]ccepted/);
   for (const id of proposedIds)
     if (!lines(accepted).some((l) => l.includes(id))) fail('accept', `${id} is not on a line of its own`, accepted);
+
+  // The digest of this conversation, delivered through the app's Teams adapter as the outbox does.
+  const beforeDigest = await page.locator(BOT_MESSAGE).count();
+  const digest = await channelDigest(app);
+  await app.chatAdapters.get('teams')!.deliver(digest.address, digest.reply, { key: `digest:playground:${Date.now()}` });
+  const digestText = await newMessage(page, beforeDigest, /Commitments digest/);
+  expectText(digestText, 'the digest', [/^\S.* — .*overdue/m, /Commitments digest for /, /Overdue \(\d+\)/, /C-6 Brief the Senate/]);
+  await shoot(page, 'digest.png');
 
   // The owner's daily message, delivered to this 1:1 through the app's Teams adapter as the outbox does.
   const before = await page.locator(BOT_MESSAGE).count();
