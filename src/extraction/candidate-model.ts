@@ -11,6 +11,8 @@ export interface CandidateModel {
   bias: number;
   weights: Record<string, number>;
   threshold: number;
+  /** The standing-duty model: is a promise with no time phrase `ongoing` rather than `none`? */
+  kind?: { bias: number; weights: Record<string, number>; threshold: number };
 }
 
 let loaded: CandidateModel | undefined;

@@ -4,7 +4,7 @@
  * model (what once were gates are its features), read deadlines through the core's interpreter,
  * name parties, and merge restatements. Deterministic: the same text always gives the same items.
  */
-import type { CalendarDate } from '../commitments/deadline.js';
+import type { CalendarDate, Deadline } from '../commitments/deadline.js';
 import { dueDateOf } from '../commitments/deadline.js';
 import { featuresOf } from './candidate-features.js';
 import { candidateModel, probability, type CandidateModel, type Features } from './candidate-model.js';
@@ -22,6 +22,7 @@ import { resolveParties } from './resolve-parties.js';
 import { splitCoordinated } from './split-coordinated.js';
 import type { Sentence } from './split-sentences.js';
 import { splitSentences } from './split-sentences.js';
+import { isStandingDuty, standingFeatures } from './standing-duty.js';
 
 export interface ExtractOptions {
   /** The date the statement was made: every deadline is read from it. */
@@ -38,6 +39,8 @@ export interface ExtractOptions {
 export interface ScoredCandidate extends Candidate {
   features: Features;
   probability: number;
+  /** With no time phrase found: what the standing-duty model reads to choose `ongoing` or `none`. */
+  kindFeatures?: Features;
 }
 // ", the statement said." / ", officials said after talks …" / ", according to …": not the promise.
 const ATTRIBUTION =
@@ -201,6 +204,9 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
         quoted: isDirectSpeech(text),
         relative: cue.actor !== undefined,
         ...(cue.type === 'appeal' ? { appeal: true, speaker: cue.speaker } : {}),
+        ...(phrase === undefined
+          ? { kindFeatures: standingFeatures({ cue, action: actionWords, frame: text.slice(0, as), partStanding, startsDuty }) }
+          : {}),
       });
     });
   });
@@ -238,6 +244,7 @@ export function selectCommitments(scored: ReturnType<typeof scoreCandidates>, op
   const on = options.rulesOn ?? new Set<string>();
   const kept = candidates
     .map((c) => (options.model ? { ...c, probability: probability(c.features, model) } : c))
+    .map((c) => withStandingKind(c, model))
     .filter((c) => c.probability >= model.threshold)
     .map((c) => (options.model ? { ...c, item: { ...c.item, confidence: Math.round(c.probability * 100) / 100 } } : c));
   // Appeals ("calls upon X to …") are weighed by the scorer like any candidate. The former rule that kept
@@ -252,6 +259,15 @@ export function selectCommitments(scored: ReturnType<typeof scoreCandidates>, op
       ? item
       : { ...item, reading, deadline: { kind: reading.kind, text: reading.text, due: dueDateOf(reading) ?? null } };
   });
+}
+
+/** A promise with no time phrase: the standing-duty model says `ongoing` or `none`. */
+function withStandingKind(c: ScoredCandidate, model: CandidateModel): ScoredCandidate {
+  if (!c.kindFeatures) return c;
+  const kind = isStandingDuty(c.kindFeatures, model.kind) ? 'ongoing' : 'none';
+  if (kind === c.item.deadline.kind) return c;
+  const reading: Deadline = { kind, text: '', reference: c.item.reading.reference };
+  return { ...c, item: { ...c.item, reading, deadline: { kind, text: '', due: null } } };
 }
 
 const OWN_VOICE =

@@ -110,6 +110,13 @@ const RULES: Rule[] = [
   },
   { sort: 'ongoing', pattern: /\b(?:continuously|continually|on\s+an\s+ongoing\s+basis|permanently|at\s+all\s+times)\b/i },
   { sort: 'event', pattern: OCCASION, yieldsTo: DAY_PRECISE },
+  // "ahead of presidential elections", "in advance of the vote": an occasion named without a date.
+  {
+    sort: 'event',
+    pattern:
+      /\b(?:ahead|in\s+advance)\s+of\s+(?:(?:the|its|their|our|next|upcoming|forthcoming)\s+)*(?:[\w'’-]+\s+){0,3}?(?:elections?|vote|referendum|polls|summit|session|meeting|conference|review)\b/i,
+    yieldsTo: DAY_PRECISE,
+  },
   { sort: 'event', pattern: RELEASE_OF, yieldsTo: DAY_PRECISE },
   {
     sort: 'exact',
@@ -157,7 +164,7 @@ const RULES: Rule[] = [
   {
     sort: 'event',
     pattern:
-      /\b(?:at|before|by)\s+(?:its|the|their|our)\s+(?:next|[\w-]+(?:th|st|nd|rd))\s+(?:[\w'’-]+\s+){0,3}?(?:session|meeting|summit|conference|hearing|sync|stand-?up|call|check-in|review|retro(?:spective)?)\b/i,
+      /\b(?:at|before|by)\s+(?:(?:its|the|their|our)\s+)?(?:next|[\w-]+(?:th|st|nd|rd))\s+(?:[\w'’-]+\s+){0,3}?(?:session|meeting|summit|conference|hearing|sync|stand-?up|call|check-in|review|retro(?:spective)?)\b/i,
   },
   {
     sort: 'event',

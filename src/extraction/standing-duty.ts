@@ -1,0 +1,57 @@
+/**
+ * Decides whether a promise with no time phrase is a standing duty (`ongoing`) or has no deadline
+ * (`none`): a second logistic model, trained with the candidate scorer (`npm run train:extraction`),
+ * over the action's verb, how the promise is framed ("reaffirm our commitment to", "continues to"),
+ * negation, and the hand lexicon of standing verbs, which enters as one feature among the others.
+ */
+import type { Cue } from './detect-cues.js';
+import { STANDING_VERBS } from './detect-cues.js';
+import type { CandidateModel, Features } from './candidate-model.js';
+
+export interface StandingShape {
+  cue: Cue;
+  action: string;
+  /** The sentence's words before the action. */
+  frame: string;
+  /** A later coordinated part whose own verb is standing ("… and not to take certain actions"). */
+  partStanding: boolean;
+  /** "effective 18 September": a start date that opens a duty. */
+  startsDuty: boolean;
+}
+
+// Words of the frame that say a promise lasts: kept as a small closed set so the model cannot learn a text's topic.
+const FRAME_WORDS =
+  /\b(?:commit(?:ment|ments|ted|s)?|reaffirm\w*|reiterat\w*|continu\w*|remain\w*|determin\w*|resolve[ds]?|pledge[ds]?|always|ongoing|standing|henceforth|hereby|shall|will|would|must|agree[ds]?|decide[ds]?|requests?|calls?|urges?|demands?|required|obligated|responsible)\b/gi;
+
+function lemma(word: string): string {
+  return word.toLowerCase().replace(/(?<=\w{3})(?:es|s)$/, '');
+}
+
+export function standingFeatures(shape: StandingShape): Features {
+  const { cue, action, frame } = shape;
+  const names = new Set<string>([`kind_cue_${cue.type}`]);
+  // "the determination … to confront terrorism": a nominal cue leaves the infinitive's "to" in the action.
+  const deed = action.replace(/^(?:to\s+)?(?:(?:fully|also|further|jointly|closely|strictly|carefully)\s+)*/i, '');
+  if (cue.standing || shape.partStanding || STANDING_VERBS.test(deed)) names.add('kind_lexicon_standing');
+  if (/^(?:not|never|no\s+longer)\b/i.test(deed) || /\b(?:not|never)\s*$/i.test(frame)) names.add('kind_negated');
+  if (shape.startsDuty) names.add('kind_starts_duty');
+  const verb = /^(?:(?:not|also|further|fully|jointly|be)\s+)*([a-z]+)/i.exec(deed)?.[1];
+  if (verb) names.add(`kind_verb=${lemma(verb)}`);
+  if (/ing$/.test(verb ?? '')) names.add('kind_gerund');
+  for (const m of frame.matchAll(FRAME_WORDS)) names.add(`kind_frame=${lemma(m[0]).replace(/(?:ment|ted|ed|ing|d)$/, '')}`);
+  // "any action", "all forms of": a quantified object is a rule for every occasion, not one deed.
+  if (/\b(?:any|all\s+forms\s+of|at\s+all\s+times|whatever)\b/i.test(action)) names.add('kind_quantified');
+  // A short object-less deed ("cooperate", "work together") is an activity, not an accomplishment.
+  if (action.split(/\s+/).length <= 3) names.add('kind_short');
+  const features: Features = {};
+  for (const name of [...names].sort()) features[name] = 1;
+  return features;
+}
+
+/** Without a trained kind model, the hand lexicon decides, as it did before. */
+export function isStandingDuty(features: Features, model?: CandidateModel['kind']): boolean {
+  if (!model) return Boolean(features.kind_lexicon_standing || features.kind_negated || features.kind_starts_duty);
+  let z = model.bias;
+  for (const [name, value] of Object.entries(features)) z += (model.weights[name] ?? 0) * value;
+  return 1 / (1 + Math.exp(-z)) >= model.threshold;
+}

@@ -1,0 +1,55 @@
+// The learnt standing-duty step (issue 14, item 3): a promise with no time phrase is `ongoing` or
+// `none` by a trained model whose features are the clause's own words and framing.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Cue } from '../../src/extraction/detect-cues.js';
+import { extractCommitments } from '../../src/extraction/extract-commitments.js';
+import { isStandingDuty, standingFeatures } from '../../src/extraction/standing-duty.js';
+
+const weights = JSON.parse(readFileSync(join(import.meta.dirname, '../../src/extraction/candidate-weights.json'), 'utf8'));
+const cue = (type: Cue['type'], standing = false): Cue =>
+  ({ type, at: 0, clauseStart: 0, actionStart: 0, subject: 'The parties', passive: false, weak: false, standing }) as Cue;
+
+describe('the standing-duty step', () => {
+  it('is trained with the scorer and stored beside its weights', () => {
+    expect(weights.kind.threshold).toBe(0.5);
+    // The hand lexicon is one feature among the others, and still points to `ongoing`.
+    expect(weights.kind.weights.kind_lexicon_standing).toBeGreaterThan(0);
+  });
+
+  it('reads the verb after a nominal cue\'s "to" ("the determination … to confront")', () => {
+    const f = standingFeatures({
+      cue: cue('nominal'),
+      action: 'to avoid competitive devaluation',
+      frame: 'We reaffirm our commitment ',
+      partStanding: false,
+      startsDuty: false,
+    });
+    expect(f).toMatchObject({ kind_lexicon_standing: 1, 'kind_verb=avoid': 1, 'kind_frame=commit': 1, 'kind_frame=reaffirm': 1 });
+  });
+
+  it('falls back to the hand lexicon when no kind model is given', () => {
+    const standing = standingFeatures({
+      cue: cue('modal'),
+      action: 'refrain from any action',
+      frame: 'The parties shall ',
+      partStanding: false,
+      startsDuty: false,
+    });
+    const deed = standingFeatures({
+      cue: cue('modal'),
+      action: 'appoint a liaison officer',
+      frame: 'The parties shall ',
+      partStanding: false,
+      startsDuty: false,
+    });
+    expect(isStandingDuty(standing)).toBe(true);
+    expect(isStandingDuty(deed)).toBe(false);
+  });
+
+  it('gives a prohibition and a one-off deed without a date their kinds', () => {
+    const text = 'The two Governments shall refrain from any hostile propaganda. The two Governments will appoint a joint commission.';
+    expect(extractCommitments(text, { date: '2025-03-03' }).map((i) => i.deadline.kind)).toEqual(['ongoing', 'none']);
+  });
+});
