@@ -191,6 +191,13 @@ export interface Store {
    * this only lets start-up fail fast.
    */
   ready?(): Promise<void>;
+  /**
+   * Resolves once every write this store made so far is on disk. Writes already wait for it
+   * themselves; an answer built from reads calls it too, since what it read may be another request's
+   * commit still on its way to the disk (SQLite syncs a shared WAL off the event loop). Optional:
+   * PostgreSQL's commit returns only once flushed.
+   */
+  durable?(): Promise<void>;
   /** Whether writes would reach the database now (its file is still the one opened, writable, the last write did not fail). */
   health?(): Promise<StoreHealth>;
   /**

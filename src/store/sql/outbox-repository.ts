@@ -3,11 +3,16 @@ import { toOutboxRow, type OutboxTableRow as Row } from '../rows.js';
 import type { NewOutboxRow, OutboxKind, OutboxOutcome, OutboxRepository, OutboxRow, OutboxStats, ReminderPlan } from '../store.js';
 import type { Executor } from './executor.js';
 
-/** Leases, results and the tick's plan are bookkeeping nobody was promised: their commits are `relaxed`. */
+/**
+ * Results and the tick's plan are bookkeeping nobody was promised: their commits are `relaxed` (a
+ * lost result leaves the lease, which runs out as `interrupted`: the adapter looks before resending).
+ * A claim is not: it resolves only once on disk, so a message is never sent on a lease a power cut
+ * could forget — that would resend it after a restart without the look.
+ */
 export class SqlOutboxRepository implements OutboxRepository {
   private readonly sql: Executor;
-  constructor(sql: Executor) {
-    this.sql = sql.relaxed;
+  constructor(private readonly durableSql: Executor) {
+    this.sql = durableSql.relaxed;
   }
 
   private map = (row: Row) => toOutboxRow(row, this.sql.dialect.decodeJson);
@@ -71,7 +76,7 @@ export class SqlOutboxRepository implements OutboxRepository {
     // A lease still set here ran out unfinished (retry, finish and release all clear it): the last
     // holder may have crashed mid-send, so the row is marked for a look before resending.
     const materialized = this.sql.dialect.name === 'postgres' ? 'MATERIALIZED ' : '';
-    const rows = await this.sql.rows<Row>(
+    const rows = await this.durableSql.rows<Row>(
       `WITH picked AS ${materialized}(
          SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until < $3)
          ORDER BY next_attempt_at, id LIMIT $4${this.sql.dialect.skipLocked})
