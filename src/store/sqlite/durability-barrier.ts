@@ -15,35 +15,67 @@
  * (node:fs), so the event loop keeps serving; commits made while one runs share the next one.
  *
  * The directory is synced too whenever the -wal file is a new one (created, or recreated after the
- * last connection closed), so its name survives a power cut as well; at open the database file is
- * synced once, for what SQLite wrote to it before WAL mode (a new file's header).
+ * last connection closed), so its name survives a power cut as well. The database file itself is
+ * never opened here: closing a descriptor of it would drop this process's POSIX locks on it, which
+ * SQLite relies on (its own syncs cover it: a new file's header is synced by the commit that wrote
+ * it, later pages by checkpoints). The -wal file carries no locks.
  *
  * Callers take a ticket when they commit (`committed()`), release the write lock, and then wait
  * for `durable(ticket)`: an answer is given, or a claimed message sent, only after that resolves.
  * A failed fsync is final: the kernel may have dropped the pages it could not write, so a later
  * successful fsync proves nothing about them; every waiter is told, and the store stays refused.
  */
-import { open } from 'node:fs/promises';
+import { type FileHandle, open, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /** The file operations the barrier needs: node:fs by default; tests pass a recording one. */
 export interface SyncFiles {
   /** fdatasync(2) of the file at `path` (a directory: fsync); resolves with its inode, to notice a new file. */
   sync(path: string, options: { directory: boolean }): Promise<number>;
+  /** Lets go of open files. */
+  close?(): Promise<void>;
 }
 
-export const nodeSyncFiles: SyncFiles = {
-  async sync(path, { directory }) {
+/** Through node:fs (libuv's thread pool). The -wal file stays open between syncs: one call per sync, not four. */
+export class NodeSyncFiles implements SyncFiles {
+  private readonly open = new Map<string, { handle: FileHandle; ino: number }>();
+
+  async sync(path: string, { directory }: { directory: boolean }): Promise<number> {
+    if (directory) {
+      const handle = await open(path, 'r');
+      try {
+        await handle.sync();
+        return (await handle.stat()).ino;
+      } finally {
+        await handle.close();
+      }
+    }
+    const kept = this.open.get(path);
+    if (kept) {
+      const [, now] = await Promise.all([kept.handle.datasync(), stat(path)]);
+      if (now.ino === kept.ino) return kept.ino;
+      // Another file at the path now: sync that one (the old one needs nothing more).
+      this.open.delete(path);
+      await kept.handle.close();
+    }
     const handle = await open(path, 'r');
     try {
-      if (directory) await handle.sync();
-      else await handle.datasync();
-      return (await handle.stat()).ino;
-    } finally {
+      await handle.datasync();
+      const { ino } = await handle.stat();
+      this.open.set(path, { handle, ino });
+      return ino;
+    } catch (error) {
       await handle.close();
+      throw error;
     }
-  },
-};
+  }
+
+  async close(): Promise<void> {
+    const kept = [...this.open.values()];
+    this.open.clear();
+    await Promise.all(kept.map((k) => k.handle.close()));
+  }
+}
 
 export class DurabilityBarrier {
   /** Commits made through this barrier so far (each `committed()` call adds one). */
@@ -58,17 +90,14 @@ export class DurabilityBarrier {
   private readonly wal: string;
 
   constructor(
-    private readonly file: string,
-    private readonly files: SyncFiles = nodeSyncFiles,
+    file: string,
+    private readonly files: SyncFiles = new NodeSyncFiles(),
   ) {
     this.directory = dirname(file);
     this.wal = `${file}-wal`;
-    // What SQLite wrote before WAL mode and the file's name: synced once, before the first answer.
+    // The migrations' commits and the -wal file's name: synced once, before the first answer.
     this.made = 1;
-    this.start(async () => {
-      await this.files.sync(this.file, { directory: false });
-      await this.syncWal();
-    });
+    this.start(() => this.syncWal());
   }
 
   /** Call right after a commit: the ticket `durable` waits for. */
@@ -95,9 +124,10 @@ export class DurabilityBarrier {
     if (this.failure) throw this.failure;
   }
 
-  /** Settles once no sync is running (for close). */
-  async idle(): Promise<void> {
+  /** Waits for a sync still running (its waiters are owed an answer), then lets go of the files. */
+  async close(): Promise<void> {
     while (this.running) await this.running.done;
+    await this.files.close?.();
   }
 
   private start(work: () => Promise<void>): void {

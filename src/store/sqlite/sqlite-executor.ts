@@ -163,7 +163,7 @@ export class SqliteExecutor implements Executor {
     let result: T;
     let changed = false;
     try {
-      this.guard.check();
+      // The guard is asked once, before COMMIT: a transaction on a file gone meanwhile rolls back there.
       const before = this.changeCount();
       this.guard.write(() => this.db.exec('BEGIN IMMEDIATE'));
       try {

@@ -89,8 +89,7 @@ export class SqliteStore extends Repositories implements Store {
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    // A sync still running finishes first: its waiters are owed an answer.
-    await this.barrier?.idle();
+    await this.barrier?.close();
     if (this.db.open) {
       // Leaves fresh statistics for the next start (SQLite's advice for long-lived connections).
       this.optimize(false);

@@ -9,7 +9,7 @@
 import { createCore } from '../../../src/core.js';
 import { ManualClock } from '../../../src/ports/clock.js';
 import { nextReminderCalculator } from '../../../src/reminders/next-reminder.js';
-import { nodeSyncFiles, type SyncFiles } from '../../../src/store/sqlite/durability-barrier.js';
+import { NodeSyncFiles } from '../../../src/store/sqlite/durability-barrier.js';
 import type { Durability } from '../../../src/store/sqlite/sqlite-executor.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { BENCH_SEED_AT, WORKSPACE, ZONES } from './bench-args.js';
@@ -17,17 +17,18 @@ import { BENCH_SEED_AT, WORKSPACE, ZONES } from './bench-args.js';
 const [files, burstSize] = JSON.parse(process.argv[2]) as [Record<Durability, string>, number];
 const clock = new ManualClock(BENCH_SEED_AT);
 let syncs = 0;
-const counting: SyncFiles = {
-  sync: (path, options) => {
+/** Counts the syncs of every store (each keeps its own open -wal file). */
+class CountingSyncFiles extends NodeSyncFiles {
+  override sync(path: string, options: { directory: boolean }): Promise<number> {
     syncs++;
-    return nodeSyncFiles.sync(path, options);
-  },
-};
+    return super.sync(path, options);
+  }
+}
 const open = (durability: Durability) => {
   const store = new SqliteStore({
     file: files[durability],
     durability,
-    syncFiles: counting,
+    syncFiles: new CountingSyncFiles(),
     nextReminderAt: nextReminderCalculator,
     clock,
     maintenanceIntervalMs: 0,
