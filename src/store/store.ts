@@ -104,7 +104,8 @@ export interface CommitmentRepository {
   list(workspaceId: string, filter?: CommitmentFilter): Promise<Commitment[]>;
   /**
    * Applies changes if the stored version is still `expectedVersion`, bumps it and appends the log
-   * row, all in one transaction; else throws ConcurrentChange.
+   * row, all in one transaction; else throws ConcurrentChange. `current`: the commitment as the caller
+   * read it at that version, so it need not be read again.
    */
   update(
     workspaceId: string,
@@ -112,6 +113,7 @@ export interface CommitmentRepository {
     expectedVersion: number,
     changes: CommitmentChanges,
     log: Omit<LogEntry, 'workspaceId' | 'commitmentId'>,
+    current?: Commitment,
   ): Promise<Commitment>;
   history(workspaceId: string, id: string): Promise<LogEntry[]>;
 }

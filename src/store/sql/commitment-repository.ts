@@ -78,11 +78,23 @@ export class SqlCommitmentRepository implements CommitmentRepository {
     return listIn(this.sql, workspaceId, filter);
   }
 
-  async update(workspaceId: string, id: string, expectedVersion: number, changes: CommitmentChanges, log: LogInput): Promise<Commitment> {
-    return this.sql.transaction((tx) => this.updateIn(tx, workspaceId, id, expectedVersion, changes, log));
+  async update(
+    workspaceId: string,
+    id: string,
+    expectedVersion: number,
+    changes: CommitmentChanges,
+    log: LogInput,
+    current?: Commitment,
+  ): Promise<Commitment> {
+    return this.sql.transaction((tx) => this.updateIn(tx, workspaceId, id, expectedVersion, changes, log, current));
   }
 
-  /** `update` inside a caller's transaction (event confirmation changes many commitments at once). */
+  /**
+   * `update` inside a caller's transaction (event confirmation changes many commitments at once).
+   * `current`, when the caller just read it at `expectedVersion`, spares reading it again: the
+   * version in the UPDATE's WHERE clause is what guards the change either way (every change bumps it).
+   * One UPDATE writes the change and the next reminder time together.
+   */
   async updateIn(
     tx: Executor,
     workspaceId: string,
@@ -90,42 +102,46 @@ export class SqlCommitmentRepository implements CommitmentRepository {
     expectedVersion: number,
     changes: CommitmentChanges,
     log: LogInput,
+    given?: Commitment,
   ): Promise<Commitment> {
-    const current = await read(tx, workspaceId, id, true);
+    const current = given && given.version === expectedVersion ? given : await read(tx, workspaceId, id, true);
     if (!current || current.version !== expectedVersion) throw new ConcurrentChange(id);
     const j = tx.dialect.json;
-    const next: Commitment = { ...current, ...changes, version: current.version + 1, updatedAt: log.at };
-    // The version in the WHERE clause is the real guard: another instance may have written since our read.
+    const owners = changes.owners ? uniqueOwners(changes.owners) : current.owners;
+    const updated = asStored({ ...current, ...changes, owners, version: current.version + 1, updatedAt: log.at });
+    // Recomputed with the change so a tick never sees a stale next reminder time; without a calculator it stays.
+    const nextReminder = this.nextReminderAt ? this.nextReminderAt(updated, new Date(log.at)) : undefined;
     const changed = await tx.run(
       `UPDATE commitments SET channel = $4, title = $5, parties = ${j('$6')}, tags = ${j('$7')}, source = ${j('$8')},
          deadline = ${j('$9')}, deadline_kind = $10, due_date = $11, time_zone = $12, status = $13, at_risk = $14,
-         snoozed_until = $15, updated_at = $16, version = $17
+         snoozed_until = $15, updated_at = $16, version = $17,
+         next_reminder_at = CASE WHEN $18 THEN CAST($19 AS TEXT) ELSE next_reminder_at END
        WHERE workspace_id = $1 AND id = $2 AND version = $3`,
       [
         workspaceId,
         current.id,
         expectedVersion,
-        next.channel,
-        next.title,
-        JSON.stringify(next.parties),
-        JSON.stringify(next.tags),
-        JSON.stringify(next.source),
-        JSON.stringify(next.deadline),
-        next.deadline.kind,
-        dueDateOf(next.deadline) ?? null,
-        next.timeZone,
-        next.status,
-        next.atRisk,
-        next.snoozedUntil ?? null,
-        next.updatedAt,
-        next.version,
+        updated.channel,
+        updated.title,
+        JSON.stringify(updated.parties),
+        JSON.stringify(updated.tags),
+        JSON.stringify(updated.source),
+        JSON.stringify(updated.deadline),
+        updated.deadline.kind,
+        dueDateOf(updated.deadline) ?? null,
+        updated.timeZone,
+        updated.status,
+        updated.atRisk,
+        updated.snoozedUntil ?? null,
+        updated.updatedAt,
+        updated.version,
+        nextReminder !== undefined,
+        nextReminder ?? null,
       ],
     );
     if (changed !== 1) throw new ConcurrentChange(id);
-    if (changes.owners) next.owners = await writeOwners(tx, workspaceId, current.id, changes.owners);
+    if (changes.owners) await writeOwners(tx, workspaceId, current.id, owners);
     await appendLog(tx, { ...log, workspaceId, commitmentId: current.id });
-    const updated = asStored(next);
-    await this.storeNextReminder(tx, updated, log.at);
     return updated;
   }
 
@@ -182,10 +198,15 @@ export async function listIn(sql: Executor, workspaceId: string, filter: Commitm
   return rows.map((row) => toCommitment(row, sql.dialect.decodeJson));
 }
 
-/** Writes the owner rows in one statement; a repeated owner keeps its first position. Returns the owners as stored. */
+/** The owners as stored: a repeated owner keeps its first position. */
+function uniqueOwners(owners: Commitment['owners']): Commitment['owners'] {
+  return owners.filter((owner, i) => owners.findIndex((o) => o.id === owner.id) === i).map((o) => ({ id: o.id, name: o.name }));
+}
+
+/** Writes the owner rows in one statement. Returns the owners as stored. */
 async function writeOwners(tx: Executor, workspaceId: string, id: string, owners: Commitment['owners']): Promise<Commitment['owners']> {
   await tx.run('DELETE FROM commitment_owners WHERE workspace_id = $1 AND commitment_id = $2', [workspaceId, id]);
-  const unique = owners.filter((owner, i) => owners.findIndex((o) => o.id === owner.id) === i);
+  const unique = uniqueOwners(owners);
   if (unique.length === 0) return [];
   const params: unknown[] = [workspaceId, id];
   const values = unique.map(
@@ -195,7 +216,7 @@ async function writeOwners(tx: Executor, workspaceId: string, id: string, owners
     `INSERT INTO commitment_owners (workspace_id, commitment_id, position, user_id, user_name) VALUES ${values.join(', ')}`,
     params,
   );
-  return unique.map((o) => ({ id: o.id, name: o.name }));
+  return unique;
 }
 
 async function appendLog(tx: Executor, entry: LogEntry): Promise<void> {
