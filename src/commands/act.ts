@@ -67,7 +67,7 @@ export async function act(deps: DispatchDeps, action: Action): Promise<ActionOut
   // "Already done", "not proposed": nothing changed, so no shared message may change either.
   if (COMMITMENT_ID.test(pressed.target) && !watched.changed()) return { ok: false, message: reply.text, shared };
   const note = pressLine(button, action.user.name, reply.text.split('\n')[0]);
-  return { ok: true, message: reply.text, shared, ...(await rowsAfter(deps, pressed, button, note)) };
+  return { ok: true, message: reply.text, shared, ...(await rowsAfter(deps, pressed, button, note, watched.updated)) };
 }
 
 /** "Edit" on a proposed item: the ways to change it before accepting. */
@@ -80,22 +80,22 @@ function editHint(id: string): string {
 }
 
 /**
- * The store as the pressed command sees it, noting whether it changed a commitment (every change of
- * one goes through `commitments.update`, which also appends its log row). Asked instead of counting
- * the item's log before and after: two reads fewer per press.
+ * The store as the pressed command sees it, noting the commitments it changed, as stored (every
+ * change of one goes through `commitments.update`, which also appends its log row). Asked instead of
+ * counting the item's log before and after, and the changed item is not read back: three reads fewer.
  */
-function noticingChanges(store: Store): { store: Store; changed: () => boolean } {
-  let changed = false;
+function noticingChanges(store: Store): { store: Store; changed: () => boolean; updated: Commitment[] } {
+  const updated: Commitment[] = [];
   const commitments = Object.create(store.commitments, {
     update: {
       value: async (...args: Parameters<Store['commitments']['update']>) => {
-        const updated = await store.commitments.update(...args);
-        changed = true;
-        return updated;
+        const commitment = await store.commitments.update(...args);
+        updated.push(commitment);
+        return commitment;
       },
     },
   }) as Store['commitments'];
-  return { store: Object.create(store, { commitments: { value: commitments } }) as Store, changed: () => changed };
+  return { store: Object.create(store, { commitments: { value: commitments } }) as Store, changed: () => updated.length > 0, updated };
 }
 
 /** "Yes, on…" may name the commitment waiting on the event rather than the event itself. */
@@ -112,8 +112,9 @@ async function rowsAfter(
   action: Action,
   button: ButtonAction,
   note: string,
+  changed: readonly Commitment[] = [],
 ): Promise<Pick<ActionOutcome, 'item' | 'rows' | 'note' | 'refreshed'>> {
-  const read = await currentRows(deps, action, button);
+  const read = await currentRows(deps, action, button, changed);
   const rows = read.map((r) => r.row);
   const refreshed = isRowContext(action.context) && !action.context?.startsWith('digest:') ? undefined : await rebuild(deps, action, read);
   return {
@@ -130,11 +131,13 @@ interface ReadRow {
   row: CardItem;
 }
 
-/** The pressed commitment as the card it was on shows it; for an event, every commitment waiting on it. */
-async function currentRows(deps: DispatchDeps, action: Action, button: ButtonAction): Promise<ReadRow[]> {
+/** The pressed commitment as the card it was on shows it (as the press left it, when it changed it); for an event, every commitment waiting on it. */
+async function currentRows(deps: DispatchDeps, action: Action, button: ButtonAction, changed: readonly Commitment[]): Promise<ReadRow[]> {
   const workspaceId = action.workspace.id;
   if (COMMITMENT_ID.test(button.target)) {
-    const commitment = await deps.store.commitments.get(workspaceId, button.target);
+    const commitment =
+      [...changed].reverse().find((c) => c.id === button.target.toUpperCase()) ??
+      (await deps.store.commitments.get(workspaceId, button.target));
     return commitment ? [await rowOf(deps, action, commitment)] : [];
   }
   const waiting = await deps.store.commitments.list(workspaceId, { eventId: button.target });

@@ -86,14 +86,26 @@ export class SqlCommitmentRepository implements CommitmentRepository {
     log: LogInput,
     current?: Commitment,
   ): Promise<Commitment> {
+    // Where the engine can write the change and its log row in one statement (PostgreSQL's data-modifying
+    // WITH), a change of a commitment just read is one round trip, with no BEGIN and COMMIT around it.
+    if (this.sql.dialect.writesInWith && current?.version === expectedVersion && !changes.owners) {
+      const change = this.changeOf(this.sql.dialect, current, changes, log);
+      const logged = await this.sql.run(
+        `WITH changed AS (${change.sql} RETURNING workspace_id, id)
+         INSERT INTO commitment_log (workspace_id, commitment_id, at, actor_id, actor_name, action, note, evidence, detail)
+         SELECT workspace_id, id, ${logValues(this.sql.dialect, change.params).join(', ')} FROM changed`,
+        [...change.params, ...logParams(log)],
+      );
+      if (logged !== 1) throw new ConcurrentChange(id);
+      return change.updated;
+    }
     return this.sql.transaction((tx) => this.updateIn(tx, workspaceId, id, expectedVersion, changes, log, current));
   }
 
   /**
    * `update` inside a caller's transaction (event confirmation changes many commitments at once).
-   * `current`, when the caller just read it at `expectedVersion`, spares reading it again: the
-   * version in the UPDATE's WHERE clause is what guards the change either way (every change bumps it).
-   * One UPDATE writes the change and the next reminder time together.
+   * `given`, when the caller just read it at `expectedVersion`, spares reading it again: the version
+   * in the UPDATE's WHERE clause is what guards the change either way (every change bumps it).
    */
   async updateIn(
     tx: Executor,
@@ -106,43 +118,47 @@ export class SqlCommitmentRepository implements CommitmentRepository {
   ): Promise<Commitment> {
     const current = given && given.version === expectedVersion ? given : await read(tx, workspaceId, id, true);
     if (!current || current.version !== expectedVersion) throw new ConcurrentChange(id);
-    const j = tx.dialect.json;
+    const change = this.changeOf(tx.dialect, current, changes, log);
+    if ((await tx.run(change.sql, change.params)) !== 1) throw new ConcurrentChange(id);
+    if (changes.owners) await writeOwners(tx, workspaceId, current.id, change.updated.owners);
+    await appendLog(tx, { ...log, workspaceId, commitmentId: current.id });
+    return change.updated;
+  }
+
+  /** The UPDATE that applies `changes` to `current` if it is still that version, with the next reminder time recomputed in it. */
+  private changeOf(d: Dialect, current: Commitment, changes: CommitmentChanges, log: LogInput) {
     const owners = changes.owners ? uniqueOwners(changes.owners) : current.owners;
     const updated = asStored({ ...current, ...changes, owners, version: current.version + 1, updatedAt: log.at });
     // Recomputed with the change so a tick never sees a stale next reminder time; without a calculator it stays.
     const nextReminder = this.nextReminderAt ? this.nextReminderAt(updated, new Date(log.at)) : undefined;
-    const changed = await tx.run(
-      `UPDATE commitments SET channel = $4, title = $5, parties = ${j('$6')}, tags = ${j('$7')}, source = ${j('$8')},
+    const j = d.json;
+    const sql = `UPDATE commitments SET channel = $4, title = $5, parties = ${j('$6')}, tags = ${j('$7')}, source = ${j('$8')},
          deadline = ${j('$9')}, deadline_kind = $10, due_date = $11, time_zone = $12, status = $13, at_risk = $14,
          snoozed_until = $15, updated_at = $16, version = $17,
          next_reminder_at = CASE WHEN $18 THEN CAST($19 AS TEXT) ELSE next_reminder_at END
-       WHERE workspace_id = $1 AND id = $2 AND version = $3`,
-      [
-        workspaceId,
-        current.id,
-        expectedVersion,
-        updated.channel,
-        updated.title,
-        JSON.stringify(updated.parties),
-        JSON.stringify(updated.tags),
-        JSON.stringify(updated.source),
-        JSON.stringify(updated.deadline),
-        updated.deadline.kind,
-        dueDateOf(updated.deadline) ?? null,
-        updated.timeZone,
-        updated.status,
-        updated.atRisk,
-        updated.snoozedUntil ?? null,
-        updated.updatedAt,
-        updated.version,
-        nextReminder !== undefined,
-        nextReminder ?? null,
-      ],
-    );
-    if (changed !== 1) throw new ConcurrentChange(id);
-    if (changes.owners) await writeOwners(tx, workspaceId, current.id, owners);
-    await appendLog(tx, { ...log, workspaceId, commitmentId: current.id });
-    return updated;
+       WHERE workspace_id = $1 AND id = $2 AND version = $3`;
+    const params: unknown[] = [
+      current.workspaceId,
+      current.id,
+      current.version,
+      updated.channel,
+      updated.title,
+      JSON.stringify(updated.parties),
+      JSON.stringify(updated.tags),
+      JSON.stringify(updated.source),
+      JSON.stringify(updated.deadline),
+      updated.deadline.kind,
+      dueDateOf(updated.deadline) ?? null,
+      updated.timeZone,
+      updated.status,
+      updated.atRisk,
+      updated.snoozedUntil ?? null,
+      updated.updatedAt,
+      updated.version,
+      nextReminder !== undefined,
+      nextReminder ?? null,
+    ];
+    return { sql, params, updated };
   }
 
   async history(workspaceId: string, id: string): Promise<LogEntry[]> {
@@ -222,19 +238,19 @@ async function writeOwners(tx: Executor, workspaceId: string, id: string, owners
 async function appendLog(tx: Executor, entry: LogEntry): Promise<void> {
   await tx.run(
     `INSERT INTO commitment_log (workspace_id, commitment_id, at, actor_id, actor_name, action, note, evidence, detail)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ${tx.dialect.json('$9')})`,
-    [
-      entry.workspaceId,
-      entry.commitmentId,
-      entry.at,
-      entry.actor.id,
-      entry.actor.name,
-      entry.action,
-      entry.note ?? null,
-      entry.evidence ?? null,
-      toJson(entry.detail),
-    ],
+     VALUES ($1, $2, ${logValues(tx.dialect, [null, null]).join(', ')})`,
+    [entry.workspaceId, entry.commitmentId, ...logParams(entry)],
   );
+}
+
+/** The placeholders of a log row's own columns (at … detail), numbered after `before`'s. */
+function logValues(d: Dialect, before: readonly unknown[]): string[] {
+  const n = before.length;
+  return [1, 2, 3, 4, 5, 6, 7].map((k) => `$${n + k}`).map((p, k) => (k === 6 ? d.json(p) : p));
+}
+
+function logParams(entry: LogInput): unknown[] {
+  return [entry.at, entry.actor.id, entry.actor.name, entry.action, entry.note ?? null, entry.evidence ?? null, toJson(entry.detail)];
 }
 
 /** The commitment exactly as a read would return it (JSON columns round-tripped, no undefined-valued keys), without reading it back. */

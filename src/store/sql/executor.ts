@@ -41,4 +41,6 @@ export interface Dialect {
   readonly forUpdate: string;
   /** Appended to the claim's pick so two instances skip each other's rows instead of waiting. */
   readonly skipLocked: string;
+  /** `WITH x AS (UPDATE … RETURNING …) INSERT …` works (PostgreSQL; SQLite allows only SELECT in WITH). */
+  readonly writesInWith: boolean;
 }

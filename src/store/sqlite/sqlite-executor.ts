@@ -33,6 +33,7 @@ export const sqliteDialect: Dialect = {
   // The write lock taken at BEGIN IMMEDIATE already serialises writers.
   forUpdate: '',
   skipLocked: '',
+  writesInWith: false,
 };
 
 /** How a commit reaches the disk (see the module comment). */
