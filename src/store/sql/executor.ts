@@ -18,9 +18,9 @@ export interface Executor {
    */
   transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
   /**
-   * The same executor for bookkeeping nobody was promised (outbox results, the tick's plan): its
-   * commits need not wait for the disk. Losing one to a power cut costs a re-plan or a look before
-   * a resend, never an acknowledged change — and the next ordinary commit makes it durable too
+   * The same executor for bookkeeping nobody was promised (outbox leases and results, the tick's
+   * plan): its commits need not wait for the disk. Losing one to a power cut costs a re-plan or a
+   * repeated send, never an acknowledged change — and the next ordinary commit makes it durable too
    * (SQLite's WAL is synced in order). Ordinary commits resolve only once on disk.
    */
   readonly relaxed: Executor;
