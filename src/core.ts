@@ -44,10 +44,25 @@ export function createCore(options: CoreOptions): Core {
     store: deps.store,
     clock: deps.clock,
     settings: deps.settings,
-    handle: (invocation) => dispatch(deps, invocation),
-    act: (action) => act(deps, action),
+    handle: (invocation) => answered(deps, dispatch(deps, invocation)),
+    act: (action) => answered(deps, act(deps, action)),
     reactivateChannel: (address) => reactivateChannel(deps.store, address),
   };
+}
+
+/**
+ * An answer goes out only once what it reports is on disk: its own writes already waited, but a read
+ * may have found another request's commit whose sync is still running (SQLite). When that sync
+ * fails, its writer was refused and `/healthz` says so; this answer, from reads, still goes out.
+ */
+async function answered<T>(deps: { store: Store; logger?: Pick<Logger, 'error' | 'warn'> }, answer: Promise<T>): Promise<T> {
+  const result = await answer;
+  try {
+    await deps.store.durable?.();
+  } catch (error) {
+    deps.logger?.error({ err: error }, 'store could not sync a write this answer read');
+  }
+  return result;
 }
 
 export type { ActionOutcome };

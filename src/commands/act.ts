@@ -5,16 +5,18 @@
  * carries the pressed item's row as it is now and one line for everyone, so a shared message stays
  * what it was and only that row changes (issue 11 item 4); private cards (a list, `show`) are rebuilt.
  */
-import type { Commitment } from '../commitments/commitment.js';
+import type { Commitment, LogEntry } from '../commitments/commitment.js';
 import type { Action, Invocation } from '../ports/invocation.js';
 import { commitmentItem } from '../replies/commitment-view.js';
 import { isRowContext, isSharedContext, type CardItem, type Reply } from '../replies/reply.js';
 import { reminderItem } from '../reminders/owner-message.js';
+import type { Store } from '../store/store.js';
 import { reminderKindFor } from '../reminders/cadence.js';
 import { digestFor } from '../reminders/channel-digest.js';
 import { commandFor, COMMITMENT_ID, NOT_A_BUTTON, parseButtonAction, type ButtonAction } from './button-action.js';
 import { dispatch, executeCommand, type DispatchDeps } from './dispatch.js';
 import { pressLine } from './press-line.js';
+import { commitmentDetail } from './show.js';
 
 export interface ActionOutcome {
   /** False when the press was refused, failed or changed nothing: show `message` to the presser only, change no message. */
@@ -59,13 +61,13 @@ export async function act(deps: DispatchDeps, action: Action): Promise<ActionOut
   if (!command) return { ok: false, message: PICK_A_DATE, shared };
   // The invocation's text is what the press stands for, for logs only: nothing reads it as words.
   const invocation: Invocation = { ...pressed, text: `[button ${button.kind} ${button.target}]`, mentions: [] };
-  const before = await changeCount(deps, pressed);
-  const { reply, failed } = await executeCommand(deps, invocation, command.command, command.args);
+  const watched = noticingChanges(deps.store);
+  const { reply, failed } = await executeCommand({ ...deps, store: watched.store }, invocation, command.command, command.args);
   if (failed) return { ok: false, message: reply.text, shared };
   // "Already done", "not proposed": nothing changed, so no shared message may change either.
-  if (before !== undefined && (await changeCount(deps, pressed)) === before) return { ok: false, message: reply.text, shared };
+  if (COMMITMENT_ID.test(pressed.target) && !watched.changed()) return { ok: false, message: reply.text, shared };
   const note = pressLine(button, action.user.name, reply.text.split('\n')[0]);
-  return { ok: true, message: reply.text, shared, ...(await rowsAfter(deps, pressed, button, note)) };
+  return { ok: true, message: reply.text, shared, ...(await rowsAfter(deps, pressed, button, note, watched.updated)) };
 }
 
 /** "Edit" on a proposed item: the ways to change it before accepting. */
@@ -77,10 +79,23 @@ function editHint(id: string): string {
   ].join('\n');
 }
 
-/** How many changes the pressed commitment's log holds (undefined for an event: its confirmation says what it did). */
-async function changeCount(deps: DispatchDeps, action: Action): Promise<number | undefined> {
-  if (!COMMITMENT_ID.test(action.target)) return undefined;
-  return (await deps.store.commitments.history(action.workspace.id, action.target)).length;
+/**
+ * The store as the pressed command sees it, noting the commitments it changed, as stored (every
+ * change of one goes through `commitments.update`, which also appends its log row). Asked instead of
+ * counting the item's log before and after, and the changed item is not read back: three reads fewer.
+ */
+function noticingChanges(store: Store): { store: Store; changed: () => boolean; updated: Commitment[] } {
+  const updated: Commitment[] = [];
+  const commitments = Object.create(store.commitments, {
+    update: {
+      value: async (...args: Parameters<Store['commitments']['update']>) => {
+        const commitment = await store.commitments.update(...args);
+        updated.push(commitment);
+        return commitment;
+      },
+    },
+  }) as Store['commitments'];
+  return { store: Object.create(store, { commitments: { value: commitments } }) as Store, changed: () => updated.length > 0, updated };
 }
 
 /** "Yes, on…" may name the commitment waiting on the event rather than the event itself. */
@@ -97,9 +112,11 @@ async function rowsAfter(
   action: Action,
   button: ButtonAction,
   note: string,
+  changed: readonly Commitment[] = [],
 ): Promise<Pick<ActionOutcome, 'item' | 'rows' | 'note' | 'refreshed'>> {
-  const rows = await currentRows(deps, action, button);
-  const refreshed = isRowContext(action.context) && !action.context?.startsWith('digest:') ? undefined : await rebuild(deps, action);
+  const read = await currentRows(deps, action, button, changed);
+  const rows = read.map((r) => r.row);
+  const refreshed = isRowContext(action.context) && !action.context?.startsWith('digest:') ? undefined : await rebuild(deps, action, read);
   return {
     item: rows.find((r) => r.id === action.target) ?? rows[0],
     rows,
@@ -108,11 +125,19 @@ async function rowsAfter(
   };
 }
 
-/** The pressed commitment as the card it was on shows it; for an event, every commitment waiting on it. */
-async function currentRows(deps: DispatchDeps, action: Action, button: ButtonAction): Promise<CardItem[]> {
+interface ReadRow {
+  commitment: Commitment;
+  history: LogEntry[];
+  row: CardItem;
+}
+
+/** The pressed commitment as the card it was on shows it (as the press left it, when it changed it); for an event, every commitment waiting on it. */
+async function currentRows(deps: DispatchDeps, action: Action, button: ButtonAction, changed: readonly Commitment[]): Promise<ReadRow[]> {
   const workspaceId = action.workspace.id;
   if (COMMITMENT_ID.test(button.target)) {
-    const commitment = await deps.store.commitments.get(workspaceId, button.target);
+    const commitment =
+      [...changed].reverse().find((c) => c.id === button.target.toUpperCase()) ??
+      (await deps.store.commitments.get(workspaceId, button.target));
     return commitment ? [await rowOf(deps, action, commitment)] : [];
   }
   const waiting = await deps.store.commitments.list(workspaceId, { eventId: button.target });
@@ -120,20 +145,27 @@ async function currentRows(deps: DispatchDeps, action: Action, button: ButtonAct
 }
 
 /** One row as the card it was on shows it (an owner's message keeps its answer buttons), saying when a closed item closed. */
-async function rowOf(deps: DispatchDeps, action: Action, commitment: Commitment): Promise<CardItem> {
+async function rowOf(deps: DispatchDeps, action: Action, commitment: Commitment): Promise<ReadRow> {
   const now = deps.clock.now();
   const history = await deps.store.commitments.history(commitment.workspaceId, commitment.id);
   const closedAt = [...history].reverse().find((e) => e.action === commitment.status)?.at;
-  if (action.context?.startsWith('owner:')) return reminderItem(reminderKindFor(commitment), commitment, now, { closedAt });
-  return commitmentItem(commitment, now, { closedAt });
+  const row = action.context?.startsWith('owner:')
+    ? reminderItem(reminderKindFor(commitment), commitment, now, { closedAt })
+    : commitmentItem(commitment, now, { closedAt });
+  return { commitment, history, row };
 }
 
-/** Rebuilds the card a button was on from its (validated) context (`list:<words>`, `item:<id>`, `digest:`). */
-async function rebuild(deps: DispatchDeps, action: Action): Promise<Reply | undefined> {
+/**
+ * Rebuilds the card a button was on from its (validated) context (`list:<words>`, `item:<id>`, `digest:`).
+ * The pressed item's own card is built from the item and history just read, as `show` builds it.
+ */
+async function rebuild(deps: DispatchDeps, action: Action, read: ReadRow[]): Promise<Reply | undefined> {
   const context = action.context ?? '';
   if (context.startsWith('digest:')) {
     return (await digestFor(deps.store, action.workspace.id, action.channel.address, deps.clock.now(), { weekly: true })) ?? undefined;
   }
+  const shown = context.startsWith('item:') ? read.find((r) => r.commitment.id === context.slice(5).toUpperCase()) : undefined;
+  if (shown) return commitmentDetail(deps.clock.now(), shown.commitment, shown.history);
   const words = context.startsWith('list:')
     ? `list ${context.slice(5)}`
     : context.startsWith('item:')

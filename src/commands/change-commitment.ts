@@ -45,14 +45,21 @@ export async function changeCommitment(
       );
     }
     try {
-      const updated = await context.store.commitments.update(current.workspaceId, current.id, current.version, decision.changes, {
-        at: context.clock.now().toISOString(),
-        actor: context.actor,
-        action: decision.action,
-        note: decision.note,
-        evidence: decision.evidence,
-        detail: decision.detail,
-      });
+      const updated = await context.store.commitments.update(
+        current.workspaceId,
+        current.id,
+        current.version,
+        decision.changes,
+        {
+          at: context.clock.now().toISOString(),
+          actor: context.actor,
+          action: decision.action,
+          note: decision.note,
+          evidence: decision.evidence,
+          detail: decision.detail,
+        },
+        current,
+      );
       return { commitment: updated };
     } catch (error) {
       if (error instanceof ConcurrentChange && attempt === 0) continue;

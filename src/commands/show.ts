@@ -9,7 +9,7 @@ import { instant, privateReply, type Reply } from '../replies/reply.js';
 import { commitmentId } from './arguments.js';
 import { loadCommitment } from './change-commitment.js';
 import { describeReading } from './describe-reading.js';
-import { defineCommand, type CommandContext } from './spec.js';
+import { defineCommand } from './spec.js';
 
 export const showCommand = defineCommand({
   name: 'show',
@@ -22,12 +22,12 @@ export const showCommand = defineCommand({
   async run(context, args) {
     const commitment = await loadCommitment(context, args.id);
     const history = await context.store.commitments.history(commitment.workspaceId, commitment.id);
-    return commitmentDetail(context, commitment, history);
+    return commitmentDetail(context.clock.now(), commitment, history);
   },
 });
 
-export function commitmentDetail(context: CommandContext, commitment: Commitment, history: LogEntry[]): Reply {
-  const now = context.clock.now();
+/** The full card of one commitment as of `now` (also a pressed item's card rebuilt). */
+export function commitmentDetail(now: Date, commitment: Commitment, history: LogEntry[]): Reply {
   const closedAt = [...history].reverse().find((e) => e.action === commitment.status || e.action === 'rejected')?.at;
   const closed = isClosed(commitment.status);
   const fields = [

@@ -3,7 +3,7 @@
  * compares ("done Mon 29 Jan, 4 days early", "done Mon 5 Feb, 3 days late") — never "overdue".
  */
 import type { Commitment, LogEntry } from '../commitments/commitment.js';
-import { calendarDateIn, daysBetween } from '../commitments/calendar.js';
+import { calendarDateIn } from '../commitments/calendar.js';
 import type { CalendarDate } from '../commitments/deadline.js';
 import { formatCalendarDate } from './format-date.js';
 
@@ -26,7 +26,19 @@ export function firmDueDate(commitment: Commitment): CalendarDate | undefined {
 export function daysLate(commitment: Commitment, closedInstant: string): number | undefined {
   const due = firmDueDate(commitment);
   if (!due) return undefined;
-  return daysBetween(due, calendarDateIn(new Date(closedInstant), commitment.timeZone));
+  return dayNumber(calendarDateIn(new Date(closedInstant), commitment.timeZone)) - dayNumber(due);
+}
+
+/**
+ * Days since 1970-01-01 of a `YYYY-MM-DD` date: plain arithmetic. A luxon diff here was about a
+ * seventh of a Done press's time (each press labels the item three times: answer, row, card).
+ */
+function dayNumber(date: CalendarDate): number {
+  const [year, month, day] = date.split('-').map(Number);
+  const at = new Date(0);
+  // setUTCFullYear, not Date.UTC: that reads years 0–99 as 1900–1999.
+  at.setUTCFullYear(year, month - 1, day);
+  return Math.round(at.getTime() / 86_400_000);
 }
 
 export function timingWords(late: number): string {

@@ -104,7 +104,8 @@ export interface CommitmentRepository {
   list(workspaceId: string, filter?: CommitmentFilter): Promise<Commitment[]>;
   /**
    * Applies changes if the stored version is still `expectedVersion`, bumps it and appends the log
-   * row, all in one transaction; else throws ConcurrentChange.
+   * row, all in one transaction; else throws ConcurrentChange. `current`: the commitment as the caller
+   * read it at that version, so it need not be read again.
    */
   update(
     workspaceId: string,
@@ -112,6 +113,7 @@ export interface CommitmentRepository {
     expectedVersion: number,
     changes: CommitmentChanges,
     log: Omit<LogEntry, 'workspaceId' | 'commitmentId'>,
+    current?: Commitment,
   ): Promise<Commitment>;
   history(workspaceId: string, id: string): Promise<LogEntry[]>;
 }
@@ -193,6 +195,13 @@ export interface Store {
    * this only lets start-up fail fast.
    */
   ready?(): Promise<void>;
+  /**
+   * Resolves once every write this store made so far is on disk. Writes already wait for it
+   * themselves; an answer built from reads calls it too, since what it read may be another request's
+   * commit still on its way to the disk (SQLite syncs a shared WAL off the event loop). Optional:
+   * PostgreSQL's commit returns only once flushed.
+   */
+  durable?(): Promise<void>;
   /** Whether writes would reach the database now (its file is still the one opened, writable, the last write did not fail). */
   health?(): Promise<StoreHealth>;
   /**

@@ -4,6 +4,7 @@
  * card alone, in one child process. Target (issue 12): ≤ 2×.
  */
 import { childArgs, formatSize, option, parseSize } from './lib/bench-args.js';
+import { benchDurability } from './lib/open-bench-store.js';
 import { runChild } from './lib/run-child.js';
 import { Targets, type Engine } from './lib/targets.js';
 
@@ -14,7 +15,8 @@ const missing = targets.postgresMissing();
 const engines = option(argv, 'engines', missing ? 'sqlite' : 'sqlite,postgres').split(',') as Engine[];
 if (missing) console.log(`(PostgreSQL skipped: ${missing})`);
 const headline: string[] = [];
-const sync = process.env.BENCH_SQLITE_SYNC ? ` (SQLite synchronous = ${process.env.BENCH_SQLITE_SYNC})` : '';
+const durability = benchDurability();
+const sync = durability ? ` (SQLite durability = ${durability})` : '';
 try {
   for (const engine of engines) {
     const target = await targets.create(engine);

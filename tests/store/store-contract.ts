@@ -87,6 +87,28 @@ export function runStoreContract(engine: string, createDatabase: () => Promise<D
       expect((await store.commitments.get('w1', 'C-1'))?.title).toBe('A');
     });
 
+    it('a change given the commitment its caller read writes it, its log row and its next reminder at once, and still refuses a stale one', async () => {
+      const db = await fresh();
+      const [one, two] = [db.open({ nextReminderAt: fixedReminders }), db.open({ nextReminderAt: fixedReminders })];
+      const read = await one.commitments.create(draft(), log);
+      const title = await one.commitments.update('w1', 'C-1', 1, { title: 'Renamed' }, { ...log, action: 'edited', note: 'by hand' }, read);
+      expect(title).toEqual({ ...read, title: 'Renamed', version: 2, updatedAt: log.at });
+      expect(await two.commitments.get('w1', 'C-1')).toEqual(title);
+      // The other instance read version 1 too: the version in the write refuses it, and nothing of it lands.
+      await expect(two.commitments.update('w1', 'C-1', 1, { status: 'done' }, { ...log, action: 'done' }, read)).rejects.toBeInstanceOf(
+        ConcurrentChange,
+      );
+      const done = await two.commitments.update('w1', 'C-1', 2, { status: 'done' }, { ...log, action: 'done' }, title);
+      expect((await one.commitments.history('w1', 'C-1')).map((e) => [e.action, e.note])).toEqual([
+        ['created', undefined],
+        ['edited', 'by hand'],
+        ['done', undefined],
+      ]);
+      expect(await one.commitments.get('w1', 'C-1')).toEqual(done);
+      // Done: no next reminder any more (fixedReminders gives open items one, closed items none).
+      expect(await one.reminders.dueCommitments(new Date('2030-01-01T00:00:00Z'), 10)).toEqual([]);
+    });
+
     it('lets exactly one of two instances win a race on the same version', async () => {
       const db = await fresh();
       const [one, two] = [db.open(), db.open()];

@@ -15,6 +15,7 @@ export const postgresDialect: Dialect = {
   jsonArrayHasLower: (column, param) => `EXISTS (SELECT 1 FROM jsonb_array_elements_text(${column}) t WHERE lower(t) = ${param})`,
   forUpdate: ' FOR UPDATE',
   skipLocked: ' FOR UPDATE SKIP LOCKED',
+  writesInWith: true,
 };
 
 type Observer = (sql: string, params: readonly unknown[]) => void;

@@ -78,11 +78,35 @@ export class SqlCommitmentRepository implements CommitmentRepository {
     return listIn(this.sql, workspaceId, filter);
   }
 
-  async update(workspaceId: string, id: string, expectedVersion: number, changes: CommitmentChanges, log: LogInput): Promise<Commitment> {
-    return this.sql.transaction((tx) => this.updateIn(tx, workspaceId, id, expectedVersion, changes, log));
+  async update(
+    workspaceId: string,
+    id: string,
+    expectedVersion: number,
+    changes: CommitmentChanges,
+    log: LogInput,
+    current?: Commitment,
+  ): Promise<Commitment> {
+    // Where the engine can write the change and its log row in one statement (PostgreSQL's data-modifying
+    // WITH), a change of a commitment just read is one round trip, with no BEGIN and COMMIT around it.
+    if (this.sql.dialect.writesInWith && current?.version === expectedVersion && !changes.owners) {
+      const change = this.changeOf(this.sql.dialect, current, changes, log);
+      const logged = await this.sql.run(
+        `WITH changed AS (${change.sql} RETURNING workspace_id, id)
+         INSERT INTO commitment_log (workspace_id, commitment_id, at, actor_id, actor_name, action, note, evidence, detail)
+         SELECT workspace_id, id, ${logValues(this.sql.dialect, change.params).join(', ')} FROM changed`,
+        [...change.params, ...logParams(log)],
+      );
+      if (logged !== 1) throw new ConcurrentChange(id);
+      return change.updated;
+    }
+    return this.sql.transaction((tx) => this.updateIn(tx, workspaceId, id, expectedVersion, changes, log, current));
   }
 
-  /** `update` inside a caller's transaction (event confirmation changes many commitments at once). */
+  /**
+   * `update` inside a caller's transaction (event confirmation changes many commitments at once).
+   * `given`, when the caller just read it at `expectedVersion`, spares reading it again: the version
+   * in the UPDATE's WHERE clause is what guards the change either way (every change bumps it).
+   */
   async updateIn(
     tx: Executor,
     workspaceId: string,
@@ -90,43 +114,51 @@ export class SqlCommitmentRepository implements CommitmentRepository {
     expectedVersion: number,
     changes: CommitmentChanges,
     log: LogInput,
+    given?: Commitment,
   ): Promise<Commitment> {
-    const current = await read(tx, workspaceId, id, true);
+    const current = given && given.version === expectedVersion ? given : await read(tx, workspaceId, id, true);
     if (!current || current.version !== expectedVersion) throw new ConcurrentChange(id);
-    const j = tx.dialect.json;
-    const next: Commitment = { ...current, ...changes, version: current.version + 1, updatedAt: log.at };
-    // The version in the WHERE clause is the real guard: another instance may have written since our read.
-    const changed = await tx.run(
-      `UPDATE commitments SET channel = $4, title = $5, parties = ${j('$6')}, tags = ${j('$7')}, source = ${j('$8')},
-         deadline = ${j('$9')}, deadline_kind = $10, due_date = $11, time_zone = $12, status = $13, at_risk = $14,
-         snoozed_until = $15, updated_at = $16, version = $17
-       WHERE workspace_id = $1 AND id = $2 AND version = $3`,
-      [
-        workspaceId,
-        current.id,
-        expectedVersion,
-        next.channel,
-        next.title,
-        JSON.stringify(next.parties),
-        JSON.stringify(next.tags),
-        JSON.stringify(next.source),
-        JSON.stringify(next.deadline),
-        next.deadline.kind,
-        dueDateOf(next.deadline) ?? null,
-        next.timeZone,
-        next.status,
-        next.atRisk,
-        next.snoozedUntil ?? null,
-        next.updatedAt,
-        next.version,
-      ],
-    );
-    if (changed !== 1) throw new ConcurrentChange(id);
-    if (changes.owners) next.owners = await writeOwners(tx, workspaceId, current.id, changes.owners);
+    const change = this.changeOf(tx.dialect, current, changes, log);
+    if ((await tx.run(change.sql, change.params)) !== 1) throw new ConcurrentChange(id);
+    if (changes.owners) await writeOwners(tx, workspaceId, current.id, change.updated.owners);
     await appendLog(tx, { ...log, workspaceId, commitmentId: current.id });
-    const updated = asStored(next);
-    await this.storeNextReminder(tx, updated, log.at);
-    return updated;
+    return change.updated;
+  }
+
+  /** The UPDATE that applies `changes` to `current` if it is still that version, with the next reminder time recomputed in it. */
+  private changeOf(d: Dialect, current: Commitment, changes: CommitmentChanges, log: LogInput) {
+    const owners = changes.owners ? uniqueOwners(changes.owners) : current.owners;
+    const updated = asStored({ ...current, ...changes, owners, version: current.version + 1, updatedAt: log.at });
+    // Recomputed with the change so a tick never sees a stale next reminder time; without a calculator it stays.
+    const nextReminder = this.nextReminderAt ? this.nextReminderAt(updated, new Date(log.at)) : undefined;
+    const j = d.json;
+    const sql = `UPDATE commitments SET channel = $4, title = $5, parties = ${j('$6')}, tags = ${j('$7')}, source = ${j('$8')},
+         deadline = ${j('$9')}, deadline_kind = $10, due_date = $11, time_zone = $12, status = $13, at_risk = $14,
+         snoozed_until = $15, updated_at = $16, version = $17,
+         next_reminder_at = CASE WHEN $18 THEN CAST($19 AS TEXT) ELSE next_reminder_at END
+       WHERE workspace_id = $1 AND id = $2 AND version = $3`;
+    const params: unknown[] = [
+      current.workspaceId,
+      current.id,
+      current.version,
+      updated.channel,
+      updated.title,
+      JSON.stringify(updated.parties),
+      JSON.stringify(updated.tags),
+      JSON.stringify(updated.source),
+      JSON.stringify(updated.deadline),
+      updated.deadline.kind,
+      dueDateOf(updated.deadline) ?? null,
+      updated.timeZone,
+      updated.status,
+      updated.atRisk,
+      updated.snoozedUntil ?? null,
+      updated.updatedAt,
+      updated.version,
+      nextReminder !== undefined,
+      nextReminder ?? null,
+    ];
+    return { sql, params, updated };
   }
 
   async history(workspaceId: string, id: string): Promise<LogEntry[]> {
@@ -182,10 +214,15 @@ export async function listIn(sql: Executor, workspaceId: string, filter: Commitm
   return rows.map((row) => toCommitment(row, sql.dialect.decodeJson));
 }
 
-/** Writes the owner rows in one statement; a repeated owner keeps its first position. Returns the owners as stored. */
+/** The owners as stored: a repeated owner keeps its first position. */
+function uniqueOwners(owners: Commitment['owners']): Commitment['owners'] {
+  return owners.filter((owner, i) => owners.findIndex((o) => o.id === owner.id) === i).map((o) => ({ id: o.id, name: o.name }));
+}
+
+/** Writes the owner rows in one statement. Returns the owners as stored. */
 async function writeOwners(tx: Executor, workspaceId: string, id: string, owners: Commitment['owners']): Promise<Commitment['owners']> {
   await tx.run('DELETE FROM commitment_owners WHERE workspace_id = $1 AND commitment_id = $2', [workspaceId, id]);
-  const unique = owners.filter((owner, i) => owners.findIndex((o) => o.id === owner.id) === i);
+  const unique = uniqueOwners(owners);
   if (unique.length === 0) return [];
   const params: unknown[] = [workspaceId, id];
   const values = unique.map(
@@ -195,25 +232,25 @@ async function writeOwners(tx: Executor, workspaceId: string, id: string, owners
     `INSERT INTO commitment_owners (workspace_id, commitment_id, position, user_id, user_name) VALUES ${values.join(', ')}`,
     params,
   );
-  return unique.map((o) => ({ id: o.id, name: o.name }));
+  return unique;
 }
 
 async function appendLog(tx: Executor, entry: LogEntry): Promise<void> {
   await tx.run(
     `INSERT INTO commitment_log (workspace_id, commitment_id, at, actor_id, actor_name, action, note, evidence, detail)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ${tx.dialect.json('$9')})`,
-    [
-      entry.workspaceId,
-      entry.commitmentId,
-      entry.at,
-      entry.actor.id,
-      entry.actor.name,
-      entry.action,
-      entry.note ?? null,
-      entry.evidence ?? null,
-      toJson(entry.detail),
-    ],
+     VALUES ($1, $2, ${logValues(tx.dialect, [null, null]).join(', ')})`,
+    [entry.workspaceId, entry.commitmentId, ...logParams(entry)],
   );
+}
+
+/** The placeholders of a log row's own columns (at … detail), numbered after `before`'s. */
+function logValues(d: Dialect, before: readonly unknown[]): string[] {
+  const n = before.length;
+  return [1, 2, 3, 4, 5, 6, 7].map((k) => `$${n + k}`).map((p, k) => (k === 6 ? d.json(p) : p));
+}
+
+function logParams(entry: LogInput): unknown[] {
+  return [entry.at, entry.actor.id, entry.actor.name, entry.action, entry.note ?? null, entry.evidence ?? null, toJson(entry.detail)];
 }
 
 /** The commitment exactly as a read would return it (JSON columns round-tripped, no undefined-valued keys), without reading it back. */

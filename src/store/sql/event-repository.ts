@@ -61,13 +61,21 @@ export class SqlEventRepository implements EventRepository {
       const updated: Commitment[] = [];
       for (const c of waiting) {
         updated.push(
-          await this.commitments.updateIn(tx, workspaceId, c.id, c.version, changesFor(c), {
-            at,
-            actor: by,
-            action: 'event-confirmed',
-            note: `${event.id} happened on ${occurredOn}`,
-            detail: { event: event.id, occurredOn },
-          }),
+          await this.commitments.updateIn(
+            tx,
+            workspaceId,
+            c.id,
+            c.version,
+            changesFor(c),
+            {
+              at,
+              actor: by,
+              action: 'event-confirmed',
+              note: `${event.id} happened on ${occurredOn}`,
+              detail: { event: event.id, occurredOn },
+            },
+            c,
+          ),
         );
       }
       return { event, updated };

@@ -20,8 +20,8 @@ export interface Executor {
   /**
    * The same executor for bookkeeping nobody was promised (outbox leases and results, the tick's
    * plan): its commits need not wait for the disk. Losing one to a power cut costs a re-plan or a
-   * duplicate send, never an acknowledged change — and the next ordinary commit makes it durable
-   * too (SQLite's WAL is synced in order). Ordinary commits are synced before they return.
+   * repeated send, never an acknowledged change — and the next ordinary commit makes it durable too
+   * (SQLite's WAL is synced in order). Ordinary commits resolve only once on disk.
    */
   readonly relaxed: Executor;
 }
@@ -41,4 +41,6 @@ export interface Dialect {
   readonly forUpdate: string;
   /** Appended to the claim's pick so two instances skip each other's rows instead of waiting. */
   readonly skipLocked: string;
+  /** `WITH x AS (UPDATE … RETURNING …) INSERT …` works (PostgreSQL; SQLite allows only SELECT in WITH). */
+  readonly writesInWith: boolean;
 }

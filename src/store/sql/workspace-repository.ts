@@ -5,7 +5,10 @@ import type { Executor } from './executor.js';
 export class SqlWorkspaceRepository implements WorkspaceRepository {
   constructor(private readonly sql: Executor) {}
 
+  /** Every command calls this: a read when the workspace is known as it is (no write lock, nothing to sync). */
   async ensure(workspace: WorkspaceRecord): Promise<void> {
+    const [known] = await this.sql.rows<{ name: string | null }>('SELECT name FROM workspaces WHERE id = $1', [workspace.id]);
+    if (known && (workspace.name === undefined || workspace.name === known.name)) return;
     await ensureWorkspace(this.sql, workspace);
   }
 

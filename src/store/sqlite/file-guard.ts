@@ -3,7 +3,7 @@
  * keeps writing to an open file even after it is deleted (with its folder) or replaced, so every
  * answered write would be lost at the next start: the guard is checked before each write and
  * refuses it with the reason instead. It also remembers a write the disk refused (I/O error, disk
- * full), until a later write succeeds.
+ * full), until a later write succeeds, and an fsync that failed, for good (see durability-barrier.ts).
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -15,6 +15,8 @@ const DISK_ERRORS = /^SQLITE_(IOERR|FULL|READONLY|CANTOPEN|CORRUPT|NOTADB)/;
 export class FileGuard {
   private readonly identity?: { dev: number; ino: number };
   private lastFailure?: string;
+  /** A failed fsync: what was written before it may be lost, and no later success can tell. */
+  private syncFailure?: string;
 
   constructor(private readonly file: string) {
     if (file === ':memory:' || file === '') return;
@@ -36,13 +38,19 @@ export class FileGuard {
     }
     const readOnly = readOnlyProblem(this.file, stat.mode);
     if (readOnly) return readOnly;
-    return this.lastFailure;
+    return this.syncFailure ?? this.lastFailure;
   }
 
   /** Throws StoreUnavailable when a write must not happen now. */
   check(): void {
     const problem = this.problem();
     if (problem) throw new StoreUnavailable(problem);
+  }
+
+  /** Refuses this and every later write: the disk could not make a commit durable. */
+  fail(reason: string, cause: unknown): never {
+    this.syncFailure = `${reason}; what was saved since the last successful sync may be lost — check the disk, then restart`;
+    throw new StoreUnavailable(this.syncFailure, { cause });
   }
 
   /** Runs a write: a disk error becomes StoreUnavailable and is remembered for health checks; success clears it. */

@@ -1,7 +1,8 @@
 /**
  * The SQLite store: one better-sqlite3 connection in WAL mode, migrated on open, with the shared
- * repositories over it. Acknowledged means on disk (`synchronous = FULL`: each commit is fsynced),
- * and a file removed, replaced or made read-only while running refuses writes instead of losing them.
+ * repositories over it. Acknowledged means on disk: a write resolves only once the WAL holding it is
+ * fsynced, by a shared fsync off the event loop (durability-barrier.ts says why that is enough), and
+ * a file removed, replaced or made read-only while running refuses writes instead of losing them.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -10,16 +11,22 @@ import { Repositories, type RepositoryOptions } from '../sql/repositories.js';
 import { StoreUnavailable, type Store, type StoreHealth } from '../store.js';
 import { FileGuard, readOnlyProblem } from './file-guard.js';
 import { migrate } from './migrate.js';
-import { SqliteExecutor } from './sqlite-executor.js';
+import { DurabilityBarrier, type SyncFiles } from './durability-barrier.js';
+import { type Durability, SqliteExecutor } from './sqlite-executor.js';
 
 export interface SqliteStoreOptions extends RepositoryOptions {
   file: string;
   /**
-   * `FULL` (default): a commit returns once the WAL is fsynced, so an answered write survives a power
-   * cut or an OS crash. `NORMAL` only survives a process crash (`npm run bench -- durability` shows the
-   * cost). Outbox bookkeeping is always NORMAL (see `Executor.relaxed`).
+   * `group` (default): a write resolves once an fsync of the WAL that started after its commit has
+   * ended (shared by every commit meanwhile, off the event loop), so an answered write survives a
+   * power cut or an OS crash. `commit`: SQLite fsyncs inside every commit (`synchronous = FULL`), on
+   * the event loop — as durable, much slower under load. `off`: no sync at commit, survives only a
+   * process crash. The last two are for `npm run bench -- durability`. Outbox bookkeeping never
+   * waits (see `Executor.relaxed`).
    */
-  synchronous?: 'FULL' | 'NORMAL';
+  durability?: Durability;
+  /** Test aid: the file syncs the barrier makes (node:fs by default). */
+  syncFiles?: SyncFiles;
   /** How often `maintain()` runs by itself (statistics, receipt pruning); 0 turns it off. Default: hourly. */
   maintenanceIntervalMs?: number;
 }
@@ -31,6 +38,7 @@ export class SqliteStore extends Repositories implements Store {
   readonly db: Database.Database;
   readonly executor: SqliteExecutor;
   private readonly guard: FileGuard;
+  private readonly barrier?: DurabilityBarrier;
   private readonly timer?: NodeJS.Timeout;
 
   constructor(options: SqliteStoreOptions) {
@@ -40,13 +48,15 @@ export class SqliteStore extends Repositories implements Store {
       const readOnly = existsSync(file) ? readOnlyProblem(file) : undefined;
       if (readOnly) throw new StoreUnavailable(readOnly);
     }
-    const synchronous = options.synchronous ?? 'FULL';
-    const db = openDatabase(file, synchronous);
+    const durability = options.durability ?? 'group';
+    const db = openDatabase(file, durability === 'commit' ? 'FULL' : 'NORMAL');
     const guard = new FileGuard(file);
-    const executor = new SqliteExecutor(db, guard, file, synchronous);
+    const barrier = durability === 'group' && file !== ':memory:' ? new DurabilityBarrier(file, options.syncFiles) : undefined;
+    const executor = new SqliteExecutor(db, guard, file, barrier);
     super(executor, options);
     this.db = db;
     this.guard = guard;
+    this.barrier = barrier;
     this.executor = executor;
     this.optimize(true);
     const every = options.maintenanceIntervalMs ?? 60 * 60 * 1000;
@@ -56,8 +66,13 @@ export class SqliteStore extends Repositories implements Store {
     }
   }
 
+  /** Resolves once every write made so far is on disk (a read about to be answered may have seen one still on its way). */
+  async durable(): Promise<void> {
+    await this.executor.durable();
+  }
+
   async health(): Promise<StoreHealth> {
-    const reason = this.db.open ? this.guard.problem() : 'the store is closed';
+    const reason = this.db.open ? (this.guard.problem() ?? this.barrier?.problem()) : 'the store is closed';
     return reason ? { writable: false, reason } : { writable: true };
   }
 
@@ -74,6 +89,7 @@ export class SqliteStore extends Repositories implements Store {
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    await this.barrier?.close();
     if (this.db.open) {
       // Leaves fresh statistics for the next start (SQLite's advice for long-lived connections).
       this.optimize(false);
