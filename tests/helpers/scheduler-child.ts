@@ -7,16 +7,16 @@
  * at real speed, shared across restarts through CLOCK_ORIGIN_MS, and CLOCK_SPEED times faster — one
  * clock shared by every process, so leases mean the same to all), LEASE_MS, CONCURRENCY, TICKS
  * (extra ticks, one clock minute apart), STAY (keep running until SIGTERM), FOLLOWTHROUGH_FAULT
- * (read by the delivery loop itself).
+ * (read by the delivery loop and the tick thread themselves). Ticks run as the app runs them: in a
+ * thread of their own with their own store connection (TickThread).
  */
 import { WebClient } from '@slack/web-api';
 import { webClientOptions } from '../../adapters/slack/bolt-app.js';
 import { SlackChatAdapter } from '../../adapters/slack/slack-chat-adapter.js';
 import type { Config } from '../../src/config/config.js';
 import type { ChatAdapter } from '../../src/ports/chat-adapter.js';
-import { parseQuietHours } from '../../src/reminders/quiet-hours.js';
 import { DeliveryLoop } from '../../src/scheduler/delivery-loop.js';
-import { runTick } from '../../src/scheduler/tick.js';
+import { TickThread } from '../../src/scheduler/tick-thread.js';
 import { fakeEndpointAdapter } from './fake-endpoint-adapter.js';
 import { openTargetStore } from './store-target.js';
 
@@ -28,7 +28,10 @@ const store = openTargetStore(
   clock,
 );
 await store.ready?.();
-const quiet = parseQuietHours('20:00-08:00');
+const ticks = new TickThread({
+  store: { FOLLOWTHROUGH_DB: env.DB ?? '', DATABASE_URL: env.DATABASE_URL, FOLLOWTHROUGH_DEFAULT_TZ: 'UTC' },
+  quietHours: '20:00-08:00',
+});
 const adapters = new Map<string, ChatAdapter>();
 if (env.ENDPOINT) adapters.set('fake', fakeEndpointAdapter(env.ENDPOINT));
 if (env.SLACK_API_URL)
@@ -47,7 +50,7 @@ const loop = new DeliveryLoop({
 let stopping = false;
 process.once('SIGTERM', () => {
   stopping = true;
-  void loop.stop(10_000).then(async () => {
+  void Promise.all([loop.stop(10_000), ticks.stop()]).then(async () => {
     await store.close();
     process.exit(0);
   });
@@ -55,10 +58,10 @@ process.once('SIGTERM', () => {
 
 loop.start();
 const started = Date.now();
-await runTick(store, clock.now(), quiet);
+await ticks.run(clock.now());
 for (let i = 0; i < Number(env.TICKS ?? 0) && !stopping; i++) {
   await new Promise((r) => setTimeout(r, 60_000 / speed));
-  await runTick(store, clock.now(), quiet);
+  await ticks.run(clock.now());
   loop.wake();
 }
 process.stdout.write('ready\n');
@@ -69,7 +72,7 @@ while (!stopping) {
 }
 if (!stopping) {
   const rates = Object.fromEntries(loop.rates());
-  await loop.stop();
+  await Promise.all([loop.stop(), ticks.stop()]);
   await store.close();
   process.stdout.write(`${JSON.stringify({ elapsedMs: Date.now() - started, rates })}\n`);
   process.exit(0);
