@@ -20,13 +20,16 @@ const SECRET = 'bench-signing-secret';
 const total = Number(process.env.STALL_TOTAL ?? 1_000_000);
 const due = Number(process.env.STALL_DUE ?? 200);
 const dir = mkdtempSync(join(tmpdir(), 'ft-bench-stall-'));
+// STALL_DB=<file>: seed there once and reuse it on later runs the same day (seeding 1M takes minutes).
+const dbFile = process.env.STALL_DB ?? join(dir, 'ft.db');
 // Slack is played by a process of its own: this one only measures.
 const slack = startBenchChild('./fake-slack-child.ts', {});
 const { apiUrl, baseUrl } = await slack.next<{ apiUrl: string; baseUrl: string }>();
 let responses = 0;
 const responseUrl = () => `${baseUrl}/response/probe-${++responses}`;
 const sut = startBenchChild('./stall-child.ts', {
-  DB: join(dir, 'ft.db'),
+  DB: dbFile,
+  REUSE_DB: process.env.STALL_DB ? '1' : '0',
   SLACK_API_URL: apiUrl,
   SIGNING_SECRET: SECRET,
   TEAM_ID: FAKE_TEAM.id,
