@@ -17,7 +17,7 @@ import { Permanent, RateLimited, platformOf, type ChatAdapter } from '../ports/c
 import type { OutboxRow, Store } from '../store/store.js';
 import { DEFAULT_BACKOFF, transientDelay, type BackoffOptions } from './backoff.js';
 import { faultHookFrom, type FaultHook } from './fault-hook.js';
-import { prepareRow } from './prepare-row.js';
+import { prepareRow, type Prepared } from './prepare-row.js';
 import type { QuietHours } from '../reminders/quiet-hours.js';
 import type { Reply } from '../replies/reply.js';
 import { SendSlots } from './send-slots.js';
@@ -52,8 +52,10 @@ export interface DeliveryOptions {
   /** Rows held in memory at most (leased, waiting for their turn or sending). */
   maxHeld?: number;
   pacer?: Partial<PacerOptions>;
-  /** Re-checks in progress at once (3): a store whose reads are truly asynchronous (PostgreSQL) can take more. */
+  /** Re-checks in progress at once (3): a store whose reads are truly asynchronous (PostgreSQL) or a re-check done in another thread can take more. */
   checkLanes?: number;
+  /** Re-checks and renders a row before its send (default: prepareRow here, on `store`; the app does it in the scheduler thread). */
+  prepare?: (row: OutboxRow, now: Date) => Promise<Prepared>;
 }
 
 export class DeliveryLoop {
@@ -264,13 +266,24 @@ export class DeliveryLoop {
     }
   }
 
-  /** Re-checks and renders the row now; undefined when it was finished instead (cancelled, missed). */
+  /**
+   * Re-checks and renders the row now; undefined when it was finished instead (cancelled, missed) or
+   * could not be checked (the scheduler thread died, the store failed): then it is retried later.
+   */
   private async prepare(row: OutboxRow): Promise<Reply | undefined> {
     const { store, clock } = this.options;
-    const prepared = await this.oneAtATime(() => {
-      this.faults.reached('before-send');
-      return prepareRow(store, row, clock.now(), this.options.quietHours);
-    });
+    const prepare = this.options.prepare ?? ((r: OutboxRow, now: Date) => prepareRow(store, r, now, this.options.quietHours));
+    let prepared: Prepared;
+    try {
+      prepared = await this.oneAtATime(() => {
+        this.faults.reached('before-send');
+        return prepare(row, clock.now());
+      });
+    } catch (error) {
+      this.options.logger?.error({ err: error, key: row.key }, 'could not re-check an outbox row before its send');
+      await this.retryTransient(row, `re-check failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
     if ('reply' in prepared) return prepared.reply;
     await store.outbox.finish(row.id, this.owner, prepared.outcome, clock.now());
     return undefined;

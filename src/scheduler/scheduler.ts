@@ -16,7 +16,7 @@ export interface SchedulerOptions {
   /** `FOLLOWTHROUGH_QUIET_HOURS`, e.g. `20:00-08:00`. */
   quietHours: string;
   delivery?: Partial<DeliveryOptions>;
-  /** Where ticks run (default: in this thread, on `store`); the app gives them a thread of their own (TickThread). */
+  /** Where ticks run (default: in this thread, on `store`); the app gives them a thread of their own (SchedulerThread). */
   ticks?: TickRunner;
 }
 
@@ -70,8 +70,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       await task.stop();
       await task.destroy();
       await Promise.all(running);
-      await ticks.stop();
+      // Sends in flight may still be re-checked by the tick runner's thread: it stops last.
       await delivery.stop();
+      await ticks.stop();
     },
   };
 }

@@ -1,4 +1,4 @@
-/** How the scheduler has its ticks run: in this thread (tests, `:memory:` stores) or in a thread of their own (TickThread). */
+/** How the scheduler has its ticks run: in this thread (tests, `:memory:` stores) or in a thread of their own (SchedulerThread). */
 import type { QuietHours } from '../reminders/quiet-hours.js';
 import type { Store } from '../store/store.js';
 import { runTick } from './tick.js';

@@ -1,8 +1,9 @@
 /**
- * The body of the tick thread (started by TickThread): opens a store connection of its own (SQLite:
- * another connection on the same WAL file; PostgreSQL: a pool of two) and runs `runTick` on request,
- * so a long tick's reads, policy and writes never hold up the main event loop (Slack's 3-second ack).
- * Messages in: `{type:'tick', id, now}` and `{type:'stop'}`; out: `ready`, `ticked` and `failed`.
+ * The body of the scheduler thread (started by SchedulerThread): opens a store connection of its own
+ * (SQLite: another connection on the same WAL file; PostgreSQL: a pool of two) and does the
+ * scheduler's CPU work there: ticks (`runTick`) and the re-check and rendering of each outbox row
+ * before its send (`prepareRow`), so neither holds up the main event loop (Slack's 3-second ack).
+ * Messages in: `tick`, `prepare`, `stop`; out: `ready`, `done`, `failed`, `broken`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { nextReminderCalculator } from '../reminders/next-reminder.js';
@@ -11,15 +12,16 @@ import { PostgresStore } from '../store/postgres/postgres-store.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { faultHookFrom } from './fault-hook.js';
-import type { TickThreadData, ToTickThread } from './tick-thread.js';
+import { prepareRow } from './prepare-row.js';
+import type { SchedulerThreadData, ToSchedulerThread } from './scheduler-thread.js';
 import { runTick } from './tick.js';
 
 const port = parentPort!;
-const data = workerData as TickThreadData;
+const data = workerData as SchedulerThreadData;
 const quiet = parseQuietHours(data.quietHours);
 
-/** Housekeeping (statistics, receipt pruning) stays with the main connection: this one only ticks. */
-function openTickStore(): Store {
+/** Housekeeping (statistics, receipt pruning) stays with the main connection. */
+function openThreadStore(): Store {
   const shared = { defaultTimeZone: data.store.FOLLOWTHROUGH_DEFAULT_TZ, nextReminderAt: nextReminderCalculator };
   if (data.store.DATABASE_URL)
     return new PostgresStore({ connectionString: data.store.DATABASE_URL, maxConnections: 2, maintenanceIntervalMs: 0, ...shared });
@@ -43,30 +45,38 @@ function described(error: unknown): { message: string; stack?: string } {
   return error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
 }
 
-/** Answers tick requests one at a time, in the order asked (as ticks in one thread would run), until `stop`. */
+/**
+ * Ticks run one at a time, in the order asked (as ticks in one thread would); re-checks run as they
+ * come, between a tick's slices. `stop` lets what is in progress finish, then closes the connection.
+ */
 function serve(store: Store): void {
-  let current: Promise<unknown> = Promise.resolve();
-  port.on('message', (message: ToTickThread) => {
-    if (message.type === 'stop') {
-      // A tick in progress finishes and commits first; then the connection closes and the thread ends.
-      void current.finally(async () => {
+  let ticks: Promise<unknown> = Promise.resolve();
+  const inProgress = new Set<Promise<unknown>>();
+  const answer = (id: number, work: () => Promise<unknown>): Promise<unknown> => {
+    const run = work().then(
+      (value) => port.postMessage({ type: 'done', id, value }),
+      (error: unknown) => port.postMessage({ type: 'failed', id, ...described(error) }),
+    );
+    inProgress.add(run);
+    return run.finally(() => inProgress.delete(run));
+  };
+  port.on('message', (message: ToSchedulerThread) => {
+    if (message.type === 'tick') {
+      ticks = ticks.then(() => answer(message.id, () => runTick(store, new Date(message.now), quiet)));
+    } else if (message.type === 'prepare') {
+      void answer(message.id, () => prepareRow(store, message.row, new Date(message.now), quiet));
+    } else {
+      void Promise.all([ticks, ...inProgress]).finally(async () => {
         await store.close();
         port.close();
       });
-      return;
     }
-    current = current
-      .then(() => runTick(store, new Date(message.now), quiet))
-      .then(
-        (written) => port.postMessage({ type: 'ticked', id: message.id, written }),
-        (error: unknown) => port.postMessage({ type: 'failed', id: message.id, ...described(error) }),
-      );
   });
   port.postMessage({ type: 'ready' });
 }
 
 try {
-  const store = withTickFault(openTickStore());
+  const store = withTickFault(openThreadStore());
   await store.ready?.();
   serve(store);
 } catch (error) {
