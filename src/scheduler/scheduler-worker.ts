@@ -1,6 +1,6 @@
 /**
  * The body of the scheduler thread (started by SchedulerThread): opens a store connection of its own
- * (SQLite: another connection on the same WAL file; PostgreSQL: a pool of two) and does the
+ * (SQLite: another connection on the same WAL file; PostgreSQL: a small pool of four) and does the
  * scheduler's CPU work there: ticks (`runTick`) and the re-check and rendering of each outbox row
  * before its send (`prepareRow`), so neither holds up the main event loop (Slack's 3-second ack).
  * Messages in: `tick`, `prepare`, `stop`; out: `ready`, `done`, `failed`, `broken`.
@@ -24,7 +24,7 @@ const quiet = parseQuietHours(data.quietHours);
 function openThreadStore(): Store {
   const shared = { defaultTimeZone: data.store.FOLLOWTHROUGH_DEFAULT_TZ, nextReminderAt: nextReminderCalculator };
   if (data.store.DATABASE_URL)
-    return new PostgresStore({ connectionString: data.store.DATABASE_URL, maxConnections: 2, maintenanceIntervalMs: 0, ...shared });
+    return new PostgresStore({ connectionString: data.store.DATABASE_URL, maxConnections: 4, maintenanceIntervalMs: 0, ...shared });
   return new SqliteStore({ file: data.store.FOLLOWTHROUGH_DB, maintenanceIntervalMs: 0, ...shared });
 }
 
