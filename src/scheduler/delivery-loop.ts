@@ -81,6 +81,8 @@ export class DeliveryLoop {
   private readonly active = new Set<number>();
   /** Rows ready to send, waiting for a send slot: the claimer takes more only while these are few. */
   private queued = 0;
+  /** Rows being re-checked or waiting for their re-check: counted with `queued`, so rows are not leased faster than they are checked. */
+  private checking = 0;
   /** The claimer's nap, cut short by `wake()` (a tick wrote rows) or by a row coming due. */
   private napping?: () => void;
   /** Rows waiting for their turn, woken only by `stop()`. */
@@ -152,8 +154,11 @@ export class DeliveryLoop {
     while (!this.stopping) {
       let claimed = 0;
       try {
-        // Claim only while the send slots keep up: a row must be sent well within its lease.
-        const room = this.queued >= this.concurrency ? 0 : this.maxHeld - this.held.size;
+        // Claim only while the send slots and the re-checks keep up: a row must be sent well within its
+        // lease. (Re-checks in another thread take a round trip each; rows leased faster than that
+        // would reach their send with the lease nearly out, be handed back, and be claimed again.)
+        const busy = this.queued >= this.concurrency || this.checking >= this.checkLanes + this.concurrency;
+        const room = busy ? 0 : this.maxHeld - this.held.size;
         const rows = room > 0 ? await this.claim(Math.min(this.claimBatch, room)) : [];
         for (const row of rows) this.track(row, this.holdMs);
         claimed = rows.length;
@@ -274,6 +279,7 @@ export class DeliveryLoop {
     const { store, clock } = this.options;
     const prepare = this.options.prepare ?? ((r: OutboxRow, now: Date) => prepareRow(store, r, now, this.options.quietHours));
     let prepared: Prepared;
+    this.checking++;
     try {
       prepared = await this.oneAtATime(() => {
         this.faults.reached('before-send');
@@ -283,6 +289,9 @@ export class DeliveryLoop {
       this.options.logger?.error({ err: error, key: row.key }, 'could not re-check an outbox row before its send');
       await this.retryTransient(row, `re-check failed: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
+    } finally {
+      this.checking--;
+      this.wake();
     }
     if ('reply' in prepared) return prepared.reply;
     await store.outbox.finish(row.id, this.owner, prepared.outcome, clock.now());
