@@ -13,8 +13,10 @@ import { HttpServer } from './cli/http-server.js';
 import { systemClock } from './ports/clock.js';
 import { nextReminderCalculator } from './reminders/next-reminder.js';
 import { startScheduler, type Scheduler } from './scheduler/scheduler.js';
+import { SchedulerThread } from './scheduler/scheduler-thread.js';
 import { openConfiguredStore } from './config/open-configured-store.js';
 import { adapterFailure, listenFailure } from './config/startup-failures.js';
+import type { StoreConfig } from './store/open-store.js';
 import type { Store } from './store/store.js';
 
 /** Adapter modules, loaded only when enabled. */
@@ -86,15 +88,23 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ap
     await store.close();
     throw error;
   }
-  // Reminders start once every adapter can deliver.
+  // Reminders start once every adapter can deliver. Ticks and each row's re-check before its send run
+  // in a thread with a connection of its own (an in-memory SQLite database cannot be shared: there they stay here).
+  const schedulerLogger = logger.child({ component: 'scheduler' });
+  const thread =
+    config.DATABASE_URL || config.FOLLOWTHROUGH_DB !== ':memory:'
+      ? new SchedulerThread({ store: storeConfigOf(config), quietHours: config.FOLLOWTHROUGH_QUIET_HOURS }, schedulerLogger)
+      : undefined;
+  thread?.start();
   const scheduler = startScheduler({
     store,
     clock: systemClock,
     adapters: chatAdapters,
-    logger: logger.child({ component: 'scheduler' }),
+    logger: schedulerLogger,
     quietHours: config.FOLLOWTHROUGH_QUIET_HOURS,
-    // PostgreSQL reads do not block the event loop: re-checks may overlap their round trips.
-    delivery: config.DATABASE_URL ? { checkLanes: 16 } : undefined,
+    ticks: thread,
+    // Re-checks in the thread, or on PostgreSQL, do not block the event loop: they may overlap.
+    delivery: thread ? { checkLanes: 16, prepare: (row, now) => thread.prepare(row, now) } : undefined,
   });
   const finishing = [...adapters.values()].map((a) => a.finished).filter((f): f is Promise<void> => f !== undefined);
   let stopped = false;
@@ -121,6 +131,11 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ap
     },
   };
   return app;
+}
+
+/** Only where the store is goes to the scheduler thread (not the tokens and secrets of the rest of the config). */
+function storeConfigOf({ FOLLOWTHROUGH_DB, DATABASE_URL, FOLLOWTHROUGH_DEFAULT_TZ }: Config): StoreConfig {
+  return { FOLLOWTHROUGH_DB, DATABASE_URL, FOLLOWTHROUGH_DEFAULT_TZ };
 }
 
 function noHttp(adapter: string) {

@@ -49,6 +49,8 @@ export function listenToCommands(app: App, context: SlackContext): void {
       checkMembership: true,
     });
     const answered = await context.core.handle(invocation);
+    // The command's reads and the rendering are each a stretch of synchronous work: acks waiting meanwhile go first.
+    await yieldToEventLoop();
     const reply = bare ? withHint(answered) : answered;
     const responseType = reply.visibility === 'channel' ? 'in_channel' : 'ephemeral';
     // A response_url takes at most 5 posts (in 30 minutes); beyond that the last one says what is left.

@@ -14,10 +14,15 @@ export type OwnersById = ReadonlyMap<string, readonly UserRef[]>;
 /** A reply names at most a list's worth of items worth looking up. */
 const MAX_LOOKUPS = 60;
 
+/** Card items carry their owners (the core had the commitment in hand); only the rest are read from the store. */
 export async function ownersOf(store: Store, workspaceId: string, reply: Reply): Promise<OwnersById> {
-  const ids = new Set([...itemIds(reply.card), ...commitmentIdsIn(reply.text.split('\n')[0] ?? '')]);
+  const owners = new Map<string, readonly UserRef[]>();
+  for (const item of (reply.card?.sections ?? []).flatMap((s) => s.items ?? []))
+    if (item.id && item.owners) owners.set(item.id, item.owners);
+  const ids = new Set([...itemIds(reply.card), ...commitmentIdsIn(reply.text.split('\n')[0] ?? '')].filter((id) => !owners.has(id)));
   const found = await Promise.all([...ids].slice(0, MAX_LOOKUPS).map((id) => store.commitments.get(workspaceId, id)));
-  return new Map(found.filter((c) => c !== null).map((c) => [c.id, c.owners]));
+  for (const c of found) if (c) owners.set(c.id, c.owners);
+  return owners;
 }
 
 /**
@@ -33,7 +38,7 @@ export function withOwnerMentions(reply: Reply, owners: OwnersById): Reply {
     }))
     .sort((a, b) => b.label.length - a.label.length);
   if (swaps.length === 0) return reply;
-  const swap = (text: string) => swaps.reduce((out, { label, mentions }) => replaceLabel(out, label, mentions), text);
+  const swap = labelSwapper(swaps);
   const card = reply.card && {
     ...reply.card,
     sections: reply.card.sections.map((section) => ({
@@ -50,10 +55,17 @@ export function withOwnerMentions(reply: Reply, owners: OwnersById): Reply {
   return { ...reply, text: swap(reply.text), ...(card ? { card } : {}) };
 }
 
-/** Replaces `label` where the core puts an owners label: after `— ` or `· `, up to the end, a space or a bracket. */
-function replaceLabel(text: string, label: string, mentions: string): string {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return text.replace(new RegExp(`([—·] )${escaped}(?=$|[\\s\\[])`, 'gm'), (_, lead: string) => `${lead}${mentions}`);
+/**
+ * Replaces each label where the core puts an owners label: after `— ` or `· `, up to the end, a
+ * space or a bracket. One pattern for all labels (longest first, so `@bob, @carol` wins over `@bob`),
+ * one pass per text: a 100-item list has as many labels as lines.
+ */
+function labelSwapper(swaps: { label: string; mentions: string }[]): (text: string) => string {
+  const byLabel = new Map<string, string>();
+  for (const { label, mentions } of swaps) if (!byLabel.has(label)) byLabel.set(label, mentions);
+  const alternatives = [...byLabel.keys()].map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const pattern = new RegExp(`([—·] )(${alternatives})(?=$|[\\s\\[])`, 'gm');
+  return (text) => text.replace(pattern, (_, lead: string, label: string) => `${lead}${byLabel.get(label)}`);
 }
 
 function itemIds(card: Card | undefined): string[] {

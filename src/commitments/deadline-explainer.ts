@@ -3,7 +3,6 @@
  * read 'at an early date' as ~60 days from 29 Jan") — and formats due dates for lists. Dates are
  * calendar dates and are printed as such, never converted between zones.
  */
-import { DateTime } from 'luxon';
 import { addYears, daysBetween, yearOf } from './calendar.js';
 import type { CalendarDate, Deadline, EventDeadline, VagueDeadline } from './deadline.js';
 import { dueDateOf, isApproximate } from './deadline.js';
@@ -16,12 +15,20 @@ function currentYear(today: Today | undefined, fallback: CalendarDate): number {
   return typeof today === 'string' ? yearOf(today) : today.getUTCFullYear();
 }
 
-/** "Fri 15 Mar", with the year only when it is not the current one. */
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "Fri 15 Mar", with the year only when it is not the current one. Plain arithmetic, not luxon: a
+ * list formats a date per row, and luxon's formatter was most of a 100-item list's rendering time.
+ * English short names ("Sep", never "Sept"), as in every other reply.
+ */
 export function formatCalendarDate(date: CalendarDate, thisYear: number, withWeekday = true): string {
-  const value = DateTime.fromISO(date, { zone: 'utc' });
-  const format = `${withWeekday ? 'ccc ' : ''}d LLL${value.year === thisYear ? '' : ' yyyy'}`;
-  // en-US month names ("Sep", not en-GB's "Sept" on recent ICU); the day-month order comes from the format.
-  return value.toFormat(format, { locale: 'en-US' });
+  const [year, month, day] = date.split('-').map(Number);
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  const weekday = withWeekday ? `${WEEKDAYS[utc.getUTCDay()]} ` : '';
+  return `${weekday}${day} ${MONTHS[month - 1]}${year === thisYear ? '' : ` ${year}`}`;
 }
 
 /** The due date for lists: "Fri 15 Mar", approximate ones as "~30 Mar"; undefined when there is none. */

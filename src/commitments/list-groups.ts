@@ -1,6 +1,5 @@
 /** Sorts commitments into the groups lists and digests show, in the order people need them. */
-import { DateTime } from 'luxon';
-import { todayIn } from './calendar.js';
+import { addDays, todayIn } from './calendar.js';
 
 // One definition (calendar.ts); re-exported because lists and reminders read "today" alongside these groups.
 export { todayIn };
@@ -57,7 +56,7 @@ export function groupOf(commitment: Commitment, now: Date): ListGroup {
   if (commitment.status === 'done' || commitment.status === 'dropped') return 'closed';
   const d = commitment.deadline;
   const today = todayIn(commitment.timeZone, now);
-  const soon = DateTime.fromISO(today).plus({ days: DUE_SOON_DAYS }).toISODate()!;
+  const soon = addDays(today, DUE_SOON_DAYS);
   switch (d.kind) {
     case 'exact':
       return d.due < today ? 'overdue' : d.due <= soon ? 'due-soon' : 'later';
@@ -78,7 +77,9 @@ export function groupForList(commitments: Commitment[], now: Date): { group: Lis
   const buckets = new Map<ListGroup, Commitment[]>();
   for (const c of commitments) {
     const group = groupOf(c, now);
-    buckets.set(group, [...(buckets.get(group) ?? []), c]);
+    const bucket = buckets.get(group);
+    if (bucket) bucket.push(c);
+    else buckets.set(group, [c]);
   }
   return LIST_GROUPS.filter((g) => buckets.has(g)).map((group) => ({
     group,

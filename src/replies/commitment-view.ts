@@ -139,5 +139,6 @@ export function commitmentItem(commitment: Commitment, now: Date, options: { act
     title: `${commitment.id} ${commitment.title}`,
     lines: [`${dueLabel(commitment, now, options)} · ${ownersLabel(commitment)}${status}${parties}`],
     actions: options.actions === false ? undefined : commitmentActions(commitment),
+    owners: commitment.owners,
   };
 }

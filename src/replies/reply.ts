@@ -56,6 +56,8 @@ export interface CardItem {
   /** Short secondary lines: due, owners, status. */
   lines?: string[];
   actions?: CardAction[];
+  /** Who owns the commitment, so a renderer can name them its own way (Slack mentions) without reading them again. */
+  owners?: readonly { id: string; name: string }[];
 }
 
 export interface CardSection {

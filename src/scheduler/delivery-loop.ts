@@ -17,7 +17,7 @@ import { Permanent, RateLimited, platformOf, type ChatAdapter } from '../ports/c
 import type { OutboxRow, Store } from '../store/store.js';
 import { DEFAULT_BACKOFF, transientDelay, type BackoffOptions } from './backoff.js';
 import { faultHookFrom, type FaultHook } from './fault-hook.js';
-import { prepareRow } from './prepare-row.js';
+import { prepareRow, type Prepared } from './prepare-row.js';
 import type { QuietHours } from '../reminders/quiet-hours.js';
 import type { Reply } from '../replies/reply.js';
 import { SendSlots } from './send-slots.js';
@@ -52,8 +52,10 @@ export interface DeliveryOptions {
   /** Rows held in memory at most (leased, waiting for their turn or sending). */
   maxHeld?: number;
   pacer?: Partial<PacerOptions>;
-  /** Re-checks in progress at once (3): a store whose reads are truly asynchronous (PostgreSQL) can take more. */
+  /** Re-checks in progress at once (3): a store whose reads are truly asynchronous (PostgreSQL) or a re-check done in another thread can take more. */
   checkLanes?: number;
+  /** Re-checks and renders a row before its send (default: prepareRow here, on `store`; the app does it in the scheduler thread). */
+  prepare?: (row: OutboxRow, now: Date) => Promise<Prepared>;
 }
 
 export class DeliveryLoop {
@@ -81,6 +83,8 @@ export class DeliveryLoop {
   private queued = 0;
   /** Rows waiting for their workspace's pacer to let another send go (counted with `queued`). */
   private waitingForRoom = 0;
+  /** Rows being re-checked or waiting for their re-check: counted with `queued`, so rows are not leased faster than they are checked. */
+  private checking = 0;
   /** The claimer's nap, cut short by `wake()` (a tick wrote rows) or by a row coming due. */
   private napping?: () => void;
   /** Rows waiting for their turn, woken only by `stop()`. */
@@ -152,12 +156,12 @@ export class DeliveryLoop {
     while (!this.stopping) {
       let claimed = 0;
       try {
-        // Claim only while the send slots keep up: a row must be sent well within its lease. Rows
-        // waiting for the workspace's pacer or a re-check count too: otherwise the claimer kept
-        // adding to the back of that line faster than it moved, so on a loaded machine every row
-        // reached the front with its lease nearly out, was handed back unsent, and nothing was sent.
-        const backlog = this.queued + this.waitingForRoom + this.checks.length;
-        const room = backlog >= this.concurrency ? 0 : this.maxHeld - this.held.size;
+        // Claim only while the send slots, the workspace pacers and the re-checks keep up: a row must be
+        // sent well within its lease. Otherwise the claimer kept adding to the back of those lines
+        // faster than they moved (on a loaded machine, or with re-checks a thread round trip away),
+        // every row reached the front with its lease nearly out, was handed back unsent, and claimed again.
+        const busy = this.queued + this.waitingForRoom >= this.concurrency || this.checking >= this.checkLanes + this.concurrency;
+        const room = busy ? 0 : this.maxHeld - this.held.size;
         const rows = room > 0 ? await this.claim(Math.min(this.claimBatch, room)) : [];
         for (const row of rows) this.track(row, this.holdMs);
         claimed = rows.length;
@@ -272,13 +276,28 @@ export class DeliveryLoop {
     }
   }
 
-  /** Re-checks and renders the row now; undefined when it was finished instead (cancelled, missed). */
+  /**
+   * Re-checks and renders the row now; undefined when it was finished instead (cancelled, missed) or
+   * could not be checked (the scheduler thread died, the store failed): then it is retried later.
+   */
   private async prepare(row: OutboxRow): Promise<Reply | undefined> {
     const { store, clock } = this.options;
-    const prepared = await this.oneAtATime(() => {
-      this.faults.reached('before-send');
-      return prepareRow(store, row, clock.now(), this.options.quietHours);
-    });
+    const prepare = this.options.prepare ?? ((r: OutboxRow, now: Date) => prepareRow(store, r, now, this.options.quietHours));
+    let prepared: Prepared;
+    this.checking++;
+    try {
+      prepared = await this.oneAtATime(() => {
+        this.faults.reached('before-send');
+        return prepare(row, clock.now());
+      });
+    } catch (error) {
+      this.options.logger?.error({ err: error, key: row.key }, 'could not re-check an outbox row before its send');
+      await this.retryTransient(row, `re-check failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    } finally {
+      this.checking--;
+      this.wake();
+    }
     if ('reply' in prepared) return prepared.reply;
     await store.outbox.finish(row.id, this.owner, prepared.outcome, clock.now());
     return undefined;

@@ -6,7 +6,7 @@ import type { ChatAdapter } from '../ports/chat-adapter.js';
 import { parseQuietHours } from '../reminders/quiet-hours.js';
 import type { Store } from '../store/store.js';
 import { DeliveryLoop, type DeliveryOptions } from './delivery-loop.js';
-import { runTick } from './tick.js';
+import { inThisThread, type TickRunner } from './tick-runner.js';
 
 export interface SchedulerOptions {
   store: Store;
@@ -16,6 +16,8 @@ export interface SchedulerOptions {
   /** `FOLLOWTHROUGH_QUIET_HOURS`, e.g. `20:00-08:00`. */
   quietHours: string;
   delivery?: Partial<DeliveryOptions>;
+  /** Where ticks run (default: in this thread, on `store`); the app gives them a thread of their own (SchedulerThread). */
+  ticks?: TickRunner;
 }
 
 export interface Scheduler {
@@ -36,6 +38,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     quietHours: quiet,
     ...options.delivery,
   });
+  const ticks = options.ticks ?? inThisThread(options.store, quiet);
   let stopped = false;
   // Ticks still running when stop() is called: awaited, so the store is never closed under one (Postgres is truly async).
   const running = new Set<Promise<number>>();
@@ -47,7 +50,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   };
   const tickOnce = async () => {
     try {
-      const written = await runTick(options.store, options.clock.now(), quiet);
+      const written = await ticks.run(options.clock.now());
       if (written > 0) options.logger?.info({ written }, 'reminders written to the outbox');
       delivery.wake();
       return written;
@@ -67,7 +70,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       await task.stop();
       await task.destroy();
       await Promise.all(running);
+      // Sends in flight may still be re-checked by the tick runner's thread: it stops last.
       await delivery.stop();
+      await ticks.stop();
     },
   };
 }

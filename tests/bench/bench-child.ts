@@ -12,7 +12,9 @@ export interface BenchChild {
 
 export function startBenchChild(file: string, env: Record<string, string>): BenchChild {
   const path = fileURLToPath(new URL(file, import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', path], {
+  // BENCH_CPU_PROF=<dir>: each system under test writes a CPU profile there (one per thread) when it exits.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path], {
     env: { ...process.env, LOG_LEVEL: 'error', ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });

@@ -7,13 +7,13 @@
  * at real speed, shared across restarts through CLOCK_ORIGIN_MS, and CLOCK_SPEED times faster — one
  * clock shared by every process, so leases mean the same to all), LEASE_MS, CONCURRENCY, TICKS
  * (extra ticks, one clock minute apart), STAY (keep running until SIGTERM), FOLLOWTHROUGH_FAULT
- * (read by the delivery loop itself).
+ * (read by the delivery loop and the scheduler thread themselves). Ticks run as the app runs them: in a
+ * thread with its own store connection (SchedulerThread), which also re-checks each row before its send.
  */
 import type { Config } from '../../src/config/config.js';
 import type { ChatAdapter } from '../../src/ports/chat-adapter.js';
-import { parseQuietHours } from '../../src/reminders/quiet-hours.js';
 import { DeliveryLoop } from '../../src/scheduler/delivery-loop.js';
-import { runTick } from '../../src/scheduler/tick.js';
+import { SchedulerThread } from '../../src/scheduler/scheduler-thread.js';
 import { fakeEndpointAdapter } from './fake-endpoint-adapter.js';
 import { openTargetStore } from './store-target.js';
 
@@ -25,7 +25,10 @@ const store = openTargetStore(
   clock,
 );
 await store.ready?.();
-const quiet = parseQuietHours('20:00-08:00');
+const thread = new SchedulerThread({
+  store: { FOLLOWTHROUGH_DB: env.DB ?? '', DATABASE_URL: env.DATABASE_URL, FOLLOWTHROUGH_DEFAULT_TZ: 'UTC' },
+  quietHours: '20:00-08:00',
+});
 const adapters = new Map<string, ChatAdapter>();
 if (env.ENDPOINT) adapters.set('fake', fakeEndpointAdapter(env.ENDPOINT));
 if (env.SLACK_API_URL) {
@@ -46,24 +49,27 @@ const loop = new DeliveryLoop({
   leaseMs: Number(env.LEASE_MS ?? 1500),
   pollMs: 20,
   backoff: { baseMs: 20, maxMs: 200 },
-  checkLanes: env.DATABASE_URL ? 16 : undefined,
+  checkLanes: 16,
+  prepare: (row, now) => thread.prepare(row, now),
 });
 
 let stopping = false;
 process.once('SIGTERM', () => {
   stopping = true;
-  void loop.stop(10_000).then(async () => {
+  void (async () => {
+    await loop.stop(10_000);
+    await thread.stop();
     await store.close();
     process.exit(0);
-  });
+  })();
 });
 
 loop.start();
 const started = Date.now();
-await runTick(store, clock.now(), quiet);
+await thread.run(clock.now());
 for (let i = 0; i < Number(env.TICKS ?? 0) && !stopping; i++) {
   await new Promise((r) => setTimeout(r, 60_000 / speed));
-  await runTick(store, clock.now(), quiet);
+  await thread.run(clock.now());
   loop.wake();
 }
 process.stdout.write('ready\n');
@@ -75,6 +81,7 @@ while (!stopping) {
 if (!stopping) {
   const rates = Object.fromEntries(loop.rates());
   await loop.stop();
+  await thread.stop();
   await store.close();
   process.stdout.write(`${JSON.stringify({ elapsedMs: Date.now() - started, rates })}\n`);
   process.exit(0);

@@ -1,0 +1,87 @@
+/**
+ * The body of the scheduler thread (started by SchedulerThread): opens a store connection of its own
+ * (SQLite: another connection on the same WAL file; PostgreSQL: a small pool of four) and does the
+ * scheduler's CPU work there: ticks (`runTick`) and the re-check and rendering of each outbox row
+ * before its send (`prepareRow`), so neither holds up the main event loop (Slack's 3-second ack).
+ * Messages in: `tick`, `prepare`, `stop`; out: `ready`, `done`, `failed`, `broken`.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { nextReminderCalculator } from '../reminders/next-reminder.js';
+import { parseQuietHours } from '../reminders/quiet-hours.js';
+import { PostgresStore } from '../store/postgres/postgres-store.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { Store } from '../store/store.js';
+import { faultHookFrom } from './fault-hook.js';
+import { prepareRow } from './prepare-row.js';
+import type { SchedulerThreadData, ToSchedulerThread } from './scheduler-thread.js';
+import { runTick } from './tick.js';
+
+const port = parentPort!;
+const data = workerData as SchedulerThreadData;
+const quiet = parseQuietHours(data.quietHours);
+
+/** Housekeeping (statistics, receipt pruning) stays with the main connection. */
+function openThreadStore(): Store {
+  const shared = { defaultTimeZone: data.store.FOLLOWTHROUGH_DEFAULT_TZ, nextReminderAt: nextReminderCalculator };
+  if (data.store.DATABASE_URL)
+    return new PostgresStore({ connectionString: data.store.DATABASE_URL, maxConnections: 4, maintenanceIntervalMs: 0, ...shared });
+  return new SqliteStore({ file: data.store.FOLLOWTHROUGH_DB, maintenanceIntervalMs: 0, ...shared });
+}
+
+/** The crash tests' `mid-tick` point: the process is killed right after a slice of the tick commits. */
+function withTickFault(store: Store): Store {
+  const faults = faultHookFrom(process.env.FOLLOWTHROUGH_FAULT);
+  const record = store.outbox.record.bind(store.outbox);
+  store.outbox.record = async (...args) => {
+    const written = await record(...args);
+    faults.reached('mid-tick');
+    return written;
+  };
+  return store;
+}
+
+/** The error as plain data: thrown objects do not cross threads whole. */
+function described(error: unknown): { message: string; stack?: string } {
+  return error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
+}
+
+/**
+ * Ticks run one at a time, in the order asked (as ticks in one thread would); re-checks run as they
+ * come, between a tick's slices. `stop` lets what is in progress finish, then closes the connection.
+ */
+function serve(store: Store): void {
+  let ticks: Promise<unknown> = Promise.resolve();
+  const inProgress = new Set<Promise<unknown>>();
+  const answer = (id: number, work: () => Promise<unknown>): Promise<unknown> => {
+    const run = work().then(
+      (value) => port.postMessage({ type: 'done', id, value }),
+      (error: unknown) => port.postMessage({ type: 'failed', id, ...described(error) }),
+    );
+    inProgress.add(run);
+    return run.finally(() => inProgress.delete(run));
+  };
+  port.on('message', (message: ToSchedulerThread) => {
+    if (message.type === 'tick') {
+      ticks = ticks.then(() => answer(message.id, () => runTick(store, new Date(message.now), quiet)));
+    } else if (message.type === 'prepare') {
+      void answer(message.id, () => prepareRow(store, message.row, new Date(message.now), quiet));
+    } else {
+      void Promise.all([ticks, ...inProgress]).finally(async () => {
+        await store.close();
+        port.close();
+      });
+    }
+  });
+  port.postMessage({ type: 'ready' });
+}
+
+try {
+  const store = withTickFault(openThreadStore());
+  await store.ready?.();
+  serve(store);
+} catch (error) {
+  // Said in so many words, so the scheduler's log names the cause; closing the port ends the thread.
+  port.postMessage({ type: 'broken', ...described(error) });
+  process.exitCode = 1;
+  port.close();
+}
