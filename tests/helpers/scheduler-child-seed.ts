@@ -20,7 +20,7 @@ export async function seedChannels(target: string | StoreTarget, count: number, 
   // either way), and on PostgreSQL a few channels at a time so round trips overlap.
   const store: Store =
     where.engine === 'sqlite'
-      ? new SqliteStore({ file: where.file, nextReminderAt: nextReminderCalculator, clock, synchronous: 'NORMAL' })
+      ? new SqliteStore({ file: where.file, nextReminderAt: nextReminderCalculator, clock, durability: 'off' })
       : openTargetStore(where, clock);
   await store.ready?.();
   const actor = { id: 'U1', name: 'alice' };
