@@ -85,8 +85,10 @@ describe('Slack: a DM marked unreachable comes back when the person writes in it
       event: { ...envelope.event, text: 'list', ts: '1700000300.000300' },
     });
     expect(sent.status).toBe(200);
-    expect(await until(async () => !(await slack.app.store.reminders.dmInactive('T0FAKE', 'U0ALICE')))).toBe(true);
-    expect(await listedUnreachable(slack.app.store)).not.toContain(DM);
+    // The DM flag and the channel row are two writes after the ack: wait for both, not the first.
+    const reachable = async () =>
+      !(await slack.app.store.reminders.dmInactive('T0FAKE', 'U0ALICE')) && !(await listedUnreachable(slack.app.store)).includes(DM);
+    expect(await until(reachable)).toBe(true);
     const answered = dmPosts().length;
     await deliverAt(slack.app.store, slack.app.chatAdapters.get('slack')!, THREE_DAYS_ON);
     const reminder = dmPosts().slice(answered).at(-1);
