@@ -11,6 +11,7 @@ import { createCore } from '../../src/core.js';
 import { DurabilityBarrier, NodeSyncFiles, type SyncFiles } from '../../src/store/sqlite/durability-barrier.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDbPath } from '../helpers/temp-db.js';
+import { buildInvocation } from '../helpers/core-harness.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -155,17 +156,7 @@ function openStore(syncFiles?: SyncFiles) {
     await store.close().catch(() => undefined);
     db.remove();
   });
-  const add = async (title: string) =>
-    (
-      await core.handle({
-        workspace: { id: 'w1' },
-        channel: { address: 'test:general', isDirect: false },
-        user: { id: 'alice', name: 'alice', isAdmin: false },
-        text: `add ${title}`,
-        mentions: [],
-        receivedAt: new Date(),
-      })
-    ).text;
+  const add = async (title: string) => (await core.handle(buildInvocation(`add ${title}`, new Date()))).text;
   /** The titles another connection sees committed. */
   const committed = () => {
     const other = new Database(db.file, { readonly: true });

@@ -12,6 +12,7 @@ import { createCore } from '../../src/core.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { StoreUnavailable } from '../../src/store/store.js';
 import { tempDbPath } from '../helpers/temp-db.js';
+import { buildInvocation } from '../helpers/core-harness.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -28,17 +29,7 @@ function setUp() {
     await store.close().catch(() => undefined);
     db.remove();
   });
-  const add = async (title: string) =>
-    (
-      await core.handle({
-        workspace: { id: 'w1' },
-        channel: { address: 'test:general', isDirect: false },
-        user: { id: 'alice', name: 'alice', isAdmin: false },
-        text: `add ${title}`,
-        mentions: [],
-        receivedAt: new Date(),
-      })
-    ).text;
+  const add = async (title: string) => (await core.handle(buildInvocation(`add ${title}`, new Date()))).text;
   return { db, store, add };
 }
 
