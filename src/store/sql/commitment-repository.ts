@@ -24,6 +24,24 @@ export function selectCommitment(d: Dialect): string {
           FROM commitments c`;
 }
 
+/** The content columns an INSERT and an UPDATE both write, in their order: channel … status ($4–$13 in both). */
+function contentParams(
+  c: Pick<Commitment, 'channel' | 'title' | 'parties' | 'tags' | 'source' | 'deadline' | 'timeZone' | 'status'>,
+): unknown[] {
+  return [
+    c.channel,
+    c.title,
+    JSON.stringify(c.parties),
+    JSON.stringify(c.tags),
+    JSON.stringify(c.source),
+    JSON.stringify(c.deadline),
+    c.deadline.kind,
+    dueDateOf(c.deadline) ?? null,
+    c.timeZone,
+    c.status,
+  ];
+}
+
 export class SqlCommitmentRepository implements CommitmentRepository {
   /** `nextReminderAt` is injected (reminder policy lives outside the store); without it no reminders are scheduled. */
   constructor(
@@ -41,24 +59,7 @@ export class SqlCommitmentRepository implements CommitmentRepository {
         `INSERT INTO commitments (workspace_id, id, seq, channel, title, parties, tags, source, deadline, deadline_kind,
            due_date, time_zone, status, at_risk, snoozed_until, created_by_id, created_by_name, created_at, updated_at, version)
          VALUES ($1, $2, $3, $4, $5, ${j('$6')}, ${j('$7')}, ${j('$8')}, ${j('$9')}, $10, $11, $12, $13, FALSE, NULL, $14, $15, $16, $16, 1)`,
-        [
-          input.workspaceId,
-          id,
-          seq,
-          input.channel,
-          input.title,
-          JSON.stringify(input.parties),
-          JSON.stringify(input.tags),
-          JSON.stringify(input.source),
-          JSON.stringify(input.deadline),
-          input.deadline.kind,
-          dueDateOf(input.deadline) ?? null,
-          input.timeZone,
-          input.status,
-          input.createdBy.id,
-          input.createdBy.name,
-          input.createdAt,
-        ],
+        [input.workspaceId, id, seq, ...contentParams(input), input.createdBy.id, input.createdBy.name, input.createdAt],
       );
       const owners = await writeOwners(tx, input.workspaceId, id, input.owners);
       await appendLog(tx, { ...log, workspaceId: input.workspaceId, commitmentId: id });
@@ -141,16 +142,7 @@ export class SqlCommitmentRepository implements CommitmentRepository {
       current.workspaceId,
       current.id,
       current.version,
-      updated.channel,
-      updated.title,
-      JSON.stringify(updated.parties),
-      JSON.stringify(updated.tags),
-      JSON.stringify(updated.source),
-      JSON.stringify(updated.deadline),
-      updated.deadline.kind,
-      dueDateOf(updated.deadline) ?? null,
-      updated.timeZone,
-      updated.status,
+      ...contentParams(updated),
       updated.atRisk,
       updated.snoozedUntil ?? null,
       updated.updatedAt,
