@@ -74,10 +74,6 @@ export function weekdayOf(date: CalendarDate): number {
   return weekdayOfDay(toDay(date));
 }
 
-export function isWeekend(date: CalendarDate): boolean {
-  return weekdayOf(date) >= 6;
-}
-
 /** Adds working days (Monday–Friday); the start day itself is never counted. */
 export function addBusinessDays(date: CalendarDate, days: number): CalendarDate {
   const step = days < 0 ? -1 : 1;
