@@ -7,10 +7,8 @@
  * an injected clock; asserted on the DMs and posts as a person reads them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/ports/clock.js';
 import { parseQuietHours } from '../../src/reminders/quiet-hours.js';
-import { DeliveryLoop } from '../../src/scheduler/delivery-loop.js';
-import { runTick } from '../../src/scheduler/tick.js';
+import { deliverAt } from '../helpers/deliver-at.js';
 import { blocksText } from '../helpers/fake-slack-blocks.js';
 import { seededFake, startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
 
@@ -39,12 +37,8 @@ beforeAll(async () => {
   const times: number[] = [];
   for (let t = Date.parse('2030-05-01T05:00:00Z'); t <= Date.parse('2030-06-28T05:00:00Z'); t += DAY) times.push(t, t + 7 * 3_600_000);
   for (const t of times) {
-    const clock = new ManualClock(new Date(t));
-    const loop = new DeliveryLoop({ store: slack.app.store, clock, adapters: new Map([['slack', adapter]]), minIntervalPerAddressMs: 0 });
     const mark = slack.fake.messages.length;
-    await runTick(slack.app.store, clock.now(), quiet);
-    await loop.drain();
-    await loop.stop(0);
+    await deliverAt(slack.app.store, adapter, new Date(t), { quiet });
     for (const message of slack.fake.messages.slice(mark)) {
       const list = received.get(message.channel) ?? [];
       list.push([new Date(t).toISOString().slice(0, 10), blocksText(message.blocks as never)]);

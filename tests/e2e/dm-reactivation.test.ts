@@ -7,14 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../src/main.js';
 import type { ChatAdapter } from '../../src/ports/chat-adapter.js';
-import { ManualClock } from '../../src/ports/clock.js';
 import { parseQuietHours } from '../../src/reminders/quiet-hours.js';
-import { DeliveryLoop } from '../../src/scheduler/delivery-loop.js';
-import { runTick } from '../../src/scheduler/tick.js';
 import type { Store } from '../../src/store/store.js';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
 import { BOB, TENANT, channelMessage, personalMessage, postActivity, replyText } from '../helpers/fake-connector-activities.js';
 import { blocksText } from '../helpers/fake-slack-blocks.js';
+import { deliverAt as deliverOnce } from '../helpers/deliver-at.js';
 import { slackFixture, startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 import { teamsDevEnv } from '../helpers/teams-dev-env.js';
@@ -25,21 +23,7 @@ const DUE_DAY = '2030-02-05T05:00:00Z';
 const NEXT_DAY = '2030-02-06T05:00:00Z';
 const THREE_DAYS_ON = '2030-02-08T05:00:00Z';
 
-/** One tick and one drain of the outbox at `at`, through the app's own adapter. */
-async function deliverAt(store: Store, adapter: ChatAdapter, at: string): Promise<void> {
-  const clock = new ManualClock(at);
-  const loop = new DeliveryLoop({
-    store,
-    clock,
-    adapters: new Map([[adapter.platform, adapter]]),
-    concurrency: 1,
-    minIntervalPerAddressMs: 0,
-    faults: { reached() {} },
-  });
-  await runTick(store, clock.now(), QUIET);
-  await loop.drain();
-  await loop.stop(0);
-}
+const deliverAt = (store: Store, adapter: ChatAdapter, at: string) => deliverOnce(store, adapter, at, { quiet: QUIET, concurrency: 1 });
 
 const listedUnreachable = async (store: Store) => (await store.outbox.stats(new Date(), new Date(0))).inactive.map((a) => a.address);
 

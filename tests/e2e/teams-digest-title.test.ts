@@ -7,10 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../src/main.js';
-import { ManualClock } from '../../src/ports/clock.js';
-import { parseQuietHours } from '../../src/reminders/quiet-hours.js';
-import { DeliveryLoop } from '../../src/scheduler/delivery-loop.js';
-import { runTick } from '../../src/scheduler/tick.js';
+import { deliverAt } from '../helpers/deliver-at.js';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
 import { CHANNEL_ID, TENANT, channelMessage, fixture, postActivity, replyText } from '../helpers/fake-connector-activities.js';
 import { activityText } from '../helpers/follow-up-sim-teams.js';
@@ -55,13 +52,8 @@ describe('Teams digest title names the channel', () => {
 
   /** The digest each channel got at 10:00 UTC on Mon 4 Feb 2030 (past 09:00 in every channel's zone), as its card reads. */
   async function digests(): Promise<Map<string, string>> {
-    const clock = new ManualClock('2030-02-04T10:00:00Z');
-    const adapter = app.chatAdapters.get('teams')!;
-    const loop = new DeliveryLoop({ store: app.store, clock, adapters: new Map([['teams', adapter]]), minIntervalPerAddressMs: 0 });
     const mark = connector.calls.length;
-    await runTick(app.store, clock.now(), parseQuietHours('20:00-08:00'));
-    await loop.drain();
-    await loop.stop(0);
+    await deliverAt(app.store, app.chatAdapters.get('teams')!, '2030-02-04T10:00:00Z');
     const read = new Map<string, string>();
     for (const call of connector.calls.slice(mark)) {
       if (call.method !== 'POST' || call.path !== '/v3/conversations' || !call.body.channelData?.channel) continue;
