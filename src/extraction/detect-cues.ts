@@ -434,53 +434,34 @@ const TABLE_ROW = /^(?:Owner:\s*)?(@?[\w.'’-]+(?:\s+[A-Z][\w.'’-]*)?)\s*\|\s
 // "Everyone: review …", "Dana and Sam: draft …" on an action-item line.
 const NAMED_LINE = /^((?:[A-Z][a-z]+|@[\w.-]+)(?:\s+(?:and|&)\s+[A-Z][a-z]+)?):\s+(?=[a-z])/;
 
+/** A minutes-shorthand cue ("ACTION ITEM X", "-- X to", "(Name)"): the whole line is its clause. */
+function shorthandLineCue(actionStart: number, subject: string, standing: boolean, flags?: string[]): Cue {
+  return {
+    type: 'shorthand',
+    at: 0,
+    clauseStart: 0,
+    actionStart,
+    subject,
+    passive: false,
+    weak: false,
+    standing,
+    ...(flags ? { flags } : {}),
+  };
+}
+
 function shorthandCue(sentence: Sentence): Cue[] {
   const text = sentence.text;
   const row = TABLE_ROW.exec(text) ?? (sentence.actionItem ? NAMED_LINE.exec(text) : null);
   if (row) {
-    return [
-      {
-        type: 'shorthand',
-        at: 0,
-        clauseStart: 0,
-        actionStart: row[0].length,
-        subject: row[1],
-        passive: false,
-        weak: false,
-        standing: false,
-      },
-    ];
+    return [shorthandLineCue(row[0].length, row[1], false)];
   }
   const m = SHORTHAND.exec(text);
   if (m && !NOT_A_NAME.test(m[1]) && m[1].split(/\s+/).length <= 5 && (sentence.actionItem || / to\s+$/.test(m[0]))) {
-    return [
-      {
-        type: 'shorthand',
-        at: 0,
-        clauseStart: 0,
-        actionStart: m[0].length,
-        subject: m[1],
-        passive: false,
-        weak: false,
-        standing: STANDING_VERBS.test(text.slice(m[0].length)),
-      },
-    ];
+    return [shorthandLineCue(m[0].length, m[1], STANDING_VERBS.test(text.slice(m[0].length)))];
   }
   if (sentence.actionItem && /^[A-Z][a-z]+\s+\w/.test(text)) {
     const owner = TRAILING_OWNER.exec(text);
-    return [
-      {
-        type: 'shorthand',
-        at: 0,
-        clauseStart: 0,
-        actionStart: 0,
-        subject: owner?.[1] ?? '',
-        passive: false,
-        weak: false,
-        standing: false,
-        ...(owner ? { flags: ['trailing_owner'] } : {}),
-      },
-    ];
+    return [shorthandLineCue(0, owner?.[1] ?? '', false, owner ? ['trailing_owner'] : undefined)];
   }
   return [];
 }
@@ -701,17 +682,7 @@ export function detectCues(sentence: Sentence): Cue[] {
   if (cues.length === 0) cues.push(...listedCue(text, sentence));
   if (cues.length === 0 && sentence.actionItem && /[a-z]{3}/.test(text)) {
     const owner = TRAILING_OWNER.exec(text);
-    cues.push({
-      type: 'shorthand',
-      at: 0,
-      clauseStart: 0,
-      actionStart: 0,
-      subject: owner?.[1] ?? '',
-      passive: false,
-      weak: false,
-      standing: STANDING_VERBS.test(text),
-      flags: [owner ? 'trailing_owner' : 'bare_task_line'],
-    });
+    cues.push(shorthandLineCue(0, owner?.[1] ?? '', STANDING_VERBS.test(text), [owner ? 'trailing_owner' : 'bare_task_line']));
   }
   cues.sort((a, b) => a.at - b.at);
   // Keep one cue per region: a hedge and a modal on the same words are one promise.
