@@ -14,9 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { FakeRateLimits } from '../helpers/fake-slack-limits.js';
-import { fanoutWorkspaceOf, fanoutWorkspaces, registerFanout, seedFanout } from '../helpers/fanout-seed.js';
+import { fanoutChildEnv, fanoutWorkspaceOf, fanoutWorkspaces, registerFanout, seedFanout } from '../helpers/fanout-seed.js';
 import { startChild } from '../helpers/scheduler-child-runner.js';
-import { SLOT_DAY } from '../helpers/scheduler-child-seed.js';
 import { outboxStates } from '../helpers/store-target.js';
 
 const shape = { workspaces: Number(process.env.FANOUT_WORKSPACES ?? 10), channelsPerWorkspace: Number(process.env.FANOUT_CHANNELS ?? 100) };
@@ -61,14 +60,7 @@ async function runOnce(seed: number): Promise<Outcome> {
     console.log(
       `drawn limits (unannounced): ${[...limits.workspaceRate].map(([ws, r]) => `${ws} ${r}/s`).join(', ')}; ${limits.channelPerSecond}/s per channel, burst ${limits.channelBurst}`,
     );
-    const run = startChild({
-      DB: target.file,
-      SLACK_API_URL: fake.apiUrl,
-      CLOCK_AT: `${SLOT_DAY}T09:00:30.000Z`,
-      CLOCK_ORIGIN_MS: String(Date.now()),
-      LEASE_MS: '60000',
-      CONCURRENCY: process.env.FANOUT_CONCURRENCY ?? '16',
-    });
+    const run = startChild(fanoutChildEnv(target.file, fake.apiUrl, { CONCURRENCY: process.env.FANOUT_CONCURRENCY ?? '16' }));
     const exit = await run.exited;
     if (exit.code !== 0) throw new Error(`the scheduler process exited with ${exit.code ?? exit.signal}`);
     const summary = JSON.parse(run.stdout().trim().split('\n').at(-1)!) as { rates: Record<string, number | null> };

@@ -76,3 +76,15 @@ export async function seedFanout(target: StoreTarget, shape: FanoutShape): Promi
   }
   await store.close();
 }
+
+/** The scheduler child's environment for a fan-out: its database, the fake Slack, the slot's clock, leases that never expire mid-run. */
+export function fanoutChildEnv(file: string, slackApiUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    DB: file,
+    SLACK_API_URL: slackApiUrl,
+    CLOCK_AT: `${SLOT_DAY}T09:00:30.000Z`,
+    CLOCK_ORIGIN_MS: String(Date.now()),
+    LEASE_MS: '60000',
+    ...extra,
+  };
+}

@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { FakeRateLimits } from '../helpers/fake-slack-limits.js';
-import { fanoutWorkspaceOf, fanoutWorkspaces, registerFanout, seedFanout } from '../helpers/fanout-seed.js';
+import { fanoutChildEnv, fanoutWorkspaceOf, fanoutWorkspaces, registerFanout, seedFanout } from '../helpers/fanout-seed.js';
 import { killAllChildren, startChild } from '../helpers/scheduler-child-runner.js';
-import { SLOT_DAY } from '../helpers/scheduler-child-seed.js';
 import { outboxStates } from '../helpers/store-target.js';
 
 const dirs: string[] = [];
@@ -30,13 +29,7 @@ it('3 workspaces × 8 channels, each a digest and two nudges, under unannounced 
   const target = { engine: 'sqlite' as const, file: join(dir, 'ft.db') };
   try {
     await seedFanout(target, shape);
-    const run = startChild({
-      DB: target.file,
-      SLACK_API_URL: fake.apiUrl,
-      CLOCK_AT: `${SLOT_DAY}T09:00:30.000Z`,
-      CLOCK_ORIGIN_MS: String(Date.now()),
-      LEASE_MS: '60000',
-    });
+    const run = startChild(fanoutChildEnv(target.file, fake.apiUrl));
     expect((await run.exited).code).toBe(0);
     const expected = 3 * 8 * 3;
     expect(await outboxStates(target)).toEqual({ sent: expected });
