@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { isIanaZone } from '../config/config.js';
-import { extractCommitments } from '../extraction/extract-commitments.js';
 import { toPublicJson, type ProposedCommitment } from '../extraction/proposed-commitment.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -43,9 +42,11 @@ export function registerExtractCommand(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'the date the statement was made (deadlines are read from it)')
     .option('--time-zone <zone>', 'IANA time zone of the due dates', 'UTC')
     .option('--json', 'print only a JSON array of the proposed commitments')
-    .action(function (this: Command, file: string, options: { date?: string; timeZone: string; json?: boolean }) {
+    .action(async function (this: Command, file: string, options: { date?: string; timeZone: string; json?: boolean }) {
       let items: ProposedCommitment[];
       try {
+        // Loaded here, not at start-up: the extractor and its tagger are for this command and `import` only.
+        const { extractCommitments } = await import('../extraction/extract-commitments.js');
         const date = statementDate(options.date);
         if (!isIanaZone(options.timeZone)) {
           throw new Error(`--time-zone must be an IANA time zone such as Asia/Karachi or Europe/Berlin; got "${options.timeZone}".`);

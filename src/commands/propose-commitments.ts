@@ -4,7 +4,6 @@
  */
 import type { Commitment, UserRef } from '../commitments/commitment.js';
 import type { CalendarDate } from '../commitments/deadline.js';
-import { extractCommitments } from '../extraction/extract-commitments.js';
 import type { ProposedCommitment } from '../extraction/proposed-commitment.js';
 import { MAX_TITLE } from './arguments.js';
 import { attachEvent, type AttachedEvent, type EventScope } from './attach-event.js';
@@ -70,6 +69,8 @@ export async function proposeNewCommitments(request: ProposeRequest): Promise<Pr
   const { store, clock, workspaceId } = request;
   const proposals: Proposal[] = [];
   const duplicates: Duplicate[] = [];
+  // Loaded on the first statement, not at start-up: no other command needs the extractor.
+  const { extractCommitments } = await import('../extraction/extract-commitments.js');
   for (const extracted of extractCommitments(request.text, { date: request.date, timeZone: request.timeZone })) {
     const duplicate = await findDuplicate(request, extracted);
     if (duplicate) {

@@ -4,7 +4,8 @@
  * day ("by …") or the day before its first ("before …"). Our conventions come first because
  * chrono-node reads several of them differently ("next quarter" → 29 Apr, "2030" → nothing).
  */
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import {
   addBusinessDays,
@@ -21,6 +22,13 @@ import {
 } from './calendar.js';
 import type { CalendarDate } from './deadline.js';
 import { COUNT_SOURCE, readCount } from './phrase-words.js';
+
+let chrono: typeof Chrono | undefined;
+/** chrono-node, loaded when a phrase first needs it (from its CommonJS build): most commands never read a date. */
+function chronoParser(): typeof Chrono {
+  chrono ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono;
+  return chrono;
+}
 
 export interface CalendarSpan {
   first: CalendarDate;
@@ -260,7 +268,7 @@ function readWithChrono(original: string, reference: CalendarDate): CalendarSpan
   // commitment's zone: chrono adds offsets in hours, and across a DST change in the zone
   // ("30 days after 1 March" in Los Angeles) that would land on the wrong day.
   const noon = DateTime.fromISO(`${reference}T12:00:00`, { zone: 'utc' });
-  const results = chrono.en.parse(original, { instant: noon.toJSDate(), timezone: 0 }, { forwardDate: true });
+  const results = chronoParser().en.parse(original, { instant: noon.toJSDate(), timezone: 0 }, { forwardDate: true });
   if (results.length !== 1) return undefined;
   const [result] = results;
   // chrono reads a bare unit as a length of time ("the minutes" → in a minute, "the weeks" → in a

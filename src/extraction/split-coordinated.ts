@@ -4,7 +4,8 @@
  * so are verb pairs under one cue ("immediately cease hostilities and fully respect …", "will be
  * frozen on 30 April and released on 14 May", "tripling … and doubling … by 2030").
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type nlpType from 'compromise';
 import { findDeadlinePhrase } from './find-deadline-phrase.js';
 import { isParticiple } from './participle.js';
 
@@ -23,6 +24,16 @@ const VERB_AND = /,?\s+and\s+(?:(?:immediately|fully|also|further|then|promptly|
 const NOUN_SUFFIX = /(?:ment|tion|sion|ity|ness|ance|ence|ship|ism|ure|ies|ics|age|ty)$/;
 
 const baseVerbs = new Map<string, boolean>();
+let tagger: typeof nlpType | undefined;
+
+/**
+ * compromise, loaded on the first word asked about, from its one-file CommonJS build: its ES module
+ * source is some 500 files, which cost every command a quarter of a second or more at start-up.
+ */
+function nlp(text: string): ReturnType<typeof nlpType> {
+  tagger ??= createRequire(import.meta.url)('compromise') as typeof nlpType;
+  return tagger(text);
+}
 
 /** Asked of the same few hundred words again and again: the tagger's answer is kept. */
 export function isBaseVerb(word: string): boolean {
