@@ -12,6 +12,10 @@ export const postgresDialect: Dialect = {
     `COALESCE(jsonb_agg(jsonb_build_object(${Object.entries(fields)
       .map(([k, v]) => `'${k}', ${v}`)
       .join(', ')}) ORDER BY ${orderBy}), '[]'::jsonb)`,
+  recordset: (param, columns) =>
+    `(SELECT * FROM jsonb_to_recordset(${param}::jsonb) AS r(${Object.entries(columns)
+      .map(([name, type]) => `${name} ${type === 'json' ? 'jsonb' : 'text'}`)
+      .join(', ')}))`,
   jsonArrayHasLower: (column, param) => `EXISTS (SELECT 1 FROM jsonb_array_elements_text(${column}) t WHERE lower(t) = ${param})`,
   forUpdate: ' FOR UPDATE',
   skipLocked: ' FOR UPDATE SKIP LOCKED',

@@ -35,6 +35,11 @@ export interface Dialect {
   readonly decodeJson: JsonDecoder;
   /** `rows` (an alias of the owner-like rows) aggregated as a JSON array of `fields`, in `orderBy` order. */
   jsonArray(fields: Record<string, string>, orderBy: string): string;
+  /**
+   * The JSON array of objects in `param` as a row source with these columns (text, or JSON where
+   * marked): a batch of any size is one parameter and one statement text, prepared once.
+   */
+  recordset(param: string, columns: Record<string, 'text' | 'json'>): string;
   /** True when the JSON array in `column` holds a string whose lower case equals `param`. */
   jsonArrayHasLower(column: string, param: string): string;
   /** Appended to a read whose row a transaction then writes, so concurrent instances take turns. */

@@ -1,7 +1,7 @@
 /** The outbox: idempotent writes by key, leased claims (SKIP LOCKED where the engine has it), and the figures `status` shows. */
 import { toOutboxRow, type OutboxTableRow as Row } from '../rows.js';
-import type { NewOutboxRow, OutboxKind, OutboxOutcome, OutboxRepository, OutboxRow, OutboxStats, ReminderPlan } from '../store.js';
-import type { Executor } from './executor.js';
+import type { OutboxKind, OutboxOutcome, OutboxRepository, OutboxRow, OutboxStats, ReminderPlan } from '../store.js';
+import type { Dialect, Executor } from './executor.js';
 
 /**
  * Leases, results and the tick's plan are bookkeeping nobody was promised: their commits are
@@ -18,52 +18,36 @@ export class SqlOutboxRepository implements OutboxRepository {
 
   private map = (row: Row) => toOutboxRow(row, this.sql.dialect.decodeJson);
 
+  /**
+   * The tick's plan for a slice, whatever its size, in at most three statements of fixed text (each
+   * batch is one JSON parameter, see `Dialect.recordset`): where the engine allows writes in WITH
+   * (PostgreSQL) they are one statement, atomic by itself, so a slice is one round trip with no
+   * BEGIN and COMMIT; elsewhere one transaction. Moves are written in primary-key order, so the
+   * pages they touch are visited in file order.
+   */
   async record(plan: ReminderPlan, now: Date): Promise<number> {
-    const at = now.toISOString();
-    // A few statements per tick whatever its size (multi-row VALUES): on PostgreSQL each statement is a round trip.
+    const writes = recordStatements(this.sql.dialect, plan, now.toISOString());
+    if (writes.length === 0) return 0;
+    if (this.sql.dialect.writesInWith) {
+      let offset = 0;
+      const ctes = writes.map((w, i) => {
+        // Each statement numbers its placeholders from $1; in one statement they follow on.
+        const sql = w.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+        offset += w.params.length;
+        return `w${i} AS (${sql}${w.counted ? ' RETURNING 1' : ''})`;
+      });
+      const counted = writes.findIndex((w) => w.counted);
+      const [row] = await this.sql.rows<{ inserted: number }>(
+        `WITH ${ctes.join(', ')} SELECT ${counted < 0 ? '0' : `(SELECT CAST(COUNT(*) AS INTEGER) FROM w${counted})`} AS inserted`,
+        writes.flatMap((w) => w.params),
+      );
+      return Number(row.inserted);
+    }
     return this.sql.transaction(async (tx) => {
       let inserted = 0;
-      for (const rows of chunks(plan.rows, 100)) {
-        const params: unknown[] = [];
-        const values = rows.map((row) => {
-          const p = insertValues(row, at).map((v) => `$${params.push(v)}`);
-          // next_attempt_at starts at the due time.
-          return `(${p[0]}, ${p[1]}, ${p[2]}, ${p[3]}, ${p[4]}, ${p[5]}, ${tx.dialect.json(p[6])}, ${p[7]}, ${p[8]}, ${p[9]}, ${p[8]}, ${p[10]}, ${p[11]})`;
-        });
-        inserted += await tx.run(
-          `INSERT INTO outbox (key, kind, workspace_id, subject, address, recipient_id, commitment_ids, slot, due_at, state,
-             next_attempt_at, created_at, finished_at)
-           VALUES ${values.join(', ')}
-           ON CONFLICT (key) DO NOTHING`,
-          params,
-        );
-      }
-      // Compare-and-set: if a change recomputed the time after the tick read it, the change's value stands.
-      const moves = [
-        {
-          table: 'commitments',
-          key: 'id',
-          items: plan.commitments.map((c) => [c.workspaceId, c.id, c.nextReminderAt, c.expected ?? null]),
-        },
-        {
-          table: 'channels',
-          key: 'address',
-          items: plan.channels.map((c) => [c.workspaceId, c.address, c.nextReminderAt, c.expected ?? null]),
-        },
-      ];
-      for (const { table, key, items } of moves) {
-        for (const rows of chunks(items, 200)) {
-          const params: unknown[] = [];
-          const values = rows.map((r) => `(${r.map((v) => `CAST($${params.push(v)} AS TEXT)`).join(', ')})`);
-          // VALUES columns are column1… on both engines.
-          await tx.run(
-            `UPDATE ${table} SET next_reminder_at = v.column3
-             FROM (VALUES ${values.join(', ')}) AS v
-             WHERE ${table}.workspace_id = v.column1 AND ${table}.${key} = v.column2
-               AND (v.column4 IS NULL OR ${table}.next_reminder_at = v.column4)`,
-            params,
-          );
-        }
+      for (const w of writes) {
+        const changed = await tx.run(w.sql, w.params);
+        if (w.counted) inserted += changed;
       }
       return inserted;
     });
@@ -203,27 +187,87 @@ export class SqlOutboxRepository implements OutboxRepository {
   }
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** A write of `record`; `counted` is the one whose changed rows are the rows written (the outbox insert). */
+interface Write {
+  sql: string;
+  params: unknown[];
+  counted: boolean;
 }
 
-/** Values for the INSERT in `record`: a pending row is first tried at its due time; a missed one is finished at once. */
-function insertValues(row: NewOutboxRow, at: string): unknown[] {
-  const state = row.state ?? 'pending';
-  return [
-    row.key,
-    row.kind,
-    row.workspaceId,
-    row.subject,
-    row.address,
-    row.recipientId ?? null,
-    JSON.stringify(row.commitmentIds),
-    row.slot,
-    row.dueAt,
-    state,
-    at,
-    state === 'pending' ? null : at,
+const OUTBOX_COLUMNS = {
+  key: 'text',
+  kind: 'text',
+  workspace_id: 'text',
+  subject: 'text',
+  address: 'text',
+  recipient_id: 'text',
+  commitment_ids: 'json',
+  slot: 'text',
+  due_at: 'text',
+  state: 'text',
+  finished_at: 'text',
+} as const;
+const MOVE_COLUMNS = { workspace_id: 'text', id: 'text', next_at: 'text', expected: 'text' } as const;
+
+/**
+ * The statements of `record` (each numbering its placeholders from $1). Each move sets next_reminder_at by compare-and-set: if a change recomputed the time after the
+ * tick read it, the change's value stands.
+ */
+function recordStatements(d: Dialect, plan: ReminderPlan, at: string): Write[] {
+  const writes: Write[] = [];
+  if (plan.rows.length > 0) {
+    // A pending row is first tried at its due time; a missed one is finished at once.
+    const rows = plan.rows.map((row) => {
+      const state = row.state ?? 'pending';
+      return {
+        key: row.key,
+        kind: row.kind,
+        workspace_id: row.workspaceId,
+        subject: row.subject,
+        address: row.address,
+        recipient_id: row.recipientId ?? null,
+        commitment_ids: row.commitmentIds,
+        slot: row.slot,
+        due_at: row.dueAt,
+        state,
+        finished_at: state === 'pending' ? null : at,
+      };
+    });
+    writes.push({
+      sql: `INSERT INTO outbox (key, kind, workspace_id, subject, address, recipient_id, commitment_ids, slot, due_at, state,
+              next_attempt_at, created_at, finished_at)
+            SELECT v.key, v.kind, v.workspace_id, v.subject, v.address, v.recipient_id, v.commitment_ids, v.slot, v.due_at, v.state,
+              v.due_at, CAST($2 AS TEXT), v.finished_at
+            FROM ${d.recordset('$1', OUTBOX_COLUMNS)} AS v WHERE TRUE
+            ON CONFLICT (key) DO NOTHING`,
+      params: [JSON.stringify(rows), at],
+      counted: true,
+    });
+  }
+  const moves = [
+    { table: 'commitments', key: 'id', items: plan.commitments.map((c) => ({ workspace_id: c.workspaceId, id: c.id, ...moved(c) })) },
+    { table: 'channels', key: 'address', items: plan.channels.map((c) => ({ workspace_id: c.workspaceId, id: c.address, ...moved(c) })) },
   ];
+  for (const { table, key, items } of moves) {
+    if (items.length === 0) continue;
+    items.sort((a, b) => compare(a.workspace_id, b.workspace_id) || compare(a.id, b.id));
+    writes.push({
+      sql: `UPDATE ${table} SET next_reminder_at = v.next_at
+            FROM ${d.recordset('$1', MOVE_COLUMNS)} AS v
+            WHERE ${table}.workspace_id = v.workspace_id AND ${table}.${key} = v.id
+              AND (v.expected IS NULL OR ${table}.next_reminder_at = v.expected)`,
+      params: [JSON.stringify(items)],
+      counted: false,
+    });
+  }
+  return writes;
+}
+
+function moved(c: { nextReminderAt: string | null; expected?: string }): { next_at: string | null; expected: string | null } {
+  return { next_at: c.nextReminderAt, expected: c.expected ?? null };
+}
+
+/** Code-unit order: the primary key's order on SQLite (BINARY); near enough for locality elsewhere. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

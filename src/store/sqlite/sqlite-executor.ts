@@ -29,6 +29,10 @@ export const sqliteDialect: Dialect = {
     `json_group_array(json_object(${Object.entries(fields)
       .map(([k, v]) => `'${k}', ${v}`)
       .join(', ')}) ORDER BY ${orderBy})`,
+  recordset: (param, columns) =>
+    `(SELECT ${Object.entries(columns)
+      .map(([name, type]) => `r.value ${type === 'json' ? '->' : '->>'} '$.${name}' AS ${name}`)
+      .join(', ')} FROM json_each(${param}) r)`,
   jsonArrayHasLower: (column, param) => `EXISTS (SELECT 1 FROM json_each(${column}) t WHERE lower(t.value) = ${param})`,
   // The write lock taken at BEGIN IMMEDIATE already serialises writers.
   forUpdate: '',
@@ -100,6 +104,16 @@ export class SqliteExecutor implements Executor {
 
   transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
     return this.transact(work, true);
+  }
+
+  /**
+   * A passive checkpoint (copies the WAL's frames into the database as far as no reader still needs
+   * them; never waits for a lock), between this process's transactions. Its syncs are SQLite's own.
+   */
+  async checkpoint(): Promise<void> {
+    while (this.lock.active) await this.lock.tail;
+    if (this.guard.problem()) return;
+    this.guard.write(() => this.db.pragma('wal_checkpoint(PASSIVE)'));
   }
 
   /** Resolves once every commit made so far on this connection is on disk. */
