@@ -1,32 +1,22 @@
 /**
  * The body of the scheduler thread (started by SchedulerThread): opens a store connection of its own
- * (SQLite: another connection on the same WAL file; PostgreSQL: a small pool of four) and does the
+ * (scheduler-worker-store.ts) and does the
  * scheduler's CPU work there: ticks (`runTick`) and the re-check and rendering of each outbox row
  * before its send (`prepareRow`), so neither holds up the main event loop (Slack's 3-second ack).
  * Messages in: `tick`, `prepare`, `stop`; out: `ready`, `done`, `failed`, `broken`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { nextReminderCalculator } from '../reminders/next-reminder.js';
 import { parseQuietHours } from '../reminders/quiet-hours.js';
-import { PostgresStore } from '../store/postgres/postgres-store.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { faultHookFrom } from './fault-hook.js';
 import { prepareRow } from './prepare-row.js';
 import type { SchedulerThreadData, ToSchedulerThread } from './scheduler-thread.js';
+import { openSchedulerStore } from './scheduler-worker-store.js';
 import { runTick } from './tick.js';
 
 const port = parentPort!;
 const data = workerData as SchedulerThreadData;
 const quiet = parseQuietHours(data.quietHours);
-
-/** Housekeeping (statistics, receipt pruning) stays with the main connection. */
-function openThreadStore(): Store {
-  const shared = { defaultTimeZone: data.store.FOLLOWTHROUGH_DEFAULT_TZ, nextReminderAt: nextReminderCalculator };
-  if (data.store.DATABASE_URL)
-    return new PostgresStore({ connectionString: data.store.DATABASE_URL, maxConnections: 4, maintenanceIntervalMs: 0, ...shared });
-  return new SqliteStore({ file: data.store.FOLLOWTHROUGH_DB, maintenanceIntervalMs: 0, ...shared });
-}
 
 /** The crash tests' `mid-tick` point: the process is killed right after a slice of the tick commits. */
 function withTickFault(store: Store): Store {
@@ -62,7 +52,11 @@ function serve(store: Store): void {
   };
   port.on('message', (message: ToSchedulerThread) => {
     if (message.type === 'tick') {
-      ticks = ticks.then(() => answer(message.id, () => runTick(store, new Date(message.now), quiet)));
+      // The checkpoint comes after the tick's answer: the rows are committed, nobody waits for it.
+      ticks = ticks
+        .then(() => answer(message.id, () => runTick(store, new Date(message.now), quiet)))
+        .then(() => store.checkpoint?.())
+        .catch(() => undefined);
     } else if (message.type === 'prepare') {
       void answer(message.id, () => prepareRow(store, message.row, new Date(message.now), quiet));
     } else {
@@ -76,7 +70,7 @@ function serve(store: Store): void {
 }
 
 try {
-  const store = withTickFault(openThreadStore());
+  const store = withTickFault(openSchedulerStore(data.store));
   await store.ready?.();
   serve(store);
 } catch (error) {

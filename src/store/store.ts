@@ -209,6 +209,12 @@ export interface Store {
    * statistics and forgets inbound receipts older than a day. Returns how many receipts it pruned.
    */
   maintain?(now?: Date): Promise<{ prunedReceipts: number }>;
+  /**
+   * Copies what a burst of writes left in the write-ahead log into the database file, at a moment
+   * when nobody waits for it (the scheduler thread, after a tick). Optional: only SQLite opened with
+   * `autoCheckpoint: false` needs it; PostgreSQL's checkpointer is a background process already.
+   */
+  checkpoint?(): Promise<void>;
   /** Writes a consistent copy of the whole database to `file` while it stays in use. */
   backup(file: string): Promise<void>;
   close(): Promise<void>;

@@ -29,6 +29,14 @@ export interface SqliteStoreOptions extends RepositoryOptions {
   syncFiles?: SyncFiles;
   /** How often `maintain()` runs by itself (statistics, receipt pruning); 0 turns it off. Default: hourly. */
   maintenanceIntervalMs?: number;
+  /**
+   * Whether this connection's commits checkpoint the WAL themselves (SQLite's default: the commit that
+   * takes the WAL past 1,000 pages copies all of it into the database and syncs both, inside that
+   * commit). False for the scheduler thread's connection: a 1M-commitment tick writes ~1,000 scattered
+   * pages, so nearly every tick's last slice paid a whole checkpoint; the thread calls `checkpoint()`
+   * after the tick instead, and every other connection keeps the default, so the WAL stays bounded.
+   */
+  autoCheckpoint?: boolean;
 }
 
 /** Receipts older than this are forgotten: Slack retries an event within minutes, never a day later. */
@@ -50,6 +58,7 @@ export class SqliteStore extends Repositories implements Store {
     }
     const durability = options.durability ?? 'group';
     const db = openDatabase(file, durability === 'commit' ? 'FULL' : 'NORMAL');
+    if (options.autoCheckpoint === false) db.pragma('wal_autocheckpoint = 0');
     const guard = new FileGuard(file);
     const barrier = durability === 'group' && file !== ':memory:' ? new DurabilityBarrier(file, options.syncFiles) : undefined;
     const executor = new SqliteExecutor(db, guard, file, barrier);
@@ -80,6 +89,10 @@ export class SqliteStore extends Repositories implements Store {
     const prunedReceipts = await this.receipts.prune(new Date(now.getTime() - RECEIPT_RETENTION_MS));
     this.optimize(false);
     return { prunedReceipts };
+  }
+
+  async checkpoint(): Promise<void> {
+    if (this.db.open) await this.executor.checkpoint();
   }
 
   async backup(file: string): Promise<void> {
