@@ -14,16 +14,33 @@ export interface Seen {
 }
 
 export class QueryCounter {
+  /** Counts statements, rows and plans (and times them). */
   recording = false;
+  /** Only times them (`dbMs`): the runs after the first, whose statements were already counted. */
+  timing = false;
   statements = 0;
   rows = 0;
-  /** Time spent waiting on the database (SQLite: inside the synchronous call; PostgreSQL: until the reply). */
+  /**
+   * Time spent waiting on the database (SQLite: inside the synchronous call; PostgreSQL: until the
+   * reply), counted once while statements overlap (the tick reads channels and commitments at once).
+   */
   dbMs = 0;
   readonly seen = new Map<string, Seen>();
+  private outstanding = 0;
+  private since = 0;
 
-  record(sql: string, params: unknown[], rows: number, ms = 0): void {
+  /** A statement is sent. */
+  enter(): void {
+    if (this.outstanding++ === 0) this.since = performance.now();
+  }
+
+  /** A statement has its answer. */
+  leave(): void {
+    if (--this.outstanding === 0 && (this.recording || this.timing)) this.dbMs += performance.now() - this.since;
+  }
+
+  record(sql: string, params: unknown[], rows: number): void {
     if (!this.recording) return;
-    this.dbMs += ms;
     this.statements++;
     this.rows += rows;
     const entry = this.seen.get(sql) ?? { sql, params, count: 0, rows: 0 };
@@ -50,11 +67,15 @@ export const counter = new QueryCounter();
   for (const method of ['all', 'get', 'run', 'iterate'] as const) {
     const original = proto[method];
     proto[method] = function (this: { source: string; reader: boolean }, ...params: unknown[]) {
-      const start = performance.now();
-      const result = original.apply(this, params);
-      const ms = performance.now() - start;
+      counter.enter();
+      let result: unknown;
+      try {
+        result = original.apply(this, params);
+      } finally {
+        counter.leave();
+      }
       const rows = method === 'all' ? (result as unknown[]).length : method === 'get' ? (result ? 1 : 0) : 0;
-      counter.record(this.source, params, rows, ms);
+      counter.record(this.source, params, rows);
       return result;
     };
   }
@@ -68,19 +89,23 @@ export const counter = new QueryCounter();
     const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '');
     const values = (Array.isArray(args[1]) ? args[1] : ((args[0] as { values?: unknown[] })?.values ?? [])) as unknown[];
     const callback = args.findIndex((a) => typeof a === 'function');
-    const start = performance.now();
-    const note = (result: unknown) =>
-      counter.record(text, values, (result as { rows?: unknown[] })?.rows?.length ?? 0, performance.now() - start);
+    counter.enter();
+    const note = (result: unknown) => {
+      counter.leave();
+      counter.record(text, values, (result as { rows?: unknown[] })?.rows?.length ?? 0);
+    };
     if (callback >= 0) {
       const cb = args[callback] as (err: unknown, result: unknown) => void;
       args[callback] = (err: unknown, result: unknown) => {
-        if (!err) note(result);
+        if (err) counter.leave();
+        else note(result);
         cb(err, result);
       };
       return original.apply(this, args);
     }
     const out = original.apply(this, args);
-    if (out && typeof (out as Promise<unknown>).then === 'function') (out as Promise<unknown>).then(note, () => undefined);
+    if (out && typeof (out as Promise<unknown>).then === 'function') (out as Promise<unknown>).then(note, () => counter.leave());
+    else counter.leave();
     return out;
   };
 }
