@@ -64,8 +64,11 @@ interface Stream {
   last?: number;
 }
 
+/** What of a commitment its reminder days depend on (the tick reads only these columns). */
+export type ReminderSubject = Pick<Commitment, 'status' | 'deadline' | 'timeZone' | 'createdAt'>;
+
 /** The kind of reminder a commitment gets now, from its deadline (undefined: none, e.g. closed or proposed). */
-export function reminderKindFor(commitment: Commitment): ReminderKind | undefined {
+export function reminderKindFor(commitment: ReminderSubject): ReminderKind | undefined {
   if (!ACTIVE_STATUSES.includes(commitment.status)) return undefined;
   const d = commitment.deadline;
   if (d.kind === 'exact' || (d.kind === 'event' && d.due)) return 'nudge';
@@ -75,11 +78,11 @@ export function reminderKindFor(commitment: Commitment): ReminderKind | undefine
   return 'set-date';
 }
 
-function createdOn(commitment: Commitment): CalendarDate {
+function createdOn(commitment: ReminderSubject): CalendarDate {
   return calendarDateIn(new Date(commitment.createdAt), commitment.timeZone);
 }
 
-function streamOf(commitment: Commitment): Stream | undefined {
+function streamOf(commitment: ReminderSubject): Stream | undefined {
   const kind = reminderKindFor(commitment);
   const d = commitment.deadline;
   if (!kind) return undefined;
@@ -157,7 +160,7 @@ function monthlyStream(reference: CalendarDate): Stream {
 }
 
 function reviewStream(
-  commitment: Commitment,
+  commitment: ReminderSubject,
   reference: CalendarDate,
   cadence: Cadence | undefined,
   endsOn: CalendarDate | undefined,
@@ -189,7 +192,7 @@ const written = (slot: CadenceDay | undefined): CadenceSlot | undefined => slot 
 /** A commitment's stream of reminder days, built once and asked many times (the tick asks a dozen times per row). */
 export type ReminderStream = Stream;
 
-export function reminderStream(commitment: Commitment): ReminderStream | undefined {
+export function reminderStream(commitment: ReminderSubject): ReminderStream | undefined {
   return streamOf(commitment);
 }
 

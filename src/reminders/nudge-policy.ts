@@ -16,6 +16,7 @@ import {
   type CadenceDay,
   type CadenceSlot,
   type ReminderStream,
+  type ReminderSubject,
 } from './cadence.js';
 import { isQuiet, nextAllowed, type QuietHours } from './quiet-hours.js';
 
@@ -97,7 +98,7 @@ const LOOK_BACK_DAYS = 4;
  * Runs for every due row of a tick: days are day numbers, and zone questions go to `local-clock`.
  */
 export function nudgesAt(
-  commitment: Commitment,
+  commitment: ReminderSubject & Pick<Commitment, 'updatedAt' | 'snoozedUntil'>,
   recipients: Recipient[],
   now: Date,
   quiet: QuietHours,

@@ -4,7 +4,7 @@
  * vs parsed jsonb, hence the decoder) and how a flag does (0/1 vs boolean).
  */
 import type { Commitment, LogEntry } from '../commitments/commitment.js';
-import type { ChannelRecord, DueCommitment, DueOwner, EventRecord, OutboxKind, OutboxRow, UserRecord } from './store.js';
+import type { ChannelRecord, DueCommitment, EventRecord, OutboxKind, OutboxRow, UserRecord } from './store.js';
 
 /** Turns a stored JSON column into its value, or `fallback` when it is empty. */
 export type JsonDecoder = <T>(stored: unknown, fallback: T) => T;
@@ -135,7 +135,7 @@ export function toCommitment(row: CommitmentRow, json: JsonDecoder): Commitment 
     owners: json(row.owners, []),
     tags: json(row.tags, []),
     source: json(row.source, {}),
-    deadline: json(row.deadline, { kind: 'none', text: '', reference: row.created_at.slice(0, 10) }),
+    deadline: deadlineOf(row, json),
     timeZone: row.time_zone,
     status: row.status as Commitment['status'],
     atRisk: Boolean(row.at_risk),
@@ -147,27 +147,38 @@ export function toCommitment(row: CommitmentRow, json: JsonDecoder): Commitment 
   };
 }
 
-/** A due commitment row: the commitment, its next reminder time, and its owners joined with their user rows. */
-export interface DueRow extends CommitmentRow {
+/** A stored deadline; a row without one (never written so) reads as none, from the day it was made. */
+function deadlineOf(row: Pick<CommitmentRow, 'deadline' | 'created_at'>, json: JsonDecoder): Commitment['deadline'] {
+  return json(row.deadline, { kind: 'none', text: '', reference: row.created_at.slice(0, 10) });
+}
+
+/** A due commitment row: the columns the tick's policy reads, its next reminder time, and its owners joined with their user rows. */
+export interface DueRow
+  extends Pick<CommitmentRow, 'workspace_id' | 'id' | 'status' | 'deadline' | 'time_zone' | 'created_at' | 'updated_at' | 'snoozed_until'> {
   next_reminder_at: string;
   recipients: unknown;
 }
+
+/** The columns of a DueRow, in a SELECT on commitments aliased `c`. */
+export const DUE_COLUMNS =
+  'c.workspace_id, c.id, c.status, c.deadline, c.time_zone, c.created_at, c.updated_at, c.snoozed_until, c.next_reminder_at';
 
 type StoredOwner = { id: string; name: string; timeZone?: string | null; dmAddress?: string | null };
 
 export function toDueCommitment(row: DueRow, json: JsonDecoder): DueCommitment {
   const owners = json<StoredOwner[]>(row.recipients, []);
-  const recipients: DueOwner[] = owners.map((o) => ({
-    id: o.id,
-    name: o.name,
-    timeZone: o.timeZone ?? undefined,
-    dmAddress: o.dmAddress ?? undefined,
-  }));
   return {
-    ...toCommitment(row, json),
+    workspaceId: row.workspace_id,
+    id: row.id,
+    status: row.status as Commitment['status'],
+    deadline: deadlineOf(row, json),
+    timeZone: row.time_zone,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    snoozedUntil: row.snoozed_until ?? undefined,
     owners: owners.map((o) => ({ id: o.id, name: o.name })),
     nextReminderAt: row.next_reminder_at,
-    recipients,
+    recipients: owners.map((o) => ({ id: o.id, name: o.name, timeZone: o.timeZone ?? undefined, dmAddress: o.dmAddress ?? undefined })),
   };
 }
 

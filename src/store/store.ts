@@ -316,8 +316,14 @@ export interface DueOwner {
   dmAddress?: string;
 }
 
-/** A commitment whose next reminder time has come, with its owners' user records. */
-export type DueCommitment = Commitment & { nextReminderAt: string; recipients: DueOwner[] };
+/**
+ * A commitment whose next reminder time has come, with its owners' user records: only what the
+ * tick's policy reads (its title, parties, tags and source are neither read nor parsed).
+ */
+export type DueCommitment = Pick<
+  Commitment,
+  'workspaceId' | 'id' | 'status' | 'deadline' | 'timeZone' | 'createdAt' | 'updatedAt' | 'snoozedUntil' | 'owners'
+> & { nextReminderAt: string; recipients: DueOwner[] };
 
 export interface ReminderStateRepository {
   /**

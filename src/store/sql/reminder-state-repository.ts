@@ -1,6 +1,6 @@
 /** The reads a scheduler tick needs, each one indexed query on `next_reminder_at` per batch. */
 import type { LogEntry } from '../../commitments/commitment.js';
-import { toChannel, toDueCommitment, toLogEntry, type ChannelRow, type DueRow, type LogRow } from '../rows.js';
+import { DUE_COLUMNS, toChannel, toDueCommitment, toLogEntry, type ChannelRow, type DueRow, type LogRow } from '../rows.js';
 import type { ChannelRecord, DueCommitment, ReminderStateRepository } from '../store.js';
 import type { Executor } from './executor.js';
 
@@ -20,7 +20,7 @@ export class SqlReminderStateRepository implements ReminderStateRepository {
       'o.position',
     );
     const rows = await this.sql.rows<DueRow>(
-      `SELECT c.*, (SELECT ${recipients} FROM commitment_owners o
+      `SELECT ${DUE_COLUMNS}, (SELECT ${recipients} FROM commitment_owners o
                     LEFT JOIN users u ON u.workspace_id = o.workspace_id AND u.id = o.user_id
                     WHERE o.workspace_id = c.workspace_id AND o.commitment_id = c.id) AS recipients
        FROM commitments c WHERE c.next_reminder_at IS NOT NULL AND c.next_reminder_at <= $1 ORDER BY c.next_reminder_at LIMIT $2`,
