@@ -15,7 +15,6 @@ import { openAddForm } from './listen-add-form.js';
 import { toInvocation, type SlackContext } from './slack-context.js';
 import { servedWorkspace } from './slack-workspace.js';
 
-export { BARE_COMMAND_HINT } from './answer-command.js';
 export const SLASH_COMMAND = '/commitments';
 /** Commands that change commitments: after them, the owners' App Homes are refreshed. */
 export const CHANGES = /^(?:add|new|track|done|reopen|snooze|status|edit|drop|accept|event|import)\b/i;
