@@ -37,6 +37,8 @@ interface ThreadLogger {
 const ENTRY = new URL('./command-worker-entry.js', import.meta.url);
 /** How long `stop()` waits for answers in progress before the thread is terminated. */
 const STOP_GRACE_MS = 10_000;
+/** After a crash, lists are answered on the main thread this long before a new thread is tried (loading one costs a second of CPU). */
+export const RESPAWN_AFTER_MS = 30_000;
 
 interface Pending {
   resolve(): void;
@@ -52,6 +54,8 @@ export class CommandThread {
   private nextId = 1;
   private stopped = false;
   private loaded = false;
+  /** When `ready` may start a thread again after a crash (performance.now() time). */
+  private respawnAt = 0;
 
   constructor(
     private readonly data: CommandThreadData,
@@ -65,10 +69,11 @@ export class CommandThread {
 
   /**
    * Whether the thread has loaded and can take a command now. While it loads (at start, after a
-   * crash: a second or more), commands are better answered on the main thread than kept waiting.
+   * crash: a second or more), commands are better answered on the main thread than kept waiting;
+   * after a crash, a new thread is started on the first call past RESPAWN_AFTER_MS.
    */
   get ready(): boolean {
-    if (!this.worker && !this.stopped) this.spawn();
+    if (!this.worker && !this.stopped && performance.now() >= this.respawnAt) this.spawn();
     return this.loaded && !this.stopped;
   }
 
@@ -132,6 +137,7 @@ export class CommandThread {
     this.pending.clear();
     this.worker = undefined;
     this.loaded = false;
+    this.respawnAt = performance.now() + RESPAWN_AFTER_MS;
   }
 
   private answered(message: Extract<FromCommandThread, { type: 'ready' | 'posted' | 'done' | 'failed' }>): void {
