@@ -63,13 +63,15 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ap
   const core = createCore({ store, settings: { defaultTimeZone: config.FOLLOWTHROUGH_DEFAULT_TZ }, logger });
   const needsHttp = config.adapters.some((a) => a === 'slack' || a === 'teams');
   const http = needsHttp ? new HttpServer(logger, async () => (await store.health?.()) ?? { writable: true }) : undefined;
+  // Threads (the scheduler's, the Slack adapter's) open the store again: not an in-memory database, which cannot be shared.
+  const threadStore = config.DATABASE_URL || config.FOLLOWTHROUGH_DB !== ':memory:' ? storeConfigOf(config) : undefined;
   const adapters = new Map<AdapterName, RunningAdapter>();
   const chatAdapters = new Map<string, ChatAdapter>();
   let address: AddressInfo | undefined;
   try {
     for (const name of config.adapters) {
       const { start } = await ADAPTER_MODULES[name]();
-      const running = await start({ config, core, logger: logger.child({ adapter: name }), http: http ?? noHttp(name) }).catch(
+      const running = await start({ config, core, logger: logger.child({ adapter: name }), http: http ?? noHttp(name), threadStore }).catch(
         (error: unknown) => {
           throw adapterFailure(name, error);
         },
@@ -91,10 +93,9 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env): Promise<Ap
   // Reminders start once every adapter can deliver. Ticks and each row's re-check before its send run
   // in a thread with a connection of its own (an in-memory SQLite database cannot be shared: there they stay here).
   const schedulerLogger = logger.child({ component: 'scheduler' });
-  const thread =
-    config.DATABASE_URL || config.FOLLOWTHROUGH_DB !== ':memory:'
-      ? new SchedulerThread({ store: storeConfigOf(config), quietHours: config.FOLLOWTHROUGH_QUIET_HOURS }, schedulerLogger)
-      : undefined;
+  const thread = threadStore
+    ? new SchedulerThread({ store: threadStore, quietHours: config.FOLLOWTHROUGH_QUIET_HOURS }, schedulerLogger)
+    : undefined;
   thread?.start();
   const scheduler = startScheduler({
     store,

@@ -38,12 +38,11 @@ export function renderMessages(reply: Reply, options: { maxMessages?: number } =
   let page: Block[] = [...head];
   for (const [index, unit] of units.entries()) {
     const lastAllowed = pages.length + 1 === max;
-    const remaining = units.slice(index);
     // On the last page allowed, keep room for the tail and the "and N more" note.
     const reserve = lastAllowed ? tail.length + 1 : 0;
     if (page.length + unit.blocks.length + reserve > BLOCK_LIMITS.blocks && page.length > 0) {
       if (lastAllowed) {
-        page.push(contextBlock(moreNote(reply, remaining.filter((u) => u.item).length)));
+        page.push(contextBlock(moreNote(reply, units.slice(index).filter((u) => u.item).length)));
         break;
       }
       pages.push(page);

@@ -10,6 +10,7 @@ import type { StartAdapter } from '../../src/ports/adapter-host.js';
 import { createBoltApp, webClientOptions } from './bolt-app.js';
 import { boltLogger } from './bolt-logger.js';
 import { AppHome } from './app-home.js';
+import { CommandThread } from './command-thread.js';
 import { InFlight } from './in-flight.js';
 import { listenToActions } from './listen-actions.js';
 import { listenToAddForm } from './listen-add-form.js';
@@ -27,7 +28,7 @@ import { SlackDirectory, slackErrorCode } from './slack-directory.js';
 /** How long stopping waits for listeners still at work (Slack's own retries cover anything cut off). */
 const STOP_GRACE_MS = 10_000;
 
-export const start: StartAdapter = async ({ config, core, logger, http }) => {
+export const start: StartAdapter = async ({ config, core, logger, http, threadStore }) => {
   const client = new WebClient(config.SLACK_BOT_TOKEN, { ...webClientOptions(config), logger: boltLogger(logger) });
   const identity = await whoAmI(client, config.SLACK_API_URL);
   const bolt = createBoltApp({
@@ -46,6 +47,10 @@ export const start: StartAdapter = async ({ config, core, logger, http }) => {
   context.home = new AppHome(context, client);
   const inFlight = new InFlight();
   context.inFlight = inFlight;
+  if (threadStore) {
+    context.commandThread = new CommandThread({ store: threadStore }, logger.child({ component: 'command-thread' }));
+    context.commandThread.start();
+  }
   bolt.app.error(async (error) => {
     logger.error({ err: error }, 'Slack listener failed');
   });
@@ -76,6 +81,7 @@ export const start: StartAdapter = async ({ config, core, logger, http }) => {
     // Listeners already acked may still be answering: let them finish while the store is open.
     stop: async () => {
       await inFlight.drain(STOP_GRACE_MS);
+      await context.commandThread?.stop();
       await bolt.stop();
     },
   };

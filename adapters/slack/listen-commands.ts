@@ -1,23 +1,24 @@
 /**
  * `/commitments …`: ack at once, then answer through the command's response_url (works where the
  * bot is not a member). A bare `/commitments` lists this channel, with a pointer to `help`; a bare
- * `/commitments add` opens the Add form.
+ * `/commitments add` opens the Add form. A list — the heaviest read, and the commonest command — is
+ * answered by the command thread when there is one, so its reads, rendering and posts never hold up
+ * the acks of the requests behind it; everything else is answered here.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { App } from '@slack/bolt';
-import type { Reply } from '../../src/replies/reply.js';
-import { withAddButton } from './add-button.js';
+import type { Invocation } from '../../src/ports/invocation.js';
+import { listCommand } from '../../src/commands/list.js';
+import { answerCommand, type CommandToAnswer, type Respond } from './answer-command.js';
 import { commitmentIdsIn } from './app-home.js';
 import { openAddForm } from './listen-add-form.js';
-import { renderForSlack } from './render-for-slack.js';
 import { toInvocation, type SlackContext } from './slack-context.js';
 import { servedWorkspace } from './slack-workspace.js';
 
 export const SLASH_COMMAND = '/commitments';
-const RESPONSE_URL_USES = 5;
-export const BARE_COMMAND_HINT = 'Type `/commitments help` for everything I can do, or `/commitments add` for a form.';
 /** Commands that change commitments: after them, the owners' App Homes are refreshed. */
 export const CHANGES = /^(?:add|new|track|done|reopen|snooze|status|edit|drop|accept|event|import)\b/i;
+const LIST_WORDS = new Set([listCommand.name, ...(listCommand.aliases ?? [])]);
 
 export function listenToCommands(app: App, context: SlackContext): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
@@ -48,19 +49,10 @@ export function listenToCommands(app: App, context: SlackContext): void {
       rawText: bare ? 'list' : command.text,
       checkMembership: true,
     });
-    const answered = await context.core.handle(invocation);
+    const toAnswer: CommandToAnswer = { invocation, bare };
+    if (isList(invocation) && context.commandThread?.ready && (await answeredInThread(context, toAnswer, command.response_url))) return;
     // The command's reads and the rendering are each a stretch of synchronous work: acks waiting meanwhile go first.
-    await yieldToEventLoop();
-    const reply = bare ? withHint(answered) : answered;
-    const responseType = reply.visibility === 'channel' ? 'in_channel' : 'ephemeral';
-    // A response_url takes at most 5 posts (in 30 minutes); beyond that the last one says what is left.
-    const rendered = await renderForSlack(context.core.store, served.workspaceId, reply, {
-      maxMessages: RESPONSE_URL_USES,
-      mentions: true,
-      viewerId: responseType === 'ephemeral' ? command.user_id : undefined,
-    });
-    const pages = withAddButton(rendered, reply.card?.context);
-    for (const page of pages) await respond({ response_type: responseType, text: page.text, blocks: page.blocks });
+    const reply = await answerCommand(context.core, toAnswer, respond as Respond, () => yieldToEventLoop());
     if (CHANGES.test(text)) {
       const mentioned = invocation.mentions.map((m) => m.id);
       await context.home?.refresh({ id: served.workspaceId, name: served.name }, commitmentIdsIn(reply.text), [
@@ -81,8 +73,25 @@ async function formOpened(context: SlackContext, open: () => Promise<unknown>): 
   }
 }
 
-/** The list, with one line saying where the rest of the commands are. */
-function withHint(reply: Reply): Reply {
-  const footer = reply.card ? [reply.card.footer, BARE_COMMAND_HINT].filter(Boolean).join('\n') : undefined;
-  return { ...reply, text: `${reply.text}\n${BARE_COMMAND_HINT}`, ...(reply.card ? { card: { ...reply.card, footer } } : {}) };
+function isList(invocation: Invocation): boolean {
+  return LIST_WORDS.has(invocation.text.trim().split(/\s+/)[0].toLowerCase());
+}
+
+/**
+ * True when the command thread answered. When it could not (it died, or cannot open the store)
+ * before posting anything, the answer is made here instead, so the person still gets their list;
+ * once it has posted a page, a second answer would repeat it: the failure is only logged.
+ */
+async function answeredInThread(context: SlackContext, command: CommandToAnswer, responseUrl: string): Promise<boolean> {
+  try {
+    await context.commandThread!.answer(command, responseUrl);
+    return true;
+  } catch (error) {
+    const posted = (error as { posted?: number }).posted ?? 0;
+    context.logger.error(
+      { err: error, posted },
+      posted > 0 ? 'the command thread failed mid-answer' : 'the command thread failed; answering here',
+    );
+    return posted > 0;
+  }
 }

@@ -12,9 +12,13 @@ const KEPT_TOKEN = /<(?:@[UW][A-Z0-9]+|#[CG][A-Z0-9]+|(?:https?|mailto):[^>\s]+|
 /** A word Slack could read as a broadcast; a word joiner after `@` keeps it a word. */
 const BROADCAST_WORD = /@(here|channel|everyone|group)\b/gi;
 const WORD_JOINER = '\u2060';
+/** Text with none of these comes out of every function here unchanged: most labels and titles, skipped cheaply. */
+const MRKDWN_SPECIAL = /[&<>@]/;
+const PLAIN_SPECIAL = /[<@]/;
 
 /** Escapes `&`, `<`, `>` as Slack asks, except inside the tokens Slack should still interpret. */
 export function escapeMrkdwn(text: string): string {
+  if (!MRKDWN_SPECIAL.test(text)) return text;
   let out = '';
   let last = 0;
   for (const match of text.matchAll(KEPT_TOKEN)) {
@@ -35,11 +39,13 @@ export function defuseBroadcastWords(text: string): string {
 
 /** Core text → mrkdwn: escaped, instants as `<!date^…>`. */
 export function toMrkdwn(text: string): string {
+  if (!MRKDWN_SPECIAL.test(text)) return text;
   return replaceInstants(escapeMrkdwn(text), slackDate);
 }
 
 /** Core text → plain_text fields (headers, button labels): no escaping, instants as UTC fallback. */
 export function toPlain(text: string): string {
+  if (!PLAIN_SPECIAL.test(text)) return text;
   return defuseBroadcastWords(
     replaceInstants(text, (iso) => slackDate(iso).replace(/^.*\|(.*)>$/, '$1')).replace(/<@([^>|]+)(?:\|[^>]*)?>/g, '@$1'),
   );

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Core } from '../../src/core.js';
 import type { Invocation } from '../../src/ports/invocation.js';
 import type { AppHome } from './app-home.js';
+import type { CommandThread } from './command-thread.js';
 import type { InFlight } from './in-flight.js';
 import type { SlackDirectory } from './slack-directory.js';
 import { isDirectConversation, slackAddress } from './slack-address.js';
@@ -29,6 +30,8 @@ export interface SlackContext {
   home?: AppHome;
   /** Listener work still running; stop waits for it before the store closes. */
   inFlight?: InFlight;
+  /** Answers lists off the main thread, when the store can be opened there too. */
+  commandThread?: CommandThread;
 }
 
 export interface Incoming {

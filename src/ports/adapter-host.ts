@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Core } from '../core.js';
+import type { StoreConfig } from '../store/open-store.js';
 import type { ChatAdapter } from './chat-adapter.js';
 
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -17,6 +18,11 @@ export interface AdapterHost {
   core: Core;
   logger: Logger;
   http: HttpRoutes;
+  /**
+   * Where a worker thread can open a connection of its own to the core's store (the Slack adapter
+   * answers lists in one). Absent when it cannot: an in-memory database, or a core a test built.
+   */
+  threadStore?: StoreConfig;
 }
 
 export interface RunningAdapter {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_LIMITS, renderMessages, renderSingleMessage } from '../../adapters/slack/block-kit.js';
 import { decodeBlockId, encodeBlockId } from '../../adapters/slack/action-ids.js';
-import { escapeMrkdwn, toMrkdwn } from '../../adapters/slack/mrkdwn.js';
+import { escapeMrkdwn, toMrkdwn, toPlain } from '../../adapters/slack/mrkdwn.js';
 import { commandWords } from '../../adapters/slack/slack-text.js';
 import { toDeliveryError } from '../../adapters/slack/slack-errors.js';
 import { channelReply, instant, privateReply, type Card, type CardItem } from '../../src/replies/reply.js';
@@ -134,8 +134,21 @@ describe('Slack text', () => {
     ],
     ['mentions survive, markup is escaped', 'owner <@U123> & <script>', 'owner <@U123> &amp; &lt;script&gt;'],
     ['calendar dates stay plain', 'due Fri 15 Mar', 'due Fri 15 Mar'],
+    // Each character that makes the text need work, on its own (plain text is passed through untouched).
+    ['an ampersand alone is escaped', 'R&D budget', 'R&amp;D budget'],
+    ['a lone > is escaped', 'spend > 5%', 'spend &gt; 5%'],
+    ['a broadcast word alone is defused', 'tell @here now', 'tell @\u2060here now'],
   ])('%s', (_name, input, output) => {
     expect(toMrkdwn(input)).toBe(output);
+  });
+
+  it.each([
+    ['a label without markup is kept as is', 'Snooze: pick a date', 'Snooze: pick a date'],
+    ['a mention becomes its id', 'C-1 belongs to <@U123|bob>', 'C-1 belongs to @U123'],
+    ['a broadcast word alone is defused', 'ask @channel', 'ask @\u2060channel'],
+    ['an instant shows its UTC fallback', `until ${instant('2024-03-15T14:00:00Z')}`, 'until Fri 15 Mar 2024 14:00 UTC'],
+  ])('plain text: %s', (_name, input, output) => {
+    expect(toPlain(input)).toBe(output);
   });
 
   it('keeps links but never a broadcast: <!here> is shown as typed', () => {
