@@ -151,8 +151,7 @@ export class DeliveryLoop {
 
   /** Figures for logs and benchmarks: each workspace's current send rate (undefined: not limited yet). */
   rates(): Map<string, number | undefined> {
-    const now = this.options.clock.now().getTime();
-    return new Map([...this.pacers].map(([ws, pacer]) => [ws, pacer.currentRate(now)]));
+    return new Map([...this.pacers].map(([ws, pacer]) => [ws, pacer.currentRate()]));
   }
 
   private async claimLoop(): Promise<void> {

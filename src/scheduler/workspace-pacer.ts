@@ -68,7 +68,7 @@ export class WorkspacePacer {
   }
 
   /** The rate sends go at now (messages per second), or undefined while unknown. */
-  currentRate(now: number): number | undefined {
+  currentRate(): number | undefined {
     const interval = this.intervalMs();
     return interval > 0 ? 1000 / interval : undefined;
   }
@@ -146,7 +146,7 @@ export class WorkspacePacer {
     const window = now - anchor.at;
     if (window < this.options.minWindowMs) {
       // Too soon to measure again: sending at the new pace still empties the bucket, so ease off.
-      if (this.rate !== undefined) this.setRate(now, this.currentRate(now)! * 0.85);
+      if (this.rate !== undefined) this.setRate(now, this.currentRate()! * 0.85);
       return;
     }
     this.setRate(now, Math.max(0.2, ((anchor.accepted * 1000) / window) * this.options.safety));

@@ -31,7 +31,7 @@ it('before its first 429 keeps only a few sends in flight: each one in flight wh
   for (let i = 0; i < 50; i++) pacer.accepted();
   while (pacer.hasRoom()) open.push(pacer.reserve(0));
   expect(open).toHaveLength(DEFAULT_PACER.maxUnmeasuredInFlight);
-  expect(pacer.currentRate(0)).toBeUndefined();
+  expect(pacer.currentRate()).toBeUndefined();
 });
 
 it('pauses after the first 429, and measures the rate from the sends accepted between two 429s', () => {
@@ -42,7 +42,7 @@ it('pauses after the first 429, and measures the rate from the sends accepted be
   sendAccepted(pacer, 11_000, 40);
   pacer.limited(12_000, 1_000);
   // 40 accepted over the 2 s between the two empty buckets: 20 a second, sent at the safety margin.
-  expect(pacer.currentRate(12_000)).toBeCloseTo(20 * DEFAULT_PACER.safety, 5);
+  expect(pacer.currentRate()).toBeCloseTo(20 * DEFAULT_PACER.safety, 5);
   expect(pacer.hasRoom()).toBe(true);
 });
 
@@ -50,16 +50,16 @@ it('a send in flight before a 429 teaches nothing new when it is refused too', (
   const pacer = measuredAtTen();
   const epoch = pacer.epoch;
   pacer.limited(5_000, 1_000, epoch);
-  const rate = pacer.currentRate(5_000);
+  const rate = pacer.currentRate();
   pacer.limited(5_010, 1_000, epoch);
-  expect(pacer.currentRate(5_010)).toBe(rate);
+  expect(pacer.currentRate()).toBe(rate);
 });
 
 it('creeps up only for sends made at the pace, not while rows trickle in', () => {
   const trickled = measuredAtTen();
   // Ten rows, each arriving long after its turn was free: the platform never saw the pace.
   for (let t = 10_000; t < 20_000; t += 1_000) trickled.reserve(t, t)(true);
-  expect(trickled.currentRate(20_000)).toBeCloseTo(10, 5);
+  expect(trickled.currentRate()).toBeCloseTo(10, 5);
 
   const paced = measuredAtTen();
   // A backlog: every row takes the next turn at the pace, ten seconds of it.
@@ -67,7 +67,7 @@ it('creeps up only for sends made at the pace, not while rows trickle in', () =>
     const at = paced.earliest(2_000);
     paced.reserve(at, 2_000)(true);
   }
-  const grown = paced.currentRate(20_000)!;
+  const grown = paced.currentRate()!;
   expect(grown).toBeGreaterThan(10 * (1 + DEFAULT_PACER.growthPerSecond * 5));
   expect(grown).toBeLessThan(10 * (1 + DEFAULT_PACER.growthPerSecond * 11));
 });
@@ -75,5 +75,5 @@ it('creeps up only for sends made at the pace, not while rows trickle in', () =>
 it('a turn given back unsent (a 429 arrived while it waited) is no evidence for the creep', () => {
   const pacer = measuredAtTen();
   for (let i = 0; i < 50; i++) pacer.reserve(pacer.earliest(2_000), 2_000)();
-  expect(pacer.currentRate(2_000)).toBeCloseTo(10, 5);
+  expect(pacer.currentRate()).toBeCloseTo(10, 5);
 });
