@@ -6,6 +6,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
 import { App, type BlockAction, HTTPReceiver, LogLevel } from '@slack/bolt';
 
 const receiver = new HTTPReceiver({ signingSecret: process.env.SIGNING_SECRET!, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
@@ -30,5 +31,11 @@ app.action<BlockAction>(/^ft_/, async ({ ack, body, client }) => {
 const server = createServer(receiver.requestListener);
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
-process.stdin.on('data', () => undefined);
-process.stdin.on('end', () => process.exit(0));
+// `cpu` prints `{"cpuMs":…}`, this process's CPU time so far; the end of stdin ends it.
+for await (const line of createInterface({ input: process.stdin })) {
+  if (line === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.stdout.write(`${JSON.stringify({ cpuMs: (user + system) / 1000 })}\n`);
+  }
+}
+process.exit(0);

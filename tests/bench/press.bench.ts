@@ -8,7 +8,8 @@
  * message as the previous press left it. Baseline: a minimal Bolt app (HTTP receiver, signature
  * check) gets the same signed requests and sends one chat.update of the card each carries. Per
  * press: ack (the HTTP answer) and answer (until the chat.update reaches the fake). Alternating
- * rounds (PRESS_ROUNDS), so a shared machine's load falls on both alike. Target: ≤ 2×.
+ * rounds (PRESS_ROUNDS), so a shared machine's load falls on both alike. Also CPU time per press on
+ * each side, and SQL statements per press (PRESS_SQL=1 lists them). Target: ≤ 2×.
  *
  * First, secondary lines per engine (in one child process, the core alone): a Done press through
  * `core.act` against rebuilding the same item's card (`show`), stricter than the issue asks. The
@@ -196,14 +197,37 @@ try {
   for (const press of warm) await send(boltBase, press, { acks: [], answers: [] });
   const real: Run = { acks: [], answers: [] };
   const base: Run = { acks: [], answers: [] };
+  /** CPU milliseconds a child spent on what `work` made it do: less swayed by a loaded machine than wall time. */
+  const cpuOf = async (child: BenchChild, work: () => Promise<void>) => {
+    child.send('cpu');
+    const before = (await child.next<{ cpuMs: number }>()).cpuMs;
+    await work();
+    child.send('cpu');
+    return (await child.next<{ cpuMs: number }>()).cpuMs - before;
+  };
+  sut.send('sql');
+  await sut.next();
+  let [realCpu, baseCpu] = [0, 0];
   for (let round = 0; round < rounds; round++) {
     const made: Press[] = [];
-    await pressReal(appBase, cards, Math.ceil(presses / rounds), real, made);
+    realCpu += await cpuOf(sut, () => pressReal(appBase, cards, Math.ceil(presses / rounds), real, made));
     // The very requests Followthrough got (same card, same row, same presser), freshly signed.
-    for (const press of made) await send(boltBase, press, base);
+    baseCpu += await cpuOf(bolt, async () => {
+      for (const press of made) await send(boltBase, press, base);
+    });
   }
+  sut.send('sql');
+  const { statements } = await sut.next<{ statements: Record<string, number> }>();
+  const perPress = Object.values(statements).reduce((a, b) => a + b, 0) / real.answers.length;
+  console.log(`SQL statements per press (the app's connection, App Home included): ${perPress.toFixed(1)}`);
+  if (process.env.PRESS_SQL)
+    for (const [sql, n] of Object.entries(statements).sort((a, b) => b[1] - a[1]))
+      console.log(`  ${(n / real.answers.length).toFixed(2)} × ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
   console.log(describe('minimal Bolt app, one chat.update of the same card', base));
   console.log(describe(`Followthrough, Done press at ${formatSize(size)}`, real));
+  console.log(
+    `CPU per press: Followthrough ${(realCpu / real.answers.length).toFixed(2)} ms, minimal Bolt app ${(baseCpu / base.answers.length).toFixed(2)} ms (${(realCpu / baseCpu).toFixed(2)}×; Followthrough's includes what it does after the answer, e.g. the presser's App Home)`,
+  );
   const answer = percentile(real.answers, 50) / percentile(base.answers, 50);
   const answer90 = percentile(real.answers, 90) / percentile(base.answers, 90);
   const ack = percentile(real.acks, 50) / percentile(base.acks, 50);
