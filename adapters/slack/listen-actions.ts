@@ -6,6 +6,7 @@
  * cannot edit those. A refusal changes no message and is shown only to the person who clicked.
  */
 import type { App, BlockAction, RespondFn } from '@slack/bolt';
+import type { ActionOutcome } from '../../src/commands/act.js';
 import { NOT_A_BUTTON } from '../../src/commands/button-action.js';
 import type { CardItem } from '../../src/replies/reply.js';
 import { ACTION_ID_PATTERN } from './action-ids.js';
@@ -40,6 +41,9 @@ export function listenToActions(app: App, context: SlackContext): void {
       return;
     }
     const teamId = served.workspaceId;
+    const ts = body.container?.message_ts ?? body.message?.ts;
+    // A shared message is patched row by row below: the core need not rebuild its card (a whole digest).
+    const inPlace = !body.container?.is_ephemeral && Boolean(ts) && Boolean((body.message?.blocks as unknown[] | undefined)?.length);
     const user = await context.directory.user(teamId, body.user.id, body.user.name ?? body.user.username);
     const outcome = await context.core.act({
       workspace: { id: teamId, name: served.name },
@@ -49,48 +53,66 @@ export function listenToActions(app: App, context: SlackContext): void {
       target: pressed.id,
       value: pressed.choice,
       context: pressed.context,
+      rowsOnly: inPlace,
       receivedAt: context.core.clock.now(),
     });
-    // Homes are refreshed alongside, not before the answer the presser is waiting for.
-    if (outcome.ok)
-      void context.home
-        ?.refresh({ id: teamId, name: served.name }, [pressed.id, ...commitmentIdsIn(outcome.message)], [body.user.id])
-        .catch(() => undefined);
     if (!outcome.ok) {
       await tell(outcome.message);
       return;
     }
-    const ts = body.container?.message_ts ?? body.message?.ts;
-    const alone = body.container?.is_ephemeral || !ts || isDirectConversation(channelId);
-    const viewerId = alone ? body.user.id : undefined;
-    if (body.container?.is_ephemeral || !ts) {
-      // Only the presser sees an ephemeral card: rebuilding it from its context is showing it as it is now.
-      if (!outcome.refreshed) return tell(outcome.message);
-      const [message] = await renderForSlack(context.core.store, teamId, outcome.refreshed, { maxMessages: 1, mentions: true, viewerId });
-      await respond({ replace_original: true, text: message.text, blocks: message.blocks });
-      return;
-    }
-    const original = body.message?.blocks as Parameters<typeof patchMessage>[0] | undefined;
-    if (!original?.length) {
-      await tell(outcome.message);
-      return;
-    }
-    // The same message: only the pressed rows re-rendered (owners as mentions, confirms as elsewhere), and who did it.
-    const rowsReply = { visibility: 'channel' as const, text: '', card: { title: '', sections: [{ items: outcome.rows ?? [] }] } };
-    const owners = await ownersOf(context.core.store, teamId, rowsReply);
-    // Owners are named the way the message named them: a digest names them without pinging (render-for-slack.ts).
-    const mentioned = /<@[UW][A-Z0-9]+(?:\|[^>]*)?>/.test(JSON.stringify(original));
-    const rows: CardItem[] = (mentioned ? withOwnerMentions(rowsReply, owners) : rowsReply).card?.sections[0].items ?? [];
-    const blocks = withConfirms(patchMessage(original, rows, outcome.note), owners, viewerId);
-    const text = typeof body.message?.text === 'string' ? body.message.text : toMrkdwn(outcome.note ?? outcome.message);
     try {
-      await client.chat.update({ channel: channelId, ts, text, blocks });
-    } catch (error) {
-      // A message the bot may not edit (posted by someone else's integration): replace it through the response_url.
-      context.logger.warn({ err: error }, 'chat.update failed; replacing through response_url');
-      await respond({ replace_original: true, text, blocks });
+      await answerPress({ body, channelId, ts, teamId, outcome, respond, client, tell, context });
+    } finally {
+      // Homes are refreshed after the answer the presser is waiting for, not competing with it.
+      void context.home
+        ?.refresh({ id: teamId, name: served.name }, [pressed.id, ...commitmentIdsIn(outcome.message)], [body.user.id])
+        .catch(() => undefined);
     }
   });
+}
+
+/** The card after a successful press: an ephemeral one rebuilt, a shared one patched in place (chat.update). */
+async function answerPress(press: {
+  body: BlockAction;
+  channelId: string;
+  ts: string | undefined;
+  teamId: string;
+  outcome: ActionOutcome;
+  respond: RespondFn;
+  client: Client;
+  tell: (text: string) => Promise<void>;
+  context: SlackContext;
+}): Promise<void> {
+  const { body, channelId, ts, teamId, outcome, respond, client, tell, context } = press;
+  const alone = body.container?.is_ephemeral || !ts || isDirectConversation(channelId);
+  const viewerId = alone ? body.user.id : undefined;
+  if (body.container?.is_ephemeral || !ts) {
+    // Only the presser sees an ephemeral card: rebuilding it from its context is showing it as it is now.
+    if (!outcome.refreshed) return tell(outcome.message);
+    const [message] = await renderForSlack(context.core.store, teamId, outcome.refreshed, { maxMessages: 1, mentions: true, viewerId });
+    await respond({ replace_original: true, text: message.text, blocks: message.blocks });
+    return;
+  }
+  const original = body.message?.blocks as Parameters<typeof patchMessage>[0] | undefined;
+  if (!original?.length) {
+    await tell(outcome.message);
+    return;
+  }
+  // The same message: only the pressed rows re-rendered (owners as mentions, confirms as elsewhere), and who did it.
+  const rowsReply = { visibility: 'channel' as const, text: '', card: { title: '', sections: [{ items: outcome.rows ?? [] }] } };
+  const owners = await ownersOf(context.core.store, teamId, rowsReply);
+  // Owners are named the way the message named them: a digest names them without pinging (render-for-slack.ts).
+  const mentioned = /<@[UW][A-Z0-9]+(?:\|[^>]*)?>/.test(JSON.stringify(original));
+  const rows: CardItem[] = (mentioned ? withOwnerMentions(rowsReply, owners) : rowsReply).card?.sections[0].items ?? [];
+  const blocks = withConfirms(patchMessage(original, rows, outcome.note), owners, viewerId);
+  const text = typeof body.message?.text === 'string' ? body.message.text : toMrkdwn(outcome.note ?? outcome.message);
+  try {
+    await client.chat.update({ channel: channelId, ts, text, blocks });
+  } catch (error) {
+    // A message the bot may not edit (posted by someone else's integration): replace it through the response_url.
+    context.logger.warn({ err: error }, 'chat.update failed; replacing through response_url');
+    await respond({ replace_original: true, text, blocks });
+  }
 }
 
 /**

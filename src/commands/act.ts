@@ -116,7 +116,8 @@ async function rowsAfter(
 ): Promise<Pick<ActionOutcome, 'item' | 'rows' | 'note' | 'refreshed'>> {
   const read = await currentRows(deps, action, button, changed);
   const rows = read.map((r) => r.row);
-  const refreshed = isRowContext(action.context) && !action.context?.startsWith('digest:') ? undefined : await rebuild(deps, action, read);
+  const kept = action.rowsOnly || (isRowContext(action.context) && !action.context?.startsWith('digest:'));
+  const refreshed = kept ? undefined : await rebuild(deps, action, read);
   return {
     item: rows.find((r) => r.id === action.target) ?? rows[0],
     rows,

@@ -47,5 +47,10 @@ export interface Action {
   value?: string;
   /** The `Card.context` of the card the button was on. */
   context?: string;
+  /**
+   * The platform patches the pressed rows into the message it already has (a shared Slack message):
+   * no card is rebuilt for it, since it would not be shown. A digest press then reads one row, not the channel.
+   */
+  rowsOnly?: boolean;
   receivedAt: Date;
 }

@@ -28,6 +28,9 @@ const TURN_MS = 10;
 /** Re-checks in progress at once by default: SQLite's reads are synchronous, so they are rationed. */
 const CHECK_LANES = 3;
 
+/** What the platform saw of a send: it took it, it refused it with a 429, or nothing reached it. */
+type Seen = 'sent' | 'refused' | 'no';
+
 export interface DeliveryOptions {
   store: Store;
   clock: Clock;
@@ -81,8 +84,8 @@ export class DeliveryLoop {
   private readonly active = new Set<number>();
   /** Rows ready to send, waiting for a send slot: the claimer takes more only while these are few. */
   private queued = 0;
-  /** Rows waiting for their workspace's pacer to let another send go (counted with `queued`). */
-  private waitingForRoom = 0;
+  /** Per workspace: rows waiting for its pacer to let another send go. A workspace with a full line is passed over by the claimer. */
+  private readonly waitingForRoom = new Map<string, number>();
   /** Rows being re-checked or waiting for their re-check: counted with `queued`, so rows are not leased faster than they are checked. */
   private checking = 0;
   /** The claimer's nap, cut short by `wake()` (a tick wrote rows) or by a row coming due. */
@@ -148,8 +151,7 @@ export class DeliveryLoop {
 
   /** Figures for logs and benchmarks: each workspace's current send rate (undefined: not limited yet). */
   rates(): Map<string, number | undefined> {
-    const now = this.options.clock.now().getTime();
-    return new Map([...this.pacers].map(([ws, pacer]) => [ws, pacer.currentRate(now)]));
+    return new Map([...this.pacers].map(([ws, pacer]) => [ws, pacer.currentRate()]));
   }
 
   private async claimLoop(): Promise<void> {
@@ -160,9 +162,12 @@ export class DeliveryLoop {
         // sent well within its lease. Otherwise the claimer kept adding to the back of those lines
         // faster than they moved (on a loaded machine, or with re-checks a thread round trip away),
         // every row reached the front with its lease nearly out, was handed back unsent, and claimed again.
-        const busy = this.queued + this.waitingForRoom >= this.concurrency || this.checking >= this.checkLanes + this.concurrency;
+        // A workspace whose pacer has a full line is passed over rather than stopping the claimer: rows
+        // come in the order they fell due, and one workspace's 300 rows would hold every other
+        // workspace's back until its own line had drained (the fan-out's later workspaces started 20 s late).
+        const busy = this.queued >= this.concurrency || this.checking >= this.checkLanes + this.concurrency;
         const room = busy ? 0 : this.maxHeld - this.held.size;
-        const rows = room > 0 ? await this.claim(Math.min(this.claimBatch, room)) : [];
+        const rows = room > 0 ? await this.claim(Math.min(this.claimBatch, room), this.fullWorkspaces()) : [];
         for (const row of rows) this.track(row, this.holdMs);
         claimed = rows.length;
       } catch (err) {
@@ -172,12 +177,17 @@ export class DeliveryLoop {
     }
   }
 
-  private async claim(limit: number): Promise<OutboxRow[]> {
+  private async claim(limit: number, skipWorkspaces: string[] = []): Promise<OutboxRow[]> {
     if (limit <= 0) return [];
     const { store, clock } = this.options;
-    const rows = await store.outbox.claim(this.owner, clock.now(), this.leaseMs, limit);
+    const rows = await store.outbox.claim(this.owner, clock.now(), this.leaseMs, limit, skipWorkspaces);
     for (const _ of rows) this.faults.reached('mid-claim');
     return rows;
+  }
+
+  /** Workspaces with a line of `concurrency` rows waiting for their pacer: more of theirs would only wait too. */
+  private fullWorkspaces(): string[] {
+    return [...this.waitingForRoom].filter(([, n]) => n >= this.concurrency).map(([ws]) => ws);
   }
 
   private track(row: OutboxRow, holdMs: number): void {
@@ -216,9 +226,12 @@ export class DeliveryLoop {
         continue;
       }
       if (!pacer.hasRoom()) {
-        this.waitingForRoom++;
+        const ws = row.workspaceId;
+        this.waitingForRoom.set(ws, (this.waitingForRoom.get(ws) ?? 0) + 1);
         await pacer.room();
-        this.waitingForRoom--;
+        const left = this.waitingForRoom.get(ws)! - 1;
+        if (left > 0) this.waitingForRoom.set(ws, left);
+        else this.waitingForRoom.delete(ws);
         continue;
       }
       if (!reply && pacer.earliest(now) <= now) {
@@ -230,7 +243,7 @@ export class DeliveryLoop {
       const at = pacer.earliest(now);
       const epoch = pacer.epoch;
       const before = this.addressNext.get(row.address);
-      const ended = pacer.reserve(at);
+      const ended = pacer.reserve(at, now);
       this.addressNext.set(row.address, at + this.minIntervalMs);
       const giveBack = () => {
         ended();
@@ -263,14 +276,14 @@ export class DeliveryLoop {
         if (!this.stopping) await this.handBack(row, now, 0, 'lease nearly out before the send');
         return;
       }
-      let posted = false;
+      let seen: Seen = 'no';
       try {
-        posted = await this.send(row, reply!, pacer, epoch);
+        seen = await this.send(row, reply!, pacer, epoch);
       } finally {
         this.slots.release();
         // Nothing reached the platform (a transient failure): the address owes no spacing for it.
-        if (!posted) giveBack();
-        ended();
+        if (seen === 'no') giveBack();
+        ended(seen === 'sent');
       }
       return;
     }
@@ -329,13 +342,13 @@ export class DeliveryLoop {
     }
   }
 
-  /** Sends one row and records the outcome; true when the platform saw it (sent, or refused with a 429). */
-  private async send(row: OutboxRow, reply: Reply, pacer: WorkspacePacer, epoch: number): Promise<boolean> {
+  /** Sends one row and records the outcome: whether the platform saw it (took it, or refused it with a 429). */
+  private async send(row: OutboxRow, reply: Reply, pacer: WorkspacePacer, epoch: number): Promise<Seen> {
     const { store, clock, logger } = this.options;
     const adapter = this.options.adapters.get(platformOf(row.address));
     if (!adapter) {
       await this.retryTransient(row, `no ${platformOf(row.address)} adapter is running`);
-      return false;
+      return 'no';
     }
     this.sending.add(row.address);
     let messageId: string;
@@ -345,7 +358,7 @@ export class DeliveryLoop {
       ({ messageId } = earlier ?? (await adapter.deliver(row.address, reply, { key: row.key })));
     } catch (error) {
       await this.failed(row, error, pacer, epoch);
-      return error instanceof RateLimited;
+      return error instanceof RateLimited ? 'refused' : 'no';
     } finally {
       this.sending.delete(row.address);
     }
@@ -354,7 +367,7 @@ export class DeliveryLoop {
     this.holdAddress(row.address, clock.now().getTime() + this.minIntervalMs);
     const recorded = await store.outbox.finish(row.id, this.owner, { state: 'sent', messageId }, clock.now());
     if (!recorded) logger?.warn({ key: row.key }, 'lease lost during send; the row may be sent again');
-    return true;
+    return 'sent';
   }
 
   private pacerFor(workspaceId: string): WorkspacePacer {

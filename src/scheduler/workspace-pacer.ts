@@ -6,7 +6,11 @@
  * the time between them is the refill rate. Until it has measured, the pacer sends freely; after
  * the first 429 it pauses briefly (letting the bucket refill) and sends freely again until the
  * second, which gives the rate. From then it sends a little under that rate and creeps up, so a
- * raised limit is found again. Times are epoch milliseconds from the caller's clock.
+ * raised limit is found again. It creeps only for time spent sending at the pace (rows waiting
+ * their turn): a stretch where rows only trickle in says nothing about what the bucket would take,
+ * and a rate grown through it overshot as soon as a burst came. While the rate is unknown only a
+ * few sends are in flight at once: every one in flight when the bucket empties is refused too, so
+ * that number is what a saturation costs in 429s. Times are epoch milliseconds from the caller's clock.
  */
 export interface PacerOptions {
   /** Pause after the first 429, so the bucket refills and the next saturation is measurable. */
@@ -17,7 +21,7 @@ export interface PacerOptions {
   maxWindowMs: number;
   /** Send at this fraction of the measured rate. */
   safety: number;
-  /** Linear creep of the rate per second since it was last set (finds a raised limit). */
+  /** Linear creep of the rate per second spent sending at the pace since it was last set (finds a raised limit). */
   growthPerSecond: number;
   /** Sends in flight at once while the rate is unknown: what overshoots the first empty bucket. */
   unmeasuredInFlight: number;
@@ -30,14 +34,15 @@ export const DEFAULT_PACER: PacerOptions = {
   maxWindowMs: 30_000,
   safety: 0.95,
   growthPerSecond: 0.03,
-  unmeasuredInFlight: 3,
-  maxUnmeasuredInFlight: 16,
+  unmeasuredInFlight: 2,
+  maxUnmeasuredInFlight: 4,
 };
 
 export class WorkspacePacer {
   /** Measured messages per second; undefined until two 429s have bracketed a window. */
   private rate?: number;
-  private rateSetAt = 0;
+  /** Milliseconds spent sending at the pace since the rate was set: what the creep grows with. */
+  private pacedMs = 0;
   /** Theoretical time of the next send (virtual scheduling): a send may go at or after it. */
   private nextAt = 0;
   private pausedUntil = 0;
@@ -57,15 +62,14 @@ export class WorkspacePacer {
   }
 
   /** Milliseconds between sends now; 0 while the rate is unknown. */
-  intervalMs(now: number): number {
+  intervalMs(): number {
     if (this.rate === undefined) return 0;
-    const seconds = Math.max(0, now - this.rateSetAt) / 1000;
-    return 1000 / (this.rate * (1 + this.options.growthPerSecond * seconds));
+    return 1000 / (this.rate * (1 + (this.options.growthPerSecond * this.pacedMs) / 1000));
   }
 
   /** The rate sends go at now (messages per second), or undefined while unknown. */
-  currentRate(now: number): number | undefined {
-    const interval = this.intervalMs(now);
+  currentRate(): number | undefined {
+    const interval = this.intervalMs();
     return interval > 0 ? 1000 / interval : undefined;
   }
 
@@ -88,22 +92,31 @@ export class WorkspacePacer {
     for (const wake of this.roomWaiters.splice(0)) wake();
   }
 
-  /** Takes the slot at `at` (from `earliest`); `done()` when the send is over or given back. */
-  reserve(at: number): () => void {
-    this.nextAt = Math.max(this.nextAt, at) + this.intervalMs(at);
+  /**
+   * Takes the slot at `at` (from `earliest`); `done(true)` when the platform took the send, `done()`
+   * when it is over otherwise or given back.
+   */
+  reserve(at: number, now = at): (sent?: boolean) => void {
+    const interval = this.intervalMs();
+    // A turn that had to wait for the pace (rows in line behind it), not one free long before it came.
+    const paced = this.rate !== undefined && this.nextAt >= now;
+    const rateAt = this.rate;
+    this.nextAt = Math.max(this.nextAt, at) + interval;
     this.inFlight++;
     let open = true;
-    return () => {
+    return (sent = false) => {
       if (!open) return;
       open = false;
       this.inFlight--;
+      // Evidence for the creep: a send taken at the pace, at the rate still in force.
+      if (sent && paced && rateAt === this.rate) this.pacedMs += interval;
       this.roomWaiters.shift()?.();
     };
   }
 
   /** When row `id`, handed back to the database, gets its turn: after those in memory and those handed back before it. */
   handBack(id: number, now: number): number {
-    const at = this.earliest(now) + this.handedBack.size * this.intervalMs(now);
+    const at = this.earliest(now) + this.handedBack.size * this.intervalMs();
     this.handedBack.add(id);
     return at;
   }
@@ -133,7 +146,7 @@ export class WorkspacePacer {
     const window = now - anchor.at;
     if (window < this.options.minWindowMs) {
       // Too soon to measure again: sending at the new pace still empties the bucket, so ease off.
-      if (this.rate !== undefined) this.setRate(now, this.currentRate(now)! * 0.85);
+      if (this.rate !== undefined) this.setRate(now, this.currentRate()! * 0.85);
       return;
     }
     this.setRate(now, Math.max(0.2, ((anchor.accepted * 1000) / window) * this.options.safety));
@@ -143,7 +156,7 @@ export class WorkspacePacer {
   private setRate(now: number, rate: number): void {
     if (this.rate === undefined) this.wakeAll();
     this.rate = rate;
-    this.rateSetAt = now;
+    this.pacedMs = 0;
     this.nextAt = now + 1000 / rate;
   }
 }

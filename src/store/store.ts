@@ -284,8 +284,10 @@ export interface OutboxRepository {
   /**
    * Leases up to `limit` pending rows due by `now` that no live lease holds, in one statement
    * (`UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING *`, or `FOR UPDATE SKIP LOCKED` on Postgres).
+   * Rows of `skipWorkspaces` are passed over: their line in this process is full, and claiming them
+   * would only hold up the other workspaces' rows behind them.
    */
-  claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<OutboxRow[]>;
+  claim(owner: string, now: Date, leaseMs: number, limit: number, skipWorkspaces?: readonly string[]): Promise<OutboxRow[]>;
   /** Ends a leased row; false when the lease was lost (someone else owns it now). */
   finish(id: number, owner: string, outcome: OutboxOutcome, at: Date): Promise<boolean>;
   /** Gives a leased row back for another attempt at `nextAttemptAt`. */

@@ -7,7 +7,7 @@
  * Targets: time ≤ 1.25× that minimum, 429s ≤ 5% of messages, 0 lost, 0 duplicated.
  * FANOUT_RUNS (default 3) runs it that many times, each with limits drawn from its own seed
  * (FANOUT_SEED, default random: printed, so a bad draw can be run again), and ends with the worst.
- * FANOUT_WORKSPACES / FANOUT_CHANNELS change the shape.
+ * FANOUT_WORKSPACES / FANOUT_CHANNELS change the shape; FANOUT_TRACE=1 prints when each 429 was served.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,6 +87,7 @@ async function runOnce(seed: number): Promise<Outcome> {
       console.log(
         `  ${ws}: ${n} messages at ≤ ${rate}/s: first ${((line.first - t0) / 1000).toFixed(2)} s, last ${((line.last - t0) / 1000).toFixed(2)} s (least ${((n - rate) / rate).toFixed(2)} s), 429s ${line.rejected}`,
       );
+      if (process.env.FANOUT_TRACE) console.log(`    429s at ${line.rejectedAt.map((t) => ((t - t0) / 1000).toFixed(2)).join(' ')}`);
     }
     const outcome = { seed, ratio: elapsed / minimum, rejectedShare: limits.rejected / expected, lost, duplicated };
     console.log(

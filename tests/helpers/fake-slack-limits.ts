@@ -59,8 +59,8 @@ export class FakeRateLimits {
   private readonly perWorkspace = new Map<string, TokenBucket>();
   private readonly perChannel = new Map<string, TokenBucket>();
   private readonly acceptedIn = new Map<string, number>();
-  /** Per workspace: first and last accepted post, and 429s served. */
-  readonly timeline = new Map<string, { first: number; last: number; rejected: number }>();
+  /** Per workspace: first and last accepted post, and 429s served (and when). */
+  readonly timeline = new Map<string, { first: number; last: number; rejected: number; rejectedAt: number[] }>();
   private readonly acceptedByChannel = new Map<string, number>();
 
   constructor(private readonly options: LimitsOptions) {
@@ -84,11 +84,12 @@ export class FakeRateLimits {
     );
     const chBucket = this.bucket(this.perChannel, channel, this.channelPerSecond, this.channelBurst, now);
     const wait = Math.max(wsBucket.wait(now), chBucket.wait(now));
-    const line = this.timeline.get(workspace) ?? { first: Number.NaN, last: Number.NaN, rejected: 0 };
+    const line = this.timeline.get(workspace) ?? { first: Number.NaN, last: Number.NaN, rejected: 0, rejectedAt: [] };
     this.timeline.set(workspace, line);
     if (wait > 0) {
       this.rejected++;
       line.rejected++;
+      line.rejectedAt.push(now);
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
     }
     wsBucket.take(now);

@@ -37,6 +37,17 @@ export function runOutboxContract(fresh: () => Promise<Database>): void {
     ]);
   });
 
+  it('passes over the workspaces a claimer names (their line is full), claiming the others in due order', async () => {
+    const store = (await fresh()).open();
+    const rows = [1, 2, 3]
+      .map((n) => outboxRow(n))
+      .concat([4, 5].map((n) => outboxRow(n, { workspaceId: 'w2', key: `w2|C-${n}|nudge|x|bob` })));
+    await store.outbox.record({ rows, commitments: [], channels: [] }, T0);
+    expect((await store.outbox.claim('a', T0, MINUTE, 2, ['w1'])).map((r) => r.subject)).toEqual(['C-4', 'C-5']);
+    expect(await store.outbox.claim('a', T0, MINUTE, 10, ['w1', 'w2'])).toEqual([]);
+    expect((await store.outbox.claim('a', T0, MINUTE, 10, [])).map((r) => r.subject)).toEqual(['C-1', 'C-2', 'C-3']);
+  });
+
   it('leases due rows to one owner, finishes only with the lease, and retries later', async () => {
     const store = (await fresh()).open();
     await store.outbox.record(

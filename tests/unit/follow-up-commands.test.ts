@@ -42,6 +42,25 @@ describe('a press on a shared message updates its row only (issue 11 item 4, cor
     expect(outcome.refreshed?.text).not.toMatch(/overdue/);
   });
 
+  it('Done on a digest row the platform patches in place (rowsOnly): the same row and note, and the channel is not read again for a card nobody would see', async () => {
+    await h.say('add Appoint liaison officers due 2024-02-02');
+    await h.say('add Open the border markets due 2024-02-01');
+    h.clock.set('2024-01-30T09:00:00Z');
+    const list = h.store.commitments.list.bind(h.store.commitments);
+    let lists = 0;
+    h.store.commitments.list = (...args) => {
+      lists++;
+      return list(...args);
+    };
+    const outcome = await h.core.act({ ...press('done', 'C-1', { context: 'digest:' }), rowsOnly: true });
+    expect(outcome.ok).toBe(true);
+    expect(outcome.note).toMatch(/^✅ alice marked C-1 done: Appoint liaison officers \(done Tue 30 Jan, 3 days early\)/);
+    expect(outcome.item).toMatchObject({ id: 'C-1', lines: ['done Tue 30 Jan, 3 days early · @alice'] });
+    expect(outcome.refreshed).toBeUndefined();
+    expect(lists).toBe(0);
+    expect((await h.store.commitments.get('w1', 'C-1'))?.status).toBe('done');
+  });
+
   it('a refused press answers only the presser and carries no row or card', async () => {
     await h.say('add Appoint liaison officers due 2024-02-02');
     await h.say('done C-1');

@@ -53,8 +53,9 @@ export class SqlOutboxRepository implements OutboxRepository {
     });
   }
 
-  async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<OutboxRow[]> {
+  async claim(owner: string, now: Date, leaseMs: number, limit: number, skipWorkspaces: readonly string[] = []): Promise<OutboxRow[]> {
     const at = now.toISOString();
+    const skip = skipWorkspaces.length > 0 ? `AND workspace_id NOT IN (${skipWorkspaces.map((_, i) => `$${i + 5}`).join(', ')})` : '';
     // One statement. SQLite: the pick and the update share one snapshot under the write lock. PostgreSQL:
     // SKIP LOCKED passes over a row another instance is claiming, and the picked ids are MATERIALIZED so
     // the LIMIT holds (as `id IN (subquery)` the planner may run the locking subquery more than once).
@@ -63,13 +64,13 @@ export class SqlOutboxRepository implements OutboxRepository {
     const materialized = this.sql.dialect.name === 'postgres' ? 'MATERIALIZED ' : '';
     const rows = await this.sql.rows<Row>(
       `WITH picked AS ${materialized}(
-         SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until < $3)
+         SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until < $3) ${skip}
          ORDER BY next_attempt_at, id LIMIT $4${this.sql.dialect.skipLocked})
        UPDATE outbox SET lease_owner = $1, lease_until = $2,
          interrupted = CASE WHEN lease_until IS NOT NULL THEN TRUE ELSE interrupted END
        WHERE id IN (SELECT id FROM picked) AND state = 'pending' AND (lease_until IS NULL OR lease_until < $3)
        RETURNING *`,
-      [owner, new Date(now.getTime() + leaseMs).toISOString(), at, limit],
+      [owner, new Date(now.getTime() + leaseMs).toISOString(), at, limit, ...skipWorkspaces],
     );
     return rows.map(this.map).sort((a, b) => a.id - b.id);
   }
