@@ -147,6 +147,11 @@ export function splitCoordinated(sentence: string, actionStart: number, end: num
     from = cut.at + cut.length;
   }
   parts.push({ start: actionStart + from, end });
+  // "…, and to hold talks": the part's deed is "hold talks"; the "to" only joined it to the series.
+  for (const part of parts.slice(1)) {
+    const to = /^to\s+/.exec(sentence.slice(part.start, part.end));
+    if (to) part.start += to[0].length;
+  }
   const result: Part[] = [];
   for (const part of parts.filter((p) => p.end > p.start)) {
     const span = sentence.slice(part.start, part.end);
