@@ -118,7 +118,11 @@ describe('a series of deeds under one cue (our own sentences, shaped like the re
       actions(
         'We express our determination to end the dispute over the river, to open a new chapter of trade between our two countries, and to hold regular talks on water sharing.',
       ),
-    ).toEqual(['end the dispute over the river', 'open a new chapter of trade between our two countries', 'hold regular talks on water sharing']);
+    ).toEqual([
+      'end the dispute over the river',
+      'open a new chapter of trade between our two countries',
+      'hold regular talks on water sharing',
+    ]);
   });
 
   it('splits a list of clauses joined by semicolons, each with its own deadline', () => {
