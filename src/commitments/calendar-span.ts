@@ -175,10 +175,12 @@ function readQuarterOrHalf(text: string, reference: CalendarDate): CalendarSpan 
 
 /** A four-digit year alone ("2030"); other bare numbers are never dates. */
 function readYear(text: string): CalendarSpan | undefined {
-  const year = /^(?:the (?:year|end of) )?(\d{4})$/.exec(text);
+  const year = /^(?:the (year|end of) )?(\d{4})$/.exec(text);
   if (!year) return undefined;
-  const value = Number(year[1]);
-  return value >= 1900 && value <= 2199 ? yearSpan(value) : undefined;
+  const value = Number(year[2]);
+  if (value < 1900 || value > 2199) return undefined;
+  // "the end of 2026" is its last day, so "before the end of 2026" falls in December 2026, not 2025.
+  return year[1] === 'end of' ? single(yearSpan(value).last) : yearSpan(value);
 }
 
 function readDuration(text: string, reference: CalendarDate): CalendarSpan | undefined {

@@ -132,6 +132,7 @@ describe('conventions', () => {
     ['Q2 2024', { kind: 'exact', due: '2024-06-30' }],
     ['H1 2025', { kind: 'exact', due: '2025-06-30' }],
     ['before 2030', { kind: 'exact', due: '2029-12-31' }],
+    ['before the end of 2025', { kind: 'exact', due: '2025-12-30' }],
     ['before 15 March', { kind: 'exact', due: '2024-03-14' }],
     ['30 days after 1 March', { kind: 'exact', due: '2024-03-31' }],
     ['after 15 March', { kind: 'vague', due: '2024-04-14' }],

@@ -109,3 +109,38 @@ describe('the learnt scorer', () => {
     for (const item of extract(text)) expect(item.confidence).toBeGreaterThanOrEqual(weights.threshold - 0.01);
   });
 });
+
+describe('a series of deeds under one cue (our own sentences, shaped like the real ones that were kept as one)', () => {
+  const actions = (text: string) => extract(text).map((i) => i.action);
+
+  it('splits an infinitive series into one deed each, without the joining "to"', () => {
+    expect(
+      actions(
+        'We express our determination to end the dispute over the river, to open a new chapter of trade between our two countries, and to hold regular talks on water sharing.',
+      ),
+    ).toEqual([
+      'end the dispute over the river',
+      'open a new chapter of trade between our two countries',
+      'hold regular talks on water sharing',
+    ]);
+  });
+
+  it('splits a list of clauses joined by semicolons, each with its own deadline', () => {
+    const items = extract(
+      'The charter requires member towns to cut emissions by half by 2030; publish an annual report on progress; and plant a tree for every new house.',
+    );
+    expect(items.map((i) => [i.action, i.deadline.kind, i.deadline.due])).toEqual([
+      ['cut emissions by half', 'exact', '2030-12-31'],
+      ['publish an annual report on progress', 'none', null],
+      ['plant a tree for every new house', 'none', null],
+    ]);
+  });
+
+  it('starts a second deed at a second modal', () => {
+    const items = extract(
+      'The two Sides agree to resume talks on the border at once, and shall make every effort to conclude an agreement before the end of 2026.',
+    );
+    expect(items.map((i) => i.action)).toEqual(['resume talks on the border', 'make every effort to conclude an agreement']);
+    expect(items[1].deadline).toMatchObject({ kind: 'exact', due: '2026-12-30' });
+  });
+});
