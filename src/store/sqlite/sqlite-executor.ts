@@ -20,6 +20,7 @@ import type { Dialect, Executor } from '../sql/executor.js';
 import type { DurabilityBarrier } from './durability-barrier.js';
 import type { FileGuard } from './file-guard.js';
 import { fromJson } from './json.js';
+import { jsonRowsSql, registerJsonRows } from './json-rows.js';
 
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
@@ -29,10 +30,8 @@ export const sqliteDialect: Dialect = {
     `json_group_array(json_object(${Object.entries(fields)
       .map(([k, v]) => `'${k}', ${v}`)
       .join(', ')}) ORDER BY ${orderBy})`,
-  recordset: (param, columns) =>
-    `(SELECT ${Object.entries(columns)
-      .map(([name, type]) => `r.value ${type === 'json' ? '->' : '->>'} '$.${name}' AS ${name}`)
-      .join(', ')} FROM json_each(${param}) r)`,
+  // JSON fields come back as their text either way: a TEXT column is all SQLite has for them.
+  recordset: (param, columns) => jsonRowsSql(param, Object.keys(columns)),
   jsonArrayHasLower: (column, param) => `EXISTS (SELECT 1 FROM json_each(${column}) t WHERE lower(t.value) = ${param})`,
   // The write lock taken at BEGIN IMMEDIATE already serialises writers.
   forUpdate: '',
@@ -85,6 +84,7 @@ export class SqliteExecutor implements Executor {
     private readonly barrier?: DurabilityBarrier,
   ) {
     this.lock = lockFor(file);
+    registerJsonRows(db);
     this.totalChanges = db.prepare('SELECT total_changes()').pluck();
     this.relaxed = this.view(false);
   }
