@@ -64,23 +64,32 @@ describe('a tick cut into slices', () => {
     expect(nextSliceSize([{ size: 400, ms: budget * 4 }], 20)).toBe(100);
     // Mostly a fixed cost (the commit): 20 rows in 0.45 budget, 80 in 0.6 → 0.4 fixed, 0.0025 per row → 240 rows.
     expect(
-      nextSliceSize([
-        { size: 20, ms: budget * 0.45 },
-        { size: 80, ms: budget * 0.6 },
-      ]),
+      nextSliceSize(
+        [
+          { size: 20, ms: budget * 0.45 },
+          { size: 80, ms: budget * 0.6 },
+        ],
+        20,
+      ),
     ).toBe(240);
     // A fit the noise made meaningless (slower with fewer rows) falls back to growing.
     expect(
-      nextSliceSize([
-        { size: 20, ms: budget * 0.5 },
-        { size: 80, ms: budget * 0.4 },
-      ]),
+      nextSliceSize(
+        [
+          { size: 20, ms: budget * 0.5 },
+          { size: 80, ms: budget * 0.4 },
+        ],
+        20,
+      ),
     ).toBe(320);
     expect(
-      nextSliceSize([
-        { size: 20, ms: budget / 1_000 },
-        { size: 80, ms: budget / 500 },
-      ]),
+      nextSliceSize(
+        [
+          { size: 20, ms: budget / 1_000 },
+          { size: 80, ms: budget / 500 },
+        ],
+        20,
+      ),
     ).toBe(TICK_BATCH);
     expect(nextSliceSize([{ size: 20, ms: budget * 50 }], 20)).toBe(20);
     expect(nextSliceSize([{ size: TICK_SLICE, ms: budget * 50 }])).toBe(TICK_SLICE);
