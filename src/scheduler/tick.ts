@@ -2,9 +2,9 @@
  * A scheduler tick: plan what is due and write it to the outbox; returns rows written. The work is
  * cut into slices, each planned and written in its own transaction, with a turn of the event loop
  * between slices: the store's reads are synchronous on SQLite, so one long pass would hold up every
- * HTTP request (Slack's 3-second ack) until the tick ends. The first slice is small; later ones are
+ * HTTP request (Slack's 3-second ack) until the tick ends. The first slice is half a budget; later ones are
  * sized from how long the earlier ones took, to about `SLICE_BUDGET_MS` each (at most `TICK_BATCH`
- * rows): every slice costs a commit (and on PostgreSQL its round trips), so fixed slices of 20 rows
+ * rows): every slice costs a commit (on PostgreSQL a round trip), so fixed slices of 20 rows
  * made a 1,000-row tick 50 commits where 3 fit the same budget (issue 12).
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
