@@ -28,9 +28,21 @@ export class PgDatabase implements Sql {
     return this.ready;
   }
 
+  /**
+   * One statement on its own (autocommit). One that Postgres aborted for a deadlock changed nothing, so
+   * it is run again like a transaction would be: the tick's slice is one such statement, written by
+   * every instance at the same minute.
+   */
   async query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
     await this.ready;
-    return this.pool.query<R>(text, values);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.pool.query<R>(text, values);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt >= ATTEMPTS || !code || !RETRYABLE.has(code)) throw error;
+      }
+    }
   }
 
   async rows<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]> {
