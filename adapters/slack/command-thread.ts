@@ -107,8 +107,10 @@ export class CommandThread {
   }
 
   private spawn(): Worker {
-    // Its own loader (the entry registers tsx), whatever flags this process was started with.
-    const worker = new Worker(ENTRY, { workerData: this.data satisfies CommandThreadData, execArgv: [] });
+    // Its own loader (the entry registers tsx), whatever flags this process was started with; only a
+    // CPU profiler asked of this process (a benchmark's BENCH_CPU_PROF) profiles the thread too.
+    const execArgv = process.execArgv.filter((flag) => flag.startsWith('--cpu-prof'));
+    const worker = new Worker(ENTRY, { workerData: this.data satisfies CommandThreadData, execArgv });
     this.worker = worker;
     this.loaded = false;
     worker.on('message', (message: FromCommandThread) => {
