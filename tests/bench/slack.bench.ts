@@ -95,7 +95,7 @@ async function drive(base: string, count: number, pages: ReadonlyMap<string, num
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 const line = (label: string, run: Run, seconds: number) =>
   console.log(
-    `${label}: ack p50 ${fmt(percentile(run.acks, 50))} p99 ${fmt(percentile(run.acks, 99))}; first page p99 ${fmt(percentile(run.firstPages, 99))}; complete answer p50 ${fmt(percentile(run.answers, 50))} p99 ${fmt(percentile(run.answers, 99))}; ${(run.acks.length / seconds).toFixed(0)} req/s`,
+    `${label}: ack p50 ${fmt(percentile(run.acks, 50))} p99 ${fmt(percentile(run.acks, 99))}; first page p99 ${fmt(percentile(run.firstPages, 99))}; complete answer p50 ${fmt(percentile(run.answers, 50))} p90 ${fmt(percentile(run.answers, 90))} p99 ${fmt(percentile(run.answers, 99))}; ${(run.acks.length / seconds).toFixed(0)} req/s`,
   );
 
 /**
