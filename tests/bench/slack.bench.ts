@@ -169,6 +169,11 @@ try {
       [bolt, theirs],
     ])
       for (const key of ['acks', 'firstPages', 'answers'] as const) into[key].push(...from[key]);
+    // SLACK_VERBOSE=1: each round's tails, to tell a stall of the machine from a cost of either side.
+    if (process.env.SLACK_VERBOSE)
+      console.error(
+        `round ${round + 1}: answer p99 Followthrough ${fmt(percentile(mine.answers, 99))}, Bolt ${fmt(percentile(theirs.answers, 99))}; max ${fmt(Math.max(...mine.answers))} / ${fmt(Math.max(...theirs.answers))}`,
+      );
   }
   const apiCalls = fake.calls.length - callsBefore;
   const infoCalls = fake.callsOf('conversations.info').length - infoBefore;
