@@ -62,11 +62,6 @@ export class CommandThread {
     private readonly logger: ThreadLogger,
   ) {}
 
-  /** Starts the thread now (it takes a moment to load), rather than on the first command. */
-  start(): void {
-    if (!this.worker && !this.stopped) this.spawn();
-  }
-
   /**
    * Whether the thread has loaded and can take a command now. While it loads (at start, after a
    * crash: a second or more), commands are better answered on the main thread than kept waiting;
