@@ -71,6 +71,10 @@ function plain(text: string): types.PlainTextElement {
 /** Groups actions by target, keeping their order: each group becomes one actions block. */
 export function groupByTarget(actions: CardAction[]): CardAction[][] {
   const groups = new Map<string, CardAction[]>();
-  for (const action of actions) groups.set(action.target, [...(groups.get(action.target) ?? []), action]);
+  for (const action of actions) {
+    const group = groups.get(action.target);
+    if (group) group.push(action);
+    else groups.set(action.target, [action]);
+  }
   return [...groups.values()];
 }

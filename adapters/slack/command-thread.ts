@@ -62,11 +62,6 @@ export class CommandThread {
     private readonly logger: ThreadLogger,
   ) {}
 
-  /** Starts the thread now (it takes a moment to load), rather than on the first command. */
-  start(): void {
-    if (!this.worker && !this.stopped) this.spawn();
-  }
-
   /**
    * Whether the thread has loaded and can take a command now. While it loads (at start, after a
    * crash: a second or more), commands are better answered on the main thread than kept waiting;
@@ -107,8 +102,10 @@ export class CommandThread {
   }
 
   private spawn(): Worker {
-    // Its own loader (the entry registers tsx), whatever flags this process was started with.
-    const worker = new Worker(ENTRY, { workerData: this.data satisfies CommandThreadData, execArgv: [] });
+    // Its own loader (the entry registers tsx), whatever flags this process was started with; only a
+    // CPU profiler asked of this process (a benchmark's BENCH_CPU_PROF) profiles the thread too.
+    const execArgv = process.execArgv.filter((flag) => flag.startsWith('--cpu-prof'));
+    const worker = new Worker(ENTRY, { workerData: this.data satisfies CommandThreadData, execArgv });
     this.worker = worker;
     this.loaded = false;
     worker.on('message', (message: FromCommandThread) => {

@@ -47,10 +47,8 @@ export const start: StartAdapter = async ({ config, core, logger, http, threadSt
   context.home = new AppHome(context, client);
   const inFlight = new InFlight();
   context.inFlight = inFlight;
-  if (threadStore) {
-    context.commandThread = new CommandThread({ store: threadStore }, logger.child({ component: 'command-thread' }));
-    context.commandThread.start();
-  }
+  // Started by the first list (answered here while the thread loads): an app that is never asked for one never pays for it.
+  if (threadStore) context.commandThread = new CommandThread({ store: threadStore }, logger.child({ component: 'command-thread' }));
   bolt.app.error(async (error) => {
     logger.error({ err: error }, 'Slack listener failed');
   });

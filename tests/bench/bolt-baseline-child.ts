@@ -2,18 +2,16 @@
  * The `slack` benchmark's baseline: a minimal Bolt app (HTTP receiver, signature check) whose
  * `/commitments` handler acks and answers through the response_url with the posts recorded from the
  * real app for the same channel, one after another as the real app sends them. What any Bolt app
- * pays; the difference is Followthrough's own cost. The pages are kept as JSON text and parsed per
- * answer (the stand-in for building them): held as objects, 1,000 channels' pages (~200 MB of JSON)
- * make a heap whose garbage collections stall this process far more than any app's answer would.
- * Env: SIGNING_SECRET, PAYLOADS (a JSON file: channel id → each response body as JSON text, in order). Prints `{"port":…}`.
+ * pays; the difference is Followthrough's own cost.
+ * Env: SIGNING_SECRET, PAYLOADS (a JSON file: channel id → the response bodies, in order). Prints `{"port":…}`.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 
-const payloads = JSON.parse(readFileSync(process.env.PAYLOADS!, 'utf8')) as Record<string, string[]>;
-const unrecorded = [JSON.stringify({ response_type: 'ephemeral', text: 'nothing recorded for this channel' })];
+const payloads = JSON.parse(readFileSync(process.env.PAYLOADS!, 'utf8')) as Record<string, Record<string, unknown>[]>;
+const unrecorded = [{ response_type: 'ephemeral', text: 'nothing recorded for this channel' }];
 const receiver = new HTTPReceiver({ signingSecret: process.env.SIGNING_SECRET!, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
 const app = new App({
   token: 'xoxb-baseline',
@@ -25,7 +23,7 @@ const app = new App({
 });
 app.command('/commitments', async ({ command, ack, respond }) => {
   await ack();
-  for (const body of payloads[command.channel_id] ?? unrecorded) await respond(JSON.parse(body));
+  for (const body of payloads[command.channel_id] ?? unrecorded) await respond(body as never);
 });
 const server = createServer(receiver.requestListener);
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -3,8 +3,7 @@
  * real app on a workspace of SLACK_TOTAL commitments (default 100,000) over 1,000 channels, against
  * a minimal Bolt app answering the same channels with the same payload (every response_url post the
  * real app made for that channel, recorded in the warm-up: a 100-item list is 5 posts, ~210 kB) in the
- * same run. The Bolt app keeps them as JSON text and parses a channel's pages when asked (as objects,
- * 1,000 channels' pages are a heap of ~0.5 GB whose collections would stall the baseline, not the app). Ack = the HTTP response to the signed request; answer = until the answer's last
+ * same run. Ack = the HTTP response to the signed request; answer = until the answer's last
  * response_url post arrives at the fake Slack (first page reported too). The two are driven in
  * alternating rounds (SLACK_ROUNDS, default 4), so the load of a shared machine falls on both alike. Targets: ack p99 ≤ 1.2×, answer p99 ≤ 1.5× the
  * Bolt app's. Also counts the Web API calls the real app made per command (conversations.info is cached away).
@@ -96,7 +95,7 @@ async function drive(base: string, count: number, pages: ReadonlyMap<string, num
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 const line = (label: string, run: Run, seconds: number) =>
   console.log(
-    `${label}: ack p50 ${fmt(percentile(run.acks, 50))} p99 ${fmt(percentile(run.acks, 99))}; first page p99 ${fmt(percentile(run.firstPages, 99))}; complete answer p50 ${fmt(percentile(run.answers, 50))} p99 ${fmt(percentile(run.answers, 99))}; ${(run.acks.length / seconds).toFixed(0)} req/s`,
+    `${label}: ack p50 ${fmt(percentile(run.acks, 50))} p99 ${fmt(percentile(run.acks, 99))}; first page p99 ${fmt(percentile(run.firstPages, 99))}; complete answer p50 ${fmt(percentile(run.answers, 50))} p90 ${fmt(percentile(run.answers, 90))} p99 ${fmt(percentile(run.answers, 99))}; ${(run.acks.length / seconds).toFixed(0)} req/s`,
   );
 
 /**
@@ -115,17 +114,19 @@ async function allPosts(urls: ReadonlyMap<string, string>): Promise<Map<string, 
 }
 
 /**
- * Writes each channel's posts as JSON text (channel → one string per page) for the Bolt app, and
- * returns how many pages each channel's answer takes. Nothing of the ~200 MB stays in this process.
+ * Writes each channel's posts (channel → the bodies, in order) for the Bolt app, and returns how many
+ * pages each channel's answer takes. Nothing of the ~200 MB stays in this process.
  */
 async function recordPayloads(urls: ReadonlyMap<string, string>, file: string): Promise<Map<string, number>> {
-  const texts = new Map([...(await allPosts(urls))].map(([channel, posts]) => [channel, posts.map((p) => JSON.stringify(p))]));
+  const bodies = await allPosts(urls);
   fake.responses.length = 0;
-  const counts = [...texts.values()].map((t) => t.length);
-  const bytes = [...texts.values()].flat().reduce((n, text) => n + text.length, 0);
-  console.log(`answers: ${Math.min(...counts)}–${Math.max(...counts)} posts, ${(bytes / texts.size / 1000).toFixed(0)} kB on average`);
-  writeFileSync(file, JSON.stringify(Object.fromEntries(texts)));
-  return new Map([...texts].map(([channel, t]) => [channel, t.length]));
+  const counts = [...bodies.values()].map((posts) => posts.length);
+  const text = JSON.stringify(Object.fromEntries(bodies));
+  console.log(
+    `answers: ${Math.min(...counts)}–${Math.max(...counts)} posts, ${(text.length / bodies.size / 1000).toFixed(0)} kB on average`,
+  );
+  writeFileSync(file, text);
+  return new Map([...bodies].map(([channel, posts]) => [channel, posts.length]));
 }
 
 let sut: BenchChild | undefined;
@@ -168,6 +169,11 @@ try {
       [bolt, theirs],
     ])
       for (const key of ['acks', 'firstPages', 'answers'] as const) into[key].push(...from[key]);
+    // SLACK_VERBOSE=1: each round's tails, to tell a stall of the machine from a cost of either side.
+    if (process.env.SLACK_VERBOSE)
+      console.error(
+        `round ${round + 1}: answer p99 Followthrough ${fmt(percentile(mine.answers, 99))}, Bolt ${fmt(percentile(theirs.answers, 99))}; max ${fmt(Math.max(...mine.answers))} / ${fmt(Math.max(...theirs.answers))}`,
+      );
   }
   const apiCalls = fake.calls.length - callsBefore;
   const infoCalls = fake.callsOf('conversations.info').length - infoBefore;
