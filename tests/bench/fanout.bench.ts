@@ -83,7 +83,8 @@ async function runOnce(seed: number): Promise<Outcome> {
     );
     console.log(`outbox: ${JSON.stringify(states)}`);
     const t0 = limits.firstAttemptAt ?? 0;
-    if (process.env.FANOUT_TRACE) console.log(`  the tick had written every row ${((tickDoneAt - t0) / 1000).toFixed(2)} s after the first attempt`);
+    if (process.env.FANOUT_TRACE)
+      console.log(`  the tick had written every row ${((tickDoneAt - t0) / 1000).toFixed(2)} s after the first attempt`);
     for (const [ws, line] of limits.timeline) {
       const n = [...fake.messages].filter((m) => fanoutWorkspaceOf(m.channel) === ws).length;
       const rate = limits.workspaceRate.get(ws)!;
