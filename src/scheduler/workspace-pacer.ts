@@ -62,9 +62,9 @@ export class WorkspacePacer {
   }
 
   /** Milliseconds between sends now; 0 while the rate is unknown. */
-  intervalMs(): number {
+  intervalMs(aheadMs = 0): number {
     if (this.rate === undefined) return 0;
-    return 1000 / (this.rate * (1 + (this.options.growthPerSecond * this.pacedMs) / 1000));
+    return 1000 / (this.rate * (1 + (this.options.growthPerSecond * (this.pacedMs + aheadMs)) / 1000));
   }
 
   /** The rate sends go at now (messages per second), or undefined while unknown. */
@@ -97,9 +97,11 @@ export class WorkspacePacer {
    * when it is over otherwise or given back.
    */
   reserve(at: number, now = at): (sent?: boolean) => void {
-    const interval = this.intervalMs();
     // A turn that had to wait for the pace (rows in line behind it), not one free long before it came.
     const paced = this.rate !== undefined && this.nextAt >= now;
+    // A turn taken ahead is backlog too: it goes at the pace the creep will have reached by then, or
+    // a line reserved at once (300 rows, half a minute) went at the first measured rate to its end.
+    const interval = this.intervalMs(paced ? Math.max(0, at - now) : 0);
     const rateAt = this.rate;
     this.nextAt = Math.max(this.nextAt, at) + interval;
     this.inFlight++;

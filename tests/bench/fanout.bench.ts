@@ -61,6 +61,8 @@ async function runOnce(seed: number): Promise<Outcome> {
       `drawn limits (unannounced): ${[...limits.workspaceRate].map(([ws, r]) => `${ws} ${r}/s`).join(', ')}; ${limits.channelPerSecond}/s per channel, burst ${limits.channelBurst}`,
     );
     const run = startChild(fanoutChildEnv(target.file, fake.apiUrl, { CONCURRENCY: process.env.FANOUT_CONCURRENCY ?? '16' }));
+    let tickDoneAt = Number.NaN;
+    void run.ready.then(() => (tickDoneAt = performance.now()));
     const exit = await run.exited;
     if (exit.code !== 0) throw new Error(`the scheduler process exited with ${exit.code ?? exit.signal}`);
     const summary = JSON.parse(run.stdout().trim().split('\n').at(-1)!) as { rates: Record<string, number | null> };
@@ -81,13 +83,21 @@ async function runOnce(seed: number): Promise<Outcome> {
     );
     console.log(`outbox: ${JSON.stringify(states)}`);
     const t0 = limits.firstAttemptAt ?? 0;
+    if (process.env.FANOUT_TRACE)
+      console.log(`  the tick had written every row ${((tickDoneAt - t0) / 1000).toFixed(2)} s after the first attempt`);
     for (const [ws, line] of limits.timeline) {
       const n = [...fake.messages].filter((m) => fanoutWorkspaceOf(m.channel) === ws).length;
       const rate = limits.workspaceRate.get(ws)!;
       console.log(
         `  ${ws}: ${n} messages at ≤ ${rate}/s: first ${((line.first - t0) / 1000).toFixed(2)} s, last ${((line.last - t0) / 1000).toFixed(2)} s (least ${((n - rate) / rate).toFixed(2)} s), 429s ${line.rejected}`,
       );
-      if (process.env.FANOUT_TRACE) console.log(`    429s at ${line.rejectedAt.map((t) => ((t - t0) / 1000).toFixed(2)).join(' ')}`);
+      if (process.env.FANOUT_TRACE) {
+        console.log(`    429s at ${line.rejectedAt.map((t) => ((t - t0) / 1000).toFixed(2)).join(' ')}`);
+        // Accepted posts in each second since the first attempt: how fast the pacer got to the limit.
+        const perSecond: number[] = [];
+        for (const t of line.acceptedAt) perSecond[Math.floor((t - t0) / 1000)] = (perSecond[Math.floor((t - t0) / 1000)] ?? 0) + 1;
+        console.log(`    accepted per second: ${Array.from(perSecond, (n) => n ?? 0).join(' ')}`);
+      }
     }
     const outcome = { seed, ratio: elapsed / minimum, rejectedShare: limits.rejected / expected, lost, duplicated };
     console.log(

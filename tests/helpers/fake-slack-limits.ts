@@ -60,7 +60,7 @@ export class FakeRateLimits {
   private readonly perChannel = new Map<string, TokenBucket>();
   private readonly acceptedIn = new Map<string, number>();
   /** Per workspace: first and last accepted post, and 429s served (and when). */
-  readonly timeline = new Map<string, { first: number; last: number; rejected: number; rejectedAt: number[] }>();
+  readonly timeline = new Map<string, { first: number; last: number; rejected: number; rejectedAt: number[]; acceptedAt: number[] }>();
   private readonly acceptedByChannel = new Map<string, number>();
 
   constructor(private readonly options: LimitsOptions) {
@@ -84,7 +84,7 @@ export class FakeRateLimits {
     );
     const chBucket = this.bucket(this.perChannel, channel, this.channelPerSecond, this.channelBurst, now);
     const wait = Math.max(wsBucket.wait(now), chBucket.wait(now));
-    const line = this.timeline.get(workspace) ?? { first: Number.NaN, last: Number.NaN, rejected: 0, rejectedAt: [] };
+    const line = this.timeline.get(workspace) ?? { first: Number.NaN, last: Number.NaN, rejected: 0, rejectedAt: [], acceptedAt: [] };
     this.timeline.set(workspace, line);
     if (wait > 0) {
       this.rejected++;
@@ -98,6 +98,7 @@ export class FakeRateLimits {
     this.lastAcceptedAt = now;
     if (Number.isNaN(line.first)) line.first = now;
     line.last = now;
+    line.acceptedAt.push(now);
     this.acceptedIn.set(workspace, (this.acceptedIn.get(workspace) ?? 0) + 1);
     this.acceptedByChannel.set(channel, (this.acceptedByChannel.get(channel) ?? 0) + 1);
     return { ok: true };
