@@ -42,7 +42,11 @@ export function standingFeatures(shape: StandingShape): Features {
   // "any action", "all forms of": a quantified object is a rule for every occasion, not one deed.
   if (/\b(?:any|all\s+forms\s+of|at\s+all\s+times|whatever)\b/i.test(action)) names.add('kind_quantified');
   // Aspect words say the deed lasts: "vigorous, ongoing and continuous negotiations", "always plan to".
-  if (/\b(?:ongoing|continuous(?:ly)?|permanent(?:ly)?|always|constantly|perpetual(?:ly)?|as\s+and\s+when|whenever|from\s+time\s+to\s+time|on\s+a\s+regular\s+basis)\b/i.test(`${frame} ${action}`))
+  if (
+    /\b(?:ongoing|continuous(?:ly)?|permanent(?:ly)?|always|constantly|perpetual(?:ly)?|as\s+and\s+when|whenever|from\s+time\s+to\s+time|on\s+a\s+regular\s+basis)\b/i.test(
+      `${frame} ${action}`,
+    )
+  )
     names.add('kind_durative');
   // A short object-less deed ("cooperate", "work together") is an activity, not an accomplishment.
   if (action.split(/\s+/).length <= 3) names.add('kind_short');
