@@ -169,6 +169,8 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
       // "Negotiations on Phase Two shall begin no later than …": the activity is the subject.
       if (action.split(/\s+/).length < 2 && cue.subject && !cue.passive && !/^(?:we|they|he|she|it|the parties)$/i.test(cue.subject))
         action = `${cue.subject} ${action}`;
+      // "The Parties shall meet annually": a one-word deed of a named group is still its promise.
+      else if (action.split(/\s+/).length < 2 && /^the\s+parties$/i.test(cue.subject)) action = `${cue.subject} ${action}`;
       if (action.split(/\s+/).length < 2) return;
       const features = featuresOf({
         cue,

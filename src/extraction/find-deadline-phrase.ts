@@ -164,7 +164,7 @@ const RULES: Rule[] = [
   {
     sort: 'event',
     pattern:
-      /\b(?:at|before|by)\s+(?:(?:its|the|their|our)\s+)?(?:next|[\w-]+(?:th|st|nd|rd))\s+(?:[\w'’-]+\s+){0,3}?(?:session|meeting|summit|conference|hearing|sync|stand-?up|call|check-in|review|retro(?:spective)?)\b/i,
+      /\b(?:at|before|by|for)\s+(?:(?:its|the|their|our|a)\s+)?(?:next|future|upcoming|forthcoming|coming|[\w-]+(?:th|st|nd|rd))\s+(?:[\w'’-]+\s+){0,3}?(?:sessions?|meetings?|summits?|conferences?|hearings?|sync|stand-?up|call|check-in|review|retro(?:spective)?)\b/i,
   },
   {
     sort: 'event',

@@ -21,7 +21,7 @@ export interface StandingShape {
 
 // Words of the frame that say a promise lasts: kept as a small closed set so the model cannot learn a text's topic.
 const FRAME_WORDS =
-  /\b(?:commit(?:ment|ments|ted|s)?|reaffirm\w*|reiterat\w*|continu\w*|remain\w*|determin\w*|resolve[ds]?|pledge[ds]?|always|ongoing|standing|henceforth|hereby|shall|will|would|must|agree[ds]?|decide[ds]?|requests?|calls?|urges?|demands?|required|obligated|responsible)\b/gi;
+  /\b(?:commit(?:ment|ments|ted|s)?|reaffirm\w*|reiterat\w*|continu\w*|remain\w*|determin\w*|resolve[ds]?|pledge[ds]?|always|ongoing|standing|henceforth|hereby|shall|will|would|must|agree[ds]?|decide[ds]?|requests?|calls?|urges?|demands?|requires?|required|obligated|responsible)\b/gi;
 
 function lemma(word: string): string {
   return word.toLowerCase().replace(/(?<=\w{3})(?:es|s)$/, '');
@@ -41,6 +41,13 @@ export function standingFeatures(shape: StandingShape): Features {
   for (const m of frame.matchAll(FRAME_WORDS)) names.add(`kind_frame=${lemma(m[0]).replace(/(?:ment|ted|ed|ing|d)$/, '')}`);
   // "any action", "all forms of": a quantified object is a rule for every occasion, not one deed.
   if (/\b(?:any|all\s+forms\s+of|at\s+all\s+times|whatever)\b/i.test(action)) names.add('kind_quantified');
+  // Aspect words say the deed lasts: "vigorous, ongoing and continuous negotiations", "always plan to".
+  if (
+    /\b(?:ongoing|continuous(?:ly)?|permanent(?:ly)?|always|constantly|perpetual(?:ly)?|as\s+and\s+when|whenever|from\s+time\s+to\s+time|on\s+a\s+regular\s+basis)\b/i.test(
+      `${frame} ${action}`,
+    )
+  )
+    names.add('kind_durative');
   // A short object-less deed ("cooperate", "work together") is an activity, not an accomplishment.
   if (action.split(/\s+/).length <= 3) names.add('kind_short');
   const features: Features = {};

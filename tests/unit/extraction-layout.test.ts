@@ -143,4 +143,8 @@ describe('a series of deeds under one cue (our own sentences, shaped like the re
     expect(items.map((i) => i.action)).toEqual(['resume talks on the border', 'make every effort to conclude an agreement']);
     expect(items[1].deadline).toMatchObject({ kind: 'exact', due: '2026-12-30' });
   });
+
+  it('keeps a one-word deed of the parties ("The Parties shall meet annually") instead of dropping it', () => {
+    expect(extract('The Parties shall meet annually.').map((i) => [i.action, i.deadline.kind])).toEqual([['The Parties meet', 'ongoing']]);
+  });
 });
