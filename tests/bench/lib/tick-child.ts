@@ -1,8 +1,8 @@
 /**
  * Runs in a child process on a seeded database: one real scheduler tick (`runTick`, on the store
  * connection the scheduler thread opens) against the ideal indexed query for the same due rows (every due commitment with its
- * owners and their user rows, and every due channel, read straight from the driver in batches of 500).
- * The tick runs TICK_RUNS times (default 5), its changes put back between runs, each run paired with
+ * owners and their user rows, and every due channel, read straight from the driver, one query each).
+ * The tick runs TICK_RUNS times (default 7), its changes put back before every run, each run paired with
  * an ideal run; both are medians. Counts, plans and tuples are the first run's.
  * Reports both times, the database's share of each tick (median over the runs, like the tick's),
  * the checkpoint the scheduler thread runs after a tick (SQLite; timed apart, since nobody waits for
@@ -57,7 +57,7 @@ async function startProfiler(file: string | undefined): Promise<{ stop(): Promis
 }
 
 /** Ticks measured (the first one also counted, planned and profiled). */
-const TICK_RUNS = Number(process.env.TICK_RUNS ?? 5);
+const TICK_RUNS = Number(process.env.TICK_RUNS ?? 7);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -145,14 +145,28 @@ const [{ n: total }] = (await raw.all('SELECT COUNT(*) AS n FROM commitments', [
 /** The ideal: every due row with its owners and their users, and every due channel, each in one indexed query. */
 async function ideal(): Promise<number> {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const rows = await idealConnection.all(target.file ? SQLITE_IDEAL : PG_IDEAL, [at]);
   for (const row of rows) JSON.parse(typeof row.recipients === 'string' ? row.recipients : JSON.stringify(row.recipients));
   await idealConnection.all(CHANNELS_SQL, [at]);
+  lastCpuMs = cpuMs(process.cpuUsage(cpu));
   return performance.now() - start;
 }
 
+/**
+ * CPU time of this process (SQLite does all its work in it, synchronously): unlike wall time it
+ * hardly moves when other processes load the machine, so the bench prints its ratio too.
+ */
+let lastCpuMs = 0;
+const cpuMs = (used: NodeJS.CpuUsage) => (used.user + used.system) / 1_000;
+const idealCpuRuns: number[] = [];
+const tickCpuRuns: number[] = [];
+
 await ideal(); // warm the cache the tick will also find warm
-const idealRuns = [await ideal(), await ideal(), await ideal(), await ideal(), await ideal()];
+// Back to back, nothing written between them: only printed, for reference. Each tick runs right
+// after `restore()` has written the rows it reads (on SQLite they are then read from the WAL, on a
+// page cache another connection's commit has invalidated), and so does each ideal run it is paired with.
+const warmIdealRuns = [await ideal(), await ideal(), await ideal(), await ideal(), await ideal()];
 const idealPlan = await idealConnection.plan(target.file ? SQLITE_IDEAL : PG_IDEAL, [at]);
 
 // What the tick changes, so it can be put back and the tick run again (one run on a loaded machine is noise).
@@ -187,13 +201,21 @@ const store = openSchedulerStore(config);
 await store.ready?.();
 // Warm the code paths (policy, zones, statements) with a plan that writes nothing, so the tick measured is the steady one.
 await planTick(store, now, parseQuietHours('20:00-08:00'));
+// Every run, the first too: put back, one ideal run, put back again, the tick. Each starts from the
+// same state (on PostgreSQL the ideal run still leaves the tick warmer shared buffers).
+await restore();
+const idealRuns = [await ideal()];
+idealCpuRuns.push(lastCpuMs);
+await restore();
 // PostgreSQL backends report their table statistics when they go idle or exit.
 if (target.url) await new Promise((r) => setTimeout(r, 1_500));
 const tuplesBefore = await raw.tuplesRead();
 const profiler = await startProfiler(process.env.TICK_CPU_PROFILE);
 counter.recording = true;
 const start = performance.now();
+const startCpu = process.cpuUsage();
 const written = await runTick(store, now, parseQuietHours('20:00-08:00'));
+tickCpuRuns.push(cpuMs(process.cpuUsage(startCpu)));
 const firstTickMs = performance.now() - start;
 counter.recording = false;
 await profiler?.stop();
@@ -212,10 +234,14 @@ const tickRuns = [firstTickMs];
   for (let run = 0; run < TICK_RUNS - 1; run++) {
     await restore();
     idealRuns.push(await ideal());
+    idealCpuRuns.push(lastCpuMs);
+    await restore();
     const dbBefore = counter.dbMs;
     counter.timing = true;
     const start = performance.now();
+    const startCpu = process.cpuUsage();
     await runTick(again, now, parseQuietHours('20:00-08:00'));
+    tickCpuRuns.push(cpuMs(process.cpuUsage(startCpu)));
     tickRuns.push(performance.now() - start);
     counter.timing = false;
     dbRuns.push(counter.dbMs - dbBefore);
@@ -250,6 +276,9 @@ process.stdout.write(
     tickRuns,
     idealMs: idealMsPaired,
     idealRuns,
+    idealWarmMs: median(warmIdealRuns),
+    tickCpuMs: median(tickCpuRuns),
+    idealCpuMs: median(idealCpuRuns),
     idealPlan,
     statements: counter.statements,
     dbMs,
