@@ -8,11 +8,21 @@ import type { DueCommitment, ReminderPlan, Store } from '../store/store.js';
 
 export const TICK_BATCH = 500;
 
-export async function planTick(store: Store, now: Date, quiet: QuietHours, batch = TICK_BATCH): Promise<ReminderPlan> {
+/**
+ * `channels: false` leaves due channels out (a tick whose earlier slice found fewer than a batch of
+ * them: that slice moved them all past now).
+ */
+export async function planTick(
+  store: Store,
+  now: Date,
+  quiet: QuietHours,
+  batch = TICK_BATCH,
+  { channels = true }: { channels?: boolean } = {},
+): Promise<ReminderPlan> {
   const plan: ReminderPlan = { rows: [], commitments: [], channels: [] };
   // Both reads at once: on PostgreSQL their round trips overlap (SQLite runs them one after the other anyway).
   const [dueChannels, dueCommitments] = await Promise.all([
-    store.reminders.dueChannels(now, batch),
+    channels ? store.reminders.dueChannels(now, batch) : [],
     store.reminders.dueCommitments(now, batch),
   ]);
   for (const channel of dueChannels) {

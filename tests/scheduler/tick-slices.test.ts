@@ -12,7 +12,7 @@ import { draft, log } from '../store/store-fixtures.js';
 
 const ZONES = ['Asia/Karachi', 'America/Los_Angeles', 'Europe/Paris', 'Pacific/Auckland', 'UTC'];
 
-/** 30 items over 12 owners in 5 zones, due 2024-02-01; one tick at 10:00Z with the given first slice; the outbox after it. */
+/** 30 items over 12 owners in 5 zones, due 2024-02-01, and 3 channels' digests; one tick at 10:00Z with the given first slice; the outbox after it. */
 async function outboxAfterTick(slice: number): Promise<{ written: number; rows: string[]; next: (string | null)[] }> {
   const db = tempDbPath();
   const clock = new ManualClock('2024-01-29T09:00:00Z');
@@ -20,6 +20,10 @@ async function outboxAfterTick(slice: number): Promise<{ written: number; rows: 
   try {
     for (let u = 0; u < 12; u++) {
       await store.users.upsert({ workspaceId: 'w1', id: `U${u}`, name: `user${u}`, timeZone: ZONES[u % 5], dmAddress: `test:dm-${u}` });
+    }
+    // Three channels with a digest due too, so slices also run out of channels before commitments.
+    for (let k = 0; k < 3; k++) {
+      await store.channels.upsert({ workspaceId: 'w1', address: `test:ch-${k}`, timeZone: ZONES[k * 2], schedule: 'weekdays 09:00' });
     }
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) {
@@ -54,6 +58,7 @@ describe('a tick cut into slices', () => {
     const oneSlice = await outboxAfterTick(1_000);
     const slicesOfOne = await outboxAfterTick(1);
     expect(oneSlice.written).toBeGreaterThan(3);
+    expect(oneSlice.rows.filter((r) => r.includes('|digest|')).length).toBeGreaterThanOrEqual(3);
     expect(slicesOfOne).toEqual(oneSlice);
   });
 
