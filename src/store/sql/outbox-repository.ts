@@ -22,8 +22,8 @@ export class SqlOutboxRepository implements OutboxRepository {
    * The tick's plan for a slice, whatever its size, in at most three statements of fixed text (each
    * batch is one JSON parameter, see `Dialect.recordset`): where the engine allows writes in WITH
    * (PostgreSQL) they are one statement, atomic by itself, so a slice is one round trip with no
-   * BEGIN and COMMIT; elsewhere one transaction. Moves are written in primary-key order, so the
-   * pages they touch are visited in file order.
+   * BEGIN and COMMIT; elsewhere one transaction. Moves are written in primary-key order: the key
+   * index is walked in order, and instances ticking the same minute lock rows in the same order.
    */
   async record(plan: ReminderPlan, now: Date): Promise<number> {
     const writes = recordStatements(this.sql.dialect, plan, now.toISOString());
@@ -268,7 +268,7 @@ function moved(c: { nextReminderAt: string | null; expected?: string }): { next_
   return { next_at: c.nextReminderAt, expected: c.expected ?? null };
 }
 
-/** Code-unit order: the primary key's order on SQLite (BINARY); near enough for locality elsewhere. */
+/** Code-unit order, the same in every instance (SQLite's BINARY order of the key). */
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
