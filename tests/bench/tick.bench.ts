@@ -22,8 +22,6 @@ interface TickResult {
   tickRuns: number[];
   idealMs: number;
   idealWarmMs: number;
-  tickCpuMs: number;
-  idealCpuMs: number;
   idealPlan: string;
   statements: number;
   dbMs: number;
@@ -66,10 +64,6 @@ try {
       console.log(
         `  of the tick: ${r.dbMs.toFixed(1)} ms waiting on the database (${(r.dbMs / r.idealMs).toFixed(1)}× ideal), ${(r.tickMs - r.dbMs).toFixed(1)} ms in the app (reminder policy, mapping, BEGIN/COMMIT)`,
       );
-      if (engine === 'sqlite')
-        console.log(
-          `  CPU time (all of SQLite's work is in this process; load hardly moves it): tick ${r.tickCpuMs.toFixed(1)} ms · ideal ${r.idealCpuMs.toFixed(1)} ms · ratio ${(r.tickCpuMs / r.idealCpuMs).toFixed(1)}×`,
-        );
       if (engine === 'sqlite')
         console.log(
           `  then the scheduler thread's WAL checkpoint: ${r.checkpointMs.toFixed(1)} ms (after the tick has answered; not in the tick's time)`,

@@ -145,22 +145,11 @@ const [{ n: total }] = (await raw.all('SELECT COUNT(*) AS n FROM commitments', [
 /** The ideal: every due row with its owners and their users, and every due channel, each in one indexed query. */
 async function ideal(): Promise<number> {
   const start = performance.now();
-  const cpu = process.cpuUsage();
   const rows = await idealConnection.all(target.file ? SQLITE_IDEAL : PG_IDEAL, [at]);
   for (const row of rows) JSON.parse(typeof row.recipients === 'string' ? row.recipients : JSON.stringify(row.recipients));
   await idealConnection.all(CHANNELS_SQL, [at]);
-  lastCpuMs = cpuMs(process.cpuUsage(cpu));
   return performance.now() - start;
 }
-
-/**
- * CPU time of this process (SQLite does all its work in it, synchronously): unlike wall time it
- * hardly moves when other processes load the machine, so the bench prints its ratio too.
- */
-let lastCpuMs = 0;
-const cpuMs = (used: NodeJS.CpuUsage) => (used.user + used.system) / 1_000;
-const idealCpuRuns: number[] = [];
-const tickCpuRuns: number[] = [];
 
 await ideal(); // warm the cache the tick will also find warm
 // Back to back, nothing written between them: only printed, for reference. Each tick runs right
@@ -205,7 +194,6 @@ await planTick(store, now, parseQuietHours('20:00-08:00'));
 // same state (on PostgreSQL the ideal run still leaves the tick warmer shared buffers).
 await restore();
 const idealRuns = [await ideal()];
-idealCpuRuns.push(lastCpuMs);
 await restore();
 // PostgreSQL backends report their table statistics when they go idle or exit.
 if (target.url) await new Promise((r) => setTimeout(r, 1_500));
@@ -213,9 +201,7 @@ const tuplesBefore = await raw.tuplesRead();
 const profiler = await startProfiler(process.env.TICK_CPU_PROFILE);
 counter.recording = true;
 const start = performance.now();
-const startCpu = process.cpuUsage();
 const written = await runTick(store, now, parseQuietHours('20:00-08:00'));
-tickCpuRuns.push(cpuMs(process.cpuUsage(startCpu)));
 const firstTickMs = performance.now() - start;
 counter.recording = false;
 await profiler?.stop();
@@ -234,14 +220,11 @@ const tickRuns = [firstTickMs];
   for (let run = 0; run < TICK_RUNS - 1; run++) {
     await restore();
     idealRuns.push(await ideal());
-    idealCpuRuns.push(lastCpuMs);
     await restore();
     const dbBefore = counter.dbMs;
     counter.timing = true;
     const start = performance.now();
-    const startCpu = process.cpuUsage();
     await runTick(again, now, parseQuietHours('20:00-08:00'));
-    tickCpuRuns.push(cpuMs(process.cpuUsage(startCpu)));
     tickRuns.push(performance.now() - start);
     counter.timing = false;
     dbRuns.push(counter.dbMs - dbBefore);
@@ -277,8 +260,6 @@ process.stdout.write(
     idealMs: idealMsPaired,
     idealRuns,
     idealWarmMs: median(warmIdealRuns),
-    tickCpuMs: median(tickCpuRuns),
-    idealCpuMs: median(idealCpuRuns),
     idealPlan,
     statements: counter.statements,
     dbMs,
