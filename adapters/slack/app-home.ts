@@ -19,6 +19,12 @@ const HOME_BLOCKS = 100;
 export class AppHome {
   /** One publish at a time per viewer, each built when it runs: a slower, older build never lands last. */
   private readonly queues = new Map<string, Promise<void>>();
+  /**
+   * Per viewer, a plain refresh queued behind the running build and not started yet. Another change
+   * joins it instead of queueing one more: it is built when it runs, so it shows that change too
+   * (five Done presses in a row cost two builds and publishes, not five).
+   */
+  private readonly waiting = new Map<string, Promise<void>>();
 
   constructor(
     private readonly context: SlackContext,
@@ -35,12 +41,23 @@ export class AppHome {
   /** Builds and publishes the viewer's Home; `notice` (a refused press) is shown at the top. */
   publish(workspace: { id: string; name?: string }, userId: string, options: { notice?: string; welcome?: boolean } = {}): Promise<void> {
     const key = `${workspace.id}:${userId}`;
-    const queued = (this.queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => this.build(workspace, userId, options));
+    const plain = !options.notice && !options.welcome;
+    const joined = plain ? this.waiting.get(key) : undefined;
+    if (joined) return joined;
+    const queued = (this.queues.get(key) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        // Started: a change from now on needs a build of its own, after this one.
+        if (this.waiting.get(key) === next) this.waiting.delete(key);
+        return this.build(workspace, userId, options);
+      });
     // Tracked, so shutdown waits for a publish a listener left running in the background.
-    const next = this.context.inFlight?.track(queued) ?? queued;
+    const next: Promise<void> = this.context.inFlight?.track(queued) ?? queued;
     this.queues.set(key, next);
+    if (plain) this.waiting.set(key, next);
     const forget = () => {
       if (this.queues.get(key) === next) this.queues.delete(key);
+      if (this.waiting.get(key) === next) this.waiting.delete(key);
     };
     next.then(forget, forget);
     return next;

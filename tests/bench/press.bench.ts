@@ -8,7 +8,7 @@
  * message as the previous press left it. Baseline: a minimal Bolt app (HTTP receiver, signature
  * check) gets the same signed requests and sends one chat.update of the card each carries. Per
  * press: ack (the HTTP answer) and answer (until the chat.update reaches the fake). Alternating
- * rounds (PRESS_ROUNDS), so a shared machine's load falls on both alike. Two passes: back to back
+ * rounds (PRESS_ROUNDS, 20 of 10 presses each), so a shared machine's load falls on both alike. Two passes: back to back
  * (each press as soon as the last was answered: the app's work after an answer, its App Home
  * refresh, delays the next press), then the headline, presses PRESS_GAP_MS apart as a person clicks.
  * Also CPU time per press on each side, and SQL statements per press (PRESS_SQL=1 lists them).
@@ -35,7 +35,7 @@ import { Targets, type Engine } from './lib/targets.js';
 const argv = process.argv.slice(2);
 const size = parseSize(option(argv, 'size', '100k'));
 const presses = Number(process.env.PRESS_COUNT ?? 200);
-const rounds = Number(process.env.PRESS_ROUNDS ?? 4);
+const rounds = Number(process.env.PRESS_ROUNDS ?? 20);
 const cardCount = Number(process.env.PRESS_CARDS ?? 30);
 /** Between presses in the headline pass: a person's next click, so work the app does after an answer is not the next press's wait. */
 const gapMs = Number(process.env.PRESS_GAP_MS ?? 100);
