@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
+const bin = join(root, 'src/cli/bin.js');
 
 /** A preload that names, on stderr, each heavy module the process loads (ES import or require). */
 function tracer(): string {
@@ -39,7 +40,7 @@ Module._load = function (request, ...rest) {
 
 /** The heavy modules a CLI run loaded, in the order first seen. */
 function heavyModulesLoadedBy(args: string[], input = ''): string[] {
-  const run = spawnSync('node', ['--import', tracer(), 'src/cli/bin.js', ...args], {
+  const run = spawnSync(process.execPath, ['--import', tracer(), bin, ...args], {
     cwd: root,
     input,
     env: { ...process.env, LOG_LEVEL: 'error' },
