@@ -79,7 +79,8 @@ function isList(invocation: Invocation): boolean {
 
 /**
  * True when the command thread answered. When it could not (it died, or cannot open the store)
- * before posting anything, the answer is made here instead, so the person still gets their list;
+ * before posting anything, the answer is made here instead, so the person still gets their list
+ * (a page the dying thread had in flight may then arrive twice: a list read twice, nothing changed);
  * once it has posted a page, a second answer would repeat it: the failure is only logged.
  */
 async function answeredInThread(context: SlackContext, command: CommandToAnswer, responseUrl: string): Promise<boolean> {
