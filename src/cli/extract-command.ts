@@ -1,7 +1,7 @@
 /** `followthrough extract <file|->`: prints the commitments proposed for a statement or minutes. */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { isIanaZone } from '../config/config.js';
+import { isIanaZone } from '../config/iana-zone.js';
 import { toPublicJson, type ProposedCommitment } from '../extraction/proposed-commitment.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

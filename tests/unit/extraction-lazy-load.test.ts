@@ -19,9 +19,9 @@ function tracer(): string {
     `const seen = new Set();
 export async function resolve(specifier, context, next) {
   const r = await next(specifier, context);
-  // A library, the extractor, a command's module (src/cli/<name>-command; not the "did you mean"
-  // helper the program itself uses), the store, or the bot.
-  const m = /node_modules\\/(compromise|chrono-node)\\/|src\\/extraction\\/(extract-commitments)|src\\/cli\\/(?!suggest-)([a-z]+-command)\\.|src\\/(store)\\/|src\\/(main)\\./.exec(r.url);
+  // A library (zod: the configuration schema), the extractor, a command's module (src/cli/<name>-command;
+  // not the "did you mean" helper the program itself uses), the store, or the bot.
+  const m = /node_modules\\/(compromise|chrono-node|zod)\\/|src\\/extraction\\/(extract-commitments)|src\\/cli\\/(?!suggest-)([a-z]+-command)\\.|src\\/(store)\\/|src\\/(main)\\./.exec(r.url);
   const name = m && m.slice(1).find(Boolean);
   if (name && !seen.has(name)) { seen.add(name); process.stderr.write('LOADED ' + name + '\\n'); }
   return r;
@@ -61,7 +61,7 @@ describe('start-up cost of the CLI', () => {
     },
   );
 
-  it('loads the extract command, the extractor and both libraries, but no store or bot, when a statement is extracted', () => {
+  it('loads the extract command, the extractor and both libraries, but no store, bot or configuration schema, when a statement is extracted', () => {
     const loaded = heavyModulesLoadedBy(['extract', '-', '--date', '2025-02-11', '--json'], 'Marco will fix the tests by Friday.');
     expect(loaded).toEqual(['chrono-node', 'compromise', 'extract-command', 'extract-commitments']);
   });
