@@ -8,28 +8,23 @@ import { openExistingStore } from './open-existing-store.js';
 import { writableFilePath } from './output-path.js';
 import { pickWorkspace } from './pick-workspace.js';
 
-export function registerExportCommand(program: Command): void {
-  program
-    .command('export')
-    .description('write commitments as CSV or as an iCalendar feed of due dates')
-    .argument('<format>', 'csv or ics')
-    .option('--workspace <id>', 'workspace id (the Slack team id, the Teams tenant id, or console); see `followthrough workspaces`')
-    .option('--channel <address>', 'only this channel (slack:T123:C456, teams:<tenant>:<channel>, console:local)')
-    .option('--out <file>', 'write to this file instead of standard output')
-    .action(async function (this: Command, format: string, options: { workspace?: string; channel?: string; out?: string }) {
-      if (format !== 'csv' && format !== 'ics') this.error(`format must be csv or ics, not "${format}"`);
-      const out = options.out ? writableFilePath(options.out, '--out', `commitments.${format}`) : undefined;
-      const store = await openExistingStore(loadConfig(), 'export');
-      try {
-        const workspace = await pickWorkspace(store, options);
-        const commitments = await store.commitments.list(workspace, { channel: options.channel });
-        const content = format === 'csv' ? commitmentsCsv(commitments) : commitmentsIcs(commitments, new Date());
-        if (out) {
-          writeFileSync(out, content);
-          process.stderr.write(`Wrote ${commitments.length} commitments of ${workspace} to ${out}\n`);
-        } else process.stdout.write(content);
-      } finally {
-        await store.close();
-      }
-    });
+export async function runExport(
+  this: Command,
+  format: string,
+  options: { workspace?: string; channel?: string; out?: string },
+): Promise<void> {
+  if (format !== 'csv' && format !== 'ics') this.error(`format must be csv or ics, not "${format}"`);
+  const out = options.out ? writableFilePath(options.out, '--out', `commitments.${format}`) : undefined;
+  const store = await openExistingStore(loadConfig(), 'export');
+  try {
+    const workspace = await pickWorkspace(store, options);
+    const commitments = await store.commitments.list(workspace, { channel: options.channel });
+    const content = format === 'csv' ? commitmentsCsv(commitments) : commitmentsIcs(commitments, new Date());
+    if (out) {
+      writeFileSync(out, content);
+      process.stderr.write(`Wrote ${commitments.length} commitments of ${workspace} to ${out}\n`);
+    } else process.stdout.write(content);
+  } finally {
+    await store.close();
+  }
 }

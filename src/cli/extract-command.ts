@@ -1,7 +1,7 @@
 /** `followthrough extract <file|->`: prints the commitments proposed for a statement or minutes. */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { isIanaZone } from '../config/config.js';
+import { isIanaZone } from '../config/iana-zone.js';
 import { toPublicJson, type ProposedCommitment } from '../extraction/proposed-commitment.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,35 +34,26 @@ function describe(item: ProposedCommitment, index: number): string {
   return `${index + 1}. ${item.action}${parties}\n   ${item.deadline.kind}${due}${said}${weak}\n   "${item.quote}"`;
 }
 
-export function registerExtractCommand(program: Command): void {
-  program
-    .command('extract')
-    .description('propose commitments found in a statement or minutes (- reads standard input)')
-    .argument('<file>', 'a text file, or - for standard input')
-    .option('--date <YYYY-MM-DD>', 'the date the statement was made (deadlines are read from it)')
-    .option('--time-zone <zone>', 'IANA time zone of the due dates', 'UTC')
-    .option('--json', 'print only a JSON array of the proposed commitments')
-    .action(async function (this: Command, file: string, options: { date?: string; timeZone: string; json?: boolean }) {
-      let items: ProposedCommitment[];
-      try {
-        // Loaded here, not at start-up: the extractor and its tagger are for this command and `import` only.
-        const { extractCommitments } = await import('../extraction/extract-commitments.js');
-        const date = statementDate(options.date);
-        if (!isIanaZone(options.timeZone)) {
-          throw new Error(`--time-zone must be an IANA time zone such as Asia/Karachi or Europe/Berlin; got "${options.timeZone}".`);
-        }
-        items = extractCommitments(readStatement(file), { date, timeZone: options.timeZone });
-      } catch (error) {
-        this.error((error as Error).message);
-      }
-      if (options.json) {
-        process.stdout.write(`${JSON.stringify(items.map(toPublicJson), null, 2)}\n`);
-        return;
-      }
-      if (items.length === 0) {
-        process.stdout.write('No commitments found.\n');
-        return;
-      }
-      process.stdout.write(`${items.map(describe).join('\n')}\n`);
-    });
+export async function runExtract(this: Command, file: string, options: { date?: string; timeZone: string; json?: boolean }): Promise<void> {
+  let items: ProposedCommitment[];
+  try {
+    // Loaded here, not at start-up: the extractor and its tagger are for this command and `import` only.
+    const { extractCommitments } = await import('../extraction/extract-commitments.js');
+    const date = statementDate(options.date);
+    if (!isIanaZone(options.timeZone)) {
+      throw new Error(`--time-zone must be an IANA time zone such as Asia/Karachi or Europe/Berlin; got "${options.timeZone}".`);
+    }
+    items = extractCommitments(readStatement(file), { date, timeZone: options.timeZone });
+  } catch (error) {
+    this.error((error as Error).message);
+  }
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(items.map(toPublicJson), null, 2)}\n`);
+    return;
+  }
+  if (items.length === 0) {
+    process.stdout.write('No commitments found.\n');
+    return;
+  }
+  process.stdout.write(`${items.map(describe).join('\n')}\n`);
 }

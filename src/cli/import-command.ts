@@ -21,57 +21,47 @@ export function workspaceOf(address: string): string {
   return second === undefined ? platform : first;
 }
 
-export function registerImportCommand(program: Command): void {
-  program
-    .command('import')
-    .description('store the commitments found in a statement as proposed items in a channel, for review')
-    .argument('<file>', 'a text file, or - for standard input')
-    .requiredOption('--channel <address>', 'channel address (slack:T123:C456, teams:<tenant>:<channel>, console:local)')
-    .option('--date <YYYY-MM-DD>', 'the date the statement was made (deadlines are read from it)')
-    .option('--workspace <id>', 'workspace id, when it is not the one in the address')
-    .option('--source <title>', 'title of the source document')
-    .action(async function (this: Command, file: string, options: { channel: string; date?: string; workspace?: string; source?: string }) {
-      let date: string;
-      let workspaceId: string;
-      let text: string;
-      try {
-        date = statementDate(options.date);
-        workspaceId = options.workspace ?? workspaceOf(options.channel);
-        text = readStatement(file);
-      } catch (error) {
-        this.error((error as Error).message);
-      }
-      const config = loadConfig();
-      const store = openStore(config);
-      try {
-        await store.workspaces.ensure({ id: workspaceId });
-        const channel =
-          (await store.channels.get(workspaceId, options.channel)) ??
-          (await store.channels.upsert({ workspaceId, address: options.channel, timeZone: config.FOLLOWTHROUGH_DEFAULT_TZ }));
-        const proposals = await proposeCommitments({
-          store,
-          clock: systemClock,
-          workspaceId,
-          channel: options.channel,
-          timeZone: channel.timeZone,
-          text,
-          date,
-          sourceTitle: options.source ?? (file === '-' ? undefined : file),
-          actor: IMPORTER,
-        });
-        for (const { commitment, extracted, attached } of proposals) {
-          const waits = attached.event
-            ? ` — ${attached.created ? 'new event' : 'joined'} ${attached.event.id} "${attached.event.name}"`
-            : '';
-          process.stdout.write(
-            `${commitment.id} (proposed) ${commitment.title} — ${extracted.deadline.kind}${extracted.deadline.due ? ` ${extracted.deadline.due}` : ''}${waits}\n`,
-          );
-        }
-        process.stdout.write(
-          `${proposals.length} proposed commitment(s) stored in ${options.channel}; review them with "list proposed".\n`,
-        );
-      } finally {
-        await store.close();
-      }
+export async function runImport(
+  this: Command,
+  file: string,
+  options: { channel: string; date?: string; workspace?: string; source?: string },
+): Promise<void> {
+  let date: string;
+  let workspaceId: string;
+  let text: string;
+  try {
+    date = statementDate(options.date);
+    workspaceId = options.workspace ?? workspaceOf(options.channel);
+    text = readStatement(file);
+  } catch (error) {
+    this.error((error as Error).message);
+  }
+  const config = loadConfig();
+  const store = openStore(config);
+  try {
+    await store.workspaces.ensure({ id: workspaceId });
+    const channel =
+      (await store.channels.get(workspaceId, options.channel)) ??
+      (await store.channels.upsert({ workspaceId, address: options.channel, timeZone: config.FOLLOWTHROUGH_DEFAULT_TZ }));
+    const proposals = await proposeCommitments({
+      store,
+      clock: systemClock,
+      workspaceId,
+      channel: options.channel,
+      timeZone: channel.timeZone,
+      text,
+      date,
+      sourceTitle: options.source ?? (file === '-' ? undefined : file),
+      actor: IMPORTER,
     });
+    for (const { commitment, extracted, attached } of proposals) {
+      const waits = attached.event ? ` — ${attached.created ? 'new event' : 'joined'} ${attached.event.id} "${attached.event.name}"` : '';
+      process.stdout.write(
+        `${commitment.id} (proposed) ${commitment.title} — ${extracted.deadline.kind}${extracted.deadline.due ? ` ${extracted.deadline.due}` : ''}${waits}\n`,
+      );
+    }
+    process.stdout.write(`${proposals.length} proposed commitment(s) stored in ${options.channel}; review them with "list proposed".\n`);
+  } finally {
+    await store.close();
+  }
 }

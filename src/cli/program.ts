@@ -1,33 +1,17 @@
-/** The `followthrough` command line: one program, one file per subcommand. */
+/** The `followthrough` command line: one program, one file per subcommand, each loaded only when it runs. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { followthroughHome } from '../config/home.js';
-import { registerBackupCommand } from './backup-command.js';
-import { registerExportCommand } from './export-command.js';
-import { registerExtractCommand } from './extract-command.js';
-import { registerImportCommand } from './import-command.js';
+import { declareCommands } from './declare-commands.js';
 import { loadEnvFile } from './load-env-file.js';
-import { registerRemindersCommand } from './reminders-command.js';
-import { registerReportCommand } from './report-command.js';
-import { registerStartCommand } from './start-command.js';
 import { exitWithStartupError, STARTUP_EXIT_CODE } from './startup-exit.js';
-import { registerStatusCommand } from './status-command.js';
 import { suggestCommand } from './suggest-command.js';
-import { registerWorkspacesCommand } from './workspaces-command.js';
 
 export function buildProgram(): Command {
   const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   const program = new Command('followthrough').description('Track commitments and follow them up in Slack and Teams.').version(version);
-  registerStartCommand(program);
-  registerBackupCommand(program);
-  registerRemindersCommand(program);
-  registerStatusCommand(program);
-  registerReportCommand(program);
-  registerWorkspacesCommand(program);
-  registerExtractCommand(program);
-  registerImportCommand(program);
-  registerExportCommand(program);
+  declareCommands(program);
   return program;
 }
 

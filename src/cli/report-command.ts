@@ -17,50 +17,38 @@ interface ReportOptions {
   json?: boolean;
 }
 
-export function registerReportCommand(program: Command): void {
-  program
-    .command('report')
-    .description('compliance report: what was promised, kept, late and dropped (one channel, or the whole workspace)')
-    .option('--channel <address>', 'only this channel (slack:T123:C456, teams:<tenant>:<channel>, console:local)')
-    .option('--everywhere', 'every channel of the workspace (the default without --channel)')
-    .option('--workspace <id>', 'workspace id; needed only when the database holds several (see `followthrough workspaces`)')
-    .option('--tag <tag>', 'only commitments with this tag')
-    .option('--json', 'print one JSON object instead of text')
-    .action(async function (this: Command, options: ReportOptions) {
-      if (options.channel && options.everywhere) this.error('give --channel <address> or --everywhere, not both');
-      const store = await openExistingStore(loadConfig(), 'report on');
-      try {
-        const workspace = await pickWorkspace(store, options);
-        const now = new Date();
-        const commitments = await store.commitments.list(workspace, {
-          channel: options.channel,
-          tag: options.tag?.toLowerCase(),
-          statuses: ['open', 'in_progress', 'blocked', 'done', 'dropped'],
-        });
-        const assessments: Assessment[] = [];
-        for (const c of commitments) assessments.push(assess(c, await store.commitments.history(c.workspaceId, c.id), now));
-        const where = `${options.channel ? `in ${options.channel}` : `everywhere in ${workspace}`}${options.tag ? ` tagged ${options.tag}` : ''}`;
-        if (options.json) {
-          const view = assessments.length > 0 ? reportView(assessments, where, now) : undefined;
-          const items = assessments.map((a) => ({
-            id: a.commitment.id,
-            title: a.commitment.title,
-            channel: a.commitment.channel,
-            status: a.commitment.status,
-            score: a.score,
-            late: a.late,
-            keptLate: a.keptLate,
-          }));
-          process.stdout.write(
-            `${JSON.stringify({ workspace, channel: options.channel ?? null, counts: view?.counts ?? null, score: view?.score ?? null, items })}\n`,
-          );
-          return;
-        }
-        process.stdout.write(
-          assessments.length === 0 ? `Nothing to report ${where} yet.\n` : `${reportView(assessments, where, now).text}\n`,
-        );
-      } finally {
-        await store.close();
-      }
+export async function runReport(this: Command, options: ReportOptions): Promise<void> {
+  if (options.channel && options.everywhere) this.error('give --channel <address> or --everywhere, not both');
+  const store = await openExistingStore(loadConfig(), 'report on');
+  try {
+    const workspace = await pickWorkspace(store, options);
+    const now = new Date();
+    const commitments = await store.commitments.list(workspace, {
+      channel: options.channel,
+      tag: options.tag?.toLowerCase(),
+      statuses: ['open', 'in_progress', 'blocked', 'done', 'dropped'],
     });
+    const assessments: Assessment[] = [];
+    for (const c of commitments) assessments.push(assess(c, await store.commitments.history(c.workspaceId, c.id), now));
+    const where = `${options.channel ? `in ${options.channel}` : `everywhere in ${workspace}`}${options.tag ? ` tagged ${options.tag}` : ''}`;
+    if (options.json) {
+      const view = assessments.length > 0 ? reportView(assessments, where, now) : undefined;
+      const items = assessments.map((a) => ({
+        id: a.commitment.id,
+        title: a.commitment.title,
+        channel: a.commitment.channel,
+        status: a.commitment.status,
+        score: a.score,
+        late: a.late,
+        keptLate: a.keptLate,
+      }));
+      process.stdout.write(
+        `${JSON.stringify({ workspace, channel: options.channel ?? null, counts: view?.counts ?? null, score: view?.score ?? null, items })}\n`,
+      );
+      return;
+    }
+    process.stdout.write(assessments.length === 0 ? `Nothing to report ${where} yet.\n` : `${reportView(assessments, where, now).text}\n`);
+  } finally {
+    await store.close();
+  }
 }

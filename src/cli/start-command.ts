@@ -1,28 +1,22 @@
 /** `followthrough start`: runs the bot until SIGTERM/SIGINT, or until console input ends. */
-import type { Command } from 'commander';
 import { startApp } from '../main.js';
 import { exitWithStartupError } from './startup-exit.js';
 
-export function registerStartCommand(program: Command): void {
-  program
-    .command('start', { isDefault: true })
-    .description('run the bot (console when no Slack or Teams credentials are set)')
-    .action(async () => {
-      let app: Awaited<ReturnType<typeof startApp>>;
-      try {
-        app = await startApp();
-      } catch (error) {
-        exitWithStartupError('start', error);
-      }
-      const running = app;
-      const shutdown = async (signal: string) => {
-        running.logger.info({ signal }, 'shutting down');
-        await running.stop();
-        process.exit(0);
-      };
-      process.once('SIGTERM', () => void shutdown('SIGTERM'));
-      process.once('SIGINT', () => void shutdown('SIGINT'));
-      await running.finished;
-      await running.stop();
-    });
+export async function runStart(): Promise<void> {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  try {
+    app = await startApp();
+  } catch (error) {
+    exitWithStartupError('start', error);
+  }
+  const running = app;
+  const shutdown = async (signal: string) => {
+    running.logger.info({ signal }, 'shutting down');
+    await running.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  await running.finished;
+  await running.stop();
 }

@@ -1,26 +1,19 @@
 /** `followthrough status`: outbox depth, oldest pending, missed slots, inactive addresses, recent failures. */
-import type { Command } from 'commander';
 import { loadConfig } from '../config/config.js';
 import { openExistingStore } from './open-existing-store.js';
 import type { OutboxStats } from '../store/store.js';
 
 const WEEK_MS = 7 * 86_400_000;
 
-export function registerStatusCommand(program: Command): void {
-  program
-    .command('status')
-    .description('reminder delivery health: outbox depth, oldest pending, missed slots, inactive addresses, recent failures')
-    .option('--json', 'print one JSON object instead of text')
-    .action(async (options: { json?: boolean }) => {
-      const store = await openExistingStore(loadConfig(), 'report on');
-      try {
-        const now = new Date();
-        const stats = await store.outbox.stats(now, new Date(now.getTime() - WEEK_MS));
-        process.stdout.write(options.json ? `${JSON.stringify(stats)}\n` : describe(stats));
-      } finally {
-        await store.close();
-      }
-    });
+export async function runStatus(options: { json?: boolean }): Promise<void> {
+  const store = await openExistingStore(loadConfig(), 'report on');
+  try {
+    const now = new Date();
+    const stats = await store.outbox.stats(now, new Date(now.getTime() - WEEK_MS));
+    process.stdout.write(options.json ? `${JSON.stringify(stats)}\n` : describe(stats));
+  } finally {
+    await store.close();
+  }
 }
 
 function describe(stats: OutboxStats): string {

@@ -5,8 +5,11 @@
 import { z } from 'zod';
 import { chooseAdapters, chooseHost, refuseOpenUnauthenticatedTeams } from './adapter-choice.js';
 import { followthroughHome, resolveFromHome } from './home.js';
+import { isIanaZone } from './iana-zone.js';
 import { StartupError } from './startup-error.js';
 import { WHERE_TO_GET } from './where-to-get.js';
+
+export { isIanaZone };
 
 export { WHERE_TO_GET };
 export { isLoopbackHost } from './adapter-choice.js';
@@ -124,13 +127,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     HOST: host,
     adapters,
   };
-}
-
-export function isIanaZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,5 +1,6 @@
-// Commands that do not extract must not pay for the extractor, its tagger (compromise) or the date
-// parser (chrono-node) at start-up: `followthrough --help` loads none of them, `extract` loads them.
+// Every command pays only for what it uses at start-up: `followthrough --help` loads no command's
+// module, no store and no bot; `status` loads its own module, not the extractor; only `extract`
+// (and `import`) pay for the extractor, its tagger (compromise) and the date parser (chrono-node).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,8 +20,11 @@ function tracer(): string {
     `const seen = new Set();
 export async function resolve(specifier, context, next) {
   const r = await next(specifier, context);
-  const m = /node_modules\\/(compromise|chrono-node)\\/|src\\/extraction\\/extract-commitments/.exec(r.url);
-  if (m && !seen.has(m[0])) { seen.add(m[0]); process.stderr.write('LOADED ' + (m[1] ?? 'extract-commitments') + '\\n'); }
+  // A library (zod: the configuration schema), the extractor, a command's module (src/cli/<name>-command;
+  // not the "did you mean" helper the program itself uses), the store, or the bot.
+  const m = /node_modules\\/(compromise|chrono-node|zod)\\/|src\\/extraction\\/(extract-commitments)|src\\/cli\\/(?!suggest-)([a-z]+-command)\\.|src\\/(store)\\/|src\\/(main)\\./.exec(r.url);
+  const name = m && m.slice(1).find(Boolean);
+  if (name && !seen.has(name)) { seen.add(name); process.stderr.write('LOADED ' + name + '\\n'); }
   return r;
 }\n`,
   );
@@ -43,19 +47,30 @@ function heavyModulesLoadedBy(args: string[], input = ''): string[] {
   const run = spawnSync(process.execPath, ['--import', tracer(), bin, ...args], {
     cwd: root,
     input,
-    env: { ...process.env, LOG_LEVEL: 'error' },
+    // An empty home: no developer's .env or database changes what a command does or loads.
+    env: { ...process.env, LOG_LEVEL: 'error', FOLLOWTHROUGH_HOME: mkdtempSync(join(tmpdir(), 'ft-home-')) },
     encoding: 'utf8',
   });
   return [...new Set([...run.stderr.matchAll(/^LOADED (\S+)$/gm)].map((m) => m[1]))].sort();
 }
 
 describe('start-up cost of the CLI', () => {
-  it('loads neither the extractor, compromise nor chrono-node for --help', () => {
-    expect(heavyModulesLoadedBy(['--help'])).toEqual([]);
+  it.each(['--help', 'extract --help', 'help status'])(
+    'loads no command module, store, bot or extractor for `followthrough %s`',
+    (line) => {
+      expect(heavyModulesLoadedBy(line.split(' '))).toEqual([]);
+    },
+  );
+
+  it('loads the extract command, the extractor and both libraries, but no store, bot or configuration schema, when a statement is extracted', () => {
+    const loaded = heavyModulesLoadedBy(['extract', '-', '--date', '2025-02-11', '--json'], 'Marco will fix the tests by Friday.');
+    expect(loaded).toEqual(['chrono-node', 'compromise', 'extract-command', 'extract-commitments']);
   });
 
-  it('loads the extractor and both libraries when a statement is extracted', () => {
-    const loaded = heavyModulesLoadedBy(['extract', '-', '--date', '2025-02-11', '--json'], 'Marco will fix the tests by Friday.');
-    expect(loaded).toEqual(['chrono-node', 'compromise', 'extract-commitments']);
+  it('loads only its own command module for status, and neither the extractor nor the bot', () => {
+    const loaded = heavyModulesLoadedBy(['status']);
+    expect(loaded.filter((name) => name.endsWith('-command'))).toEqual(['status-command']);
+    expect(loaded).not.toContain('main');
+    expect(loaded).not.toContain('extract-commitments');
   });
 });
