@@ -11,6 +11,8 @@ export interface ChildRun {
   ready: Promise<void>;
   /** What the child printed on stdout so far (its last line is a JSON summary when it exits 0). */
   stdout(): string;
+  /** What the child logged on stderr so far (its warnings and errors), for a failing test to show. */
+  stderr(): string;
 }
 
 export function startChild(env: Record<string, string>): ChildRun {
@@ -20,7 +22,10 @@ export function startChild(env: Record<string, string>): ChildRun {
   });
   running.add(child);
   let stderr = '';
-  child.stderr!.on('data', (d) => (process.env.CHILD_STDERR ? process.stderr.write(d) : (stderr += d)));
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+    if (process.env.CHILD_STDERR) process.stderr.write(d);
+  });
   let stdout = '';
   const ready = new Promise<void>((resolve) =>
     child.stdout!.on('data', (d) => {
@@ -35,7 +40,7 @@ export function startChild(env: Record<string, string>): ChildRun {
       resolve({ code, signal });
     }),
   );
-  return { child, exited, ready, stdout: () => stdout };
+  return { child, exited, ready, stdout: () => stdout, stderr: () => stderr };
 }
 
 export function killAllChildren(): void {

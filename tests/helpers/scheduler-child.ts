@@ -14,6 +14,7 @@ import type { Config } from '../../src/config/config.js';
 import type { ChatAdapter } from '../../src/ports/chat-adapter.js';
 import { DeliveryLoop } from '../../src/scheduler/delivery-loop.js';
 import { SchedulerThread } from '../../src/scheduler/scheduler-thread.js';
+import { pino } from 'pino';
 import { fakeEndpointAdapter } from './fake-endpoint-adapter.js';
 import { openTargetStore } from './store-target.js';
 
@@ -41,9 +42,12 @@ if (env.SLACK_API_URL) {
   ]);
   adapters.set('slack', new SlackChatAdapter(new WebClient('xoxb-test', webClientOptions({ SLACK_API_URL: env.SLACK_API_URL } as Config))));
 }
+// Warnings and errors (a lost lease, a failed step) go to stderr, so a test that fails can show why.
+const logger = pino({ level: 'warn', base: undefined }, pino.destination({ dest: 2, sync: true }));
 const loop = new DeliveryLoop({
   store,
   clock,
+  logger,
   adapters,
   concurrency: Number(env.CONCURRENCY ?? 4),
   leaseMs: Number(env.LEASE_MS ?? 1500),

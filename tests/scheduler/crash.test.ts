@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, useEngines } from '../helpers/engines.js';
 import { FakeEndpoint } from '../helpers/fake-endpoint.js';
-import { killAllChildren, startChild } from '../helpers/scheduler-child-runner.js';
+import { type ChildRun, killAllChildren, startChild } from '../helpers/scheduler-child-runner.js';
 import { SLOT_DAY } from '../helpers/scheduler-child-seed.js';
 import { outboxStates, targetEnv, type StoreTarget } from '../helpers/store-target.js';
 
@@ -39,6 +39,15 @@ function childEnv(where: StoreTarget, extra: Record<string, string> = {}): Recor
   };
 }
 
+/** For a failed bound: where each duplicate fell in the arrival order (near the kill, or not) and what the children logged. */
+function whyDuplicated(duplicates: Map<string, number>, children: ChildRun[]): string {
+  const arrivals = [...duplicates.keys()].map(
+    (key) => `${key} at ${endpoint.received.flatMap((r, i) => (r.key === key ? [i] : [])).join(' and ')}`,
+  );
+  const logs = children.map((c, i) => `child ${i + 1} stderr: ${c.stderr().slice(-3000) || '(nothing)'}`);
+  return [`duplicates (arrival positions): ${arrivals.join('; ')}`, ...logs].join('\n');
+}
+
 async function expectNothingLost(where: StoreTarget, count: number): Promise<void> {
   expect(await outboxStates(where)).toEqual({ sent: count });
   const addresses = new Set(endpoint.received.map((r) => r.address));
@@ -59,7 +68,7 @@ describe.each(ENGINES)('%s', (engine) => {
       await expectNothingLost(where, 500);
       const duplicates = endpoint.duplicates();
       expect([...duplicates.values()].every((n) => n === 2)).toBe(true);
-      expect(duplicates.size).toBeLessThanOrEqual(CONCURRENCY);
+      expect(duplicates.size, whyDuplicated(duplicates, [first, second])).toBeLessThanOrEqual(CONCURRENCY);
       if (point === 'after-send-before-commit') expect(duplicates.size).toBeGreaterThanOrEqual(1);
     }, 240_000);
   });
