@@ -9,35 +9,13 @@
  * Env: DB, SLACK_API_URL, SIGNING_SECRET, TEAM_ID, TOTAL, CHANNELS, OWNERS.
  */
 import { createInterface } from 'node:readline';
-import { startApp } from '../../src/main.js';
 import { digestFor } from '../../src/reminders/channel-digest.js';
 import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { seedBigWorkspace } from './bulk-seed.js';
+import { startBigSlackApp } from './big-slack-app.js';
 
 const env = process.env;
 const team = env.TEAM_ID!;
-const started = performance.now();
-await seedBigWorkspace({
-  file: env.DB!,
-  workspaceId: team,
-  total: Number(env.TOTAL ?? 100_000),
-  channels: Number(env.CHANNELS ?? 1_000),
-  owners: Number(env.OWNERS ?? 2_000),
-  due: 0,
-  dueDate: new Date().toISOString().slice(0, 10),
-  createdAt: new Date(Date.now() - 86_400_000).toISOString(),
-});
-const seedMs = performance.now() - started;
-const app = await startApp({
-  FOLLOWTHROUGH_ADAPTERS: 'slack',
-  PORT: '0',
-  HOST: '127.0.0.1',
-  LOG_LEVEL: 'error',
-  FOLLOWTHROUGH_DB: env.DB!,
-  SLACK_BOT_TOKEN: 'xoxb-bench',
-  SLACK_SIGNING_SECRET: env.SIGNING_SECRET!,
-  SLACK_API_URL: env.SLACK_API_URL!,
-});
+const { app, seedMs } = await startBigSlackApp({ due: 0, seed: true });
 /** Statements run on the app's own connection since they were last asked for (`sql`). */
 const statements = new Map<string, number>();
 (app.store as SqliteStore).executor.observe((sql) => statements.set(sql, (statements.get(sql) ?? 0) + 1));

@@ -11,34 +11,12 @@
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
-import { startApp } from '../../src/main.js';
-import { makeDue, seedBigWorkspace } from './bulk-seed.js';
+import { startBigSlackApp } from './big-slack-app.js';
+import { makeDue } from './bulk-seed.js';
 
 const env = process.env;
-const started = performance.now();
 const reuse = env.REUSE_DB === '1' && existsSync(env.DB!);
-if (!reuse)
-  await seedBigWorkspace({
-    file: env.DB!,
-    workspaceId: env.TEAM_ID!,
-    total: Number(env.TOTAL ?? 100_000),
-    channels: Number(env.CHANNELS ?? 1_000),
-    owners: Number(env.OWNERS ?? 2_000),
-    due: Number(env.DUE ?? 200),
-    dueDate: new Date().toISOString().slice(0, 10),
-    createdAt: new Date(Date.now() - 86_400_000).toISOString(),
-  });
-const seedMs = performance.now() - started;
-const app = await startApp({
-  FOLLOWTHROUGH_ADAPTERS: 'slack',
-  PORT: '0',
-  HOST: '127.0.0.1',
-  LOG_LEVEL: 'error',
-  FOLLOWTHROUGH_DB: env.DB!,
-  SLACK_BOT_TOKEN: 'xoxb-bench',
-  SLACK_SIGNING_SECRET: env.SIGNING_SECRET!,
-  SLACK_API_URL: env.SLACK_API_URL!,
-});
+const { app, seedMs } = await startBigSlackApp({ due: Number(env.DUE ?? 200), seed: !reuse });
 process.stdout.write(`${JSON.stringify({ port: app.address!.port, seedMs })}\n`);
 for await (const line of createInterface({ input: process.stdin })) {
   if (line === 'due') {
