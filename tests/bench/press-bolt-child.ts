@@ -4,21 +4,11 @@
  * carried them) to the Web API at SLACK_API_URL. What any Bolt app pays for a press; the difference
  * is Followthrough's own cost. Env: SIGNING_SECRET, SLACK_API_URL. Prints `{"port":…}`.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
-import { App, type BlockAction, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
+import { minimalBoltApp } from './minimal-bolt-app.js';
 
-const receiver = new HTTPReceiver({ signingSecret: process.env.SIGNING_SECRET!, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
-const app = new App({
-  token: 'xoxb-baseline',
-  receiver,
-  botId: 'B0BASE',
-  botUserId: 'U0BASE',
-  logLevel: LogLevel.ERROR,
-  tokenVerificationEnabled: false,
-  clientOptions: { slackApiUrl: process.env.SLACK_API_URL!, retryConfig: { retries: 0 } },
-});
+const { app, listen } = minimalBoltApp();
 app.action<BlockAction>(/^ft_/, async ({ ack, body, client }) => {
   await ack();
   await client.chat.update({
@@ -28,9 +18,7 @@ app.action<BlockAction>(/^ft_/, async ({ ack, body, client }) => {
     blocks: body.message!.blocks as never,
   });
 });
-const server = createServer(receiver.requestListener);
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
+await listen();
 // `cpu` prints `{"cpuMs":…}`, this process's CPU time so far; the end of stdin ends it.
 for await (const line of createInterface({ input: process.stdin })) {
   if (line === 'cpu') {
