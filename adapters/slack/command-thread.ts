@@ -6,8 +6,9 @@
  * arrived meanwhile waited for it. A thread that dies fails what it had in hand (logged; each
  * failure says how many pages had gone out) and is started afresh for the next command.
  */
-import { Worker } from 'node:worker_threads';
 import type { StoreConfig } from '../../src/store/open-store.js';
+import { SupervisedWorker, type ThreadReply } from '../../src/threads/supervised-worker.js';
+import { errorFrom } from '../../src/threads/thread-failure.js';
 import type { CommandToAnswer } from './answer-command.js';
 
 export interface CommandThreadData {
@@ -15,19 +16,11 @@ export interface CommandThreadData {
 }
 
 export type ToCommandThread = { type: 'answer'; id: number; command: CommandToAnswer; responseUrl: string } | { type: 'stop' };
-/** A failure as plain data (thrown objects do not cross threads whole), with the pages already posted. */
-export interface ThreadFailure {
-  message: string;
-  stack?: string;
-  posted?: number;
-}
-export type FromCommandThread =
-  | { type: 'ready' }
+/** Besides the supervised worker's protocol (ready, done, failed, broken): progress and log lines. */
+type CommandThreadNews =
   | { type: 'posted'; id: number; pages: number }
-  | { type: 'done'; id: number }
-  | ({ type: 'failed'; id: number } & ThreadFailure)
-  | { type: 'log'; level: 'error' | 'warn'; details: Record<string, unknown>; message: string }
-  | ({ type: 'broken' } & ThreadFailure);
+  | { type: 'log'; level: 'error' | 'warn'; details: Record<string, unknown>; message: string };
+export type FromCommandThread = ThreadReply | CommandThreadNews;
 
 interface ThreadLogger {
   error(details: object, message: string): void;
@@ -40,27 +33,32 @@ const STOP_GRACE_MS = 10_000;
 /** After a crash, lists are answered on the main thread this long before a new thread is tried (loading one costs a second of CPU). */
 export const RESPAWN_AFTER_MS = 30_000;
 
-interface Pending {
-  resolve(): void;
-  reject(error: Error): void;
-  /** Pages the thread said it posted so far. */
-  posted: number;
-}
-
 export class CommandThread {
-  private worker?: Worker;
-  private exited?: Promise<void>;
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
-  private stopped = false;
-  private loaded = false;
+  private readonly thread: SupervisedWorker<ToCommandThread, CommandThreadNews>;
+  /** Pages the thread said it posted so far, per answer in hand. */
+  private readonly posted = new Map<number, number>();
   /** When `ready` may start a thread again after a crash (performance.now() time). */
   private respawnAt = 0;
 
-  constructor(
-    private readonly data: CommandThreadData,
-    private readonly logger: ThreadLogger,
-  ) {}
+  constructor(data: CommandThreadData, logger: ThreadLogger) {
+    this.thread = new SupervisedWorker({
+      name: 'the command thread',
+      entry: ENTRY,
+      workerData: data,
+      // Its own loader (the entry registers tsx), whatever flags this process was started with; only a
+      // CPU profiler asked of this process (a benchmark's BENCH_CPU_PROF) profiles the thread too.
+      execArgv: () => process.execArgv.filter((flag) => flag.startsWith('--cpu-prof')),
+      logger,
+      onMessage: (message) => {
+        if (message.type === 'log') logger[message.level](message.details, message.message);
+        else if (this.posted.has(message.id)) this.posted.set(message.id, message.pages);
+      },
+      failureOf: (id, error) => errorFrom({ message: error.message, stack: error.stack, posted: this.posted.get(id) ?? 0 }),
+      onCrash: () => {
+        this.respawnAt = performance.now() + RESPAWN_AFTER_MS;
+      },
+    });
+  }
 
   /**
    * Whether the thread has loaded and can take a command now. While it loads (at start, after a
@@ -68,8 +66,8 @@ export class CommandThread {
    * after a crash, a new thread is started on the first call past RESPAWN_AFTER_MS.
    */
   get ready(): boolean {
-    if (!this.worker && !this.stopped && performance.now() >= this.respawnAt) this.spawn();
-    return this.loaded && !this.stopped;
+    if (!this.thread.running && performance.now() >= this.respawnAt) this.thread.start();
+    return this.thread.loaded && !this.thread.isStopped;
   }
 
   /**
@@ -77,83 +75,18 @@ export class CommandThread {
    * reason when the thread could not, the error's `posted` saying how many pages had gone out.
    */
   answer(command: CommandToAnswer, responseUrl: string): Promise<void> {
-    if (this.stopped) return Promise.reject(Object.assign(new Error('the command thread is stopped'), { posted: 0 }));
-    const worker = this.worker ?? this.spawn();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, posted: 0 });
-      worker.postMessage({ type: 'answer', id, command, responseUrl } satisfies ToCommandThread);
+    if (this.thread.isStopped) return Promise.reject(Object.assign(new Error('the command thread is stopped'), { posted: 0 }));
+    let asked = 0;
+    const answered = this.thread.request<void>((id) => {
+      asked = id;
+      this.posted.set(id, 0);
+      return { type: 'answer', id, command, responseUrl };
     });
+    return answered.finally(() => this.posted.delete(asked));
   }
 
   /** Lets the answers in progress finish, closes the thread's connection and ends the thread. */
-  async stop(graceMs = STOP_GRACE_MS): Promise<void> {
-    this.stopped = true;
-    const worker = this.worker;
-    if (!worker) return;
-    worker.postMessage({ type: 'stop' } satisfies ToCommandThread);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
-    if ((await Promise.race([this.exited, late])) === 'late') {
-      this.logger.error({ graceMs }, 'the command thread did not stop in time; terminating it');
-      await worker.terminate();
-    }
-    clearTimeout(timer);
+  stop(graceMs = STOP_GRACE_MS): Promise<void> {
+    return this.thread.stop(graceMs);
   }
-
-  private spawn(): Worker {
-    // Its own loader (the entry registers tsx), whatever flags this process was started with; only a
-    // CPU profiler asked of this process (a benchmark's BENCH_CPU_PROF) profiles the thread too.
-    const execArgv = process.execArgv.filter((flag) => flag.startsWith('--cpu-prof'));
-    const worker = new Worker(ENTRY, { workerData: this.data satisfies CommandThreadData, execArgv });
-    this.worker = worker;
-    this.loaded = false;
-    worker.on('message', (message: FromCommandThread) => {
-      if (message.type === 'broken') this.crashed(worker, errorFrom(message));
-      else if (message.type === 'log') this.logger[message.level](message.details, message.message);
-      else this.answered(message);
-    });
-    // An error thrown in the thread and not caught there (a bug): it then exits, handled below.
-    worker.on('error', (error) => this.crashed(worker, error));
-    this.exited = new Promise((resolve) =>
-      worker.once('exit', (code) => {
-        if (!this.stopped || this.pending.size > 0) this.crashed(worker, new Error(`the command thread exited (code ${code})`));
-        if (this.worker === worker) this.worker = undefined;
-        resolve();
-      }),
-    );
-    return worker;
-  }
-
-  /** Loudly: the log says why, everything the thread had fails with that reason, and the next command gets a new thread. */
-  private crashed(worker: Worker, error: Error): void {
-    if (this.worker !== worker) return;
-    this.logger.error({ err: error }, 'the command thread crashed');
-    for (const pending of this.pending.values())
-      pending.reject(errorFrom({ message: error.message, stack: error.stack, posted: pending.posted }));
-    this.pending.clear();
-    this.worker = undefined;
-    this.loaded = false;
-    this.respawnAt = performance.now() + RESPAWN_AFTER_MS;
-  }
-
-  private answered(message: Extract<FromCommandThread, { type: 'ready' | 'posted' | 'done' | 'failed' }>): void {
-    if (message.type === 'ready') {
-      this.loaded = true;
-      return;
-    }
-    const pending = this.pending.get(message.id);
-    if (!pending) return;
-    if (message.type === 'posted') {
-      pending.posted = message.pages;
-      return;
-    }
-    this.pending.delete(message.id);
-    if (message.type === 'done') pending.resolve();
-    else pending.reject(errorFrom(message));
-  }
-}
-
-function errorFrom(reported: ThreadFailure): Error & { posted?: number } {
-  return Object.assign(new Error(reported.message), { stack: reported.stack ?? reported.message, posted: reported.posted });
 }

@@ -12,7 +12,8 @@ import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { answerCommand, type ResponseMessage } from './answer-command.js';
-import type { CommandThreadData, FromCommandThread, ThreadFailure, ToCommandThread } from './command-thread.js';
+import { described } from '../../src/threads/thread-failure.js';
+import type { CommandThreadData, FromCommandThread, ToCommandThread } from './command-thread.js';
 import { closeResponseConnections, postResponse } from './post-response.js';
 
 const port = parentPort!;
@@ -25,14 +26,6 @@ function openThreadStore(): Store {
   if (data.store.DATABASE_URL)
     return new PostgresStore({ connectionString: data.store.DATABASE_URL, maxConnections: 4, maintenanceIntervalMs: 0, ...shared });
   return new SqliteStore({ file: data.store.FOLLOWTHROUGH_DB, maintenanceIntervalMs: 0, ...shared });
-}
-
-/** The error as plain data: thrown objects do not cross threads whole. */
-function described(error: unknown): ThreadFailure {
-  if (!(error instanceof Error)) return { message: String(error) };
-  // fetch says only "fetch failed": the reason (a reset socket, a refused connection) is its cause.
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return { message: `${error.message}${cause}`, stack: error.stack };
 }
 
 /** The core's log lines go to the main thread's logger (pino's two call shapes: details first, or the message alone). */

@@ -8,6 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseQuietHours } from '../reminders/quiet-hours.js';
 import type { Store } from '../store/store.js';
+import { described } from '../threads/thread-failure.js';
 import { faultHookFrom } from './fault-hook.js';
 import { prepareRow } from './prepare-row.js';
 import type { SchedulerThreadData, ToSchedulerThread } from './scheduler-thread.js';
@@ -28,11 +29,6 @@ function withTickFault(store: Store): Store {
     return written;
   };
   return store;
-}
-
-/** The error as plain data: thrown objects do not cross threads whole. */
-function described(error: unknown): { message: string; stack?: string } {
-  return error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
 }
 
 /**
