@@ -149,7 +149,7 @@ describe.each(ENGINES)('two Teams instances on one %s database', (engine) => {
     // Read back from the database by a store of its own, as a third instance would.
     const store = openTargetStore(on);
     cleanups.push(() => store.close());
-    const kept = ((await store.channels.get(TENANT, CHANNEL))?.platformData as SentCardsData).sentCards ?? [];
+    const kept = ((await store.channels.get(TENANT, CHANNEL))?.platformData as SentCardsData | undefined)?.sentCards ?? [];
     const keptDigest = kept.find((s) => s.activityId === digest.answeredId)!;
     // The kept digest, rendered as the next press would start from it.
     bothDone(cardText(renderAdaptiveCard(keptDigest.reply, { log: keptDigest.log })));

@@ -313,8 +313,9 @@ export function runStoreContract(engine: string, createDatabase: () => Promise<D
       );
       const channel = await two.channels.get('w1', 'teams:t:c');
       expect(channel).toMatchObject({ name: 'General', active: true, platformData: { reference: 'r' } });
-      expect([...(channel?.platformData as Data).cards].sort()).toEqual([...cards].sort());
-      expect([...((await one.users.get('w1', 'U1'))?.platformData as Data).cards].sort()).toEqual([...cards].sort());
+      const cardsOf = (record: { platformData?: unknown } | null) => [...((record?.platformData as Data | undefined)?.cards ?? [])].sort();
+      expect(cardsOf(channel)).toEqual([...cards].sort());
+      expect(cardsOf(await one.users.get('w1', 'U1'))).toEqual([...cards].sort());
     });
 
     it('changes adapter data only where the row exists, returns what it wrote, and writes nothing when the change fails', async () => {
