@@ -60,13 +60,13 @@ describe.each(ENGINES)('adapter data written by three processes on one %s databa
     expect(ends.map((e) => (e.code === 0 ? 0 : e.stderr))).toEqual([0, 0, 0]);
 
     const expected = ['one', 'two', 'three'].flatMap((name) => Array.from({ length: COUNT }, (_, i) => `${name}-${i}`)).sort();
+    const cardsOf = (record: { platformData?: unknown } | null) => (record?.platformData as { cards?: string[] } | undefined)?.cards ?? [];
     const channel = await store.channels.get('w1', 'teams:t:c');
     expect(channel?.platformData).toMatchObject({ reference: 'r' });
-    expect([...((channel?.platformData as { cards?: string[] } | undefined)?.cards ?? [])].sort()).toEqual(expected);
-    const user = await store.users.get('w1', 'U1');
-    expect([...((user?.platformData as { cards?: string[] } | undefined)?.cards ?? [])].sort()).toEqual(expected);
+    expect([...cardsOf(channel)].sort()).toEqual(expected);
+    expect([...cardsOf(await store.users.get('w1', 'U1'))].sort()).toEqual(expected);
     // Each process's own appends stay in the order it made them.
-    const cards = (channel?.platformData as { cards: string[] }).cards;
+    const cards = cardsOf(channel);
     for (const name of ['one', 'two', 'three']) {
       expect(cards.filter((c) => c.startsWith(`${name}-`))).toEqual(Array.from({ length: COUNT }, (_, i) => `${name}-${i}`));
     }
