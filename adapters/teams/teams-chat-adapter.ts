@@ -95,10 +95,9 @@ export class TeamsChatAdapter implements ChatAdapter {
     // Merged into their data as stored now (row locked): a message of theirs may have written it meanwhile, on any instance.
     const where = { tenantId, userId: aadObjectId };
     await serialisedOn([where], async () => {
-      const stored = await updatePlaceData<UserPlatformData>(this.store, where, (now) => ({ ...now, teamsId, personal: reference }));
-      // Not stored yet (an owner the bot never saw write): created with it.
-      if (!stored)
-        await this.store.users.upsert({ workspaceId: tenantId, id: aadObjectId, platformData: { teamsId, personal: reference } });
+      // Created first if the bot never saw them write (a no-op otherwise), so there is a row to lock.
+      await this.store.users.upsert({ workspaceId: tenantId, id: aadObjectId });
+      await updatePlaceData<UserPlatformData>(this.store, where, (now) => ({ ...now, teamsId, personal: reference }));
     });
     this.logger.debug({ tenantId, aadObjectId }, 'opened a 1:1 chat for nudges');
     return { messageId: `${reference.conversation.id}|${activityId}` };
