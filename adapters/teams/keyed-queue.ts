@@ -1,9 +1,11 @@
 /**
  * Runs work one at a time per key, in arrival order; different keys run side by side. The Teams
  * adapter keeps data of its own in a conversation's (or user's) `platformData` — the remembered
- * cards, the conversation reference — and rewrites it whole, so two activities of one conversation
- * handled together would each write what they read and one change would be lost. Process-local:
- * several instances sharing one database would need a row lock instead.
+ * cards, the conversation reference. Correctness does not rest on this queue: every change of that
+ * data is an atomic read-modify-write in the store (`updatePlatformData`, the row locked), which holds
+ * across processes too. The queue only lets one process's activities of one conversation take turns
+ * before they reach the database, so they neither wait on each other's row locks nor, after a press,
+ * update the same card twice to catch up with each other.
  */
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<unknown>>();

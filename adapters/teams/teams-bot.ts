@@ -12,7 +12,15 @@ import { NOT_A_BUTTON } from '../../src/commands/button-action.js';
 import { plainText, renderAdaptiveCard } from './adaptive-card.js';
 import { pressedCardAction } from './card-action-data.js';
 import { patchReply, withLogLine } from './patch-reply.js';
-import { keepSentCard, rememberSentCard, sentCard, serialisedOn, type SentWhere } from './sent-cards.js';
+import {
+  patchSentCard,
+  rememberSentCard,
+  sentCard,
+  serialisedOn,
+  showUntilCurrent,
+  updatePlaceData,
+  type SentWhere,
+} from './sent-cards.js';
 import { teamsMessageText } from './teams-markdown.js';
 import { tenantAllowed, type TeamsAuth } from './auth-settings.js';
 import { placeOf, tenantOf, type ChannelPlatformData, type Place, type UserPlatformData } from './conversation-place.js';
@@ -56,16 +64,16 @@ export function createBotLogic(deps: BotDeps): BotLogic {
 
   async function rememberNow(place: Place, turn: Turn, extra: Partial<ChannelPlatformData>): Promise<ChannelPlatformData> {
     const existing = await store.channels.get(place.tenantId, place.address);
-    const previous = existing?.platformData as ChannelPlatformData | undefined;
-    const data: ChannelPlatformData = { ...previous, ...place.data, ...extra };
     await store.channels.upsert({
       workspaceId: place.tenantId,
       address: place.address,
       name: place.name ?? existing?.name ?? (await lookUpName(place, turn)),
       active: true,
-      platformData: data,
       ...(existing ? {} : { timeZone: zoneOf(turn.activity) ?? core.settings.defaultTimeZone }),
     });
+    // Merged into the data as stored now (row locked): a card another instance just kept stays kept.
+    let data: ChannelPlatformData = { ...place.data, ...extra };
+    await updatePlaceData<ChannelPlatformData>(store, place, (stored) => (data = { ...stored, ...place.data, ...extra }));
     return data;
   }
 
@@ -101,18 +109,21 @@ export function createBotLogic(deps: BotDeps): BotLogic {
     place?: Place,
     turn?: Turn,
   ): Promise<void> {
-    const known = await store.users.get(tenantId, user.aad);
-    const data: UserPlatformData = { ...(known?.platformData as UserPlatformData | undefined), teamsId: user.teamsId };
-    if (place?.kind === 'personal' && turn) data.personal = place.data.reference;
     await store.users.upsert({
       workspaceId: tenantId,
       id: user.aad,
       name: user.name,
       dmAddress: userAddress(tenantId, user.aad),
-      platformData: data,
       ...(user.tz ? { timeZone: user.tz } : {}),
       ...(user.isAdmin === undefined ? {} : { isAdmin: user.isAdmin }),
     });
+    const personal = place?.kind === 'personal' && turn ? { personal: place.data.reference } : {};
+    // Merged into the data as stored now (row locked), so a nudge card kept meanwhile is not dropped.
+    await updatePlaceData<UserPlatformData>(store, { tenantId, userId: user.aad }, (stored) => ({
+      ...stored,
+      teamsId: user.teamsId,
+      ...personal,
+    }));
   }
 
   function invocationUser(activity: InboundActivity) {
@@ -223,18 +234,23 @@ export function createBotLogic(deps: BotDeps): BotLogic {
         { tenantId: place.tenantId, address: place.address },
         { tenantId: place.tenantId, userId: user.id },
       ];
-      // Read, patch, update and keep in turn with any other press on a card here: two presses
-      // arriving together each patch the card as the other left it, and the card shows both.
+      // Two presses on one card each patch it as the other left it, and the card shows both: in this
+      // process they take turns (serialisedOn); across instances the patch is made on the card as
+      // stored at that moment, under its row's lock, and the newest card is what is shown last.
       const answer = await serialisedOn(places, async (): Promise<CardActionAnswer | undefined> => {
         const found = messageId ? await sentCard(store, places, messageId) : undefined;
-        const patched = found && patchReply(found.sent.reply, outcome.rows ?? []);
-        if (!messageId || !found || !patched?.found) return undefined;
+        if (!messageId || !found) return undefined;
         // The same message, only the pressed row as it is now, and who did it underneath.
-        const log = withLogLine(found.sent.log ?? [], outcome.note);
-        const message = await render(patched.reply, place.tenantId, { log });
-        await turn.update(messageId, message).catch((err: unknown) => logger.warn({ err }, 'could not update the card for everyone'));
-        await keepSentCard(store, found.where, messageId, patched.reply, log);
-        return { card: message.card ?? renderAdaptiveCard(patched.reply, { log }) };
+        const kept = await patchSentCard(store, found.where, messageId, (sent) => {
+          const patched = patchReply(sent.reply, outcome.rows ?? []);
+          return patched.found ? { reply: patched.reply, log: withLogLine(sent.log ?? [], outcome.note) } : undefined;
+        });
+        if (!kept) return undefined;
+        return showUntilCurrent(store, found.where, kept, async ({ reply, log }) => {
+          const message = await render(reply, place.tenantId, { log });
+          await turn.update(messageId, message).catch((err: unknown) => logger.warn({ err }, 'could not update the card for everyone'));
+          return { card: message.card ?? renderAdaptiveCard(reply, { log }) };
+        });
       });
       if (answer) return answer;
       // A card not kept (older than the last few): one item's card rebuilds to itself; anything

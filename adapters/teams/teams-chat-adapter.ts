@@ -10,7 +10,7 @@ import type { Reply } from '../../src/replies/reply.js';
 import { plainText, renderAdaptiveCard } from './adaptive-card.js';
 import type { ChannelPlatformData, UserPlatformData } from './conversation-place.js';
 import { deliveryError } from './delivery-errors.js';
-import { rememberSentCard, serialisedOn } from './sent-cards.js';
+import { rememberSentCard, serialisedOn, updatePlaceData } from './sent-cards.js';
 import { parseTeamsAddress } from './teams-address.js';
 import { teamsMessageText } from './teams-markdown.js';
 import type { ConversationRef, OutboundMessage, Transport } from './transport.js';
@@ -92,10 +92,12 @@ export class TeamsChatAdapter implements ChatAdapter {
     }
     const { serviceUrl, teamsId } = await this.findInRoster(tenantId, aadObjectId, data);
     const { reference, activityId } = await this.transport.createPersonalChat(serviceUrl, tenantId, teamsId, message);
-    // Read again inside the queue: a message of theirs may have written their data meanwhile.
-    await serialisedOn([{ tenantId, userId: aadObjectId }], async () => {
-      const now = ((await this.store.users.get(tenantId, aadObjectId))?.platformData ?? {}) as UserPlatformData;
-      await this.store.users.upsert({ workspaceId: tenantId, id: aadObjectId, platformData: { ...now, teamsId, personal: reference } });
+    // Merged into their data as stored now (row locked): a message of theirs may have written it meanwhile, on any instance.
+    const where = { tenantId, userId: aadObjectId };
+    await serialisedOn([where], async () => {
+      // Created first if the bot never saw them write (a no-op otherwise), so there is a row to lock.
+      await this.store.users.upsert({ workspaceId: tenantId, id: aadObjectId });
+      await updatePlaceData<UserPlatformData>(this.store, where, (now) => ({ ...now, teamsId, personal: reference }));
     });
     this.logger.debug({ tenantId, aadObjectId }, 'opened a 1:1 chat for nudges');
     return { messageId: `${reference.conversation.id}|${activityId}` };

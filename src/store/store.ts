@@ -120,8 +120,17 @@ export interface CommitmentRepository {
 
 export interface ChannelRepository {
   get(workspaceId: string, address: string): Promise<ChannelRecord | null>;
-  /** Creates the channel or updates the given fields. */
+  /** Creates the channel or updates the given fields (`platformData`, when given, replaces the stored value whole). */
   upsert(channel: Partial<ChannelRecord> & Pick<ChannelRecord, 'workspaceId' | 'address'>): Promise<ChannelRecord>;
+  /**
+   * Replaces the channel's `platformData` with `change(current)` atomically, across processes: the
+   * row is locked while `change` reads it, so a concurrent writer — another instance on the same
+   * database — reads only what this one wrote, and neither change is lost. `change` runs under the
+   * lock, so it must be quick and pure (no I/O; it may run again when PostgreSQL retries a deadlock).
+   * Resolves with the record as written, or null (without calling `change`) when there is no such
+   * channel. Returning data equal to `current` writes nothing.
+   */
+  updatePlatformData(workspaceId: string, address: string, change: (current: unknown) => unknown): Promise<ChannelRecord | null>;
   list(workspaceId?: string): Promise<ChannelRecord[]>;
   /** Every channel with this address, whatever the workspace (delivery knows only the address). */
   findByAddress(address: string): Promise<ChannelRecord[]>;
@@ -130,6 +139,8 @@ export interface ChannelRepository {
 export interface UserRepository {
   get(workspaceId: string, id: string): Promise<UserRecord | null>;
   upsert(user: Partial<UserRecord> & Pick<UserRecord, 'workspaceId' | 'id'>): Promise<UserRecord>;
+  /** The user's `platformData` changed atomically, across processes: see ChannelRepository.updatePlatformData. */
+  updatePlatformData(workspaceId: string, id: string, change: (current: unknown) => unknown): Promise<UserRecord | null>;
   findByName(workspaceId: string, name: string): Promise<UserRecord[]>;
   /** Clears "DM unreachable" for the users whose DM is at `address` (they wrote there); returns how many. */
   reactivateDm(address: string): Promise<number>;

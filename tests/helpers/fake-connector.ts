@@ -35,6 +35,12 @@ export interface FakeConnector {
   failNext(status: number, headers?: Record<string, string>, count?: number): void;
   /** Closes the socket on the next call (a network error). */
   dropNext(): void;
+  /**
+   * Holds the next `count` message updates (PUT) until all of them have arrived, then applies them
+   * newest first — the order two instances' updates can reach Teams in. A held update enters
+   * `calls` when it is applied, so the last PUT of an activity in `calls` is what everyone sees.
+   */
+  holdUpdates(count: number): void;
   /** Every call about this conversation (a channel id covers its threads) answers 403, as when the bot was removed; `allow` ends it. */
   refuse(conversationId: string): void;
   allow(conversationId: string): void;
@@ -51,6 +57,15 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   let drop = false;
   let counter = 0;
   const refused = new Set<string>();
+  let held: { count: number; waiting: { call: ConnectorCall; apply: () => void }[] } | undefined;
+  const applyHeld = () => {
+    const waiting = held?.waiting ?? [];
+    held = undefined;
+    for (const { call, apply } of waiting.reverse()) {
+      calls.push(call);
+      apply();
+    }
+  };
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
     const path = (req.url ?? '/').split('?')[0];
@@ -92,7 +107,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       return send(200, { id: call.answeredId });
     }
     // PUT /v3/conversations/{id}/activities/{id}
-    if (call.method === 'PUT' && parts[4] === 'activities') return send(200, { id: parts[5] });
+    if (call.method === 'PUT' && parts[4] === 'activities') {
+      if (!held) return send(200, { id: parts[5] });
+      calls.splice(calls.indexOf(call), 1);
+      held.waiting.push({ call, apply: () => send(200, { id: parts[5] }) });
+      if (held.waiting.length === held.count) applyHeld();
+      return;
+    }
     // GET /v3/conversations/{id}/members/{userId}
     if (call.method === 'GET' && parts[4] === 'members') {
       const member = roster.get(parts[5]) ?? [...roster.values()].find((m) => m.aadObjectId === parts[5]);
@@ -119,6 +140,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     },
     dropNext() {
       drop = true;
+    },
+    holdUpdates(count) {
+      const hold = { count, waiting: [] };
+      held = hold;
+      // Never a hang: updates still held after a minute (one never came) are applied anyway.
+      setTimeout(() => held === hold && applyHeld(), 60_000).unref();
     },
     refuse: (conversationId) => void refused.add(conversationId),
     allow: (conversationId) => void refused.delete(conversationId),

@@ -291,6 +291,68 @@ export function runStoreContract(engine: string, createDatabase: () => Promise<D
       expect(await store.users.get('w1', 'U2')).toBeNull();
     });
 
+    it('changes adapter data atomically: concurrent read-modify-writes from two instances all land', async () => {
+      const db = await fresh();
+      const [one, two] = [db.open(), db.open()];
+      await one.channels.upsert({ workspaceId: 'w1', address: 'teams:t:c', name: 'General', platformData: { reference: 'r', cards: [] } });
+      await one.users.upsert({ workspaceId: 'w1', id: 'U1', name: 'Zainab Khan', platformData: { cards: [] } });
+      type Data = { reference?: string; cards: string[] };
+      const append = (card: string) => (current: unknown) => {
+        const data = current as Data;
+        return { ...data, cards: [...data.cards, card] };
+      };
+      const cards = Array.from({ length: 24 }, (_, i) => `card-${i}`);
+      await Promise.all(
+        cards.flatMap((card, i) => {
+          const store = i % 2 ? one : two;
+          return [
+            store.channels.updatePlatformData('w1', 'teams:t:c', append(card)),
+            store.users.updatePlatformData('w1', 'U1', append(card)),
+          ];
+        }),
+      );
+      const channel = await two.channels.get('w1', 'teams:t:c');
+      expect(channel).toMatchObject({ name: 'General', active: true, platformData: { reference: 'r' } });
+      const cardsOf = (record: { platformData?: unknown } | null) => [...((record?.platformData as Data | undefined)?.cards ?? [])].sort();
+      expect(cardsOf(channel)).toEqual([...cards].sort());
+      expect(cardsOf(await one.users.get('w1', 'U1'))).toEqual([...cards].sort());
+    });
+
+    it('changes adapter data only where the row exists, returns what it wrote, and writes nothing when the change fails', async () => {
+      const store = (await fresh()).open({});
+      let called = false;
+      const never = () => {
+        called = true;
+        return {};
+      };
+      expect(await store.channels.updatePlatformData('w1', 'teams:t:none', never)).toBeNull();
+      expect(await store.users.updatePlatformData('w1', 'U404', never)).toBeNull();
+      expect(called).toBe(false);
+      expect(await store.channels.get('w1', 'teams:t:none')).toBeNull();
+
+      await store.channels.upsert({ workspaceId: 'w1', address: 'teams:t:c', name: 'General', schedule: 'weekdays 09:00' });
+      expect(await store.channels.updatePlatformData('w1', 'teams:t:c', (current) => ({ seen: current ?? null, n: 1 }))).toMatchObject({
+        name: 'General',
+        schedule: 'weekdays 09:00',
+        platformData: { seen: null, n: 1 },
+      });
+      await expect(
+        store.channels.updatePlatformData('w1', 'teams:t:c', () => {
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      // An upsert of other fields leaves the data; the failed change left it too.
+      await store.channels.upsert({ workspaceId: 'w1', address: 'teams:t:c', active: false, inactiveReason: 'removed' });
+      expect(await store.channels.get('w1', 'teams:t:c')).toMatchObject({ active: false, platformData: { seen: null, n: 1 } });
+      await store.users.upsert({ workspaceId: 'w1', id: 'U1', name: 'Zainab Khan', isAdmin: true });
+      expect(await store.users.updatePlatformData('w1', 'U1', () => ({ teamsId: '29:1' }))).toMatchObject({
+        name: 'Zainab Khan',
+        isAdmin: true,
+        platformData: { teamsId: '29:1' },
+      });
+      expect((await store.users.get('w1', 'U1'))?.platformData).toEqual({ teamsId: '29:1' });
+    });
+
     it("recomputes next reminder times in the change's own transaction", async () => {
       const store = (await fresh()).open({ nextReminderAt: fixedReminders });
       const now = new Date('2024-02-02T00:00:00Z');

@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../../ports/clock.js';
 import { definedFields, toChannel, type ChannelRow } from '../rows.js';
 import type { ChannelRecord, ChannelRepository, NextReminderCalculator } from '../store.js';
 import type { Executor } from './executor.js';
+import { changePlatformData } from './platform-data.js';
 import { sameRecord } from './user-repository.js';
 import { ensureWorkspace } from './workspace-repository.js';
 
@@ -70,6 +71,15 @@ export class SqlChannelRepository implements ChannelRepository {
       }
       return merged;
     });
+  }
+
+  async updatePlatformData(workspaceId: string, address: string, change: (current: unknown) => unknown): Promise<ChannelRecord | null> {
+    const changed = await changePlatformData<ChannelRow>(
+      this.sql,
+      { table: 'channels', columns: ['workspace_id', 'address'], key: [workspaceId, address] },
+      change,
+    );
+    return changed && { ...this.map(changed.row), platformData: changed.platformData };
   }
 
   async list(workspaceId?: string): Promise<ChannelRecord[]> {

@@ -4,6 +4,7 @@ import type { UserRecord, UserRepository } from '../store.js';
 import { toJson } from './channel-repository.js';
 import type { Executor } from './executor.js';
 import { nameKey } from './fold.js';
+import { changePlatformData } from './platform-data.js';
 import { ensureWorkspace } from './workspace-repository.js';
 
 /** Field by field, JSON data by value. */
@@ -53,6 +54,15 @@ export class SqlUserRepository implements UserRepository {
       );
       return merged;
     });
+  }
+
+  async updatePlatformData(workspaceId: string, id: string, change: (current: unknown) => unknown): Promise<UserRecord | null> {
+    const changed = await changePlatformData<UserRow>(
+      this.sql,
+      { table: 'users', columns: ['workspace_id', 'id'], key: [workspaceId, id] },
+      change,
+    );
+    return changed && { ...this.map(changed.row), platformData: changed.platformData };
   }
 
   async reactivateDm(address: string): Promise<number> {
