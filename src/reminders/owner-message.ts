@@ -18,6 +18,7 @@ import {
 } from '../replies/commitment-view.js';
 import { formatCalendarDate } from '../replies/format-date.js';
 import type { CardAction, CardItem, CardSection, Reply } from '../replies/reply.js';
+import { tallyTitle, type CardTally } from '../replies/tally.js';
 import { isClosed } from '../commitments/status-rules.js';
 import type { ReminderKind } from './cadence.js';
 
@@ -35,16 +36,6 @@ const GROUP_HEADING: Record<OwnerGroup, string> = {
   waiting: 'Waiting on an event',
   reviews: 'Reviews',
   'coming-up': 'Coming up',
-};
-
-/** Header counts: "2 overdue · 1 due soon · 3 need a date · 1 waiting on an event · 2 reviews". */
-const COUNT_WORDS: Record<OwnerGroup, (n: number) => string> = {
-  overdue: (n) => `${n} overdue`,
-  'due-soon': (n) => `${n} due soon`,
-  'needs-date': (n) => `${n} need${n === 1 ? 's' : ''} a date`,
-  waiting: (n) => `${n} waiting on an event`,
-  reviews: (n) => `${n} review${n === 1 ? '' : 's'}`,
-  'coming-up': (n) => `${n} coming up`,
 };
 
 export interface OwnerReminder {
@@ -184,8 +175,13 @@ export function ownerMessage(owner: { id: string; name: string }, reminders: Own
     (g) => g.items.length > 0,
   );
   const day = formatCalendarDate(todayIn(timeZone, now));
-  const counts = groups.map((g) => COUNT_WORDS[g.group](g.items.length)).join(' · ');
-  const title = `Your commitments, ${day} — ${counts}`;
+  // "Your commitments, Tue 30 Jan — 2 overdue · 1 review": counted again from the rows after a press (tally.ts).
+  const tally: CardTally = {
+    words: 'owner',
+    lead: `Your commitments, ${day}`,
+    totals: groups.map((g) => ({ group: g.group, count: g.items.length })),
+  };
+  const title = tallyTitle(tally);
   let room = OWNER_MESSAGE_LIMIT;
   const sections: CardSection[] = [];
   const lines: string[] = [title];
@@ -195,7 +191,9 @@ export function ownerMessage(owner: { id: string; name: string }, reminders: Own
     if (shown.length === 0) continue;
     sections.push({
       heading: `${GROUP_HEADING[group]} (${items.length})`,
-      items: shown.map((r) => reminderItem(r.kind, r.commitment, now)),
+      group,
+      count: items.length,
+      items: shown.map((r) => ({ ...reminderItem(r.kind, r.commitment, now), group })),
     });
     lines.push(
       `${GROUP_HEADING[group]}:`,
@@ -210,6 +208,6 @@ export function ownerMessage(owner: { id: string; name: string }, reminders: Own
   return {
     visibility: 'channel',
     text: lines.join('\n'),
-    card: { title, sections, footer, context: `owner:${owner.id}` },
+    card: { title, sections, footer, context: `owner:${owner.id}`, tally },
   };
 }
