@@ -70,8 +70,9 @@ export function buildDigest(input: DigestInput): Reply | null {
     otherwise: `${input.changes.length} change${input.changes.length === 1 ? '' : 's'}`,
   };
   const title = tallyTitle(tally);
-  // A channel whose name the platform never told us (a Teams channel list that could not be read).
-  const subtitle = `Commitments digest for ${input.channelName ? `#${input.channelName}` : 'this channel'}`;
+  // No name: a Teams channel its team's list could not name, a group chat, a 1:1 — "channel" would be
+  // wrong for the last two, so the word that fits all three (as `timezone` says in a DM).
+  const subtitle = `Commitments digest for ${input.channelName ? `#${input.channelName}` : 'this conversation'}`;
   const text = [title, subtitle, ...lines, ...footer].join('\n');
   return {
     visibility: 'channel',
