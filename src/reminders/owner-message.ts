@@ -111,13 +111,16 @@ export function answerActions(kind: ReminderKind | undefined, commitment: Commit
     case 'confirm-date': {
       if (d.kind !== 'vague') return [doneAction(commitment)];
       // Keeping a soft date that has passed would make the item overdue at once: offer it only ahead of it.
+      const today = todayIn(commitment.timeZone, now);
       const keep: CardAction[] =
-        d.due >= todayIn(commitment.timeZone, now)
+        d.due >= today
           ? [
               {
                 id: 'confirm-date',
-                // Named as the question names it (with its year when it is not this year).
-                label: `Keep ${formatCalendarDate(d.due, { approximate: true, currentYear: Number(todayIn(commitment.timeZone, now).slice(0, 4)) })}`,
+                // Named by its day; the year only when it is a year or more ahead. Less than a year
+                // ahead, "~30 Jan" can only be the coming one (the question above it names the year),
+                // and the three answers then fit one row of a narrow card (Teams, Agents Playground).
+                label: `Keep ${formatCalendarDate(d.due, { approximate: true, currentYear: d.due < aYearAfter(today) ? undefined : Number(today.slice(0, 4)) })}`,
                 target: id,
                 value: d.due,
                 style: 'primary',
@@ -153,6 +156,11 @@ export function answerActions(kind: ReminderKind | undefined, commitment: Commit
     default:
       return [doneAction(commitment), snoozeAction(commitment), updateStatusAction(commitment)];
   }
+}
+
+/** The same day a year later (`2024-02-29` → `2025-02-29`, which still sorts where 1 Mar would). */
+function aYearAfter(day: string): string {
+  return `${Number(day.slice(0, 4)) + 1}${day.slice(4)}`;
 }
 
 /** One item of an owner's message: its question, its date and owners, its answers. */
