@@ -87,13 +87,20 @@ async function main(): Promise<void> {
 async function conversation(page: Page, app: App): Promise<void> {
   // help: every placeholder as typed, one command per row.
   const help = await send(page, 'help', /Followthrough commands/);
-  expectText(help, 'help', [
-    /done <id> \[note\]/,
-    /add <title> \[@owner…\]/,
-    /within <when>\] \[agreed <date>\]/,
-    /snooze <id> <1d\|3d\|1w\|tomorrow\|date>/,
-    /Type help <command> for examples\./,
-  ]);
+  expectText(
+    help,
+    'help',
+    [
+      /done <id> \[note\]/,
+      /add <title> \[@owner…\]/,
+      /within <when>\] \[agreed <date>\]/,
+      /snooze <id> <1d\|3d\|1w\|tomorrow\|date>/,
+      /Type help <command> for examples\./,
+      // A 1:1 chat: `list` here is yours, everywhere, and there is no channel to speak of.
+      /Show your open commitments, in every channel/,
+    ],
+    [/this channel/],
+  );
   // Every usage whole: no word of one is broken across two lines (a FactSet's narrow column did that).
   const broken = await page
     .locator(BOT_MESSAGE)
