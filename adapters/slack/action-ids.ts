@@ -6,12 +6,15 @@
  * press can update that item's row in place. Nothing here is trusted: the core validates it all.
  */
 import { z } from 'zod';
+import type { CardTally } from '../../src/replies/tally.js';
 
 export const ACTION_PREFIX = 'ft_';
 /** Matches every action id this adapter renders (the listener's filter). */
 export const ACTION_ID_PATTERN = /^ft_[a-z][a-z-]{0,30}(?:\.date|\.user)?(?:~\d+)?$/;
 const BLOCK_PREFIX = 'ft';
 const ROW_PREFIX = 'ftrow';
+const HEAD_PREFIX = 'fthead';
+const TALLY_PREFIX = 'fttally';
 export const MAX_BLOCK_ID = 255;
 
 /** An element with no value of its own: its choice is what the person picked. */
@@ -78,15 +81,19 @@ export function decodeBlockId(blockId: string | undefined): BlockTarget | undefi
   return { target: parts[2], context: context || undefined };
 }
 
-/** The block id of part `part` of an item's text: `ftrow|<n>|C-1|0`. */
-export function rowBlockId(index: number, itemId: string, part: number): string {
-  return `${ROW_PREFIX}|${index}|${itemId}|${part}`.slice(0, MAX_BLOCK_ID);
+/**
+ * The block id of part `part` of an item's text: `ftrow|<n>|C-1|0`, and on its first part the group
+ * the row is in now when its message counts groups (`ftrow|<n>|C-1|0|overdue`), for the counts after a press.
+ */
+export function rowBlockId(index: number, itemId: string, part: number, group?: string): string {
+  return `${ROW_PREFIX}|${index}|${itemId}|${part}${group && part === 0 ? `|${group}` : ''}`.slice(0, MAX_BLOCK_ID);
 }
 
-/** The item a block belongs to (its text or its buttons), with the row's index; undefined for other blocks. */
-export function rowOfBlock(blockId: string | undefined): { index: string; itemId: string } | undefined {
+/** The item a block belongs to (its text or its buttons), with the row's index (and group); undefined for other blocks. */
+export function rowOfBlock(blockId: string | undefined): { index: string; itemId: string; part?: number; group?: string } | undefined {
   const parts = (blockId ?? '').split('|');
-  if (parts[0] === ROW_PREFIX && parts.length === 4) return { index: parts[1], itemId: parts[2] };
+  if (parts[0] === ROW_PREFIX && (parts.length === 4 || parts.length === 5))
+    return { index: parts[1], itemId: parts[2], part: Number(parts[3]), group: parts[4] || undefined };
   if (parts[0] === BLOCK_PREFIX && parts.length >= 4 && /^\d+a\d+$/.test(parts[1]))
     return { index: parts[1].split('a')[0], itemId: parts[2] };
   return undefined;
@@ -94,3 +101,40 @@ export function rowOfBlock(blockId: string | undefined): { index: string; itemId
 
 /** The block that collects "✅ Sara marked C-1 done" lines on a shared message. */
 export const LOG_BLOCK_ID = 'ftlog';
+
+/** A heading that counts a group: `fthead|<n>|overdue|2` (the group, and how many it held when sent). */
+export function headingBlockId(index: number, group: string, count: number): string {
+  return `${HEAD_PREFIX}|${index}|${group}|${count}`.slice(0, MAX_BLOCK_ID);
+}
+
+export function headingOfBlock(blockId: string | undefined): { group: string; count: number } | undefined {
+  const parts = (blockId ?? '').split('|');
+  if (parts[0] !== HEAD_PREFIX || parts.length !== 4 || !parts[2] || !/^\d+$/.test(parts[3])) return undefined;
+  return { group: parts[2], count: Number(parts[3]) };
+}
+
+/**
+ * The header of a message that counts groups carries how it counted them, so a press can say the
+ * counts again: `fttally|o|overdue=2,reviews=1|Your commitments, Tue 1 Dec`. Left off (the header
+ * then keeps its words) when it would not fit Slack's 255 characters.
+ */
+export function tallyBlockId(tally: CardTally): string | undefined {
+  const totals = tally.totals.map((t) => `${t.group}=${t.count}`).join(',');
+  const id = `${TALLY_PREFIX}|${tally.words === 'owner' ? 'o' : 'd'}|${totals}|${tally.lead}`;
+  return id.length <= MAX_BLOCK_ID ? id : undefined;
+}
+
+export function tallyOfBlock(blockId: string | undefined): CardTally | undefined {
+  const [prefix, words, totals, ...lead] = (blockId ?? '').split('|');
+  if (prefix !== TALLY_PREFIX || (words !== 'o' && words !== 'd') || totals === undefined || lead.length === 0) return undefined;
+  const parsed = totals
+    .split(',')
+    .filter(Boolean)
+    .map((t) => /^([a-z-]{1,30})=(\d{1,9})$/.exec(t));
+  if (parsed.some((m) => !m)) return undefined;
+  return {
+    words: words === 'o' ? 'owner' : 'digest',
+    lead: lead.join('|'),
+    totals: parsed.map((m) => ({ group: m![1], count: Number(m![2]) })),
+  };
+}

@@ -6,7 +6,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { CardItem, Reply } from '../../src/replies/reply.js';
-import { rowBlockId } from './action-ids.js';
+import { headingBlockId, rowBlockId, tallyBlockId } from './action-ids.js';
 import { actionsBlock, groupByTarget } from './block-kit-actions.js';
 import { splitText } from './split-text.js';
 import { toMrkdwn, toPlain } from './mrkdwn.js';
@@ -75,14 +75,16 @@ function moreNote(reply: Reply, hidden: number): string {
 function layout(reply: Reply): { head: Block[]; units: Unit[]; tail: Block[] } {
   if (!reply.card) return { head: [], units: textUnits(reply.text), tail: [] };
   const card = reply.card;
-  const head: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(toPlain(card.title), BLOCK_LIMITS.headerText), emoji: true } },
-  ];
+  const tallyId = card.tally && tallyBlockId(card.tally);
+  const head: Block[] = [{ type: 'header', ...(tallyId ? { block_id: tallyId } : {}), text: headerText(card.title) }];
   if (card.subtitle) head.push(contextBlock(card.subtitle));
   const units: Unit[] = [];
   let itemIndex = 0;
-  for (const section of card.sections) {
-    if (section.heading) units.push({ blocks: [sectionBlock(`*${toMrkdwn(section.heading)}*`)] });
+  for (const [s, section] of card.sections.entries()) {
+    if (section.heading) {
+      const counted = section.group && section.count !== undefined ? { block_id: headingBlockId(s, section.group, section.count) } : {};
+      units.push({ blocks: [{ ...sectionBlock(`*${toMrkdwn(section.heading)}*`), ...counted }] });
+    }
     if (section.text) units.push(...textUnits(section.text));
     if (section.fields?.length) units.push(...fieldUnits(section.fields));
     for (const item of section.items ?? []) units.push({ blocks: itemBlocks(item, itemIndex++, card.context), item: true });
@@ -101,7 +103,7 @@ export function itemBlocks(item: CardItem, index: number, context: string | unde
   const lines = [`*${toMrkdwn(item.title)}*`, ...(item.lines ?? []).map(toMrkdwn)].join('\n');
   const blocks: Block[] = splitText(lines, BLOCK_LIMITS.sectionText).map((chunk, part) => ({
     ...sectionBlock(chunk),
-    ...(item.id ? { block_id: rowBlockId(index, item.id, part) } : {}),
+    ...(item.id ? { block_id: rowBlockId(index, item.id, part, item.group) } : {}),
   }));
   for (const [j, group] of groupByTarget(item.actions ?? []).entries()) blocks.push(actionsBlock(group, `${index}a${j}`, context));
   return blocks;
@@ -128,6 +130,11 @@ function fieldUnits(fields: { label: string; value: string }[]): Unit[] {
       });
   }
   return units;
+}
+
+/** A card's title as a header block's text (also said again after a press recounts it). */
+export function headerText(title: string): types.PlainTextElement {
+  return { type: 'plain_text', text: clip(toPlain(title), BLOCK_LIMITS.headerText), emoji: true };
 }
 
 function sectionBlock(mrkdwn: string): types.SectionBlock {

@@ -17,6 +17,7 @@ import { ownersOf, withOwnerMentions } from './owner-facts.js';
 import { patchMessage } from './patch-message.js';
 import { pressedAction } from './pressed-action.js';
 import { renderForSlack } from './render-for-slack.js';
+import { retallyBlocks } from './retally-blocks.js';
 import { isDirectConversation, slackAddress } from './slack-address.js';
 import type { SlackContext } from './slack-context.js';
 import { servedWorkspace } from './slack-workspace.js';
@@ -104,7 +105,8 @@ async function answerPress(press: {
   // Owners are named the way the message named them: a digest names them without pinging (render-for-slack.ts).
   const mentioned = /<@[UW][A-Z0-9]+(?:\|[^>]*)?>/.test(JSON.stringify(original));
   const rows: CardItem[] = (mentioned ? withOwnerMentions(rowsReply, owners) : rowsReply).card?.sections[0].items ?? [];
-  const blocks = withConfirms(patchMessage(original, rows, outcome.note), owners, viewerId);
+  // The header and headings count the rows as the press left them ("1 overdue · 1 done").
+  const blocks = withConfirms(retallyBlocks(patchMessage(original, rows, outcome.note)), owners, viewerId);
   const text = typeof body.message?.text === 'string' ? body.message.text : toMrkdwn(outcome.note ?? outcome.message);
   try {
     await client.chat.update({ channel: channelId, ts, text, blocks });

@@ -61,7 +61,7 @@ export async function toInvocation(context: SlackContext, incoming: Incoming): P
     workspace: { id: teamId, name: incoming.workspaceName },
     channel: {
       address: slackAddress(teamId, channelId),
-      name: incoming.channelName,
+      name: channelNameOf(incoming.channelName),
       isDirect: isDirectConversation(channelId),
       ...(botIsMember === undefined ? {} : { botIsMember }),
     },
@@ -70,4 +70,14 @@ export async function toInvocation(context: SlackContext, incoming: Incoming): P
     mentions,
     receivedAt: core.clock.now(),
   };
+}
+
+/**
+ * A slash command's `channel_name`, when it names a channel: Slack sends "directmessage" from a DM,
+ * "mpdm-alice--bob-1" from a group DM and (older payloads) "privategroup" from a private channel,
+ * which a digest must not print as "#directmessage".
+ */
+export function channelNameOf(name: string | undefined): string | undefined {
+  if (!name || name === 'directmessage' || name === 'privategroup' || name.startsWith('mpdm-')) return undefined;
+  return name;
 }

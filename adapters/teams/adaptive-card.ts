@@ -12,6 +12,7 @@ import {
   type CardSection,
   type Reply,
 } from '../../src/replies/reply.js';
+import { actionRows } from './action-rows.js';
 import type { ExecuteData } from './card-action-data.js';
 import { cardLines, escapeCardMarkdown } from './teams-markdown.js';
 
@@ -180,7 +181,9 @@ function renderFields(fields: readonly CardField[], text: (s: string) => string)
 function renderItem(item: CardItem, context: string | undefined, text: (s: string) => string): AdaptiveElement {
   const items: AdaptiveElement[] = textBlocks(text(item.title), { weight: 'Bolder' });
   for (const line of item.lines ?? []) items.push(...textBlocks(text(line), { isSubtle: true, spacing: 'None' }));
-  if (item.actions?.length) items.push(actionSet(item.actions, context));
+  // The answers to the item's question on a row of their own, the everyday buttons on the next (action-rows.ts).
+  for (const [i, row] of actionRows(item.actions ?? []).entries())
+    items.push({ ...actionSet(row, context), ...(i > 0 ? { spacing: 'Small' } : {}) });
   return { type: 'Container', id: item.id ? `item-${item.id}` : undefined, separator: true, items };
 }
 

@@ -1,8 +1,11 @@
 /**
  * A posted reply after a press: the same card with only the pressed items' rows replaced by how they
- * are now; the "✅ Sara marked C-1 done" lines go under it (`withLogLine`). A digest stays that digest. Pure.
+ * are now, and its title and headings counting the rows as they now are ("1 overdue · 1 done", not
+ * the "2 overdue" it was sent with); the "✅ Sara marked C-1 done" lines go under it (`withLogLine`).
+ * A digest stays that digest. Pure.
  */
 import type { CardItem, Reply } from '../../src/replies/reply.js';
+import { retallied } from '../../src/replies/tally.js';
 
 /** At most this many "who did what" lines stay under a card; older ones give way. */
 const MAX_LOG_LINES = 10;
@@ -27,7 +30,7 @@ export function patchReply(reply: Reply, rows: readonly CardItem[]): Patched {
       return row;
     }),
   }));
-  return { reply: { ...reply, card: { ...card, sections } }, found: found || rows.length === 0 };
+  return { reply: retallied({ ...reply, card: { ...card, sections } }), found: found || rows.length === 0 };
 }
 
 /** The log lines a card shows after its footer, with `line` added. */

@@ -225,6 +225,8 @@ export function createBotLogic(deps: BotDeps): BotLogic {
         target: pressed.id,
         value: pressed.choice,
         context: pressed.context,
+        // Only an item's own card is ever rebuilt here (below); every other card is patched row by row.
+        rowsOnly: !pressed.context?.startsWith('item:'),
         receivedAt: core.clock.now(),
       });
       // Refused or nothing changed: the card stays as everyone sees it; the presser alone reads why.

@@ -9,9 +9,11 @@ import type { Commitment, LogEntry } from '../commitments/commitment.js';
 import type { Action, Invocation } from '../ports/invocation.js';
 import { commitmentItem } from '../replies/commitment-view.js';
 import { isRowContext, isSharedContext, type CardItem, type Reply } from '../replies/reply.js';
-import { reminderItem } from '../reminders/owner-message.js';
+import { groupOfReminder, reminderItem } from '../reminders/owner-message.js';
 import type { Store } from '../store/store.js';
-import { reminderKindFor } from '../reminders/cadence.js';
+import { reminderKindFor, type ReminderKind } from '../reminders/cadence.js';
+import { groupOf } from '../commitments/list-groups.js';
+import { isClosed } from '../commitments/status-rules.js';
 import { digestFor } from '../reminders/channel-digest.js';
 import { commandFor, COMMITMENT_ID, NOT_A_BUTTON, parseButtonAction, type ButtonAction } from './button-action.js';
 import { dispatch, executeCommand, type DispatchDeps } from './dispatch.js';
@@ -150,10 +152,17 @@ async function rowOf(deps: DispatchDeps, action: Action, commitment: Commitment)
   const now = deps.clock.now();
   const history = await deps.store.commitments.history(commitment.workspaceId, commitment.id);
   const closedAt = [...history].reverse().find((e) => e.action === commitment.status)?.at;
-  const row = action.context?.startsWith('owner:')
-    ? reminderItem(reminderKindFor(commitment), commitment, now, { closedAt })
-    : commitmentItem(commitment, now, { closedAt });
-  return { commitment, history, row };
+  const owner = action.context?.startsWith('owner:') ?? false;
+  const kind = reminderKindFor(commitment);
+  const row = owner ? reminderItem(kind, commitment, now, { closedAt }) : commitmentItem(commitment, now, { closedAt });
+  return { commitment, history, row: { ...row, group: groupNow(owner, kind, commitment, now) } };
+}
+
+/** The group a row counts in now (as its message groups them), so the message's counts can follow the press (tally.ts). */
+function groupNow(owner: boolean, kind: ReminderKind | undefined, commitment: Commitment, now: Date): string | undefined {
+  if (isClosed(commitment.status)) return commitment.status;
+  if (owner) return kind && groupOfReminder({ kind, commitment }, now);
+  return groupOf(commitment, now);
 }
 
 /**

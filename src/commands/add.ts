@@ -26,6 +26,7 @@ export const addCommand = defineCommand({
   name: 'add',
   aliases: ['new', 'track'],
   summary: 'Track a new commitment in this channel.',
+  summaryInDirect: 'Track a new commitment here, yours unless you name owners.',
   usage: 'add <title> [@owner…] [tag:x] [due|by|before|after|until|within <when>] [agreed <date>]',
   examples: [
     'add Appoint liaison officers in Turbat and Zahedan @alice immediately agreed 2024-01-29',

@@ -42,7 +42,7 @@ export async function execute(deps: DispatchDeps, invocation: Invocation): Promi
       privateReply(`That command is ${text.length} characters long; the limit is ${MAX_COMMAND_LENGTH}. Nothing was changed.${longImport}`),
     );
   }
-  if (text === '') return { reply: overview(deps.registry), failed: false };
+  if (text === '') return { reply: overview(deps.registry, { direct: invocation.channel.isDirect }), failed: false };
   const word = text.split(/\s+/)[0];
   const spec = findCommand(deps.registry, word);
   if (!spec) {

@@ -11,6 +11,7 @@ export const MAX_INLINE_EXPORT = 3500;
 export const exportCommand = defineCommand({
   name: 'export',
   summary: "Export this channel's commitments as CSV (spreadsheet) or ICS (calendar of due dates).",
+  summaryInDirect: "Export every channel's commitments as CSV (spreadsheet) or ICS (calendar of due dates).",
   usage: 'export csv|ics [everywhere]',
   examples: ['export csv', 'export ics everywhere'],
   args: z.object({

@@ -13,10 +13,11 @@ export const helpCommand = defineCommand({
   args: z.object({ command: z.string().optional() }),
   read: (input) => ({ command: input.words[0]?.toLowerCase() }),
   async run(context, args) {
-    if (!args.command) return overview(context.registry);
+    const direct = context.invocation.channel.isDirect;
+    if (!args.command) return overview(context.registry, { direct });
     const spec = findCommand(context.registry, args.command);
-    if (!spec) throw new NotFound(`There is no command "${args.command}". ${overview(context.registry).text}`);
-    return commandHelp(spec);
+    if (!spec) throw new NotFound(`There is no command "${args.command}". ${overview(context.registry, { direct }).text}`);
+    return commandHelp(spec, { direct });
   },
 });
 
@@ -25,23 +26,31 @@ export function findCommand(registry: readonly CommandSpec[], word: string): Com
   return registry.find((spec) => spec.name === w || spec.aliases?.includes(w));
 }
 
-export function overview(registry: readonly CommandSpec[]): Reply {
-  const lines = registry.map((spec) => `\`${spec.usage}\` — ${spec.summary}`);
+/** Where help is read: in a DM or 1:1 chat (`direct`) the lines say what each command does there. */
+interface HelpPlace {
+  direct?: boolean;
+}
+
+/** A command's line for `help`, in words that fit where it is read. */
+export function summaryOf(spec: CommandSpec, place: HelpPlace = {}): string {
+  return (place.direct && spec.summaryInDirect) || spec.summary;
+}
+
+export function overview(registry: readonly CommandSpec[], place: HelpPlace = {}): Reply {
+  const lines = registry.map((spec) => `\`${spec.usage}\` — ${summaryOf(spec, place)}`);
   const text = ['Followthrough keeps track of what was promised. Commands:', ...lines, 'Type `help <command>` for examples.'].join('\n');
   return privateReply(text, {
     title: 'Followthrough commands',
-    sections: [{ fields: registry.map((spec) => ({ label: spec.usage, value: spec.summary })) }],
+    sections: [{ fields: registry.map((spec) => ({ label: spec.usage, value: summaryOf(spec, place) })) }],
     footer: 'Type `help <command>` for examples.',
   });
 }
 
-export function commandHelp(spec: CommandSpec): Reply {
-  const text = [`\`${spec.usage}\` — ${spec.summary}`, 'Examples:', ...spec.examples.map((e) => `  ${e}`)].join('\n');
+export function commandHelp(spec: CommandSpec, place: HelpPlace = {}): Reply {
+  const summary = summaryOf(spec, place);
+  const text = [`\`${spec.usage}\` — ${summary}`, 'Examples:', ...spec.examples.map((e) => `  ${e}`)].join('\n');
   return privateReply(text, {
     title: spec.name,
-    sections: [
-      { text: `\`${spec.usage}\`\n${spec.summary}` },
-      { heading: 'Examples', text: spec.examples.map((e) => `\`${e}\``).join('\n') },
-    ],
+    sections: [{ text: `\`${spec.usage}\`\n${summary}` }, { heading: 'Examples', text: spec.examples.map((e) => `\`${e}\``).join('\n') }],
   });
 }

@@ -24,6 +24,7 @@ export const listCommand = defineCommand({
   name: 'list',
   aliases: ['ls'],
   summary: "Show this channel's open commitments: overdue, due soon, needing a date, waiting, ongoing.",
+  summaryInDirect: 'Show your open commitments, in every channel: overdue, due soon, needing a date, waiting, ongoing.',
   usage: 'list [mine|overdue|proposed|all|everywhere|@user|tag:x]',
   examples: ['list', 'list mine', 'list overdue everywhere', 'list tag:border'],
   args: listArgs,

@@ -11,6 +11,7 @@ export const remindCommand = defineCommand({
   name: 'remind',
   aliases: ['digest', 'schedule'],
   summary: "Show or set when this channel's digest goes out (in the channel's time zone).",
+  summaryInDirect: 'Show or set when a channel’s digest goes out: type it in that channel (a chat with me has no digest).',
   usage: 'remind [weekdays|daily|weekly <day>] <HH:MM> | remind off',
   examples: ['remind', 'remind weekdays 09:00', 'remind weekly mon 09:30', 'remind daily 08:00', 'remind off'],
   args: z.object({

@@ -30,6 +30,11 @@ export interface CommandSpec<A = any> {
   aliases?: string[];
   /** One line for `help`. */
   summary: string;
+  /**
+   * The line for `help` in a DM or 1:1 chat, where "this channel" would be wrong (a `list` there is
+   * yours, everywhere; a chat has no digest). Absent: `summary` fits there too.
+   */
+  summaryInDirect?: string;
   /** The words it takes, e.g. `done <id> [note]`. */
   usage: string;
   examples: string[];

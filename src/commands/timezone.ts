@@ -8,6 +8,7 @@ export const timezoneCommand = defineCommand({
   name: 'timezone',
   aliases: ['tz'],
   summary: "Show or set this channel's time zone (digest times and new commitments' dates).",
+  summaryInDirect: 'Show or set the time zone of this chat (the dates of commitments added here).',
   usage: 'timezone [IANA zone]',
   examples: ['timezone', 'timezone Asia/Karachi', 'timezone America/Los_Angeles'],
   args: z.object({

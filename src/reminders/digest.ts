@@ -11,22 +11,12 @@ import { GROUP_HEADING, groupForList, todayIn, type ListGroup } from '../commitm
 import { commitmentItem, commitmentLine } from '../replies/commitment-view.js';
 import { formatCalendarDate } from '../replies/format-date.js';
 import type { CardSection, Reply } from '../replies/reply.js';
+import { tallyTitle, type CardTally } from '../replies/tally.js';
 
 export const DIGEST_LIMIT = 15;
 const DAILY_GROUPS: ListGroup[] = ['overdue', 'due-soon', 'needs-date', 'waiting'];
 /** Listed in the first digest of each week: items with nothing due soon must still be seen. */
 const WEEKLY_GROUPS: ListGroup[] = ['later', 'ongoing', 'no-deadline'];
-
-const SUMMARY_WORDS: Partial<Record<ListGroup, (n: number) => string>> = {
-  overdue: (n) => `${n} overdue`,
-  // The group is "due within 7 days": on a Saturday that is mostly next week, not "this week".
-  'due-soon': (n) => `${n} due within 7 days`,
-  'needs-date': (n) => `${n} need${n === 1 ? 's' : ''} a date`,
-  waiting: (n) => `${n} waiting on an event`,
-  later: (n) => `${n} later`,
-  ongoing: (n) => `${n} ongoing`,
-  'no-deadline': (n) => `${n} with no deadline`,
-};
 
 export interface DigestInput {
   channelName?: string;
@@ -55,7 +45,12 @@ export function buildDigest(input: DigestInput): Reply | null {
     const shown = items.slice(0, Math.max(room, 0));
     room -= shown.length;
     if (shown.length === 0) continue;
-    sections.push({ heading: `${GROUP_HEADING[group]} (${items.length})`, items: shown.map((c) => commitmentItem(c, input.now)) });
+    sections.push({
+      heading: `${GROUP_HEADING[group]} (${items.length})`,
+      group,
+      count: items.length,
+      items: shown.map((c) => ({ ...commitmentItem(c, input.now), group })),
+    });
     lines.push(`${GROUP_HEADING[group]}:`, ...shown.map((c) => `  ${commitmentLine(c, input.now)}`));
   }
   const total = groups.reduce((n, g) => n + g.items.length, 0);
@@ -67,19 +62,22 @@ export function buildDigest(input: DigestInput): Reply | null {
   if (input.unreachable.length > 0)
     footer.push(`I can't reach ${input.unreachable.map((n) => `@${n}`).join(', ')} directly: please pass their items on.`);
   const day = formatCalendarDate(todayIn(input.timeZone ?? 'UTC', input.now));
-  const summary =
-    groups
-      .map((g) => SUMMARY_WORDS[g.group]?.(g.items.length))
-      .filter(Boolean)
-      .join(' · ') || `${input.changes.length} change${input.changes.length === 1 ? '' : 's'}`;
-  const title = `${day} — ${summary}`;
-  // A channel whose name the platform never told us (a Teams channel list that could not be read).
-  const subtitle = `Commitments digest for ${input.channelName ? `#${input.channelName}` : 'this channel'}`;
+  // "Tue 30 Jan — 3 overdue · 1 needs a date": counted again from the rows after a press (tally.ts).
+  const tally: CardTally = {
+    words: 'digest',
+    lead: day,
+    totals: groups.map((g) => ({ group: g.group, count: g.items.length })),
+    otherwise: `${input.changes.length} change${input.changes.length === 1 ? '' : 's'}`,
+  };
+  const title = tallyTitle(tally);
+  // No name: a Teams channel its team's list could not name, a group chat, a 1:1 — "channel" would be
+  // wrong for the last two, so the word that fits all three (as `timezone` says in a DM).
+  const subtitle = `Commitments digest for ${input.channelName ? `#${input.channelName}` : 'this conversation'}`;
   const text = [title, subtitle, ...lines, ...footer].join('\n');
   return {
     visibility: 'channel',
     text,
-    card: { title, subtitle, sections, footer: footer.join('\n') || undefined, context: 'digest:', shared: true },
+    card: { title, subtitle, sections, footer: footer.join('\n') || undefined, context: 'digest:', shared: true, tally },
   };
 }
 

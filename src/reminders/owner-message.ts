@@ -18,6 +18,7 @@ import {
 } from '../replies/commitment-view.js';
 import { formatCalendarDate } from '../replies/format-date.js';
 import type { CardAction, CardItem, CardSection, Reply } from '../replies/reply.js';
+import { tallyTitle, type CardTally } from '../replies/tally.js';
 import { isClosed } from '../commitments/status-rules.js';
 import type { ReminderKind } from './cadence.js';
 
@@ -35,16 +36,6 @@ const GROUP_HEADING: Record<OwnerGroup, string> = {
   waiting: 'Waiting on an event',
   reviews: 'Reviews',
   'coming-up': 'Coming up',
-};
-
-/** Header counts: "2 overdue · 1 due soon · 3 need a date · 1 waiting on an event · 2 reviews". */
-const COUNT_WORDS: Record<OwnerGroup, (n: number) => string> = {
-  overdue: (n) => `${n} overdue`,
-  'due-soon': (n) => `${n} due soon`,
-  'needs-date': (n) => `${n} need${n === 1 ? 's' : ''} a date`,
-  waiting: (n) => `${n} waiting on an event`,
-  reviews: (n) => `${n} review${n === 1 ? '' : 's'}`,
-  'coming-up': (n) => `${n} coming up`,
 };
 
 export interface OwnerReminder {
@@ -120,13 +111,16 @@ export function answerActions(kind: ReminderKind | undefined, commitment: Commit
     case 'confirm-date': {
       if (d.kind !== 'vague') return [doneAction(commitment)];
       // Keeping a soft date that has passed would make the item overdue at once: offer it only ahead of it.
+      const today = todayIn(commitment.timeZone, now);
       const keep: CardAction[] =
-        d.due >= todayIn(commitment.timeZone, now)
+        d.due >= today
           ? [
               {
                 id: 'confirm-date',
-                // Named as the question names it (with its year when it is not this year).
-                label: `Keep ${formatCalendarDate(d.due, { approximate: true, currentYear: Number(todayIn(commitment.timeZone, now).slice(0, 4)) })}`,
+                // Named by its day; the year only when it is a year or more ahead. Less than a year
+                // ahead, "~30 Jan" can only be the coming one (the question above it names the year),
+                // and the three answers then fit one row of a narrow card (Teams, Agents Playground).
+                label: `Keep ${formatCalendarDate(d.due, { approximate: true, currentYear: d.due < aYearAfter(today) ? undefined : Number(today.slice(0, 4)) })}`,
                 target: id,
                 value: d.due,
                 style: 'primary',
@@ -164,6 +158,11 @@ export function answerActions(kind: ReminderKind | undefined, commitment: Commit
   }
 }
 
+/** The same day a year later (`2024-02-29` → `2025-02-29`, which still sorts where 1 Mar would). */
+function aYearAfter(day: string): string {
+  return `${Number(day.slice(0, 4)) + 1}${day.slice(4)}`;
+}
+
 /** One item of an owner's message: its question, its date and owners, its answers. */
 export function reminderItem(kind: ReminderKind | undefined, commitment: Commitment, now: Date, options: ViewOptions = {}): CardItem {
   const question = isClosed(commitment.status) ? undefined : questionFor(kind, commitment, now);
@@ -184,8 +183,13 @@ export function ownerMessage(owner: { id: string; name: string }, reminders: Own
     (g) => g.items.length > 0,
   );
   const day = formatCalendarDate(todayIn(timeZone, now));
-  const counts = groups.map((g) => COUNT_WORDS[g.group](g.items.length)).join(' · ');
-  const title = `Your commitments, ${day} — ${counts}`;
+  // "Your commitments, Tue 30 Jan — 2 overdue · 1 review": counted again from the rows after a press (tally.ts).
+  const tally: CardTally = {
+    words: 'owner',
+    lead: `Your commitments, ${day}`,
+    totals: groups.map((g) => ({ group: g.group, count: g.items.length })),
+  };
+  const title = tallyTitle(tally);
   let room = OWNER_MESSAGE_LIMIT;
   const sections: CardSection[] = [];
   const lines: string[] = [title];
@@ -195,7 +199,9 @@ export function ownerMessage(owner: { id: string; name: string }, reminders: Own
     if (shown.length === 0) continue;
     sections.push({
       heading: `${GROUP_HEADING[group]} (${items.length})`,
-      items: shown.map((r) => reminderItem(r.kind, r.commitment, now)),
+      group,
+      count: items.length,
+      items: shown.map((r) => ({ ...reminderItem(r.kind, r.commitment, now), group })),
     });
     lines.push(
       `${GROUP_HEADING[group]}:`,
@@ -210,6 +216,6 @@ export function ownerMessage(owner: { id: string; name: string }, reminders: Own
   return {
     visibility: 'channel',
     text: lines.join('\n'),
-    card: { title, sections, footer, context: `owner:${owner.id}` },
+    card: { title, sections, footer, context: `owner:${owner.id}`, tally },
   };
 }

@@ -5,6 +5,7 @@
  * Instants (not calendar dates) may appear inside any text as `<t:ISO>` markers, made by
  * `instant()`; renderers show them in the viewer's zone (Slack `<!date^…>`, Teams DATE/TIME).
  */
+import type { CardTally } from './tally.js';
 
 /**
  * Every button the core can put on a card. The answer buttons (`confirm-date`, `set-date`,
@@ -58,10 +59,19 @@ export interface CardItem {
   actions?: CardAction[];
   /** Who owns the commitment, so a renderer can name them its own way (Slack mentions) without reading them again. */
   owners?: readonly { id: string; name: string }[];
+  /**
+   * The group the row is in now ('overdue', 'needs-date', …; 'done' or 'dropped' once closed), when
+   * its message counts groups: a press that moves it lets the title and headings count it anew (tally.ts).
+   */
+  group?: string;
 }
 
 export interface CardSection {
+  /** With a count at its end ("Overdue (2)") when `group` and `count` are given. */
   heading?: string;
+  /** The group this section's heading counts, and how many it held when built (shown or not). */
+  group?: string;
+  count?: number;
   text?: string;
   fields?: CardField[];
   items?: CardItem[];
@@ -86,6 +96,8 @@ export interface Card {
    * the presser.
    */
   shared?: boolean;
+  /** How the title's counts were made, so they can be said again after a press (tally.ts). */
+  tally?: CardTally;
 }
 
 export interface Reply {

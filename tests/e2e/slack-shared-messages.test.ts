@@ -56,8 +56,10 @@ describe('a press on a channel digest', () => {
     );
     expect(blockProblem(update.args.blocks)).toBeUndefined();
     const after = blocksText(update.args.blocks);
-    // Still the digest: same header, same other rows with their buttons, same fallback text.
-    expect(after.split('\n')[0]).toBe(before.split('\n')[0]);
+    // Still the digest: its day, the same other rows with their buttons, the same fallback text;
+    // its header counts the rows as they now are (slack-press-counts.test.ts).
+    expect(before.split('\n')[0]).toBe('Sun 3 Feb — 3 due within 7 days');
+    expect(after.split('\n')[0]).toBe('Sun 3 Feb — 2 due within 7 days · 1 done');
     expect(after).toMatch(/C-2 Operationalise border markets\n.*\n\[Done\]/);
     expect(after).toMatch(/C-3 Set up a joint mechanism\n.*\n\[Done\]/);
     expect(after).not.toMatch(/Commitments in this channel/);

@@ -187,7 +187,10 @@ describe('one message per owner per day (issue 11 item 2)', () => {
     expect(late.card!.sections[0].items![0].lines![0]).toBe('972 days overdue (due Wed 3 Apr 2024).');
     const keep = ownerMessage({ id: 'U1', name: 'alice' }, [items[1]], new Date('2023-12-01T09:05Z'), 'UTC');
     expect(keep.card!.sections[0].items![0].lines![0]).toBe('Promised "immediately" (~5 Feb 2024). Confirm a date?');
-    expect(keep.card!.sections[0].items![0].actions![0].label).toBe('Keep ~5 Feb 2024');
+    // The button names the day: less than a year ahead it can only be the coming 5 Feb (and fits a narrow row).
+    expect(keep.card!.sections[0].items![0].actions![0].label).toBe('Keep ~5 Feb');
+    const farOff = ownerMessage({ id: 'U1', name: 'alice' }, [items[1]], new Date('2022-12-01T09:05Z'), 'UTC');
+    expect(farOff.card!.sections[0].items![0].actions![0].label).toBe('Keep ~5 Feb 2024');
   });
 
   it('at most 10 items, then "and N more — `list mine`"', () => {

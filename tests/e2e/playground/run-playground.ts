@@ -87,13 +87,20 @@ async function main(): Promise<void> {
 async function conversation(page: Page, app: App): Promise<void> {
   // help: every placeholder as typed, one command per row.
   const help = await send(page, 'help', /Followthrough commands/);
-  expectText(help, 'help', [
-    /done <id> \[note\]/,
-    /add <title> \[@owner…\]/,
-    /within <when>\] \[agreed <date>\]/,
-    /snooze <id> <1d\|3d\|1w\|tomorrow\|date>/,
-    /Type help <command> for examples\./,
-  ]);
+  expectText(
+    help,
+    'help',
+    [
+      /done <id> \[note\]/,
+      /add <title> \[@owner…\]/,
+      /within <when>\] \[agreed <date>\]/,
+      /snooze <id> <1d\|3d\|1w\|tomorrow\|date>/,
+      /Type help <command> for examples\./,
+      // A 1:1 chat: `list` here is yours, everywhere, and there is no channel to speak of.
+      /Show your open commitments, in every channel/,
+    ],
+    [/this channel/],
+  );
   // Every usage whole: no word of one is broken across two lines (a FactSet's narrow column did that).
   const broken = await page
     .locator(BOT_MESSAGE)
@@ -170,7 +177,13 @@ async function conversation(page: Page, app: App): Promise<void> {
   const digest = await channelDigest(app);
   await app.chatAdapters.get('teams')!.deliver(digest.address, digest.reply, { key: `digest:playground:${Date.now()}` });
   const digestText = await newMessage(page, beforeDigest, /Commitments digest/);
-  expectText(digestText, 'the digest', [/^\S.* — .*overdue/m, /Commitments digest for /, /Overdue \(\d+\)/, /C-6 Brief the Senate/]);
+  // This is a 1:1 chat, not a channel: the digest says so in words that fit it.
+  expectText(
+    digestText,
+    'the digest',
+    [/^\S.* — .*overdue/m, /Commitments digest for this conversation/, /Overdue \(\d+\)/, /C-6 Brief the Senate/],
+    [/this channel/],
+  );
   await shoot(page, 'digest.png');
 
   // The owner's daily message, delivered to this 1:1 through the app's Teams adapter as the outbox does.
@@ -199,6 +212,12 @@ async function conversation(page: Page, app: App): Promise<void> {
   const dailyMessage = page.locator(BOT_MESSAGE).last();
   await dailyMessage.scrollIntoViewIfNeeded();
   await shoot(page, 'owner-daily-message.png', dailyMessage);
+  // Each row of buttons (one ActionSet) fits the card's width: none wraps a button onto a line of its own.
+  const wrapped = await wrappedButtonRows(dailyMessage);
+  if (wrapped.length > 0) fail("the daily message's buttons", `rows wrap: ${wrapped.join('; ')}`, daily);
+  const setDate = await buttonRowsOf(dailyMessage, 'C-4 Establish a joint coordination mechanism');
+  if (!setDate.some((row) => row.join(' · ') === "Pick a date · It's ongoing · No date needed"))
+    fail("the daily message's buttons", `C-4's answers are not one row: ${JSON.stringify(setDate)}`, daily);
 
   // Done on the overdue row: that row changes, the rest of the message stays, and it says who did it.
   const row = dailyMessage.locator('.ac-container', { hasText: 'C-6 Brief the Senate' }).last();
@@ -209,7 +228,13 @@ async function conversation(page: Page, app: App): Promise<void> {
     .getByText(/marked C-6 done/)
     .waitFor({ timeout: 30_000 });
   const after = await page.locator(BOT_MESSAGE).last().innerText();
-  expectText(after, 'the daily message after Done', [/Your commitments, /, /marked C-6 done/, /Still kept/, /Pick a date/]);
+  // The counts follow the row: one of the two overdue items is done now.
+  expectText(
+    after,
+    'the daily message after Done',
+    [/Your commitments, .* — 1 overdue · .*1 done/, /Overdue \(1\)/, /marked C-6 done/, /Still kept/, /Pick a date/],
+    [/2 overdue/, /Overdue \(2\)/],
+  );
   await shoot(page, 'owner-daily-message-after-done.png', page.locator(BOT_MESSAGE).last());
 
   // A refused press (the item was marked done by typing since the message went out): the message stays as it is.
@@ -237,6 +262,33 @@ async function conversation(page: Page, app: App): Promise<void> {
   const banner = (await dailyNow.innerText()).replace(unchanged, '');
   if (!banner.includes(`${exchange} is already done`)) fail('a refused press', 'the presser was not told why', await dailyNow.innerText());
   await page.screenshot({ path: join(SHOTS, 'refused-press.png') });
+}
+
+/** The visible buttons of each ActionSet in `message` whose buttons sit on more than one line. */
+async function wrappedButtonRows(message: Locator): Promise<string[]> {
+  return message.evaluate((root) =>
+    [...root.querySelectorAll('.ac-actionSet')].flatMap((set) => {
+      const buttons = [...set.querySelectorAll('button')].filter(
+        (b) => (b as HTMLElement).offsetParent !== null && b.closest('.ac-actionSet') === set,
+      );
+      const tops = new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+      return tops.size > 1 ? [buttons.map((b) => (b as HTMLElement).innerText.trim()).join(' · ')] : [];
+    }),
+  );
+}
+
+/** The button rows (one ActionSet each) of the item whose title starts `title`. */
+async function buttonRowsOf(message: Locator, title: string): Promise<string[][]> {
+  return message
+    .locator('.ac-container', { hasText: title })
+    .last()
+    .evaluate((item) =>
+      [...item.querySelectorAll('.ac-actionSet')].map((set) =>
+        [...set.querySelectorAll('button')]
+          .filter((b) => (b as HTMLElement).offsetParent !== null && b.closest('.ac-actionSet') === set)
+          .map((b) => (b as HTMLElement).innerText.trim()),
+      ),
+    );
 }
 
 /** Types a command and returns the innerText of the bot's answer that matches `expect`. */

@@ -1,0 +1,63 @@
+/**
+ * A digest says where it is for in words that fit where it is read: "#general" in a named channel,
+ * "this conversation" in a group chat or a Slack group DM (not "this channel", and not Slack's
+ * pseudo-name "#mpdm-alice--bob-1"). A signed slash command from a group DM and a real Bot Framework
+ * activity from a Teams group chat, the digest built by the core and delivered by each adapter.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { digestFor } from '../../src/reminders/channel-digest.js';
+import { blocksText } from '../helpers/fake-slack-blocks.js';
+import { seededFake, startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
+import { TENANT, fixture, postActivity, replyText } from '../helpers/fake-connector-activities.js';
+import { startTeamsHarness, type TeamsHarness } from '../helpers/teams-harness.js';
+
+describe('Slack', () => {
+  let slack: SlackHarness;
+  beforeAll(async () => {
+    slack = await startSlackHarness({ fake: seededFake().addChannel({ id: 'G0MINISTERS', name: 'mpdm-alice--bob-1', is_member: true }) });
+  });
+  afterAll(async () => {
+    await slack?.stop();
+  });
+
+  async function digestOf(channelId: string, channelName: string): Promise<string> {
+    const sent = await slack.slash('add Circulate the minutes due 2099-01-31', { channel_id: channelId, channel_name: channelName });
+    await slack.fake.responseTo(sent.responseUrl);
+    const address = `slack:T0FAKE:${channelId}`;
+    const reply = await digestFor(slack.app.store, 'T0FAKE', address, slack.app.core.clock.now(), { weekly: true });
+    const { messageId } = await slack.app.chatAdapters.get('slack')!.deliver(address, reply!, { key: `where:${channelId}` });
+    return blocksText(slack.fake.messages.find((m) => m.ts === messageId)!.blocks!);
+  }
+
+  it('names a channel by its name, and a group DM as "this conversation"', async () => {
+    expect(await digestOf('C0GENERAL', 'general')).toMatch(/^Commitments digest for #general$/m);
+    const group = await digestOf('G0MINISTERS', 'mpdm-alice--bob-1');
+    expect(group).toMatch(/^Commitments digest for this conversation$/m);
+    expect(group).not.toMatch(/mpdm|this channel/);
+  });
+});
+
+describe('Teams', () => {
+  let teams: TeamsHarness;
+  beforeAll(async () => {
+    teams = await startTeamsHarness();
+  });
+  afterAll(async () => {
+    await teams?.stop();
+  });
+
+  it('calls a group chat with no topic "this conversation", not "this channel"', async () => {
+    const { connector, app, base } = teams;
+    const message = fixture('group-chat-message', connector.url);
+    message.text = '<at>Followthrough</at> add Circulate the minutes due 2099-01-31';
+    expect((await postActivity(base, message)).status).toBe(200);
+    const address = `teams:${TENANT}:${message.conversation.id}`;
+    const reply = await digestFor(app.store, TENANT, address, app.core.clock.now(), { weekly: true });
+    const mark = connector.calls.length;
+    await app.chatAdapters.get('teams')!.deliver(address, reply!, { key: 'where:group' });
+    const posted = connector.calls.slice(mark).find((c) => c.method === 'POST')!;
+    const shown = replyText(posted.body.activity ?? posted.body);
+    expect(shown).toMatch(/^Commitments digest for this conversation$/m);
+    expect(shown).not.toMatch(/this channel/);
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * After a press, the counts a message says (its header, its headings) match the rows it shows, over
+ * signed Slack requests and the local Web API: one of two overdue items marked done from an owner's
+ * DM reads "1 overdue · … · 1 done", reopening it reads "2 overdue" again, and an answer that moves an
+ * item to another group counts it there; a digest's header follows its rows the same way.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIVE_STATUSES } from '../../src/commitments/commitment.js';
+import { reminderKindFor } from '../../src/reminders/cadence.js';
+import { buildDigest } from '../../src/reminders/digest.js';
+import { ownerMessage } from '../../src/reminders/owner-message.js';
+import type { Reply } from '../../src/replies/reply.js';
+import { blockProblem, blocksText } from '../helpers/fake-slack-blocks.js';
+import { startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
+import { press, type PressWhat } from '../helpers/slack-press.js';
+
+let slack: SlackHarness;
+const CHANNEL = 'slack:T0FAKE:C0GENERAL';
+
+beforeAll(async () => {
+  slack = await startSlackHarness();
+  for (const words of [
+    'add Brief the Senate committee <@U0BOB|bob> due 2024-02-01',
+    'add Circulate the minutes <@U0BOB|bob> due 2024-01-31',
+    'add Set up a joint coordination mechanism <@U0BOB|bob>',
+  ]) {
+    const sent = await slack.slash(words);
+    await slack.fake.responseTo(sent.responseUrl);
+  }
+});
+afterAll(async () => {
+  await slack?.stop();
+});
+
+interface Posted {
+  ts: string;
+  channel: string;
+  blocks: any[];
+  text: string;
+}
+
+/** Posts a reply through the app's own Slack adapter, as the outbox does. */
+async function post(address: string, reply: Reply): Promise<Posted> {
+  const { messageId } = await slack.app.chatAdapters.get('slack')!.deliver(address, reply, { key: `counts:${Math.random()}` });
+  const message = slack.fake.messages.find((m) => m.ts === messageId)!;
+  return { ts: messageId, channel: message.channel, blocks: message.blocks!, text: message.text ?? '' };
+}
+
+/** Bob presses `actionId` on `target` in the message as it is now; resolves with the message as chat.update left it. */
+async function pressOn(message: Posted, target: string, actionId: string, what: PressWhat = {}): Promise<Posted> {
+  const mark = slack.fake.calls.length;
+  await slack.click(
+    press(
+      message.blocks,
+      target,
+      actionId,
+      { ts: message.ts, ephemeral: false, user: 'U0BOB', channel: message.channel, text: message.text },
+      what,
+    ),
+  );
+  const update: any = await slack.fake.waitFor(
+    (r: any) => r.method === 'chat.update' && r.args.ts === message.ts && slack.fake.calls.indexOf(r) >= mark,
+  );
+  expect(blockProblem(update.args.blocks)).toBeUndefined();
+  return { ...message, blocks: update.args.blocks };
+}
+
+const header = (message: Posted) => blocksText(message.blocks).split('\n')[0];
+const headings = (message: Posted) => blocksText(message.blocks).match(/^(Overdue|Needs a date|Reviews|Due within 7 days) \(\d+\)$/gm);
+
+async function bobsDailyMessage(): Promise<Posted> {
+  const open = await slack.app.store.commitments.list('T0FAKE', { ownerId: 'U0BOB', statuses: ACTIVE_STATUSES });
+  const reminders = open.flatMap((commitment) => {
+    const kind = reminderKindFor(commitment);
+    return kind ? [{ kind, commitment }] : [];
+  });
+  return post('slack:T0FAKE:U0BOB', ownerMessage({ id: 'U0BOB', name: 'bob' }, reminders, slack.app.core.clock.now(), 'UTC'));
+}
+
+describe("an owner's daily message in a Slack DM, after presses", () => {
+  it('says "1 overdue · 1 done" once one of two overdue items is done, and "2 overdue" again once it is reopened', async () => {
+    const daily = await bobsDailyMessage();
+    expect(header(daily)).toMatch(/^Your commitments, .+ — 2 overdue · 1 needs a date$/);
+    expect(headings(daily)).toEqual(['Overdue (2)', 'Needs a date (1)']);
+
+    const done = await pressOn(daily, 'C-2', 'ft_done');
+    expect(header(done)).toMatch(/^Your commitments, .+ — 1 overdue · 1 needs a date · 1 done$/);
+    expect(headings(done)).toEqual(['Overdue (1)', 'Needs a date (1)']);
+    const text = blocksText(done.blocks);
+    expect(text).toMatch(/C-2 Circulate the minutes\ndone .*\n\[Reopen\]/);
+    expect(text).toMatch(/C-1 Brief the Senate committee\n.*overdue/);
+
+    // The counts come from the rows as they are, not from what the message said before.
+    const reopened = await pressOn(done, 'C-2', 'ft_reopen');
+    expect(header(reopened)).toMatch(/^Your commitments, .+ — 2 overdue · 1 needs a date$/);
+    expect(headings(reopened)).toEqual(['Overdue (2)', 'Needs a date (1)']);
+  });
+
+  it('counts an answered item in the group it moved to: "It\'s ongoing" turns "1 needs a date" into "1 review"', async () => {
+    const daily = await bobsDailyMessage();
+    expect(header(daily)).toMatch(/— 2 overdue · 1 needs a date$/);
+    const ongoing = await pressOn(daily, 'C-3', 'ft_set-date', { choice: 'ongoing' });
+    expect(blocksText(ongoing.blocks)).toMatch(/📅 bob made C-3 an ongoing duty/);
+    expect(header(ongoing)).toMatch(/^Your commitments, .+ — 2 overdue · 1 review$/);
+    expect(headings(ongoing)).toEqual(['Overdue (2)', 'Needs a date (0)']);
+  });
+});
+
+describe('a channel digest in Slack, after a press', () => {
+  it('says the counts of the rows it shows: one of two overdue done reads "1 overdue · … · 1 done"', async () => {
+    const commitments = await slack.app.store.commitments.list('T0FAKE', { channel: CHANNEL, statuses: ACTIVE_STATUSES });
+    const now = slack.app.core.clock.now();
+    const digest = await post(
+      CHANNEL,
+      buildDigest({ channelName: 'general', commitments, proposedCount: 0, changes: [], unreachable: [], now, weekly: true }) as Reply,
+    );
+    expect(header(digest)).toMatch(/^\S+ \d+ \S+ — 2 overdue · 1 ongoing$/);
+    const done = await pressOn(digest, 'C-1', 'ft_done');
+    expect(header(done)).toMatch(/^\S+ \d+ \S+ — 1 overdue · 1 ongoing · 1 done$/);
+    expect(blocksText(done.blocks)).toMatch(/^Overdue \(1\)$/m);
+    expect(blocksText(done.blocks)).toMatch(/Commitments digest for #general/);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * After a press, the counts a Teams card says (its title, its headings) match the rows it shows,
+ * with real Bot Framework activities against a local connector: one of two overdue items marked done
+ * from an owner's 1:1 card reads "1 overdue · … · 1 done" for the presser (invoke response) and in
+ * the card everyone sees (updateActivity), reopening it reads "2 overdue" again, and a channel
+ * digest's title follows its rows the same way.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIVE_STATUSES } from '../../src/commitments/commitment.js';
+import { reminderKindFor } from '../../src/reminders/cadence.js';
+import { buildDigest } from '../../src/reminders/digest.js';
+import { ownerMessage } from '../../src/reminders/owner-message.js';
+import type { Reply } from '../../src/replies/reply.js';
+import type { ConnectorCall } from '../helpers/fake-connector.js';
+import {
+  BOB,
+  CHANNEL_ID,
+  TENANT,
+  channelMessage,
+  fixture,
+  personalMessage,
+  postActivity,
+  pressOnCard,
+  replyText,
+} from '../helpers/fake-connector-activities.js';
+import { startTeamsHarness, type TeamsHarness } from '../helpers/teams-harness.js';
+
+const CHANNEL = `teams:${TENANT}:${CHANNEL_ID}`;
+let teams: TeamsHarness;
+
+beforeAll(async () => {
+  teams = await startTeamsHarness();
+  const { connector, base } = teams;
+  await postActivity(base, fixture('installation-add', connector.url));
+  // Bob's 1:1 with the bot, where his daily message goes.
+  await postActivity(base, personalMessage(connector.url, 'help', BOB));
+  for (const words of [
+    'add Brief the Senate committee @bob due 2024-02-01',
+    'add Circulate the minutes @bob due 2024-01-31',
+    'add Set up a joint coordination mechanism @bob',
+  ]) {
+    await postActivity(base, channelMessage(connector.url, words, { mentions: [BOB] }));
+  }
+});
+afterAll(async () => {
+  await teams?.stop();
+});
+
+/** Delivers a reply through the app's own Teams adapter, as the outbox does; the post that carried it. */
+async function deliver(address: string, reply: Reply): Promise<ConnectorCall> {
+  const { messageId } = await teams.app.chatAdapters.get('teams')!.deliver(address, reply, { key: `counts:${Math.random()}` });
+  const activityId = messageId.slice(messageId.lastIndexOf('|') + 1);
+  const call = [...teams.connector.calls].reverse().find((c) => c.method === 'POST' && c.answeredId === activityId)!;
+  const body = call.body.activity ?? call.body;
+  const conversationId = call.conversationId ?? messageId.slice(0, messageId.lastIndexOf('|'));
+  return { ...call, body, conversationId, answeredId: activityId };
+}
+
+/** Bob presses `verb` on `target`; what the presser is shown and what everyone's card now reads. */
+async function pressOn(card: ConnectorCall, verb: string, target: string): Promise<{ mine: string; everyone: ConnectorCall }> {
+  const mark = teams.connector.calls.length;
+  const pressed = await postActivity(teams.base, pressOnCard(teams.connector.url, card, verb, target, { from: BOB }));
+  expect(pressed.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+  const edit = teams.connector.calls.slice(mark).find((c) => c.method === 'PUT' && c.activityId === card.answeredId)!;
+  expect(edit).toBeDefined();
+  return { mine: cardText({ attachments: [{ content: pressed.body.value }] }), everyone: { ...card, body: edit.body } };
+}
+
+/** The card's own text blocks, the title first (without the activity's plain-text summary). */
+const cardText = (body: any) => replyText({ attachments: body.attachments }).split('\n').slice(1).join('\n');
+const title = (text: string) => text.split('\n')[0];
+const headings = (text: string) => text.match(/^(Overdue|Needs a date|Reviews) \(\d+\)$/gm);
+
+async function bobsDailyMessage(): Promise<ConnectorCall> {
+  const open = await teams.app.store.commitments.list(TENANT, { ownerId: BOB.aadObjectId, statuses: ACTIVE_STATUSES });
+  const reminders = open.flatMap((commitment) => {
+    const kind = reminderKindFor(commitment);
+    return kind ? [{ kind, commitment }] : [];
+  });
+  const bob = await teams.app.store.users.get(TENANT, BOB.aadObjectId);
+  expect(bob?.dmAddress).toBeDefined();
+  return deliver(bob!.dmAddress!, ownerMessage({ id: BOB.aadObjectId, name: BOB.name }, reminders, teams.app.core.clock.now(), 'UTC'));
+}
+
+describe("an owner's daily message in a Teams 1:1, after presses", () => {
+  it('says "1 overdue · 1 done" once one of two overdue items is done, and "2 overdue" again once it is reopened', async () => {
+    const daily = await bobsDailyMessage();
+    const before = cardText(daily.body);
+    expect(title(before)).toMatch(/^Your commitments, .+ — 2 overdue · 1 needs a date$/);
+    expect(headings(before)).toEqual(['Overdue (2)', 'Needs a date (1)']);
+
+    const done = await pressOn(daily, 'done', 'C-2');
+    for (const shown of [done.mine, cardText(done.everyone.body)]) {
+      expect(title(shown)).toMatch(/^Your commitments, .+ — 1 overdue · 1 needs a date · 1 done$/);
+      expect(headings(shown)).toEqual(['Overdue (1)', 'Needs a date (1)']);
+      expect(shown).toMatch(/C-2 Circulate the minutes\ndone /);
+      expect(shown).toMatch(/C-1 Brief the Senate committee\n.*overdue/);
+    }
+    // The fallback text (notifications, clients without cards) opens with the same title.
+    expect(done.everyone.body.attachments[0].content.fallbackText).toMatch(/^Your commitments, .+ — 1 overdue · 1 needs a date · 1 done\n/);
+
+    const reopened = await pressOn(done.everyone, 'reopen', 'C-2');
+    expect(title(reopened.mine)).toMatch(/^Your commitments, .+ — 2 overdue · 1 needs a date$/);
+    expect(headings(reopened.mine)).toEqual(['Overdue (2)', 'Needs a date (1)']);
+  });
+});
+
+describe('a channel digest in Teams, after a press', () => {
+  it('says the counts of the rows it shows: one of two overdue done reads "1 overdue · … · 1 done"', async () => {
+    const commitments = await teams.app.store.commitments.list(TENANT, { channel: CHANNEL, statuses: ACTIVE_STATUSES });
+    const now = teams.app.core.clock.now();
+    const digest = await deliver(
+      CHANNEL,
+      buildDigest({ channelName: 'General', commitments, proposedCount: 0, changes: [], unreachable: [], now, weekly: true }) as Reply,
+    );
+    expect(title(cardText(digest.body))).toMatch(/^\S+ \d+ \S+ — 2 overdue · 1 with no deadline$/);
+    const done = await pressOn(digest, 'done', 'C-1');
+    for (const shown of [done.mine, cardText(done.everyone.body)]) {
+      expect(title(shown)).toMatch(/^\S+ \d+ \S+ — 1 overdue · 1 with no deadline · 1 done$/);
+      expect(shown).toMatch(/^Overdue \(1\)$/m);
+      expect(shown).toMatch(/Commitments digest for #General/);
+    }
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * The counts a card says after presses, worked out from how its shown rows moved (src/replies/tally.ts),
+ * and the Slack block ids that carry them through a message and back (adapters/slack/action-ids.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { headingOfBlock, rowBlockId, rowOfBlock, tallyBlockId, tallyOfBlock } from '../../adapters/slack/action-ids.js';
+import { recountHeading, retallied, sectionCount, tallyTitle, type CardTally } from '../../src/replies/tally.js';
+
+const owner: CardTally = {
+  words: 'owner',
+  lead: 'Your commitments, Tue 1 Dec',
+  totals: [
+    { group: 'overdue', count: 2 },
+    { group: 'needs-date', count: 5 },
+    { group: 'reviews', count: 1 },
+  ],
+};
+
+describe('tallyTitle: the title from the rows as shown', () => {
+  it.each([
+    ['as sent', [], 'Your commitments, Tue 1 Dec — 2 overdue · 5 need a date · 1 review'],
+    [
+      'one overdue done',
+      [{ section: 'overdue', group: 'done' }],
+      'Your commitments, Tue 1 Dec — 1 overdue · 5 need a date · 1 review · 1 done',
+    ],
+    [
+      'both overdue done, one dropped',
+      [
+        { section: 'overdue', group: 'done' },
+        { section: 'overdue', group: 'dropped' },
+      ],
+      'Your commitments, Tue 1 Dec — 5 need a date · 1 review · 1 done · 1 dropped',
+    ],
+    [
+      'a dated item now due soon',
+      [{ section: 'needs-date', group: 'due-soon' }],
+      'Your commitments, Tue 1 Dec — 2 overdue · 1 due soon · 4 need a date · 1 review',
+    ],
+    [
+      'rows still where they were',
+      [{ section: 'overdue', group: 'overdue' }, { section: 'reviews' }],
+      'Your commitments, Tue 1 Dec — 2 overdue · 5 need a date · 1 review',
+    ],
+  ])('%s', (_name, rows, title) => {
+    expect(tallyTitle(owner, rows)).toBe(title);
+  });
+
+  it('a digest counts in its own words, and says its changes when nothing is counted', () => {
+    const digest: CardTally = { words: 'digest', lead: 'Tue 30 Jan', totals: [{ group: 'due-soon', count: 1 }], otherwise: '2 changes' };
+    expect(tallyTitle(digest)).toBe('Tue 30 Jan — 1 due within 7 days');
+    expect(tallyTitle({ ...digest, totals: [] })).toBe('Tue 30 Jan — 2 changes');
+  });
+});
+
+describe('headings', () => {
+  it('count what is still in their group; the rest of the heading stays', () => {
+    const rows = [{ section: 'overdue', group: 'done' }, { section: 'overdue' }, { section: 'needs-date', group: 'overdue' }];
+    expect(sectionCount(2, 'overdue', rows)).toBe(1);
+    expect(sectionCount(5, 'needs-date', rows)).toBe(4);
+    expect(recountHeading('Overdue (2)', 1)).toBe('Overdue (1)');
+    expect(recountHeading('*Overdue (2)*', 1)).toBe('*Overdue (1)*');
+    expect(recountHeading('History', 1)).toBe('History');
+  });
+
+  it('retallied: a patched card, its headings and the first line of its text', () => {
+    const reply = retallied({
+      visibility: 'channel',
+      text: `${tallyTitle(owner)}\nOverdue:\n  C-1 …`,
+      card: {
+        title: tallyTitle(owner),
+        tally: owner,
+        sections: [
+          {
+            heading: 'Overdue (2)',
+            group: 'overdue',
+            count: 2,
+            items: [
+              { id: 'C-1', title: 'C-1 a', group: 'done' },
+              { id: 'C-2', title: 'C-2 b', group: 'overdue' },
+            ],
+          },
+        ],
+      },
+    });
+    expect(reply.card?.title).toBe('Your commitments, Tue 1 Dec — 1 overdue · 5 need a date · 1 review · 1 done');
+    expect(reply.card?.sections[0].heading).toBe('Overdue (1)');
+    expect(reply.text.split('\n')[0]).toBe(reply.card?.title);
+    expect(reply.text.split('\n')[1]).toBe('Overdue:');
+  });
+});
+
+describe('Slack block ids carry the tally, headings and row groups', () => {
+  it('round-trips', () => {
+    expect(tallyOfBlock(tallyBlockId(owner))).toEqual(owner);
+    expect(headingOfBlock('fthead|0|overdue|2')).toEqual({ group: 'overdue', count: 2 });
+    expect(rowOfBlock(rowBlockId(3, 'C-1', 0, 'overdue'))).toMatchObject({ index: '3', itemId: 'C-1', part: 0, group: 'overdue' });
+    // Only a row's first part says its group; the old form (no group) still reads.
+    expect(rowBlockId(3, 'C-1', 1, 'overdue')).toBe('ftrow|3|C-1|1');
+    expect(rowOfBlock('ftrow|3|C-1|0')).toMatchObject({ itemId: 'C-1', group: undefined });
+  });
+
+  it('leaves the tally off rather than exceed 255 characters, and reads nothing crafted', () => {
+    expect(tallyBlockId({ ...owner, lead: 'x'.repeat(300) })).toBeUndefined();
+    expect(tallyOfBlock('fttally|o|overdue=2;drop table|Your commitments')).toBeUndefined();
+    expect(tallyOfBlock('fttally|x|overdue=2|lead')).toBeUndefined();
+    expect(headingOfBlock('fthead|0|overdue|two')).toBeUndefined();
+  });
+});
