@@ -60,6 +60,9 @@ export function featuresOf(shape: CandidateShape): Features {
   if (/\b(?:present|attendees|attendance|regrets|apologies)\b/.test(sentence.section ?? '') && sentence.text.length < 90)
     names.add('section_people');
   if (/^(?:WHEREAS|Whereas)\b/.test(sentence.text)) names.add('whereas');
+  // "Decides to remain seized of the matter": the body's standing watch. Once a procedural veto; the
+  // real resolutions count it (as `ongoing`), the team's texts do not, so the scorer weighs it.
+  if (/\bremain\s+(?:actively\s+)?seized\b/i.test(sentence.text)) names.add('remains_seized');
   if (/^[^a-z]*$/.test(sentence.text)) names.add('all_capitals');
   // "Facilitator: eholk", "Time: 10 minutes": a label and its value.
   if (/^[A-Z][\w ]{0,25}:\s*\S+(?:\s+\S+){0,2}$/.test(sentence.text)) names.add('label_line');

@@ -1,0 +1,55 @@
+// The formal genres (resolutions, pledges, joint statements, filings): constructions their texts use
+// that the cues once missed. Each shown on sentences of our own, through detectCues and the extractor.
+import { describe, expect, it } from 'vitest';
+import { detectCues } from '../../src/extraction/detect-cues.js';
+import { extractCommitments } from '../../src/extraction/extract-commitments.js';
+import type { Sentence } from '../../src/extraction/split-sentences.js';
+
+const sentence = (text: string): Sentence => ({ text, start: 0, zone: 'body' }) as Sentence;
+const cuesOf = (text: string) =>
+  detectCues(sentence(text)).map((c) => ({ type: c.type, subject: c.subject, action: text.slice(c.actionStart) }));
+const extract = (text: string, date = '2025-05-07') => extractCommitments(text, { date });
+
+describe('a directive whose addressee carries an apposition or a list', () => {
+  it('reads "requested the Secretary-General, Ana Ruiz, to submit …"', () => {
+    const [cue] = cuesOf('The Council requested the Secretary-General, Ana Ruiz, to submit a report by 31 January.');
+    expect(cue).toMatchObject({ type: 'directive', subject: 'the Secretary-General, Ana Ruiz', action: 'submit a report by 31 January.' });
+  });
+
+  it('reads a listed addressee closed by a comma before "to"', () => {
+    const [cue] = cuesOf('Urges all regional bodies, relevant agencies and other interested parties, to cooperate fully with the Panel;');
+    expect(cue).toMatchObject({ type: 'appeal', action: 'cooperate fully with the Panel;' });
+    expect(cue.subject).toMatch(/other interested parties$/);
+  });
+
+  it('does not run the addressee across a new clause', () => {
+    const cues = cuesOf('The chair asked about the budget, and the board agreed to publish the accounts.');
+    expect(cues.some((c) => c.type === 'directive')).toBe(false);
+  });
+
+  it('reads an appeal made as a gerund ("…, calling on the Taliban to create …")', () => {
+    const cues = cuesOf('The Council extended the mandate for six months, calling on the authorities to form an inclusive government.');
+    expect(cues).toContainEqual(
+      expect.objectContaining({ type: 'appeal', subject: 'the authorities', action: 'form an inclusive government.' }),
+    );
+  });
+
+  it('takes the commitment with its own deadline', () => {
+    const [item] = extract('The Council requested the Secretary-General, Ana Ruiz, to submit a report by 31 January 2026.');
+    expect(item.deadline).toMatchObject({ kind: 'exact', due: '2026-01-31' });
+  });
+});
+
+describe('"Decides to remain seized of the matter"', () => {
+  it('is a cue to keep a state, not a verb of state, and a standing one', () => {
+    const [cue] = detectCues(sentence('Decides to remain seized of the matter.'));
+    expect(cue.flags ?? []).not.toContain('state_verb');
+    const [item] = extract('4. Decides to remain actively seized of the matter.');
+    expect(item?.deadline.kind).toBe('ongoing');
+  });
+
+  it('still reads "will remain a member" as a state', () => {
+    const [cue] = detectCues(sentence('Kelvaria will remain a member of the council.'));
+    expect(cue.flags).toContain('state_verb');
+  });
+});
