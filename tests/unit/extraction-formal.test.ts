@@ -53,3 +53,31 @@ describe('"Decides to remain seized of the matter"', () => {
     expect(cue.flags).toContain('state_verb');
   });
 });
+
+describe('a pledge list whose items open with a bare verb, without bullets', () => {
+  const text = [
+    'Signatories to the Harbour Pledge agree to:',
+    '',
+    'Measure and report their emissions on a regular basis.',
+    '',
+    'Implement reduction strategies in line with the regional plan.',
+    '',
+    'Progress reports were sent to all members last year.',
+  ].join('\n');
+
+  it('reads each verb-led line as an item of the list the frame introduces', () => {
+    const items = extract(text).map((c) => c.action);
+    expect(items).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Measure and report their emissions/), expect.stringMatching(/^Implement reduction/)]),
+    );
+    expect(items.some((a) => /Progress reports/.test(a))).toBe(false);
+  });
+
+  it('tells a verb-led line from a subject and its verb', async () => {
+    const { opensWithImperative } = await import('../../src/extraction/imperative-line.js');
+    expect(opensWithImperative('Measure and report emissions.')).toBe(true);
+    expect(opensWithImperative('Ensure residents have access to clean energy.')).toBe(true);
+    expect(opensWithImperative('Progress reports were sent.')).toBe(false);
+    expect(opensWithImperative('Mayors signing onto the declaration will act.')).toBe(false);
+  });
+});
