@@ -4,6 +4,8 @@
  * an agreement, an appeal to outsiders, a preamble …), the layout of its line and its deadline.
  */
 import type { Cue } from './detect-cues.js';
+import { isResultVerb } from './result-verbs.js';
+import { isThingsEffect } from './agentivity.js';
 import type { Features } from './candidate-model.js';
 import type { DeadlinePhrase } from './find-deadline-phrase.js';
 import type { Sentence } from './split-sentences.js';
@@ -85,6 +87,11 @@ export function featuresOf(shape: CandidateShape): Features {
   if (cueWord) names.add(`cue=${cueWord}`);
   const verb = (/^(?:(?:not|also|further|fully|jointly|immediately|promptly|be)\s+)*([a-z]+)/i.exec(action)?.[1] ?? '').toLowerCase();
   if (verb) names.add(`verb=${verb.replace(/(?<=\w{3})(?:es|s)$/, '')}`);
+  // "will record pre-tax charges", "expects to realize savings": a result in the accounts is a forecast, whatever the cue.
+  if (isResultVerb(verb)) names.add('forecast');
+  // "The Declaration will enable …", "An ambitious new target will galvanize …": a thing's effect, likewise.
+  if ((cue.type === 'modal' || cue.type === 'hedged') && isThingsEffect(cue.subject, verb.replace(/(?<=\w{3})(?:es|s)$/, '')))
+    names.add('forecast');
   const subjectWords = cue.subject.trim().split(/\s+/).filter(Boolean);
   if (subjectWords.length > 0 && subjectWords.length <= 4)
     names.add(`subject=${subjectWords[subjectWords.length - 1].toLowerCase().replace(/[^a-z@]/g, '')}`);

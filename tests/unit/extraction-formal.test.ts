@@ -81,3 +81,38 @@ describe('a pledge list whose items open with a bare verb, without bullets', () 
     expect(opensWithImperative('Mayors signing onto the declaration will act.')).toBe(false);
   });
 });
+
+describe('results and effects read as forecasts, not deeds', () => {
+  it('marks a result in the accounts ("will record charges", "expects to realize savings")', async () => {
+    const { featuresOf } = await import('../../src/extraction/candidate-features.js');
+    const shape = (text: string) => {
+      const s = sentence(text);
+      const [cue] = detectCues(s);
+      return featuresOf({
+        cue,
+        sentence: s,
+        action: text.slice(cue.actionStart),
+        frame: '',
+        phrase: undefined,
+        partIndex: 0,
+        sentenceFlags: [],
+        intentOnly: false,
+      });
+    };
+    expect(shape('Harbour Foods will record pre-tax charges of about $5.0 million.').forecast).toBe(1);
+    expect(shape('The company expects to realize $3.0 million in annual savings.').forecast).toBe(1);
+    expect(shape('The Declaration will enable a just and equitable energy transition.').forecast).toBe(1);
+    // A party's own deed, and a body of people as the subject, are not.
+    expect(shape('Harbour Foods will redeem all of its 6.95% notes on 15 June.').forecast).toBeUndefined();
+    expect(shape('The commission will create a register of claims.').forecast).toBeUndefined();
+  });
+
+  it('tells a thing from a body of people', async () => {
+    const { isThingsEffect } = await import('../../src/extraction/agentivity.js');
+    expect(isThingsEffect('An ambitious new target', 'galvanize')).toBe(true);
+    expect(isThingsEffect("Mayors' actions", 'create')).toBe(true);
+    expect(isThingsEffect('the government', 'create')).toBe(false);
+    expect(isThingsEffect('it', 'help')).toBe(false);
+    expect(isThingsEffect('The Declaration', 'sign')).toBe(false);
+  });
+});
