@@ -4,6 +4,8 @@
  * an agreement, an appeal to outsiders, a preamble …), the layout of its line and its deadline.
  */
 import type { Cue } from './detect-cues.js';
+import { isResultVerb } from './result-verbs.js';
+import { isThingsEffect } from './agentivity.js';
 import type { Features } from './candidate-model.js';
 import type { DeadlinePhrase } from './find-deadline-phrase.js';
 import type { Sentence } from './split-sentences.js';
@@ -60,6 +62,9 @@ export function featuresOf(shape: CandidateShape): Features {
   if (/\b(?:present|attendees|attendance|regrets|apologies)\b/.test(sentence.section ?? '') && sentence.text.length < 90)
     names.add('section_people');
   if (/^(?:WHEREAS|Whereas)\b/.test(sentence.text)) names.add('whereas');
+  // "Decides to remain seized of the matter": the body's standing watch. Once a procedural veto; the
+  // real resolutions count it (as `ongoing`), the team's texts do not, so the scorer weighs it.
+  if (/\bremain\s+(?:actively\s+)?seized\b/i.test(sentence.text)) names.add('remains_seized');
   if (/^[^a-z]*$/.test(sentence.text)) names.add('all_capitals');
   // "Facilitator: eholk", "Time: 10 minutes": a label and its value.
   if (/^[A-Z][\w ]{0,25}:\s*\S+(?:\s+\S+){0,2}$/.test(sentence.text)) names.add('label_line');
@@ -82,6 +87,11 @@ export function featuresOf(shape: CandidateShape): Features {
   if (cueWord) names.add(`cue=${cueWord}`);
   const verb = (/^(?:(?:not|also|further|fully|jointly|immediately|promptly|be)\s+)*([a-z]+)/i.exec(action)?.[1] ?? '').toLowerCase();
   if (verb) names.add(`verb=${verb.replace(/(?<=\w{3})(?:es|s)$/, '')}`);
+  // "will record pre-tax charges", "expects to realize savings": a result in the accounts is a forecast, whatever the cue.
+  if (isResultVerb(verb)) names.add('forecast');
+  // "The Declaration will enable …", "An ambitious new target will galvanize …": a thing's effect, likewise.
+  if ((cue.type === 'modal' || cue.type === 'hedged') && isThingsEffect(cue.subject, verb.replace(/(?<=\w{3})(?:es|s)$/, '')))
+    names.add('forecast');
   const subjectWords = cue.subject.trim().split(/\s+/).filter(Boolean);
   if (subjectWords.length > 0 && subjectWords.length <= 4)
     names.add(`subject=${subjectWords[subjectWords.length - 1].toLowerCase().replace(/[^a-z@]/g, '')}`);

@@ -3,6 +3,7 @@
  * party, minutes shorthand, hedges — and for each, where the promised action begins and who is bound.
  */
 import { clauseSubject, governingScope } from './clause-subject.js';
+import { ADDRESSEE, DIRECTIVE_VERB } from './directive-object.js';
 import { isNonCommittalScope, STATE_VERBS, THIRD_PARTY } from './exclusions.js';
 import { findDeadlinePhrase } from './find-deadline-phrase.js';
 import { isDirectSpeech, isNotADeed } from './not-a-deed.js';
@@ -63,8 +64,10 @@ const MODAL = new RegExp(
 );
 const COMMISSIVE =
   /\b((?:set|sets|has\s+set|have\s+set)\s+(?:itself\s+|themselves\s+)?(?:a|an)\s+(?:new\s+|further\s+|separate\s+)?(?:target|goal)|agreed|agrees|agree|decided|decides|decide|resolved|resolves|resolve|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?:reaffirmed|renewed|reiterated|reaffirms?|renews?|reiterates?) (?:their|its|his|her|our) (?:firm |strong |full |unwavering )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally))*)\s+(to|on|not\s+to)\s+/gi;
-const DIRECTIVE =
-  /\b(directed|directs|direct|instructed|instructs|instruct|tasked|tasks|task|asked|asks|ask|requested|requests|request|told|tells|ordered|orders|order|mandated|mandates|mandate|invited|invites|invite|commissioned|calls?\s+(?:up)?on|called\s+(?:up)?on|urges?|urged|encourages?|encouraged)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Za-z])[^,;.:]{0,80}?)(?:,\s*effective\s+[^,;]{1,40},)?\s+to\s+(?!the\b|a\b|an\b)([a-z]\w*)/gi;
+const DIRECTIVE = new RegExp(
+  `\\b(${DIRECTIVE_VERB})\\s+${ADDRESSEE}(?:,\\s*effective\\s+[^,;]{1,40},)?,?\\s+to\\s+(?!the\\b|a\\b|an\\b)([a-z]\\w*)`,
+  'gi',
+);
 // "tasked the Federal Board of Revenue with recovering …", "charged the committee with preparing …".
 const TASKED_WITH =
   /\b(tasked|tasks|charged|charges|entrusted|entrusts)\s+((?:the|all|each|every|both|his|her|its|their|our|[A-Z])[^,;.:]{0,80}?)\s+with\s+([a-z]+ing)\b/gi;
@@ -84,6 +87,18 @@ const SHORTHAND =
   /^(@[\w.-]+|(?:The\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|of|the))*?)(?:\s+to\s+(?!be\b)|\s+[-–—:]\s+|(?<=^@[\w.-]+):\s+)(?!(?:the|a|an|this|that|its|their|his|her|our|all|each)\b)(?=[a-z])/;
 const NOT_A_NAME =
   /^(?:In|On|At|By|For|With|From|After|Before|As|It|This|That|There|We|They|He|She|Motion|Date|Next|Time|According|Speaking|Due|Prior|Thanks|Pursuant|Further|Similarly|Contrary|Subject|Owing|Close|Up|Back|Welcome|Turning|Returning|Failure|Access|Efforts?|Plans?|Moves?|Requests|Decides|Calls|Urges|Invites|Encourages|Demands|Directs|Asks|Instructs|Welcomes|Notes|Takes|Stresses|Reaffirms|Recalls|Authori[sz]es|Approves|Endorses|Expresses|Affirms|Emphasi[sz]es|Underlines|Condemns|Deplores|Reiterates|Supports|Commends|Requests|Invites|Mandates|Tasks)\b/;
+
+/**
+ * A verb of state ("shall become", "will remain a member") is no deed; keeping something in a state
+ * ("remain open", "remain frozen", "remain seized of the matter", "apply for") is one.
+ */
+function isStateReading(deed: string): boolean {
+  const verb = (/^[a-z]+/i.exec(deed) ?? [''])[0].toLowerCase();
+  return (
+    STATE_VERBS.has(verb) &&
+    !/^(?:apply\s+for|remain\s+(?:actively\s+)?(?:unchanged|frozen|suspended|closed|open|capped|fixed|in\s+place|seized))\b/i.test(deed)
+  );
+}
 
 /** What kind of party the subject names: a name, "we", a pronoun, an outsider, a long noun phrase. */
 function subjectFlags(subject: string): string[] {
@@ -180,11 +195,7 @@ function modalCues(text: string): Cue[] {
       // "will have to", "will need to": an obligation, the deed follows "to".
       flags.push('obligation_to');
       actionStart += (/^\w+\s+to\s+/i.exec(text.slice(actionStart)) ?? [''])[0].length;
-    } else if (
-      STATE_VERBS.has(verb.toLowerCase()) &&
-      !/^(?:apply\s+for|remain\s+(?:unchanged|frozen|suspended|closed|open|capped|fixed|in\s+place))\b/i.test(text.slice(actionStart))
-    )
-      flags.push('state_verb');
+    } else if (isStateReading(text.slice(actionStart))) flags.push('state_verb');
     if (HEDGE_AFTER_MODAL.has(verb.toLowerCase())) {
       const to = /^\w+\s+(?:to(?:wards)?|on)\s+/.exec(text.slice(actionStart));
       weak = true;
@@ -256,7 +267,7 @@ function commissiveCues(text: string): Cue[] {
     const actionStart = at + m[0].length;
     const rest = text.slice(actionStart);
     const firstWord = (/^\w+/.exec(rest) ?? [''])[0].toLowerCase();
-    const flags = STATE_VERBS.has(firstWord) ? ['state_verb'] : [];
+    const flags = isStateReading(rest) ? ['state_verb'] : [];
     const nominal = m[3].toLowerCase() === 'on' || /^(?:the|a|an|its|their|our|his|her)$/.test(firstWord);
     const { clauseStart, subject } = clauseSubject(text, at);
     // A reaffirmed commitment is a standing one whatever it is to; "agreed not to" is a prohibition.
@@ -293,7 +304,7 @@ function directiveCues(text: string): Cue[] {
     // "calls upon X to", "urges X to": binding only when X is bound by the text (checked once all is read).
     // "The Parties request IGAD to deploy monitors": the parties ask an outsider; bound only if it is one of them.
     const appeal =
-      /^(?:call|urge|encourag)/i.test(m[1]) ||
+      /^(?:call|urg|encourag)/i.test(m[1]) ||
       (/^(?:request|ask|invit)/i.test(m[1]) &&
         /^(?:the\s+)?(?:parties|two\s+sides|both\s+sides|signatories|two\s+governments|both\s+governments)$/i.test(subject));
     const inviter = /^invit/i.test(m[1]) && subject !== '' ? subject : undefined;

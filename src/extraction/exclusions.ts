@@ -12,7 +12,7 @@ export const THIRD_PARTY =
 
 // Procedure of the body itself, not a promise to anyone.
 const PROCEDURAL =
-  /\b(?:remain (?:actively )?seized|decides to (?:extend|renew|prolong) the (?:mandate|authori[sz]ation|measures)|^authori[sz]es\b|continue (?:its|their) consideration|decides to consider (?:this|the) (?:question|matter)|shall enter into force|enters? into force upon|meeting (?:was )?adjourned|called the meeting to order)\b/i;
+  /\b(?:decides to (?:extend|renew|prolong) the (?:mandate|authori[sz]ation|measures)|^authori[sz]es\b|continue (?:its|their) consideration|decides to consider (?:this|the) (?:question|matter)|shall enter into force|enters? into force upon|meeting (?:was )?adjourned|called the meeting to order)\b/i;
 
 // Verbs that describe a state, not a deed: "our border shall become …", "this Agreement shall remain …".
 export const STATE_VERBS = new Set([

@@ -5,6 +5,7 @@
  * that introduces a list ("Signatories must agree to:"), so each item can be read under it.
  * Offsets are kept: a block's text is the input's span with line breaks turned into spaces.
  */
+import { opensWithImperative } from './imperative-line.js';
 
 export interface Block {
   /** The input's span, line breaks as spaces: same length, so offsets stay the input's. */
@@ -74,6 +75,14 @@ function frontMatterEnd(lines: RawLine[]): number {
   return close > 0 && close < 30 ? close + 1 : 0;
 }
 
+/**
+ * "Signatories to The Climate Pledge agree to:⏎⏎Measure and report …⏎⏎Implement …": under a line that
+ * introduces a list, a line opening with a bare verb ("Measure", "Conserve") is an item of it, bullet or not.
+ */
+function imperativeItem(line: string, frame: number | undefined): boolean {
+  return frame !== undefined && opensWithImperative(line);
+}
+
 export function layoutBlocks(input: string): Block[] {
   const lines = linesOf(input);
   const width = wrapWidth(lines);
@@ -91,8 +100,9 @@ export function layoutBlocks(input: string): Block[] {
     }
     const first = lines[i];
     const listItem =
-      !/^\s*#/.test(first.text) &&
-      ((UNIT_START.test(first.text) && !/^\s*[A-Z][A-Za-z ]{1,30}:\s/.test(first.text)) || /^\s*\|/.test(first.text));
+      (!/^\s*#/.test(first.text) &&
+        ((UNIT_START.test(first.text) && !/^\s*[A-Z][A-Za-z ]{1,30}:\s/.test(first.text)) || /^\s*\|/.test(first.text))) ||
+      imperativeItem(first.text, frame);
     const heading = !listItem && isHeading(first.text, blank(i - 1), blank(i + 1) || UNIT_START.test(lines[i + 1]?.text ?? ''));
     let end = i;
     // A numbering alone on its line ("2.") belongs to the line after it.

@@ -32,7 +32,8 @@ export function standingFeatures(shape: StandingShape): Features {
   const names = new Set<string>([`kind_cue_${cue.type}`]);
   // "the determination … to confront terrorism": a nominal cue leaves the infinitive's "to" in the action.
   const deed = action.replace(/^(?:to\s+)?(?:(?:fully|also|further|jointly|closely|strictly|carefully)\s+)*/i, '');
-  if (cue.standing || shape.partStanding || STANDING_VERBS.test(deed)) names.add('kind_lexicon_standing');
+  // "remain open", "remain seized of the matter": keeping a state is a standing duty (as after a modal).
+  if (cue.standing || shape.partStanding || STANDING_VERBS.test(deed) || /^remain\s/i.test(deed)) names.add('kind_lexicon_standing');
   if (/^(?:not|never|no\s+longer)\b/i.test(deed) || /\b(?:not|never)\s*$/i.test(frame)) names.add('kind_negated');
   if (shape.startsDuty) names.add('kind_starts_duty');
   const verb = /^(?:(?:not|also|further|fully|jointly|be)\s+)*([a-z]+)/i.exec(deed)?.[1];

@@ -1,0 +1,34 @@
+/**
+ * A thing, not a party, as the subject of a verb of bringing about: "The Declaration will enable a just
+ * transition", "Mayors' actions will create healthier communities", "An ambitious new target will
+ * galvanize our business". These forecast an effect; a promise names a party and its deed.
+ */
+
+// Heads that name a body of people despite an abstract suffix: "the government", "the commission".
+const BODY =
+  /^(?:government|commission|administration|management|department|foundation|organi[sz]ation|association|corporation|coalition|federation|delegation|nation|parliament|institution|authority|community|municipality|presidency|secretariat|agency|company|committee|council)s?$/i;
+const ABSTRACT_SUFFIX = /(?:tion|sion|ment|ance|ence|ity|ism|ure|ness)s?$/i;
+const ABSTRACT_HEAD =
+  /^(?:target|goal|plan|declaration|pledge|agreement|actions?|initiative|program(?:me)?|project|investment|policy|law|rule|change|measures?|steps?|efforts?|approach|strategy|framework|charter|deal|fund(?:ing)?|money)$/i;
+// Verbs of bringing something about: what a thing does to the world.
+const EFFECT_VERB =
+  /^(?:enable|allow|help|galvani[sz]e|spur|drive|boost|generate|result|lead|create|bring|deliver|benefit|foster|pave|unlock|catalys?[sz]e|transform|mean|contribute)$/i;
+
+/** The subject's head noun: the last word, or the word before "of" ("the governments of the world"). */
+function headOf(subject: string): string {
+  const words = subject
+    .replace(/[’']s\b/g, '')
+    .replace(/[^\w\s-]/g, ' ')
+    .trim()
+    .split(/\s+/);
+  const of = words.findIndex((w, i) => i > 0 && /^of$/i.test(w));
+  return (of > 0 ? words[of - 1] : words[words.length - 1]) ?? '';
+}
+
+/** Whether the subject names a thing (not a body of people) and the verb says what it will bring about. */
+export function isThingsEffect(subject: string, verb: string): boolean {
+  const head = headOf(subject.trim());
+  if (head === '' || !EFFECT_VERB.test(verb)) return false;
+  // A named document ("The … Declaration") is a thing; a capitalised head with an abstract suffix may be a body.
+  return !BODY.test(head) && (ABSTRACT_HEAD.test(head) || (/^[a-z]/.test(head) && ABSTRACT_SUFFIX.test(head)));
+}

@@ -1,0 +1,118 @@
+// The formal genres (resolutions, pledges, joint statements, filings): constructions their texts use
+// that the cues once missed. Each shown on sentences of our own, through detectCues and the extractor.
+import { describe, expect, it } from 'vitest';
+import { detectCues } from '../../src/extraction/detect-cues.js';
+import { extractCommitments } from '../../src/extraction/extract-commitments.js';
+import type { Sentence } from '../../src/extraction/split-sentences.js';
+
+const sentence = (text: string): Sentence => ({ text, start: 0, zone: 'body' }) as Sentence;
+const cuesOf = (text: string) =>
+  detectCues(sentence(text)).map((c) => ({ type: c.type, subject: c.subject, action: text.slice(c.actionStart) }));
+const extract = (text: string, date = '2025-05-07') => extractCommitments(text, { date });
+
+describe('a directive whose addressee carries an apposition or a list', () => {
+  it('reads "requested the Secretary-General, Ana Ruiz, to submit …"', () => {
+    const [cue] = cuesOf('The Council requested the Secretary-General, Ana Ruiz, to submit a report by 31 January.');
+    expect(cue).toMatchObject({ type: 'directive', subject: 'the Secretary-General, Ana Ruiz', action: 'submit a report by 31 January.' });
+  });
+
+  it('reads a listed addressee closed by a comma before "to"', () => {
+    const [cue] = cuesOf('Urges all regional bodies, relevant agencies and other interested parties, to cooperate fully with the Panel;');
+    expect(cue).toMatchObject({ type: 'appeal', action: 'cooperate fully with the Panel;' });
+    expect(cue.subject).toMatch(/other interested parties$/);
+  });
+
+  it('does not run the addressee across a new clause', () => {
+    const cues = cuesOf('The chair asked about the budget, and the board agreed to publish the accounts.');
+    expect(cues.some((c) => c.type === 'directive')).toBe(false);
+  });
+
+  it('reads an appeal made as a gerund ("…, calling on the Taliban to create …")', () => {
+    const cues = cuesOf('The Council extended the mandate for six months, calling on the authorities to form an inclusive government.');
+    expect(cues).toContainEqual(
+      expect.objectContaining({ type: 'appeal', subject: 'the authorities', action: 'form an inclusive government.' }),
+    );
+  });
+
+  it('takes the commitment with its own deadline', () => {
+    const [item] = extract('The Council requested the Secretary-General, Ana Ruiz, to submit a report by 31 January 2026.');
+    expect(item.deadline).toMatchObject({ kind: 'exact', due: '2026-01-31' });
+  });
+});
+
+describe('"Decides to remain seized of the matter"', () => {
+  it('is a cue to keep a state, not a verb of state, and a standing one', () => {
+    const [cue] = detectCues(sentence('Decides to remain seized of the matter.'));
+    expect(cue.flags ?? []).not.toContain('state_verb');
+    const [item] = extract('4. Decides to remain actively seized of the matter.');
+    expect(item?.deadline.kind).toBe('ongoing');
+  });
+
+  it('still reads "will remain a member" as a state', () => {
+    const [cue] = detectCues(sentence('Kelvaria will remain a member of the council.'));
+    expect(cue.flags).toContain('state_verb');
+  });
+});
+
+describe('a pledge list whose items open with a bare verb, without bullets', () => {
+  const text = [
+    'Signatories to the Harbour Pledge agree to:',
+    '',
+    'Measure and report their emissions on a regular basis.',
+    '',
+    'Implement reduction strategies in line with the regional plan.',
+    '',
+    'Progress reports were sent to all members last year.',
+  ].join('\n');
+
+  it('reads each verb-led line as an item of the list the frame introduces', () => {
+    const items = extract(text).map((c) => c.action);
+    expect(items).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Measure and report their emissions/), expect.stringMatching(/^Implement reduction/)]),
+    );
+    expect(items.some((a) => /Progress reports/.test(a))).toBe(false);
+  });
+
+  it('tells a verb-led line from a subject and its verb', async () => {
+    const { opensWithImperative } = await import('../../src/extraction/imperative-line.js');
+    expect(opensWithImperative('Measure and report emissions.')).toBe(true);
+    expect(opensWithImperative('Ensure residents have access to clean energy.')).toBe(true);
+    expect(opensWithImperative('Progress reports were sent.')).toBe(false);
+    expect(opensWithImperative('Mayors signing onto the declaration will act.')).toBe(false);
+  });
+});
+
+describe('results and effects read as forecasts, not deeds', () => {
+  it('marks a result in the accounts ("will record charges", "expects to realize savings")', async () => {
+    const { featuresOf } = await import('../../src/extraction/candidate-features.js');
+    const shape = (text: string) => {
+      const s = sentence(text);
+      const [cue] = detectCues(s);
+      return featuresOf({
+        cue,
+        sentence: s,
+        action: text.slice(cue.actionStart),
+        frame: '',
+        phrase: undefined,
+        partIndex: 0,
+        sentenceFlags: [],
+        intentOnly: false,
+      });
+    };
+    expect(shape('Harbour Foods will record pre-tax charges of about $5.0 million.').forecast).toBe(1);
+    expect(shape('The company expects to realize $3.0 million in annual savings.').forecast).toBe(1);
+    expect(shape('The Declaration will enable a just and equitable energy transition.').forecast).toBe(1);
+    // A party's own deed, and a body of people as the subject, are not.
+    expect(shape('Harbour Foods will redeem all of its 6.95% notes on 15 June.').forecast).toBeUndefined();
+    expect(shape('The commission will create a register of claims.').forecast).toBeUndefined();
+  });
+
+  it('tells a thing from a body of people', async () => {
+    const { isThingsEffect } = await import('../../src/extraction/agentivity.js');
+    expect(isThingsEffect('An ambitious new target', 'galvanize')).toBe(true);
+    expect(isThingsEffect("Mayors' actions", 'create')).toBe(true);
+    expect(isThingsEffect('the government', 'create')).toBe(false);
+    expect(isThingsEffect('it', 'help')).toBe(false);
+    expect(isThingsEffect('The Declaration', 'sign')).toBe(false);
+  });
+});
