@@ -116,17 +116,23 @@ export function layoutBlocks(input: string): Block[] {
     }
     const first = lines[i];
     const listItem =
-      !/^\s*#/.test(first.text) &&
-      ((UNIT_START.test(first.text) && !/^\s*[A-Z][A-Za-z ]{1,30}:\s/.test(first.text)) || /^\s*\|/.test(first.text));
+      /^\s*[•●▪◦·]\s*$/.test(first.text) ||
+      (!/^\s*#/.test(first.text) &&
+        ((UNIT_START.test(first.text) && !/^\s*[A-Z][A-Za-z ]{1,30}:\s/.test(first.text)) || /^\s*\|/.test(first.text)));
     const heading = !listItem && isHeading(first.text, blank(i - 1), blank(i + 1) || UNIT_START.test(lines[i + 1]?.text ?? ''));
     let end = i;
     // A numbering alone on its line ("2.") belongs to the line after it.
     if (/^\s*\(?\d{1,3}[.)]\s*$/.test(first.text) && !blank(i + 1)) end = i + 1;
+    // So does a bullet glyph alone on its line, as PDF copies of minutes print it ("·", then "Bank",
+    // then "Mandate forms. …"): the item runs on, capitals and all, until a sentence ends.
+    const glyphItem = /^\s*[•●▪◦·]\s*$/.test(first.text) && !blank(i + 1);
+    if (glyphItem) end = i + 1;
     while (!heading && !/^\s*\|/.test(first.text) && end + 1 < lines.length && !blank(end + 1)) {
       const current = lines[end].text.trimEnd();
       const next = lines[end + 1].text;
       if (UNIT_START.test(next) || TERMINAL.test(current) || /:\s*$/.test(current)) break;
       const continues =
+        glyphItem ||
         /^\s*(?:[a-z(]|\d+(?![.)\d]))/.test(next) ||
         (width > 0 && current.trim().length >= width * 0.55) ||
         // an indented line under a list item continues it

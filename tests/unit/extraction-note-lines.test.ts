@@ -100,3 +100,18 @@ describe('nested notes layout', () => {
     expect(sentences[1]).toMatchObject({ text: 'Open office hours on Thursday', label: 'Joe' });
   });
 });
+
+describe('minutes printed from PDF', () => {
+  it('joins a bullet glyph alone on its line with the item after it, capitals and all', () => {
+    const blocks = layoutBlocks('·\nBank\nMandate forms. The bank wants these redone.\n·\nBus\nShelters. NB to order new signs.').map(
+      (b) => b.text,
+    );
+    expect(blocks).toEqual(['· Bank Mandate forms. The bank wants these redone.', '· Bus Shelters. NB to order new signs.']);
+  });
+
+  it('does not take a topic and a sentence end for a label', () => {
+    const [topic, action] = splitSentences('Bus Shelters. ACTION: NB to order new bus stop signs.');
+    expect(topic.text).toBe('Bus Shelters.');
+    expect(action.text).toBe('ACTION: NB to order new bus stop signs.');
+  });
+});
