@@ -69,7 +69,11 @@ export function featuresOf(shape: CandidateShape): Features {
   // "Facilitator: eholk", "Time: 10 minutes": a label and its value.
   if (/^[A-Z][\w ]{0,25}:\s*\S+(?:\s+\S+){0,2}$/.test(sentence.text)) names.add('label_line');
   // "there weren't plans to …", "no one has agreed to …": the cue is denied.
-  if (/\b(?:not|n't|no|never|neither|nor)\b[^,;]*$/i.test(sentence.text.slice(Math.max(0, cue.clauseStart), cue.at)))
+  // ("Neither Party shall …", "No State shall …" deny nothing: the negated subject makes a prohibition.)
+  if (
+    /\b(?:not|n't|no|never|neither|nor)\b[^,;]*$/i.test(sentence.text.slice(Math.max(0, cue.clauseStart), cue.at)) &&
+    !/^(?:neither|no)\s+(?!one\b)[\w-]+$/i.test(cue.subject.trim())
+  )
     names.add('denied_cue');
   if (CONDITION.test(frame)) names.add('conditional_frame');
   if (REPORTED.test(frame)) names.add('reported_frame');

@@ -10,6 +10,7 @@ import { isDirectSpeech, isNotADeed } from './not-a-deed.js';
 import { isBaseVerb } from './split-coordinated.js';
 import type { Sentence } from './split-sentences.js';
 import { isParticiple } from './participle.js';
+import { taskLineCues } from './note-line.js';
 
 export type CueType =
   | 'commissive'
@@ -25,7 +26,8 @@ export type CueType =
   | 'continuing'
   | 'imperative'
   | 'nominal'
-  | 'listed';
+  | 'listed'
+  | 'line';
 
 export interface Cue {
   type: CueType;
@@ -693,6 +695,8 @@ export function detectCues(sentence: Sentence): Cue[] {
     if (!near && !inside) cues.push(cue);
   }
   if (cues.length === 0) cues.push(...listedCue(text, sentence));
+  // Notes shorthand read by its line's shape ("Will remove lock on Wed", "Joe: Open office hours …").
+  if (cues.length === 0 && !sentence.actionItem) cues.push(...taskLineCues(sentence, text));
   if (cues.length === 0 && sentence.actionItem && /[a-z]{3}/.test(text)) {
     const owner = TRAILING_OWNER.exec(text);
     cues.push(shorthandLineCue(0, owner?.[1] ?? '', STANDING_VERBS.test(text), [owner ? 'trailing_owner' : 'bare_task_line']));

@@ -20,6 +20,14 @@ export interface Block {
   frame?: number;
   /** The heading this block sits under, lower-cased ("agenda", "action items"). */
   section: string;
+  /** How far the block's first line is indented (a tab counts four). */
+  indent: number;
+  /**
+   * The block a list item hangs under, by index: the nearest earlier list item indented less, or the
+   * line before the list. Notes nest a speaker's points ("* Mark R:" then "    * Plans to submit") and
+   * a list's items ("- Next Steps:" then "    - send out confirmations") this way.
+   */
+  parent?: number;
 }
 
 interface RawLine {
@@ -32,6 +40,16 @@ const UNIT_START =
   /^\s*(?:[•●▪◦·*]\s|[-–—]{1,2}\s|\[[ xX✓]?\]|\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)](?:\s|$)|\(?[a-z][.)]\s|\([ivx]+\)\s|#{1,6}\s|\||(?:ACTION|AI|TODO|DECISION|AGREED|RESOLVED|WHEREAS|NOW,?\s+THEREFORE)\b|[A-Z][A-Za-z ]{1,30}:\s)/;
 const ACTION_HEADING =
   /^(?:#{1,6}\s*)?(?:\*\*)?(?:action\s*items?|actions?(?:\s+(?:items?|points?|required|log))?|next\s+steps|to-?dos?|follow-?ups?|tasks|assignments|decisions\s+and\s+actions)\b[^.!?]*$/i;
+/** "Action items", "Next steps:", "TODO" — a heading or list head under which lines are tasks. */
+export function isActionHeading(line: string): boolean {
+  return ACTION_HEADING.test(
+    line
+      .trim()
+      .replace(/^[-*•]\s+/, '')
+      .replace(/\*\*/g, '')
+      .replace(/:\s*$/, ''),
+  );
+}
 const TERMINAL_MARK = /[.!?;]["”’')\]]*\s*$/;
 // "… the resolution of Sept.⏎6 has been …", "… agenda i.e.⏎the issues": an abbreviation ends no sentence.
 const ABBREVIATED_END =
@@ -83,6 +101,11 @@ function imperativeItem(line: string, frame: number | undefined): boolean {
   return frame !== undefined && opensWithImperative(line);
 }
 
+function indentOf(line: string): number {
+  const lead = /^[ \t]*/.exec(line)?.[0] ?? '';
+  return lead.replace(/\t/g, '    ').length;
+}
+
 export function layoutBlocks(input: string): Block[] {
   const lines = linesOf(input);
   const width = wrapWidth(lines);
@@ -92,6 +115,8 @@ export function layoutBlocks(input: string): Block[] {
   let actionSection = false;
   let section = '';
   let frame: number | undefined;
+  // Open list levels, shallowest first: where each list item finds its parent.
+  let levels: { indent: number; index: number }[] = [];
   let i = skip;
   while (i < lines.length) {
     if (blank(i)) {
@@ -100,6 +125,7 @@ export function layoutBlocks(input: string): Block[] {
     }
     const first = lines[i];
     const listItem =
+      /^\s*[•●▪◦·]\s*$/.test(first.text) ||
       (!/^\s*#/.test(first.text) &&
         ((UNIT_START.test(first.text) && !/^\s*[A-Z][A-Za-z ]{1,30}:\s/.test(first.text)) || /^\s*\|/.test(first.text))) ||
       imperativeItem(first.text, frame);
@@ -107,11 +133,16 @@ export function layoutBlocks(input: string): Block[] {
     let end = i;
     // A numbering alone on its line ("2.") belongs to the line after it.
     if (/^\s*\(?\d{1,3}[.)]\s*$/.test(first.text) && !blank(i + 1)) end = i + 1;
+    // So does a bullet glyph alone on its line, as PDF copies of minutes print it ("·", then "Bank",
+    // then "Mandate forms. …"): the item runs on, capitals and all, until a sentence ends.
+    const glyphItem = /^\s*[•●▪◦·]\s*$/.test(first.text) && !blank(i + 1);
+    if (glyphItem) end = i + 1;
     while (!heading && !/^\s*\|/.test(first.text) && end + 1 < lines.length && !blank(end + 1)) {
       const current = lines[end].text.trimEnd();
       const next = lines[end + 1].text;
       if (UNIT_START.test(next) || TERMINAL.test(current) || /:\s*$/.test(current)) break;
       const continues =
+        glyphItem ||
         /^\s*(?:[a-z(]|\d+(?![.)\d]))/.test(next) ||
         (width > 0 && current.trim().length >= width * 0.55) ||
         // an indented line under a list item continues it
@@ -132,6 +163,15 @@ export function layoutBlocks(input: string): Block[] {
       frame = undefined;
     }
     if (!listItem) frame = undefined;
+    const indent = indentOf(first.text);
+    let parent: number | undefined;
+    if (heading) levels = [];
+    else if (!listItem) levels = [{ indent: -1, index: blocks.length }];
+    else {
+      while (levels.length > 0 && levels[levels.length - 1].indent >= indent) levels.pop();
+      parent = levels[levels.length - 1]?.index;
+      levels.push({ indent, index: blocks.length });
+    }
     const block: Block = {
       text,
       start,
@@ -139,7 +179,9 @@ export function layoutBlocks(input: string): Block[] {
       heading,
       actionSection: actionSection && !heading,
       section,
+      indent,
       ...(listItem && frame !== undefined ? { frame } : {}),
+      ...(parent !== undefined ? { parent } : {}),
     };
     blocks.push(block);
     // A line that ends with ":" introduces the list after it.

@@ -1,0 +1,84 @@
+/**
+ * A task written the way meeting notes write it, read from the shape of its line rather than from a
+ * promise word: an owner before a colon or arrow ("Joe: …", "Eemeli -> …", the speaker cut as the
+ * line's label), then a clause whose subject was dropped ("Will remove lock on Wed", "Need to
+ * document …"), a bare verb ("Share links to the folder"), a gerund ("Working on sponsors") or a
+ * dated noun phrase ("Open vote May 1"). It proposes a candidate and says which shape it was; the
+ * scorer, trained on real notes, decides which shapes promise and which only narrate.
+ */
+import { clauseShape } from './clause-shape.js';
+import type { Cue } from './detect-cues.js';
+import { findDeadlinePhrase } from './find-deadline-phrase.js';
+import type { Sentence } from './split-sentences.js';
+
+// "Joe: …", "Eemeli -> …", "ehuss: …", "@dana: …": who the line is about, before a colon or arrow.
+const OWNER_PREFIX = /^(@[\w.-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|[a-z][\w-]{1,20})\s*(?:->|→|=>|:)\s+(?=\S)/;
+// Labels that name a topic or a kind of note, not a person.
+const NOT_AN_OWNER =
+  /^(?:note|notes|goal|proposal|decision|decisions|link|links|labels?|time|re|next|update|status|question|questions|reminder|agenda|topic|summary|context|background|outcome|result|results|action|actions|todo|ai|minutes|present|attendees|regrets|apologies|facilitator|scribe|chair|date|location|where|when|why|what|who|how|ok|yes|no|edit|fyi|tl;?dr|consensus|discussion|comments?|concerns?|options?|pros?|cons?|plan|issue|issues|pr|rfc|motion|vote|observation|aside|meta|also)$/i;
+// A list under "Next steps:" or "Action items:" holds tasks.
+const TASK_FRAME = /\b(?:next\s+steps?|action(?:\s+items?)?|to-?dos?|follow-?ups?|tasks|owners?)\b/i;
+// A notes line is short; a long sentence with no promise word is prose, and other readers have it.
+const MAX_LINE = 160;
+// "Add admin policy docs [#185](https://…)", "Nominate @x as a collaborator #19148": an agenda topic
+// named by its issue, not a task given to anyone.
+const ISSUE_LINK = /(?:\[[^\]]*#\d+\]\([^)]*\)|\(?<?https?:\/\/\S+>?\)?|\s#\d+)\s*\.?\s*$/;
+
+/** Who a label names, when it names someone: "Joe", "Eric Huss", "ehuss", "@dana". */
+function ownerOf(label: string): string | undefined {
+  const l = label.trim();
+  if (NOT_AN_OWNER.test(l) || findDeadlinePhrase(l)) return undefined;
+  return /^(?:@[\w.-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|[a-z][\w-]{1,20}|All|Everyone)$/.test(l) ? l : undefined;
+}
+
+/** The candidate a notes line proposes by its shape, or none. `text` is the sentence's (quotes normalised). */
+export function taskLineCues(sentence: Sentence, text: string): Cue[] {
+  if (sentence.heading || text.length > MAX_LINE || /:\s*$/.test(text) || !/[a-z]{2}/.test(text)) return [];
+  const flags: string[] = [];
+  let from = 0;
+  let owner = sentence.label ? ownerOf(sentence.label) : undefined;
+  // "* Mark R:" then "    * Will write up today": the speaker above owns the line.
+  if (!owner && sentence.speaker) {
+    owner = ownerOf(sentence.speaker);
+    if (owner) flags.push('line_speaker_above');
+  }
+  const prefix = OWNER_PREFIX.exec(text);
+  if (prefix) {
+    const named = ownerOf(prefix[1]);
+    if (named) owner = named;
+    else flags.push(findDeadlinePhrase(prefix[1]) ? 'line_label_time' : 'line_label_topic');
+    from = prefix[0].length;
+  }
+  const rest = text.slice(from);
+  if (rest.split(/\s+/).length < 2) return [];
+  const shape = clauseShape(rest);
+  let actionStart = from + shape.actionStart;
+  if (shape.head === 'modal') flags.push('line_modal', `line_modal=${shape.word.replace(/\s+/g, '_')}`);
+  else if (shape.head === 'need') flags.push('line_need');
+  else if (shape.head === 'imperative') flags.push('line_imperative');
+  // (A gerund head — "Working on sponsors" — was tried: 4 tasks in 62 such lines, most of them topics.)
+  else if (shape.head === 'noun' && !shape.hasVerb && findDeadlinePhrase(rest)) {
+    // "Open vote May 1", "Next meeting: 22 May 2019": the whole line is the deed and its date.
+    flags.push('line_dated');
+    actionStart = 0;
+  } else return [];
+  if (ISSUE_LINK.test(text)) flags.push('line_issue_link');
+  if (owner) flags.push('line_owner', 'subject_named');
+  else if (/^(?:we|i)\b/i.test(rest)) flags.push('subject_we');
+  if (sentence.listFrame && TASK_FRAME.test(sentence.listFrame)) flags.push('line_task_frame');
+  if (sentence.actionItem) flags.push('line_action_item');
+  return [
+    {
+      type: 'line',
+      at: from,
+      clauseStart: 0,
+      actionStart,
+      subject: owner ?? '',
+      passive: false,
+      weak: false,
+      // (Left to the standing-duty model: as a scorer feature, a standing verb on a bare line taught it little.)
+      standing: false,
+      flags,
+    },
+  ];
+}

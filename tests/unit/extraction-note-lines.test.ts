@@ -1,0 +1,117 @@
+// Meeting-notes layout and line shapes (issue 14, items 1 and 2): a list item's parent, a speaker
+// line above a speaker's points, a "Next Steps:" list, and tasks written without a subject or a
+// promise word. Every text here is our own, shaped like the real notes that were missed.
+import { describe, expect, it } from 'vitest';
+import { clauseShape } from '../../src/extraction/clause-shape.js';
+import { detectCues } from '../../src/extraction/detect-cues.js';
+import { layoutBlocks } from '../../src/extraction/layout.js';
+import { taskLineCues } from '../../src/extraction/note-line.js';
+import { splitSentences, type Sentence } from '../../src/extraction/split-sentences.js';
+
+const sentenceOf = (text: string, extra: Partial<Sentence> = {}): Sentence => ({
+  text,
+  start: 0,
+  zone: 'body',
+  actionItem: false,
+  decision: false,
+  listItem: true,
+  ...extra,
+});
+const lineCue = (text: string, extra: Partial<Sentence> = {}) => taskLineCues(sentenceOf(text, extra), text)[0];
+
+describe('the shape of a clause', () => {
+  it('tells an imperative, a dropped-subject modal, "need to", a gerund and a noun phrase apart', () => {
+    expect(clauseShape('Share links to the folder in the readme').head).toBe('imperative');
+    expect(clauseShape('Will remove lock on Wed')).toMatchObject({ head: 'modal', word: 'will', actionStart: 5 });
+    expect(clauseShape("Let's move it into FCP quickly")).toMatchObject({ head: 'modal', word: "let's" });
+    expect(clauseShape('Need to document the standard actions')).toMatchObject({ head: 'need', actionStart: 8 });
+    expect(clauseShape('Working on sponsors for the conference').head).toBe('gerund');
+    expect(clauseShape('Open vote May 1')).toMatchObject({ head: 'noun', hasVerb: false });
+  });
+});
+
+describe('a notes line read by its shape', () => {
+  it('proposes a task with no subject, and says which shape it was', () => {
+    expect(lineCue('Will remove lock on Wed')).toMatchObject({ type: 'line', subject: '', actionStart: 5 });
+    expect(lineCue('Will remove lock on Wed')?.flags).toContain('line_modal=will');
+    expect(lineCue('Share links to the folder in the readme')?.flags).toContain('line_imperative');
+    expect(lineCue('Security release next week')?.flags).toContain('line_dated');
+  });
+
+  it('takes the owner from "Name ->", a cut label or the speaker line above, but not from a topic label', () => {
+    expect(lineCue('Eemeli -> Need to open up nominations')).toMatchObject({ subject: 'Eemeli' });
+    expect(lineCue('Open office hours on Thursday', { label: 'Joe' })?.subject).toBe('Joe');
+    expect(lineCue('Will write it up today', { speaker: 'Mark R' })).toMatchObject({ subject: 'Mark R' });
+    expect(lineCue('Will write it up today', { speaker: 'Mark R' })?.flags).toContain('line_speaker_above');
+    expect(lineCue('Proposal: Move it to the CoC repo')?.subject).toBe('');
+    expect(lineCue('Proposal: Move it to the CoC repo')?.flags).toContain('line_label_topic');
+  });
+
+  it('proposes nothing for a heading, a list head, a plain noun phrase or a long sentence', () => {
+    expect(lineCue('Share the minutes', { heading: true })).toBeUndefined();
+    expect(lineCue('Next Steps:')).toBeUndefined();
+    expect(lineCue('Floor plan, days, logistics')).toBeUndefined();
+    expect(lineCue(`Share ${'the long list of things that were discussed at length '.repeat(4)}`)).toBeUndefined();
+  });
+
+  it('marks an agenda topic named by its issue link', () => {
+    expect(lineCue('Add admin policy docs [#185](https://github.com/o/r/issues/185)')?.flags).toContain('line_issue_link');
+  });
+
+  it('leaves a sentence with a promise word to the other readers', () => {
+    const cues = detectCues(sentenceOf('Dana will send the draft to the list by Friday.'));
+    expect(cues.map((c) => c.type)).toEqual(['modal']);
+  });
+});
+
+describe('nested notes layout', () => {
+  const notes = [
+    '## Notes',
+    '',
+    '* Mark R:',
+    '    * Plans to submit and share',
+    '    * Will write it up today',
+    '* Status:',
+    '    - Next Steps:',
+    '        - send out the confirmations',
+    '    - 100 people signed up',
+  ].join('\n');
+
+  it('gives each list item the item it hangs under', () => {
+    const blocks = layoutBlocks(notes);
+    const index = (t: string) => blocks.findIndex((b) => b.text.trim().startsWith(t));
+    expect(blocks[index('* Will write')].parent).toBe(index('* Mark R:'));
+    expect(blocks[index('- send out')].parent).toBe(index('- Next Steps:'));
+    expect(blocks[index('- 100 people')].parent).toBe(index('* Status:'));
+    expect(blocks[index('* Mark R:')].parent).toBeUndefined();
+  });
+
+  it('names the speaker above, and reads items under "Next Steps:" as tasks', () => {
+    const sentences = splitSentences(notes);
+    const of = (t: string) => sentences.find((s) => s.text.startsWith(t));
+    expect(of('Will write')?.speaker).toBe('Mark R');
+    expect(of('send out')?.actionItem).toBe(true);
+    expect(of('100 people')?.actionItem).toBe(false);
+  });
+
+  it("keeps a label that says when as part of the line, and records a name label as the line's label", () => {
+    const sentences = splitSentences('- This month: send out the confirmations\n- Joe: Open office hours on Thursday');
+    expect(sentences[0].text).toBe('This month: send out the confirmations');
+    expect(sentences[1]).toMatchObject({ text: 'Open office hours on Thursday', label: 'Joe' });
+  });
+});
+
+describe('minutes printed from PDF', () => {
+  it('joins a bullet glyph alone on its line with the item after it, capitals and all', () => {
+    const blocks = layoutBlocks('·\nBank\nMandate forms. The bank wants these redone.\n·\nBus\nShelters. NB to order new signs.').map(
+      (b) => b.text,
+    );
+    expect(blocks).toEqual(['· Bank Mandate forms. The bank wants these redone.', '· Bus Shelters. NB to order new signs.']);
+  });
+
+  it('does not take a topic and a sentence end for a label', () => {
+    const [topic, action] = splitSentences('Bus Shelters. ACTION: NB to order new bus stop signs.');
+    expect(topic.text).toBe('Bus Shelters.');
+    expect(action.text).toBe('ACTION: NB to order new bus stop signs.');
+  });
+});
