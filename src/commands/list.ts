@@ -73,8 +73,11 @@ export async function buildList(context: CommandContext, words: string[]): Promi
     closedAt.set(c.id, [...history].reverse().find((e) => e.action === c.status || e.action === 'rejected')?.at ?? c.updatedAt);
   }
   const view = (c: Commitment) => ({ closedAt: closedAt.get(c.id) });
+  // Each heading knows its group and count, so a card patched after a press (Teams) can count again (tally.ts).
   const sections: CardSection[] = groups.map(({ group, items: inGroup }) => ({
     heading: `${GROUP_HEADING[group]} (${inGroup.length})`,
+    group,
+    count: inGroup.length,
     items: inGroup.map((c) => commitmentItem(c, now, view(c))),
   }));
   const text = [

@@ -51,11 +51,16 @@ const COUNT_WORDS: Record<TallyWords | 'closed', Record<string, (count: number) 
   closed: { done: (c) => `${c} done`, dropped: (c) => `${c} dropped` },
 };
 
+/** A row is still in its section's group; a list's "Done or dropped" section holds done and dropped rows alike. */
+function stillIn(section: string, group: string | undefined): boolean {
+  return group === undefined || group === section || (section === 'closed' && (group === 'done' || group === 'dropped'));
+}
+
 /** How many each group holds now: what it held, less the shown rows that left it, plus those that came into it. */
 function countsNow(tally: Pick<CardTally, 'totals'>, rows: readonly TalliedRow[]): Map<string, number> {
   const counts = new Map(tally.totals.map((t) => [t.group, t.count]));
   for (const { section, group } of rows) {
-    if (!section || !group || group === section) continue;
+    if (!section || !group || stillIn(section, group)) continue;
     counts.set(section, (counts.get(section) ?? 0) - 1);
     counts.set(group, (counts.get(group) ?? 0) + 1);
   }
@@ -76,7 +81,7 @@ export function tallyTitle(tally: CardTally, rows: readonly TalliedRow[] = []): 
 
 /** How many of a section's group are still in it: its count when built, less its rows that moved out. */
 export function sectionCount(count: number, group: string, rows: readonly TalliedRow[]): number {
-  return count - rows.filter((r) => r.section === group && r.group !== undefined && r.group !== group).length;
+  return count - rows.filter((r) => r.section === group && !stillIn(group, r.group)).length;
 }
 
 /** A heading's count said again: "Overdue (2)" → "Overdue (1)"; a heading with no count stays as it is. */

@@ -105,6 +105,22 @@ describe("an owner's daily message in a Teams 1:1, after presses", () => {
   });
 });
 
+describe('a list in a Teams channel, after a press', () => {
+  it('counts its headings again: "Overdue (2)" reads "Overdue (1)" once one is done, and "(2)" once it is reopened', async () => {
+    const mark = teams.connector.calls.length;
+    await postActivity(teams.base, channelMessage(teams.connector.url, 'list'));
+    const list = teams.connector.posted().find((c) => teams.connector.calls.indexOf(c) >= mark)!;
+    expect(cardText(list.body)).toMatch(/^Overdue \(2\)$/m);
+    const done = await pressOn(list, 'done', 'C-2');
+    for (const shown of [done.mine, cardText(done.everyone.body)]) {
+      expect(shown).toMatch(/^Overdue \(1\)$/m);
+      expect(shown).toMatch(/C-2 Circulate the minutes\ndone /);
+    }
+    const reopened = await pressOn(done.everyone, 'reopen', 'C-2');
+    expect(reopened.mine).toMatch(/^Overdue \(2\)$/m);
+  });
+});
+
 describe('a channel digest in Teams, after a press', () => {
   it('says the counts of the rows it shows: one of two overdue done reads "1 overdue · … · 1 done"', async () => {
     const commitments = await teams.app.store.commitments.list(TENANT, { channel: CHANNEL, statuses: ACTIVE_STATUSES });

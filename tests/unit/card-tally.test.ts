@@ -58,6 +58,14 @@ describe('headings', () => {
     const rows = [{ section: 'overdue', group: 'done' }, { section: 'overdue' }, { section: 'needs-date', group: 'overdue' }];
     expect(sectionCount(2, 'overdue', rows)).toBe(1);
     expect(sectionCount(5, 'needs-date', rows)).toBe(4);
+    // A list's "Done or dropped" holds both; a reopened row leaves it.
+    expect(
+      sectionCount(2, 'closed', [
+        { section: 'closed', group: 'done' },
+        { section: 'closed', group: 'dropped' },
+      ]),
+    ).toBe(2);
+    expect(sectionCount(2, 'closed', [{ section: 'closed', group: 'overdue' }])).toBe(1);
     expect(recountHeading('Overdue (2)', 1)).toBe('Overdue (1)');
     expect(recountHeading('*Overdue (2)*', 1)).toBe('*Overdue (1)*');
     expect(recountHeading('History', 1)).toBe('History');
