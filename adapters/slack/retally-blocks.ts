@@ -13,22 +13,30 @@ import { headerText } from './block-kit.js';
 type Block = types.KnownBlock & { block_id?: string };
 
 export function retallyBlocks(blocks: readonly Block[]): Block[] {
+  const header = blocks.findIndex((b) => b.type === 'header');
+  const tally = header >= 0 ? tallyOfBlock(blocks[header].block_id) : undefined;
+  const headings: { at: number; group: string; count: number }[] = [];
   const rows: TalliedRow[] = [];
   let section: string | undefined;
-  for (const block of blocks) {
-    const heading = headingOfBlock(block.block_id);
-    if (heading) section = heading.group;
-    const row = rowOfBlock(block.block_id);
-    if (row?.part === 0 && block.type === 'section') rows.push({ section, group: row.group ?? section });
-  }
-  return blocks.map((block) => {
-    const tally = block.type === 'header' ? tallyOfBlock(block.block_id) : undefined;
-    if (tally && block.type === 'header') return { ...block, text: headerText(tallyTitle(tally, rows)) };
-    const heading = headingOfBlock(block.block_id);
-    if (heading && block.type === 'section' && block.text) {
-      const count = sectionCount(heading.count, heading.group, rows);
-      return { ...block, text: { ...block.text, text: recountHeading(block.text.text, count) } };
+  // One pass over the section blocks: headings set the group rows below them count in.
+  for (const [at, block] of blocks.entries()) {
+    const id = block.type === 'section' ? block.block_id : undefined;
+    if (id?.startsWith('fthead|')) {
+      const heading = headingOfBlock(id);
+      if (heading) headings.push({ at, ...heading });
+      section = heading?.group;
+    } else if (id?.startsWith('ftrow|')) {
+      const row = rowOfBlock(id);
+      if (row?.part === 0) rows.push({ section, group: row.group ?? section });
     }
-    return block;
-  });
+  }
+  if (!tally && headings.length === 0) return [...blocks];
+  const out = [...blocks];
+  if (tally) out[header] = { ...(out[header] as types.HeaderBlock), text: headerText(tallyTitle(tally, rows)) };
+  for (const { at, group, count } of headings) {
+    const block = out[at] as types.SectionBlock;
+    if (block.text)
+      out[at] = { ...block, text: { ...block.text, text: recountHeading(block.text.text, sectionCount(count, group, rows)) } };
+  }
+  return out;
 }
