@@ -83,12 +83,23 @@ describe("an owner's daily message in a Slack DM, after presses", () => {
     expect(header(daily)).toMatch(/^Your commitments, .+ — 2 overdue · 1 needs a date$/);
     expect(headings(daily)).toEqual(['Overdue (2)', 'Needs a date (1)']);
 
+    const mark = slack.fake.calls.length;
     const done = await pressOn(daily, 'C-2', 'ft_done');
     expect(header(done)).toMatch(/^Your commitments, .+ — 1 overdue · 1 needs a date · 1 done$/);
     expect(headings(done)).toEqual(['Overdue (1)', 'Needs a date (1)']);
     const text = blocksText(done.blocks);
     expect(text).toMatch(/C-2 Circulate the minutes\ndone .*\n\[Reopen\]/);
     expect(text).toMatch(/C-1 Brief the Senate committee\n.*overdue/);
+    // Bob's App Home, republished after the press (C-2, done, is no longer in it), counts what it lists.
+    // Waited for by what it shows: a refresh from the adds before may still arrive after the press.
+    const home: any = await slack.fake.waitFor(
+      (r: any) =>
+        r.method === 'views.publish' &&
+        r.args.user_id === 'U0BOB' &&
+        slack.fake.calls.indexOf(r) >= mark &&
+        !blocksText(r.args.view.blocks).includes('C-2 Circulate the minutes'),
+    );
+    expect(blocksText(home.args.view.blocks)).toMatch(/^Overdue \(1\)$/m);
 
     // The counts come from the rows as they are, not from what the message said before.
     const reopened = await pressOn(done, 'C-2', 'ft_reopen');
