@@ -4,8 +4,10 @@
  * of the rendered messages), not on the JSON sent: `help` keeps every `<id>`/`<title>`/`<when>`,
  * `report`, `import` and `accept` keep one item per line, a text answer shows `<…>` as typed, and an
  * owner's daily message (delivered the way the outbox delivers it) shows its header, groups and
- * answer buttons; pressing Done on it changes that row only and says who did it; help shows every
- * usage with no word broken across lines; a digest names its day and groups. Screenshots of help,
+ * answer buttons, each row of buttons on one line (an item's answers together); pressing Done on it
+ * changes that row only, counts it anew in the header ("1 overdue · … · 1 done") and says who did it;
+ * help shows every usage with no word broken across lines, in words that fit a 1:1 chat (no "this
+ * channel"); a digest names its day and groups, and "this conversation". Screenshots of help,
  * the Done answer, report, the digest and the owner's message go to tests/e2e/playground/screenshots/ (ignored by git).
  * Not part of `npm test` (it fetches the Playground with npx and drives a browser).
  */
