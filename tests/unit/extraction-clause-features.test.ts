@@ -14,9 +14,9 @@ describe('clause features', () => {
   it('tells a subject that can act from one that only happens', () => {
     expect(featuresAt('The Clerk will write to the county council.', 'will', 'The Clerk')).toContain('agency_agent');
     expect(featuresAt('The parish council will repair the fence.', 'will', 'The parish council')).toContain('agency_agent');
-    expect(featuresAt('The recommendation to close our plant will better align our costs.', 'will', 'The recommendation to close our plant')).toContain(
-      'agency_abstract',
-    );
+    expect(
+      featuresAt('The recommendation to close our plant will better align our costs.', 'will', 'The recommendation to close our plant'),
+    ).toContain('agency_abstract');
     expect(featuresAt('It will take a long time.', 'will', 'It')).toContain('agency_thing');
   });
 
