@@ -9,6 +9,7 @@ import { isThingsEffect } from './agentivity.js';
 import type { Features } from './candidate-model.js';
 import type { DeadlinePhrase } from './find-deadline-phrase.js';
 import type { Sentence } from './split-sentences.js';
+import { clauseFeatures } from './clause-features.js';
 import { isBaseVerb } from './split-coordinated.js';
 
 export interface CandidateShape {
@@ -110,6 +111,15 @@ export function featuresOf(shape: CandidateShape): Features {
   if (sentence.actionItem) names.add(`type_${cue.type}&action_item_line`);
   // Minutes narrate promises in the past: "the Clerk would place a notice" binds a named person.
   if (names.has('conditional_unbound')) names.add(`conditional_unbound&${subjectKind}`);
+  const actionAt = Math.max(cue.actionStart, sentence.text.indexOf(action, cue.actionStart));
+  for (const name of clauseFeatures(sentence.text, {
+    clauseStart: cue.clauseStart,
+    at: cue.at,
+    actionStart: actionAt,
+    actionEnd: actionAt + action.length,
+    subject: cue.subject,
+  }))
+    names.add(name);
   const features: Features = {};
   for (const name of [...names].sort()) features[name] = 1;
   return features;
