@@ -211,3 +211,26 @@ export function findDeadlinePhrase(text: string): DeadlinePhrase | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether a phrase found in a longer span is an adverbial of that span's own clause: it opens the span
+ * or follows a comma, colon, bracket or a clause's first word ("that", "and") ("For a period of twelve months …, Parent shall …"), or lies
+ * in the span's last part (from `from`). A phrase inside a noun's modifier ("a governmental order
+ * permanently prohibiting the Merger") belongs to that modifier, not to the promise.
+ */
+export function standsOnItsOwn(span: string, phrase: DeadlinePhrase, from = span.length): boolean {
+  // "will immediately resume …": an adverb in the verb group, just before the deed, is the deed's own.
+  if (phrase.start >= from || phrase.end >= span.trimEnd().length - 1) return true;
+  return /(?:^|[,;:(]|[,;:(]\s*["“]|\b(?:that|and|but|then))\s*$/i.test(span.slice(0, phrase.start));
+}
+
+/** The first phrase in the span that stands on its own (see standsOnItsOwn); phrases inside modifiers are passed over. */
+export function findGoverningPhrase(span: string, from = span.length): DeadlinePhrase | undefined {
+  let masked = span;
+  for (let tries = 0; tries < 4; tries++) {
+    const phrase = findDeadlinePhrase(masked);
+    if (!phrase || standsOnItsOwn(span, phrase, from)) return phrase;
+    masked = masked.slice(0, phrase.start) + ' '.repeat(phrase.end - phrase.start) + masked.slice(phrase.end);
+  }
+  return undefined;
+}

@@ -116,3 +116,25 @@ describe('results and effects read as forecasts, not deeds', () => {
     expect(isThingsEffect('The Declaration', 'sign')).toBe(false);
   });
 });
+
+describe('a time phrase governs only its own clause', () => {
+  it("passes over a phrase inside a noun's modifier for the one that opens the sentence", async () => {
+    const { findGoverningPhrase } = await import('../../src/extraction/find-deadline-phrase.js');
+    const span =
+      'Upon termination of the Agreement, Harbour, under conditions including a court order permanently prohibiting the Merger, ';
+    expect(findGoverningPhrase(span)?.text).toBe('Upon termination of the Agreement');
+  });
+
+  it('keeps a phrase after "that" or just before the deed', async () => {
+    const { findGoverningPhrase } = await import('../../src/extraction/find-deadline-phrase.js');
+    expect(findGoverningPhrase('We commit that by May 2026 ')?.text).toBe('by May 2026');
+    expect(findGoverningPhrase('The two sides will immediately ')?.text).toBe('immediately');
+  });
+
+  it('reads a termination fee owed upon termination as an event', () => {
+    const [item] = extract(
+      'Upon termination of the Merger Agreement, Harbour, under specified circumstances, including a final order permanently prohibiting the Merger, will be required to pay the Company a termination fee of $80 million.',
+    );
+    expect(item.deadline.kind).toBe('event');
+  });
+});
