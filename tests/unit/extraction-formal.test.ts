@@ -138,3 +138,22 @@ describe('a time phrase governs only its own clause', () => {
     expect(item.deadline.kind).toBe('event');
   });
 });
+
+describe('vague and named phrases the formal texts use', () => {
+  it.each([
+    ['Requests the Secretary-General to take the measures necessary to ensure its earliest possible deployment;', 'vague'],
+    ['Mayors signing the declaration will take immediate actions to accelerate the transition.', 'vague'],
+    ['We have decided on a pathway of intensified engagement over the coming weeks on market access.', 'vague'],
+    ['Calls on both Governments to impose, with immediate effect, restrictions on the movements of the leaders;', 'vague'],
+    ['The resolution demands that all parties immediately end the fighting throughout South Sudan.', 'vague'],
+    ['Harbour Telecom will redeem all of its outstanding 6.95% senior notes due 2060.', 'none'],
+  ])('%s -> %s', (text, kind) => {
+    const [item] = extract(text);
+    expect(item?.deadline.kind).toBe(kind);
+  });
+
+  it('still reads a period named "throughout Phase One" as standing', () => {
+    const [item] = extract('The Parties shall maintain the ceasefire throughout Phase One.');
+    expect(item.deadline.kind).toBe('ongoing');
+  });
+});
