@@ -46,6 +46,40 @@ const OCCASION =
 const RELEASE_OF =
   /\b(?:(?:no|not)\s+later\s+than|before|by|upon|on|at|following|after|with)\s+(?:the\s+)?(?:release|publication|adoption|submission|completion|launch|opening|start|conclusion|entry\s+into\s+force|signing|ratification|approval)\s+of\s+(?:the\s+|its\s+|their\s+)?(?![^,;.]*\b(?:this|the\s+present)\s+(?:Agreement|Resolution|Declaration|Statement)\b)[^,;.]+/i;
 
+/**
+ * Occasions the formal texts name without a day, each an `event`: an occasion held at a time ("send a
+ * delegation to the event to be held … in mid-August": the month dates the occasion, not the deed), a
+ * named occasion of a year ("such as the 2018 Asian Games"), a dated step of a deal or security ("accrued
+ * interest to the redemption date"), and the condition a payment waits on ("in connection with the
+ * termination of the Merger Agreement", "If the Merger Agreement is terminated …").
+ */
+const FORMAL_EVENTS: Rule[] = [
+  {
+    sort: 'event',
+    pattern:
+      /(?<=\b(?:to|at|in|for|attend|join|participate\s+in)\s+)(?:the|an?)\s+(?:[\w'’-]+\s+){0,3}?(?:event|meeting|summit|conference|ceremony|session|talks|forum|games|festival|celebrations?)\s+(?:to\s+be\s+held|(?:which|that)\s+(?:is|are|will\s+be)\s+(?:held|scheduled|planned)|scheduled\s+(?:for|to\s+take\s+place)|planned\s+for|taking\s+place)\b[^,;.]*?(?=\s+to\s+[a-z]|[,;.]|$)/i,
+    yieldsTo:
+      /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b/,
+  },
+  {
+    sort: 'event',
+    pattern:
+      /\b(?:at|in|for|during|such\s+as|before|after|ahead\s+of|until)\s+the\s+(?:19|20)\d{2}\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Games|Olympics|Summit|Conference|Cup|Expo|Championships?|Assembly|Session|Forum|Festival|Elections?)\b/,
+  },
+  {
+    sort: 'event',
+    pattern:
+      /\b(?:to|until|through|on|by|before|after|prior\s+to)\s+the\s+(?:redemption|closing|maturity|payment|payable|settlement|completion|expiry|expiration)\s+date\b/i,
+    yieldsTo:
+      /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b/,
+  },
+  {
+    sort: 'event',
+    pattern:
+      /\b(?:(?:[Uu]pon|[Ii]n\s+connection\s+with|[Ii]n\s+the\s+event\s+of)\s+(?:the\s+|a\s+|any\s+)?(?:completion|conclusion|expiry|expiration|termination|closing|consummation)\s+of\s+[^,;.]+|[Ii]f\s+(?:the\s+|this\s+)?(?:[\w-]+\s+){0,3}(?:is|are)\s+(?:terminated|completed|consummated|approved|adopted|signed|ratified)\b[^,;.]*)/,
+  },
+];
+
 const DAY_PRECISE = new RegExp(
   `\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\d{4}-\\d{2}-\\d{2}|${WEEKDAY})`,
   'i',
@@ -112,6 +146,7 @@ const RULES: Rule[] = [
   },
   { sort: 'ongoing', pattern: /\b(?:continuously|continually|on\s+an\s+ongoing\s+basis|permanently|at\s+all\s+times)\b/i },
   { sort: 'event', pattern: OCCASION, yieldsTo: DAY_PRECISE },
+  ...FORMAL_EVENTS,
   // "ahead of presidential elections", "in advance of the vote": an occasion named without a date.
   {
     sort: 'event',

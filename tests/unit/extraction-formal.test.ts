@@ -157,3 +157,24 @@ describe('vague and named phrases the formal texts use', () => {
     expect(item.deadline.kind).toBe('ongoing');
   });
 });
+
+describe('occasions the formal texts name without a day are events', () => {
+  it.each([
+    'The two sides agreed to send a delegation to the festival to be held in Riverton in mid-August.',
+    'They agree to jointly participate in international sports events such as the 2030 Coastal Games.',
+    'Note holders will also receive accrued interest to the redemption date.',
+    'If the Merger Agreement is terminated under specified circumstances, Harbour will be required to pay a termination fee of $40 million.',
+    'The agreement provides that, in connection with the termination of the Merger Agreement, Parent will be required to pay a fee of $90 million.',
+  ])('%s', (text) => {
+    const [item] = extract(text);
+    expect(item?.deadline.kind).toBe('event');
+  });
+
+  it('keeps a dated occasion and a deed that is itself held in a month exact', () => {
+    expect(extract('A new round of reunions is to be held at the resort in March 2026.')[0]?.deadline).toMatchObject({
+      kind: 'exact',
+      due: '2026-03-31',
+    });
+    expect(extract('The Council will send a delegation to the conference to be held on 14 March 2026.')[0]?.deadline.kind).toBe('exact');
+  });
+});
