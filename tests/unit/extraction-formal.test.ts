@@ -178,3 +178,21 @@ describe('occasions the formal texts name without a day are events', () => {
     expect(extract('The Council will send a delegation to the conference to be held on 14 March 2026.')[0]?.deadline.kind).toBe('exact');
   });
 });
+
+describe('a "must" said of a class is a norm, not a promise', () => {
+  it.each([
+    'To limit warming to 1.5C, global emissions must be cut by 45% by 2030.',
+    'And crucially, countries must embed climate action at the core of their strategies.',
+  ])('takes nothing from: %s', (text) => {
+    expect(extract(text)).toEqual([]);
+  });
+
+  it('tells a bare subject from a named or determined one', async () => {
+    const { isBareSubject } = await import('../../src/extraction/agentivity.js');
+    expect(isBareSubject('all major emitters')).toBe(true);
+    expect(isBareSubject('The Council')).toBe(false);
+    expect(isBareSubject('Harbour Foods')).toBe(false);
+    expect(isBareSubject('the parties')).toBe(false);
+    expect(isBareSubject('we')).toBe(false);
+  });
+});
