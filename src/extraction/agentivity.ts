@@ -32,3 +32,17 @@ export function isThingsEffect(subject: string, verb: string): boolean {
   // A named document ("The … Declaration") is a thing; a capitalised head with an abstract suffix may be a body.
   return !BODY.test(head) && (ABSTRACT_HEAD.test(head) || (/^[a-z]/.test(head) && ABSTRACT_SUFFIX.test(head)));
 }
+
+const NOT_BARE =
+  /^(?:the|a|an|this|that|these|those|its|their|our|his|her|my|your|each|every|any|some|both|either|neither|no|we|i|you|he|she|they|it|everyone|everybody|someone|somebody|one)\b/i;
+
+/**
+ * A bare noun phrase as the subject ("countries must embed …", "global emissions must be cut",
+ * "engagement among all negotiators must intensify"): a norm about a class or a process, which names
+ * no party the text binds. A named party ("Kelvaria", "The Council") or a determiner says otherwise.
+ */
+export function isBareSubject(subject: string): boolean {
+  // "To limit warming to 1.5C, global emissions", "And crucially, countries": the subject follows the last comma.
+  const s = (subject.split(',').pop() ?? '').trim().replace(/^all\s+/i, '');
+  return /^[a-z]/.test(s) && !NOT_BARE.test(s) && s.split(/\s+/).length <= 6;
+}

@@ -5,7 +5,7 @@
  */
 import type { Cue } from './detect-cues.js';
 import { isResultVerb } from './result-verbs.js';
-import { isThingsEffect } from './agentivity.js';
+import { isBareSubject, isThingsEffect } from './agentivity.js';
 import type { Features } from './candidate-model.js';
 import type { DeadlinePhrase } from './find-deadline-phrase.js';
 import type { Sentence } from './split-sentences.js';
@@ -95,6 +95,8 @@ export function featuresOf(shape: CandidateShape): Features {
   // "will record pre-tax charges", "expects to realize savings": a result in the accounts is a forecast, whatever the cue.
   if (isResultVerb(verb)) names.add('forecast');
   // "The Declaration will enable …", "An ambitious new target will galvanize …": a thing's effect, likewise.
+  // "countries must embed climate action", "global emissions must be cut": a norm, like a reported "must".
+  if (names.has('modal_must') && isBareSubject(cue.subject)) names.add('must_reported');
   if ((cue.type === 'modal' || cue.type === 'hedged') && isThingsEffect(cue.subject, verb.replace(/(?<=\w{3})(?:es|s)$/, '')))
     names.add('forecast');
   const subjectWords = cue.subject.trim().split(/\s+/).filter(Boolean);

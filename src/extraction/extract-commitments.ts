@@ -10,7 +10,7 @@ import { featuresOf } from './candidate-features.js';
 import { candidateModel, probability, type CandidateModel, type Features } from './candidate-model.js';
 import { detectCues, STANDING_VERBS, type Cue } from './detect-cues.js';
 import { isDefinition, isPastReport, isPreamble, isProcedural } from './exclusions.js';
-import { findDeadlinePhrase, type DeadlinePhrase } from './find-deadline-phrase.js';
+import { findDeadlinePhrase, findGoverningPhrase, standsOnItsOwn, type DeadlinePhrase } from './find-deadline-phrase.js';
 import { findParticipants } from './find-participants.js';
 import { isIntentOnly } from './intent-only.js';
 import { isDirectSpeech } from './not-a-deed.js';
@@ -131,7 +131,8 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
       const actionWords = text.slice(as, ae);
       // A bounded standing duty ("For a period of twelve months …, Parent shall …") can sit before the cue.
       const whole = findDeadlinePhrase(text.slice(quoteStart, ae));
-      let phrase = whole?.sort === 'ongoing' ? whole : findDeadlinePhrase(ownClause(actionWords));
+      const wholeGoverns = whole?.sort === 'ongoing' && standsOnItsOwn(text.slice(quoteStart, ae), whole, as - quoteStart);
+      let phrase = wholeGoverns ? whole : findDeadlinePhrase(ownClause(actionWords));
       const sharer = part.sharesDeadlineOf === undefined ? undefined : parts[part.sharesDeadlineOf];
       if (!phrase && sharer) {
         const trailing = findDeadlinePhrase(text.slice(sharer.start, sharer.end));
@@ -140,7 +141,7 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
       if (!phrase && partIndex === 0) {
         // Only the promise's own clause: "… could meet in February; Daniel said he would discuss …".
         const clauseFrom = Math.max(quoteStart, text.slice(0, as).lastIndexOf('; ') + 1);
-        const found = findDeadlinePhrase(text.slice(clauseFrom, as));
+        const found = findGoverningPhrase(text.slice(clauseFrom, as));
         const before = found && { ...found, start: found.start + clauseFrom - quoteStart, end: found.end + clauseFrom - quoteStart };
         // "will exchange researchers on an annual basis and will share logistics": a phrase inside the
         // previous promise is that promise's, not a preamble to this one.

@@ -46,6 +46,40 @@ const OCCASION =
 const RELEASE_OF =
   /\b(?:(?:no|not)\s+later\s+than|before|by|upon|on|at|following|after|with)\s+(?:the\s+)?(?:release|publication|adoption|submission|completion|launch|opening|start|conclusion|entry\s+into\s+force|signing|ratification|approval)\s+of\s+(?:the\s+|its\s+|their\s+)?(?![^,;.]*\b(?:this|the\s+present)\s+(?:Agreement|Resolution|Declaration|Statement)\b)[^,;.]+/i;
 
+/**
+ * Occasions the formal texts name without a day, each an `event`: an occasion held at a time ("send a
+ * delegation to the event to be held … in mid-August": the month dates the occasion, not the deed), a
+ * named occasion of a year ("such as the 2018 Asian Games"), a dated step of a deal or security ("accrued
+ * interest to the redemption date"), and the condition a payment waits on ("in connection with the
+ * termination of the Merger Agreement", "If the Merger Agreement is terminated …").
+ */
+const FORMAL_EVENTS: Rule[] = [
+  {
+    sort: 'event',
+    pattern:
+      /(?<=\b(?:to|at|in|for|attend|join|participate\s+in)\s+)(?:the|an?)\s+(?:[\w'’-]+\s+){0,3}?(?:event|meeting|summit|conference|ceremony|session|talks|forum|games|festival|celebrations?)\s+(?:to\s+be\s+held|(?:which|that)\s+(?:is|are|will\s+be)\s+(?:held|scheduled|planned)|scheduled\s+(?:for|to\s+take\s+place)|planned\s+for|taking\s+place)\b[^,;.]*?(?=\s+to\s+[a-z]|[,;.]|$)/i,
+    yieldsTo:
+      /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b/,
+  },
+  {
+    sort: 'event',
+    pattern:
+      /\b(?:at|in|for|during|such\s+as|before|after|ahead\s+of|until)\s+the\s+(?:19|20)\d{2}\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Games|Olympics|Summit|Conference|Cup|Expo|Championships?|Assembly|Session|Forum|Festival|Elections?)\b/,
+  },
+  {
+    sort: 'event',
+    pattern:
+      /\b(?:to|until|through|on|by|before|after|prior\s+to)\s+the\s+(?:redemption|closing|maturity|payment|payable|settlement|completion|expiry|expiration)\s+date\b/i,
+    yieldsTo:
+      /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b/,
+  },
+  {
+    sort: 'event',
+    pattern:
+      /\b(?:(?:[Uu]pon|[Ii]n\s+connection\s+with|[Ii]n\s+the\s+event\s+of)\s+(?:the\s+|a\s+|any\s+)?(?:completion|conclusion|expiry|expiration|termination|closing|consummation)\s+of\s+[^,;.]+|[Ii]f\s+(?:the\s+|this\s+)?(?:[\w-]+\s+){0,3}(?:is|are)\s+(?:terminated|completed|consummated|approved|adopted|signed|ratified)\b[^,;.]*)/,
+  },
+];
+
 const DAY_PRECISE = new RegExp(
   `\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\d{4}-\\d{2}-\\d{2}|${WEEKDAY})`,
   'i',
@@ -71,11 +105,13 @@ const RULES: Rule[] = [
       'i',
     ),
   },
-  // "throughout Phase One", "during the period between signing and closing", "during school hours".
+  // "throughout Phase One", "during the period between signing and closing", "during school hours"
+  // ("throughout South Sudan" is a place).
   {
     sort: 'ongoing',
     pattern:
-      /\b(?:throughout\s+(?!the\s+(?:country|region|world|territory|city)\b)[^,;.]+|(?:during|for)\s+the\s+(?:period|term|duration|life)\s+(?:of|between|from)\s+[^,;.]+|during\s+[a-z -]*\b(?:hours|times|shifts|weekends|holidays)\b)/i,
+      /\b(?:throughout\s+(?!the\s+(?:country|region|world|territory|city)\b)[^,;.]+|(?:during|for)\s+the\s+(?:period|term|duration|life)\s+(?:of|between|from)\s+[^,;.]+|during\s+[a-z -]*\b(?:hours|times|shifts|weekends|holidays)\b)/gi,
+    accept: (m) => !/^throughout\s+(?!(?:Phase|Stage|Period)\b)[A-Z]/.test(m),
   },
   {
     sort: 'recurrence',
@@ -110,6 +146,7 @@ const RULES: Rule[] = [
   },
   { sort: 'ongoing', pattern: /\b(?:continuously|continually|on\s+an\s+ongoing\s+basis|permanently|at\s+all\s+times)\b/i },
   { sort: 'event', pattern: OCCASION, yieldsTo: DAY_PRECISE },
+  ...FORMAL_EVENTS,
   // "ahead of presidential elections", "in advance of the vote": an occasion named without a date.
   {
     sort: 'event',
@@ -137,10 +174,11 @@ const RULES: Rule[] = [
     pattern:
       /\b(?:in|by|before|during|from|starting\s+in)\s+(?:early\s+|mid-|late\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/,
   },
+  // ("senior notes due 2045" names the notes by their maturity: no deadline of the deed.)
   {
     sort: 'exact',
     pattern: new RegExp(
-      `\\b(?:due:?|by|on|no\\s+later\\s+than|not\\s+later\\s+than|before|from|in|at|effective|as\\s+of|with\\s+effect\\s+from)\\s+(?:\\d{1,2}(?::\\d{2})?\\s*(?:hours|am|pm|a\\.m\\.|p\\.m\\.)\\s+(?:on\\s+)?)?(?:the\\s+)?(?:${PERIOD}|${DATE})(?:\\s+(?:meeting|session|deadline))?`,
+      `\\b(?:(?<!\\b(?:notes?|debentures?|bonds?|debt|securities|loans?|facility|obligations)\\s+)due:?|by|on|no\\s+later\\s+than|not\\s+later\\s+than|before|from|in|at|effective|as\\s+of|with\\s+effect\\s+from)\\s+(?:\\d{1,2}(?::\\d{2})?\\s*(?:hours|am|pm|a\\.m\\.|p\\.m\\.)\\s+(?:on\\s+)?)?(?:the\\s+)?(?:${PERIOD}|${DATE})(?:\\s+(?:meeting|session|deadline))?`,
       'gi',
     ),
     accept: yearOnlyAfterOnOrAt,
@@ -179,7 +217,7 @@ const RULES: Rule[] = [
   {
     sort: 'vague',
     pattern:
-      /\b(?:effective\s+immediately|immediately(?!\s+(?:prior|before|after|following))|an?\s+immediate(?=\s+[a-z])|(?:in|during)\s+the\s+(?:fall|autumn|spring|summer)(?:\s+of\s+\d{4})?|immediate\s+effect|forthwith|at\s+once|without\s+(?:undue\s+|further\s+)?delay|in\s+the\s+coming\s+(?:days|weeks|months)|shortly|as\s+(?:promptly|soon|quickly)\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|promptly|urgently|expeditiously|at\s+the\s+earliest(?:\s+possible\s+date|\s+opportunity)?|(?:its|their|the)\s+earliest\s+possible\s+[a-z]+|in\s+the\s+near\s+future|soon|in\s+a\s+timely\s+manner|(?<!,\s)timely(?!\s*,)|at\s+an\s+early\s+date|early\s+\w+(?:ation|ment|ion|al)\b|in\s+due\s+course|(?:when|where|as|if)\s+(?:[a-z]+\s+)?(?:conditions|circumstances|resources)\s+(?:permit|allow)|at\s+a\s+(?:mutually\s+)?(?:convenient|agreed|acceptable|suitable)\s+(?:time|date)|in\s+the\s+(?:short|near)\s+term|in\s+the\s+coming\s+year|(?:in|over)\s+the\s+(?:medium|long)\s+term|(?:by|around)\s+mid-century)\b/i,
+      /\b(?:effective\s+immediately|immediately(?!\s+(?:prior|before|after|following))|an?\s+immediate(?=\s+[a-z])|immediate(?=\s+(?:actions?|steps|measures)\b)|(?:in|during)\s+the\s+(?:fall|autumn|spring|summer)(?:\s+of\s+\d{4})?|(?:with\s+)?immediate\s+effect|forthwith|at\s+once|without\s+(?:undue\s+|further\s+)?delay|(?:in|over|during)\s+the\s+coming\s+(?:days|weeks|months)|shortly|as\s+(?:promptly|soon|quickly)\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|promptly|urgently|expeditiously|at\s+the\s+earliest(?:\s+possible\s+date|\s+opportunity)?|(?:its|their|the)\s+earliest\s+possible\s+[a-z]+|in\s+the\s+near\s+future|soon|in\s+a\s+timely\s+manner|(?<!,\s)timely(?!\s*,)|at\s+an\s+early\s+date|early\s+\w+(?:ation|ment|ion|al)\b|in\s+due\s+course|(?:when|where|as|if)\s+(?:[a-z]+\s+)?(?:conditions|circumstances|resources)\s+(?:permit|allow)|at\s+a\s+(?:mutually\s+)?(?:convenient|agreed|acceptable|suitable)\s+(?:time|date)|in\s+the\s+(?:short|near)\s+term|in\s+the\s+coming\s+year|(?:in|over)\s+the\s+(?:medium|long)\s+term|(?:by|around)\s+mid-century)\b/i,
   },
 ];
 
@@ -208,6 +246,29 @@ export function findDeadlinePhrase(text: string): DeadlinePhrase | undefined {
     const label = /^\s+(?:financial|fiscal|calendar|budget)\s+year\b/i.exec(plain.slice(start + raw.length));
     if (label && /(?:19|20)\d{2}$/.test(raw)) raw += label[0];
     return { text: raw.replace(/\s+/g, ' ').trim(), start, end: start + raw.length, sort: rule.sort };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a phrase found in a longer span is an adverbial of that span's own clause: it opens the span
+ * or follows a comma, colon, bracket or a clause's first word ("that", "and") ("For a period of twelve months …, Parent shall …"), or lies
+ * in the span's last part (from `from`). A phrase inside a noun's modifier ("a governmental order
+ * permanently prohibiting the Merger") belongs to that modifier, not to the promise.
+ */
+export function standsOnItsOwn(span: string, phrase: DeadlinePhrase, from = span.length): boolean {
+  // "will immediately resume …": an adverb in the verb group, just before the deed, is the deed's own.
+  if (phrase.start >= from || phrase.end >= span.trimEnd().length - 1) return true;
+  return /(?:^|[,;:(]|[,;:(]\s*["“]|\b(?:that|and|but|then))\s*$/i.test(span.slice(0, phrase.start));
+}
+
+/** The first phrase in the span that stands on its own (see standsOnItsOwn); phrases inside modifiers are passed over. */
+export function findGoverningPhrase(span: string, from = span.length): DeadlinePhrase | undefined {
+  let masked = span;
+  for (let tries = 0; tries < 4; tries++) {
+    const phrase = findDeadlinePhrase(masked);
+    if (!phrase || standsOnItsOwn(span, phrase, from)) return phrase;
+    masked = masked.slice(0, phrase.start) + ' '.repeat(phrase.end - phrase.start) + masked.slice(phrase.end);
   }
   return undefined;
 }

@@ -59,6 +59,15 @@ function withoutReferenceAnchor(text: string): string {
   return text.replace(/\s+(?:of|after|from|following)\s+(?:the|this|today'?s?)\s+meeting$/i, '');
 }
 
+/**
+ * "ensure its earliest possible deployment", "the earliest possible full deployment": the lexicon's
+ * "at the earliest possible date", said of a deed's noun. Other phrases are read as they are.
+ */
+function vagueTerm(phrase: DeadlinePhrase, words: string): string {
+  if (phrase.sort === 'vague' && /^(?:its|their|the)\s+earliest\s+possible\b/i.test(words)) return 'at the earliest possible date';
+  return words;
+}
+
 export function readDeadline(phrase: DeadlinePhrase | undefined, standing: boolean, reference: CalendarDate, timeZone: string): Deadline {
   if (!phrase) return standing ? ongoing(undefined, reference) : { kind: 'none', text: '', reference };
   // "by the November 19 meeting" is a date with a label: the date is what the interpreter needs.
@@ -75,7 +84,7 @@ export function readDeadline(phrase: DeadlinePhrase | undefined, standing: boole
             '$1 $2',
           ),
       );
-  const reading = interpretDeadline(words, reference, timeZone);
+  const reading = interpretDeadline(vagueTerm(phrase, words), reference, timeZone);
   if (phrase.sort === 'ongoing' || phrase.sort === 'recurrence') {
     return reading.kind === 'ongoing' ? reading : ongoing(phrase, reference);
   }

@@ -116,3 +116,83 @@ describe('results and effects read as forecasts, not deeds', () => {
     expect(isThingsEffect('The Declaration', 'sign')).toBe(false);
   });
 });
+
+describe('a time phrase governs only its own clause', () => {
+  it("passes over a phrase inside a noun's modifier for the one that opens the sentence", async () => {
+    const { findGoverningPhrase } = await import('../../src/extraction/find-deadline-phrase.js');
+    const span =
+      'Upon termination of the Agreement, Harbour, under conditions including a court order permanently prohibiting the Merger, ';
+    expect(findGoverningPhrase(span)?.text).toBe('Upon termination of the Agreement');
+  });
+
+  it('keeps a phrase after "that" or just before the deed', async () => {
+    const { findGoverningPhrase } = await import('../../src/extraction/find-deadline-phrase.js');
+    expect(findGoverningPhrase('We commit that by May 2026 ')?.text).toBe('by May 2026');
+    expect(findGoverningPhrase('The two sides will immediately ')?.text).toBe('immediately');
+  });
+
+  it('reads a termination fee owed upon termination as an event', () => {
+    const [item] = extract(
+      'Upon termination of the Merger Agreement, Harbour, under specified circumstances, including a final order permanently prohibiting the Merger, will be required to pay the Company a termination fee of $80 million.',
+    );
+    expect(item.deadline.kind).toBe('event');
+  });
+});
+
+describe('vague and named phrases the formal texts use', () => {
+  it.each([
+    ['Requests the Secretary-General to take the measures necessary to ensure its earliest possible deployment;', 'vague'],
+    ['Mayors signing the declaration will take immediate actions to accelerate the transition.', 'vague'],
+    ['We have decided on a pathway of intensified engagement over the coming weeks on market access.', 'vague'],
+    ['Calls on both Governments to impose, with immediate effect, restrictions on the movements of the leaders;', 'vague'],
+    ['The resolution demands that all parties immediately end the fighting throughout South Sudan.', 'vague'],
+    ['Harbour Telecom will redeem all of its outstanding 6.95% senior notes due 2060.', 'none'],
+  ])('%s -> %s', (text, kind) => {
+    const [item] = extract(text);
+    expect(item?.deadline.kind).toBe(kind);
+  });
+
+  it('still reads a period named "throughout Phase One" as standing', () => {
+    const [item] = extract('The Parties shall maintain the ceasefire throughout Phase One.');
+    expect(item.deadline.kind).toBe('ongoing');
+  });
+});
+
+describe('occasions the formal texts name without a day are events', () => {
+  it.each([
+    'The two sides agreed to send a delegation to the festival to be held in Riverton in mid-August.',
+    'They agree to jointly participate in international sports events such as the 2030 Coastal Games.',
+    'Note holders will also receive accrued interest to the redemption date.',
+    'If the Merger Agreement is terminated under specified circumstances, Harbour will be required to pay a termination fee of $40 million.',
+    'The agreement provides that, in connection with the termination of the Merger Agreement, Parent will be required to pay a fee of $90 million.',
+  ])('%s', (text) => {
+    const [item] = extract(text);
+    expect(item?.deadline.kind).toBe('event');
+  });
+
+  it('keeps a dated occasion and a deed that is itself held in a month exact', () => {
+    expect(extract('A new round of reunions is to be held at the resort in March 2026.')[0]?.deadline).toMatchObject({
+      kind: 'exact',
+      due: '2026-03-31',
+    });
+    expect(extract('The Council will send a delegation to the conference to be held on 14 March 2026.')[0]?.deadline.kind).toBe('exact');
+  });
+});
+
+describe('a "must" said of a class is a norm, not a promise', () => {
+  it.each([
+    'To limit warming to 1.5C, global emissions must be cut by 45% by 2030.',
+    'And crucially, countries must embed climate action at the core of their strategies.',
+  ])('takes nothing from: %s', (text) => {
+    expect(extract(text)).toEqual([]);
+  });
+
+  it('tells a bare subject from a named or determined one', async () => {
+    const { isBareSubject } = await import('../../src/extraction/agentivity.js');
+    expect(isBareSubject('all major emitters')).toBe(true);
+    expect(isBareSubject('The Council')).toBe(false);
+    expect(isBareSubject('Harbour Foods')).toBe(false);
+    expect(isBareSubject('the parties')).toBe(false);
+    expect(isBareSubject('we')).toBe(false);
+  });
+});
