@@ -55,9 +55,14 @@ export function featuresOf(shape: CandidateShape): Features {
   if (sentence.heading) names.add('heading');
   if (/:\s*$/.test(sentence.text)) names.add('introduces_list');
   if (sentence.listItem) names.add('list_item');
+  // Notes nest: a top-level item is often a topic, the points under it what was said and agreed.
+  if (sentence.listItem && sentence.depth !== undefined) names.add(`list_depth_${Math.min(sentence.depth, 2)}`);
   if (sentence.listFrame) names.add('has_list_frame');
   // Under a bare "Agenda" heading the lines are topics; "Agenda item 2: budget" heads a discussion.
   if (/^(?:proposed\s+|draft\s+)?agenda\s*:?$/.test(sentence.section ?? '')) names.add('section_agenda');
+  // Under "Consented Decisions", "Resolutions", "Conclusions": what the meeting settled.
+  if (/\b(?:decisions?|decided|agreed|agreements?|resolutions?|resolved|conclusions?|outcomes?)\b/.test(sentence.section ?? ''))
+    names.add('section_decisions');
   // A list of who came: short lines under "Attendees", "Present", "Apologies".
   if (/\b(?:present|attendees|attendance|regrets|apologies)\b/.test(sentence.section ?? '') && sentence.text.length < 90)
     names.add('section_people');
