@@ -163,4 +163,11 @@ describe('notes conventions read by the layout and the readers', () => {
     expect(review?.item.action).toBe('Review once a month');
     expect(review?.item.deadline.kind).toBe('ongoing');
   });
+
+  it('does not take a task line full of names for a title', () => {
+    const task = featuresFor(sentenceOf('Clerk and JL to complete War Memorials Trust Grant Application form.', { listItem: false }));
+    expect(task.title_case).toBeUndefined();
+    const title = featuresFor(sentenceOf('Mayors Pledge to Cut Carbon Emissions in Half', { listItem: false }));
+    expect(title.title_case).toBe(1);
+  });
 });
