@@ -56,9 +56,14 @@ export function featuresOf(shape: CandidateShape): Features {
   if (sentence.heading) names.add('heading');
   if (/:\s*$/.test(sentence.text)) names.add('introduces_list');
   if (sentence.listItem) names.add('list_item');
+  // Notes nest: a top-level item is often a topic, the points under it what was said and agreed.
+  if (sentence.listItem && sentence.depth !== undefined) names.add(`list_depth_${Math.min(sentence.depth, 2)}`);
   if (sentence.listFrame) names.add('has_list_frame');
   // Under a bare "Agenda" heading the lines are topics; "Agenda item 2: budget" heads a discussion.
   if (/^(?:proposed\s+|draft\s+)?agenda\s*:?$/.test(sentence.section ?? '')) names.add('section_agenda');
+  // Under "Consented Decisions", "Resolutions", "Conclusions": what the meeting settled.
+  if (/\b(?:decisions?|decided|agreed|agreements?|resolutions?|resolved|conclusions?|outcomes?)\b/.test(sentence.section ?? ''))
+    names.add('section_decisions');
   // A list of who came: short lines under "Attendees", "Present", "Apologies".
   if (/\b(?:present|attendees|attendance|regrets|apologies)\b/.test(sentence.section ?? '') && sentence.text.length < 90)
     names.add('section_people');
@@ -109,7 +114,7 @@ export function featuresOf(shape: CandidateShape): Features {
   names.add(`type_${cue.type}&${subjectKind}`);
   // A title ("Mayors Pledge to Cut Carbon Emissions …") announces what the body says; it binds no one.
   const longWords = sentence.text.split(/\s+/).filter((w) => w.length >= 4);
-  if (longWords.length >= 3 && longWords.filter((w) => /^[A-Z]/.test(w)).length / longWords.length >= 0.6) names.add('title_case');
+  if (longWords.length >= 3 && longWords.filter((w) => /^[A-Z]/.test(w)).length / longWords.length >= 0.8) names.add('title_case');
   if (sentence.actionItem) names.add(`type_${cue.type}&action_item_line`);
   // Minutes narrate promises in the past: "the Clerk would place a notice" binds a named person.
   if (names.has('conditional_unbound')) names.add(`conditional_unbound&${subjectKind}`);

@@ -45,12 +45,14 @@ function termsOf(text: string): Term[] {
 /** The shape of a clause's head; `other` when it has a subject of its own or reads as nothing here. */
 export function clauseShape(clause: string): ClauseShape {
   const text = clause.replace(/[’‘]/g, "'");
+  // The cheap shapes first: the tagger is asked only when no modal or "need" heads the line.
   const modal = DROPPED_SUBJECT_MODAL.exec(text);
-  const terms = termsOf(text.slice(0, 160));
-  const hasVerb = terms.slice(1).some((t) => t.tags.includes('Verb') && !t.tags.includes('Gerund'));
   if (modal) return { head: 'modal', actionStart: modal[0].length, word: modal[1].toLowerCase().replace(/\s+/g, ' '), hasVerb: true };
   const need = NEED.exec(text);
   if (need) return { head: 'need', actionStart: need[0].length, word: 'need', hasVerb: true };
+  // The head and whether a verb follows are in the first words: a short slice keeps the tagger quick.
+  const terms = termsOf(text.slice(0, 80));
+  const hasVerb = terms.slice(1).some((t) => t.tags.includes('Verb') && !t.tags.includes('Gerund'));
   const first = terms[0];
   if (!first) return { head: 'other', actionStart: 0, word: '', hasVerb };
   const word = first.text.toLowerCase();

@@ -172,6 +172,8 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
         action = `${cue.subject} ${action}`;
       // "The Parties shall meet annually": a one-word deed of a named group is still its promise.
       else if (action.split(/\s+/).length < 2 && /^the\s+parties$/i.test(cue.subject)) action = `${cue.subject} ${action}`;
+      // "Review once a month" on a notes line: with its time taken out one word is left, so the time stays.
+      else if (action.split(/\s+/).length < 2 && cue.type === 'line') action = actionWords.trim();
       if (action.split(/\s+/).length < 2) return;
       const features = featuresOf({
         cue,

@@ -219,6 +219,14 @@ const RULES: Rule[] = [
     pattern:
       /\b(?:effective\s+immediately|immediately(?!\s+(?:prior|before|after|following))|an?\s+immediate(?=\s+[a-z])|immediate(?=\s+(?:actions?|steps|measures)\b)|(?:in|during)\s+the\s+(?:fall|autumn|spring|summer)(?:\s+of\s+\d{4})?|(?:with\s+)?immediate\s+effect|forthwith|at\s+once|without\s+(?:undue\s+|further\s+)?delay|(?:in|over|during)\s+the\s+coming\s+(?:days|weeks|months)|shortly|as\s+(?:promptly|soon|quickly)\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|promptly|urgently|expeditiously|at\s+the\s+earliest(?:\s+possible\s+date|\s+opportunity)?|(?:its|their|the)\s+earliest\s+possible\s+[a-z]+|in\s+the\s+near\s+future|soon|in\s+a\s+timely\s+manner|(?<!,\s)timely(?!\s*,)|at\s+an\s+early\s+date|early\s+\w+(?:ation|ment|ion|al)\b|in\s+due\s+course|(?:when|where|as|if)\s+(?:[a-z]+\s+)?(?:conditions|circumstances|resources)\s+(?:permit|allow)|at\s+a\s+(?:mutually\s+)?(?:convenient|agreed|acceptable|suitable)\s+(?:time|date)|in\s+the\s+(?:short|near)\s+term|in\s+the\s+coming\s+year|(?:in|over)\s+the\s+(?:medium|long)\s+term|(?:by|around)\s+mid-century)\b/i,
   },
+  // Notes give a date with no preposition: "Open vote May 1", "Next meeting: 22 May 2019". Last, so any
+  // phrase with its preposition wins.
+  {
+    sort: 'exact',
+    pattern: new RegExp(
+      `\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+\\d{4})?|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+\\d{4})?)\\b`,
+    ),
+  },
 ];
 
 // "ten (10) Business Days": the numeral repeats the word, so it is hidden (offsets kept).

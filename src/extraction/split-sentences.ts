@@ -31,6 +31,8 @@ export interface Sentence {
   label?: string;
   /** Who is speaking, from the list item it hangs under ("* Mark R:" then "    * Plans to submit"). */
   speaker?: string;
+  /** How many list items it hangs under: 0 for a top-level item (often an agenda topic). */
+  depth?: number;
 }
 
 // "ISLAMABAD:", "BHUBANESWAR, August 6:", "Copenhagen, 27 February 2024 - ", and wire datelines:
@@ -100,7 +102,9 @@ function stripDecoration(line: Line): {
       cut(m[0].length);
     } else if (
       (m = LABEL.exec(text)) &&
-      !/^(?:Motion|Note|Date|Next)/.test(text) &&
+      !/^(?:Motion|Note|Date|Next|Please)/.test(text) &&
+      // A label is a name or a topic of a few words ("Please submit entries for summit: https://…" is a request).
+      m[0].trim().split(/\s+/).length <= 4 &&
       !findDeadlinePhrase(m[0].charAt(0).toLowerCase() + m[0].slice(1))
     ) {
       // ("This month: send out …": a label that says when stays, as the line's deadline.)
@@ -168,8 +172,10 @@ export function splitSentences(input: string): Sentence[] {
     const speakerAt = ancestors.find((a) => SPEAKER_LINE.test(decorated[a].line.text.trim()) || decorated[a].label !== undefined);
     const speaker =
       speakerAt === undefined ? undefined : (SPEAKER_LINE.exec(decorated[speakerAt].line.text.trim())?.[1] ?? decorated[speakerAt].label);
+    const depth = ancestors.filter((a) => blocks[a].listItem).length;
     return {
       ...entry,
+      depth,
       actionItem: entry.actionItem || underActionHead || (block.actionSection && (block.listItem || block.text.length < 160)),
       ...(speaker ? { speaker } : {}),
     };
@@ -181,8 +187,8 @@ export function splitSentences(input: string): Sentence[] {
   let ledeTaken = false;
   stripped.forEach((entry, index) => {
     if (entry.done || entry.line.text.trim() === '' || BYLINE_OR_FOOTER.test(entry.line.text)) return;
-    // (Marking a sentence after the block's first that starts "ACTION:" as an action item was tried:
-    // minutes CV F1 0.660 -> 0.628, the gold quotes of such items take in the topic before them.)
+    // (A label after the block's first sentence, "… crossings out. ACTION: JL to resubmit.", was tried
+    // both ways: cut and marked as an action item, minutes CV F1 0.660 -> 0.628; cut only, 0.687 -> 0.660.)
     for (const piece of sentencesOfLine(entry.line)) {
       let zone: Zone = 'body';
       if (hasHeadline && index < datelineAt) zone = 'headline';
@@ -205,6 +211,7 @@ export function splitSentences(input: string): Sentence[] {
         ...(frame ? { listFrame: frame } : {}),
         ...(entry.label ? { label: entry.label } : {}),
         ...(entry.speaker ? { speaker: entry.speaker } : {}),
+        ...(block.listItem ? { depth: entry.depth } : {}),
       });
     }
   });

@@ -3,7 +3,10 @@
 // promise word. Every text here is our own, shaped like the real notes that were missed.
 import { describe, expect, it } from 'vitest';
 import { clauseShape } from '../../src/extraction/clause-shape.js';
+import { featuresOf } from '../../src/extraction/candidate-features.js';
 import { detectCues } from '../../src/extraction/detect-cues.js';
+import { scoreCandidates } from '../../src/extraction/extract-commitments.js';
+import { findDeadlinePhrase } from '../../src/extraction/find-deadline-phrase.js';
 import { layoutBlocks } from '../../src/extraction/layout.js';
 import { taskLineCues } from '../../src/extraction/note-line.js';
 import { splitSentences, type Sentence } from '../../src/extraction/split-sentences.js';
@@ -113,5 +116,58 @@ describe('minutes printed from PDF', () => {
     const [topic, action] = splitSentences('Bus Shelters. ACTION: NB to order new bus stop signs.');
     expect(topic.text).toBe('Bus Shelters.');
     expect(action.text).toBe('ACTION: NB to order new bus stop signs.');
+  });
+});
+
+describe('notes conventions read by the layout and the readers', () => {
+  const featuresFor = (sentence: Sentence) => {
+    const [cue] = detectCues(sentence);
+    return featuresOf({
+      cue,
+      sentence,
+      action: sentence.text.slice(cue.actionStart),
+      frame: '',
+      phrase: undefined,
+      partIndex: 0,
+      sentenceFlags: [],
+      intentOnly: false,
+    });
+  };
+
+  it('says how deep a list item hangs and whether it sits under a decisions heading', () => {
+    const [topic, point] = splitSentences(
+      '## Consented Decisions\n\n- Dana will send the notes\n    - Dana will review the cadence',
+    ).filter((s) => s.listItem);
+    expect([topic.depth, point.depth]).toEqual([0, 1]);
+    expect(featuresFor(point)).toMatchObject({ list_depth_1: 1, section_decisions: 1 });
+    expect(featuresFor(topic)).toMatchObject({ list_depth_0: 1 });
+  });
+
+  it('reads a date with no preposition, but only when no other phrase is there', () => {
+    expect(findDeadlinePhrase('Open vote May 1')).toMatchObject({ text: 'May 1', sort: 'exact' });
+    expect(findDeadlinePhrase('Next meeting: 22 May 2019')).toMatchObject({ text: '22 May 2019' });
+    expect(findDeadlinePhrase('Report by Friday on the 3 May incident')?.text).toBe('by Friday');
+    expect(findDeadlinePhrase('we may 12 times')).toBeUndefined();
+  });
+
+  it('does not cut a request as a label, and finds "please" after a comma', () => {
+    const [request] = splitSentences('- Please submit entries for summit: https://example.org/summit');
+    expect(request.text.startsWith('Please submit')).toBe(true);
+    expect(detectCues(sentenceOf('Any members who are interested, please self-nominate')).map((c) => c.type)).toEqual(['imperative']);
+  });
+
+  it('keeps the time in a one-word notes task', () => {
+    // The candidate, whatever the scorer makes of it: with "once a month" taken out, one word would be left.
+    const { candidates } = scoreCandidates('## Decisions\n\n- Dana will send the notes\n    - Review once a month', { date: '2025-03-03' });
+    const review = candidates.find((c) => c.item.quote.includes('Review'));
+    expect(review?.item.action).toBe('Review once a month');
+    expect(review?.item.deadline.kind).toBe('ongoing');
+  });
+
+  it('does not take a task line full of names for a title', () => {
+    const task = featuresFor(sentenceOf('Clerk and JL to complete War Memorials Trust Grant Application form.', { listItem: false }));
+    expect(task.title_case).toBeUndefined();
+    const title = featuresFor(sentenceOf('Mayors Pledge to Cut Carbon Emissions in Half', { listItem: false }));
+    expect(title.title_case).toBe(1);
   });
 });
