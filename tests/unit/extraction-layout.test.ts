@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractCommitments } from '../../src/extraction/extract-commitments.js';
+import { extractCommitments, scoreCandidates } from '../../src/extraction/extract-commitments.js';
 import { layoutBlocks } from '../../src/extraction/layout.js';
 import { BLIND_SPLITS } from '../fixtures/extraction/corpus.js';
 
@@ -126,11 +126,13 @@ describe('a series of deeds under one cue (our own sentences, shaped like the re
     ]);
   });
 
+  // The split itself, before the learnt scorer weighs each part (whether a part is kept is the model's call, judged by CV).
   it('splits a list of clauses joined by semicolons, each with its own deadline', () => {
-    const items = extract(
+    const { candidates } = scoreCandidates(
       'The charter requires member towns to cut emissions by half by 2030; publish an annual report on progress; and plant a tree for every new house.',
+      { date: '2025-03-03' },
     );
-    expect(items.map((i) => [i.action, i.deadline.kind, i.deadline.due])).toEqual([
+    expect(candidates.map(({ item: i }) => [i.action, i.deadline.kind, i.deadline.due])).toEqual([
       ['cut emissions by half', 'exact', '2030-12-31'],
       ['publish an annual report on progress', 'none', null],
       ['plant a tree for every new house', 'none', null],
