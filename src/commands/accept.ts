@@ -31,8 +31,7 @@ export const acceptCommand = defineCommand({
             })
           ).map((c) => c.id)
         : [args.which];
-    if (ids.length === 0)
-      return privateReply('There are no proposed commitments in this channel. `import` proposes some from a statement.');
+    if (ids.length === 0) return privateReply('There are no proposed commitments here. `import` proposes some from a statement.');
     const owners = await ownersFor(context, args.ownerIds);
     const accepted: Commitment[] = [];
     const skipped: string[] = [];

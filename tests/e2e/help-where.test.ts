@@ -1,5 +1,5 @@
 /**
- * `help` says what each command does where it is read: in a channel, "this channel's open
+ * `help` (and `accept` with nothing to accept) says what each command does where it is read: in a channel, "this channel's open
  * commitments"; in a DM or a 1:1 chat (where `list` is yours, everywhere, and there is no digest),
  * never "this channel". A signed Slack `message.im` event and a slash command in #general; a Teams 1:1
  * activity and a channel activity; asserted on the text a person reads.
@@ -71,6 +71,8 @@ describe('Teams', () => {
     expect(personal).not.toMatch(/this channel/);
     const help = await answer(personalMessage(teams.connector.url, 'help list', BOB));
     expect(help).toMatch(/Show your open commitments, in every channel/);
+    // Nothing to accept in this chat: said without calling it a channel.
+    expect(await answer(personalMessage(teams.connector.url, 'accept all', BOB))).toMatch(/There are no proposed commitments here\./);
 
     const inChannel = await answer(channelMessage(teams.connector.url, 'help'));
     expect(inChannel).toMatch(/Show this channel's open commitments/);
