@@ -88,6 +88,9 @@ const CHANGE_IDS_SHOWN = 10;
  * "6 (C-1, C-2, C-3, C-4, C-5, C-6 created by coordinator)", "3 (C-7, C-8 created by coordinator,
  * C-7 accepted by coordinator, C-8 rejected by coordinator)": one phrase per kind of change and who
  * made it, in the order they first happened, so a busy day reads as what was done, not as a list.
+ * When the ids do not all fit, every kind of change is still said: the smaller ones whole, the
+ * biggest cut short ("C-1, …, C-7 and 3 more created by …, C-7 done by sara"), so a day of adds
+ * does not hide the one item that was done behind a "…".
  */
 function describeChanges(changes: LogEntry[]): string {
   const groups = new Map<string, { words: string; actor: string; ids: string[] }>();
@@ -98,17 +101,29 @@ function describeChanges(changes: LogEntry[]): string {
     if (!group.ids.includes(change.commitmentId)) group.ids.push(change.commitmentId);
     groups.set(key, group);
   }
-  let room = CHANGE_IDS_SHOWN;
-  const phrases: string[] = [];
-  for (const group of groups.values()) {
-    if (room <= 0) break;
-    const shown = group.ids.slice(0, room);
-    room -= shown.length;
-    const more = group.ids.length - shown.length;
-    phrases.push(`${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''} ${group.words} by ${group.actor}`);
-  }
-  const unsaid = [...groups.values()].length > phrases.length ? ', …' : '';
+  const said = [...groups.values()].slice(0, CHANGE_IDS_SHOWN);
+  const room = idsShownPerGroup(
+    said.map((g) => g.ids.length),
+    CHANGE_IDS_SHOWN,
+  );
+  const phrases = said.map((group, i) => {
+    const more = group.ids.length - room[i];
+    return `${group.ids.slice(0, room[i]).join(', ')}${more > 0 ? ` and ${more} more` : ''} ${group.words} by ${group.actor}`;
+  });
+  const unsaid = groups.size > said.length ? ', …' : '';
   return `${changes.length} (${phrases.join(', ')}${unsaid})`;
+}
+
+/** How many ids each group shows within `budget`: at least one each, the smallest groups filled first. */
+function idsShownPerGroup(sizes: readonly number[], budget: number): number[] {
+  const shown = sizes.map(() => 1);
+  let left = budget - sizes.length;
+  for (const i of sizes.map((_, i) => i).sort((a, b) => sizes[a] - sizes[b])) {
+    const extra = Math.max(0, Math.min(sizes[i] - 1, left));
+    shown[i] += extra;
+    left -= extra;
+  }
+  return shown;
 }
 
 /** A log action as words a reader of the digest understands ("status set to blocked", not "status"). */
