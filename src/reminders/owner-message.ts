@@ -81,7 +81,8 @@ export function questionFor(kind: ReminderKind | undefined, commitment: Commitme
     case 'set-date':
       return 'No deadline yet. Set a date?';
     case 'event-check':
-      return d.kind === 'event' ? `Has ${d.eventId ? `${d.eventId} ` : ''}${d.eventName} happened?` : undefined;
+      // "Has E-1, the formation of the new government, happened?": the id set off, so the name reads as one phrase.
+      return d.kind === 'event' ? `Has ${d.eventId ? `${d.eventId}, ${d.eventName},` : d.eventName} happened?` : undefined;
     case 'review': {
       const duty = d.kind === 'ongoing' ? dueLabel(commitment, now) : 'ongoing';
       return `${duty[0].toUpperCase()}${duty.slice(1)}: still being kept?`;

@@ -63,6 +63,17 @@ describe('every kind of deadline is followed up (issue 11 item 1)', () => {
     ]);
   });
 
+  it('event: the question names the event with its id set off ("Has E-1, the formation of …, happened?")', () => {
+    const c = commitment(event);
+    const question = ownerMessage(
+      { id: 'U1', name: 'alice' },
+      [{ kind: 'event-check', commitment: c }],
+      new Date('2024-02-29T09:00Z'),
+      'UTC',
+    ).card!.sections[0].items![0].lines![0];
+    expect(question).toMatch(/^Has E-1, .+, happened\?$/);
+  });
+
   it('ongoing: first review within 30 days of being added, then monthly; a quarterly duty quarterly', () => {
     expect(dates(commitment(ongoing), '2024-01-01', 3)).toEqual(['review 2024-02-28', 'review 2024-03-29', 'review 2024-04-28']);
     const quarterly = commitment({ ...ongoing, cadence: 'quarterly' });
