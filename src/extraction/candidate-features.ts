@@ -114,7 +114,13 @@ export function featuresOf(shape: CandidateShape): Features {
   names.add(`type_${cue.type}&${subjectKind}`);
   // A title ("Mayors Pledge to Cut Carbon Emissions …") announces what the body says; it binds no one.
   const longWords = sentence.text.split(/\s+/).filter((w) => w.length >= 4);
-  if (longWords.length >= 3 && longWords.filter((w) => /^[A-Z]/.test(w)).length / longWords.length >= 0.8) names.add('title_case');
+  // The deed's own first word is capitalised in a title ("… Pledge to Cut …"), not in "Anna to ping Myles".
+  if (
+    longWords.length >= 3 &&
+    longWords.filter((w) => /^[A-Z]/.test(w)).length / longWords.length >= 0.8 &&
+    /^[A-Z]/.test(action.replace(/^(?:not|also|further|fully|jointly|immediately|promptly)\s+/i, ''))
+  )
+    names.add('title_case');
   if (sentence.actionItem) names.add(`type_${cue.type}&action_item_line`);
   // Minutes narrate promises in the past: "the Clerk would place a notice" binds a named person.
   if (names.has('conditional_unbound')) names.add(`conditional_unbound&${subjectKind}`);
