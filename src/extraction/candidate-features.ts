@@ -68,7 +68,8 @@ export function featuresOf(shape: CandidateShape): Features {
   if (/\b(?:present|attendees|attendance|regrets|apologies)\b/.test(sentence.section ?? '') && sentence.text.length < 90)
     names.add('section_people');
   // Under "Action items" / "Next steps" the lines are tasks; under "Notes" / "Discussion" / "Updates" they narrate.
-  if (/\b(?:actions?|action\s+items?|next\s+steps?|to-?dos?|follow[- ]?ups?|tasks?|assignments?)\b/.test(sentence.section ?? '')) names.add('section_actions');
+  if (/\b(?:actions?|action\s+items?|next\s+steps?|to-?dos?|follow[- ]?ups?|tasks?|assignments?)\b/.test(sentence.section ?? ''))
+    names.add('section_actions');
   else if (/\b(?:notes|discussion|updates?|status|reports?|announcements|q&a|other\s+business|aob)\b/.test(sentence.section ?? ''))
     names.add('section_discussion');
   if (/^(?:WHEREAS|Whereas)\b/.test(sentence.text)) names.add('whereas');
