@@ -67,6 +67,11 @@ export function featuresOf(shape: CandidateShape): Features {
   // A list of who came: short lines under "Attendees", "Present", "Apologies".
   if (/\b(?:present|attendees|attendance|regrets|apologies)\b/.test(sentence.section ?? '') && sentence.text.length < 90)
     names.add('section_people');
+  // Under "Action items" / "Next steps" the lines are tasks; under "Notes" / "Discussion" / "Updates" they narrate.
+  if (/\b(?:actions?|action\s+items?|next\s+steps?|to-?dos?|follow[- ]?ups?|tasks?|assignments?)\b/.test(sentence.section ?? ''))
+    names.add('section_actions');
+  else if (/\b(?:notes|discussion|updates?|status|reports?|announcements|q&a|other\s+business|aob)\b/.test(sentence.section ?? ''))
+    names.add('section_discussion');
   if (/^(?:WHEREAS|Whereas)\b/.test(sentence.text)) names.add('whereas');
   // "Decides to remain seized of the matter": the body's standing watch. Once a procedural veto; the
   // real resolutions count it (as `ongoing`), the team's texts do not, so the scorer weighs it.
@@ -114,7 +119,13 @@ export function featuresOf(shape: CandidateShape): Features {
   names.add(`type_${cue.type}&${subjectKind}`);
   // A title ("Mayors Pledge to Cut Carbon Emissions …") announces what the body says; it binds no one.
   const longWords = sentence.text.split(/\s+/).filter((w) => w.length >= 4);
-  if (longWords.length >= 3 && longWords.filter((w) => /^[A-Z]/.test(w)).length / longWords.length >= 0.8) names.add('title_case');
+  // The deed's own first word is capitalised in a title ("… Pledge to Cut …"), not in "Anna to ping Myles".
+  if (
+    longWords.length >= 3 &&
+    longWords.filter((w) => /^[A-Z]/.test(w)).length / longWords.length >= 0.8 &&
+    /^[A-Z]/.test(action.replace(/^(?:not|also|further|fully|jointly|immediately|promptly)\s+/i, ''))
+  )
+    names.add('title_case');
   if (sentence.actionItem) names.add(`type_${cue.type}&action_item_line`);
   // Minutes narrate promises in the past: "the Clerk would place a notice" binds a named person.
   if (names.has('conditional_unbound')) names.add(`conditional_unbound&${subjectKind}`);

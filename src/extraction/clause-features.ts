@@ -94,8 +94,27 @@ function baseForm(word: string): string {
 }
 
 // Nouns that name someone who can act: bodies, offices, groups, roles. General English, no text's names.
-const AGENT_NOUNS =
-  /^(?:council|councils|committee|committees|board|boards|company|companies|government|governments|minister|ministers|leader|leaders|member|members|party|parties|side|sides|state|states|team|teams|group|groups|clerk|chair|chairman|chairwoman|chairperson|mission|commission|delegation|delegations|city|cities|country|countries|nation|nations|union|authority|authorities|department|office|staff|secretariat|signatory|signatories|organi[sz]ation|organi[sz]ations|partner|partners|bank|firm|club|school|people|everyone|all|both|each|community|communities|body|bodies|panel|force|forces|administration|agency|agencies|ministry|court|assembly|conference|summit|selectmen|councillors?|trustees?|directors?|officers?|mayors?|governors?|presidents?|secretary|secretary-general|administrator|manager|managers|owner|owners|residents|volunteers|maintainers|contributors|folks|someone|anyone|corporation|parent|subsidiary|fund|foundation|coalition|alliance|network|association|society|institute|university|region|regions|province|provinces|municipality|town|parish|village|county|district|we|they|he|she|i|you)$/i;
+const AGENT_NOUNS = new Set(
+  (
+    'council committee board company government minister leader member party side state team group clerk chair ' +
+    'chairman chairwoman chairperson mission commission delegation city country nation union authority department ' +
+    'office staff secretariat signatory organisation organization partner bank firm club school people everyone all ' +
+    'both each community body panel force administration agency ministry court assembly conference summit selectman ' +
+    'selectmen councillor councilor trustee director officer mayor governor president secretary secretary-general ' +
+    'administrator manager owner resident volunteer maintainer contributor folk someone anyone corporation parent ' +
+    'subsidiary fund foundation coalition alliance network association society institute university region province ' +
+    'municipality town parish village county district we they he she i you'
+  ).split(' '),
+);
+const isAgentNoun = (word: string) => {
+  const w = word.toLowerCase();
+  return (
+    AGENT_NOUNS.has(w) ||
+    AGENT_NOUNS.has(w.replace(/s$/, '')) ||
+    AGENT_NOUNS.has(w.replace(/ies$/, 'y')) ||
+    AGENT_NOUNS.has(w.replace(/es$/, ''))
+  );
+};
 // Nominalisations and other things that cannot promise: "the recommendation will better align …".
 const ABSTRACT_NOUN =
   /(?:tion|tions|sion|sions|ment|ments|ness|ity|ities|ance|ances|ence|ences|ure|ures|ism|ship|al|als|ing|cost|costs|plan|plans|target|targets|goal|goals)$/i;
@@ -114,9 +133,9 @@ function agencyOf(subject: string, terms: Term[]): string {
       ?.replace(/[^A-Za-z@-]/g, '') ?? '';
   if (head === '') return 'unknown';
   if (/^(?:it|this|that|these|those|there|which|what)$/i.test(head)) return 'thing';
-  if (AGENT_NOUNS.test(head) || head.startsWith('@')) return 'agent';
-  if (terms.some((t) => (t.tags.has('Person') || t.tags.has('Organization')) && t.text.replace(/[^A-Za-z@-]/g, '') === head))
-    return 'agent';
+  if (isAgentNoun(head) || head.startsWith('@')) return 'agent';
+  const tagged = (tag: string) => terms.some((t) => t.tags.has(tag) && t.text.replace(/[^A-Za-z@-]/g, '') === head);
+  if (tagged('Person') || tagged('Organization') || tagged('Actor')) return 'agent';
   if (/^[A-Z]/.test(head) && subject.trim().split(/\s+/).length > 1 && !ABSTRACT_NOUN.test(head)) return 'proper';
   if (/^[A-Z]{2,}$/.test(head)) return 'proper';
   if (ABSTRACT_NOUN.test(head)) return 'abstract';
@@ -150,7 +169,8 @@ export function clauseFeatures(text: string, span: ClauseSpan): string[] {
 
   // Who is bound: can the subject act at all?
   const subject = span.subject.trim();
-  const subjectTerms = subject === '' ? [] : within(Math.max(0, span.at - subject.length - 2), span.at);
+  // The subject is written before the action (before the cue, or it is the cue: "Anna to ping Myles").
+  const subjectTerms = subject === '' ? [] : within(0, span.actionStart);
   names.push(`agency_${agencyOf(subject, subjectTerms)}`);
 
   const before = within(0, span.at);

@@ -34,9 +34,22 @@ function wordsOf(candidate: Candidate): Set<string> {
   return contentWords(candidate.item.action);
 }
 
+const numbersOf = (text: string) => new Set(text.match(/\d[\d,.]*\d|\d/g) ?? []);
+
+/**
+ * Two promises with their own figures ("redeem $116.25M of notes" / "redeem $342M of notes") are two
+ * deeds however many words they share: a restatement repeats the figures or leaves them out. (Due
+ * dates are no such sign: a quote's "by the end of June" restates "by June 2026".)
+ */
+function distinctFigures(a: Candidate, b: Candidate): boolean {
+  const [na, nb] = [numbersOf(a.item.action), numbersOf(b.item.action)];
+  return na.size > 0 && nb.size > 0 && ![...na].some((n) => nb.has(n));
+}
+
 /** Two items restate one promise when they share most of the smaller one's words. */
 function restates(a: Candidate, b: Candidate): boolean {
   if ((a.relative || b.relative) && a.sentenceStart === b.sentenceStart) return false;
+  if (distinctFigures(a, b)) return false;
   const wa = wordsOf(a);
   const wb = wordsOf(b);
   const shared = overlapCount(wa, wb);
