@@ -4,6 +4,7 @@
  */
 import { clauseSubject, governingScope } from './clause-subject.js';
 import { ADDRESSEE, DIRECTIVE_VERB } from './directive-object.js';
+import { TARGET } from './target-cue.js';
 import { isNonCommittalScope, STATE_VERBS, THIRD_PARTY } from './exclusions.js';
 import { findDeadlinePhrase } from './find-deadline-phrase.js';
 import { isDirectSpeech, isNotADeed } from './not-a-deed.js';
@@ -615,6 +616,7 @@ function broadCues(text: string, sentence: Sentence): Cue[] {
     [CONTINUING, 'continuing'],
     [OBLIGATION, 'obligation'],
     [NOMINAL_COMMIT, 'nominal'],
+    [TARGET, 'nominal'],
   ] as const) {
     for (const m of text.matchAll(pattern)) {
       const at = m.index ?? 0;

@@ -196,3 +196,16 @@ describe('a "must" said of a class is a norm, not a promise', () => {
     expect(isBareSubject('we')).toBe(false);
   });
 });
+
+describe('a target a party sets itself, said with a noun', () => {
+  it('reads "has a goal of … by <month>" and "has set … goal of …" as cues', () => {
+    const [goal] = cuesOf('The Board has a goal of six projects accepted into the foundation by October 2027.');
+    expect(goal).toMatchObject({ type: 'nominal', action: 'six projects accepted into the foundation by October 2027.' });
+    const [set] = cuesOf('Going forward, Harbour Bank has set an even higher internal hiring goal of 30 percent of new hires.');
+    expect(set).toMatchObject({ type: 'nominal', action: '30 percent of new hires.' });
+  });
+
+  it('is not a target when nobody sets it ("the goals of the Agreement")', () => {
+    expect(cuesOf('The goals of the Agreement are ambitious.').some((c) => c.type === 'nominal')).toBe(false);
+  });
+});
