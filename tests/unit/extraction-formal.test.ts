@@ -209,3 +209,15 @@ describe('a target a party sets itself, said with a noun', () => {
     expect(cuesOf('The goals of the Agreement are ambitious.').some((c) => c.type === 'nominal')).toBe(false);
   });
 });
+
+describe('a kind of redemption is not its time', () => {
+  it('reads "fund the partial early redemption using proceeds" with no deadline', () => {
+    const [item] = extract('Harbour Telecom will fund the partial early redemption using proceeds from its recent issue of notes.');
+    expect(item?.deadline.kind).toBe('none');
+  });
+
+  it('still reads "the early resolution of the dispute" as vague', () => {
+    const [item] = extract('The two sides will work towards the early resolution of the dispute.');
+    expect(item?.deadline.kind).not.toBe('none');
+  });
+});
