@@ -164,6 +164,9 @@ function modalCues(text: string): Cue[] {
     let actionStart = at + m[0].length - verb.length;
     const before = cues[cues.length - 1];
     const flags: string[] = [`modal_${modal.replace(/\s+/g, '_')}`];
+    // "reaffirmed their will to implement", "prompted by the will to improve": after a determiner "will" is a noun.
+    if (modal === 'will' && /\b(?:the|a|their|its|our|his|her|political|good|free|strong|common|firm|shared)\s+$/i.test(text.slice(0, at)))
+      flags.push('noun_reading');
     if (
       /^(?:would|should)$/.test(modal) &&
       !conditionalBinds(text, at) &&
@@ -280,6 +283,9 @@ function commissiveCues(text: string): Cue[] {
       /^not/i.test(m[3]) ||
       STANDING_VERBS.test(rest);
     if (nominal) flags.push('nominal_object');
+    // "agreed on the importance of completing …", "agree on the need for …": emphasis, like "stressed the need".
+    if (/^(?:the\s+)?(?:importance|need|necessity|significance|value|urgency)\s+(?:of|for|to)\b/i.test(rest))
+      flags.push('noncommittal_scope');
     flags.push(...subjectFlags(subject));
     cues.push({ type: 'commissive', at, clauseStart, actionStart, subject, passive: false, weak: false, standing, flags });
   }

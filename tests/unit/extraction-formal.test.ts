@@ -221,3 +221,18 @@ describe('a kind of redemption is not its time', () => {
     expect(item?.deadline.kind).not.toBe('none');
   });
 });
+
+describe('nouns and emphasis that look like promises', () => {
+  it.each([
+    'In the statement they reaffirmed their will to implement the agreement adopted by the talks.',
+    'According to a joint statement, they agreed on the importance of completing the projects.',
+    'The two sides agree on the importance of continued donor assistance.',
+  ])('takes nothing from: %s', (text) => {
+    expect(extract(text)).toEqual([]);
+  });
+
+  it('still takes "will" as a modal and "agreed on" a deed', () => {
+    expect(extract('The two sides will implement the agreement by June 2026.')).toHaveLength(1);
+    expect(extract('The ministers agreed on a joint work plan for the corridor.')).toHaveLength(1);
+  });
+});
