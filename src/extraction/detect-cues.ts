@@ -194,6 +194,9 @@ function modalCues(text: string): Cue[] {
       // "will be converted into the right to receive", "will be required to pay … upon termination": consequences, not deeds.
       // ("will be required to pay a termination fee" is a duty, and real texts count it.)
       if (/^(?:converted|deemed|entitled|treated|considered|subject)$/i.test(next[1])) flags.push('consequence_passive');
+      // "will continue to be guided by our shared desire", "will be pleased to": an attitude, not a deed.
+      if (/^(?:guided|inspired|motivated|driven|pleased|delighted|honou?red|encouraged|heartened|interested|concerned)$/i.test(next[1]))
+        flags.push('state_verb');
       // "hoarding would not be tolerated": a warning, not a duty anyone took on.
       if (/\b(?:not|never)\b/i.test(adverbs) && /^(?:tolerated|spared|forgiven|condoned)$/i.test(next[1])) flags.push('warning_passive');
       passive = true;

@@ -236,3 +236,21 @@ describe('nouns and emphasis that look like promises', () => {
     expect(extract('The ministers agreed on a joint work plan for the corridor.')).toHaveLength(1);
   });
 });
+
+describe("a council extending a mandate commits nobody (the real corpus's convention)", () => {
+  it('takes nothing from the extension, whatever stands between verb and mandate', () => {
+    expect(extract('1. Decides to extend until 12 June 2027 the mandate of the Panel of Experts;')).toEqual([]);
+    expect(extract('(b) To renew the mandate of the Observer Force for another period of six months;')).toEqual([]);
+  });
+
+  it('keeps the request made in the same sentence', () => {
+    const items = extract(
+      'Decides to extend the mandate of the Panel until 12 June 2027, and requests the Secretary-General to take the necessary administrative measures to this effect;',
+    );
+    expect(items.map((i) => i.action)).toEqual([expect.stringMatching(/take the necessary administrative measures/)]);
+  });
+
+  it('reads "will continue to be guided by" as an attitude', () => {
+    expect(extract('We will also continue to be guided by our shared desire to create jobs.')).toEqual([]);
+  });
+});
