@@ -10,6 +10,7 @@ import type { Features } from './candidate-model.js';
 import type { DeadlinePhrase } from './find-deadline-phrase.js';
 import type { Sentence } from './split-sentences.js';
 import { clauseFeatures } from './clause-features.js';
+import { isExtension } from './exclusions.js';
 import { isBaseVerb } from './split-coordinated.js';
 
 export interface CandidateShape {
@@ -73,6 +74,7 @@ export function featuresOf(shape: CandidateShape): Features {
   else if (/\b(?:notes|discussion|updates?|status|reports?|announcements|q&a|other\s+business|aob)\b/.test(sentence.section ?? ''))
     names.add('section_discussion');
   if (/^(?:WHEREAS|Whereas)\b/.test(sentence.text)) names.add('whereas');
+  if (isExtension(action)) names.add('procedural');
   // "Decides to remain seized of the matter": the body's standing watch. Once a procedural veto; the
   // real resolutions count it (as `ongoing`), the team's texts do not, so the scorer weighs it.
   if (/\bremain\s+(?:actively\s+)?seized\b/i.test(sentence.text)) names.add('remains_seized');

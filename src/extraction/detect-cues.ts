@@ -4,6 +4,7 @@
  */
 import { clauseSubject, governingScope } from './clause-subject.js';
 import { ADDRESSEE, DIRECTIVE_VERB } from './directive-object.js';
+import { TARGET } from './target-cue.js';
 import { isNonCommittalScope, STATE_VERBS, THIRD_PARTY } from './exclusions.js';
 import { findDeadlinePhrase } from './find-deadline-phrase.js';
 import { isDirectSpeech, isNotADeed } from './not-a-deed.js';
@@ -163,6 +164,9 @@ function modalCues(text: string): Cue[] {
     let actionStart = at + m[0].length - verb.length;
     const before = cues[cues.length - 1];
     const flags: string[] = [`modal_${modal.replace(/\s+/g, '_')}`];
+    // "reaffirmed their will to implement", "prompted by the will to improve": after a determiner "will" is a noun.
+    if (modal === 'will' && /\b(?:the|a|their|its|our|his|her|political|good|free|strong|common|firm|shared)\s+$/i.test(text.slice(0, at)))
+      flags.push('noun_reading');
     if (
       /^(?:would|should)$/.test(modal) &&
       !conditionalBinds(text, at) &&
@@ -190,6 +194,9 @@ function modalCues(text: string): Cue[] {
       // "will be converted into the right to receive", "will be required to pay … upon termination": consequences, not deeds.
       // ("will be required to pay a termination fee" is a duty, and real texts count it.)
       if (/^(?:converted|deemed|entitled|treated|considered|subject)$/i.test(next[1])) flags.push('consequence_passive');
+      // "will continue to be guided by our shared desire", "will be pleased to": an attitude, not a deed.
+      if (/^(?:guided|inspired|motivated|driven|pleased|delighted|honou?red|encouraged|heartened|interested|concerned)$/i.test(next[1]))
+        flags.push('state_verb');
       // "hoarding would not be tolerated": a warning, not a duty anyone took on.
       if (/\b(?:not|never)\b/i.test(adverbs) && /^(?:tolerated|spared|forgiven|condoned)$/i.test(next[1])) flags.push('warning_passive');
       passive = true;
@@ -279,6 +286,9 @@ function commissiveCues(text: string): Cue[] {
       /^not/i.test(m[3]) ||
       STANDING_VERBS.test(rest);
     if (nominal) flags.push('nominal_object');
+    // "agreed on the importance of completing …", "agree on the need for …": emphasis, like "stressed the need".
+    if (/^(?:the\s+)?(?:importance|need|necessity|significance|value|urgency)\s+(?:of|for|to)\b/i.test(rest))
+      flags.push('noncommittal_scope');
     flags.push(...subjectFlags(subject));
     cues.push({ type: 'commissive', at, clauseStart, actionStart, subject, passive: false, weak: false, standing, flags });
   }
@@ -615,6 +625,7 @@ function broadCues(text: string, sentence: Sentence): Cue[] {
     [CONTINUING, 'continuing'],
     [OBLIGATION, 'obligation'],
     [NOMINAL_COMMIT, 'nominal'],
+    [TARGET, 'nominal'],
   ] as const) {
     for (const m of text.matchAll(pattern)) {
       const at = m.index ?? 0;

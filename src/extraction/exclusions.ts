@@ -12,7 +12,7 @@ export const THIRD_PARTY =
 
 // Procedure of the body itself, not a promise to anyone.
 const PROCEDURAL =
-  /\b(?:decides to (?:extend|renew|prolong) the (?:mandate|authori[sz]ation|measures)|^authori[sz]es\b|continue (?:its|their) consideration|decides to consider (?:this|the) (?:question|matter)|shall enter into force|enters? into force upon|meeting (?:was )?adjourned|called the meeting to order)\b/i;
+  /\b(?:^authori[sz]es\b|continue (?:its|their) consideration|decides to consider (?:this|the) (?:question|matter)|shall enter into force|enters? into force upon|meeting (?:was )?adjourned|called the meeting to order)\b/i;
 
 // Verbs that describe a state, not a deed: "our border shall become …", "this Agreement shall remain …".
 export const STATE_VERBS = new Set([
@@ -91,4 +91,17 @@ export function isDefinition(sentence: string): boolean {
       sentence,
     )
   );
+}
+
+// "extend until 12 June 2011 the mandate of the Panel", "renew UNSMIS' mandate for a final period".
+const EXTENSION =
+  /^(?:extend|renew|prolong)\w*(?: until [^,;]+?)? (?:the |its )?(?:[\w'’-]+ ){0,6}?(?:mandate|authori[sz]ations?|measures)\b/i;
+
+/**
+ * A council's extension of a mandate takes effect by itself; it is no commitment (the real corpus's
+ * convention). Judged on the candidate's own deed, not its sentence, so "Decides to extend the mandate …,
+ * and requests the Secretary-General to take the necessary measures" keeps the request.
+ */
+export function isExtension(action: string): boolean {
+  return EXTENSION.test(action.trim());
 }

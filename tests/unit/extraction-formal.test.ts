@@ -196,3 +196,61 @@ describe('a "must" said of a class is a norm, not a promise', () => {
     expect(isBareSubject('we')).toBe(false);
   });
 });
+
+describe('a target a party sets itself, said with a noun', () => {
+  it('reads "has a goal of … by <month>" and "has set … goal of …" as cues', () => {
+    const [goal] = cuesOf('The Board has a goal of six projects accepted into the foundation by October 2027.');
+    expect(goal).toMatchObject({ type: 'nominal', action: 'six projects accepted into the foundation by October 2027.' });
+    const [set] = cuesOf('Going forward, Harbour Bank has set an even higher internal hiring goal of 30 percent of new hires.');
+    expect(set).toMatchObject({ type: 'nominal', action: '30 percent of new hires.' });
+  });
+
+  it('is not a target when nobody sets it ("the goals of the Agreement")', () => {
+    expect(cuesOf('The goals of the Agreement are ambitious.').some((c) => c.type === 'nominal')).toBe(false);
+  });
+});
+
+describe('a kind of redemption is not its time', () => {
+  it('reads "fund the partial early redemption using proceeds" with no deadline', () => {
+    const [item] = extract('Harbour Telecom will fund the partial early redemption using proceeds from its recent issue of notes.');
+    expect(item?.deadline.kind).toBe('none');
+  });
+
+  it('still reads "the early resolution of the dispute" as vague', () => {
+    const [item] = extract('The two sides will work towards the early resolution of the dispute.');
+    expect(item?.deadline.kind).not.toBe('none');
+  });
+});
+
+describe('nouns and emphasis that look like promises', () => {
+  it.each([
+    'In the statement they reaffirmed their will to implement the agreement adopted by the talks.',
+    'According to a joint statement, they agreed on the importance of completing the projects.',
+    'The two sides agree on the importance of continued donor assistance.',
+  ])('takes nothing from: %s', (text) => {
+    expect(extract(text)).toEqual([]);
+  });
+
+  it('still takes "will" as a modal and "agreed on" a deed', () => {
+    expect(extract('The two sides will implement the agreement by June 2026.')).toHaveLength(1);
+    expect(extract('The ministers agreed on a joint work plan for the corridor.')).toHaveLength(1);
+  });
+});
+
+describe("a council extending a mandate commits nobody (the real corpus's convention)", () => {
+  it('takes nothing from the extension, whatever stands between verb and mandate', () => {
+    expect(extract('1. Decides to extend until 12 June 2027 the mandate of the Panel of Experts;')).toEqual([]);
+    expect(extract('(b) To renew the mandate of the Observer Force for another period of six months;')).toEqual([]);
+  });
+
+  it('keeps the request made in the same sentence', () => {
+    const items = extract(
+      'Decides to extend the mandate of the Panel until 12 June 2027, and requests the Secretary-General to take the necessary administrative measures to this effect;',
+    );
+    expect(items.map((i) => i.action)).toEqual([expect.stringMatching(/take the necessary administrative measures/)]);
+  });
+
+  it('reads "will continue to be guided by" as an attitude', () => {
+    expect(extract('We will also continue to be guided by our shared desire to create jobs.')).toEqual([]);
+  });
+});

@@ -1,0 +1,8 @@
+/**
+ * A target a party sets itself, said with a noun: "the Governing Board has a goal of 6 projects
+ * accepted … by October next year", "the goal to have 6 projects accepted by September 2019", "USAA
+ * has set an even higher internal hiring goal of 30 percent". The labelling conventions count these
+ * ("targets a party sets itself"); what the target is follows "of" or "to".
+ */
+export const TARGET =
+  /\b(?:(?:has|have|had|set|sets|adopted|adopts|announced|announces)\s+(?:itself\s+|themselves\s+)?(?:a|an|the|its|their|our|his|her)|(?:is|was)\s+the)\s+(?:[\w-]+\s+){0,4}?(?:goal|target|ambition)s?\s+(?:of|to)\s+(?=[\w$])/gi;
