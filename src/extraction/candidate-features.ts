@@ -61,9 +61,6 @@ export function featuresOf(shape: CandidateShape): Features {
   if (sentence.listFrame) names.add('has_list_frame');
   // Under a bare "Agenda" heading the lines are topics; "Agenda item 2: budget" heads a discussion.
   if (/^(?:proposed\s+|draft\s+)?agenda\s*:?$/.test(sentence.section ?? '')) names.add('section_agenda');
-  // Under "Consented Decisions", "Resolutions", "Conclusions": what the meeting settled.
-  if (/\b(?:decisions?|decided|agreed|agreements?|resolutions?|resolved|conclusions?|outcomes?)\b/.test(sentence.section ?? ''))
-    names.add('section_decisions');
   // A list of who came: short lines under "Attendees", "Present", "Apologies".
   if (/\b(?:present|attendees|attendance|regrets|apologies)\b/.test(sentence.section ?? '') && sentence.text.length < 90)
     names.add('section_people');

@@ -16,13 +16,8 @@ const OWNER_PREFIX = /^(@[\w.-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|[a
 // Labels that name a topic or a kind of note, not a person.
 const NOT_AN_OWNER =
   /^(?:note|notes|goal|proposal|decision|decisions|link|links|labels?|time|re|next|update|status|question|questions|reminder|agenda|topic|summary|context|background|outcome|result|results|action|actions|todo|ai|minutes|present|attendees|regrets|apologies|facilitator|scribe|chair|date|location|where|when|why|what|who|how|ok|yes|no|edit|fyi|tl;?dr|consensus|discussion|comments?|concerns?|options?|pros?|cons?|plan|issue|issues|pr|rfc|motion|vote|observation|aside|meta|also)$/i;
-// A list under "Next steps:" or "Action items:" holds tasks.
-const TASK_FRAME = /\b(?:next\s+steps?|action(?:\s+items?)?|to-?dos?|follow-?ups?|tasks|owners?)\b/i;
 // A notes line is short; a long sentence with no promise word is prose, and other readers have it.
 const MAX_LINE = 160;
-// "Add admin policy docs [#185](https://…)", "Nominate @x as a collaborator #19148": an agenda topic
-// named by its issue, not a task given to anyone.
-const ISSUE_LINK = /(?:\[[^\]]*#\d+\]\([^)]*\)|\(?<?https?:\/\/\S+>?\)?|\s#\d+)\s*\.?\s*$/;
 
 /** Who a label names, when it names someone: "Joe", "Eric Huss", "ehuss", "@dana". */
 function ownerOf(label: string): string | undefined {
@@ -38,10 +33,7 @@ export function taskLineCues(sentence: Sentence, text: string): Cue[] {
   let from = 0;
   let owner = sentence.label ? ownerOf(sentence.label) : undefined;
   // "* Mark R:" then "    * Will write up today": the speaker above owns the line.
-  if (!owner && sentence.speaker) {
-    owner = ownerOf(sentence.speaker);
-    if (owner) flags.push('line_speaker_above');
-  }
+  if (!owner && sentence.speaker) owner = ownerOf(sentence.speaker);
   const prefix = OWNER_PREFIX.exec(text);
   if (prefix) {
     const named = ownerOf(prefix[1]);
@@ -63,11 +55,10 @@ export function taskLineCues(sentence: Sentence, text: string): Cue[] {
     flags.push('line_dated');
     actionStart = 0;
   } else return [];
-  if (ISSUE_LINK.test(text)) flags.push('line_issue_link');
-  if (owner) flags.push('line_owner', 'subject_named');
+  // (Flags for an owner, a speaker line above, an issue link and a "Next steps:" frame were tried and
+  // dropped: each changed CV F1 by 0.000, the owner flag by -0.002.)
+  if (owner) flags.push('subject_named');
   else if (/^(?:we|i)\b/i.test(rest)) flags.push('subject_we');
-  if (sentence.listFrame && TASK_FRAME.test(sentence.listFrame)) flags.push('line_task_frame');
-  if (sentence.actionItem) flags.push('line_action_item');
   return [
     {
       type: 'line',

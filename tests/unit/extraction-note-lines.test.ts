@@ -45,7 +45,6 @@ describe('a notes line read by its shape', () => {
     expect(lineCue('Eemeli -> Need to open up nominations')).toMatchObject({ subject: 'Eemeli' });
     expect(lineCue('Open office hours on Thursday', { label: 'Joe' })?.subject).toBe('Joe');
     expect(lineCue('Will write it up today', { speaker: 'Mark R' })).toMatchObject({ subject: 'Mark R' });
-    expect(lineCue('Will write it up today', { speaker: 'Mark R' })?.flags).toContain('line_speaker_above');
     expect(lineCue('Proposal: Move it to the CoC repo')?.subject).toBe('');
     expect(lineCue('Proposal: Move it to the CoC repo')?.flags).toContain('line_label_topic');
   });
@@ -55,10 +54,6 @@ describe('a notes line read by its shape', () => {
     expect(lineCue('Next Steps:')).toBeUndefined();
     expect(lineCue('Floor plan, days, logistics')).toBeUndefined();
     expect(lineCue(`Share ${'the long list of things that were discussed at length '.repeat(4)}`)).toBeUndefined();
-  });
-
-  it('marks an agenda topic named by its issue link', () => {
-    expect(lineCue('Add admin policy docs [#185](https://github.com/o/r/issues/185)')?.flags).toContain('line_issue_link');
   });
 
   it('leaves a sentence with a promise word to the other readers', () => {
@@ -134,12 +129,12 @@ describe('notes conventions read by the layout and the readers', () => {
     });
   };
 
-  it('says how deep a list item hangs and whether it sits under a decisions heading', () => {
+  it('says how deep a list item hangs', () => {
     const [topic, point] = splitSentences(
       '## Consented Decisions\n\n- Dana will send the notes\n    - Dana will review the cadence',
     ).filter((s) => s.listItem);
     expect([topic.depth, point.depth]).toEqual([0, 1]);
-    expect(featuresFor(point)).toMatchObject({ list_depth_1: 1, section_decisions: 1 });
+    expect(featuresFor(point)).toMatchObject({ list_depth_1: 1 });
     expect(featuresFor(topic)).toMatchObject({ list_depth_0: 1 });
   });
 
