@@ -59,9 +59,13 @@ export function taskLineCues(sentence: Sentence, text: string): Cue[] {
   // dropped: each changed CV F1 by 0.000, the owner flag by -0.002.)
   if (owner) flags.push('subject_named');
   else if (/^(?:we|i)\b/i.test(rest)) flags.push('subject_we');
+  // "Will remove lock on Wed" is a modal promise whose subject the notes dropped: it is read as one.
+  // (So read, "should"/"must" lines cost 0.001 CV F1 and bare imperatives as the "imperative" type 0.011.)
+  const type = shape.head === 'modal' && /^(?:will|shall|'ll)$/.test(shape.word) ? 'modal' : 'line';
+  if (type === 'modal') flags.push(`modal_${shape.word === "'ll" ? 'will' : shape.word}`, 'subject_dropped');
   return [
     {
-      type: 'line',
+      type,
       at: from,
       clauseStart: 0,
       actionStart,

@@ -35,8 +35,10 @@ describe('the shape of a clause', () => {
 
 describe('a notes line read by its shape', () => {
   it('proposes a task with no subject, and says which shape it was', () => {
-    expect(lineCue('Will remove lock on Wed')).toMatchObject({ type: 'line', subject: '', actionStart: 5 });
-    expect(lineCue('Will remove lock on Wed')?.flags).toContain('line_modal=will');
+    // A dropped-subject "will" is read as the modal promise it is.
+    expect(lineCue('Will remove lock on Wed')).toMatchObject({ type: 'modal', subject: '', actionStart: 5 });
+    expect(lineCue('Will remove lock on Wed')?.flags).toEqual(expect.arrayContaining(['line_modal=will', 'modal_will', 'subject_dropped']));
+    expect(lineCue("Let's move it into FCP quickly")).toMatchObject({ type: 'line' });
     expect(lineCue('Share links to the folder in the readme')?.flags).toContain('line_imperative');
     expect(lineCue('Security release next week')?.flags).toContain('line_dated');
   });
