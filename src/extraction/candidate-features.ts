@@ -4,6 +4,7 @@
  * an agreement, an appeal to outsiders, a preamble …), the layout of its line and its deadline.
  */
 import type { Cue } from './detect-cues.js';
+import { isGuess, isQuestionShape } from './discussion.js';
 import { isResultVerb } from './result-verbs.js';
 import { isBareSubject, isThingsEffect } from './agentivity.js';
 import type { Features } from './candidate-model.js';
@@ -52,7 +53,8 @@ export function featuresOf(shape: CandidateShape): Features {
   if (sentence.zone !== 'body') names.add(`zone_${sentence.zone}`);
   if (sentence.actionItem) names.add('action_item_line');
   if (sentence.decision) names.add('decision_line');
-  if (/\?\s*$/.test(sentence.text)) names.add('question');
+  // A question, with its mark or without it as notes write it ("will there be public session").
+  if (isQuestionShape(sentence.text)) names.add('question');
   if (sentence.heading) names.add('heading');
   if (/:\s*$/.test(sentence.text)) names.add('introduces_list');
   if (sentence.listItem) names.add('list_item');
@@ -96,6 +98,8 @@ export function featuresOf(shape: CandidateShape): Features {
   if (verb) names.add(`verb=${verb.replace(/(?<=\w{3})(?:es|s)$/, '')}`);
   // "will record pre-tax charges", "expects to realize savings": a result in the accounts is a forecast, whatever the cue.
   if (isResultVerb(verb)) names.add('forecast');
+  // "People will likely still believe …", "I think we will want …": a guess, likewise.
+  if (isGuess(sentence.text.slice(Math.max(0, cue.clauseStart), cue.actionStart + 20))) names.add('forecast');
   // "The Declaration will enable …", "An ambitious new target will galvanize …": a thing's effect, likewise.
   // "countries must embed climate action", "global emissions must be cut": a norm, like a reported "must".
   if (names.has('modal_must') && isBareSubject(cue.subject)) names.add('must_reported');

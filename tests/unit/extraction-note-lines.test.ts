@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { clauseShape } from '../../src/extraction/clause-shape.js';
 import { featuresOf } from '../../src/extraction/candidate-features.js';
 import { detectCues } from '../../src/extraction/detect-cues.js';
+import { isGuess, isQuestionShape } from '../../src/extraction/discussion.js';
 import { scoreCandidates } from '../../src/extraction/extract-commitments.js';
 import { findDeadlinePhrase } from '../../src/extraction/find-deadline-phrase.js';
 import { layoutBlocks } from '../../src/extraction/layout.js';
@@ -166,5 +167,26 @@ describe('notes conventions read by the layout and the readers', () => {
     expect(task.title_case).toBeUndefined();
     const title = featuresFor(sentenceOf('Mayors Pledge to Cut Carbon Emissions in Half', { listItem: false }));
     expect(title.title_case).toBe(1);
+  });
+});
+
+describe('discussion written down beside the tasks', () => {
+  it('knows a question without its question mark', () => {
+    for (const q of [
+      'will there be public session',
+      'Should we try to ask all@ or leads for feedback',
+      'Do Mara or Eric want to commit to being co-lead now.',
+      'How to develop these practices across our projects.',
+      'Is this ready?',
+    ])
+      expect(isQuestionShape(q)).toBe(true);
+    for (const t of ['Will remove lock on Wed', 'Should set up an annual review of this list', 'Dana will send the draft.'])
+      expect(isQuestionShape(t)).toBe(false);
+  });
+
+  it('knows a guess from a promise', () => {
+    expect(isGuess('People will likely still believe')).toBe(true);
+    expect(isGuess('I think we will want asynchronous decision making')).toBe(true);
+    expect(isGuess('Dana will send the draft by Friday')).toBe(false);
   });
 });
