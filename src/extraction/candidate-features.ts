@@ -72,7 +72,8 @@ export function featuresOf(shape: CandidateShape): Features {
   if (/\bremain\s+(?:actively\s+)?seized\b/i.test(sentence.text)) names.add('remains_seized');
   if (/^[^a-z]*$/.test(sentence.text)) names.add('all_capitals');
   // "Facilitator: eholk", "Time: 10 minutes": a label and its value.
-  if (/^[A-Z][\w ]{0,25}:\s*\S+(?:\s+\S+){0,2}$/.test(sentence.text)) names.add('label_line');
+  // ("Next meeting: 22 May 2019" is a label and its value too, but the value is the meeting's date.)
+  if (/^[A-Z][\w ]{0,25}:\s*\S+(?:\s+\S+){0,2}$/.test(sentence.text) && !cue.flags?.includes('next_meeting')) names.add('label_line');
   // "there weren't plans to …", "no one has agreed to …": the cue is denied.
   // ("Neither Party shall …", "No State shall …" deny nothing: the negated subject makes a prohibition.)
   if (

@@ -16,6 +16,7 @@ const OWNER_PREFIX = /^(@[\w.-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|[a
 // Labels that name a topic or a kind of note, not a person.
 const NOT_AN_OWNER =
   /^(?:note|notes|goal|proposal|decision|decisions|link|links|labels?|time|re|next|update|status|question|questions|reminder|agenda|topic|summary|context|background|outcome|result|results|action|actions|todo|ai|minutes|present|attendees|regrets|apologies|facilitator|scribe|chair|date|location|where|when|why|what|who|how|ok|yes|no|edit|fyi|tl;?dr|consensus|discussion|comments?|concerns?|options?|pros?|cons?|plan|issue|issues|pr|rfc|motion|vote|observation|aside|meta|also)$/i;
+const NEXT_MEETING = /^(?:\d{1,2}\s*[./)]\s*)?(?:the\s+)?next\s+meeting\b(?!\s+(?:of|is|was)\s+(?:the\s+)?(?:agenda|minutes))/i;
 // A notes line is short; a long sentence with no promise word is prose, and other readers have it.
 const MAX_LINE = 160;
 
@@ -43,6 +44,22 @@ export function taskLineCues(sentence: Sentence, text: string): Cue[] {
   }
   const rest = text.slice(from);
   if (rest.split(/\s+/).length < 2) return [];
+  // "8/ Next meeting 6 October 2014", "Next Meeting will be on the 2nd March", "The next meeting to be
+  // held on Tuesday January 30th": minutes and notes announce the next meeting; the body will hold it.
+  if (NEXT_MEETING.test(text) && findDeadlinePhrase(text))
+    return [
+      {
+        type: 'line',
+        at: 0,
+        clauseStart: 0,
+        actionStart: 0,
+        subject: '',
+        passive: false,
+        weak: false,
+        standing: false,
+        flags: ['line_dated', 'next_meeting'],
+      },
+    ];
   const shape = clauseShape(rest);
   let actionStart = from + shape.actionStart;
   if (shape.head === 'modal') flags.push('line_modal', `line_modal=${shape.word.replace(/\s+/g, '_')}`);

@@ -190,3 +190,23 @@ describe('discussion written down beside the tasks', () => {
     expect(isGuess('Dana will send the draft by Friday')).toBe(false);
   });
 });
+
+describe('the next meeting, as minutes and notes announce it', () => {
+  it('proposes the announcement with its date, numbered, labelled or said in a sentence', () => {
+    const text = '* Next meeting: 9 October 2019\n\n8/ Next meeting 6 October 2014\n\nNext Meeting will be on the 2nd March. 2019\n';
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => [s.text, Boolean(s.heading)])).toEqual([
+      ['Next meeting: 9 October 2019', false],
+      ['Next meeting 6 October 2014', false],
+      ['Next Meeting will be on the 2nd March.', false],
+      ['2019', false],
+    ]);
+    const { candidates } = scoreCandidates(text, { date: '2019-09-25' });
+    expect(candidates.map((c) => [c.item.quote, c.item.deadline.kind])).toEqual([
+      ['Next meeting: 9 October 2019', 'exact'],
+      ['Next meeting 6 October 2014', 'exact'],
+      ['Next Meeting will be on the 2nd March.', 'exact'],
+    ]);
+    expect(candidates[0].features.label_line).toBeUndefined();
+  });
+});
