@@ -210,3 +210,15 @@ describe('the next meeting, as minutes and notes announce it', () => {
     expect(candidates[0].features.label_line).toBeUndefined();
   });
 });
+
+describe('minutes phrasings of agreement and reminder', () => {
+  it('reads "agreed in principle to" and "were reminded to" as the promise and the duty they are', () => {
+    expect(detectCues(sentenceOf('WH had agreed in principle to paint it.', { listItem: false }))[0]).toMatchObject({
+      type: 'commissive',
+      subject: 'WH',
+    });
+    expect(detectCues(sentenceOf('Councillors were reminded to complete their forms.', { listItem: false })).map((c) => c.type)).toEqual([
+      'directive',
+    ]);
+  });
+});
