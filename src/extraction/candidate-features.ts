@@ -4,6 +4,7 @@
  * an agreement, an appeal to outsiders, a preamble …), the layout of its line and its deadline.
  */
 import type { Cue } from './detect-cues.js';
+import { isGuess, isQuestionShape } from './discussion.js';
 import { isResultVerb } from './result-verbs.js';
 import { isBareSubject, isThingsEffect } from './agentivity.js';
 import type { Features } from './candidate-model.js';
@@ -53,7 +54,8 @@ export function featuresOf(shape: CandidateShape): Features {
   if (sentence.zone !== 'body') names.add(`zone_${sentence.zone}`);
   if (sentence.actionItem) names.add('action_item_line');
   if (sentence.decision) names.add('decision_line');
-  if (/\?\s*$/.test(sentence.text)) names.add('question');
+  // A question, with its mark or without it as notes write it ("will there be public session").
+  if (isQuestionShape(sentence.text)) names.add('question');
   if (sentence.heading) names.add('heading');
   if (/:\s*$/.test(sentence.text)) names.add('introduces_list');
   if (sentence.listItem) names.add('list_item');
@@ -62,9 +64,6 @@ export function featuresOf(shape: CandidateShape): Features {
   if (sentence.listFrame) names.add('has_list_frame');
   // Under a bare "Agenda" heading the lines are topics; "Agenda item 2: budget" heads a discussion.
   if (/^(?:proposed\s+|draft\s+)?agenda\s*:?$/.test(sentence.section ?? '')) names.add('section_agenda');
-  // Under "Consented Decisions", "Resolutions", "Conclusions": what the meeting settled.
-  if (/\b(?:decisions?|decided|agreed|agreements?|resolutions?|resolved|conclusions?|outcomes?)\b/.test(sentence.section ?? ''))
-    names.add('section_decisions');
   // A list of who came: short lines under "Attendees", "Present", "Apologies".
   if (/\b(?:present|attendees|attendance|regrets|apologies)\b/.test(sentence.section ?? '') && sentence.text.length < 90)
     names.add('section_people');
@@ -80,7 +79,8 @@ export function featuresOf(shape: CandidateShape): Features {
   if (/\bremain\s+(?:actively\s+)?seized\b/i.test(sentence.text)) names.add('remains_seized');
   if (/^[^a-z]*$/.test(sentence.text)) names.add('all_capitals');
   // "Facilitator: eholk", "Time: 10 minutes": a label and its value.
-  if (/^[A-Z][\w ]{0,25}:\s*\S+(?:\s+\S+){0,2}$/.test(sentence.text)) names.add('label_line');
+  // ("Next meeting: 22 May 2019" is a label and its value too, but the value is the meeting's date.)
+  if (/^[A-Z][\w ]{0,25}:\s*\S+(?:\s+\S+){0,2}$/.test(sentence.text) && !cue.flags?.includes('next_meeting')) names.add('label_line');
   // "there weren't plans to …", "no one has agreed to …": the cue is denied.
   // ("Neither Party shall …", "No State shall …" deny nothing: the negated subject makes a prohibition.)
   if (
@@ -106,6 +106,8 @@ export function featuresOf(shape: CandidateShape): Features {
   if (verb) names.add(`verb=${verb.replace(/(?<=\w{3})(?:es|s)$/, '')}`);
   // "will record pre-tax charges", "expects to realize savings": a result in the accounts is a forecast, whatever the cue.
   if (isResultVerb(verb)) names.add('forecast');
+  // "People will likely still believe …", "I think we will want …": a guess, likewise.
+  if (isGuess(sentence.text.slice(Math.max(0, cue.clauseStart), cue.actionStart + 20))) names.add('forecast');
   // "The Declaration will enable …", "An ambitious new target will galvanize …": a thing's effect, likewise.
   // "countries must embed climate action", "global emissions must be cut": a norm, like a reported "must".
   if (names.has('modal_must') && isBareSubject(cue.subject)) names.add('must_reported');

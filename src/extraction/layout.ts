@@ -37,7 +37,7 @@ interface RawLine {
 
 // Where a new unit starts, whatever came before it.
 const UNIT_START =
-  /^\s*(?:[•●▪◦·*]\s|[-–—]{1,2}\s|\[[ xX✓]?\]|\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)](?:\s|$)|\(?[a-z][.)]\s|\([ivx]+\)\s|#{1,6}\s|\||(?:ACTION|AI|TODO|DECISION|AGREED|RESOLVED|WHEREAS|NOW,?\s+THEREFORE)\b|[A-Z][A-Za-z ]{1,30}:\s)/;
+  /^\s*(?:[•●▪◦·*]\s|[-–—]{1,2}\s|\[[ xX✓]?\]|\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)/](?:\s|$)|\(?[a-z][.)]\s|\([ivx]+\)\s|#{1,6}\s|\||(?:ACTION|AI|TODO|DECISION|AGREED|RESOLVED|WHEREAS|NOW,?\s+THEREFORE)\b|[A-Z][A-Za-z ]{1,30}:\s)/;
 const ACTION_HEADING =
   /^(?:#{1,6}\s*)?(?:\*\*)?(?:action\s*items?|actions?(?:\s+(?:items?|points?|required|log))?|next\s+steps|to-?dos?|follow-?ups?|tasks|assignments|decisions\s+and\s+actions)\b[^.!?]*$/i;
 /** "Action items", "Next steps:", "TODO" — a heading or list head under which lines are tasks. */
@@ -82,6 +82,8 @@ function isHeading(line: string, previousBlank: boolean, nextBlankOrList: boolea
   if (/^#{1,6}\s/.test(t)) return true;
   if (t.length > 60 || TERMINAL.test(t) || !/^[A-Z0-9*]/.test(t)) return false;
   if (ACTION_HEADING.test(t)) return true;
+  // "Next Meeting will be on the 2nd March": a line with a modal or "is/are" says something; it heads nothing.
+  if (/\b(?:will|shall|would|should|must|is|are|was|were)\s+[a-z]/.test(t) && /[a-z]/.test(t)) return false;
   // "Signatories must agree to:" introduces its list; it heads no section.
   return previousBlank && nextBlankOrList && !/:\s*$/.test(t);
 }
