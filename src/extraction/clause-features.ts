@@ -37,7 +37,9 @@ function termsOf(text: string): Term[] {
 
 const HEDGE_ADVERBS = /\b(?:hopefully|probably|likely|maybe|perhaps|possibly|generally|potentially|ideally|eventually)\b/i;
 const MONEY = /(?:[$£€¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|per\s+cent|percent|%)|\bper\s+(?:diluted\s+)?share\b)/i;
-const QUESTION_START = /^(?:how|what|why|when|where|who|which|should|shall|do|does|did|is|are|can|could|would|will)\b/i;
+// "How to …", "Should we …", "Are there …"; not a notes line that drops its subject ("Will write up today").
+const QUESTION_START =
+  /^(?:how|what|why|when|where|who|which|(?:should|shall|do|does|did|is|are|can|could|would|will)\s+(?:we|you|they|i|he|she|it|there|the|this|that|these|those|our|your|their|anyone|someone)\b)/i;
 
 // Verb lemma classes: general kinds of deed (and of non-deed), so an unseen verb of a known kind counts.
 const LEMMA_CLASSES: [string, RegExp][] = [

@@ -29,6 +29,9 @@ describe('clause features', () => {
   it('marks money in the deed, a question, and a hedge', () => {
     expect(featuresAt('The company will record charges of $5.0 million.', 'will', 'The company')).toContain('money_in_action');
     expect(featuresAt('How should we publish the template?', 'should', 'we')).toContain('question_like');
+    expect(featuresAt('Should we ask the leads for feedback', 'Should', '')).toContain('question_like');
+    // A notes line that drops its subject is a task, not a question.
+    expect(featuresAt('Will write up the notes today.', 'Will', '')).not.toContain('question_like');
     expect(featuresAt('The new builders should hopefully provide more capacity.', 'should', 'The new builders')).toContain('hedge_adverb');
   });
 });
