@@ -250,7 +250,69 @@ describe("a council extending a mandate commits nobody (the real corpus's conven
     expect(items.map((i) => i.action)).toEqual([expect.stringMatching(/take the necessary administrative measures/)]);
   });
 
-  it('reads "will continue to be guided by" as an attitude', () => {
-    expect(extract('We will also continue to be guided by our shared desire to create jobs.')).toEqual([]);
+  it('reads "will continue to be guided by" as an attitude (a state, which the scorer weighs)', () => {
+    const [cue] = detectCues(sentence('We will also continue to be guided by our shared desire to create jobs.'));
+    expect(cue.flags).toContain('state_verb');
+  });
+});
+
+describe('a share of a recurring flow is a standing policy', () => {
+  it('marks "give at least 50 percent of their grant dollars" and "channel a majority of" with kind_share', async () => {
+    const { standingFeatures } = await import('../../src/extraction/standing-duty.js');
+    const [cue] = detectCues(sentence('The foundations will give at least 50 percent of their grant dollars to underserved communities.'));
+    const f = standingFeatures({
+      cue,
+      action: 'give at least 50 percent of their grant dollars to underserved communities',
+      frame: 'The foundations will ',
+      partStanding: false,
+      startsDuty: false,
+    });
+    expect(f.kind_share).toBe(1);
+    const g = standingFeatures({
+      cue,
+      action: 'submit a report to the board',
+      frame: 'The foundations will ',
+      partStanding: false,
+      startsDuty: false,
+    });
+    expect(g.kind_share).toBeUndefined();
+  });
+
+  it('reads such a pledge as ongoing', () => {
+    const [item] = extract('The signatories will give at least 50 percent of their grant dollars to help underserved communities.');
+    expect(item?.deadline.kind).toBe('ongoing');
+  });
+});
+
+describe("a company's scheduled payment said with a noun", () => {
+  it('reads a notice of redemption with its day', () => {
+    const [item] = extract(
+      'Harbour Telecom announced that it has given notice today of a partial redemption on September 2, 2026 of US$300 million of its notes.',
+    );
+    expect(item).toMatchObject({ deadline: { kind: 'exact', due: '2026-09-02' } });
+    expect(item.action).toMatch(/partial redemption/);
+  });
+
+  it('reads a dividend payable on a day, and "will be payable on"', () => {
+    const [raised] = extract(
+      'The Board authorized the increase of its quarterly cash dividend to eight cents ($0.08) per share payable July 9, 2026, to all shareholders of record.',
+    );
+    expect(raised).toMatchObject({ deadline: { kind: 'exact', due: '2026-07-09' } });
+    const [declared] = extract(
+      'The dividends declared will be payable on November 26, 2025 to stockholders of record on November 12, 2025.',
+    );
+    expect(declared).toMatchObject({ deadline: { kind: 'exact', due: '2025-11-26' } });
+  });
+
+  it('still reads a quarterly report as a recurrence', () => {
+    const [item] = extract('The Company will report quarterly to the board on the closure.');
+    expect(item?.deadline.kind).toBe('ongoing');
+  });
+});
+
+describe('"agreed in principle to"', () => {
+  it('is a commissive cue like "agreed to"', () => {
+    const [cue] = cuesOf('The two sides also agreed in principle to resume the military talks in June.');
+    expect(cue).toMatchObject({ type: 'commissive', action: 'resume the military talks in June.' });
   });
 });
