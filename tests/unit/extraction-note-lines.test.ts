@@ -8,6 +8,7 @@ import { detectCues } from '../../src/extraction/detect-cues.js';
 import { isGuess, isQuestionShape } from '../../src/extraction/discussion.js';
 import { scoreCandidates } from '../../src/extraction/extract-commitments.js';
 import { findDeadlinePhrase } from '../../src/extraction/find-deadline-phrase.js';
+import { readDeadline } from '../../src/extraction/read-deadline.js';
 import { layoutBlocks } from '../../src/extraction/layout.js';
 import { taskLineCues } from '../../src/extraction/note-line.js';
 import { splitSentences, type Sentence } from '../../src/extraction/split-sentences.js';
@@ -220,5 +221,16 @@ describe('minutes phrasings of agreement and reminder', () => {
     expect(detectCues(sentenceOf('Councillors were reminded to complete their forms.', { listItem: false })).map((c) => c.type)).toEqual([
       'directive',
     ]);
+  });
+});
+
+describe('the times notes write', () => {
+  const due = (text: string) => readDeadline(findDeadlinePhrase(text), false, '2025-09-15', 'UTC');
+  it('reads a shortened weekday, today and a capitalised "This month"', () => {
+    expect(due('Will remove lock on Wed')).toMatchObject({ kind: 'exact', due: '2025-09-17' });
+    expect(due('NH has a meeting on Mon afternoon')).toMatchObject({ kind: 'exact', due: '2025-09-22' });
+    expect(due('Will write up today and FCP this')).toMatchObject({ kind: 'exact', due: '2025-09-15' });
+    expect(due('This month: send out confirmations')).toMatchObject({ kind: 'exact', due: '2025-09-30' });
+    expect(findDeadlinePhrase('the Friday team')).toBeUndefined();
   });
 });
