@@ -234,3 +234,11 @@ describe('the times notes write', () => {
     expect(findDeadlinePhrase('the Friday team')).toBeUndefined();
   });
 });
+
+describe('words that open a notes line but name nobody', () => {
+  it('does not read "Proposal to …", "OK to …" or "Consent to …" as an owner and a task', () => {
+    for (const line of ['Proposal to read it here and give feedback', 'OK to spend time to read it', 'Consent to agenda items'])
+      expect(detectCues(sentenceOf(line)).filter((c) => c.type === 'shorthand' || c.type === 'infinitive')).toEqual([]);
+    expect(detectCues(sentenceOf('Clerk to write to the owner'))[0]).toMatchObject({ subject: 'Clerk' });
+  });
+});
