@@ -194,7 +194,12 @@ const RULES: Rule[] = [
   // "launch direct flights next year", "later this month": a period said without a preposition.
   { sort: 'exact', pattern: /\b(?:later\s+)?(?:[Tt]his|[Nn]ext)\s+(?:week|month|quarter|year)\b(?!\s*(?:'s|’s))/ },
   // "Will write up today", "next meeting later today": the day of the notes.
-  { sort: 'exact', pattern: /\b(?:today|tonight|tomorrow)\b(?!\s*(?:'s|’s))/i },
+  // ("Today, 16 cities pledged …", "announced today that …": the day of the news, not a deadline.)
+  {
+    sort: 'exact',
+    pattern:
+      /(?<=\b[a-z]+\s+)(?<!\b(?:[a-z]+ed|said|says|announces|announce|pledge|pledges|commit|commits|agree|agrees|here|we|they)\s+)\b(?:today|tonight|tomorrow)\b(?!\s*(?:'s|’s|,))/i,
+  },
   // "for the October meeting", "at maturity", "upon completion of the disengagement": occasions without a day.
   {
     sort: 'event',

@@ -232,6 +232,9 @@ describe('the times notes write', () => {
     expect(due('Will write up today and FCP this')).toMatchObject({ kind: 'exact', due: '2025-09-15' });
     expect(due('This month: send out confirmations')).toMatchObject({ kind: 'exact', due: '2025-09-30' });
     expect(findDeadlinePhrase('the Friday team')).toBeUndefined();
+    // The day of the news is no deadline.
+    expect(findDeadlinePhrase('Today, 16 cities pledged to cut emissions')).toBeUndefined();
+    expect(findDeadlinePhrase('The company announced today that it will redeem the notes')).toBeUndefined();
   });
 });
 
