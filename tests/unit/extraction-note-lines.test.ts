@@ -245,3 +245,11 @@ describe('words that open a notes line but name nobody', () => {
     expect(detectCues(sentenceOf('Clerk to write to the owner'))[0]).toMatchObject({ subject: 'Clerk' });
   });
 });
+
+describe('numbered minute items', () => {
+  it('reads "12. RESOLVED that the clerk …" as a decision line, as with a comma or colon', () => {
+    const [item] = splitSentences('12. RESOLVED that the clerk writes to the highways authority about the drain.');
+    expect(item).toMatchObject({ text: 'the clerk writes to the highways authority about the drain.', decision: true });
+    expect(detectCues(item).map((c) => c.type)).toEqual(['decision']);
+  });
+});
