@@ -16,7 +16,8 @@ export interface DeadlinePhrase {
 
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
-const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!s)';
+// Notes shorten the day ("Will remove lock on Wed", "a meeting on Mon afternoon").
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Weds?|Thu(?:rs?)?|Fri)(?![a-z])';
 const NUMBER =
   '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety|a few)';
 const DATE = `(?:${WEEKDAY},?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+\\d{4})?|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+\\d{4})?|\\d{4}-\\d{2}-\\d{2}|${WEEKDAY}|(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(?:next\\s+|this\\s+)?(?:week|month|quarter|year|${MONTH}(?:\\s+\\d{4})?|\\d{4})|next\\s+(?:week|month|year)|${MONTH}\\s+\\d{4}|(?:19|20)\\d{2}(?!\\s*(?:per|%|levels)))`;
@@ -193,7 +194,14 @@ const RULES: Rule[] = [
     ),
   },
   // "launch direct flights next year", "later this month": a period said without a preposition.
-  { sort: 'exact', pattern: /\b(?:later\s+)?(?:this|next)\s+(?:week|month|quarter|year)\b(?!\s*(?:'s|’s))/ },
+  { sort: 'exact', pattern: /\b(?:later\s+)?(?:[Tt]his|[Nn]ext)\s+(?:week|month|quarter|year)\b(?!\s*(?:'s|’s))/ },
+  // "Will write up today", "next meeting later today": the day of the notes.
+  // ("Today, 16 cities pledged …", "announced today that …": the day of the news, not a deadline.)
+  {
+    sort: 'exact',
+    pattern:
+      /(?<=\b[a-z]+\s+)(?<!\b(?:[a-z]+ed|said|says|announces|announce|pledge|pledges|commit|commits|agree|agrees|here|we|they)\s+)\b(?:today|tonight|tomorrow)\b(?!\s*(?:'s|’s|,))/i,
+  },
   // "for the October meeting", "at maturity", "upon completion of the disengagement": occasions without a day.
   {
     sort: 'event',

@@ -50,7 +50,7 @@ const NUMBERING = /^(?:\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)/]|\d{1,3}(?:\.\d{1,3})+
 const SECTION_HEAD =
   /^(?:Section|Article|Clause|Paragraph)\s+\d+(?:\.\d+)*[a-z]?\.?\s+(?:[A-Z][\w-]*(?:\s+(?:of|by|the|and|on|to|for|[A-Z][\w-]*))*\.\s+)?/;
 const RESOLVED =
-  /^(?:\*\*|__)?(?:RESOLVED|Resolved|Agreed|AGREED|Decided|DECIDED|Decision|Decisions|Conclusions?|Outcome|Resolution)(?:\*\*|__)?\s*[:,](?:\*\*|__)?\s*(?:that\s+)?/;
+  /^(?:\*\*|__)?(?:RESOLVED|Resolved|Agreed|AGREED|Decided|DECIDED|Decision|Decisions|Conclusions?|Outcome|Resolution)(?:\*\*|__)?(?:\s*[:,](?:\*\*|__)?\s*(?:that\s+)?|\s+that\s+)/;
 // A short label before prose: "Parks: ", "Resolution 2024-88: ", "Highway Department: ".
 // A label ends no sentence inside it ("Bus Shelters. ACTION: NB to …" is a topic, then an action).
 const LABEL = /^[A-Z](?:[A-Za-z0-9 &/'’-]|\.(?!\s)|(?<=\b(?:Mr|Mrs|Ms|Dr|Cllr|St))\.){1,40}:\s+(?=\S)/;

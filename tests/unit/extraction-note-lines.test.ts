@@ -8,6 +8,7 @@ import { detectCues } from '../../src/extraction/detect-cues.js';
 import { isGuess, isQuestionShape } from '../../src/extraction/discussion.js';
 import { scoreCandidates } from '../../src/extraction/extract-commitments.js';
 import { findDeadlinePhrase } from '../../src/extraction/find-deadline-phrase.js';
+import { readDeadline } from '../../src/extraction/read-deadline.js';
 import { layoutBlocks } from '../../src/extraction/layout.js';
 import { taskLineCues } from '../../src/extraction/note-line.js';
 import { splitSentences, type Sentence } from '../../src/extraction/split-sentences.js';
@@ -220,5 +221,35 @@ describe('minutes phrasings of agreement and reminder', () => {
     expect(detectCues(sentenceOf('Councillors were reminded to complete their forms.', { listItem: false })).map((c) => c.type)).toEqual([
       'directive',
     ]);
+  });
+});
+
+describe('the times notes write', () => {
+  const due = (text: string) => readDeadline(findDeadlinePhrase(text), false, '2025-09-15', 'UTC');
+  it('reads a shortened weekday, today and a capitalised "This month"', () => {
+    expect(due('Will remove lock on Wed')).toMatchObject({ kind: 'exact', due: '2025-09-17' });
+    expect(due('NH has a meeting on Mon afternoon')).toMatchObject({ kind: 'exact', due: '2025-09-22' });
+    expect(due('Will write up today and FCP this')).toMatchObject({ kind: 'exact', due: '2025-09-15' });
+    expect(due('This month: send out confirmations')).toMatchObject({ kind: 'exact', due: '2025-09-30' });
+    expect(findDeadlinePhrase('the Friday team')).toBeUndefined();
+    // The day of the news is no deadline.
+    expect(findDeadlinePhrase('Today, 16 cities pledged to cut emissions')).toBeUndefined();
+    expect(findDeadlinePhrase('The company announced today that it will redeem the notes')).toBeUndefined();
+  });
+});
+
+describe('words that open a notes line but name nobody', () => {
+  it('does not read "Proposal to …", "OK to …" or "Consent to …" as an owner and a task', () => {
+    for (const line of ['Proposal to read it here and give feedback', 'OK to spend time to read it', 'Consent to agenda items'])
+      expect(detectCues(sentenceOf(line)).filter((c) => c.type === 'shorthand' || c.type === 'infinitive')).toEqual([]);
+    expect(detectCues(sentenceOf('Clerk to write to the owner'))[0]).toMatchObject({ subject: 'Clerk' });
+  });
+});
+
+describe('numbered minute items', () => {
+  it('reads "12. RESOLVED that the clerk …" as a decision line, as with a comma or colon', () => {
+    const [item] = splitSentences('12. RESOLVED that the clerk writes to the highways authority about the drain.');
+    expect(item).toMatchObject({ text: 'the clerk writes to the highways authority about the drain.', decision: true });
+    expect(detectCues(item).map((c) => c.type)).toEqual(['decision']);
   });
 });
