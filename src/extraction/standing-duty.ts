@@ -44,11 +44,15 @@ export function standingFeatures(shape: StandingShape): Features {
   if (/\b(?:any|all\s+forms\s+of|at\s+all\s+times|whatever)\b/i.test(action)) names.add('kind_quantified');
   // Aspect words say the deed lasts: "vigorous, ongoing and continuous negotiations", "always plan to".
   if (
-    /\b(?:ongoing|continuous(?:ly)?|permanent(?:ly)?|always|constantly|perpetual(?:ly)?|as\s+and\s+when|whenever|from\s+time\s+to\s+time|on\s+a\s+regular\s+basis)\b/i.test(
+    /\b(?:ongoing|continuous(?:ly)?|permanent(?:ly)?|always|constantly|perpetual(?:ly)?|as\s+and\s+when|whenever|from\s+time\s+to\s+time|on\s+a\s+regular\s+basis|year[- ]on[- ]year)\b/i.test(
       `${frame} ${action}`,
     )
   )
     names.add('kind_durative');
+  // "give at least 50 percent of their grant dollars", "channel a majority of their grant money": a share of a
+  // flow that recurs is a policy, not one deed.
+  if (/\b(?:\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)|(?:a|the)\s+(?:majority|share|portion|proportion))\s+of\b/i.test(action))
+    names.add('kind_share');
   // A short object-less deed ("cooperate", "work together") is an activity, not an accomplishment.
   if (action.split(/\s+/).length <= 3) names.add('kind_short');
   const features: Features = {};

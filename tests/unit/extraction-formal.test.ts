@@ -254,3 +254,31 @@ describe("a council extending a mandate commits nobody (the real corpus's conven
     expect(extract('We will also continue to be guided by our shared desire to create jobs.')).toEqual([]);
   });
 });
+
+describe('a share of a recurring flow is a standing policy', () => {
+  it('marks "give at least 50 percent of their grant dollars" and "channel a majority of" with kind_share', async () => {
+    const { standingFeatures } = await import('../../src/extraction/standing-duty.js');
+    const [cue] = detectCues(sentence('The foundations will give at least 50 percent of their grant dollars to underserved communities.'));
+    const f = standingFeatures({
+      cue,
+      action: 'give at least 50 percent of their grant dollars to underserved communities',
+      frame: 'The foundations will ',
+      partStanding: false,
+      startsDuty: false,
+    });
+    expect(f.kind_share).toBe(1);
+    const g = standingFeatures({
+      cue,
+      action: 'submit a report to the board',
+      frame: 'The foundations will ',
+      partStanding: false,
+      startsDuty: false,
+    });
+    expect(g.kind_share).toBeUndefined();
+  });
+
+  it('reads such a pledge as ongoing', () => {
+    const [item] = extract('The signatories will give at least 50 percent of their grant dollars to help underserved communities.');
+    expect(item?.deadline.kind).toBe('ongoing');
+  });
+});
