@@ -4,6 +4,7 @@
  */
 import { clauseSubject, governingScope } from './clause-subject.js';
 import { ADDRESSEE, DIRECTIVE_VERB } from './directive-object.js';
+import { scheduledPayments } from './scheduled-payment.js';
 import { TARGET } from './target-cue.js';
 import { isNonCommittalScope, STATE_VERBS, THIRD_PARTY } from './exclusions.js';
 import { findDeadlinePhrase } from './find-deadline-phrase.js';
@@ -190,7 +191,8 @@ function modalCues(text: string): Cue[] {
         cues.push({ type: 'modal', at, clauseStart, actionStart, subject, passive: false, weak: false, standing: false, flags });
         continue;
       }
-      if (!next || !isParticiple(next[1])) continue;
+      // "The dividends declared will be payable on November 26": "payable" is as passive as "paid".
+      if (!next || !(isParticiple(next[1]) || /^payable$/i.test(next[1]))) continue;
       // "will be converted into the right to receive", "will be required to pay … upon termination": consequences, not deeds.
       // ("will be required to pay a termination fee" is a duty, and real texts count it.)
       if (/^(?:converted|deemed|entitled|treated|considered|subject)$/i.test(next[1])) flags.push('consequence_passive');
@@ -633,6 +635,7 @@ function broadCues(text: string, sentence: Sentence): Cue[] {
       push(type, at, at + m[0].length, subject, [`${type}_shape`, ...(/^continued$/i.test(m[1] ?? '') ? ['past_frame'] : [])], clauseStart);
     }
   }
+  for (const m of scheduledPayments(text)) push('nominal', m.at, m.actionStart, subjectOf(text, m.at).subject, ['scheduled_payment']);
   for (const m of text.matchAll(PLEASE)) {
     const at = (m.index ?? 0) + m[0].search(/please/i);
     push('imperative', at, (m.index ?? 0) + m[0].length, '', ['please'], at);

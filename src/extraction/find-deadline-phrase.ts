@@ -113,10 +113,11 @@ const RULES: Rule[] = [
       /\b(?:throughout\s+(?!the\s+(?:country|region|world|territory|city)\b)[^,;.]+|(?:during|for)\s+the\s+(?:period|term|duration|life)\s+(?:of|between|from)\s+[^,;.]+|during\s+[a-z -]*\b(?:hours|times|shifts|weekends|holidays)\b)/gi,
     accept: (m) => !/^throughout\s+(?!(?:Phase|Stage|Period)\b)[A-Z]/.test(m),
   },
+  // ("a quarterly cash dividend" names the dividend; its payment is one deed with its own day.)
   {
     sort: 'recurrence',
     pattern:
-      /\b(?:(?:at|during)\s+(?:each|every)\s+(?:\w+\s+)?(?:session|meeting|summit|conference)|twice\s+a\s+year|(?:bi|semi)-?annually|half-yearly|every\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|year|days|months|years|weeks|session)|(?:at\s+least\s+)?(?:once|twice)\s+(?:a|per|every)\s+(?:week|month|quarter|year)|(?:on\s+the\s+\w+\s+\w+\s+)?of\s+each\s+(?:week|month|year)|weekly|daily|monthly|quarterly|annually|yearly|fortnightly|biannually|regularly|periodically|on\s+an?\s+(?:regular|annual|yearly|weekly|monthly|quarterly|daily|periodic)\s+basis|(?:each|every)\s+(?:day|week|month|quarter|year)|regular\s+(?:[a-z-]+\s+){0,2}?(?:consultations|meetings|talks|dialogues?|exchanges|reviews|visits|exercises|patrols)|(?<!\bnext\s)annual\s+(?:consultations|meetings?|summits?|reviews?|dialogues?))\b/gi,
+      /\b(?:(?:at|during)\s+(?:each|every)\s+(?:\w+\s+)?(?:session|meeting|summit|conference)|twice\s+a\s+year|(?:bi|semi)-?annually|half-yearly|every\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|year|days|months|years|weeks|session)|(?:at\s+least\s+)?(?:once|twice)\s+(?:a|per|every)\s+(?:week|month|quarter|year)|(?:on\s+the\s+\w+\s+\w+\s+)?of\s+each\s+(?:week|month|year)|weekly|daily|monthly|quarterly|annually|yearly|fortnightly|biannually|regularly|periodically|on\s+an?\s+(?:regular|annual|yearly|weekly|monthly|quarterly|daily|periodic)\s+basis|(?:each|every)\s+(?:day|week|month|quarter|year)|regular\s+(?:[a-z-]+\s+){0,2}?(?:consultations|meetings|talks|dialogues?|exchanges|reviews|visits|exercises|patrols)|(?<!\bnext\s)annual\s+(?:consultations|meetings?|summits?|reviews?|dialogues?))\b(?!\s+(?:cash\s+|stock\s+)?(?:dividends?|distributions?)\b)/gi,
     accept: notAName,
   },
   { sort: 'recurrence', pattern: /\b\d[\d,.]*\s+(?:[a-z-]+\s+){1,4}(?:a|per|each)\s+(?:day|week|month|year)\b/i },
@@ -174,11 +175,12 @@ const RULES: Rule[] = [
     pattern:
       /\b(?:in|by|before|during|from|starting\s+in)\s+(?:early\s+|mid-|late\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/,
   },
-  // ("senior notes due 2045" names the notes by their maturity: no deadline of the deed.)
+  // ("senior notes due 2045" names the notes by their maturity: no deadline of the deed; "per share payable
+  // July 9, 2012" is the payment's day.)
   {
     sort: 'exact',
     pattern: new RegExp(
-      `\\b(?:(?<!\\b(?:notes?|debentures?|bonds?|debt|securities|loans?|facility|obligations)\\s+)due:?|by|on|no\\s+later\\s+than|not\\s+later\\s+than|before|from|in|at|effective|as\\s+of|with\\s+effect\\s+from)\\s+(?:\\d{1,2}(?::\\d{2})?\\s*(?:hours|am|pm|a\\.m\\.|p\\.m\\.)\\s+(?:on\\s+)?)?(?:the\\s+)?(?:${PERIOD}|${DATE})(?:\\s+(?:meeting|session|deadline))?`,
+      `\\b(?:(?<!\\b(?:notes?|debentures?|bonds?|debt|securities|loans?|facility|obligations)\\s+)due:?|payable|by|on|no\\s+later\\s+than|not\\s+later\\s+than|before|from|in|at|effective|as\\s+of|with\\s+effect\\s+from)\\s+(?:\\d{1,2}(?::\\d{2})?\\s*(?:hours|am|pm|a\\.m\\.|p\\.m\\.)\\s+(?:on\\s+)?)?(?:the\\s+)?(?:${PERIOD}|${DATE})(?:\\s+(?:meeting|session|deadline))?`,
       'gi',
     ),
     accept: yearOnlyAfterOnOrAt,

@@ -78,6 +78,8 @@ export function readDeadline(phrase: DeadlinePhrase | undefined, standing: boole
     : withoutReferenceAnchor(
         phrase.text
           .replace(/^due:\s*/i, 'by ')
+          // "per share payable July 9, 2012" is paid on that day.
+          .replace(/^payable\s+(?:on\s+)?/i, 'on ')
           // "from the 2026 financial year" starts with that year (its own calendar is not given).
           .replace(
             /^(from|starting|beginning)\s+(?:with\s+)?the\s+((?:19|20)\d{2})\s+(?:financial|fiscal|calendar|budget)\s+year$/i,

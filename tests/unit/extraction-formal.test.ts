@@ -282,3 +282,29 @@ describe('a share of a recurring flow is a standing policy', () => {
     expect(item?.deadline.kind).toBe('ongoing');
   });
 });
+
+describe("a company's scheduled payment said with a noun", () => {
+  it('reads a notice of redemption with its day', () => {
+    const [item] = extract(
+      'Harbour Telecom announced that it has given notice today of a partial redemption on September 2, 2026 of US$300 million of its notes.',
+    );
+    expect(item).toMatchObject({ deadline: { kind: 'exact', due: '2026-09-02' } });
+    expect(item.action).toMatch(/partial redemption/);
+  });
+
+  it('reads a dividend payable on a day, and "will be payable on"', () => {
+    const [raised] = extract(
+      'The Board authorized the increase of its quarterly cash dividend to eight cents ($0.08) per share payable July 9, 2026, to all shareholders of record.',
+    );
+    expect(raised).toMatchObject({ deadline: { kind: 'exact', due: '2026-07-09' } });
+    const [declared] = extract(
+      'The dividends declared will be payable on November 26, 2025 to stockholders of record on November 12, 2025.',
+    );
+    expect(declared).toMatchObject({ deadline: { kind: 'exact', due: '2025-11-26' } });
+  });
+
+  it('still reads a quarterly report as a recurrence', () => {
+    const [item] = extract('The Company will report quarterly to the board on the closure.');
+    expect(item?.deadline.kind).toBe('ongoing');
+  });
+});
