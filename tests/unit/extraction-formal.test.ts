@@ -250,8 +250,9 @@ describe("a council extending a mandate commits nobody (the real corpus's conven
     expect(items.map((i) => i.action)).toEqual([expect.stringMatching(/take the necessary administrative measures/)]);
   });
 
-  it('reads "will continue to be guided by" as an attitude', () => {
-    expect(extract('We will also continue to be guided by our shared desire to create jobs.')).toEqual([]);
+  it('reads "will continue to be guided by" as an attitude (a state, which the scorer weighs)', () => {
+    const [cue] = detectCues(sentence('We will also continue to be guided by our shared desire to create jobs.'));
+    expect(cue.flags).toContain('state_verb');
   });
 });
 
