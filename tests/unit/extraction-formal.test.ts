@@ -309,3 +309,10 @@ describe("a company's scheduled payment said with a noun", () => {
     expect(item?.deadline.kind).toBe('ongoing');
   });
 });
+
+describe('"agreed in principle to"', () => {
+  it('is a commissive cue like "agreed to"', () => {
+    const [cue] = cuesOf('The two sides also agreed in principle to resume the military talks in June.');
+    expect(cue).toMatchObject({ type: 'commissive', action: 'resume the military talks in June.' });
+  });
+});
