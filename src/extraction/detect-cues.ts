@@ -81,8 +81,10 @@ const PASSIVE_DIRECTIVE =
   /\b(?:was|were|is|are|has been|have been)\s+(?:also\s+)?(?:asked|told|instructed|directed|requested|tasked|mandated|invited|ordered|required|reminded)\s+to\s+/gi;
 const HEDGED =
   /\b(?:expected|expects|expect|anticipated|anticipates|projected|aims?|plans?|intends?|hopes?|seeks?|strives?|endeavou?rs?)\s+to\s+(?!be\b)(?=[a-z])/gi;
+// "demands that all armed groups cease …"; and the subjunctive without "that" when an adverb marks its verb:
+// "It demands the transitional government immediately cease obstructing UNMISS".
 const THAT_CLAUSE =
-  /\b(?:demands?|demanded|demanding|directed|directs|directing|decides|decided|deciding|agreed|agrees|resolved|requires?|required|insists?|insisting|ordered|orders|it was agreed|understood|requested|requests|requesting|asked|asks|asking)\s*,?\s+that\s+/gi;
+  /\b(?:demands?|demanded|demanding|directed|directs|directing|decides|decided|deciding|agreed|agrees|resolved|requires?|required|insists?|insisting|ordered|orders|it was agreed|understood|requested|requests|requesting|asked|asks|asking)\s*,?\s+that\s+|\b(?:demands?|demanded|insists?|insisted)\s+(?=(?:the|all)\s+[a-z]+(?:\s+[a-z]+){0,3}\s+(?:immediately|promptly|fully|also)\s+[a-z]+)/gi;
 const HEDGE_AFTER_MODAL = new Set(['strive', 'seek', 'endeavour', 'endeavor', 'try', 'aim', 'work', 'consider', 'explore', 'look']);
 // A standing duty: "take the necessary measures to prevent …" is as standing as "prevent …".
 export const STANDING_VERBS =
@@ -422,7 +424,7 @@ function thatClauseCues(text: string, taken: Cue[]): Cue[] {
     const rest = text.slice(start);
     if (/\b(?:will|shall|would|should|must|is to|are to)\b/i.test(rest.slice(0, clauseEnd))) continue;
     const verb =
-      /^((?:no\s+)?(?:(?:the|a|an|its|their|this|that|all|each|every|any)\s+)?[\w'’ -]{2,80}?)\s+((?:immediately|promptly|also|fully|not\s+)?\s*(?:be\s+[a-z]+(?:ed|en|t)\b|(?!(?:of|and|or|the|for|in|on|at|to|with|from|by|an?|its|their|all|any|each|who|which|that)\b)[a-z]+(?<!ed|ing|ly|s)\b))/.exec(
+      /^((?:no\s+)?(?:(?:the|a|an|its|their|this|that|all|each|every|any)\s+)?[\w'’ -]{2,80}?)\s+((?:immediately|promptly|also|fully|not\s+)?\s*(?:be\s+[a-z]+(?:ed|en|t)\b|(?!(?:of|and|or|the|for|in|on|at|to|with|from|by|an?|its|their|all|any|each|who|which|that)\b)[a-z]+(?<!ed|ing|ly|s|al|ive|ous|ful|ment|tion|sion|ness|ity)\b))/.exec(
         rest,
       );
     if (!verb) continue;

@@ -316,3 +316,18 @@ describe('"agreed in principle to"', () => {
     expect(cue).toMatchObject({ type: 'commissive', action: 'resume the military talks in June.' });
   });
 });
+
+describe("a resolution's subjunctive", () => {
+  it('reads "demands the X immediately cease …" without "that", with X as the party', () => {
+    const [item] = extract(
+      'It demands the transitional government immediately cease obstructing the mission in the performance of its mandate.',
+    );
+    expect(item).toMatchObject({ action: expect.stringMatching(/^cease obstructing the mission/), parties: ['transitional government'] });
+    expect(item.deadline.kind).toBe('vague');
+  });
+
+  it('does not take an adjective for the verb ("that the national commission submit …")', () => {
+    const [item] = extract('Decides that the national commission submit its report by June 2026.');
+    expect(item).toMatchObject({ action: 'submit its report', parties: ['national commission'] });
+  });
+});
