@@ -554,7 +554,7 @@ const CONTINUING = /\b(continues|continue|continued)\s+to\s+(?=[a-z])/gi;
 const OBLIGATION =
   /\b(?:(?:is|are|was|were|be|remain|remains)\s+(?:legally\s+|also\s+)?(?:obligated|obliged|bound|responsible\s+for\s+ensuring\s+that|due)\s+to|requires?\s+(?:the\s+|all\s+|each\s+|every\s+)?[^,;.]{1,60}?\s+to|provides?\s+for\s+[^,;.]{1,60}?\s+to|(?:has|have|had)\s+to)\s+(?=[a-z])/gi;
 // ("Let's …" was tried too: in notes it proposes far more often than it promises.)
-const PLEASE = /(?:^|[.;:!,]\s+|\s-\s+)please\s+(?=[a-z])/gi;
+const PLEASE = /(?:^|[.;:!,)]\s+|\s-\s+)please\s+(?=[a-z])/gi;
 const NOMINAL_COMMIT =
   /\b(?:(?:our|their|its|his|her|the)\s+(?:(?:firm|strong|full|shared|joint|continued|unwavering|collective)\s+)?(?:commitment|determination|intention|resolve|pledge|undertaking|readiness|willingness)\s+(?:of\s+[^,;.]{1,60}?\s+)?to|commit(?:s|ted)?\s+(?:(?:our|their|its|his|her|the)\s+[\w-]+(?:\s+[\w-]+)?|themselves|ourselves|itself|himself|herself)\s+to|(?:agreed|decided|resolved|undertook|undertake|agree|decide)\s+(?:as\s+follows|the\s+following)\s*:\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:to\s+)?)\s*(?=[a-z])/gi;
 // A task line that names its owner at the end: "Update the wiki (Bob)", "send the draft [jdoe]".

@@ -153,6 +153,9 @@ describe('notes conventions read by the layout and the readers', () => {
     const [request] = splitSentences('- Please submit entries for summit: https://example.org/summit');
     expect(request.text.startsWith('Please submit')).toBe(true);
     expect(detectCues(sentenceOf('Any members who are interested, please self-nominate')).map((c) => c.type)).toEqual(['imperative']);
+    expect(
+      detectCues(sentenceOf('A proposal from V8 for hook changes [#188](https://example.org/188) please take a look.')).map((c) => c.type),
+    ).toEqual(['imperative']);
   });
 
   it('keeps the time in a one-word notes task', () => {
