@@ -2,9 +2,9 @@
  * A task written the way meeting notes write it, read from the shape of its line rather than from a
  * promise word: an owner before a colon or arrow ("Joe: …", "Eemeli -> …", the speaker cut as the
  * line's label), then a clause whose subject was dropped ("Will remove lock on Wed", "Need to
- * document …"), a bare verb ("Share links to the folder"), a gerund ("Working on sponsors") or a
- * dated noun phrase ("Open vote May 1"). It proposes a candidate and says which shape it was; the
- * scorer, trained on real notes, decides which shapes promise and which only narrate.
+ * document …"), a bare verb ("Share links to the folder") or a dated noun phrase ("Open vote May 1",
+ * "Next meeting: 22 May 2019"). It proposes a candidate and says which shape it was; the scorer,
+ * trained on real notes, decides which shapes promise and which only narrate.
  */
 import { clauseShape } from './clause-shape.js';
 import type { Cue } from './detect-cues.js';
