@@ -5,8 +5,7 @@
  * the deed (a forecast of results), and whether the sentence reads as a question or has no verb at
  * all. They are general English structure, not any text's words: the scorer learns their weights.
  */
-import { createRequire } from 'node:module';
-import type nlpType from 'compromise';
+import { nlp } from './tagger.js';
 
 interface Term {
   text: string;
@@ -15,16 +14,13 @@ interface Term {
   tags: Set<string>;
 }
 
-let tagger: typeof nlpType | undefined;
 const parsed = new Map<string, Term[]>();
 
 /** The sentence's terms with their offsets and tags; a sentence is tagged once (several cues share it). */
 function termsOf(text: string): Term[] {
   let terms = parsed.get(text);
   if (terms) return terms;
-  // The one-file CommonJS build, as split-coordinated.ts loads it (its ES modules cost start-up time).
-  tagger ??= createRequire(import.meta.url)('compromise') as typeof nlpType;
-  const json = tagger(text).json({ offset: true }) as {
+  const json = nlp(text).json({ offset: true }) as {
     terms: { text: string; tags: string[]; offset: { start: number; length: number } }[];
   }[];
   terms = json.flatMap((s) =>

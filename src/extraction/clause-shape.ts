@@ -5,8 +5,7 @@
  * phrase ("Open vote May 1"). Meeting notes write most tasks in these shapes; a sentence reader
  * that waits for a subject and a modal misses them.
  */
-import { createRequire } from 'node:module';
-import type nlpType from 'compromise';
+import { nlp } from './tagger.js';
 
 export type ClauseHead = 'imperative' | 'modal' | 'need' | 'gerund' | 'noun' | 'other';
 
@@ -18,13 +17,6 @@ export interface ClauseShape {
   word: string;
   /** Whether a finite verb appears anywhere in the clause (a noun phrase line has none). */
   hasVerb: boolean;
-}
-
-let tagger: typeof nlpType | undefined;
-/** compromise's one-file CommonJS build, loaded on first use (see split-coordinated.ts for why). */
-function nlp(text: string): ReturnType<typeof nlpType> {
-  tagger ??= createRequire(import.meta.url)('compromise') as typeof nlpType;
-  return tagger(text);
 }
 
 // The subject the notes leave out: "Will …", "We'll …", "Should …", "Need to …", "Let's …".

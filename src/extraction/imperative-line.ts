@@ -4,21 +4,7 @@
  * compromise decides whether the first word can be a verb ("they will measure it"); nouns such as
  * "measure" or "implement" look like nouns by their suffix alone, so no suffix shortcut is taken.
  */
-import { createRequire } from 'node:module';
-import type nlpType from 'compromise';
-
-let tagger: typeof nlpType | undefined;
-const known = new Map<string, boolean>();
-
-function canBeVerb(word: string): boolean {
-  let verb = known.get(word);
-  if (verb === undefined) {
-    tagger ??= createRequire(import.meta.url)('compromise') as typeof nlpType;
-    verb = tagger(`they will ${word} it`).match('will [#Infinitive]').found;
-    if (known.size < 5_000) known.set(word, verb);
-  }
-  return verb;
-}
+import { canBeInfinitive } from './tagger.js';
 
 // "Progress reports were sent": a subject followed by its finite verb ("have" is left out: "Ensure residents have access").
 const FINITE_SOON = /^\s*\S+(?:\s+\S+)?\s+(?:is|are|was|were|has|had|will|would|shall|can|could|may|must)\b/i;
@@ -26,5 +12,5 @@ const FINITE_SOON = /^\s*\S+(?:\s+\S+)?\s+(?:is|are|was|were|has|had|will|would|
 export function opensWithImperative(line: string): boolean {
   const word = /^\s*([A-Z][a-z]{2,})\s+[a-z]/.exec(line)?.[1];
   if (word === undefined || /(?:ing|ed|s)$/.test(word) || FINITE_SOON.test(line)) return false;
-  return canBeVerb(word.toLowerCase());
+  return canBeInfinitive(word.toLowerCase());
 }

@@ -4,10 +4,9 @@
  * so are verb pairs under one cue ("immediately cease hostilities and fully respect …", "will be
  * frozen on 30 April and released on 14 May", "tripling … and doubling … by 2030").
  */
-import { createRequire } from 'node:module';
-import type nlpType from 'compromise';
 import { findDeadlinePhrase } from './find-deadline-phrase.js';
 import { isParticiple } from './participle.js';
+import { canBeInfinitive } from './tagger.js';
 
 export interface Part {
   /** Offsets in the sentence. */
@@ -29,27 +28,10 @@ const MODAL_RESTART = /,?\s+and\s+(?:(?:also|further|then)\s+)?(?:shall|will|wou
 const VERB_AND = /,?\s+and\s+(?:(?:immediately|fully|also|further|then|promptly|subsequently|thereafter|jointly|regularly)\s+)?([a-z]+)\b/g;
 const NOUN_SUFFIX = /(?:ment|tion|sion|ity|ness|ance|ence|ship|ism|ure|ies|ics|age|ty)$/;
 
-const baseVerbs = new Map<string, boolean>();
-let tagger: typeof nlpType | undefined;
-
-/**
- * compromise, loaded on the first word asked about, from its one-file CommonJS build: its ES module
- * source is some 500 files, which cost every command a quarter of a second or more at start-up.
- */
-function nlp(text: string): ReturnType<typeof nlpType> {
-  tagger ??= createRequire(import.meta.url)('compromise') as typeof nlpType;
-  return tagger(text);
-}
-
-/** Asked of the same few hundred words again and again: the tagger's answer is kept. */
+/** A base verb: not shaped like a noun, a participle or an adverb, and one the tagger can read as a verb. */
 export function isBaseVerb(word: string): boolean {
   if (NOUN_SUFFIX.test(word) || /(?:ing|ed|ly|s)$/.test(word)) return false;
-  let known = baseVerbs.get(word);
-  if (known === undefined) {
-    known = nlp(`they will ${word} it`).match('will [#Infinitive]').found;
-    if (baseVerbs.size < 20_000) baseVerbs.set(word, known);
-  }
-  return known;
+  return canBeInfinitive(word);
 }
 
 function wordCount(text: string): number {
