@@ -23,7 +23,7 @@ import {
 } from './sent-cards.js';
 import { teamsMessageText } from './teams-markdown.js';
 import { tenantAllowed, type TeamsAuth } from './auth-settings.js';
-import { placeOf, tenantOf, type ChannelPlatformData, type Place, type UserPlatformData } from './conversation-place.js';
+import { channelKindOf, placeOf, tenantOf, type ChannelPlatformData, type Place, type UserPlatformData } from './conversation-place.js';
 import { commandText, type TeamsMentionEntity } from './message-text.js';
 import { userAddress } from './teams-address.js';
 import type { BotLogic, CardActionAnswer, InboundActivity, OutboundMessage, Turn } from './transport.js';
@@ -68,6 +68,7 @@ export function createBotLogic(deps: BotDeps): BotLogic {
       workspaceId: place.tenantId,
       address: place.address,
       name: place.name ?? existing?.name ?? (await lookUpName(place, turn)),
+      kind: channelKindOf(place.kind),
       active: true,
       ...(existing ? {} : { timeZone: zoneOf(turn.activity) ?? core.settings.defaultTimeZone }),
     });
@@ -156,7 +157,13 @@ export function createBotLogic(deps: BotDeps): BotLogic {
       const user = invocationUser(activity);
       const invocation: Invocation = {
         workspace: { id: place.tenantId },
-        channel: { address: place.address, name: place.name, isDirect: place.kind === 'personal', botIsMember: true },
+        channel: {
+          address: place.address,
+          name: place.name,
+          isDirect: place.kind === 'personal',
+          kind: channelKindOf(place.kind),
+          botIsMember: true,
+        },
         user,
         text: commandText(turn.textWithoutBotMention, entities),
         mentions,
@@ -219,7 +226,7 @@ export function createBotLogic(deps: BotDeps): BotLogic {
       if (!pressed) return { message: NOT_A_BUTTON };
       const outcome = await core.act({
         workspace: { id: place.tenantId },
-        channel: { address: place.address, name: place.name, isDirect: place.kind === 'personal' },
+        channel: { address: place.address, name: place.name, isDirect: place.kind === 'personal', kind: channelKindOf(place.kind) },
         user,
         actionId: pressed.kind,
         target: pressed.id,

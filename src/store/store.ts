@@ -5,6 +5,7 @@
  */
 import type { Commitment, LogEntry, Status, UserRef } from '../commitments/commitment.js';
 import type { Deadline } from '../commitments/deadline.js';
+import type { ChannelKind } from '../ports/invocation.js';
 
 export interface WorkspaceRecord {
   id: string;
@@ -15,6 +16,8 @@ export interface ChannelRecord {
   workspaceId: string;
   address: string;
   name?: string;
+  /** Channel, group chat or direct chat; absent for a row not seen since this was recorded ("this conversation"). */
+  kind?: ChannelKind;
   timeZone: string;
   /** Digest schedule (`weekdays 09:00`, `weekly mon 09:00`, `off`); null until the first commitment. */
   schedule: string | null;

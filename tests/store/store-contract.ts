@@ -291,6 +291,19 @@ export function runStoreContract(engine: string, createDatabase: () => Promise<D
       expect(await store.users.get('w1', 'U2')).toBeNull();
     });
 
+    it('records what kind of place a channel is, and keeps it when an upsert does not say', async () => {
+      const store = (await fresh()).open({});
+      expect((await store.channels.upsert({ workspaceId: 'w1', address: 'teams:t:19:chat@thread.v2' })).kind).toBeUndefined();
+      await store.channels.upsert({ workspaceId: 'w1', address: 'teams:t:19:chat@thread.v2', kind: 'chat' });
+      await store.channels.upsert({ workspaceId: 'w1', address: 'teams:t:19:chat@thread.v2', schedule: 'weekdays 09:00' });
+      expect(await store.channels.get('w1', 'teams:t:19:chat@thread.v2')).toMatchObject({ kind: 'chat', schedule: 'weekdays 09:00' });
+      await store.channels.upsert({ workspaceId: 'w1', address: 'slack:T1:C1', kind: 'channel' });
+      expect((await store.channels.list('w1')).map((c) => [c.address, c.kind])).toEqual([
+        ['slack:T1:C1', 'channel'],
+        ['teams:t:19:chat@thread.v2', 'chat'],
+      ]);
+    });
+
     it('changes adapter data atomically: concurrent read-modify-writes from two instances all land', async () => {
       const db = await fresh();
       const [one, two] = [db.open(), db.open()];
