@@ -11,6 +11,7 @@ import { NOT_A_BUTTON } from '../../src/commands/button-action.js';
 import type { CardItem } from '../../src/replies/reply.js';
 import { ACTION_ID_PATTERN } from './action-ids.js';
 import { HOME_CALLBACK, commitmentIdsIn } from './app-home.js';
+import { fallbackFromBlocks } from './blocks-fallback.js';
 import { withConfirms } from './confirm-objects.js';
 import { toMrkdwn } from './mrkdwn.js';
 import { ownersOf, withOwnerMentions } from './owner-facts.js';
@@ -107,7 +108,8 @@ async function answerPress(press: {
   const rows: CardItem[] = (mentioned ? withOwnerMentions(rowsReply, owners) : rowsReply).card?.sections[0].items ?? [];
   // The header and headings count the rows as the press left them ("1 overdue · 1 done").
   const blocks = withConfirms(retallyBlocks(patchMessage(original, rows, outcome.note)), owners, viewerId);
-  const text = typeof body.message?.text === 'string' ? body.message.text : toMrkdwn(outcome.note ?? outcome.message);
+  // The fallback says what the blocks now say (notifications, screen readers), not the counts it was sent with.
+  const text = fallbackFromBlocks(blocks) || toMrkdwn(outcome.note ?? outcome.message);
   try {
     await client.chat.update({ channel: channelId, ts, text, blocks });
   } catch (error) {
