@@ -193,9 +193,18 @@ export function createBotLogic(deps: BotDeps): BotLogic {
       await core.reactivateChannel(place.address);
       if (place.kind === 'personal') await core.reactivateChannel(userAddress(place.tenantId, invocationUser(turn.activity).id));
       const data = await remember(place, turn);
-      if (data.welcomed) return;
+      // Once per conversation, ever, even when two instances get the install at the same moment: the
+      // store's insert-if-absent claim decides who posts (`welcomed` marks conversations welcomed before it).
+      const claim = `teams:welcome:${place.address}`;
+      if (data.welcomed || !(await store.once.claim(claim, core.clock.now()))) return;
       const channel = await store.channels.get(place.tenantId, place.address);
-      await turn.reply(await render(welcomeReply(place.kind, channel?.timeZone ?? core.settings.defaultTimeZone), place.tenantId));
+      try {
+        await turn.reply(await render(welcomeReply(place.kind, channel?.timeZone ?? core.settings.defaultTimeZone), place.tenantId));
+      } catch (error) {
+        // Not posted: the next install event may try again.
+        await store.once.release(claim);
+        throw error;
+      }
       await remember(place, turn, { welcomed: true });
     },
 

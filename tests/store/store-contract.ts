@@ -452,6 +452,19 @@ export function runStoreContract(engine: string, createDatabase: () => Promise<D
       expect(await one.receipts.claim('slack:event:Ev2', new Date())).toBe(false);
     });
 
+    it('claims a once-only key once, across instances, keeps it through receipt pruning, and gives it back on release', async () => {
+      const db = await fresh();
+      const [one, two] = [db.open(), db.open()];
+      const at = new Date('2024-01-01T00:00:00Z');
+      const claims = await Promise.all([one, two, one, two].map((s) => s.once.claim('teams:welcome:teams:t:19:chat', at)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      await one.receipts.prune(new Date('2999-01-01T00:00:00Z'));
+      expect(await two.once.claim('teams:welcome:teams:t:19:chat', new Date())).toBe(false);
+      await two.once.release('teams:welcome:teams:t:19:chat');
+      expect(await one.once.claim('teams:welcome:teams:t:19:chat', new Date())).toBe(true);
+      expect(await two.once.claim('slack:welcome:slack:T1:C1', new Date())).toBe(true);
+    });
+
     runOutboxContract(fresh);
   });
 }
