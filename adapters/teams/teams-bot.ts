@@ -44,7 +44,9 @@ export function createBotLogic(deps: BotDeps): BotLogic {
     const names = await mentionNames(reply, tenantId);
     // A time goes in a card even in a text answer: only a card shows it in each reader's own zone.
     if (!reply.card && !hasInstant(reply.text)) return { text: teamsMessageText(plainText(reply.text, names)) };
-    return { text: plainText(reply.text, names), card: renderAdaptiveCard(reply, { names, log: options.log }) };
+    // The summary (notifications, the activity feed) ends with the "✅ who did what" lines the card shows.
+    const text = [reply.text, ...(options.log ?? [])].join('\n');
+    return { text: plainText(text, names), card: renderAdaptiveCard(reply, { names, log: options.log }) };
   }
 
   async function mentionNames(reply: Reply, tenantId: string): Promise<Map<string, string>> {
