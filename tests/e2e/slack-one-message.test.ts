@@ -5,7 +5,8 @@
  * largest of each — every group, the longest titles, "and N more", every footer line — stays under
  * Slack's 50 blocks with room for the "✅ who did what" block a press adds (40 and 33 blocks today).
  * If a limit is raised past that, this fails, and a press would then have to read and update the
- * other pages too.
+ * other pages too, as it does for the one shared message that can come in parts: a long list answered
+ * in the app's DM (tests/e2e/slack-dm-list-parts.test.ts; a channel's history cannot be read).
  */
 import { describe, expect, it } from 'vitest';
 import { renderMessages } from '../../adapters/slack/block-kit.js';
