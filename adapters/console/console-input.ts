@@ -16,7 +16,7 @@ export function consoleInvocation(line: string, identity: ConsoleIdentity, recei
   });
   return {
     workspace: { id: identity.workspace },
-    channel: { address: `console:${identity.channel}`, name: identity.channel, isDirect: false },
+    channel: { address: `console:${identity.channel}`, name: identity.channel, isDirect: false, kind: 'channel' },
     user: { id: identity.user, name: identity.user, tz: identity.timeZone, isAdmin: false },
     text,
     mentions,

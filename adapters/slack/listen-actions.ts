@@ -11,13 +11,15 @@ import { NOT_A_BUTTON } from '../../src/commands/button-action.js';
 import type { CardItem } from '../../src/replies/reply.js';
 import { ACTION_ID_PATTERN } from './action-ids.js';
 import { HOME_CALLBACK, commitmentIdsIn } from './app-home.js';
+import { fallbackFromBlocks } from './blocks-fallback.js';
 import { withConfirms } from './confirm-objects.js';
 import { toMrkdwn } from './mrkdwn.js';
 import { ownersOf, withOwnerMentions } from './owner-facts.js';
 import { patchMessage } from './patch-message.js';
 import { pressedAction } from './pressed-action.js';
 import { renderForSlack } from './render-for-slack.js';
-import { retallyBlocks } from './retally-blocks.js';
+import { retallyPages } from './retally-blocks.js';
+import { siblingPages } from './sibling-pages.js';
 import { isDirectConversation, slackAddress } from './slack-address.js';
 import type { SlackContext } from './slack-context.js';
 import { servedWorkspace } from './slack-workspace.js';
@@ -62,7 +64,8 @@ export function listenToActions(app: App, context: SlackContext): void {
       return;
     }
     try {
-      await answerPress({ body, channelId, ts, teamId, outcome, respond, client, tell, context });
+      const listContext = pressed.context?.startsWith('list:') ?? false;
+      await answerPress({ body, channelId, ts, teamId, outcome, respond, client, tell, context, listContext });
     } finally {
       // Homes are refreshed after the answer the presser is waiting for, not competing with it.
       void context.home
@@ -83,6 +86,8 @@ async function answerPress(press: {
   client: Client;
   tell: (text: string) => Promise<void>;
   context: SlackContext;
+  /** Pressed on a list: the one kind of shared message long enough to come in parts. */
+  listContext: boolean;
 }): Promise<void> {
   const { body, channelId, ts, teamId, outcome, respond, client, tell, context } = press;
   const alone = body.container?.is_ephemeral || !ts || isDirectConversation(channelId);
@@ -105,15 +110,33 @@ async function answerPress(press: {
   // Owners are named the way the message named them: a digest names them without pinging (render-for-slack.ts).
   const mentioned = /<@[UW][A-Z0-9]+(?:\|[^>]*)?>/.test(JSON.stringify(original));
   const rows: CardItem[] = (mentioned ? withOwnerMentions(rowsReply, owners) : rowsReply).card?.sections[0].items ?? [];
+  const patched = patchMessage(original, rows, outcome.note);
+  // A long list answered in the DM came in parts: its headings count rows on the other parts too.
+  const { before, after } =
+    isDirectConversation(channelId) && press.listContext
+      ? await siblingPages(client, { channel: channelId, ts, blocks: original, botId: context.identity.botId }, context.logger)
+      : { before: [], after: [] };
   // The header and headings count the rows as the press left them ("1 overdue · 1 done").
-  const blocks = withConfirms(retallyBlocks(patchMessage(original, rows, outcome.note)), owners, viewerId);
-  const text = typeof body.message?.text === 'string' ? body.message.text : toMrkdwn(outcome.note ?? outcome.message);
+  const recounted = retallyPages([...before.map((p) => p.blocks), patched, ...after.map((p) => p.blocks)]);
+  const blocks = withConfirms(recounted[before.length], owners, viewerId);
+  // The fallback says what the blocks now say (notifications, screen readers), not the counts it was sent with.
+  const text = fallbackFromBlocks(blocks) || toMrkdwn(outcome.note ?? outcome.message);
   try {
     await client.chat.update({ channel: channelId, ts, text, blocks });
   } catch (error) {
     // A message the bot may not edit (posted by someone else's integration): replace it through the response_url.
     context.logger.warn({ err: error }, 'chat.update failed; replacing through response_url');
     await respond({ replace_original: true, text, blocks });
+  }
+  // The other parts, only where a count on them changed.
+  const others = [...before, ...after];
+  const recountedOthers = [...recounted.slice(0, before.length), ...recounted.slice(before.length + 1)];
+  for (const [i, page] of others.entries()) {
+    const fresh = recountedOthers[i];
+    if (JSON.stringify(fresh) === JSON.stringify(page.blocks)) continue;
+    await client.chat
+      .update({ channel: channelId, ts: page.ts, text: fallbackFromBlocks(fresh), blocks: fresh })
+      .catch((err: unknown) => context.logger.warn({ err }, 'could not recount another part of a long message'));
   }
 }
 

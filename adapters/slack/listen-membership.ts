@@ -21,9 +21,18 @@ export function listenToMembership(app: App, context: SlackContext): void {
     // Invited back after a failed post (`not_in_channel`): its digests resume, and `status` stops listing it.
     if ((await context.core.reactivateChannel(address)) > 0)
       context.logger.info({ address }, 'invited back: the channel gets its digests again');
-    if (!(await store.receipts.claim(`slack:welcome:${address}`, clock.now()))) return;
+    // Once per channel, ever: a once-only claim (never pruned, unlike the receipts that only stop
+    // Slack's retries, after which a bot invited back a day later was welcomed again).
+    const claim = `slack:welcome:${address}`;
+    if (!(await store.once.claim(claim, clock.now()))) return;
     const channel = await store.channels.get(served.workspaceId, address);
     const text = toMrkdwn(welcomeText({ schedule: channel?.schedule, timeZone: channel?.timeZone, inChannel: true }));
-    await client.chat.postMessage({ channel: event.channel, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+    try {
+      await client.chat.postMessage({ channel: event.channel, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+    } catch (error) {
+      // Not posted: the next time the bot joins, it may welcome.
+      await store.once.release(claim);
+      throw error;
+    }
   });
 }

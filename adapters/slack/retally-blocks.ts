@@ -40,3 +40,18 @@ export function retallyBlocks(blocks: readonly Block[]): Block[] {
   }
   return out;
 }
+
+/**
+ * The pages of one message posted in parts, recounted together: a heading counts its section's rows
+ * on whichever page they are, and the header (on the first page) every row. Each page keeps its blocks.
+ */
+export function retallyPages(pages: readonly (readonly Block[])[]): Block[][] {
+  const joined = retallyBlocks(pages.flat());
+  const out: Block[][] = [];
+  let at = 0;
+  for (const page of pages) {
+    out.push(joined.slice(at, at + page.length));
+    at += page.length;
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 /** What every Slack listener needs: the core, who the bot is, the directory, and how to build an Invocation. */
 import type { Logger } from 'pino';
 import type { Core } from '../../src/core.js';
-import type { Invocation } from '../../src/ports/invocation.js';
+import type { ChannelKind, Invocation } from '../../src/ports/invocation.js';
 import type { AppHome } from './app-home.js';
 import type { CommandThread } from './command-thread.js';
 import type { InFlight } from './in-flight.js';
@@ -63,6 +63,7 @@ export async function toInvocation(context: SlackContext, incoming: Incoming): P
       address: slackAddress(teamId, channelId),
       name: channelNameOf(incoming.channelName),
       isDirect: isDirectConversation(channelId),
+      ...kindOf(channelId, incoming.channelName),
       ...(botIsMember === undefined ? {} : { botIsMember }),
     },
     user,
@@ -70,6 +71,17 @@ export async function toInvocation(context: SlackContext, incoming: Incoming): P
     mentions,
     receivedAt: core.clock.now(),
   };
+}
+
+/**
+ * What kind of place, where Slack says: a DM by its id, and a slash command's `channel_name` tells a
+ * group DM ("mpdm-…") from a channel. An @mention or a button does not say; the core then keeps what
+ * it recorded from an earlier command there.
+ */
+function kindOf(channelId: string, channelName: string | undefined): { kind?: ChannelKind } {
+  if (isDirectConversation(channelId) || channelName === 'directmessage') return { kind: 'direct' };
+  if (channelName === undefined) return {};
+  return { kind: channelName.startsWith('mpdm-') ? 'chat' : 'channel' };
 }
 
 /**

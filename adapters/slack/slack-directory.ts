@@ -91,15 +91,22 @@ export class SlackDirectory {
     try {
       const { user } = await this.options.client.users.info({ user: userId });
       const name = user?.profile?.display_name || user?.real_name || user?.name || fallbackName || userId;
-      return await store.users.upsert({
+      const saved = await store.users.upsert({
         workspaceId: teamId,
         id: userId,
         name,
         timeZone: user?.tz || undefined,
         isAdmin: admin || Boolean(user?.is_admin || user?.is_owner),
         dmAddress,
-        platformData: { ...((known?.platformData as object | undefined) ?? {}), slackFetchedAt: clock.now().toISOString() },
       });
+      // Stamped in one atomic change of the row's data as stored now (row locked), not a copy read
+      // before the Web API call: a write another request or instance made meanwhile stays.
+      const fetchedAt = clock.now().toISOString();
+      const stamped = await store.users.updatePlatformData(teamId, userId, (current) => ({
+        ...((current as SlackUserData | undefined) ?? {}),
+        slackFetchedAt: fetchedAt,
+      }));
+      return stamped ?? saved;
     } catch (error) {
       this.options.logger.warn({ err: error, user: userId }, 'users.info failed; using what the payload said');
       if (known) return known;

@@ -51,7 +51,8 @@ export function renderAdaptiveCard(reply: Reply, options: RenderOptions = {}): A
   if (card.footer) body.push(...blocks(card.footer, { isSubtle: true, size: 'Small', separator: true }));
   if (options.log?.length) body.push(...blocks(options.log.join('\n'), { separator: true }));
   if (options.notice) body.push(...blocks(options.notice, { color: 'Attention', separator: true }));
-  const fallbackText = clipText(plainText(reply.text, options.names), MAX_SUMMARY_CHARS);
+  // Read where the card is not shown: it ends with the same "✅ who did what" lines.
+  const fallbackText = clipText(plainText([reply.text, ...(options.log ?? [])].join('\n'), options.names), MAX_SUMMARY_CHARS);
   return {
     type: 'AdaptiveCard',
     $schema: SCHEMA,

@@ -3,6 +3,7 @@
  * `channelData.channel.id` (every thread has its own `conversation.id`, kept only for replying),
  * a group chat or 1:1 by its conversation id; the workspace is the tenant.
  */
+import type { ChannelKind } from '../../src/ports/invocation.js';
 import { conversationAddress } from './teams-address.js';
 import type { ConversationRef, InboundActivity } from './transport.js';
 
@@ -32,6 +33,11 @@ export interface Place {
   kind: PlaceKind;
   name?: string;
   data: ChannelPlatformData;
+}
+
+/** The core's word for the place: a team channel, a group chat, or the 1:1 with the bot. */
+export function channelKindOf(kind: PlaceKind): ChannelKind {
+  return kind === 'channel' ? 'channel' : kind === 'groupChat' ? 'chat' : 'direct';
 }
 
 export function tenantOf(activity: InboundActivity): string | undefined {

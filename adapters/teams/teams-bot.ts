@@ -23,7 +23,7 @@ import {
 } from './sent-cards.js';
 import { teamsMessageText } from './teams-markdown.js';
 import { tenantAllowed, type TeamsAuth } from './auth-settings.js';
-import { placeOf, tenantOf, type ChannelPlatformData, type Place, type UserPlatformData } from './conversation-place.js';
+import { channelKindOf, placeOf, tenantOf, type ChannelPlatformData, type Place, type UserPlatformData } from './conversation-place.js';
 import { commandText, type TeamsMentionEntity } from './message-text.js';
 import { userAddress } from './teams-address.js';
 import type { BotLogic, CardActionAnswer, InboundActivity, OutboundMessage, Turn } from './transport.js';
@@ -44,7 +44,9 @@ export function createBotLogic(deps: BotDeps): BotLogic {
     const names = await mentionNames(reply, tenantId);
     // A time goes in a card even in a text answer: only a card shows it in each reader's own zone.
     if (!reply.card && !hasInstant(reply.text)) return { text: teamsMessageText(plainText(reply.text, names)) };
-    return { text: plainText(reply.text, names), card: renderAdaptiveCard(reply, { names, log: options.log }) };
+    // The summary (notifications, the activity feed) ends with the "✅ who did what" lines the card shows.
+    const text = [reply.text, ...(options.log ?? [])].join('\n');
+    return { text: plainText(text, names), card: renderAdaptiveCard(reply, { names, log: options.log }) };
   }
 
   async function mentionNames(reply: Reply, tenantId: string): Promise<Map<string, string>> {
@@ -68,6 +70,7 @@ export function createBotLogic(deps: BotDeps): BotLogic {
       workspaceId: place.tenantId,
       address: place.address,
       name: place.name ?? existing?.name ?? (await lookUpName(place, turn)),
+      kind: channelKindOf(place.kind),
       active: true,
       ...(existing ? {} : { timeZone: zoneOf(turn.activity) ?? core.settings.defaultTimeZone }),
     });
@@ -156,7 +159,13 @@ export function createBotLogic(deps: BotDeps): BotLogic {
       const user = invocationUser(activity);
       const invocation: Invocation = {
         workspace: { id: place.tenantId },
-        channel: { address: place.address, name: place.name, isDirect: place.kind === 'personal', botIsMember: true },
+        channel: {
+          address: place.address,
+          name: place.name,
+          isDirect: place.kind === 'personal',
+          kind: channelKindOf(place.kind),
+          botIsMember: true,
+        },
         user,
         text: commandText(turn.textWithoutBotMention, entities),
         mentions,
@@ -186,9 +195,18 @@ export function createBotLogic(deps: BotDeps): BotLogic {
       await core.reactivateChannel(place.address);
       if (place.kind === 'personal') await core.reactivateChannel(userAddress(place.tenantId, invocationUser(turn.activity).id));
       const data = await remember(place, turn);
-      if (data.welcomed) return;
+      // Once per conversation, ever, even when two instances get the install at the same moment: the
+      // store's insert-if-absent claim decides who posts (`welcomed` marks conversations welcomed before it).
+      const claim = `teams:welcome:${place.address}`;
+      if (data.welcomed || !(await store.once.claim(claim, core.clock.now()))) return;
       const channel = await store.channels.get(place.tenantId, place.address);
-      await turn.reply(await render(welcomeReply(place.kind, channel?.timeZone ?? core.settings.defaultTimeZone), place.tenantId));
+      try {
+        await turn.reply(await render(welcomeReply(place.kind, channel?.timeZone ?? core.settings.defaultTimeZone), place.tenantId));
+      } catch (error) {
+        // Not posted: the next install event may try again.
+        await store.once.release(claim);
+        throw error;
+      }
       await remember(place, turn, { welcomed: true });
     },
 
@@ -219,7 +237,7 @@ export function createBotLogic(deps: BotDeps): BotLogic {
       if (!pressed) return { message: NOT_A_BUTTON };
       const outcome = await core.act({
         workspace: { id: place.tenantId },
-        channel: { address: place.address, name: place.name, isDirect: place.kind === 'personal' },
+        channel: { address: place.address, name: place.name, isDirect: place.kind === 'personal', kind: channelKindOf(place.kind) },
         user,
         actionId: pressed.kind,
         target: pressed.id,

@@ -1,6 +1,7 @@
 /** The short card the bot posts once when it is added to a team, a chat or a 1:1. */
 import type { Reply } from '../../src/replies/reply.js';
-import type { PlaceKind } from './conversation-place.js';
+import { thisPlace } from '../../src/replies/place-words.js';
+import { channelKindOf, type PlaceKind } from './conversation-place.js';
 
 export function welcomeReply(kind: PlaceKind, timeZone: string): Reply {
   const prefix = kind === 'channel' ? '@Followthrough ' : '';
@@ -14,7 +15,7 @@ export function welcomeReply(kind: PlaceKind, timeZone: string): Reply {
   const digest =
     kind === 'personal'
       ? 'Reminders about your own items arrive here: a few days before each is due, on the day, and after if it slips. `list` here shows everything you own.'
-      : `Once this conversation has its first commitment I post a digest on weekdays at 09:00 (${timeZone} until someone sets \`timezone <zone>\`); change it with \`remind weekly mon 09:00\` or \`remind off\`.`;
+      : `Once ${thisPlace(channelKindOf(kind))} has its first commitment I post a digest on weekdays at 09:00 (${timeZone} until someone sets \`timezone <zone>\`); change it with \`remind weekly mon 09:00\` or \`remind off\`.`;
   const text = [
     'Followthrough tracks what was promised, by whom and by when, and follows it up.',
     how,

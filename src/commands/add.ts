@@ -1,4 +1,5 @@
 /** `add <title> [@owner…] [tag:x] [due|by|… <phrase>] [agreed <date>]`: records a new commitment. */
+import { thisPlaceAtStart } from '../replies/place-words.js';
 import { z } from 'zod';
 import type { UserRef } from '../commitments/commitment.js';
 import { splitDeadlineClause } from '../commitments/deadline-clause.js';
@@ -78,7 +79,7 @@ export const addCommand = defineCommand({
     if (joined) lines.push(joined);
     if (firstHere && !invocation.channel.isDirect) {
       await store.channels.upsert({ workspaceId, address: invocation.channel.address, schedule: DEFAULT_SCHEDULE });
-      lines.push(`This channel now gets a digest weekdays at 09:00 (${timeZone}). Change it with \`remind\`.`);
+      lines.push(`${thisPlaceAtStart(context.channel.kind)} now gets a digest weekdays at 09:00 (${timeZone}). Change it with \`remind\`.`);
     }
     const text = lines.join('\n');
     return channelReply(text, {

@@ -1,12 +1,12 @@
 /** Turns one invocation into one reply: limits, lookup, argument validation, friendly errors. */
 import type { Logger } from 'pino';
 import type { Clock } from '../ports/clock.js';
-import type { Invocation } from '../ports/invocation.js';
+import type { ChannelKind, Invocation } from '../ports/invocation.js';
 import { privateReply, type Reply } from '../replies/reply.js';
 import { StoreUnavailable, type ChannelRecord, type Store } from '../store/store.js';
 import { UserError } from './errors.js';
 import { findCommand, overview } from './help.js';
-import { reactivateChannel, REACTIVATED_LINE } from './reactivate-channel.js';
+import { reactivateChannel, reactivatedLine } from './reactivate-channel.js';
 import type { CommandContext, CommandSpec, CoreSettings } from './spec.js';
 import { commandInput, foldQuotes, textAfterWords } from './tokenize.js';
 
@@ -42,7 +42,11 @@ export async function execute(deps: DispatchDeps, invocation: Invocation): Promi
       privateReply(`That command is ${text.length} characters long; the limit is ${MAX_COMMAND_LENGTH}. Nothing was changed.${longImport}`),
     );
   }
-  if (text === '') return { reply: overview(deps.registry, { direct: invocation.channel.isDirect }), failed: false };
+  if (text === '')
+    return {
+      reply: overview(deps.registry, { direct: invocation.channel.isDirect, kind: invocation.channel.kind ?? fallbackKind(invocation) }),
+      failed: false,
+    };
   const word = text.split(/\s+/)[0];
   const spec = findCommand(deps.registry, word);
   if (!spec) {
@@ -84,7 +88,7 @@ async function run(deps: DispatchDeps, invocation: Invocation, spec: CommandSpec
     }
     const reactivated = await reactivateHere(deps, context);
     const reply = await spec.run(context, parsed.data);
-    return { reply: reactivated ? withLine(reply, REACTIVATED_LINE) : reply, failed: false };
+    return { reply: reactivated ? withLine(reply, reactivatedLine(context.channel.kind)) : reply, failed: false };
   } catch (error) {
     if (error instanceof UserError) {
       const usage = error.code === 'usage' ? `\nUsage: \`${spec.usage}\`` : '';
@@ -136,14 +140,21 @@ async function contextFor(deps: DispatchDeps, invocation: Invocation): Promise<C
   const workspaceId = invocation.workspace.id;
   await store.workspaces.ensure({ id: workspaceId, name: invocation.workspace.name });
   const { user } = invocation;
-  const channel: ChannelRecord =
-    (await store.channels.get(workspaceId, invocation.channel.address)) ??
-    (await store.channels.upsert({
-      workspaceId,
-      address: invocation.channel.address,
-      name: invocation.channel.name,
-      timeZone: user.tz ?? deps.settings.defaultTimeZone,
-    }));
+  const stored = await store.channels.get(workspaceId, invocation.channel.address);
+  // The kind is recorded (or corrected) here, so replies and later digests can say "this chat" in a
+  // group chat. A payload that does not say (a Slack @mention) keeps what an earlier one recorded.
+  const kind = invocation.channel.kind ?? stored?.kind ?? fallbackKind(invocation);
+  const channel: ChannelRecord = !stored
+    ? await store.channels.upsert({
+        workspaceId,
+        address: invocation.channel.address,
+        name: invocation.channel.name,
+        kind,
+        timeZone: user.tz ?? deps.settings.defaultTimeZone,
+      })
+    : stored.kind === kind
+      ? stored
+      : await store.channels.upsert({ workspaceId, address: stored.address, kind });
   return {
     invocation,
     store,
@@ -153,4 +164,9 @@ async function contextFor(deps: DispatchDeps, invocation: Invocation): Promise<C
     channel,
     registry: deps.registry,
   };
+}
+
+/** An adapter that does not say what kind of place it is: a DM, or else a channel. */
+function fallbackKind(invocation: Invocation): ChannelKind {
+  return invocation.channel.kind ?? (invocation.channel.isDirect ? 'direct' : 'channel');
 }

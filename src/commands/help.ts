@@ -1,5 +1,7 @@
 /** `help [command]`: generated from the command specs, so it never drifts from what exists. */
 import { z } from 'zod';
+import type { ChannelKind } from '../ports/invocation.js';
+import { inPlaceWords } from '../replies/place-words.js';
 import { privateReply, type Reply } from '../replies/reply.js';
 import { NotFound } from './errors.js';
 import { defineCommand, type CommandSpec } from './spec.js';
@@ -13,11 +15,11 @@ export const helpCommand = defineCommand({
   args: z.object({ command: z.string().optional() }),
   read: (input) => ({ command: input.words[0]?.toLowerCase() }),
   async run(context, args) {
-    const direct = context.invocation.channel.isDirect;
-    if (!args.command) return overview(context.registry, { direct });
+    const place = { direct: context.invocation.channel.isDirect, kind: context.channel.kind };
+    if (!args.command) return overview(context.registry, place);
     const spec = findCommand(context.registry, args.command);
-    if (!spec) throw new NotFound(`There is no command "${args.command}". ${overview(context.registry, { direct }).text}`);
-    return commandHelp(spec, { direct });
+    if (!spec) throw new NotFound(`There is no command "${args.command}". ${overview(context.registry, place).text}`);
+    return commandHelp(spec, place);
   },
 });
 
@@ -26,14 +28,19 @@ export function findCommand(registry: readonly CommandSpec[], word: string): Com
   return registry.find((spec) => spec.name === w || spec.aliases?.includes(w));
 }
 
-/** Where help is read: in a DM or 1:1 chat (`direct`) the lines say what each command does there. */
+/**
+ * Where help is read: in a DM or 1:1 chat (`direct`) the lines say what each command does there;
+ * in a group chat (`kind: 'chat'`) "this channel" reads "this chat".
+ */
 interface HelpPlace {
   direct?: boolean;
+  kind?: ChannelKind;
 }
 
 /** A command's line for `help`, in words that fit where it is read. */
 export function summaryOf(spec: CommandSpec, place: HelpPlace = {}): string {
-  return (place.direct && spec.summaryInDirect) || spec.summary;
+  if (place.direct && spec.summaryInDirect) return spec.summaryInDirect;
+  return place.kind === 'chat' ? inPlaceWords(spec.summary, 'chat') : spec.summary;
 }
 
 export function overview(registry: readonly CommandSpec[], place: HelpPlace = {}): Reply {

@@ -1,4 +1,5 @@
 /** `list [mine|overdue|proposed|all|everywhere|@user|tag:x]`: what is owed, grouped the way people triage. */
+import { thisPlace } from '../replies/place-words.js';
 import { z } from 'zod';
 import { ACTIVE_STATUSES, type Commitment, type Status } from '../commitments/commitment.js';
 import { GROUP_HEADING, groupForList, isOverdue } from '../commitments/list-groups.js';
@@ -91,7 +92,8 @@ export async function buildList(context: CommandContext, words: string[]): Promi
 }
 
 function listTitle(words: string[], context: CommandContext): string {
-  const where = words.includes('everywhere') || context.invocation.channel.isDirect ? 'everywhere' : 'in this channel';
+  const where =
+    words.includes('everywhere') || context.invocation.channel.isDirect ? 'everywhere' : `in ${thisPlace(context.channel.kind)}`;
   const userId = words.map(mentionId).find((id) => id !== undefined);
   const who = words.includes('mine')
     ? 'Your commitments'

@@ -3,6 +3,8 @@
  * back when the bot is invited again (the adapter calls `reactivateChannel`) or a command succeeds
  * there where the bot can post; its next digest is scheduled again (issue 11 item 8).
  */
+import type { ChannelKind } from '../ports/invocation.js';
+import { thisPlace } from '../replies/place-words.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -20,4 +22,7 @@ export async function reactivateChannel(store: Store, address: string): Promise<
   return count;
 }
 
-export const REACTIVATED_LINE = 'I can post here again: this channel’s digests resume.';
+/** The line added to the first command's answer there: "this chat’s digests" in a group chat. */
+export function reactivatedLine(kind: ChannelKind | undefined): string {
+  return `I can post here again: ${thisPlace(kind)}’s digests resume.`;
+}

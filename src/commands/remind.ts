@@ -1,6 +1,7 @@
 /** `remind weekdays|daily|weekly <day> <HH:MM> | off`: when this channel's digest goes out. */
 import { z } from 'zod';
 import { nextSlot, parseSchedule } from '../reminders/schedule.js';
+import { thisPlace, thisPlaceAtStart } from '../replies/place-words.js';
 import { channelReply, instant, privateReply } from '../replies/reply.js';
 import { UsageError } from './errors.js';
 import { defineCommand } from './spec.js';
@@ -29,18 +30,21 @@ export const remindCommand = defineCommand({
     if (invocation.channel.isDirect)
       throw new UsageError('Digests are per channel: type `remind` in the channel whose digest you want to change.');
     const now = context.clock.now();
+    // "This channel's digest", or "This chat's" in a group chat.
+    const here = thisPlace(channel.kind);
+    const hereAtStart = thisPlaceAtStart(channel.kind);
     if (args.schedule === undefined) {
       const schedule = parseSchedule(channel.schedule);
-      if (!schedule) return privateReply(`This channel gets no digest. Turn it on with \`remind weekdays 09:00\` (${SHAPES}).`);
+      if (!schedule) return privateReply(`${hereAtStart} gets no digest. Turn it on with \`remind weekdays 09:00\` (${SHAPES}).`);
       if (!channel.active) {
         // Still inactive after this command means the bot cannot post here (a slash command in a channel it is not in).
         return privateReply(
-          `This channel's digest: ${channel.schedule} (${channel.timeZone}), paused: my last post here failed (${channel.inactiveReason ?? 'no access'}). Invite me back (\`/invite @Followthrough\`) and digests resume.`,
+          `${hereAtStart}'s digest: ${channel.schedule} (${channel.timeZone}), paused: my last post here failed (${channel.inactiveReason ?? 'no access'}). Invite me back (\`/invite @Followthrough\`) and digests resume.`,
         );
       }
       const next = nextSlot(schedule, channel.timeZone, now).at.toISOString();
       return privateReply(
-        `This channel's digest: ${channel.schedule} (${channel.timeZone}); next ${instant(next)}. Change it with \`remind ${SHAPES}\`.`,
+        `${hereAtStart}'s digest: ${channel.schedule} (${channel.timeZone}); next ${instant(next)}. Change it with \`remind ${SHAPES}\`.`,
       );
     }
     // A bare time keeps the days the channel has (weekdays when it has none), as the usage's brackets promise.
@@ -49,15 +53,11 @@ export const remindCommand = defineCommand({
     const schedule = typed === 'off' ? 'off' : canonical(typed);
     await context.store.channels.upsert({ workspaceId: channel.workspaceId, address: channel.address, schedule });
     const invite =
-      invocation.channel.botIsMember === false
-        ? '\nInvite me to this channel (`/invite @Followthrough`) so I can post the digest here.'
-        : '';
+      invocation.channel.botIsMember === false ? `\nInvite me to ${here} (\`/invite @Followthrough\`) so I can post the digest here.` : '';
     if (schedule === 'off')
-      return channelReply(`${context.actor.name} turned this channel's digest off. Owners still get their own nudges.${invite}`);
+      return channelReply(`${context.actor.name} turned ${here}'s digest off. Owners still get their own nudges.${invite}`);
     const next = nextSlot(parseSchedule(schedule)!, channel.timeZone, now).at.toISOString();
-    return channelReply(
-      `${context.actor.name} set this channel's digest to ${schedule} (${channel.timeZone}); next ${instant(next)}.${invite}`,
-    );
+    return channelReply(`${context.actor.name} set ${here}'s digest to ${schedule} (${channel.timeZone}); next ${instant(next)}.${invite}`);
   },
 });
 

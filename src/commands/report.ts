@@ -1,4 +1,5 @@
 /** `report [everywhere|tag:x]`: what was promised, what was kept, what is late, and a compliance score. */
+import { thisPlace } from '../replies/place-words.js';
 import { z } from 'zod';
 import { assess, type Assessment } from '../commitments/compliance.js';
 import { privateReply } from '../replies/reply.js';
@@ -37,7 +38,7 @@ export const reportCommand = defineCommand({
     });
     const assessments: Assessment[] = [];
     for (const c of all) assessments.push(assess(c, await context.store.commitments.history(c.workspaceId, c.id), now));
-    const where = `${everywhere ? 'everywhere' : 'in this channel'}${args.tag ? ` tagged ${args.tag}` : ''}`;
+    const where = `${everywhere ? 'everywhere' : `in ${thisPlace(context.channel.kind)}`}${args.tag ? ` tagged ${args.tag}` : ''}`;
     if (assessments.length === 0) return privateReply(`Nothing to report ${where} yet.`);
     const view = reportView(assessments, where, now);
     return privateReply(view.text, { title: view.title, sections: view.sections });

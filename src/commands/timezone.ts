@@ -1,4 +1,5 @@
 /** `timezone <IANA zone>`: the channel's zone for new commitments' dates and for its digest. */
+import { thisPlaceAtStart } from '../replies/place-words.js';
 import { z } from 'zod';
 import { readTimeZone } from '../commitments/time-zone-name.js';
 import { privateReply } from '../replies/reply.js';
@@ -32,9 +33,10 @@ export const timezoneCommand = defineCommand({
     const zone = args.zone?.zone;
     if (!zone)
       return privateReply(
-        `This channel's time zone is ${channel.timeZone}. Change it with \`timezone <zone>\`, e.g. \`timezone Asia/Karachi\`.`,
+        `${thisPlaceAtStart(channel.kind)}'s time zone is ${channel.timeZone}. Change it with \`timezone <zone>\`, e.g. \`timezone Asia/Karachi\`.`,
       );
-    if (zone === channel.timeZone) return privateReply(`This channel's time zone is already ${channel.timeZone}. Nothing changed.${note}`);
+    if (zone === channel.timeZone)
+      return privateReply(`${thisPlaceAtStart(channel.kind)}'s time zone is already ${channel.timeZone}. Nothing changed.${note}`);
     await context.store.channels.upsert({ workspaceId: channel.workspaceId, address: channel.address, timeZone: zone });
     if (context.invocation.channel.isDirect) {
       // A DM has no digest; quiet hours for nudges follow the person's own zone, which the platform profile sets.
@@ -43,7 +45,7 @@ export const timezoneCommand = defineCommand({
       );
     }
     return privateReply(
-      `This channel's time zone is now ${zone} (was ${channel.timeZone}). Digests follow it; new commitments' dates are read in it. Existing commitments keep their dates.${note}`,
+      `${thisPlaceAtStart(channel.kind)}'s time zone is now ${zone} (was ${channel.timeZone}). Digests follow it; new commitments' dates are read in it. Existing commitments keep their dates.${note}`,
     );
   },
 });

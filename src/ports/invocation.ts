@@ -9,12 +9,20 @@ export interface InvocationUser {
   isAdmin: boolean;
 }
 
+/**
+ * What kind of place it is, as a person there would call it: a `channel` (Slack channel, Teams team
+ * channel), a `chat` (Teams group chat, Slack group DM) or a `direct` chat with the bot.
+ */
+export type ChannelKind = 'channel' | 'chat' | 'direct';
+
 export interface InvocationChannel {
   /** Opaque address owned by the adapter: `slack:T1:C1`, `teams:<tenant>:<channel>`, `console:local`. */
   address: string;
   name?: string;
   /** A DM / 1:1 chat with the bot: `list` means `list mine` there. */
   isDirect: boolean;
+  /** Absent: `direct` when `isDirect`, else `channel` (what every place was before group chats were told apart). */
+  kind?: ChannelKind;
   /** Whether the bot can post here unprompted; false asks the user to invite it (Slack). */
   botIsMember?: boolean;
 }

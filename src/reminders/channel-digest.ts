@@ -44,6 +44,7 @@ export async function digestFor(
   const weekly = options.weekly ?? (!last || isoWeek(last.slot) !== isoWeek(thisSlot));
   return buildDigest({
     channelName: channel.name,
+    channelKind: channel.kind,
     timeZone: channel.timeZone,
     commitments,
     proposedCount: proposed.length,

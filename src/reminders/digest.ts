@@ -6,6 +6,8 @@
  * changes since the last digest, proposed items awaiting review, and owners reachable only here.
  * Null means skip.
  */
+import type { ChannelKind } from '../ports/invocation.js';
+import { thisPlace } from '../replies/place-words.js';
 import type { Commitment, LogEntry } from '../commitments/commitment.js';
 import { GROUP_HEADING, groupForList, todayIn, type ListGroup } from '../commitments/list-groups.js';
 import { commitmentItem, commitmentLine } from '../replies/commitment-view.js';
@@ -20,6 +22,8 @@ const WEEKLY_GROUPS: ListGroup[] = ['later', 'ongoing', 'no-deadline'];
 
 export interface DigestInput {
   channelName?: string;
+  /** Channel, group chat or direct chat: the word for it when it has no name to show. */
+  channelKind?: ChannelKind;
   /** The channel's zone: the digest's day is the channel's day. */
   timeZone?: string;
   /** The channel's active commitments. */
@@ -70,9 +74,11 @@ export function buildDigest(input: DigestInput): Reply | null {
     otherwise: `${input.changes.length} change${input.changes.length === 1 ? '' : 's'}`,
   };
   const title = tallyTitle(tally);
-  // No name: a Teams channel its team's list could not name, a group chat, a 1:1 — "channel" would be
-  // wrong for the last two, so the word that fits all three (as `timezone` says in a DM).
-  const subtitle = `Commitments digest for ${input.channelName ? `#${input.channelName}` : 'this conversation'}`;
+  // A channel by its #name; else the word for what it is: "this channel" (a Teams channel its team's
+  // list could not name), "this chat" (a group chat: a topic is no #channel), "this conversation"
+  // (a 1:1, or a row whose kind is not known yet).
+  const named = input.channelName && input.channelKind !== 'chat' ? `#${input.channelName}` : undefined;
+  const subtitle = `Commitments digest for ${named ?? thisPlace(input.channelKind)}`;
   const text = [title, subtitle, ...lines, ...footer].join('\n');
   return {
     visibility: 'channel',

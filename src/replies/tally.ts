@@ -5,6 +5,7 @@
  * (never the channel or the owner's other items), so the counts are worked out from how each shown
  * row moved: out of the group its section counts, into the group it is in now. Pure.
  */
+import { cardText } from './card-text.js';
 import type { Card, CardSection, Reply } from './reply.js';
 
 /** Whose words the title counts in: an owner's message says "due soon", a digest "due within 7 days". */
@@ -95,8 +96,8 @@ function rowsOf(sections: readonly CardSection[]): TalliedRow[] {
 }
 
 /**
- * A card (and its plain text) whose rows a press has patched, with its title and headings counting
- * those rows as they are now. A card built without a tally keeps its title; headings recount wherever
+ * A card (and its plain text, said again from the card) whose rows a press has patched, with its
+ * title and headings counting those rows as they are now. A card built without a tally keeps its title; headings recount wherever
  * their section knows its group and count.
  */
 export function retallied(reply: Reply): Reply {
@@ -107,8 +108,8 @@ export function retallied(reply: Reply): Reply {
     s.group && s.count !== undefined && s.heading ? { ...s, heading: recountHeading(s.heading, sectionCount(s.count, s.group, rows)) } : s,
   );
   const title = card.tally ? tallyTitle(card.tally, rows) : card.title;
-  // The plain text opens with the title (notifications, clients without cards): it says the same.
-  const text = title !== card.title && reply.text.startsWith(card.title) ? `${title}${reply.text.slice(card.title.length)}` : reply.text;
   const patched: Card = { ...card, title, sections };
-  return { ...reply, text, card: patched };
+  // The plain text (notifications, previews, screen readers) says what the card now shows: the
+  // counts and the patched rows, not the lines the message was sent with.
+  return { ...reply, text: cardText(patched), card: patched };
 }

@@ -4,6 +4,7 @@
  * vs parsed jsonb, hence the decoder) and how a flag does (0/1 vs boolean).
  */
 import type { Commitment, LogEntry } from '../commitments/commitment.js';
+import type { ChannelKind } from '../ports/invocation.js';
 import type { ChannelRecord, DueCommitment, EventRecord, OutboxKind, OutboxRow, UserRecord } from './store.js';
 
 /** Turns a stored JSON column into its value, or `fallback` when it is empty. */
@@ -15,6 +16,7 @@ export interface ChannelRow {
   workspace_id: string;
   address: string;
   name: string | null;
+  kind: string | null;
   time_zone: string;
   schedule: string | null;
   active: Flag;
@@ -105,6 +107,7 @@ export function toChannel(row: ChannelRow, json: JsonDecoder): ChannelRecord {
     workspaceId: row.workspace_id,
     address: row.address,
     name: row.name ?? undefined,
+    kind: (row.kind as ChannelKind | null) ?? undefined,
     timeZone: row.time_zone,
     schedule: row.schedule,
     active: Boolean(row.active),

@@ -5,6 +5,7 @@
  */
 import type { Commitment, LogEntry, Status, UserRef } from '../commitments/commitment.js';
 import type { Deadline } from '../commitments/deadline.js';
+import type { ChannelKind } from '../ports/invocation.js';
 
 export interface WorkspaceRecord {
   id: string;
@@ -15,6 +16,8 @@ export interface ChannelRecord {
   workspaceId: string;
   address: string;
   name?: string;
+  /** Channel, group chat or direct chat; absent for a row not seen since this was recorded ("this conversation"). */
+  kind?: ChannelKind;
   timeZone: string;
   /** Digest schedule (`weekdays 09:00`, `weekly mon 09:00`, `off`); null until the first commitment. */
   schedule: string | null;
@@ -191,12 +194,24 @@ export interface ReceiptRepository {
   prune(before: Date): Promise<number>;
 }
 
+/**
+ * Things done once per place, ever (a welcome): unlike receipts, claims are never pruned, so a bot
+ * removed and added back months later does not do them again.
+ */
+export interface OnceRepository {
+  /** True for the one caller, in any instance, that claims `key` first; false for everyone after. */
+  claim(key: string, at: Date): Promise<boolean>;
+  /** Gives a claim back when the thing it was for failed (a welcome not posted), so a later try can make it. */
+  release(key: string): Promise<void>;
+}
+
 export interface Store {
   readonly workspaces: WorkspaceRepository;
   readonly channels: ChannelRepository;
   readonly users: UserRepository;
   readonly commitments: CommitmentRepository;
   readonly receipts: ReceiptRepository;
+  readonly once: OnceRepository;
   readonly events: EventRepository;
   readonly outbox: OutboxRepository;
   readonly reminders: ReminderStateRepository;

@@ -1,7 +1,7 @@
 /**
  * A digest says where it is for in words that fit where it is read: "#general" in a named channel,
- * "this conversation" in a group chat or a Slack group DM (not "this channel", and not Slack's
- * pseudo-name "#mpdm-alice--bob-1"). A signed slash command from a group DM and a real Bot Framework
+ * "this chat" in a Teams group chat or a Slack group DM (not "this channel", not a topic or Slack's
+ * pseudo-name "#mpdm-alice--bob-1" printed as a #channel; the store records the kind of place). A signed slash command from a group DM and a real Bot Framework
  * activity from a Teams group chat, the digest built by the core and delivered by each adapter.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,10 +29,10 @@ describe('Slack', () => {
     return blocksText(slack.fake.messages.find((m) => m.ts === messageId)!.blocks!);
   }
 
-  it('names a channel by its name, and a group DM as "this conversation"', async () => {
+  it('names a channel by its name, and a group DM as "this chat"', async () => {
     expect(await digestOf('C0GENERAL', 'general')).toMatch(/^Commitments digest for #general$/m);
     const group = await digestOf('G0MINISTERS', 'mpdm-alice--bob-1');
-    expect(group).toMatch(/^Commitments digest for this conversation$/m);
+    expect(group).toMatch(/^Commitments digest for this chat$/m);
     expect(group).not.toMatch(/mpdm|this channel/);
   });
 });
@@ -46,7 +46,7 @@ describe('Teams', () => {
     await teams?.stop();
   });
 
-  it('calls a group chat with no topic "this conversation", not "this channel"', async () => {
+  it('calls a group chat with no topic "this chat", not "this channel"', async () => {
     const { connector, app, base } = teams;
     const message = fixture('group-chat-message', connector.url);
     message.text = '<at>Followthrough</at> add Circulate the minutes due 2099-01-31';
@@ -57,7 +57,24 @@ describe('Teams', () => {
     await app.chatAdapters.get('teams')!.deliver(address, reply!, { key: 'where:group' });
     const posted = connector.calls.slice(mark).find((c) => c.method === 'POST')!;
     const shown = replyText(posted.body.activity ?? posted.body);
-    expect(shown).toMatch(/^Commitments digest for this conversation$/m);
+    expect(shown).toMatch(/^Commitments digest for this chat$/m);
     expect(shown).not.toMatch(/this channel/);
+  });
+
+  it('a group chat with a topic: still "this chat", not the topic as a #channel', async () => {
+    const { connector, app, base } = teams;
+    const message = fixture('group-chat-message', connector.url);
+    message.conversation.id = '19:group-chat-topic@thread.v2';
+    message.conversation.name = 'Border markets';
+    message.text = '<at>Followthrough</at> add Open the border markets due 2099-01-31';
+    expect((await postActivity(base, message)).status).toBe(200);
+    const address = `teams:${TENANT}:${message.conversation.id}`;
+    const reply = await digestFor(app.store, TENANT, address, app.core.clock.now(), { weekly: true });
+    const mark = connector.calls.length;
+    await app.chatAdapters.get('teams')!.deliver(address, reply!, { key: 'where:topic' });
+    const posted = connector.calls.slice(mark).find((c) => c.method === 'POST')!;
+    const shown = replyText(posted.body.activity ?? posted.body);
+    expect(shown).toMatch(/^Commitments digest for this chat$/m);
+    expect(shown).not.toMatch(/#Border markets/);
   });
 });

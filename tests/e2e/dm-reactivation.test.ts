@@ -73,6 +73,10 @@ describe('Slack: a DM marked unreachable comes back when the person writes in it
     const reachable = async () =>
       !(await slack.app.store.reminders.dmInactive('T0FAKE', 'U0ALICE')) && !(await listedUnreachable(slack.app.store)).includes(DM);
     expect(await until(reachable)).toBe(true);
+    // Her `list` is answered in the DM after those writes: wait until she has read it, so the
+    // reminder below is told from it by what arrives next, not by when.
+    const listAnswered = async () => dmPosts().some((m) => /Your commitments everywhere/.test(m.text ?? ''));
+    expect(await until(listAnswered)).toBe(true);
     const answered = dmPosts().length;
     await deliverAt(slack.app.store, slack.app.chatAdapters.get('slack')!, THREE_DAYS_ON);
     const reminder = dmPosts().slice(answered).at(-1);

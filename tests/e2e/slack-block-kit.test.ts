@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_LIMITS, renderMessages, renderSingleMessage } from '../../adapters/slack/block-kit.js';
 import { decodeBlockId, encodeBlockId } from '../../adapters/slack/action-ids.js';
+import { fallbackFromBlocks } from '../../adapters/slack/blocks-fallback.js';
 import { escapeMrkdwn, toMrkdwn, toPlain } from '../../adapters/slack/mrkdwn.js';
 import { commandWords } from '../../adapters/slack/slack-text.js';
 import { toDeliveryError } from '../../adapters/slack/slack-errors.js';
@@ -171,6 +172,26 @@ describe('Slack text', () => {
     const id = encodeBlockId(1, { target: 'C-1', context: `list:${'x'.repeat(300)}` });
     expect(id.length).toBeLessThanOrEqual(255);
     expect(decodeBlockId(id)).toEqual({ target: 'C-1', context: undefined });
+  });
+});
+
+describe('the fallback text said again from the blocks (after a press)', () => {
+  it('reads the header, headings, rows and small print, leaves out the buttons, and escapes plain text for mrkdwn', () => {
+    const reply = channelReply('ignored', {
+      title: 'R&D <review> — 1 overdue',
+      subtitle: 'Commitments digest for #general',
+      sections: [{ heading: 'Overdue (1)', items: [item(1)] }],
+      footer: '1 proposed item awaits review.',
+    });
+    expect(fallbackFromBlocks(renderSingleMessage(reply).blocks)).toBe(
+      [
+        'R&amp;D &lt;review&gt; — 1 overdue',
+        'Commitments digest for #general',
+        '*Overdue (1)*',
+        '*C-1 Promise 1*\ndue Fri 15 Mar · @alice',
+        '1 proposed item awaits review.',
+      ].join('\n'),
+    );
   });
 });
 

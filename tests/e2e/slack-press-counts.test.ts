@@ -62,7 +62,7 @@ async function pressOn(message: Posted, target: string, actionId: string, what: 
     (r: any) => r.method === 'chat.update' && r.args.ts === message.ts && slack.fake.calls.indexOf(r) >= mark,
   );
   expect(blockProblem(update.args.blocks)).toBeUndefined();
-  return { ...message, blocks: update.args.blocks };
+  return { ...message, blocks: update.args.blocks, text: update.args.text };
 }
 
 const header = (message: Posted) => blocksText(message.blocks).split('\n')[0];
@@ -129,6 +129,9 @@ describe('a channel digest in Slack, after a press', () => {
     const done = await pressOn(digest, 'C-1', 'ft_done');
     expect(header(done)).toMatch(/^\S+ \d+ \S+ — 1 overdue · 1 ongoing · 1 done$/);
     expect(blocksText(done.blocks)).toMatch(/^Overdue \(1\)$/m);
+    // The fallback text (notifications, screen readers) says the same counts as the blocks.
+    expect(done.text.split('\n')[0]).toBe(header(done));
+    expect(done.text).toMatch(/^\*Overdue \(1\)\*$/m);
     expect(blocksText(done.blocks)).toMatch(/Commitments digest for #general/);
   });
 });

@@ -301,7 +301,7 @@ describe('the Add button in the App Home', () => {
 });
 
 describe('onboarding', () => {
-  it('welcomes a channel once when the bot joins it, and not when a person joins', async () => {
+  it('welcomes a channel once when the bot joins it, ever, and not when a person joins', async () => {
     const joined = slackFixture('member-joined-channel');
     const before = slack.fake.calls.length;
     await slack.event(joined);
@@ -316,6 +316,9 @@ describe('onboarding', () => {
     // Removed and invited back (a new event), and a person joining: no second welcome.
     await slack.event({ ...joined, event_id: 'Ev0JOINED2' });
     await slack.event({ ...joined, event_id: 'Ev0JOINED3', event: { ...joined.event, user: 'U0BOB' } });
+    // Invited back after inbound receipts are pruned (a day later): the welcome was once, ever.
+    await slack.app.store.receipts.prune(new Date('2999-01-01T00:00:00Z'));
+    await slack.event({ ...joined, event_id: 'Ev0JOINED4' });
     const barrier = await slack.slash('list');
     await slack.fake.responseTo(barrier.responseUrl);
     expect(slack.fake.callsOf('chat.postMessage').filter((c) => /Hi, I'm Followthrough/.test(String(c.args.text)))).toHaveLength(1);

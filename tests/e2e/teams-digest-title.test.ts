@@ -1,7 +1,7 @@
 /**
  * The Teams channel digest names its channel as Slack's does ("Commitments digest for #General"):
  * message activities do not carry a channel's name, so the adapter reads it once from the team's
- * channel list (where General is unnamed); a channel that list cannot name reads "this conversation" (the word that also fits a chat).
+ * channel list (where General is unnamed); a channel that list cannot name reads "this channel" (the store knows it is one).
  * Real Bot Framework activities, the local Bot Connector, the real tick and delivery loop; asserted
  * on the card text a person reads.
  */
@@ -70,7 +70,7 @@ describe('Teams digest title names the channel', () => {
     const read = await digests();
     expect(read.get(CHANNEL_ID)).toMatch(/^Mon 4 Feb — 1 due within 7 days\nCommitments digest for #General\n/);
     expect(read.get(BORDER)).toMatch(/\nCommitments digest for #Border markets\n/);
-    expect(read.get(UNLISTED)).toMatch(/\nCommitments digest for this conversation\n/);
+    expect(read.get(UNLISTED)).toMatch(/\nCommitments digest for this channel\n/);
     for (const text of read.values()) expect(text).not.toMatch(/Commitments digest\n/);
   });
 

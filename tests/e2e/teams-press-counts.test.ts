@@ -96,8 +96,15 @@ describe("an owner's daily message in a Teams 1:1, after presses", () => {
       expect(shown).toMatch(/C-2 Circulate the minutes\ndone /);
       expect(shown).toMatch(/C-1 Brief the Senate committee\n.*overdue/);
     }
-    // The fallback text (notifications, clients without cards) opens with the same title.
-    expect(done.everyone.body.attachments[0].content.fallbackText).toMatch(/^Your commitments, .+ — 1 overdue · 1 needs a date · 1 done\n/);
+    // The summary and the fallback text (notifications, the activity feed, clients without cards)
+    // say what the card now shows: the new counts, the pressed row done, and who did it.
+    for (const said of [done.everyone.body.summary, done.everyone.body.attachments[0].content.fallbackText]) {
+      expect(said).toMatch(/^Your commitments, .+ — 1 overdue · 1 needs a date · 1 done\n/);
+      expect(said).toMatch(/^Overdue \(1\)$/m);
+      expect(said).toMatch(/^C-2 Circulate the minutes\n {2}done /m);
+      expect(said).toMatch(/✅ Bob Lee marked C-2 done/);
+      expect(said).not.toMatch(/2 overdue/);
+    }
 
     const reopened = await pressOn(done.everyone, 'reopen', 'C-2');
     expect(title(reopened.mine)).toMatch(/^Your commitments, .+ — 2 overdue · 1 needs a date$/);

@@ -41,6 +41,11 @@ export interface FakeConnector {
    * `calls` when it is applied, so the last PUT of an activity in `calls` is what everyone sees.
    */
   holdUpdates(count: number): void;
+  /**
+   * Leaves the next post of an activity unanswered until `release()` (a reply still on its way to
+   * Teams); `arrived` resolves once it has come in. A test can then act while that post is in flight.
+   */
+  holdNextPost(): { arrived: Promise<void>; release(): void };
   /** Every call about this conversation (a channel id covers its threads) answers 403, as when the bot was removed; `allow` ends it. */
   refuse(conversationId: string): void;
   allow(conversationId: string): void;
@@ -58,6 +63,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   let counter = 0;
   const refused = new Set<string>();
   let held: { count: number; waiting: { call: ConnectorCall; apply: () => void }[] } | undefined;
+  let postHold: { arrive: () => void; answer?: () => void; released: boolean } | undefined;
   const applyHeld = () => {
     const waiting = held?.waiting ?? [];
     held = undefined;
@@ -104,7 +110,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     // POST /v3/conversations/{id}/activities[/{replyToId}]
     if (call.method === 'POST' && parts[4] === 'activities') {
       call.answeredId = `act-${++counter}`;
-      return send(200, { id: call.answeredId });
+      const hold = postHold;
+      if (!hold) return send(200, { id: call.answeredId });
+      postHold = undefined;
+      const answer = () => send(200, { id: call.answeredId });
+      if (hold.released) answer();
+      else hold.answer = answer;
+      hold.arrive();
+      return;
     }
     // PUT /v3/conversations/{id}/activities/{id}
     if (call.method === 'PUT' && parts[4] === 'activities') {
@@ -146,6 +159,20 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       held = hold;
       // Never a hang: updates still held after a minute (one never came) are applied anyway.
       setTimeout(() => held === hold && applyHeld(), 60_000).unref();
+    },
+    holdNextPost() {
+      let arrive = () => {};
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      const hold: { arrive: () => void; answer?: () => void; released: boolean } = { arrive, released: false };
+      postHold = hold;
+      return {
+        arrived,
+        release() {
+          hold.released = true;
+          hold.answer?.();
+          if (postHold === hold) postHold = undefined;
+        },
+      };
     },
     refuse: (conversationId) => void refused.add(conversationId),
     allow: (conversationId) => void refused.delete(conversationId),

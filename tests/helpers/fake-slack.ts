@@ -68,6 +68,7 @@ export class FakeSlack {
   private readonly failures = new Map<string, Failure[]>();
   private readonly responseUses = new Map<string, number>();
   private heldResponses?: (() => void)[];
+  private readonly heldMethods = new Map<string, { arrive: () => void; released: Promise<void> }>();
   private readonly events = new EventEmitter();
   /** Set for an org-wide (Enterprise Grid) install: auth.test then names the organisation. */
   enterprise?: { id: string; name: string };
@@ -159,6 +160,12 @@ export class FakeSlack {
     if (!path.startsWith('/api/')) return void res.writeHead(404).end();
     const method = path.slice('/api/'.length);
     const args = parseArgs(raw, req.headers['content-type']);
+    const held = this.heldMethods.get(method);
+    if (held) {
+      this.heldMethods.delete(method);
+      held.arrive();
+      await held.released;
+    }
     const failure = this.failures.get(method)?.shift();
     if (failure) return this.fail(method, args, failure, res);
     if (method === 'chat.postMessage' && this.limits && typeof args.channel === 'string') {
@@ -214,6 +221,19 @@ export class FakeSlack {
       if (this.heldResponses === held) this.heldResponses = undefined;
       for (const answer of held.splice(0)) answer();
     };
+  }
+
+  /**
+   * The next call of `method` waits, unanswered, until `release()` (a Web API call still in flight);
+   * `arrived` resolves once it has come in, so a test can act in between.
+   */
+  holdNextCall(method: string): { arrived: Promise<void>; release(): void } {
+    let arrive = () => {};
+    let release = () => {};
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.heldMethods.set(method, { arrive, released });
+    return { arrived, release };
   }
 
   private record(record: RecordedCall | ResponseUrlPost): void {

@@ -291,6 +291,19 @@ export function runStoreContract(engine: string, createDatabase: () => Promise<D
       expect(await store.users.get('w1', 'U2')).toBeNull();
     });
 
+    it('records what kind of place a channel is, and keeps it when an upsert does not say', async () => {
+      const store = (await fresh()).open({});
+      expect((await store.channels.upsert({ workspaceId: 'w1', address: 'teams:t:19:chat@thread.v2' })).kind).toBeUndefined();
+      await store.channels.upsert({ workspaceId: 'w1', address: 'teams:t:19:chat@thread.v2', kind: 'chat' });
+      await store.channels.upsert({ workspaceId: 'w1', address: 'teams:t:19:chat@thread.v2', schedule: 'weekdays 09:00' });
+      expect(await store.channels.get('w1', 'teams:t:19:chat@thread.v2')).toMatchObject({ kind: 'chat', schedule: 'weekdays 09:00' });
+      await store.channels.upsert({ workspaceId: 'w1', address: 'slack:T1:C1', kind: 'channel' });
+      expect((await store.channels.list('w1')).map((c) => [c.address, c.kind])).toEqual([
+        ['slack:T1:C1', 'channel'],
+        ['teams:t:19:chat@thread.v2', 'chat'],
+      ]);
+    });
+
     it('changes adapter data atomically: concurrent read-modify-writes from two instances all land', async () => {
       const db = await fresh();
       const [one, two] = [db.open(), db.open()];
@@ -437,6 +450,19 @@ export function runStoreContract(engine: string, createDatabase: () => Promise<D
       expect(await two.receipts.prune(new Date('2024-01-02T00:00:00Z'))).toBe(1);
       expect(await one.receipts.claim('slack:event:Ev1', new Date())).toBe(true);
       expect(await one.receipts.claim('slack:event:Ev2', new Date())).toBe(false);
+    });
+
+    it('claims a once-only key once, across instances, keeps it through receipt pruning, and gives it back on release', async () => {
+      const db = await fresh();
+      const [one, two] = [db.open(), db.open()];
+      const at = new Date('2024-01-01T00:00:00Z');
+      const claims = await Promise.all([one, two, one, two].map((s) => s.once.claim('teams:welcome:teams:t:19:chat', at)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      await one.receipts.prune(new Date('2999-01-01T00:00:00Z'));
+      expect(await two.once.claim('teams:welcome:teams:t:19:chat', new Date())).toBe(false);
+      await two.once.release('teams:welcome:teams:t:19:chat');
+      expect(await one.once.claim('teams:welcome:teams:t:19:chat', new Date())).toBe(true);
+      expect(await two.once.claim('slack:welcome:slack:T1:C1', new Date())).toBe(true);
     });
 
     runOutboxContract(fresh);

@@ -71,7 +71,7 @@ describe('headings', () => {
     expect(recountHeading('History', 1)).toBe('History');
   });
 
-  it('retallied: a patched card, its headings and the first line of its text', () => {
+  it('retallied: a patched card, its headings, and its text said again from the card (not the lines it was sent with)', () => {
     const reply = retallied({
       visibility: 'channel',
       text: `${tallyTitle(owner)}\nOverdue:\n  C-1 …`,
@@ -93,8 +93,9 @@ describe('headings', () => {
     });
     expect(reply.card?.title).toBe('Your commitments, Tue 1 Dec — 1 overdue · 5 need a date · 1 review · 1 done');
     expect(reply.card?.sections[0].heading).toBe('Overdue (1)');
-    expect(reply.text.split('\n')[0]).toBe(reply.card?.title);
-    expect(reply.text.split('\n')[1]).toBe('Overdue:');
+    expect(reply.text).toBe(
+      ['Your commitments, Tue 1 Dec — 1 overdue · 5 need a date · 1 review · 1 done', 'Overdue (1)', 'C-1 a', 'C-2 b'].join('\n'),
+    );
   });
 });
 

@@ -42,9 +42,9 @@ export class SqlChannelRepository implements ChannelRepository {
       if (before && sameRecord(before, { ...merged, inactiveReason: merged.active ? undefined : merged.inactiveReason })) return before;
       const now = new Date().toISOString();
       await tx.run(
-        `INSERT INTO channels (workspace_id, address, name, time_zone, schedule, active, inactive_reason, platform_data, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, ${tx.dialect.json('$8')}, $9, $9)
-         ON CONFLICT (workspace_id, address) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
+        `INSERT INTO channels (workspace_id, address, name, time_zone, schedule, active, inactive_reason, platform_data, created_at, updated_at, kind)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, ${tx.dialect.json('$8')}, $9, $9, $10)
+         ON CONFLICT (workspace_id, address) DO UPDATE SET name = excluded.name, kind = excluded.kind, time_zone = excluded.time_zone,
            schedule = excluded.schedule, active = excluded.active, inactive_reason = excluded.inactive_reason,
            platform_data = excluded.platform_data, updated_at = excluded.updated_at`,
         [
@@ -57,6 +57,7 @@ export class SqlChannelRepository implements ChannelRepository {
           merged.active ? null : (merged.inactiveReason ?? null),
           toJson(merged.platformData),
           now,
+          merged.kind ?? null,
         ],
       );
       // A schedule, zone or activity change moves the next digest; recomputed in the same transaction.

@@ -5,6 +5,7 @@ import { SqlChannelRepository } from './channel-repository.js';
 import { SqlCommitmentRepository } from './commitment-repository.js';
 import { SqlEventRepository } from './event-repository.js';
 import type { Executor } from './executor.js';
+import { SqlOnceRepository } from './once-repository.js';
 import { SqlOutboxRepository } from './outbox-repository.js';
 import { SqlReceiptRepository } from './receipt-repository.js';
 import { SqlReminderStateRepository } from './reminder-state-repository.js';
@@ -25,6 +26,7 @@ export class Repositories {
   readonly users: SqlUserRepository;
   readonly commitments: SqlCommitmentRepository;
   readonly receipts: SqlReceiptRepository;
+  readonly once: SqlOnceRepository;
   readonly outbox: SqlOutboxRepository;
   readonly reminders: SqlReminderStateRepository;
   readonly events: SqlEventRepository;
@@ -35,6 +37,7 @@ export class Repositories {
     this.users = new SqlUserRepository(sql);
     this.commitments = new SqlCommitmentRepository(sql, options.nextReminderAt?.commitment);
     this.receipts = new SqlReceiptRepository(sql);
+    this.once = new SqlOnceRepository(sql);
     this.outbox = new SqlOutboxRepository(sql);
     this.reminders = new SqlReminderStateRepository(sql);
     this.events = new SqlEventRepository(sql, this.commitments);

@@ -3,6 +3,8 @@ import core from './001-core.js';
 import receiptsAndEvents from './002-receipts-and-events.js';
 import outbox from './003-outbox.js';
 import exactKeys from './004-exact-keys.js';
+import channelKind from './005-channel-kind.js';
+import onceClaims from './006-once-claims.js';
 import type pg from 'pg';
 
 export interface Migration {
@@ -13,4 +15,4 @@ export interface Migration {
   backfill?(client: pg.ClientBase): Promise<void>;
 }
 
-export const migrations: Migration[] = [core, receiptsAndEvents, outbox, exactKeys];
+export const migrations: Migration[] = [core, receiptsAndEvents, outbox, exactKeys, channelKind, onceClaims];

@@ -5,6 +5,8 @@ import events from './003-events.js';
 import reminders from './004-reminders.js';
 import outboxInterrupted from './005-outbox-interrupted.js';
 import exactKeys from './006-exact-keys.js';
+import channelKind from './007-channel-kind.js';
+import onceClaims from './008-once-claims.js';
 import type Database from 'better-sqlite3';
 
 export interface Migration {
@@ -15,4 +17,4 @@ export interface Migration {
   backfill?(db: Database.Database): void;
 }
 
-export const migrations: Migration[] = [core, inboundReceipts, events, reminders, outboxInterrupted, exactKeys];
+export const migrations: Migration[] = [core, inboundReceipts, events, reminders, outboxInterrupted, exactKeys, channelKind, onceClaims];
