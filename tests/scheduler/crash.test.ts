@@ -58,7 +58,10 @@ describe.each(ENGINES)('%s', (engine) => {
   describe.each(['mid-claim', 'before-send', 'after-send-before-commit', 'mid-tick'])('SIGKILL at %s', (point) => {
     it('loses nothing over a 500-message fan-out and duplicates at most the concurrency', async () => {
       const where = await seeded(engine, 500);
-      const env = childEnv(where);
+      // The bound here is tight (the rows in flight at the kill), so the lease must outlast a stall of the
+      // living child: at 1.5 s, a CPU-starved full suite (load 10-15) let a lease run out between a send and
+      // its commit, and that row went out again, a duplicate the kill did not cause ("lease lost during send").
+      const env = childEnv(where, { LEASE_MS: '4000' });
       // mid-tick counts committed slices of the tick (killed after the first, the rest unplanned); the others count rows.
       const nth = point === 'mid-tick' ? 1 : 250;
       const first = startChild({ ...env, FOLLOWTHROUGH_FAULT: `${point}:${nth}` });
