@@ -96,6 +96,19 @@ describe('nested notes layout', () => {
     expect(of('100 people')?.actionItem).toBe(false);
   });
 
+  it('drops an item struck through as done, its struck sub-points with it, and keeps the open ones', () => {
+    const texts = splitSentences(
+      [
+        '#### Action Items',
+        '* ~~Dana: Update the summit page. Also, post to the old threads.~~',
+        '    * ~~2024-10-02: Done.~~',
+        '* Sam: Send the invite for the ~~Tuesday~~ Thursday call.',
+      ].join('\n'),
+    ).map((s) => s.text);
+    expect(texts.some((t) => /summit page|old threads|Done/.test(t))).toBe(false);
+    expect(texts).toContain('Send the invite for the ~~Tuesday~~ Thursday call.');
+  });
+
   it("keeps a label that says when as part of the line, and records a name label as the line's label", () => {
     const sentences = splitSentences('- This month: send out the confirmations\n- Joe: Open office hours on Thursday');
     expect(sentences[0].text).toBe('This month: send out the confirmations');
