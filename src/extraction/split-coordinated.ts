@@ -7,12 +7,13 @@
 import { findDeadlinePhrase } from './find-deadline-phrase.js';
 import { isParticiple } from './participle.js';
 import { canBeInfinitive } from './tagger.js';
+import { verbPairReader } from './verb-pair.js';
 
 export interface Part {
   /** Offsets in the sentence. */
   start: number;
   end: number;
-  /** A gerund pair shares one trailing deadline ("tripling X and doubling Y by 2030"). */
+  /** A gerund pair, or a pair of deeds, shares one trailing deadline ("tripling X and doubling Y by 2030"). */
   sharesDeadlineOf?: number;
 }
 
@@ -39,13 +40,14 @@ function wordCount(text: string): number {
 }
 
 /** Where a verb pair splits the span: the second verb's offset in the span, or none. */
-function verbPairSplits(span: string): { at: number; from: number; gerund: boolean }[] {
+function verbPairSplits(span: string): { at: number; from: number; shares: boolean }[] {
   const lead = /^(?:(?:immediately|fully|also|further|promptly|jointly|not)\s+)*(be\s+)?([a-z]+)/.exec(span);
   if (!lead) return [];
   const first = lead[2];
   const kind = lead[1] ? (isParticiple(first) ? 'participle' : '') : first.endsWith('ing') ? 'gerund' : isBaseVerb(first) ? 'base' : '';
   if (kind === '') return [];
-  const splits: { at: number; from: number; gerund: boolean }[] = [];
+  const splits: { at: number; from: number; shares: boolean }[] = [];
+  const pairReader = verbPairReader(span);
   for (const m of span.matchAll(VERB_AND)) {
     const word = m[1];
     const at = m.index ?? 0;
@@ -60,11 +62,15 @@ function verbPairSplits(span: string): { at: number; from: number; gerund: boole
     const [timeBefore, timeAfter] = [findDeadlinePhrase(before), findDeadlinePhrase(after)];
     // "meet weekly and report monthly" is one standing routine.
     const twoTimes = timeBefore && timeAfter && !(timeBefore.sort === 'recurrence' && timeAfter.sort === 'recurrence');
-    // Splitting every "V1 its object and V2 …" pair as well cost 0.024 genre-CV F1 (session 4): kept out.
-    if (kind !== 'gerund' && !ownManner && !twoTimes) continue;
+    // Splitting every "V1 its object and V2 …" pair cost 0.024 genre-CV F1 (session 4); a pair the tagger
+    // reads as two verbs, each with its own object, outside a list or a nested infinitive, is split (verb-pair.ts).
+    const ownObjects = kind === 'base' && pairReader(at, at + m[0].length - word.length);
+    if (kind !== 'gerund' && !ownManner && !twoTimes && !ownObjects) continue;
+    // "Jun to set up the form and announce the period by 30 April": a pair of deeds shares a trailing time.
+    const shares = kind === 'gerund' || (ownObjects && !ownManner && !timeBefore);
     // The second verb keeps its own manner: "and immediately cease …" is due immediately.
     const and = /\band\s+/.exec(m[0]);
-    splits.push({ at, from: and ? at + and.index + and[0].length : at + m[0].length - word.length, gerund: kind === 'gerund' });
+    splits.push({ at, from: and ? at + and.index + and[0].length : at + m[0].length - word.length, shares });
   }
   return splits;
 }
@@ -138,7 +144,7 @@ export function splitCoordinated(sentence: string, actionStart: number, end: num
   for (const part of parts.filter((p) => p.end > p.start)) {
     const span = sentence.slice(part.start, part.end);
     const verbPieces = verbPairSplits(span);
-    const pieces = verbPieces.length > 0 ? verbPieces : objectPairSplits(span).map((p) => ({ ...p, gerund: false }));
+    const pieces = verbPieces.length > 0 ? verbPieces : objectPairSplits(span).map((p) => ({ ...p, shares: false }));
     let start = part.start;
     const firstIndex = result.length;
     for (const piece of pieces) {
@@ -146,7 +152,7 @@ export function splitCoordinated(sentence: string, actionStart: number, end: num
       start = part.start + piece.from;
     }
     result.push({ start, end: part.end });
-    if (pieces.some((p) => p.gerund)) {
+    if (pieces.some((p) => p.shares)) {
       const last = result.length - 1;
       for (let i = firstIndex; i < last; i++) result[i].sharesDeadlineOf = last;
     }
