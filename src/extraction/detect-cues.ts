@@ -13,6 +13,7 @@ import { isBaseVerb } from './split-coordinated.js';
 import type { Sentence } from './split-sentences.js';
 import { isParticiple } from './participle.js';
 import { taskLineCues } from './note-line.js';
+import { scheduledCues } from './scheduled-cue.js';
 
 export type CueType =
   | 'commissive'
@@ -29,6 +30,7 @@ export type CueType =
   | 'imperative'
   | 'nominal'
   | 'listed'
+  | 'scheduled'
   | 'line';
 
 export interface Cue {
@@ -713,6 +715,8 @@ export function detectCues(sentence: Sentence): Cue[] {
     if (!near && !inside) cues.push(cue);
   }
   if (cues.length === 0) cues.push(...listedCue(text, sentence));
+  // "Mandy is meeting with … on March 21st": an arranged deed with its date, no promise word.
+  if (cues.length === 0 && !sentence.actionItem) cues.push(...scheduledCues(text));
   // Notes shorthand read by its line's shape ("Will remove lock on Wed", "Joe: Open office hours …").
   if (cues.length === 0 && !sentence.actionItem) cues.push(...taskLineCues(sentence, text));
   if (cues.length === 0 && sentence.actionItem && /[a-z]{3}/.test(text)) {

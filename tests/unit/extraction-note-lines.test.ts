@@ -11,6 +11,7 @@ import { findDeadlinePhrase } from '../../src/extraction/find-deadline-phrase.js
 import { readDeadline } from '../../src/extraction/read-deadline.js';
 import { layoutBlocks } from '../../src/extraction/layout.js';
 import { taskLineCues } from '../../src/extraction/note-line.js';
+import { scheduledCues } from '../../src/extraction/scheduled-cue.js';
 import { splitSentences, type Sentence } from '../../src/extraction/split-sentences.js';
 
 const sentenceOf = (text: string, extra: Partial<Sentence> = {}): Sentence => ({
@@ -267,5 +268,29 @@ describe('numbered minute items', () => {
     const [item] = splitSentences('12. RESOLVED that the clerk writes to the highways authority about the drain.');
     expect(item).toMatchObject({ text: 'the clerk writes to the highways authority about the drain.', decision: true });
     expect(detectCues(item).map((c) => c.type)).toEqual(['decision']);
+  });
+});
+
+describe('a deed put in the calendar (our own sentences, shaped like the real ones missed)', () => {
+  it('proposes an arranged or progressive deed that has a time, with its subject', () => {
+    expect(scheduledCues('Priya is meeting with the docs team on March 21st.')[0]).toMatchObject({
+      type: 'scheduled',
+      subject: 'Priya',
+      flags: expect.arrayContaining(['progressive_dated']),
+    });
+    expect(scheduledCues('Sam has a call scheduled with the vendor on March 27th.')[0]?.flags).toContain('arranged_shape');
+    expect(scheduledCues('A joint meeting with the county is planned for 13 October.')[0]?.flags).toContain('arranged_shape');
+    expect(scheduledCues('The review was scheduled to end on Friday.')[0]?.flags).toContain('past_frame');
+  });
+
+  it('proposes nothing without a time, nor for a progressive that reports a state', () => {
+    expect(scheduledCues('Priya is meeting with the docs team.')).toEqual([]);
+    expect(scheduledCues('We are expecting a reply next week.')).toEqual([]);
+  });
+
+  it('is weighed as a candidate of its own when no promise word is there', () => {
+    const [candidate] = scoreCandidates('Priya is meeting with the docs team on March 21st.', { date: '2024-03-06' }).candidates;
+    expect(candidate.features).toMatchObject({ type_scheduled: 1, progressive_dated: 1 });
+    expect(candidate.item.deadline).toMatchObject({ kind: 'exact', due: '2024-03-21' });
   });
 });
