@@ -209,7 +209,8 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
         quoted: isDirectSpeech(text),
         relative: cue.actor !== undefined,
         ...(cue.type === 'appeal' ? { appeal: true, speaker: cue.speaker } : {}),
-        ...(phrase === undefined
+        // A start date ("effective 18 September") opens a standing duty by what it says: no model is asked.
+        ...(phrase === undefined && !startsDuty
           ? { kindFeatures: standingFeatures({ cue, action: actionWords, frame: text.slice(0, as), partStanding, startsDuty }) }
           : {}),
       });
