@@ -206,7 +206,8 @@ function modalCues(text: string): Cue[] {
       // "hoarding would not be tolerated": a warning, not a duty anyone took on.
       if (/\b(?:not|never)\b/i.test(adverbs) && /^(?:tolerated|spared|forgiven|condoned)$/i.test(next[1])) flags.push('warning_passive');
       // "they would be given no room to threaten …", "will be shown no mercy": nothing is given; a warning too.
-      else if (/^be\s+(?:given|shown|allowed|granted|afforded|offered|left)\s+no\b/i.test(text.slice(actionStart))) flags.push('warning_passive');
+      else if (/^be\s+(?:given|shown|allowed|granted|afforded|offered|left)\s+no\b/i.test(text.slice(actionStart)))
+        flags.push('warning_passive');
       passive = true;
     } else if (/^(?:have|need)$/i.test(verb) && /^\w+\s+to\s+[a-z]/i.test(text.slice(actionStart))) {
       // "will have to", "will need to": an obligation, the deed follows "to".
