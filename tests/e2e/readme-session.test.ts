@@ -8,9 +8,15 @@ import { tempDbPath } from '../helpers/temp-db.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
-/** Instants (history times, snooze ends) vary run to run; calendar dates and ids do not. */
+/**
+ * Instants (history times, snooze ends) vary run to run, and so does the day an item is marked done
+ * ("done Tue 1 Dec" is today); the session's own calendar dates and ids do not.
+ */
 function normalise(text: string): string {
-  return text.replace(/\b\d{1,2} [A-Z][a-z]{2} \d{2}:\d{2}\b/g, '<instant>').trimEnd();
+  return text
+    .replace(/\b\d{1,2} [A-Z][a-z]{2} \d{2}:\d{2}\b/g, '<instant>')
+    .replace(/\(done [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}(?: \d{4})?\)/g, '(done <today>)')
+    .trimEnd();
 }
 
 describe('README console session', () => {
