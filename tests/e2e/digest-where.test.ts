@@ -7,14 +7,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestFor } from '../../src/reminders/channel-digest.js';
 import { blocksText } from '../helpers/fake-slack-blocks.js';
-import { seededFake, startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
+import { seededFake, slackFixture, startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
 import { TENANT, fixture, postActivity, replyText } from '../helpers/fake-connector-activities.js';
 import { startTeamsHarness, type TeamsHarness } from '../helpers/teams-harness.js';
 
 describe('Slack', () => {
   let slack: SlackHarness;
   beforeAll(async () => {
-    slack = await startSlackHarness({ fake: seededFake().addChannel({ id: 'G0MINISTERS', name: 'mpdm-alice--bob-1', is_member: true }) });
+    slack = await startSlackHarness({
+      fake: seededFake()
+        .addChannel({ id: 'G0MINISTERS', name: 'mpdm-alice--bob-1', is_member: true, is_mpim: true })
+        .addChannel({ id: 'G0SUMMIT', name: 'mpdm-alice--bob--ada-1', is_member: true, is_mpim: true }),
+    });
   });
   afterAll(async () => {
     await slack?.stop();
@@ -23,6 +27,11 @@ describe('Slack', () => {
   async function digestOf(channelId: string, channelName: string): Promise<string> {
     const sent = await slack.slash('add Circulate the minutes due 2099-01-31', { channel_id: channelId, channel_name: channelName });
     await slack.fake.responseTo(sent.responseUrl);
+    return deliveredDigest(channelId);
+  }
+
+  /** The channel's digest, built by the core and delivered by the Slack adapter, as its blocks read. */
+  async function deliveredDigest(channelId: string): Promise<string> {
     const address = `slack:T0FAKE:${channelId}`;
     const reply = await digestFor(slack.app.store, 'T0FAKE', address, slack.app.core.clock.now(), { weekly: true });
     const { messageId } = await slack.app.chatAdapters.get('slack')!.deliver(address, reply!, { key: `where:${channelId}` });
@@ -34,6 +43,23 @@ describe('Slack', () => {
     const group = await digestOf('G0MINISTERS', 'mpdm-alice--bob-1');
     expect(group).toMatch(/^Commitments digest for this chat$/m);
     expect(group).not.toMatch(/mpdm|this channel/);
+  });
+
+  it('a group DM first reached by an @mention (no channel_name to go by) is "this chat" too, in the answer and the digest', async () => {
+    const mark = slack.fake.calls.length;
+    const envelope = slackFixture('app-mention');
+    const event = { ...envelope.event, channel: 'G0SUMMIT', text: '<@U0BOT> add Circulate the minutes due 2099-01-31' };
+    expect((await slack.event({ ...envelope, event_id: 'EvGROUPDM1', event })).status).toBe(200);
+    const answer: any = await slack.fake.waitFor(
+      (c: any) => c.method?.startsWith('chat.post') && c.args.channel === 'G0SUMMIT' && slack.fake.calls.indexOf(c) >= mark,
+    );
+    const said = answer.args.blocks ? blocksText(answer.args.blocks) : answer.args.text;
+    expect(said).toMatch(/^C-\d+ Circulate the minutes$/m);
+    expect(said).toMatch(/This chat now gets a digest/);
+    expect(said).not.toMatch(/this channel/i);
+    const digest = await deliveredDigest('G0SUMMIT');
+    expect(digest).toMatch(/^Commitments digest for this chat$/m);
+    expect(digest).not.toMatch(/mpdm|this channel/);
   });
 });
 
