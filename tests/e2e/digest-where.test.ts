@@ -72,35 +72,32 @@ describe('Teams', () => {
     await teams?.stop();
   });
 
-  it('calls a group chat with no topic "this chat", not "this channel"', async () => {
+  /** The digest of group chat `conversation` once `add <title>` was typed there, as the delivered card reads. */
+  async function chatDigest(conversation: { id: string; name?: string }, title: string): Promise<string> {
     const { connector, app, base } = teams;
     const message = fixture('group-chat-message', connector.url);
-    message.text = '<at>Followthrough</at> add Circulate the minutes due 2099-01-31';
+    message.conversation = { ...message.conversation, ...conversation };
+    message.text = `<at>Followthrough</at> add ${title} due 2099-01-31`;
     expect((await postActivity(base, message)).status).toBe(200);
-    const address = `teams:${TENANT}:${message.conversation.id}`;
+    const address = `teams:${TENANT}:${conversation.id}`;
     const reply = await digestFor(app.store, TENANT, address, app.core.clock.now(), { weekly: true });
     const mark = connector.calls.length;
-    await app.chatAdapters.get('teams')!.deliver(address, reply!, { key: 'where:group' });
+    await app.chatAdapters.get('teams')!.deliver(address, reply!, { key: `where:${conversation.id}` });
     const posted = connector.calls.slice(mark).find((c) => c.method === 'POST')!;
-    const shown = replyText(posted.body.activity ?? posted.body);
-    expect(shown).toMatch(/^Commitments digest for this chat$/m);
-    expect(shown).not.toMatch(/this channel/);
-  });
+    return replyText(posted.body.activity ?? posted.body);
+  }
 
-  it('a group chat with a topic: still "this chat", not the topic as a #channel', async () => {
-    const { connector, app, base } = teams;
-    const message = fixture('group-chat-message', connector.url);
-    message.conversation.id = '19:group-chat-topic@thread.v2';
-    message.conversation.name = 'Border markets';
-    message.text = '<at>Followthrough</at> add Open the border markets due 2099-01-31';
-    expect((await postActivity(base, message)).status).toBe(200);
-    const address = `teams:${TENANT}:${message.conversation.id}`;
-    const reply = await digestFor(app.store, TENANT, address, app.core.clock.now(), { weekly: true });
-    const mark = connector.calls.length;
-    await app.chatAdapters.get('teams')!.deliver(address, reply!, { key: 'where:topic' });
-    const posted = connector.calls.slice(mark).find((c) => c.method === 'POST')!;
-    const shown = replyText(posted.body.activity ?? posted.body);
+  it.each([
+    ['with no topic: not "this channel"', { id: '19:group-chat-summit@thread.v2' }, 'Circulate the minutes', /this channel/],
+    [
+      'with a topic: not the topic as a #channel',
+      { id: '19:group-chat-topic@thread.v2', name: 'Border markets' },
+      'Open the border markets',
+      /this channel|#Border markets/,
+    ],
+  ])('calls a group chat %s, but "this chat"', async (_name, conversation, title, never) => {
+    const shown = await chatDigest(conversation, title);
     expect(shown).toMatch(/^Commitments digest for this chat$/m);
-    expect(shown).not.toMatch(/#Border markets/);
+    expect(shown).not.toMatch(never);
   });
 });

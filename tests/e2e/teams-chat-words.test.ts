@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeConnector } from '../helpers/fake-connector.js';
-import { TENANT, channelMessage, fixture, postActivity, replyText } from '../helpers/fake-connector-activities.js';
+import { TENANT, channelMessage, fixture } from '../helpers/fake-connector-activities.js';
+import { answerTo } from '../helpers/teams-answer.js';
 import { startTeamsHarness, type TeamsHarness } from '../helpers/teams-harness.js';
 
 const CHAT_ID = '19:group-chat-ministers@thread.v2';
@@ -25,16 +26,7 @@ describe('Teams: the words for a group chat and for a channel', () => {
     await teams?.stop();
   });
 
-  /** Posts an activity and returns the text of everything the bot posted in answer. */
-  async function say(activity: any): Promise<string> {
-    const before = connector.posted().length;
-    expect((await postActivity(base, activity)).status).toBe(200);
-    return connector
-      .posted()
-      .slice(before)
-      .map((c) => replyText(c.body))
-      .join('\n');
-  }
+  const say = (activity: unknown) => answerTo(base, connector, activity);
 
   /** The words typed in the group chat (no mention needed there, as in Teams). */
   function inChat(words: string): any {
