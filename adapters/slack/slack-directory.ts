@@ -16,6 +16,8 @@ import { BotMemberships } from './bot-memberships.js';
 const USER_TTL_MS = 24 * 60 * 60 * 1000;
 /** Membership changes when someone invites or removes the bot; a minute is stale enough. */
 const MEMBERSHIP_TTL_MS = 60 * 1000;
+/** A conversation whose kind Slack would not say is asked about again after this long. */
+const KIND_RETRY_MS = 10 * 60 * 1000;
 
 interface SlackUserData {
   slackFetchedAt?: string;
@@ -34,6 +36,8 @@ export class SlackDirectory {
   private readonly membership = new Map<string, { member: boolean; at: number }>();
   /** A conversation's kind never changes: asked once per run. */
   private readonly kinds = new Map<string, ChannelKind>();
+  /** When Slack last would not say a conversation's kind. */
+  private readonly kindRefused = new Map<string, number>();
   private readonly memberships: BotMemberships;
 
   constructor(private readonly options: DirectoryOptions) {
@@ -95,6 +99,9 @@ export class SlackDirectory {
     const key = `${teamId}:${channelId}`;
     const known = this.kinds.get(key);
     if (known) return known;
+    const now = this.options.clock.now().getTime();
+    // Slack would not say (an install without mpim:read): not asked again on every mention.
+    if (now - (this.kindRefused.get(key) ?? Number.NEGATIVE_INFINITY) < KIND_RETRY_MS) return undefined;
     try {
       const { channel } = await this.options.client.conversations.info({ channel: channelId });
       if (!channel) return undefined;
@@ -102,6 +109,7 @@ export class SlackDirectory {
       this.kinds.set(key, kind);
       return kind;
     } catch (error) {
+      this.kindRefused.set(key, now);
       this.options.logger.warn({ err: error, channel: channelId }, 'conversations.info failed; kind of place unknown');
       return undefined;
     }

@@ -61,6 +61,23 @@ describe('Slack', () => {
     expect(digest).toMatch(/^Commitments digest for this chat$/m);
     expect(digest).not.toMatch(/mpdm|this channel/);
   });
+
+  it('an install without mpim:read still answers the @mention, and does not ask Slack again on every mention', async () => {
+    slack.fake.addChannel({ id: 'G0NOSCOPE', name: 'mpdm-alice--ada-1', is_member: true, is_mpim: true });
+    slack.fake.failNext('conversations.info', { error: 'missing_scope' });
+    const envelope = slackFixture('app-mention');
+    const asked = () => slack.fake.calls.filter((c: any) => c.method === 'conversations.info' && c.args.channel === 'G0NOSCOPE').length;
+    for (const [n, words] of ['add Draft the joint statement due 2099-02-01', 'list'].entries()) {
+      const mark = slack.fake.calls.length;
+      const event = { ...envelope.event, channel: 'G0NOSCOPE', text: `<@U0BOT> ${words}` };
+      expect((await slack.event({ ...envelope, event_id: `EvNOSCOPE${n}`, event })).status).toBe(200);
+      const answer: any = await slack.fake.waitFor(
+        (c: any) => c.method?.startsWith('chat.post') && c.args.channel === 'G0NOSCOPE' && slack.fake.calls.indexOf(c) >= mark,
+      );
+      expect(answer.args.blocks ? blocksText(answer.args.blocks) : answer.args.text).toMatch(/C-\d+ Draft the joint statement/);
+    }
+    expect(asked()).toBe(1);
+  });
 });
 
 describe('Teams', () => {
