@@ -83,17 +83,22 @@ export function decodeBlockId(blockId: string | undefined): BlockTarget | undefi
 
 /**
  * The block id of part `part` of an item's text: `ftrow|<n>|C-1|0`, and on its first part the group
- * the row is in now when its message counts groups (`ftrow|<n>|C-1|0|overdue`), for the counts after a press.
+ * the row is in now when its message counts groups (`ftrow|<n>|C-1|0|overdue`), for the counts after a
+ * press; a row a press moved under another heading also names the section that counted it
+ * (`ftrow|<n>|C-1|0|done|overdue`).
  */
-export function rowBlockId(index: number, itemId: string, part: number, group?: string): string {
-  return `${ROW_PREFIX}|${index}|${itemId}|${part}${group && part === 0 ? `|${group}` : ''}`.slice(0, MAX_BLOCK_ID);
+export function rowBlockId(index: number, itemId: string, part: number, group?: string, section?: string): string {
+  const counted = group && part === 0 ? `|${group}${section ? `|${section}` : ''}` : '';
+  return `${ROW_PREFIX}|${index}|${itemId}|${part}${counted}`.slice(0, MAX_BLOCK_ID);
 }
 
-/** The item a block belongs to (its text or its buttons), with the row's index (and group); undefined for other blocks. */
-export function rowOfBlock(blockId: string | undefined): { index: string; itemId: string; part?: number; group?: string } | undefined {
+/** The item a block belongs to (its text or its buttons), with the row's index (and group, and the section that counted it); undefined for other blocks. */
+export function rowOfBlock(
+  blockId: string | undefined,
+): { index: string; itemId: string; part?: number; group?: string; section?: string } | undefined {
   const parts = (blockId ?? '').split('|');
-  if (parts[0] === ROW_PREFIX && (parts.length === 4 || parts.length === 5))
-    return { index: parts[1], itemId: parts[2], part: Number(parts[3]), group: parts[4] || undefined };
+  if (parts[0] === ROW_PREFIX && parts.length >= 4 && parts.length <= 6)
+    return { index: parts[1], itemId: parts[2], part: Number(parts[3]), group: parts[4] || undefined, section: parts[5] || undefined };
   if (parts[0] === BLOCK_PREFIX && parts.length >= 4 && /^\d+a\d+$/.test(parts[1]))
     return { index: parts[1].split('a')[0], itemId: parts[2] };
   return undefined;

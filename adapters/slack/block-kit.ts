@@ -103,7 +103,7 @@ export function itemBlocks(item: CardItem, index: number, context: string | unde
   const lines = [`*${toMrkdwn(item.title)}*`, ...(item.lines ?? []).map(toMrkdwn)].join('\n');
   const blocks: Block[] = splitText(lines, BLOCK_LIMITS.sectionText).map((chunk, part) => ({
     ...sectionBlock(chunk),
-    ...(item.id ? { block_id: rowBlockId(index, item.id, part, item.group) } : {}),
+    ...(item.id ? { block_id: rowBlockId(index, item.id, part, item.group, item.section) } : {}),
   }));
   for (const [j, group] of groupByTarget(item.actions ?? []).entries()) blocks.push(actionsBlock(group, `${index}a${j}`, context));
   return blocks;

@@ -1,6 +1,6 @@
 /**
- * A shared message after a press: the same blocks, with only the pressed item's row re-rendered and
- * a "✅ Sara marked C-1 done" line added at the end. A digest stays that digest (its header, other
+ * A shared message after a press: the same blocks, with only the pressed item's row re-rendered (a
+ * row just done moved under "Done") and a "✅ Sara marked C-1 done" line added at the end. A digest stays that digest (its header, other
  * rows and footer untouched); it never turns into another message. Pure.
  */
 import type { types } from '@slack/bolt';
@@ -8,6 +8,7 @@ import type { CardItem } from '../../src/replies/reply.js';
 import { decodeBlockId, LOG_BLOCK_ID, rowOfBlock } from './action-ids.js';
 import { BLOCK_LIMITS, itemBlocks } from './block-kit.js';
 import { toMrkdwn } from './mrkdwn.js';
+import { settleClosedBlocks } from './settle-closed-blocks.js';
 
 type Block = types.KnownBlock & { block_id?: string };
 
@@ -17,6 +18,8 @@ const MAX_LOG_LINES = 10;
 export function patchMessage(blocks: readonly Block[], rows: readonly CardItem[], line: string | undefined): Block[] {
   let out = [...blocks];
   for (const row of rows) out = replaceRow(out, row);
+  // A row just closed leaves "Overdue" for "Done", and comes back when reopened.
+  out = settleClosedBlocks(out);
   return line ? withLogLine(out, line) : out;
 }
 
@@ -28,12 +31,15 @@ function replaceRow(blocks: Block[], row: CardItem): Block[] {
   const first = indices[0];
   let last = first;
   while (last + 1 < blocks.length && indices.includes(last + 1)) last++;
-  const index = Number(rowOfBlock(blocks[first].block_id)?.index);
+  const shown = rowOfBlock(blocks[first].block_id);
+  const index = Number(shown?.index);
   const context = blocks
     .slice(first, last + 1)
     .map((b) => (b.type === 'actions' ? decodeBlockId(b.block_id)?.context : undefined))
     .find((c) => c !== undefined);
-  const fresh = itemBlocks(row, Number.isFinite(index) ? index : 900 + first, context) as Block[];
+  // A row moved under "Done" still remembers the section it came from.
+  const remembered = shown?.section ? { ...row, section: shown.section } : row;
+  const fresh = itemBlocks(remembered, Number.isFinite(index) ? index : 900 + first, context) as Block[];
   const next = [...blocks.slice(0, first), ...fresh, ...blocks.slice(last + 1)];
   // A row that grew past Slack's 50 blocks keeps its old buttons rather than break the message.
   return next.length <= BLOCK_LIMITS.blocks ? next : blocks;

@@ -27,7 +27,7 @@ export function retallyBlocks(blocks: readonly Block[]): Block[] {
       section = heading?.group;
     } else if (id?.startsWith('ftrow|')) {
       const row = rowOfBlock(id);
-      if (row?.part === 0) rows.push({ section, group: row.group ?? section });
+      if (row?.part === 0) rows.push({ section: row.section ?? section, group: row.group ?? section, shownIn: section });
     }
   }
   if (!tally && headings.length === 0) return [...blocks];

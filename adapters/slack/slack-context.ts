@@ -52,10 +52,12 @@ export async function toInvocation(context: SlackContext, incoming: Incoming): P
   const { directory, identity, core } = context;
   const { workspaceId: teamId, channelId } = incoming;
   const words = commandWords(incoming.rawText, { botUserId: identity.botUserId });
-  const [user, mentions, botIsMember] = await Promise.all([
+  const [user, mentions, botIsMember, asked] = await Promise.all([
     directory.user(teamId, incoming.userId, incoming.userName),
     Promise.all(words.mentions.map((m) => directory.mention(teamId, m.id, m.nameHint))),
     incoming.checkMembership ? directory.botIsMember(teamId, channelId) : Promise.resolve(undefined),
+    // An @mention does not say what kind of place it came from: a group DM met first that way is asked about.
+    incoming.channelName === undefined ? directory.placeKind(teamId, channelId) : Promise.resolve(undefined),
   ]);
   return {
     workspace: { id: teamId, name: incoming.workspaceName },
@@ -63,7 +65,7 @@ export async function toInvocation(context: SlackContext, incoming: Incoming): P
       address: slackAddress(teamId, channelId),
       name: channelNameOf(incoming.channelName),
       isDirect: isDirectConversation(channelId),
-      ...kindOf(channelId, incoming.channelName),
+      ...kindOf(channelId, incoming.channelName, asked),
       ...(botIsMember === undefined ? {} : { botIsMember }),
     },
     user,
@@ -75,12 +77,12 @@ export async function toInvocation(context: SlackContext, incoming: Incoming): P
 
 /**
  * What kind of place, where Slack says: a DM by its id, and a slash command's `channel_name` tells a
- * group DM ("mpdm-…") from a channel. An @mention or a button does not say; the core then keeps what
- * it recorded from an earlier command there.
+ * group DM ("mpdm-…") from a channel. An @mention does not say, so the kind is what Slack answered
+ * when asked (`asked`); when it would not answer, the core keeps what it recorded there before.
  */
-function kindOf(channelId: string, channelName: string | undefined): { kind?: ChannelKind } {
+function kindOf(channelId: string, channelName: string | undefined, asked?: ChannelKind): { kind?: ChannelKind } {
   if (isDirectConversation(channelId) || channelName === 'directmessage') return { kind: 'direct' };
-  if (channelName === undefined) return {};
+  if (channelName === undefined) return asked ? { kind: asked } : {};
   return { kind: channelName.startsWith('mpdm-') ? 'chat' : 'channel' };
 }
 

@@ -1,12 +1,13 @@
 /**
  * Who is who on Slack: users from `users.info` cached in the store's users table (name, zone, admin,
  * DM address), and whether the bot is in a channel (from the bot's channel listing, see
- * BotMemberships; `conversations.info` only when the listing fails, cached briefly in memory).
+ * BotMemberships; `conversations.info` only when the listing fails, cached briefly in memory), and
+ * what kind of place a group DM reached by an @mention is.
  */
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Clock } from '../../src/ports/clock.js';
-import type { InvocationUser, Mention } from '../../src/ports/invocation.js';
+import type { ChannelKind, InvocationUser, Mention } from '../../src/ports/invocation.js';
 import type { Store, UserRecord } from '../../src/store/store.js';
 import { isDirectConversation, slackAddress } from './slack-address.js';
 import { BotMemberships } from './bot-memberships.js';
@@ -15,6 +16,8 @@ import { BotMemberships } from './bot-memberships.js';
 const USER_TTL_MS = 24 * 60 * 60 * 1000;
 /** Membership changes when someone invites or removes the bot; a minute is stale enough. */
 const MEMBERSHIP_TTL_MS = 60 * 1000;
+/** A conversation whose kind Slack would not say is asked about again after this long. */
+const KIND_RETRY_MS = 10 * 60 * 1000;
 
 interface SlackUserData {
   slackFetchedAt?: string;
@@ -31,6 +34,10 @@ export interface DirectoryOptions {
 
 export class SlackDirectory {
   private readonly membership = new Map<string, { member: boolean; at: number }>();
+  /** A conversation's kind never changes: asked once per run. */
+  private readonly kinds = new Map<string, ChannelKind>();
+  /** When Slack last would not say a conversation's kind. */
+  private readonly kindRefused = new Map<string, number>();
   private readonly memberships: BotMemberships;
 
   constructor(private readonly options: DirectoryOptions) {
@@ -76,6 +83,34 @@ export class SlackDirectory {
         return false;
       }
       this.options.logger.warn({ err: error, channel: channelId }, 'conversations.info failed; membership unknown');
+      return undefined;
+    }
+  }
+
+  /**
+   * What kind of place a conversation is, for events that do not say (an @mention): a group DM
+   * (`is_mpim`) is a chat, a DM direct, anything else a channel. Only `G…` ids are asked about (group
+   * DMs have them; `C…` ids are always channels), once per conversation per run; undefined when Slack
+   * will not say (a missing `mpim:read` on an older install), and the core keeps what it knew.
+   */
+  async placeKind(teamId: string, channelId: string): Promise<ChannelKind | undefined> {
+    if (isDirectConversation(channelId)) return 'direct';
+    if (!channelId.startsWith('G')) return 'channel';
+    const key = `${teamId}:${channelId}`;
+    const known = this.kinds.get(key);
+    if (known) return known;
+    const now = this.options.clock.now().getTime();
+    // Slack would not say (an install without mpim:read): not asked again on every mention.
+    if (now - (this.kindRefused.get(key) ?? Number.NEGATIVE_INFINITY) < KIND_RETRY_MS) return undefined;
+    try {
+      const { channel } = await this.options.client.conversations.info({ channel: channelId });
+      if (!channel) return undefined;
+      const kind: ChannelKind = channel.is_im ? 'direct' : channel.is_mpim ? 'chat' : 'channel';
+      this.kinds.set(key, kind);
+      return kind;
+    } catch (error) {
+      this.kindRefused.set(key, now);
+      this.options.logger.warn({ err: error, channel: channelId }, 'conversations.info failed; kind of place unknown');
       return undefined;
     }
   }

@@ -17,6 +17,11 @@ export interface ChannelPlatformData {
   teamsChannelId?: string;
   teamId?: string;
   welcomed?: boolean;
+  /**
+   * Made by an install (which says no one's zone) before anyone spoke there: the first person who
+   * speaks sets its zone, as they would have had their message come first. Cleared once they have.
+   */
+  zoneFromFirstSpeaker?: boolean;
 }
 
 /** What this adapter keeps in a user's `platformData`. */

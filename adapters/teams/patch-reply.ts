@@ -1,10 +1,11 @@
 /**
  * A posted reply after a press: the same card with only the pressed items' rows replaced by how they
- * are now, and its title and headings counting the rows as they now are ("1 overdue · 1 done", not
+ * are now (a row just done moved under "Done", closed-rows.ts), and its title and headings counting the rows as they now are ("1 overdue · 1 done", not
  * the "2 overdue" it was sent with); the "✅ Sara marked C-1 done" lines go under it (`withLogLine`).
  * A digest stays that digest. Pure.
  */
 import type { CardItem, Reply } from '../../src/replies/reply.js';
+import { settleClosedRows } from '../../src/replies/closed-rows.js';
 import { retallied } from '../../src/replies/tally.js';
 
 /** At most this many "who did what" lines stay under a card; older ones give way. */
@@ -27,10 +28,12 @@ export function patchReply(reply: Reply, rows: readonly CardItem[]): Patched {
       const row = item.id ? fresh.get(item.id) : undefined;
       if (!row) return item;
       found = true;
-      return row;
+      // A row moved under "Done" still remembers the section it came from.
+      return item.section ? { ...row, section: item.section } : row;
     }),
   }));
-  return { reply: retallied({ ...reply, card: { ...card, sections } }), found: found || rows.length === 0 };
+  // A row just closed leaves "Overdue" for "Done" (and comes back when reopened) before the counts are said again.
+  return { reply: retallied({ ...reply, card: settleClosedRows({ ...card, sections }) }), found: found || rows.length === 0 };
 }
 
 /** The log lines a card shows after its footer, with `line` added. */

@@ -66,18 +66,41 @@ export function createBotLogic(deps: BotDeps): BotLogic {
 
   async function rememberNow(place: Place, turn: Turn, extra: Partial<ChannelPlatformData>): Promise<ChannelPlatformData> {
     const existing = await store.channels.get(place.tenantId, place.address);
+    const zone = zoneOf(turn.activity);
     await store.channels.upsert({
       workspaceId: place.tenantId,
       address: place.address,
       name: place.name ?? existing?.name ?? (await lookUpName(place, turn)),
       kind: channelKindOf(place.kind),
       active: true,
-      ...(existing ? {} : { timeZone: zoneOf(turn.activity) ?? core.settings.defaultTimeZone }),
+      ...(existing ? {} : { timeZone: zone ?? core.settings.defaultTimeZone }),
     });
+    // Made by an install, in nobody's zone: the first person to speak there gives it theirs.
+    const unzoned = !existing && !zone && turn.activity.type !== 'message' ? { zoneFromFirstSpeaker: true } : {};
     // Merged into the data as stored now (row locked): a card another instance just kept stays kept.
-    let data: ChannelPlatformData = { ...place.data, ...extra };
-    await updatePlaceData<ChannelPlatformData>(store, place, (stored) => (data = { ...stored, ...place.data, ...extra }));
+    let data: ChannelPlatformData = { ...place.data, ...unzoned, ...extra };
+    await updatePlaceData<ChannelPlatformData>(store, place, (stored) => (data = { ...stored, ...place.data, ...unzoned, ...extra }));
     return data;
+  }
+
+  /**
+   * The first person to speak in a conversation made by an install gives it their zone (none said:
+   * it keeps the default, as a conversation a message reached first would). Done before their
+   * command runs, so a `timezone` typed as the first words still has the last word.
+   */
+  function takeFirstSpeakerZone(place: Place, zone: string | undefined): Promise<void> {
+    return serialisedOn([{ tenantId: place.tenantId, address: place.address }], async () => {
+      const stored = await store.channels.get(place.tenantId, place.address);
+      if (!(stored?.platformData as ChannelPlatformData | undefined)?.zoneFromFirstSpeaker) return;
+      // Claimed in one atomic change of the data as stored now: of two first messages, one sets the zone.
+      let first = false;
+      await updatePlaceData<ChannelPlatformData>(store, place, (data) => {
+        first = Boolean(data.zoneFromFirstSpeaker);
+        return { ...data, zoneFromFirstSpeaker: false };
+      });
+      if (first && zone && zone !== stored?.timeZone)
+        await store.channels.upsert({ workspaceId: place.tenantId, address: place.address, timeZone: zone });
+    });
   }
 
   /** Channels whose name could not be read this run: asked once, not on every message. */
@@ -177,6 +200,7 @@ export function createBotLogic(deps: BotDeps): BotLogic {
         place,
         turn,
       );
+      await takeFirstSpeakerZone(place, user.tz);
       const reply = await core.handle(invocation);
       // Any message there means the bot is there: a conversation marked inactive gets its digests again,
       // and in a 1:1 the person's nudge address (their user address) gets its owner messages again.

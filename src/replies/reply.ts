@@ -64,6 +64,11 @@ export interface CardItem {
    * its message counts groups: a press that moves it lets the title and headings count it anew (tally.ts).
    */
   group?: string;
+  /**
+   * The group of the section that counted this row when its message was sent, once a press has
+   * moved it under another heading (a done row out of "Overdue", under "Done"; closed-rows.ts).
+   */
+  section?: string;
 }
 
 export interface CardSection {

@@ -21,10 +21,15 @@ export interface CardTally {
   otherwise?: string;
 }
 
-/** One row of a message: the group its section counts, and the group it is in now (the same, until a press moves it). */
+/**
+ * One row of a message: the group its section counts, the group it is in now (the same, until a
+ * press moves it), and the group of the heading it is shown under when that is another (a done row
+ * moved under "Done").
+ */
 export interface TalliedRow {
   section?: string;
   group?: string;
+  shownIn?: string;
 }
 
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -80,9 +85,14 @@ export function tallyTitle(tally: CardTally, rows: readonly TalliedRow[] = []): 
   return counted ? `${tally.lead} — ${counted}` : tally.lead;
 }
 
-/** How many of a section's group are still in it: its count when built, less its rows that moved out. */
+/**
+ * How many of a section's group are in it now: its count when built, less its rows that moved out,
+ * plus the rows shown under it that moved in (a done row moved under "Done").
+ */
 export function sectionCount(count: number, group: string, rows: readonly TalliedRow[]): number {
-  return count - rows.filter((r) => r.section === group && !stillIn(group, r.group)).length;
+  const left = rows.filter((r) => r.section === group && !stillIn(group, r.group)).length;
+  const arrived = rows.filter((r) => r.shownIn === group && r.section !== group && stillIn(group, r.group)).length;
+  return count - left + arrived;
 }
 
 /** A heading's count said again: "Overdue (2)" → "Overdue (1)"; a heading with no count stays as it is. */
@@ -92,7 +102,9 @@ export function recountHeading(heading: string, count: number): string {
 
 /** The rows of a card with the group each section counts and each row is in now. */
 function rowsOf(sections: readonly CardSection[]): TalliedRow[] {
-  return sections.flatMap((s) => (s.items ?? []).map((item) => ({ section: s.group, group: item.group ?? s.group })));
+  return sections.flatMap((s) =>
+    (s.items ?? []).map((item) => ({ section: item.section ?? s.group, group: item.group ?? s.group, shownIn: s.group })),
+  );
 }
 
 /**

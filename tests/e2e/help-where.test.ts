@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blocksText } from '../helpers/fake-slack-blocks.js';
 import { slackFixture, startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
-import { BOB, channelMessage, fixture, personalMessage, postActivity, replyText } from '../helpers/fake-connector-activities.js';
+import { BOB, channelMessage, fixture, personalMessage, postActivity } from '../helpers/fake-connector-activities.js';
+import { answerTo } from '../helpers/teams-answer.js';
 import { startTeamsHarness, type TeamsHarness } from '../helpers/teams-harness.js';
 
 const IN_DIRECT = [
@@ -55,15 +56,7 @@ describe('Teams', () => {
   });
 
   /** What the bot answered to `activity`, as its card reads. */
-  async function answer(activity: unknown): Promise<string> {
-    const before = teams.connector.posted().length;
-    expect((await postActivity(teams.base, activity)).status).toBe(200);
-    return teams.connector
-      .posted()
-      .slice(before)
-      .map((c) => replyText(c.body))
-      .join('\n');
-  }
+  const answer = (activity: unknown) => answerTo(teams.base, teams.connector, activity);
 
   it('in a 1:1 chat: no "this channel"; in a channel: "this channel"', async () => {
     const personal = await answer(personalMessage(teams.connector.url, 'help', BOB));

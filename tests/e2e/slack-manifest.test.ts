@@ -127,6 +127,8 @@ describe('adapters/slack/manifest.yml', () => {
         called.includes('conversations.info') ||
         called.includes('users.conversations') ||
         source.includes("app.event('member_joined_channel'"),
+      // conversations.info on a group DM an @mention reached: is it one (is_mpim)?
+      'mpim:read': called.includes('conversations.info') && source.includes('is_mpim'),
     };
     for (const scope of scopes) expect(why[scope], `${scope} is asked for; say what needs it`).toBe(true);
   });

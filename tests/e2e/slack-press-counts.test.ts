@@ -12,6 +12,7 @@ import { ownerMessage } from '../../src/reminders/owner-message.js';
 import type { Reply } from '../../src/replies/reply.js';
 import { blockProblem, blocksText } from '../helpers/fake-slack-blocks.js';
 import { startSlackHarness, type SlackHarness } from '../helpers/fake-slack-harness.js';
+import { headingAbove } from '../helpers/heading-above.js';
 import { press, type PressWhat } from '../helpers/slack-press.js';
 
 let slack: SlackHarness;
@@ -66,7 +67,8 @@ async function pressOn(message: Posted, target: string, actionId: string, what: 
 }
 
 const header = (message: Posted) => blocksText(message.blocks).split('\n')[0];
-const headings = (message: Posted) => blocksText(message.blocks).match(/^(Overdue|Needs a date|Reviews|Due within 7 days) \(\d+\)$/gm);
+const headings = (message: Posted) =>
+  blocksText(message.blocks).match(/^(Overdue|Needs a date|Reviews|Due within 7 days|Done|Dropped|Done or dropped) \(\d+\)$/gm);
 
 async function bobsDailyMessage(): Promise<Posted> {
   const open = await slack.app.store.commitments.list('T0FAKE', { ownerId: 'U0BOB', statuses: ACTIVE_STATUSES });
@@ -86,10 +88,14 @@ describe("an owner's daily message in a Slack DM, after presses", () => {
     const mark = slack.fake.calls.length;
     const done = await pressOn(daily, 'C-2', 'ft_done');
     expect(header(done)).toMatch(/^Your commitments, .+ — 1 overdue · 1 needs a date · 1 done$/);
-    expect(headings(done)).toEqual(['Overdue (1)', 'Needs a date (1)']);
+    // The done row leaves Overdue at once: it is read under a Done heading, not among the overdue.
+    expect(headings(done)).toEqual(['Overdue (1)', 'Needs a date (1)', 'Done (1)']);
     const text = blocksText(done.blocks);
     expect(text).toMatch(/C-2 Circulate the minutes\ndone .*\n\[Reopen\]/);
+    expect(headingAbove(text, 'C-2')).toBe('Done (1)');
     expect(text).toMatch(/C-1 Brief the Senate committee\n.*overdue/);
+    expect(headingAbove(text, 'C-1')).toBe('Overdue (1)');
+    expect(headingAbove(done.text, 'C-2')).toBe('Done (1)');
     // Bob's App Home, republished after the press (C-2, done, is no longer in it), counts what it lists.
     // Waited for by what it shows: a refresh from the adds before may still arrive after the press.
     const home: any = await slack.fake.waitFor(
@@ -105,6 +111,14 @@ describe("an owner's daily message in a Slack DM, after presses", () => {
     const reopened = await pressOn(done, 'C-2', 'ft_reopen');
     expect(header(reopened)).toMatch(/^Your commitments, .+ — 2 overdue · 1 needs a date$/);
     expect(headings(reopened)).toEqual(['Overdue (2)', 'Needs a date (1)']);
+    expect(headingAbove(blocksText(reopened.blocks), 'C-2')).toBe('Overdue (2)');
+    expect(blocksText(reopened.blocks)).not.toMatch(/^Done \(\d+\)$/m);
+
+    // Marked done again from where it came back to, it goes under Done again.
+    const again = await pressOn(reopened, 'C-2', 'ft_done');
+    expect(headings(again)).toEqual(['Overdue (1)', 'Needs a date (1)', 'Done (1)']);
+    expect(headingAbove(blocksText(again.blocks), 'C-2')).toBe('Done (1)');
+    await pressOn(again, 'C-2', 'ft_reopen');
   });
 
   it('counts an answered item in the group it moved to: "It\'s ongoing" turns "1 needs a date" into "1 review"', async () => {
@@ -129,6 +143,8 @@ describe('a channel digest in Slack, after a press', () => {
     const done = await pressOn(digest, 'C-1', 'ft_done');
     expect(header(done)).toMatch(/^\S+ \d+ \S+ — 1 overdue · 1 ongoing · 1 done$/);
     expect(blocksText(done.blocks)).toMatch(/^Overdue \(1\)$/m);
+    expect(headingAbove(blocksText(done.blocks), 'C-1')).toBe('Done (1)');
+    expect(headingAbove(blocksText(done.blocks), 'C-2')).toBe('Overdue (1)');
     // The fallback text (notifications, screen readers) says the same counts as the blocks.
     expect(done.text.split('\n')[0]).toBe(header(done));
     expect(done.text).toMatch(/^\*Overdue \(1\)\*$/m);

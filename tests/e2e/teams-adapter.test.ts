@@ -17,6 +17,7 @@ import {
   pressOnCard,
   replyText,
 } from '../helpers/fake-connector-activities.js';
+import { answerTo } from '../helpers/teams-answer.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 import { startTeamsHarness, type TeamsHarness } from '../helpers/teams-harness.js';
 
@@ -37,17 +38,7 @@ describe('Teams adapter (dev mode, loopback)', () => {
     await teams?.stop();
   });
 
-  /** Posts an activity and returns the text of what the bot posted in answer. */
-  async function say(activity: any): Promise<string> {
-    const before = connector.posted().length;
-    const response = await postActivity(base, activity);
-    expect(response.status).toBe(200);
-    return connector
-      .posted()
-      .slice(before)
-      .map((c) => replyText(c.body))
-      .join('\n');
-  }
+  const say = (activity: unknown) => answerTo(base, connector, activity);
 
   it('stores the conversation reference on install and welcomes once per conversation', async () => {
     const welcome = await say(fixture('installation-add', connector.url));

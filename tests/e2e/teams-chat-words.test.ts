@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeConnector } from '../helpers/fake-connector.js';
-import { TENANT, channelMessage, fixture, postActivity, replyText } from '../helpers/fake-connector-activities.js';
+import { TENANT, channelMessage, fixture } from '../helpers/fake-connector-activities.js';
+import { answerTo } from '../helpers/teams-answer.js';
 import { startTeamsHarness, type TeamsHarness } from '../helpers/teams-harness.js';
 
 const CHAT_ID = '19:group-chat-ministers@thread.v2';
@@ -25,16 +26,7 @@ describe('Teams: the words for a group chat and for a channel', () => {
     await teams?.stop();
   });
 
-  /** Posts an activity and returns the text of everything the bot posted in answer. */
-  async function say(activity: any): Promise<string> {
-    const before = connector.posted().length;
-    expect((await postActivity(base, activity)).status).toBe(200);
-    return connector
-      .posted()
-      .slice(before)
-      .map((c) => replyText(c.body))
-      .join('\n');
-  }
+  const say = (activity: unknown) => answerTo(base, connector, activity);
 
   /** The words typed in the group chat (no mention needed there, as in Teams). */
   function inChat(words: string): any {
@@ -54,16 +46,17 @@ describe('Teams: the words for a group chat and for a channel', () => {
   }
 
   it('a group chat: welcome, add, remind, timezone, list and help all say "this chat"', async () => {
+    // Installed before anyone spoke: the chat takes Alice's zone (her client's localTimezone) when she first writes.
     const welcome = await say(chatInstallation('add'));
     expect(welcome).toMatch(/Once this chat has its first commitment I post a digest on weekdays at 09:00/);
 
     const added = await say(inChat('add Circulate the minutes due 2099-01-31'));
     expect(added).toMatch(/added C-1: Circulate the minutes/);
-    expect(added).toMatch(/This chat now gets a digest weekdays at 09:00 \(UTC\)\. Change it with `?remind`?\./);
+    expect(added).toMatch(/This chat now gets a digest weekdays at 09:00 \(Europe\/Berlin\)\. Change it with `?remind`?\./);
 
-    expect(await say(inChat('remind'))).toMatch(/This chat's digest: weekdays 09:00 \(UTC\); next /);
-    expect(await say(inChat('remind daily 08:30'))).toMatch(/Alice Khan set this chat's digest to daily 08:30 \(UTC\); next /);
-    expect(await say(inChat('timezone'))).toMatch(/This chat's time zone is UTC\./);
+    expect(await say(inChat('remind'))).toMatch(/This chat's digest: weekdays 09:00 \(Europe\/Berlin\); next /);
+    expect(await say(inChat('remind daily 08:30'))).toMatch(/Alice Khan set this chat's digest to daily 08:30 \(Europe\/Berlin\); next /);
+    expect(await say(inChat('timezone'))).toMatch(/This chat's time zone is Europe\/Berlin\./);
     expect(await say(inChat('list'))).toMatch(/Commitments in this chat \(1\)/);
 
     const help = await say(inChat('help'));
@@ -78,7 +71,7 @@ describe('Teams: the words for a group chat and for a channel', () => {
   it('removed from the group chat and written to again: "I can post here again: this chat’s digests resume."', async () => {
     expect(await say(chatInstallation('remove'))).toBe('');
     const answer = await say(inChat('remind weekdays 09:00'));
-    expect(answer).toMatch(/Alice Khan set this chat's digest to weekdays 09:00 \(UTC\); next /);
+    expect(answer).toMatch(/Alice Khan set this chat's digest to weekdays 09:00 \(Europe\/Berlin\); next /);
     expect(answer).toMatch(/I can post here again: this chat’s digests resume\./);
     expect(answer).not.toMatch(/this channel/);
   });

@@ -3,7 +3,8 @@
 import { startApp } from '../../src/main.js';
 import { runConversationContract, type ContractDriver } from '../contract/conversation.js';
 import { startFakeConnector } from '../helpers/fake-connector.js';
-import { ALICE, BOB, TENANT, channelMessage, postActivity, replyText } from '../helpers/fake-connector-activities.js';
+import { ALICE, BOB, TENANT, channelMessage } from '../helpers/fake-connector-activities.js';
+import { answerTo } from '../helpers/teams-answer.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 import { teamsDevEnv } from '../helpers/teams-dev-env.js';
 
@@ -20,14 +21,7 @@ runConversationContract('teams', async (): Promise<ContractDriver> => {
       const mentions = Object.entries(PEOPLE)
         .filter(([name]) => text.includes(`@${name}`))
         .map(([, person]) => person);
-      const before = connector.posted().length;
-      const response = await postActivity(base, channelMessage(connector.url, text, { from: PEOPLE[user], mentions }));
-      if (response.status !== 200) throw new Error(`POST /api/messages answered ${response.status}`);
-      return connector
-        .posted()
-        .slice(before)
-        .map((c) => replyText(c.body))
-        .join('\n');
+      return answerTo(base, connector, channelMessage(connector.url, text, { from: PEOPLE[user], mentions }));
     },
     mention: (user) => `@${user}`,
     async close() {

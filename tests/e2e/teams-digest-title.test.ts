@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../src/main.js';
 import { deliverAt } from '../helpers/deliver-at.js';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector.js';
-import { CHANNEL_ID, TENANT, channelMessage, fixture, postActivity, replyText } from '../helpers/fake-connector-activities.js';
+import { CHANNEL_ID, TENANT, channelMessage, fixture, postActivity } from '../helpers/fake-connector-activities.js';
 import { activityText } from '../helpers/follow-up-sim-teams.js';
+import { answerTo } from '../helpers/teams-answer.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 import { teamsDevEnv } from '../helpers/teams-dev-env.js';
 
@@ -41,13 +42,7 @@ describe('Teams digest title names the channel', () => {
     const activity = channelMessage(connector.url, words);
     activity.channelData.channel = { id: channelId };
     activity.conversation.id = `${channelId};messageid=${activity.id}`;
-    const before = connector.posted().length;
-    expect((await postActivity(base, activity)).status).toBe(200);
-    return connector
-      .posted()
-      .slice(before)
-      .map((c) => replyText(c.body))
-      .join('\n');
+    return answerTo(base, connector, activity);
   }
 
   /** The digest each channel got at 10:00 UTC on Mon 4 Feb 2030 (past 09:00 in every channel's zone), as its card reads. */

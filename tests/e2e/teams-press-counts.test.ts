@@ -23,6 +23,7 @@ import {
   pressOnCard,
   replyText,
 } from '../helpers/fake-connector-activities.js';
+import { headingAbove } from '../helpers/heading-above.js';
 import { startTeamsHarness, type TeamsHarness } from '../helpers/teams-harness.js';
 
 const CHANNEL = `teams:${TENANT}:${CHANNEL_ID}`;
@@ -69,7 +70,7 @@ async function pressOn(card: ConnectorCall, verb: string, target: string): Promi
 /** The card's own text blocks, the title first (without the activity's plain-text summary). */
 const cardText = (body: any) => replyText({ attachments: body.attachments }).split('\n').slice(1).join('\n');
 const title = (text: string) => text.split('\n')[0];
-const headings = (text: string) => text.match(/^(Overdue|Needs a date|Reviews) \(\d+\)$/gm);
+const headings = (text: string) => text.match(/^(Overdue|Needs a date|Reviews|Done|Dropped|Done or dropped) \(\d+\)$/gm);
 
 async function bobsDailyMessage(): Promise<ConnectorCall> {
   const open = await teams.app.store.commitments.list(TENANT, { ownerId: BOB.aadObjectId, statuses: ACTIVE_STATUSES });
@@ -92,9 +93,12 @@ describe("an owner's daily message in a Teams 1:1, after presses", () => {
     const done = await pressOn(daily, 'done', 'C-2');
     for (const shown of [done.mine, cardText(done.everyone.body)]) {
       expect(title(shown)).toMatch(/^Your commitments, .+ — 1 overdue · 1 needs a date · 1 done$/);
-      expect(headings(shown)).toEqual(['Overdue (1)', 'Needs a date (1)']);
+      // The done row leaves Overdue at once: it is read under a Done heading, not among the overdue.
+      expect(headings(shown)).toEqual(['Overdue (1)', 'Needs a date (1)', 'Done (1)']);
       expect(shown).toMatch(/C-2 Circulate the minutes\ndone /);
+      expect(headingAbove(shown, 'C-2')).toBe('Done (1)');
       expect(shown).toMatch(/C-1 Brief the Senate committee\n.*overdue/);
+      expect(headingAbove(shown, 'C-1')).toBe('Overdue (1)');
     }
     // The summary and the fallback text (notifications, the activity feed, clients without cards)
     // say what the card now shows: the new counts, the pressed row done, and who did it.
@@ -102,6 +106,7 @@ describe("an owner's daily message in a Teams 1:1, after presses", () => {
       expect(said).toMatch(/^Your commitments, .+ — 1 overdue · 1 needs a date · 1 done\n/);
       expect(said).toMatch(/^Overdue \(1\)$/m);
       expect(said).toMatch(/^C-2 Circulate the minutes\n {2}done /m);
+      expect(headingAbove(said, 'C-2')).toBe('Done (1)');
       expect(said).toMatch(/✅ Bob Lee marked C-2 done/);
       expect(said).not.toMatch(/2 overdue/);
     }
@@ -109,6 +114,7 @@ describe("an owner's daily message in a Teams 1:1, after presses", () => {
     const reopened = await pressOn(done.everyone, 'reopen', 'C-2');
     expect(title(reopened.mine)).toMatch(/^Your commitments, .+ — 2 overdue · 1 needs a date$/);
     expect(headings(reopened.mine)).toEqual(['Overdue (2)', 'Needs a date (1)']);
+    expect(headingAbove(reopened.mine, 'C-2')).toBe('Overdue (2)');
   });
 });
 
@@ -122,9 +128,12 @@ describe('a list in a Teams channel, after a press', () => {
     for (const shown of [done.mine, cardText(done.everyone.body)]) {
       expect(shown).toMatch(/^Overdue \(1\)$/m);
       expect(shown).toMatch(/C-2 Circulate the minutes\ndone /);
+      expect(headingAbove(shown, 'C-2')).toBe('Done (1)');
     }
     const reopened = await pressOn(done.everyone, 'reopen', 'C-2');
     expect(reopened.mine).toMatch(/^Overdue \(2\)$/m);
+    expect(headingAbove(reopened.mine, 'C-2')).toBe('Overdue (2)');
+    expect(reopened.mine).not.toMatch(/^Done \(\d+\)$/m);
   });
 });
 
@@ -141,6 +150,7 @@ describe('a channel digest in Teams, after a press', () => {
     for (const shown of [done.mine, cardText(done.everyone.body)]) {
       expect(title(shown)).toMatch(/^\S+ \d+ \S+ — 1 overdue · 1 with no deadline · 1 done$/);
       expect(shown).toMatch(/^Overdue \(1\)$/m);
+      expect(headingAbove(shown, 'C-1')).toBe('Done (1)');
       expect(shown).toMatch(/Commitments digest for #General/);
     }
   });

@@ -26,6 +26,8 @@ export interface FakeChannel {
   name: string;
   is_member: boolean;
   is_archived?: boolean;
+  /** A group DM ("mpdm-…"): conversations.info says is_mpim, not is_channel. */
+  is_mpim?: boolean;
 }
 
 export interface FakeMessage {
@@ -269,7 +271,8 @@ export class FakeSlack {
       }
       case 'conversations.info': {
         const channel = this.channels.get(args.channel);
-        return channel ? { ok: true, channel: { ...channel, is_channel: true } } : { ok: false, error: 'channel_not_found' };
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel: { ...channel, is_channel: !channel.is_mpim, is_mpim: Boolean(channel.is_mpim), is_im: false } };
       }
       case 'users.conversations': {
         // The bot's channels, a page at a time (cursor = offset), as Slack lists them.

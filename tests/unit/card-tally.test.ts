@@ -1,9 +1,14 @@
 /**
  * The counts a card says after presses, worked out from how its shown rows moved (src/replies/tally.ts),
- * and the Slack block ids that carry them through a message and back (adapters/slack/action-ids.ts).
+ * the Slack block ids that carry them through a message and back (adapters/slack/action-ids.ts), and
+ * a closed row moved out of its section under "Done" and back when reopened (closed-rows.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { headingOfBlock, rowBlockId, rowOfBlock, tallyBlockId, tallyOfBlock } from '../../adapters/slack/action-ids.js';
+import { headingBlockId, headingOfBlock, rowBlockId, rowOfBlock, tallyBlockId, tallyOfBlock } from '../../adapters/slack/action-ids.js';
+import { retallyBlocks } from '../../adapters/slack/retally-blocks.js';
+import { settleClosedBlocks } from '../../adapters/slack/settle-closed-blocks.js';
+import { settleClosedRows } from '../../src/replies/closed-rows.js';
+import type { Card, CardItem, CardSection } from '../../src/replies/reply.js';
 import { recountHeading, retallied, sectionCount, tallyTitle, type CardTally } from '../../src/replies/tally.js';
 
 const owner: CardTally = {
@@ -114,5 +119,78 @@ describe('Slack block ids carry the tally, headings and row groups', () => {
     expect(tallyOfBlock('fttally|o|overdue=2;drop table|Your commitments')).toBeUndefined();
     expect(tallyOfBlock('fttally|x|overdue=2|lead')).toBeUndefined();
     expect(headingOfBlock('fthead|0|overdue|two')).toBeUndefined();
+  });
+});
+
+describe('a closed row leaves its section (closed-rows.ts, settle-closed-blocks.ts)', () => {
+  const overdue = (items: CardItem[]): CardSection => ({ heading: 'Overdue (2)', group: 'overdue', count: 2, items });
+  const rowsUnder = (card: Card) => card.sections.map((s) => [s.heading, ...(s.items ?? []).map((i) => i.id)]);
+
+  it.each([
+    ['done', [{ id: 'C-1', title: 'C-1 a', group: 'done' }], ['Overdue (1)', 'C-2'], ['Done (1)', 'C-1']],
+    ['dropped', [{ id: 'C-1', title: 'C-1 a', group: 'dropped' }], ['Overdue (1)', 'C-2'], ['Dropped (1)', 'C-1']],
+  ])('a row %s goes under its own heading at the end, counted there', (_name, pressed, left, gathered) => {
+    const card: Card = { title: 'Tue 1 Dec', sections: [overdue([...pressed, { id: 'C-2', title: 'C-2 b', group: 'overdue' }])] };
+    const settled = retallied({ visibility: 'channel', text: '', card: settleClosedRows(card) }).card!;
+    expect(rowsUnder(settled)).toEqual([left, gathered]);
+    expect(settled.sections[1].items?.[0].section).toBe('overdue');
+  });
+
+  it('joins a list\'s own "Done or dropped", and goes back to its section when reopened', () => {
+    const closed: CardSection = {
+      heading: 'Done or dropped (1)',
+      group: 'closed',
+      count: 1,
+      items: [{ id: 'C-9', title: 'C-9', group: 'done' }],
+    };
+    const card: Card = {
+      title: 'Commitments',
+      sections: [
+        overdue([
+          { id: 'C-1', title: 'C-1 a', group: 'done' },
+          { id: 'C-2', title: 'C-2 b', group: 'overdue' },
+        ]),
+        closed,
+      ],
+    };
+    const done = retallied({ visibility: 'channel', text: '', card: settleClosedRows(card) }).card!;
+    expect(rowsUnder(done)).toEqual([
+      ['Overdue (1)', 'C-2'],
+      ['Done or dropped (2)', 'C-9', 'C-1'],
+    ]);
+    const reopened = structuredClone(done);
+    reopened.sections[1].items![1].group = 'overdue';
+    const back = retallied({ visibility: 'channel', text: '', card: settleClosedRows(reopened) }).card!;
+    expect(rowsUnder(back)).toEqual([
+      ['Overdue (2)', 'C-2', 'C-1'],
+      ['Done or dropped (1)', 'C-9'],
+    ]);
+    expect(back.sections[0].items?.[1].section).toBeUndefined();
+  });
+
+  it('leaves a card whose sections count no groups as it is', () => {
+    const card: Card = { title: 'C-1', sections: [{ items: [{ id: 'C-1', title: 'C-1 a', group: 'done' }] }] };
+    expect(settleClosedRows(card)).toBe(card);
+  });
+
+  it('Slack: the same moves on blocks, the moved row naming the section that counted it', () => {
+    const row = (index: number, id: string, group: string, section?: string) => ({
+      type: 'section' as const,
+      block_id: rowBlockId(index, id, 0, group, section),
+      text: { type: 'mrkdwn' as const, text: id },
+    });
+    const heading = {
+      type: 'section' as const,
+      block_id: headingBlockId(0, 'overdue', 2),
+      text: { type: 'mrkdwn' as const, text: '*Overdue (2)*' },
+    };
+    const footer = { type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: 'footer' }] };
+    const done = settleClosedBlocks([heading, row(0, 'C-1', 'done'), row(1, 'C-2', 'overdue'), footer]);
+    const read = (blocks: readonly any[]) => blocks.map((b) => (b.type === 'section' ? b.text.text : 'footer'));
+    expect(read(retallyBlocks(done))).toEqual(['*Overdue (1)*', 'C-2', '*Done (1)*', 'C-1', 'footer']);
+    expect(rowOfBlock(done[3].block_id)).toMatchObject({ itemId: 'C-1', group: 'done', section: 'overdue' });
+    const reopened = settleClosedBlocks(done.map((b) => (b === done[3] ? row(0, 'C-1', 'overdue', 'overdue') : b)));
+    expect(read(retallyBlocks(reopened))).toEqual(['*Overdue (2)*', 'C-2', 'C-1', 'footer']);
+    expect(rowOfBlock(reopened[2].block_id)).toMatchObject({ itemId: 'C-1', group: 'overdue', section: undefined });
   });
 });
