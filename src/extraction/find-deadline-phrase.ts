@@ -208,11 +208,12 @@ const RULES: Rule[] = [
     pattern:
       /\b(?:(?:for|at|by|before)\s+the\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:meeting|session|hearing|sitting)|at\s+(?:maturity|expiry|expiration)|[Uu]pon\s+(?:the\s+)?(?:completion|conclusion|expiry|expiration|termination)\s+of\s+[^,;.]+)/,
   },
-  // "at our next Summit", "at its next regular meeting", "at the 13th CSC Leaders' Summit", "at the next sync".
+  // "at our next Summit", "at its next regular meeting", "at the 13th CSC Leaders' Summit", "at the next sync";
+  // the notes' own occasions: "in the next release", "during the next sprint", "until the next meeting".
   {
     sort: 'event',
     pattern:
-      /\b(?:at|before|by|for)\s+(?:(?:its|the|their|our|a)\s+)?(?:next|future|upcoming|forthcoming|coming|[\w-]+(?:th|st|nd|rd))\s+(?:[\w'’-]+\s+){0,3}?(?:sessions?|meetings?|summits?|conferences?|hearings?|sync|stand-?up|call|check-in|review|retro(?:spective)?)\b/i,
+      /\b(?:at|before|by|for|in|during|until|till|after|with)\s+(?:(?:its|the|their|our|a)\s+)?(?:next|future|upcoming|forthcoming|coming|[\w-]+(?:th|st|nd|rd))\s+(?:[\w'’-]+\s+){0,3}?(?:sessions?|meetings?|summits?|conferences?|hearings?|sync|stand-?up|call|check-in|review|retro(?:spective)?|sprint|release|milestone|cycle|iteration|version|office\s+hours)\b/i,
   },
   {
     sort: 'event',
@@ -228,7 +229,7 @@ const RULES: Rule[] = [
   {
     sort: 'vague',
     pattern:
-      /\b(?:effective\s+immediately|immediately(?!\s+(?:prior|before|after|following))|an?\s+immediate(?=\s+[a-z])|immediate(?=\s+(?:actions?|steps|measures)\b)|(?:in|during)\s+the\s+(?:fall|autumn|spring|summer)(?:\s+of\s+\d{4})?|(?:with\s+)?immediate\s+effect|forthwith|at\s+once|without\s+(?:undue\s+|further\s+)?delay|(?:in|over|during)\s+the\s+coming\s+(?:days|weeks|months)|shortly|as\s+(?:promptly|soon|quickly)\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|promptly|urgently|expeditiously|at\s+the\s+earliest(?:\s+possible\s+date|\s+opportunity)?|(?:its|their|the)\s+earliest\s+possible\s+[a-z]+|in\s+the\s+near\s+future|soon|in\s+a\s+timely\s+manner|(?<!,\s)timely(?!\s*,)|at\s+an\s+early\s+date|early\s+(?!(?:redemption|repayment|retirement|extinguishment|termination)\b)\w+(?:ation|ment|ion|al)\b|in\s+due\s+course|(?:when|where|as|if)\s+(?:[a-z]+\s+)?(?:conditions|circumstances|resources)\s+(?:permit|allow)|at\s+a\s+(?:mutually\s+)?(?:convenient|agreed|acceptable|suitable)\s+(?:time|date)|in\s+the\s+(?:short|near)\s+term|in\s+the\s+coming\s+year|(?:in|over)\s+the\s+(?:medium|long)\s+term|(?:by|around)\s+mid-century)\b/i,
+      /\b(?:effective\s+immediately|immediately(?!\s+(?:prior|before|after|following))|an?\s+immediate(?=\s+[a-z])|immediate(?=\s+(?:actions?|steps|measures)\b)|(?:in|during|over|by)\s+the\s+(?:fall|autumn|spring|summer)(?:\s+of\s+\d{4})?|(?:(?:in|during|over|by)\s+)?this\s+(?:fall|autumn|spring|summer)|(?:with\s+)?immediate\s+effect|forthwith|at\s+once|without\s+(?:undue\s+|further\s+)?delay|(?:in|over|during)\s+the\s+coming\s+(?:days|weeks|months)|shortly|as\s+(?:promptly|soon|quickly)\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|promptly|urgently|expeditiously|at\s+the\s+earliest(?:\s+possible\s+date|\s+opportunity)?|(?:its|their|the)\s+earliest\s+possible\s+[a-z]+|in\s+the\s+near\s+future|soon|in\s+a\s+timely\s+manner|(?<!,\s)timely(?!\s*,)|at\s+an\s+early\s+date|early\s+(?!(?:redemption|repayment|retirement|extinguishment|termination)\b)\w+(?:ation|ment|ion|al)\b|in\s+due\s+course|(?:when|where|as|if)\s+(?:[a-z]+\s+)?(?:conditions|circumstances|resources)\s+(?:permit|allow)|at\s+a\s+(?:mutually\s+)?(?:convenient|agreed|acceptable|suitable)\s+(?:time|date)|in\s+the\s+(?:short|near)\s+term|in\s+the\s+coming\s+year|(?:in|over)\s+the\s+(?:medium|long)\s+term|(?:by|around)\s+mid-century)\b/i,
   },
   // Notes give a date with no preposition: "Open vote May 1", "Next meeting: 22 May 2019". Last, so any
   // phrase with its preposition wins.
