@@ -164,6 +164,14 @@ const RULES: Rule[] = [
       'i',
     ),
   },
+  // Notes count from the meeting: "in two weeks", "in a week or so", "in roughly 1 month's time", "after 1 month".
+  {
+    sort: 'exact',
+    pattern: new RegExp(
+      `\\b(?:in|after)\\s+(?:(?:roughly|about|around|approximately|~)\\s*)?${NUMBER}\\s+(?:days?|weeks?|months?)\\b(?:['’]s?\\s+time|\\s+time|\\s+or\\s+so)?(?!\\s+(?:of|ago|later|earlier|before|after|from|since)\\b)`,
+      'i',
+    ),
+  },
   // "by the end of the current fiscal year", "in the next financial year".
   {
     sort: 'exact',
@@ -219,6 +227,12 @@ const RULES: Rule[] = [
     sort: 'event',
     pattern:
       /\b(?:(?:at\s+least\s+)?(?:\d+|one|two|three|four|six|a)\s+(?:days?|weeks?|months?)\s+)?(?:before|after|once|when)\s+(?:[a-z-]+\s+){1,3}(?:begins?|starts?|ends?|opens?|closes?|resumes?|concludes?|takes?\s+effect|is\s+(?:completed|signed|adopted|approved|ratified|formed|launched|finali[sz]ed)|are\s+(?:completed|signed|adopted|approved|held))\b|\b(?:(?:at\s+least\s+)?(?:\d+|one|two|three|four|six|a)\s+(?:days?|weeks?|months?)\s+)?(?:before|after|following|upon|once|prior\s+to)\s+(?!(?:the\s+)?(?:date|level|time|end)\b)(?:its|the|his|her|their|our|a|an|any)\s+[^,;.]+|\bat\s+(?:its|the|their)\s+(?:next|[\w-]+(?:th|st|nd|rd)|[A-Z][a-z]+)\s+(?:session|meeting|summit|conference|hearing)\b|\b(?:after|once|when)\s+(?:the\s+)?[A-Z]?[a-z]+\s+(?:has|have|is|are|confirms?|concludes?|enters?)\b[^,;.]+/,
+  },
+  // "(report next meeting)", "fix it next sprint": notes drop the preposition before their next occasion.
+  {
+    sort: 'event',
+    pattern:
+      /(?<=\b(?!(?:the|is|was|of|and|or|our|their|its)\b)[a-z]+\s+)next\s+(?:meeting|sprint|release|milestone|cycle|iteration|call|sync)\b/,
   },
   // "before issuing any press release": a standing condition on every future act, not an event.
   { sort: 'ongoing', pattern: /\b(?:(?:before|prior\s+to|whenever)\s+[a-z]+ing\s+(?:any|each|every|all)\b[^,;.]*|whenever\s+[^,;.]+)/ },
