@@ -12,7 +12,8 @@ export const CHAT_TURN_START = /^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+(?:<[^>\
 // The meeting bot speaks for no one: "<openstack> Meeting started …", "<zodbot> Useful Commands: …".
 const BOT = /(?:bot|^openstack|^meetingology|^ubottu|^lazytortoise|^collabot)$/i;
 // MeetBot commands. #action / [action] is a task, #agreed a decision; the rest only organise the log.
-const COMMAND = /^(?:#|\[)(action|agreed|agree|info|idea|help|topic|link|startmeeting|endmeeting|chair|unchair|undo|startvote|endvote|vote|meetingname|nick)\]?\s*:?\s*/i;
+const COMMAND =
+  /^(?:#|\[)(action|agreed|agree|info|idea|help|topic|link|startmeeting|endmeeting|chair|unchair|undo|startvote|endvote|vote|meetingname|nick)\]?\s*:?\s*/i;
 const ORGANISING = /^(?:topic|link|startmeeting|endmeeting|chair|unchair|undo|startvote|endvote|vote|meetingname|nick)$/i;
 // A MeetBot summary's item ends with who recorded it and when: "(rbasak, 20:37)", "(@jflory7:fedora.im, 14:12:26)".
 const RECORDED_BY = /\s*\((?:@?[\w.:|-]{1,60}),\s*\d{1,2}:\d{2}(?::\d{2})?\)\s*$/;

@@ -499,11 +499,15 @@ function shorthandCue(sentence: Sentence): Cue[] {
     handle &&
     isBaseVerb(handle[2].toLowerCase()) &&
     !isBaseVerb(handle[1].toLowerCase()) &&
-    !/^(?:please|pls|also|then|and|or|to|we|i|just|maybe|still|first|next|all|everyone|someone|must|should|will|need|needs)$/i.test(handle[1])
+    !/^(?:please|pls|also|then|and|or|to|we|i|just|maybe|still|first|next|all|everyone|someone|must|should|will|need|needs)$/i.test(
+      handle[1],
+    )
   )
     return [shorthandLineCue(handle[0].length, handle[1], STANDING_VERBS.test(text.slice(handle[0].length)))];
   // "Bill will send a pointer …" on an action line: the modal or commissive reader has it, subject and all.
-  const classic = /^(?:[A-Z][a-z]+\s+){1,2}(?:will|shall|would|must|agreed|agrees|offered|volunteered|signed\s+up|has\s+agreed)\b/.test(text);
+  const classic = /^(?:[A-Z][a-z]+\s+){1,2}(?:will|shall|would|must|agreed|agrees|offered|volunteered|signed\s+up|has\s+agreed)\b/.test(
+    text,
+  );
   if (sentence.actionItem && /^[A-Z][a-z]+\s+\w/.test(text) && !classic) {
     const owner = TRAILING_OWNER.exec(text);
     return [shorthandLineCue(0, owner?.[1] ?? '', false, owner ? ['trailing_owner'] : undefined)];
