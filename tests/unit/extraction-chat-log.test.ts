@@ -70,6 +70,13 @@ describe('notes owners and cues', () => {
     expect(item.action).toBe('send a pointer to the wiki location');
   });
 
+  it('splits a notes line of bare verbs after commas into one deed each', () => {
+    const items = extract(
+      'Action Items:\n  * [ ] Unlink SonarCloud, relink SonarCloud to ASWF\n  * [ ] Update the docs, tests and examples',
+    );
+    expect(items.map((i) => i.action)).toEqual(['Unlink SonarCloud', 'relink SonarCloud to ASWF', 'Update the docs, tests and examples']);
+  });
+
   it('reads "offered to" and "volunteered to" as promises of their subject', () => {
     const items = extract('David offered to present a slide at the next meeting. Dave Jones volunteered to help mentor new projects.');
     expect(items.map((i) => i.parties)).toEqual([['David'], ['Dave Jones']]);
