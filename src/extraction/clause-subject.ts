@@ -31,6 +31,8 @@ export function clauseSubject(text: string, cueIndex: number): ClauseSubject {
     .trim();
   // "Norvale has [also set a target]": the auxiliary is not part of the name.
   subject = subject.replace(/\s+(?:has|have|had)$/i, '');
+  // "(Peter) will send his model …": notes put the owner in brackets before the task.
+  subject = subject.replace(/^\(([A-Z@][^()]{0,40})\)$/, '$1');
   // "The Board has approved the plan and [will tie …]": the subject is the one before the first verb.
   const shared = /^((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s+(?:has|have|had|is|are|was|were)\s+[a-z]+ed\b.*\sand$/.exec(subject);
   if (shared) subject = shared[1];

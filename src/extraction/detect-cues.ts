@@ -69,7 +69,7 @@ const MODAL = new RegExp(
   'gi',
 );
 const COMMISSIVE =
-  /\b((?:set|sets|has\s+set|have\s+set)\s+(?:itself\s+|themselves\s+)?(?:a|an)\s+(?:new\s+|further\s+|separate\s+)?(?:target|goal)|agreed|agrees|agree|decided|decides|decide|resolved|resolves|resolve|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?:reaffirmed|renewed|reiterated|reaffirms?|renews?|reiterates?) (?:their|its|his|her|our) (?:firm |strong |full |unwavering )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally|in\s+princip(?:le|al)))*)\s+(to|on|not\s+to)\s+/gi;
+  /\b((?:set|sets|has\s+set|have\s+set)\s+(?:itself\s+|themselves\s+)?(?:a|an)\s+(?:new\s+|further\s+|separate\s+)?(?:target|goal)|agreed|agrees|agree|decided|decides|decide|resolved|resolves|resolve|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|offered|offers|volunteered|volunteers|signed\s+up|signs\s+up|(?:reaffirmed|renewed|reiterated|reaffirms?|renews?|reiterates?) (?:their|its|his|her|our) (?:firm |strong |full |unwavering )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally|in\s+princip(?:le|al)))*)\s+(to|on|not\s+to)\s+/gi;
 const DIRECTIVE = new RegExp(
   `\\b(${DIRECTIVE_VERB})\\s+${ADDRESSEE}(?:,\\s*effective\\s+[^,;]{1,40},)?,?\\s+to\\s+(?!the\\b|a\\b|an\\b)([a-z]\\w*)`,
   'gi',
@@ -493,7 +493,22 @@ function shorthandCue(sentence: Sentence): Cue[] {
   if (m && !NOT_A_NAME.test(m[1]) && m[1].split(/\s+/).length <= 5 && (sentence.actionItem || / to\s+$/.test(m[0]))) {
     return [shorthandLineCue(m[0].length, m[1], STANDING_VERBS.test(text.slice(m[0].length)))];
   }
-  if (sentence.actionItem && /^[A-Z][a-z]+\s+\w/.test(text)) {
+  // "ACTION: @t0xic0der Create a Google Doc …", "#action mdz draft the plan": a handle, then the task.
+  const handle = sentence.actionItem ? /^(@[\w.-]+(?::[\w.-]+)?|[a-z][\w-]{1,20})\s+(?=([A-Za-z]+)\s)/.exec(text) : null;
+  if (
+    handle &&
+    isBaseVerb(handle[2].toLowerCase()) &&
+    !isBaseVerb(handle[1].toLowerCase()) &&
+    !/^(?:please|pls|also|then|and|or|to|we|i|just|maybe|still|first|next|all|everyone|someone|must|should|will|need|needs)$/i.test(
+      handle[1],
+    )
+  )
+    return [shorthandLineCue(handle[0].length, handle[1], STANDING_VERBS.test(text.slice(handle[0].length)))];
+  // "Bill will send a pointer …" on an action line: the modal or commissive reader has it, subject and all.
+  const classic = /^(?:[A-Z][a-z]+\s+){1,2}(?:will|shall|would|must|agreed|agrees|offered|volunteered|signed\s+up|has\s+agreed)\b/.test(
+    text,
+  );
+  if (sentence.actionItem && /^[A-Z][a-z]+\s+\w/.test(text) && !classic) {
     const owner = TRAILING_OWNER.exec(text);
     return [shorthandLineCue(0, owner?.[1] ?? '', false, owner ? ['trailing_owner'] : undefined)];
   }

@@ -165,7 +165,10 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
         options.date,
         timeZone,
       );
-      const { parties, inferred } = resolveParties(cue, participants, lastNamed);
+      const resolved = resolveParties(cue, participants, lastNamed);
+      // "<mdz> I'll send the draft": in a chat log the speaker is the one who says "I".
+      const { parties, inferred } =
+        sentence.speaker && /^I$/.test(cue.subject.trim()) ? { parties: [sentence.speaker], inferred: false } : resolved;
       let action = actionText(actionWords, phrase, cue);
       // "Negotiations on Phase Two shall begin no later than …": the activity is the subject.
       if (action.split(/\s+/).length < 2 && cue.subject && !cue.passive && !/^(?:we|they|he|she|it|the parties)$/i.test(cue.subject))

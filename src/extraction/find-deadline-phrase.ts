@@ -164,6 +164,14 @@ const RULES: Rule[] = [
       'i',
     ),
   },
+  // Notes count from the meeting: "in two weeks", "in a week or so", "in roughly 1 month's time", "after 1 month".
+  {
+    sort: 'exact',
+    pattern: new RegExp(
+      `\\b(?:in|after)\\s+(?:(?:roughly|about|around|approximately|~)\\s*)?${NUMBER}\\s+(?:days?|weeks?|months?)\\b(?:['’]s?\\s+time|\\s+time|\\s+or\\s+so)?(?!\\s+(?:of|ago|later|earlier|before|after|from|since)\\b)`,
+      'i',
+    ),
+  },
   // "by the end of the current fiscal year", "in the next financial year".
   {
     sort: 'exact',
@@ -208,16 +216,23 @@ const RULES: Rule[] = [
     pattern:
       /\b(?:(?:for|at|by|before)\s+the\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:meeting|session|hearing|sitting)|at\s+(?:maturity|expiry|expiration)|[Uu]pon\s+(?:the\s+)?(?:completion|conclusion|expiry|expiration|termination)\s+of\s+[^,;.]+)/,
   },
-  // "at our next Summit", "at its next regular meeting", "at the 13th CSC Leaders' Summit", "at the next sync".
+  // "at our next Summit", "at its next regular meeting", "at the 13th CSC Leaders' Summit", "at the next sync";
+  // the notes' own occasions: "in the next release", "during the next sprint", "until the next meeting".
   {
     sort: 'event',
     pattern:
-      /\b(?:at|before|by|for)\s+(?:(?:its|the|their|our|a)\s+)?(?:next|future|upcoming|forthcoming|coming|[\w-]+(?:th|st|nd|rd))\s+(?:[\w'’-]+\s+){0,3}?(?:sessions?|meetings?|summits?|conferences?|hearings?|sync|stand-?up|call|check-in|review|retro(?:spective)?)\b/i,
+      /\b(?:at|before|by|for|in|during|until|till|after|with)\s+(?:(?:its|the|their|our|a)\s+)?(?:next|future|upcoming|forthcoming|coming|[\w-]+(?:th|st|nd|rd))\s+(?:[\w'’-]+\s+){0,3}?(?:sessions?|meetings?|summits?|conferences?|hearings?|sync|stand-?up|call|check-in|review|retro(?:spective)?|sprint|release|milestone|cycle|iteration|version|office\s+hours)\b/i,
   },
   {
     sort: 'event',
     pattern:
       /\b(?:(?:at\s+least\s+)?(?:\d+|one|two|three|four|six|a)\s+(?:days?|weeks?|months?)\s+)?(?:before|after|once|when)\s+(?:[a-z-]+\s+){1,3}(?:begins?|starts?|ends?|opens?|closes?|resumes?|concludes?|takes?\s+effect|is\s+(?:completed|signed|adopted|approved|ratified|formed|launched|finali[sz]ed)|are\s+(?:completed|signed|adopted|approved|held))\b|\b(?:(?:at\s+least\s+)?(?:\d+|one|two|three|four|six|a)\s+(?:days?|weeks?|months?)\s+)?(?:before|after|following|upon|once|prior\s+to)\s+(?!(?:the\s+)?(?:date|level|time|end)\b)(?:its|the|his|her|their|our|a|an|any)\s+[^,;.]+|\bat\s+(?:its|the|their)\s+(?:next|[\w-]+(?:th|st|nd|rd)|[A-Z][a-z]+)\s+(?:session|meeting|summit|conference|hearing)\b|\b(?:after|once|when)\s+(?:the\s+)?[A-Z]?[a-z]+\s+(?:has|have|is|are|confirms?|concludes?|enters?)\b[^,;.]+/,
+  },
+  // "(report next meeting)", "fix it next sprint": notes drop the preposition before their next occasion.
+  {
+    sort: 'event',
+    pattern:
+      /(?<=\b(?!(?:the|is|was|of|and|or|our|their|its)\b)[a-z]+\s+)next\s+(?:meeting|sprint|release|milestone|cycle|iteration|call|sync)\b/,
   },
   // "before issuing any press release": a standing condition on every future act, not an event.
   { sort: 'ongoing', pattern: /\b(?:(?:before|prior\s+to|whenever)\s+[a-z]+ing\s+(?:any|each|every|all)\b[^,;.]*|whenever\s+[^,;.]+)/ },
@@ -228,7 +243,7 @@ const RULES: Rule[] = [
   {
     sort: 'vague',
     pattern:
-      /\b(?:effective\s+immediately|immediately(?!\s+(?:prior|before|after|following))|an?\s+immediate(?=\s+[a-z])|immediate(?=\s+(?:actions?|steps|measures)\b)|(?:in|during)\s+the\s+(?:fall|autumn|spring|summer)(?:\s+of\s+\d{4})?|(?:with\s+)?immediate\s+effect|forthwith|at\s+once|without\s+(?:undue\s+|further\s+)?delay|(?:in|over|during)\s+the\s+coming\s+(?:days|weeks|months)|shortly|as\s+(?:promptly|soon|quickly)\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|promptly|urgently|expeditiously|at\s+the\s+earliest(?:\s+possible\s+date|\s+opportunity)?|(?:its|their|the)\s+earliest\s+possible\s+[a-z]+|in\s+the\s+near\s+future|soon|in\s+a\s+timely\s+manner|(?<!,\s)timely(?!\s*,)|at\s+an\s+early\s+date|early\s+(?!(?:redemption|repayment|retirement|extinguishment|termination)\b)\w+(?:ation|ment|ion|al)\b|in\s+due\s+course|(?:when|where|as|if)\s+(?:[a-z]+\s+)?(?:conditions|circumstances|resources)\s+(?:permit|allow)|at\s+a\s+(?:mutually\s+)?(?:convenient|agreed|acceptable|suitable)\s+(?:time|date)|in\s+the\s+(?:short|near)\s+term|in\s+the\s+coming\s+year|(?:in|over)\s+the\s+(?:medium|long)\s+term|(?:by|around)\s+mid-century)\b/i,
+      /\b(?:effective\s+immediately|immediately(?!\s+(?:prior|before|after|following))|an?\s+immediate(?=\s+[a-z])|immediate(?=\s+(?:actions?|steps|measures)\b)|(?:in|during|over|by)\s+the\s+(?:fall|autumn|spring|summer)(?:\s+of\s+\d{4})?|(?:(?:in|during|over|by)\s+)?this\s+(?:fall|autumn|spring|summer)|(?:with\s+)?immediate\s+effect|forthwith|at\s+once|without\s+(?:undue\s+|further\s+)?delay|(?:in|over|during)\s+the\s+coming\s+(?:days|weeks|months)|shortly|as\s+(?:promptly|soon|quickly)\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|promptly|urgently|expeditiously|at\s+the\s+earliest(?:\s+possible\s+date|\s+opportunity)?|(?:its|their|the)\s+earliest\s+possible\s+[a-z]+|in\s+the\s+near\s+future|soon|in\s+a\s+timely\s+manner|(?<!,\s)timely(?!\s*,)|at\s+an\s+early\s+date|early\s+(?!(?:redemption|repayment|retirement|extinguishment|termination)\b)\w+(?:ation|ment|ion|al)\b|in\s+due\s+course|(?:when|where|as|if)\s+(?:[a-z]+\s+)?(?:conditions|circumstances|resources)\s+(?:permit|allow)|at\s+a\s+(?:mutually\s+)?(?:convenient|agreed|acceptable|suitable)\s+(?:time|date)|in\s+the\s+(?:short|near)\s+term|in\s+the\s+coming\s+year|(?:in|over)\s+the\s+(?:medium|long)\s+term|(?:by|around)\s+mid-century)\b/i,
   },
   // Notes give a date with no preposition: "Open vote May 1", "Next meeting: 22 May 2019". Last, so any
   // phrase with its preposition wins.

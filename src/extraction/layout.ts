@@ -5,6 +5,7 @@
  * that introduces a list ("Signatories must agree to:"), so each item can be read under it.
  * Offsets are kept: a block's text is the input's span with line breaks turned into spaces.
  */
+import { CHAT_TURN_START, SUMMARY_ITEM } from './chat-log.js';
 import { opensWithImperative } from './imperative-line.js';
 
 export interface Block {
@@ -38,6 +39,7 @@ interface RawLine {
 // Where a new unit starts, whatever came before it.
 const UNIT_START =
   /^\s*(?:[•●▪◦·*]\s|[-–—]{1,2}\s|\[[ xX✓]?\]|\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[.)/](?:\s|$)|\(?[a-z][.)]\s|\([ivx]+\)\s|#{1,6}\s|\||(?:ACTION|AI|TODO|DECISION|AGREED|RESOLVED|WHEREAS|NOW,?\s+THEREFORE)\b|[A-Z][A-Za-z ]{1,30}:\s)/;
+const startsUnit = (line: string) => UNIT_START.test(line) || CHAT_TURN_START.test(line);
 const ACTION_HEADING =
   /^(?:#{1,6}\s*)?(?:\*\*)?(?:action\s*items?|actions?(?:\s+(?:items?|points?|required|log))?|next\s+steps|to-?dos?|follow-?ups?|tasks|assignments|decisions\s+and\s+actions)\b[^.!?]*$/i;
 /** "Action items", "Next steps:", "TODO" — a heading or list head under which lines are tasks. */
@@ -60,7 +62,14 @@ function linesOf(input: string): RawLine[] {
   const lines: RawLine[] = [];
   let offset = 0;
   for (const raw of input.split('\n')) {
-    lines.push({ text: raw.replace(/\r$/, ''), start: offset });
+    // A MeetBot summary flattened into one line ("… * ACTION: @nick Send …"): each item is a line of its own.
+    let from = 0;
+    for (const m of raw.matchAll(SUMMARY_ITEM)) {
+      const at = (m.index ?? 0) + 1;
+      lines.push({ text: raw.slice(from, at).trimEnd(), start: offset + from });
+      from = at;
+    }
+    lines.push({ text: raw.slice(from).replace(/\r$/, ''), start: offset + from });
     offset += raw.length + 1;
   }
   return lines;
@@ -68,7 +77,7 @@ function linesOf(input: string): RawLine[] {
 
 /** The width a hard-wrapped text was wrapped at, or 0 when lines are paragraphs. */
 function wrapWidth(lines: RawLine[]): number {
-  const prose = lines.map((l) => l.text.trim()).filter((t) => t.length > 0 && !UNIT_START.test(t));
+  const prose = lines.map((l) => l.text.trim()).filter((t) => t.length > 0 && !startsUnit(t));
   if (prose.length < 4) return 0;
   const lengths = prose.map((t) => t.length).sort((a, b) => a - b);
   const width = lengths[Math.floor(lengths.length * 0.9)];
@@ -142,13 +151,13 @@ export function layoutBlocks(input: string): Block[] {
     while (!heading && !/^\s*\|/.test(first.text) && end + 1 < lines.length && !blank(end + 1)) {
       const current = lines[end].text.trimEnd();
       const next = lines[end + 1].text;
-      if (UNIT_START.test(next) || TERMINAL.test(current) || /:\s*$/.test(current)) break;
+      if (startsUnit(next) || TERMINAL.test(current) || /:\s*$/.test(current)) break;
       const continues =
         glyphItem ||
         /^\s*(?:[a-z(]|\d+(?![.)\d]))/.test(next) ||
         (width > 0 && current.trim().length >= width * 0.55) ||
         // an indented line under a list item continues it
-        (listItem && /^\s{2,}\S/.test(next) && !UNIT_START.test(next));
+        (listItem && /^\s{2,}\S/.test(next) && !startsUnit(next));
       if (!continues) break;
       end++;
     }

@@ -78,6 +78,11 @@ export function readDeadline(phrase: DeadlinePhrase | undefined, standing: boole
     : withoutReferenceAnchor(
         phrase.text
           .replace(/^due:\s*/i, 'by ')
+          // "in a week or so", "in roughly 1 month's time", "after 1 month": counted from the notes' day.
+          .replace(
+            /^(?:in|after)\s+(?:(?:roughly|about|around|approximately|~)\s*)?((?:\d+|an?|one|two|three|four|five|six|a few)\s+(?:days?|weeks?|months?))(?:['’]s?\s+time|\s+time|\s+or\s+so)?$/i,
+            'in $1',
+          )
           // "per share payable July 9, 2012" is paid on that day.
           .replace(/^payable\s+(?:on\s+)?/i, 'on ')
           // "from the 2026 financial year" starts with that year (its own calendar is not given).

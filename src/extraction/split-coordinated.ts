@@ -22,6 +22,9 @@ const COORDINATION =
   /,?\s+and(?:\s*,\s*[^,;]{1,60},)?\s+(?:further\s+|also\s+)?(?=(?:not\s+)?to\s+(?!(?:the|a|an|its|their|all|each|this|that|his|her|our)\b)[a-z])/g;
 // "to bring an end to …, to usher in …, to propagate …": a series of infinitives, one deed each.
 const INFINITIVE_SERIES = /,\s+(?:and\s+)?(?=to\s+([a-z]+)\b)/g;
+// "Unlink SonarCloud, relink SonarCloud to ASWF", "Start reviewing ideas, propose an action and request
+// feedback": notes list their deeds as bare verbs after commas.
+const IMPERATIVE_SERIES = /,\s+(?:and\s+)?(?=([a-z]+)\s+[a-zA-Z@`"“(])/g;
 // "reduce … by 2025; track and publicly report emissions; and incorporate …": clauses of one list.
 const SEMICOLON_SERIES = /;\s+(?:and\s+)?(?=([a-z]+)\b)/g;
 // "will engage in negotiations, and shall make every effort to conclude …": a second modal starts a second deed.
@@ -126,6 +129,9 @@ export function splitCoordinated(sentence: string, actionStart: number, end: num
   const lead = /^(?:(?:not|also|further|fully)\s+)?([a-z]+)/.exec(span);
   if (lead && isBaseVerb(lead[1]))
     for (const m of span.matchAll(INFINITIVE_SERIES)) if (verbAhead(m)) cuts.push({ at: m.index ?? 0, length: m[0].length });
+  const imperative = /^([A-Z][a-z]+)\s/.exec(span)?.[1].toLowerCase();
+  if (imperative && isBaseVerb(imperative) && span.length <= 200)
+    for (const m of span.matchAll(IMPERATIVE_SERIES)) if (verbAhead(m)) cuts.push({ at: m.index ?? 0, length: m[0].length });
   for (const m of span.matchAll(SEMICOLON_SERIES)) if (verbAhead(m)) cuts.push({ at: m.index ?? 0, length: m[0].length });
   for (const m of span.matchAll(MODAL_RESTART)) cuts.push({ at: m.index ?? 0, length: m[0].length });
   cuts.sort((a, b) => a.at - b.at);

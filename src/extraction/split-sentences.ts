@@ -5,6 +5,7 @@
  */
 
 import { findDeadlinePhrase } from './find-deadline-phrase.js';
+import { chatTurn, withoutRecordedBy } from './chat-log.js';
 import { isActionHeading, layoutBlocks, type Block } from './layout.js';
 import { isBaseVerb } from './split-coordinated.js';
 
@@ -68,6 +69,7 @@ function stripDecoration(line: Line): {
   done: boolean;
   dateline: boolean;
   label?: string;
+  speaker?: string;
 } {
   let { text, start } = line;
   let label: string | undefined;
@@ -81,6 +83,15 @@ function stripDecoration(line: Line): {
   };
   const lead = /^\s+/.exec(text);
   if (lead) cut(lead[0].length);
+  // "[09:04:05] <mdz> mdz to draft plan": a chat turn's timestamp and nick are not prose; the nick speaks.
+  const turn = chatTurn(text);
+  if (turn) {
+    cut(turn.cut);
+    if (turn.skip) done = true;
+    actionItem = turn.actionItem;
+    decision = turn.decision;
+  }
+  text = withoutRecordedBy(text);
   for (let guard = 0; guard < 8; guard++) {
     let m: RegExpExecArray | null;
     if ((m = BULLET.exec(text)) && m[0].length > 0) cut(m[0].length);
@@ -124,7 +135,15 @@ function stripDecoration(line: Line): {
       cut(m[0].length);
     } else break;
   }
-  return { line: { text, start }, actionItem, decision, done, dateline, ...(label ? { label } : {}) };
+  return {
+    line: { text, start },
+    actionItem,
+    decision,
+    done,
+    dateline,
+    ...(label ? { label } : {}),
+    ...(turn?.speaker ? { speaker: turn.speaker } : {}),
+  };
 }
 
 const ABBREVIATION =
@@ -179,7 +198,8 @@ export function splitSentences(input: string): Sentence[] {
     const block = blocks[index];
     const speakerAt = ancestors.find((a) => SPEAKER_LINE.test(decorated[a].line.text.trim()) || decorated[a].label !== undefined);
     const speaker =
-      speakerAt === undefined ? undefined : (SPEAKER_LINE.exec(decorated[speakerAt].line.text.trim())?.[1] ?? decorated[speakerAt].label);
+      entry.speaker ??
+      (speakerAt === undefined ? undefined : (SPEAKER_LINE.exec(decorated[speakerAt].line.text.trim())?.[1] ?? decorated[speakerAt].label));
     const depth = ancestors.filter((a) => blocks[a].listItem).length;
     return {
       ...entry,
