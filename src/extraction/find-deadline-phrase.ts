@@ -21,7 +21,7 @@ const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon
 const NUMBER =
   '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety|a few)';
 const DATE = `(?:${WEEKDAY},?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+\\d{4})?|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+\\d{4})?|\\d{4}-\\d{2}-\\d{2}|${WEEKDAY}|(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(?:next\\s+|this\\s+)?(?:week|month|quarter|year|${MONTH}(?:\\s+\\d{4})?|\\d{4})|next\\s+(?:week|month|year)|${MONTH}\\s+\\d{4}|(?:19|20)\\d{2}(?!\\s*(?:per|%|levels)))`;
-const PERIOD = `(?:the\\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\\s+(?:half|quarter)\\s+of\\s+(?:(?:19|20)\\d{2}|next\\s+year|this\\s+year)|(?:early|mid|late)[- ](?:19|20)\\d{2}|this\\s+year|Q[1-4](?:\\s+(?:19|20)\\d{2})?\\b|(?:the\\s+)?(?:first|second|third|fourth)\\s+quarter(?!\\s+of)`;
+const PERIOD = `(?:the\\s+)?(?:end\\s+of\\s+the\\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\\s+(?:half|quarter)\\s+of\\s+(?:(?:19|20)\\d{2}|next\\s+year|this\\s+year)|(?:early|mid|late)[- ](?:19|20)\\d{2}|this\\s+year|Q[1-4](?:\\s+(?:19|20)\\d{2})?\\b|(?:the\\s+)?(?:first|second|third|fourth)\\s+quarter(?!\\s+of)`;
 
 const PHASE = '(?:Phase|Stage)\\s+(?:[IVX]+|One|Two|Three|Four|Five|\\d+|[A-C])\\b';
 
@@ -86,10 +86,19 @@ const DAY_PRECISE = new RegExp(
   'i',
 );
 
+// "at the November board meeting", "to November meeting": a meeting the month names is held in that month.
+const MONTH_MEETING = `${MONTH}\\s+(?:(?:[Bb]oard|[Cc]ouncil|[Pp]arish|[Rr]egular|[Mm]onthly|[Cc]ommittee|[Tt]rustees'?|[Mm]embers'?|[Gg]eneral)\\s+){0,2}(?:[Mm]eeting|[Ss]ession|[Ss]itting)\\b`;
+const DEFERRAL =
+  '\\b(?:defer(?:s|red|ring)?|delay(?:s|ed|ing)?|postpon(?:e|es|ed|ing)|tabl(?:e|es|ed|ing)|adjourn(?:s|ed|ing)?|carr(?:y|ies|ied)\\s+(?:over|forward)|held\\s+over|hold\\s+over)\\b';
+
 // Order matters: an end condition or a cap inside a vague phrase wins over the vague words.
 const RULES: Rule[] = [
   // "Decides to renew until 31 August 2026 the mandate": extending a term to a date is done by that date.
   { sort: 'exact', pattern: new RegExp(`(?<=\\b(?:extend|renew|prolong)\\w*\\b[^;.]*?)\\buntil\\s+(?:${DATE})`, 'i') },
+  // Minutes defer a deed to a day or a meeting: "delay the review until June 27", "motion to table until
+  // September meeting", "deferred until the next meeting". The deed is then due, not a duty lasting till then.
+  { sort: 'exact', pattern: new RegExp(`(?<=${DEFERRAL}[^;.]*?)\\b(?:until|till|to)\\s+(?:the\\s+)?(?:${DATE}|${MONTH_MEETING})`, 'i') },
+  { sort: 'event', pattern: new RegExp(`(?<=${DEFERRAL}[^;.]*?)\\b(?:until|till)\\s+[^,;.]+`, 'i') },
   { sort: 'ongoing', pattern: /\b(?:until|till|untill)\s+(?!(?:\d|the end of)\b)[^,;.]+/i },
   {
     sort: 'ongoing',
@@ -202,11 +211,14 @@ const RULES: Rule[] = [
     pattern:
       /(?<=\b[a-z]+\s+)(?<!\b(?:[a-z]+ed|said|says|announces|announce|pledge|pledges|commit|commits|agree|agrees|here|we|they)\s+)\b(?:today|tonight|tomorrow)\b(?!\s*(?:'s|’s|,))/i,
   },
-  // "for the October meeting", "at maturity", "upon completion of the disengagement": occasions without a day.
+  // "for the October meeting", "to November meeting": the month's meeting is held by the month's end (real
+  // minutes are labelled so; the README's "at its meeting in <Month YYYY>").
+  { sort: 'exact', pattern: new RegExp(`\\b(?:for|at|by|before|to|until|till)\\s+(?:the\\s+|its\\s+|their\\s+)?${MONTH_MEETING}`) },
+  // "at maturity", "upon completion of the disengagement": occasions without a day.
   {
     sort: 'event',
     pattern:
-      /\b(?:(?:for|at|by|before)\s+the\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:meeting|session|hearing|sitting)|at\s+(?:maturity|expiry|expiration)|[Uu]pon\s+(?:the\s+)?(?:completion|conclusion|expiry|expiration|termination)\s+of\s+[^,;.]+)/,
+      /\b(?:at\s+(?:maturity|expiry|expiration)|[Uu]pon\s+(?:the\s+)?(?:completion|conclusion|expiry|expiration|termination)\s+of\s+[^,;.]+)/,
   },
   // "at our next Summit", "at its next regular meeting", "at the 13th CSC Leaders' Summit", "at the next sync".
   {

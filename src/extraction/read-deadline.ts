@@ -73,19 +73,32 @@ export function readDeadline(phrase: DeadlinePhrase | undefined, standing: boole
   // "by the November 19 meeting" is a date with a label: the date is what the interpreter needs.
   const dated = /^(at|by|before|on|for|to)\s+the\s+(.+?\d.*?)\s+(?:meeting|session|hearing)$/i.exec(phrase.text);
   // "Due: 2025-05-30" in a table row says "by".
+  // "at the November board meeting": held in that month, so due by its end.
+  const monthMeeting =
+    /^(?:for|at|by|before|to|until|till)\s+(?:the\s+|its\s+|their\s+)?((?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s+(?:[A-Za-z'’]+\s+){0,2}(?:meeting|session|sitting)$/i.exec(
+      phrase.text,
+    );
   const words = dated
     ? `${/^(?:at|for|to)$/i.test(dated[1]) ? 'on' : dated[1]} ${dated[2]}`
-    : withoutReferenceAnchor(
-        phrase.text
-          .replace(/^due:\s*/i, 'by ')
-          // "per share payable July 9, 2012" is paid on that day.
-          .replace(/^payable\s+(?:on\s+)?/i, 'on ')
-          // "from the 2026 financial year" starts with that year (its own calendar is not given).
-          .replace(
-            /^(from|starting|beginning)\s+(?:with\s+)?the\s+((?:19|20)\d{2})\s+(?:financial|fiscal|calendar|budget)\s+year$/i,
-            '$1 $2',
-          ),
-      );
+    : monthMeeting
+      ? `by the end of ${monthMeeting[1]}`
+      : withoutReferenceAnchor(
+          phrase.text
+            // "at 6:00 p.m. on June 20": the day is the deadline; the clock time is not read.
+            .replace(/^(at|by|before|on)\s+\d{1,2}(?::\d{2})?\s*(?:hours|am|pm|a\.m\.|p\.m\.)\s+(?:on\s+)?/i, (_m, word: string) =>
+              /^at$/i.test(word) ? 'on ' : `${word} `,
+            )
+            // A deed deferred "until June 27" / "to June 27" is due that day (the phrase's sort says so).
+            .replace(/^(?:until|till|to)\s+/i, phrase.sort === 'exact' ? 'by ' : '$&')
+            .replace(/^due:\s*/i, 'by ')
+            // "per share payable July 9, 2012" is paid on that day.
+            .replace(/^payable\s+(?:on\s+)?/i, 'on ')
+            // "from the 2026 financial year" starts with that year (its own calendar is not given).
+            .replace(
+              /^(from|starting|beginning)\s+(?:with\s+)?the\s+((?:19|20)\d{2})\s+(?:financial|fiscal|calendar|budget)\s+year$/i,
+              '$1 $2',
+            ),
+        );
   const reading = interpretDeadline(vagueTerm(phrase, words), reference, timeZone);
   if (phrase.sort === 'ongoing' || phrase.sort === 'recurrence') {
     return reading.kind === 'ongoing' ? reading : ongoing(phrase, reference);
