@@ -65,7 +65,7 @@ const ADVERBS =
   '(?:also|further|jointly|each|both|now|then|immediately|promptly|duly|fully|not|no longer|never|continue to|jointly|always|directly|actively|closely|still)';
 // "shall, for a period of twelve months from adoption, take …": a parenthetical may follow the modal.
 const MODAL = new RegExp(
-  `(\\b(?:will|shall|would|should|must|is to|are to)|(?<=\\w)'ll)((?:,\\s+[^,;"]{3,120},|\\s+\\([^()]{1,40}\\))?\\s+)((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`,
+  `(\\b(?:will|shall|would|should|must|is to|are to|(?:was|were)(?:\\s+also)?\\s+to)|(?<=\\w)'ll)((?:,\\s+[^,;"]{3,120},|\\s+\\([^()]{1,40}\\))?\\s+)((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`,
   'gi',
 );
 const COMMISSIVE =
@@ -163,7 +163,8 @@ function modalCues(text: string): Cue[] {
   const directSpeech = isDirectSpeech(text);
   for (const m of text.matchAll(MODAL)) {
     const at = m.index ?? 0;
-    const modal = m[1].toLowerCase() === "'ll" ? 'will' : m[1].toLowerCase();
+    // "the clerk was to advertise for bids": minutes report what was laid on someone, as with "would".
+    const modal = m[1].toLowerCase() === "'ll" ? 'will' : /^(?:was|were)\s/i.test(m[1]) ? 'was to' : m[1].toLowerCase();
     const adverbs = m[3] ?? '';
     let verb = m[4];
     let actionStart = at + m[0].length - verb.length;
@@ -172,6 +173,9 @@ function modalCues(text: string): Cue[] {
     // "reaffirmed their will to implement", "prompted by the will to improve": after a determiner "will" is a noun.
     if (modal === 'will' && /\b(?:the|a|their|its|our|his|her|political|good|free|strong|common|firm|shared)\s+$/i.test(text.slice(0, at)))
       flags.push('noun_reading');
+    // "if the council were to buy …": a supposition, not a duty.
+    if (modal === 'was to' && /\b(?:if|whether|unless|as\s+though|as\s+if)\b[^,;]*$/i.test(text.slice(0, at)))
+      flags.push('conditional_unbound');
     if (
       /^(?:would|should)$/.test(modal) &&
       !conditionalBinds(text, at) &&
@@ -427,7 +431,7 @@ function thatClauseCues(text: string, taken: Cue[]): Cue[] {
     const clauseEnd = text.slice(start).search(/[;]|$/);
     if (taken.some((c) => c.at >= start && c.at <= start + clauseEnd)) continue;
     const rest = text.slice(start);
-    if (/\b(?:will|shall|would|should|must|is to|are to)\b/i.test(rest.slice(0, clauseEnd))) continue;
+    if (/\b(?:will|shall|would|should|must|is to|are to|was to|were to)\b/i.test(rest.slice(0, clauseEnd))) continue;
     const verb =
       /^((?:no\s+)?(?:(?:the|a|an|its|their|this|that|all|each|every|any)\s+)?[\w'’ -]{2,80}?)\s+((?:immediately|promptly|also|fully|not\s+)?\s*(?:be\s+[a-z]+(?:ed|en|t)\b|(?!(?:of|and|or|the|for|in|on|at|to|with|from|by|an?|its|their|all|any|each|who|which|that)\b)[a-z]+(?<!ed|ing|ly|s|al|ive|ous|ful|ment|tion|sion|ness|ity)\b))/.exec(
         rest,
