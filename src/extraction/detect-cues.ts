@@ -593,7 +593,8 @@ function broadCues(text: string, sentence: Sentence): Cue[] {
       clauseStart,
       actionStart,
       subject,
-      passive: /^be\s/.test(text.slice(actionStart)),
+      // "Quotes to be obtained": the action starts at its subject, the deed said of it.
+      passive: /^be\s/.test(text.slice(actionStart)) || (type === 'infinitive' && actionStart === at),
       weak: false,
       standing: STANDING_VERBS.test(text.slice(actionStart)) || type === 'continuing',
       flags: [...flags, ...subjectFlags(subject)],
