@@ -68,6 +68,9 @@ function vagueTerm(phrase: DeadlinePhrase, words: string): string {
   return words;
 }
 
+const PART_OF_MONTH =
+  /\b(?:early|mid|late)[- ](?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/i;
+
 export function readDeadline(phrase: DeadlinePhrase | undefined, standing: boolean, reference: CalendarDate, timeZone: string): Deadline {
   if (!phrase) return standing ? ongoing(undefined, reference) : { kind: 'none', text: '', reference };
   // "by the November 19 meeting" is a date with a label: the date is what the interpreter needs.
@@ -91,6 +94,9 @@ export function readDeadline(phrase: DeadlinePhrase | undefined, standing: boole
             // A deed deferred "until June 27" / "to June 27" is due that day (the phrase's sort says so).
             .replace(/^(?:until|till|to)\s+/i, phrase.sort === 'exact' ? 'by ' : '$&')
             .replace(/^due:\s*/i, 'by ')
+            // "the fiscal fourth quarter", "the third quarter of fiscal 2014": filings name the quarter so.
+            .replace(/\bfiscal\s+((?:first|second|third|fourth)\s+quarter)\b/i, '$1')
+            .replace(/\b(quarter\s+of\s+)fiscal\s+(?=(?:19|20)\d{2}\b)/i, '$1')
             // "per share payable July 9, 2012" is paid on that day.
             .replace(/^payable\s+(?:on\s+)?/i, 'on ')
             // "from the 2026 financial year" starts with that year (its own calendar is not given).
@@ -99,7 +105,11 @@ export function readDeadline(phrase: DeadlinePhrase | undefined, standing: boole
               '$1 $2',
             ),
         );
-  const reading = interpretDeadline(vagueTerm(phrase, words), reference, timeZone);
+  const read = interpretDeadline(vagueTerm(phrase, words), reference, timeZone);
+  // "in mid-March", "in late October": a part of a named month is a date real texts hold to (labelled
+  // `exact`, due as the lexicon reads it); "late 2025" stays the lexicon's vague term.
+  const reading: Deadline =
+    read.kind === 'vague' && read.due && PART_OF_MONTH.test(words) ? { kind: 'exact', text: read.text, reference, due: read.due } : read;
   if (phrase.sort === 'ongoing' || phrase.sort === 'recurrence') {
     return reading.kind === 'ongoing' ? reading : ongoing(phrase, reference);
   }
