@@ -69,7 +69,7 @@ const MODAL = new RegExp(
   'gi',
 );
 const COMMISSIVE =
-  /\b((?:set|sets|has\s+set|have\s+set)\s+(?:itself\s+|themselves\s+)?(?:a|an)\s+(?:new\s+|further\s+|separate\s+)?(?:target|goal)|agreed|agrees|agree|decided|decides|decide|resolved|resolves|resolve|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?:reaffirmed|renewed|reiterated|reaffirms?|renews?|reiterates?) (?:their|its|his|her|our) (?:firm |strong |full |unwavering )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally|in\s+princip(?:le|al)))*)\s+(to|on|not\s+to)\s+/gi;
+  /\b((?:set|sets|has\s+set|have\s+set)\s+(?:itself\s+|themselves\s+)?(?:a|an)\s+(?:new\s+|further\s+|separate\s+)?(?:target|goal)|agreed|agrees|agree|decided|decides|decide|resolved|resolves|resolve|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?<!\b(?:be|been|being|is|are|was|were)\s+)(?:volunteered|volunteers|offered|offers)|(?:reaffirmed|renewed|reiterated|reaffirms?|renews?|reiterates?) (?:their|its|his|her|our) (?:firm |strong |full |unwavering )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally|in\s+princip(?:le|al)))*)\s+(to|on|not\s+to)\s+/gi;
 const DIRECTIVE = new RegExp(
   `\\b(${DIRECTIVE_VERB})\\s+${ADDRESSEE}(?:,\\s*effective\\s+[^,;]{1,40},)?,?\\s+to\\s+(?!the\\b|a\\b|an\\b)([a-z]\\w*)`,
   'gi',
