@@ -40,10 +40,10 @@ const yearOnlyAfterOnOrAt = (m: string) => !/^(?:on|at)\s+(?:the\s+)?(?:19|20)\d
 // "the Annual Conference", "the Weekly Review": a name, not a recurrence.
 const notAName = (m: string) => !/\b(?:Annual|Yearly|Weekly|Monthly|Quarterly|Regular)\s+[A-Z]/.test(m);
 
-// A named occasion whose date the text does not give: "at the autumn session", "ahead of the Summit",
+// A named occasion whose date the text does not give (a month's meeting is dated by its month, below): "at the autumn session", "ahead of the Summit",
 // "in time for the next Summit", "no later than the release of the report".
 const OCCASION =
-  /\b(?<!(?:hours?|days?|weeks?|months?)\s)(?:(?:ahead|in\s+advance)\s+of|in\s+time\s+for|at|to|for|by|until|(?:no|not)\s+later\s+than)\s+(?:the|its|their|our)\s+(?:(?:next|upcoming|forthcoming|coming|first|second|third|final)\s+)?(?:(?:autumn|spring|summer|winter|fall|annual|general|plenary|regular|special|ministerial|high-level|[A-Z][\w'’-]*)\s+){0,3}(?:session|meeting|summit|conference|assembly|hearing|sitting|forum|review\s+conference|COP|G\d+|Summit|Conference|Assembly|Session)\b(?!\s+(?:on|in)\s+\d)(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?/;
+  /\b(?<!(?:hours?|days?|weeks?|months?)\s)(?:(?:ahead|in\s+advance)\s+of|in\s+time\s+for|at|to|for|by|until|(?:no|not)\s+later\s+than)\s+(?:the|its|their|our)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:[a-z]+\s+){0,2}meeting\b)(?:(?:next|upcoming|forthcoming|coming|first|second|third|final)\s+)?(?:(?:autumn|spring|summer|winter|fall|annual|general|plenary|regular|special|ministerial|high-level|[A-Z][\w'’-]*)\s+){0,3}(?:session|meeting|summit|conference|assembly|hearing|sitting|forum|review\s+conference|COP|G\d+|Summit|Conference|Assembly|Session)\b(?!\s+(?:on|in)\s+\d)(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?/;
 const RELEASE_OF =
   /\b(?:(?:no|not)\s+later\s+than|before|by|upon|on|at|following|after|with)\s+(?:the\s+)?(?:release|publication|adoption|submission|completion|launch|opening|start|conclusion|entry\s+into\s+force|signing|ratification|approval)\s+of\s+(?:the\s+|its\s+|their\s+)?(?![^,;.]*\b(?:this|the\s+present)\s+(?:Agreement|Resolution|Declaration|Statement)\b)[^,;.]+/i;
 
