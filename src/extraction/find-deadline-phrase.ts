@@ -244,6 +244,13 @@ const RULES: Rule[] = [
     pattern:
       /\b(?:effective\s+immediately|immediately(?!\s+(?:prior|before|after|following))|an?\s+immediate(?=\s+[a-z])|immediate(?=\s+(?:actions?|steps|measures)\b)|(?:in|during)\s+the\s+(?:fall|autumn|spring|summer)(?:\s+of\s+\d{4})?|(?:with\s+)?immediate\s+effect|forthwith|at\s+once|without\s+(?:undue\s+|further\s+)?delay|(?:in|over|during)\s+the\s+coming\s+(?:days|weeks|months)|shortly|as\s+(?:promptly|soon|quickly)\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|promptly|urgently|expeditiously|at\s+the\s+earliest(?:\s+possible\s+date|\s+opportunity)?|(?:its|their|the)\s+earliest\s+possible\s+[a-z]+|in\s+the\s+near\s+future|soon|in\s+a\s+timely\s+manner|(?<!,\s)timely(?!\s*,)|at\s+an\s+early\s+date|early\s+(?!(?:redemption|repayment|retirement|extinguishment|termination)\b)\w+(?:ation|ment|ion|al)\b|in\s+due\s+course|(?:when|where|as|if)\s+(?:[a-z]+\s+)?(?:conditions|circumstances|resources)\s+(?:permit|allow)|at\s+a\s+(?:mutually\s+)?(?:convenient|agreed|acceptable|suitable)\s+(?:time|date)|in\s+the\s+(?:short|near)\s+term|in\s+the\s+coming\s+year|(?:in|over)\s+the\s+(?:medium|long)\s+term|(?:by|around)\s+mid-century)\b/i,
   },
+  // "Betty will provide update as needed", "store the documents in the interim", "support the Hall
+  // Committee where and when they can": a duty kept for as long as it is called on (any time phrase wins).
+  {
+    sort: 'ongoing',
+    pattern:
+      /\b(?:as\s+(?:and\s+when\s+)?(?:needed|necessary|required)\b(?!\s+by\s+law)|in\s+the\s+interim\b|(?:where|when)\s+and\s+(?:when|where)\s+(?:they|we|it|he|she|needed|necessary|possible)(?:\s+can)?\b)/i,
+  },
   // Notes give a date with no preposition: "Open vote May 1", "Next meeting: 22 May 2019". Last, so any
   // phrase with its preposition wins.
   {

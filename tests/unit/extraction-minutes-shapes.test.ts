@@ -96,3 +96,17 @@ describe('minutes shapes that carry a deed', () => {
     expect(one('Further details to be sought for this map.').action).toBe('Further details to be sought for this map');
   });
 });
+
+describe('a duty kept for as long as it is called on is standing', () => {
+  it.each([
+    'Betty will provide an update as needed.',
+    'Cllr Hunter agreed to store the documents in the interim.',
+    'The council agreed to support the Hall Committee where and when they can.',
+  ])('%s', (sentence) => {
+    expect(one(sentence).deadline.kind).toBe('ongoing');
+  });
+
+  it('lets a date in the same clause win', () => {
+    expect(one('The committee will adjust the fees as necessary by June 30.').deadline).toMatchObject({ kind: 'exact', due: '2025-06-30' });
+  });
+});
