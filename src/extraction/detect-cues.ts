@@ -158,6 +158,9 @@ function conditionalBinds(text: string, at: number): boolean {
   );
 }
 
+const PURPOSE_SUBJECT =
+  /\b(?:purpose|aim|objective|goal|idea|point|reason|intention|object|function|mission|vision|ambition)(?:\s+(?:of|for|behind)\s+[^,;]{1,60})?\s+$/i;
+
 function modalCues(text: string): Cue[] {
   const cues: Cue[] = [];
   const directSpeech = isDirectSpeech(text);
@@ -185,6 +188,8 @@ function modalCues(text: string): Cue[] {
     // "…, the prime minister said relief must reach the common man": rhetoric, not a duty.
     if (modal === 'must' && (/\b(?:said|says|stressed|told|added)\b/i.test(text.slice(0, at)) || directSpeech)) flags.push('must_reported');
     if (isNotADeed({ before: text.slice(0, at), rest: text.slice(actionStart), verb, adverbs })) flags.push('not_a_deed');
+    // "the purpose of his trip was to tell …", "the aim is to …": what something is for, not a deed anyone took on.
+    if (/^(?:is|are|was) to$/.test(modal) && PURPOSE_SUBJECT.test(text.slice(0, at))) flags.push('not_a_deed');
     let passive = false;
     let weak = false;
     if (verb.toLowerCase() === 'be') {
