@@ -65,11 +65,11 @@ const ADVERBS =
   '(?:also|further|jointly|each|both|now|then|immediately|promptly|duly|fully|not|no longer|never|continue to|jointly|always|directly|actively|closely|still)';
 // "shall, for a period of twelve months from adoption, take …": a parenthetical may follow the modal.
 const MODAL = new RegExp(
-  `(\\b(?:will|shall|would|should|must|is to|are to)|(?<=\\w)'ll)((?:,\\s+[^,;"]{3,120},|\\s+\\([^()]{1,40}\\))?\\s+)((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`,
+  `(\\b(?:will|shall|would|should|must|is to|are to|(?:was|were)(?:\\s+also)?\\s+to)|(?<=\\w)'ll)((?:,\\s+[^,;"]{3,120},|\\s+\\([^()]{1,40}\\))?\\s+)((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`,
   'gi',
 );
 const COMMISSIVE =
-  /\b((?:set|sets|has\s+set|have\s+set)\s+(?:itself\s+|themselves\s+)?(?:a|an)\s+(?:new\s+|further\s+|separate\s+)?(?:target|goal)|agreed|agrees|agree|decided|decides|decide|resolved|resolves|resolve|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|offered|offers|volunteered|volunteers|signed\s+up|signs\s+up|(?:reaffirmed|renewed|reiterated|reaffirms?|renews?|reiterates?) (?:their|its|his|her|our) (?:firm |strong |full |unwavering )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally|in\s+princip(?:le|al)))*)\s+(to|on|not\s+to)\s+/gi;
+  /\b((?:set|sets|has\s+set|have\s+set)\s+(?:itself\s+|themselves\s+)?(?:a|an)\s+(?:new\s+|further\s+|separate\s+)?(?:target|goal)|agreed|agrees|agree|decided|decides|decide|resolved|resolves|resolve|committed|commits|commit|pledged|pledges|pledge|undertook|undertakes|undertake|vowed|vows|promised|promises|(?<!\b(?:be|been|being|is|are|was|were)\s+)(?:volunteered|volunteers|offered|offers)|signed\s+up|signs\s+up|(?:reaffirmed|renewed|reiterated|reaffirms?|renews?|reiterates?) (?:their|its|his|her|our) (?:firm |strong |full |unwavering )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally|in\s+princip(?:le|al)))*)\s+(to|on|not\s+to)\s+/gi;
 const DIRECTIVE = new RegExp(
   `\\b(${DIRECTIVE_VERB})\\s+${ADDRESSEE}(?:,\\s*effective\\s+[^,;]{1,40},)?,?\\s+to\\s+(?!the\\b|a\\b|an\\b)([a-z]\\w*)`,
   'gi',
@@ -158,12 +158,16 @@ function conditionalBinds(text: string, at: number): boolean {
   );
 }
 
+const PURPOSE_SUBJECT =
+  /\b(?:purpose|aim|objective|goal|idea|point|reason|intention|object|function|mission|vision|ambition)(?:\s+(?:of|for|behind)\s+[^,;]{1,60})?\s+$/i;
+
 function modalCues(text: string): Cue[] {
   const cues: Cue[] = [];
   const directSpeech = isDirectSpeech(text);
   for (const m of text.matchAll(MODAL)) {
     const at = m.index ?? 0;
-    const modal = m[1].toLowerCase() === "'ll" ? 'will' : m[1].toLowerCase();
+    // "the clerk was to advertise for bids": minutes report what was laid on someone, as with "would".
+    const modal = m[1].toLowerCase() === "'ll" ? 'will' : /^(?:was|were)\s/i.test(m[1]) ? 'was to' : m[1].toLowerCase();
     const adverbs = m[3] ?? '';
     let verb = m[4];
     let actionStart = at + m[0].length - verb.length;
@@ -172,6 +176,9 @@ function modalCues(text: string): Cue[] {
     // "reaffirmed their will to implement", "prompted by the will to improve": after a determiner "will" is a noun.
     if (modal === 'will' && /\b(?:the|a|their|its|our|his|her|political|good|free|strong|common|firm|shared)\s+$/i.test(text.slice(0, at)))
       flags.push('noun_reading');
+    // "if the council were to buy …": a supposition, not a duty.
+    if (modal === 'was to' && /\b(?:if|whether|unless|as\s+though|as\s+if)\b[^,;]*$/i.test(text.slice(0, at)))
+      flags.push('conditional_unbound');
     if (
       /^(?:would|should)$/.test(modal) &&
       !conditionalBinds(text, at) &&
@@ -181,6 +188,8 @@ function modalCues(text: string): Cue[] {
     // "…, the prime minister said relief must reach the common man": rhetoric, not a duty.
     if (modal === 'must' && (/\b(?:said|says|stressed|told|added)\b/i.test(text.slice(0, at)) || directSpeech)) flags.push('must_reported');
     if (isNotADeed({ before: text.slice(0, at), rest: text.slice(actionStart), verb, adverbs })) flags.push('not_a_deed');
+    // "the purpose of his trip was to tell …", "the aim is to …": what something is for, not a deed anyone took on.
+    if (/^(?:is|are|was) to$/.test(modal) && PURPOSE_SUBJECT.test(text.slice(0, at))) flags.push('not_a_deed');
     let passive = false;
     let weak = false;
     if (verb.toLowerCase() === 'be') {
@@ -427,7 +436,7 @@ function thatClauseCues(text: string, taken: Cue[]): Cue[] {
     const clauseEnd = text.slice(start).search(/[;]|$/);
     if (taken.some((c) => c.at >= start && c.at <= start + clauseEnd)) continue;
     const rest = text.slice(start);
-    if (/\b(?:will|shall|would|should|must|is to|are to)\b/i.test(rest.slice(0, clauseEnd))) continue;
+    if (/\b(?:will|shall|would|should|must|is to|are to|was to|were to)\b/i.test(rest.slice(0, clauseEnd))) continue;
     const verb =
       /^((?:no\s+)?(?:(?:the|a|an|its|their|this|that|all|each|every|any)\s+)?[\w'’ -]{2,80}?)\s+((?:immediately|promptly|also|fully|not\s+)?\s*(?:be\s+[a-z]+(?:ed|en|t)\b|(?!(?:of|and|or|the|for|in|on|at|to|with|from|by|an?|its|their|all|any|each|who|which|that)\b)[a-z]+(?<!ed|ing|ly|s|al|ive|ous|ful|ment|tion|sion|ness|ity)\b))/.exec(
         rest,
@@ -604,7 +613,8 @@ function broadCues(text: string, sentence: Sentence): Cue[] {
       clauseStart,
       actionStart,
       subject,
-      passive: /^be\s/.test(text.slice(actionStart)),
+      // "Quotes to be obtained": the action starts at its subject, the deed said of it.
+      passive: /^be\s/.test(text.slice(actionStart)) || (type === 'infinitive' && actionStart === at),
       weak: false,
       standing: STANDING_VERBS.test(text.slice(actionStart)) || type === 'continuing',
       flags: [...flags, ...subjectFlags(subject)],

@@ -93,7 +93,8 @@ function actionText(actionWords: string, phrase: DeadlinePhrase | undefined, cue
   // "Update the wiki (Priya)": the owner is the party, not part of the deed.
   if (cue.flags?.includes('trailing_owner')) words = words.replace(/\s*[([][^()[\]]{1,60}[)\]]\s*\.?$/, '');
   if (cue.actor) words = `${cue.actor} to ${words}`;
-  else if (cue.passive && cue.subject) words = `${cue.subject} ${/^be\s/.test(words) ? 'to ' : ''}${words}`;
+  else if (cue.passive && cue.subject && !words.startsWith(cue.subject))
+    words = `${cue.subject} ${/^be\s/.test(words) ? 'to ' : ''}${words}`;
   return words;
 }
 

@@ -21,7 +21,7 @@ const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon
 const NUMBER =
   '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety|a few)';
 const DATE = `(?:${WEEKDAY},?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+\\d{4})?|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+\\d{4})?|\\d{4}-\\d{2}-\\d{2}|${WEEKDAY}|(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(?:next\\s+|this\\s+)?(?:week|month|quarter|year|${MONTH}(?:\\s+\\d{4})?|\\d{4})|next\\s+(?:week|month|year)|${MONTH}\\s+\\d{4}|(?:19|20)\\d{2}(?!\\s*(?:per|%|levels)))`;
-const PERIOD = `(?:the\\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\\s+(?:half|quarter)\\s+of\\s+(?:(?:19|20)\\d{2}|next\\s+year|this\\s+year)|(?:early|mid|late)[- ](?:19|20)\\d{2}|this\\s+year|Q[1-4](?:\\s+(?:19|20)\\d{2})?\\b|(?:the\\s+)?(?:first|second|third|fourth)\\s+quarter(?!\\s+of)`;
+const PERIOD = `(?:the\\s+)?(?:end\\s+of\\s+the\\s+)?(?:fiscal\\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\\s+(?:half|quarter)\\s+of\\s+(?:fiscal\\s+)?(?:(?:19|20)\\d{2}|next\\s+year|this\\s+year)|(?:early|mid|late)[- ](?:19|20)\\d{2}|this\\s+year|Q[1-4](?:\\s+(?:19|20)\\d{2})?\\b|(?:the\\s+)?(?:fiscal\\s+)?(?:first|second|third|fourth)\\s+quarter(?!\\s+of)`;
 
 const PHASE = '(?:Phase|Stage)\\s+(?:[IVX]+|One|Two|Three|Four|Five|\\d+|[A-C])\\b';
 
@@ -40,10 +40,10 @@ const yearOnlyAfterOnOrAt = (m: string) => !/^(?:on|at)\s+(?:the\s+)?(?:19|20)\d
 // "the Annual Conference", "the Weekly Review": a name, not a recurrence.
 const notAName = (m: string) => !/\b(?:Annual|Yearly|Weekly|Monthly|Quarterly|Regular)\s+[A-Z]/.test(m);
 
-// A named occasion whose date the text does not give: "at the autumn session", "ahead of the Summit",
+// A named occasion whose date the text does not give (a month's meeting is dated by its month, below): "at the autumn session", "ahead of the Summit",
 // "in time for the next Summit", "no later than the release of the report".
 const OCCASION =
-  /\b(?<!(?:hours?|days?|weeks?|months?)\s)(?:(?:ahead|in\s+advance)\s+of|in\s+time\s+for|at|to|for|by|until|(?:no|not)\s+later\s+than)\s+(?:the|its|their|our)\s+(?:(?:next|upcoming|forthcoming|coming|first|second|third|final)\s+)?(?:(?:autumn|spring|summer|winter|fall|annual|general|plenary|regular|special|ministerial|high-level|[A-Z][\w'’-]*)\s+){0,3}(?:session|meeting|summit|conference|assembly|hearing|sitting|forum|review\s+conference|COP|G\d+|Summit|Conference|Assembly|Session)\b(?!\s+(?:on|in)\s+\d)(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?/;
+  /\b(?<!(?:hours?|days?|weeks?|months?)\s)(?:(?:ahead|in\s+advance)\s+of|in\s+time\s+for|at|to|for|by|until|(?:no|not)\s+later\s+than)\s+(?:the|its|their|our)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:[a-z]+\s+){0,2}meeting\b)(?:(?:next|upcoming|forthcoming|coming|first|second|third|final)\s+)?(?:(?:autumn|spring|summer|winter|fall|annual|general|plenary|regular|special|ministerial|high-level|[A-Z][\w'’-]*)\s+){0,3}(?:session|meeting|summit|conference|assembly|hearing|sitting|forum|review\s+conference|COP|G\d+|Summit|Conference|Assembly|Session)\b(?!\s+(?:on|in)\s+\d)(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?/;
 const RELEASE_OF =
   /\b(?:(?:no|not)\s+later\s+than|before|by|upon|on|at|following|after|with)\s+(?:the\s+)?(?:release|publication|adoption|submission|completion|launch|opening|start|conclusion|entry\s+into\s+force|signing|ratification|approval)\s+of\s+(?:the\s+|its\s+|their\s+)?(?![^,;.]*\b(?:this|the\s+present)\s+(?:Agreement|Resolution|Declaration|Statement)\b)[^,;.]+/i;
 
@@ -86,10 +86,19 @@ const DAY_PRECISE = new RegExp(
   'i',
 );
 
+// "at the November board meeting", "to November meeting": a meeting the month names is held in that month.
+const MONTH_MEETING = `${MONTH}\\s+(?:(?:[Bb]oard|[Cc]ouncil|[Pp]arish|[Rr]egular|[Mm]onthly|[Cc]ommittee|[Tt]rustees'?|[Mm]embers'?|[Gg]eneral)\\s+){0,2}(?:[Mm]eeting|[Ss]ession|[Ss]itting)\\b`;
+const DEFERRAL =
+  '\\b(?:defer(?:s|red|ring)?|delay(?:s|ed|ing)?|postpon(?:e|es|ed|ing)|tabl(?:e|es|ed|ing)|adjourn(?:s|ed|ing)?|carr(?:y|ies|ied)\\s+(?:over|forward)|held\\s+over|hold\\s+over)\\b';
+
 // Order matters: an end condition or a cap inside a vague phrase wins over the vague words.
 const RULES: Rule[] = [
   // "Decides to renew until 31 August 2026 the mandate": extending a term to a date is done by that date.
   { sort: 'exact', pattern: new RegExp(`(?<=\\b(?:extend|renew|prolong)\\w*\\b[^;.]*?)\\buntil\\s+(?:${DATE})`, 'i') },
+  // Minutes defer a deed to a day or a meeting: "delay the review until June 27", "motion to table until
+  // September meeting", "deferred until the next meeting". The deed is then due, not a duty lasting till then.
+  { sort: 'exact', pattern: new RegExp(`(?<=${DEFERRAL}[^;.]*?)\\b(?:until|till|to)\\s+(?:the\\s+)?(?:${DATE}|${MONTH_MEETING})`, 'i') },
+  { sort: 'event', pattern: new RegExp(`(?<=${DEFERRAL}[^;.]*?)\\b(?:until|till)\\s+[^,;.]+`, 'i') },
   { sort: 'ongoing', pattern: /\b(?:until|till|untill)\s+(?!(?:\d|the end of)\b)[^,;.]+/i },
   {
     sort: 'ongoing',
@@ -194,6 +203,8 @@ const RULES: Rule[] = [
     ),
     accept: yearOnlyAfterOnOrAt,
   },
+  // "expected to be paid during the third quarter of fiscal 2014": a quarter the deed falls in.
+  { sort: 'exact', pattern: new RegExp(`\\bduring\\s+(?:the\\s+)?(?:${PERIOD})`, 'i') },
   {
     sort: 'exact',
     pattern: new RegExp(
@@ -210,11 +221,14 @@ const RULES: Rule[] = [
     pattern:
       /(?<=\b[a-z]+\s+)(?<!\b(?:[a-z]+ed|said|says|announces|announce|pledge|pledges|commit|commits|agree|agrees|here|we|they)\s+)\b(?:today|tonight|tomorrow)\b(?!\s*(?:'s|’s|,))/i,
   },
-  // "for the October meeting", "at maturity", "upon completion of the disengagement": occasions without a day.
+  // "for the October meeting", "to November meeting": the month's meeting is held by the month's end (real
+  // minutes are labelled so; the README's "at its meeting in <Month YYYY>").
+  { sort: 'exact', pattern: new RegExp(`\\b(?:for|at|by|before|to|until|till)\\s+(?:the\\s+|its\\s+|their\\s+)?${MONTH_MEETING}`) },
+  // "at maturity", "upon completion of the disengagement": occasions without a day.
   {
     sort: 'event',
     pattern:
-      /\b(?:(?:for|at|by|before)\s+the\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:meeting|session|hearing|sitting)|at\s+(?:maturity|expiry|expiration)|[Uu]pon\s+(?:the\s+)?(?:completion|conclusion|expiry|expiration|termination)\s+of\s+[^,;.]+)/,
+      /\b(?:at\s+(?:maturity|expiry|expiration)|[Uu]pon\s+(?:the\s+)?(?:completion|conclusion|expiry|expiration|termination)\s+of\s+[^,;.]+)/,
   },
   // "at our next Summit", "at its next regular meeting", "at the 13th CSC Leaders' Summit", "at the next sync";
   // the notes' own occasions: "in the next release", "during the next sprint", "until the next meeting".
@@ -244,6 +258,13 @@ const RULES: Rule[] = [
     sort: 'vague',
     pattern:
       /\b(?:effective\s+immediately|immediately(?!\s+(?:prior|before|after|following))|an?\s+immediate(?=\s+[a-z])|immediate(?=\s+(?:actions?|steps|measures)\b)|(?:in|during|over|by)\s+the\s+(?:fall|autumn|spring|summer)(?:\s+of\s+\d{4})?|(?:(?:in|during|over|by)\s+)?this\s+(?:fall|autumn|spring|summer)|(?:with\s+)?immediate\s+effect|forthwith|at\s+once|without\s+(?:undue\s+|further\s+)?delay|(?:in|over|during)\s+the\s+coming\s+(?:days|weeks|months)|shortly|as\s+(?:promptly|soon|quickly)\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|promptly|urgently|expeditiously|at\s+the\s+earliest(?:\s+possible\s+date|\s+opportunity)?|(?:its|their|the)\s+earliest\s+possible\s+[a-z]+|in\s+the\s+near\s+future|soon|in\s+a\s+timely\s+manner|(?<!,\s)timely(?!\s*,)|at\s+an\s+early\s+date|early\s+(?!(?:redemption|repayment|retirement|extinguishment|termination)\b)\w+(?:ation|ment|ion|al)\b|in\s+due\s+course|(?:when|where|as|if)\s+(?:[a-z]+\s+)?(?:conditions|circumstances|resources)\s+(?:permit|allow)|at\s+a\s+(?:mutually\s+)?(?:convenient|agreed|acceptable|suitable)\s+(?:time|date)|in\s+the\s+(?:short|near)\s+term|in\s+the\s+coming\s+year|(?:in|over)\s+the\s+(?:medium|long)\s+term|(?:by|around)\s+mid-century)\b/i,
+  },
+  // "Betty will provide update as needed", "store the documents in the interim", "support the Hall
+  // Committee where and when they can": a duty kept for as long as it is called on (any time phrase wins).
+  {
+    sort: 'ongoing',
+    pattern:
+      /\b(?:as\s+(?:and\s+when\s+)?(?:needed|necessary|required)\b(?!\s+by\s+law)|in\s+the\s+interim\b|(?:where|when)\s+and\s+(?:when|where)\s+(?:they|we|it|he|she|needed|necessary|possible)(?:\s+can)?\b)/i,
   },
   // Notes give a date with no preposition: "Open vote May 1", "Next meeting: 22 May 2019". Last, so any
   // phrase with its preposition wins.

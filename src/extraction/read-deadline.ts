@@ -68,30 +68,53 @@ function vagueTerm(phrase: DeadlinePhrase, words: string): string {
   return words;
 }
 
+const PART_OF_MONTH =
+  /\b(?:early|mid|late)[- ](?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/i;
+
 export function readDeadline(phrase: DeadlinePhrase | undefined, standing: boolean, reference: CalendarDate, timeZone: string): Deadline {
   if (!phrase) return standing ? ongoing(undefined, reference) : { kind: 'none', text: '', reference };
   // "by the November 19 meeting" is a date with a label: the date is what the interpreter needs.
   const dated = /^(at|by|before|on|for|to)\s+the\s+(.+?\d.*?)\s+(?:meeting|session|hearing)$/i.exec(phrase.text);
   // "Due: 2025-05-30" in a table row says "by".
+  // "at the November board meeting": held in that month, so due by its end.
+  const monthMeeting =
+    /^(?:for|at|by|before|to|until|till)\s+(?:the\s+|its\s+|their\s+)?((?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s+(?:[A-Za-z'’]+\s+){0,2}(?:meeting|session|sitting)$/i.exec(
+      phrase.text,
+    );
   const words = dated
     ? `${/^(?:at|for|to)$/i.test(dated[1]) ? 'on' : dated[1]} ${dated[2]}`
-    : withoutReferenceAnchor(
-        phrase.text
-          .replace(/^due:\s*/i, 'by ')
-          // "in a week or so", "in roughly 1 month's time", "after 1 month": counted from the notes' day.
-          .replace(
-            /^(?:in|after)\s+(?:(?:roughly|about|around|approximately|~)\s*)?((?:\d+|an?|one|two|three|four|five|six|a few)\s+(?:days?|weeks?|months?))(?:['’]s?\s+time|\s+time|\s+or\s+so)?$/i,
-            'in $1',
-          )
-          // "per share payable July 9, 2012" is paid on that day.
-          .replace(/^payable\s+(?:on\s+)?/i, 'on ')
-          // "from the 2026 financial year" starts with that year (its own calendar is not given).
-          .replace(
-            /^(from|starting|beginning)\s+(?:with\s+)?the\s+((?:19|20)\d{2})\s+(?:financial|fiscal|calendar|budget)\s+year$/i,
-            '$1 $2',
-          ),
-      );
-  const reading = interpretDeadline(vagueTerm(phrase, words), reference, timeZone);
+    : monthMeeting
+      ? `by the end of ${monthMeeting[1]}`
+      : withoutReferenceAnchor(
+          phrase.text
+            // "at 6:00 p.m. on June 20": the day is the deadline; the clock time is not read.
+            .replace(/^(at|by|before|on)\s+\d{1,2}(?::\d{2})?\s*(?:hours|am|pm|a\.m\.|p\.m\.)\s+(?:on\s+)?/i, (_m, word: string) =>
+              /^at$/i.test(word) ? 'on ' : `${word} `,
+            )
+            // A deed deferred "until June 27" / "to June 27" is due that day (the phrase's sort says so).
+            .replace(/^(?:until|till|to)\s+/i, phrase.sort === 'exact' ? 'by ' : '$&')
+            .replace(/^due:\s*/i, 'by ')
+            // "in a week or so", "in roughly 1 month's time", "after 1 month": counted from the notes' day.
+            .replace(
+              /^(?:in|after)\s+(?:(?:roughly|about|around|approximately|~)\s*)?((?:\d+|an?|one|two|three|four|five|six|a few)\s+(?:days?|weeks?|months?))(?:['’]s?\s+time|\s+time|\s+or\s+so)?$/i,
+              'in $1',
+            )
+            // "the fiscal fourth quarter", "the third quarter of fiscal 2014": filings name the quarter so.
+            .replace(/\bfiscal\s+((?:first|second|third|fourth)\s+quarter)\b/i, '$1')
+            .replace(/\b(quarter\s+of\s+)fiscal\s+(?=(?:19|20)\d{2}\b)/i, '$1')
+            // "per share payable July 9, 2012" is paid on that day.
+            .replace(/^payable\s+(?:on\s+)?/i, 'on ')
+            // "from the 2026 financial year" starts with that year (its own calendar is not given).
+            .replace(
+              /^(from|starting|beginning)\s+(?:with\s+)?the\s+((?:19|20)\d{2})\s+(?:financial|fiscal|calendar|budget)\s+year$/i,
+              '$1 $2',
+            ),
+        );
+  const read = interpretDeadline(vagueTerm(phrase, words), reference, timeZone);
+  // "in mid-March", "in late October": a part of a named month is a date real texts hold to (labelled
+  // `exact`, due as the lexicon reads it); "late 2025" stays the lexicon's vague term.
+  const reading: Deadline =
+    read.kind === 'vague' && read.due && PART_OF_MONTH.test(words) ? { kind: 'exact', text: read.text, reference, due: read.due } : read;
   if (phrase.sort === 'ongoing' || phrase.sort === 'recurrence') {
     return reading.kind === 'ongoing' ? reading : ongoing(phrase, reference);
   }

@@ -32,8 +32,9 @@ describe('deadline kinds of extracted promises (said on Mon 7 Apr 2025)', () => 
     ['For a period of three (3) years from and after the Closing, the Buyer shall maintain the insurance policies.', 'ongoing', null],
     ['For a period of eighteen months following the Closing, the Buyer shall keep the head office in Leeds.', 'ongoing', null],
     ['The shelter will no longer accept used mattresses, effective immediately.', 'ongoing', null],
-    // Occasions without a day: a meeting named by its month, maturity, completion of a stage.
-    ['Rosa will prepare the draft work plan for the March meeting.', 'event', null],
+    // A meeting named by its month is held by the month's end (the next March after 7 Apr 2025), as real
+    // minutes are labelled; occasions without a day: maturity, completion of a stage.
+    ['Rosa will prepare the draft work plan for the March meeting.', 'exact', '2026-03-31'],
     ['AI: Rosa - roll the bond over at maturity.', 'event', null],
     ['Upon completion of the withdrawal, each Party shall hand over its maps of minefields.', 'event', null],
     // "its next annual meeting" is one occasion, not a recurrence.
