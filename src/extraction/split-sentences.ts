@@ -128,7 +128,7 @@ function stripDecoration(line: Line): {
 }
 
 const ABBREVIATION =
-  /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|Gen|Lt|Col|Maj|Capt|Prof|St|No|Nos|Inc|Corp|Co|Ltd|Jr|Sr|vs|etc|approx|Art|Sec|para|p\.m|a\.m|U\.S|U\.K|e\.g|i\.e)|\b[A-Z])\.$/;
+  /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|Gen|Lt|Col|Maj|Capt|Prof|St|Mt|Ft|Sen|Rep|Gov|Hon|Rev|Amb|No|Nos|Inc|Corp|Co|Ltd|Jr|Sr|vs|etc|approx|Art|Sec|para|p\.m|a\.m|U\.S|U\.K|e\.g|i\.e)|\b[A-Z])\.$/;
 
 /** Splits one line of prose at sentence ends, keeping offsets. */
 function sentencesOfLine(line: Line): Line[] {
@@ -169,7 +169,12 @@ function ancestorsOf(blocks: Block[], index: number): number[] {
   return out;
 }
 
-export function splitSentences(input: string): Sentence[] {
+// "… for the City of <br />Lakewood facilities": a web copy keeps HTML line breaks as text.
+const HTML_BREAK = /<br\s*\/?>/gi;
+
+export function splitSentences(original: string): Sentence[] {
+  // Read as a line break of the same length (offsets stay the original's); quotes keep the original's words.
+  const input = original.replace(HTML_BREAK, (m) => `${' '.repeat(m.length - 1)}\n`);
   const blocks = layoutBlocks(input);
   const decorated = blocks.map((block) => stripDecoration({ text: block.text, start: block.start }));
   const stripped = decorated.map((entry, index) => {
@@ -215,7 +220,7 @@ export function splitSentences(input: string): Sentence[] {
         zone,
         actionItem: entry.actionItem,
         decision: entry.decision,
-        raw: input.slice(piece.start, piece.start + piece.text.length),
+        raw: original.slice(piece.start, piece.start + piece.text.length),
         listItem: block.listItem,
         heading: block.heading,
         section: block.section,
