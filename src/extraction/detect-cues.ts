@@ -12,6 +12,7 @@ import { isDirectSpeech, isNotADeed } from './not-a-deed.js';
 import { isBaseVerb } from './split-coordinated.js';
 import type { Sentence } from './split-sentences.js';
 import { isParticiple } from './participle.js';
+import { opensWithImperative } from './imperative-line.js';
 import { taskLineCues } from './note-line.js';
 import { scheduledCues } from './scheduled-cue.js';
 
@@ -716,6 +717,10 @@ export function detectCues(sentence: Sentence): Cue[] {
     if (!near && !inside) cues.push(cue);
   }
   if (cues.length === 0) cues.push(...listedCue(text, sentence));
+  // "PATHWAY #1: Use 100% renewable electricity citywide by 2035": a labelled line that opens with a bare
+  // verb states a deed as a declaration's items do; the scorer weighs it (flag labelled_imperative).
+  if (cues.length === 0 && sentence.label !== undefined && !sentence.actionItem && opensWithImperative(text))
+    cues.push({ ...shorthandLineCue(0, '', STANDING_VERBS.test(text), ['labelled_imperative']), type: 'listed' });
   // "Mandy is meeting with … on March 21st": an arranged deed with its date, no promise word.
   if (cues.length === 0 && !sentence.actionItem) cues.push(...scheduledCues(text));
   // Notes shorthand read by its line's shape ("Will remove lock on Wed", "Joe: Open office hours …").

@@ -53,7 +53,7 @@ const RESOLVED =
   /^(?:\*\*|__)?(?:RESOLVED|Resolved|Agreed|AGREED|Decided|DECIDED|Decision|Decisions|Conclusions?|Outcome|Resolution)(?:\*\*|__)?(?:\s*[:,](?:\*\*|__)?\s*(?:that\s+)?|\s+that\s+)/;
 // A short label before prose: "Parks: ", "Resolution 2024-88: ", "Highway Department: ".
 // A label ends no sentence inside it ("Bus Shelters. ACTION: NB to …" is a topic, then an action).
-const LABEL = /^[A-Z](?:[A-Za-z0-9 &/'’-]|\.(?!\s)|(?<=\b(?:Mr|Mrs|Ms|Dr|Cllr|St))\.){1,40}:\s+(?=\S)/;
+const LABEL = /^[A-Z](?:[A-Za-z0-9 &/'’#-]|\.(?!\s)|(?<=\b(?:Mr|Mrs|Ms|Dr|Cllr|St))\.){1,40}:\s+(?=\S)/;
 
 interface Line {
   text: string;
