@@ -5,7 +5,7 @@
 import { clauseSubject, governingScope } from './clause-subject.js';
 import { ADDRESSEE, DIRECTIVE_VERB } from './directive-object.js';
 import { scheduledPayments } from './scheduled-payment.js';
-import { TARGET } from './target-cue.js';
+import { OWN_TARGET, TARGET } from './target-cue.js';
 import { isNonCommittalScope, STATE_VERBS, THIRD_PARTY } from './exclusions.js';
 import { findDeadlinePhrase } from './find-deadline-phrase.js';
 import { isDirectSpeech, isNotADeed } from './not-a-deed.js';
@@ -83,7 +83,7 @@ const NOMINAL_ORDER =
 const PASSIVE_DIRECTIVE =
   /\b(?:was|were|is|are|has been|have been)\s+(?:also\s+)?(?:asked|told|instructed|directed|requested|tasked|mandated|invited|ordered|required|reminded)\s+to\s+/gi;
 const HEDGED =
-  /\b(?:expected|expects|expect|anticipated|anticipates|projected|aims?|plans?|intends?|hopes?|seeks?|strives?|endeavou?rs?)\s+to\s+(?!be\b)(?=[a-z])/gi;
+  /\b(?:expected|expects|expect|anticipated|anticipates|projected|aims?|aiming|plans?|intends?|hopes?|seeks?|strives?|endeavou?rs?|wants?)\s+to\s+(?!be\b)(?=[a-z])/gi;
 // "demands that all armed groups cease …"; and the subjunctive without "that" when an adverb marks its verb:
 // "It demands the transitional government immediately cease obstructing UNMISS".
 const THAT_CLAUSE =
@@ -642,6 +642,11 @@ function broadCues(text: string, sentence: Sentence): Cue[] {
       const { clauseStart, subject } = subjectOf(text, at);
       push(type, at, at + m[0].length, subject, [`${type}_shape`, ...(/^continued$/i.test(m[1] ?? '') ? ['past_frame'] : [])], clauseStart);
     }
+  }
+  for (const m of text.matchAll(OWN_TARGET)) {
+    const at = m.index ?? 0;
+    const { clauseStart, subject } = subjectOf(text, at);
+    push('nominal', at, at + m[0].length, subject, ['own_target'], clauseStart);
   }
   for (const m of scheduledPayments(text)) push('nominal', m.at, m.actionStart, subjectOf(text, m.at).subject, ['scheduled_payment']);
   for (const m of text.matchAll(PLEASE)) {
