@@ -92,10 +92,7 @@ export function featuresOf(shape: CandidateShape): Features {
     names.add('denied_cue');
   // "the first Girl Summit to mobilise …", "The latest cities to sign on …", "The last date to file …": an
   // infinitive after an ordinal or superlative noun says what the thing is, not what anyone will do.
-  if (
-    (cue.type === 'infinitive' || cue.type === 'shorthand') &&
-    ORDINAL_HEAD.test(sentence.text.slice(0, cue.actionStart))
-  )
+  if ((cue.type === 'infinitive' || cue.type === 'shorthand') && ORDINAL_HEAD.test(sentence.text.slice(0, cue.actionStart)))
     names.add('ordinal_head');
   if (CONDITION.test(frame)) names.add('conditional_frame');
   if (REPORTED.test(frame)) names.add('reported_frame');
