@@ -30,6 +30,8 @@ export interface CandidateShape {
 
 const REPORTED =
   /\b(?:said|says|told|added|stated|noted|explained|stressed|argued|claimed|warned|indicated|asked|shared|suggested|mentioned|reported|wondered|felt|thought)\b/i;
+const ORDINAL_HEAD =
+  /\b(?:the|a|an|its|their|our)\s+(?:first|second|third|last|latest|next|only|sole|(?!(?:request|interest|protest|harvest|forest|contest|suggest|digest|invest|arrest|manifest)\b)[a-z]{3,}est)\s+(?:[\w&-]+\s+){0,3}to\s+$/i;
 const CONDITION = /\b(?:if|unless|whether|provided\s+that|in\s+case)\b/i;
 
 function verbShape(action: string): string {
@@ -88,6 +90,10 @@ export function featuresOf(shape: CandidateShape): Features {
     !/^(?:neither|no)\s+(?!one\b)[\w-]+$/i.test(cue.subject.trim())
   )
     names.add('denied_cue');
+  // "the first Girl Summit to mobilise …", "The latest cities to sign on …", "The last date to file …": an
+  // infinitive after an ordinal or superlative noun says what the thing is, not what anyone will do.
+  if ((cue.type === 'infinitive' || cue.type === 'shorthand') && ORDINAL_HEAD.test(sentence.text.slice(0, cue.actionStart)))
+    names.add('ordinal_head');
   if (CONDITION.test(frame)) names.add('conditional_frame');
   if (REPORTED.test(frame)) names.add('reported_frame');
   if (/["“”]/.test(sentence.text)) names.add('quotation_marks');

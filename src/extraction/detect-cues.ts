@@ -5,13 +5,14 @@
 import { clauseSubject, governingScope } from './clause-subject.js';
 import { ADDRESSEE, DIRECTIVE_VERB } from './directive-object.js';
 import { scheduledPayments } from './scheduled-payment.js';
-import { TARGET } from './target-cue.js';
+import { OWN_TARGET, TARGET } from './target-cue.js';
 import { isNonCommittalScope, STATE_VERBS, THIRD_PARTY } from './exclusions.js';
 import { findDeadlinePhrase } from './find-deadline-phrase.js';
 import { isDirectSpeech, isNotADeed } from './not-a-deed.js';
 import { isBaseVerb } from './split-coordinated.js';
 import type { Sentence } from './split-sentences.js';
 import { isParticiple } from './participle.js';
+import { opensWithImperative } from './imperative-line.js';
 import { taskLineCues } from './note-line.js';
 import { scheduledCues } from './scheduled-cue.js';
 
@@ -82,7 +83,7 @@ const NOMINAL_ORDER =
 const PASSIVE_DIRECTIVE =
   /\b(?:was|were|is|are|has been|have been)\s+(?:also\s+)?(?:asked|told|instructed|directed|requested|tasked|mandated|invited|ordered|required|reminded)\s+to\s+/gi;
 const HEDGED =
-  /\b(?:expected|expects|expect|anticipated|anticipates|projected|aims?|plans?|intends?|hopes?|seeks?|strives?|endeavou?rs?)\s+to\s+(?!be\b)(?=[a-z])/gi;
+  /\b(?:expected|expects|expect|anticipated|anticipates|projected|aims?|aiming|plans?|intends?|hopes?|seeks?|strives?|endeavou?rs?|wants?)\s+to\s+(?!be\b)(?=[a-z])/gi;
 // "demands that all armed groups cease …"; and the subjunctive without "that" when an adverb marks its verb:
 // "It demands the transitional government immediately cease obstructing UNMISS".
 const THAT_CLAUSE =
@@ -667,6 +668,11 @@ function broadCues(text: string, sentence: Sentence): Cue[] {
       push(type, at, at + m[0].length, subject, [`${type}_shape`, ...(/^continued$/i.test(m[1] ?? '') ? ['past_frame'] : [])], clauseStart);
     }
   }
+  for (const m of text.matchAll(OWN_TARGET)) {
+    const at = m.index ?? 0;
+    const { clauseStart, subject } = subjectOf(text, at);
+    push('nominal', at, at + m[0].length, subject, ['own_target'], clauseStart);
+  }
   for (const m of scheduledPayments(text)) push('nominal', m.at, m.actionStart, subjectOf(text, m.at).subject, ['scheduled_payment']);
   for (const m of text.matchAll(PLEASE)) {
     const at = (m.index ?? 0) + m[0].search(/please/i);
@@ -741,6 +747,10 @@ export function detectCues(sentence: Sentence): Cue[] {
     if (!near && !inside) cues.push(cue);
   }
   if (cues.length === 0) cues.push(...listedCue(text, sentence));
+  // "PATHWAY #1: Use 100% renewable electricity citywide by 2035": a labelled line that opens with a bare
+  // verb states a deed as a declaration's items do; the scorer weighs it (flag labelled_imperative).
+  if (cues.length === 0 && sentence.label !== undefined && !sentence.actionItem && opensWithImperative(text))
+    cues.push({ ...shorthandLineCue(0, '', STANDING_VERBS.test(text), ['labelled_imperative']), type: 'listed' });
   // "Mandy is meeting with … on March 21st": an arranged deed with its date, no promise word.
   if (cues.length === 0 && !sentence.actionItem) cues.push(...scheduledCues(text));
   // Notes shorthand read by its line's shape ("Will remove lock on Wed", "Joe: Open office hours …").

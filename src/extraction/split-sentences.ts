@@ -54,7 +54,7 @@ const RESOLVED =
   /^(?:\*\*|__)?(?:RESOLVED|Resolved|Agreed|AGREED|Decided|DECIDED|Decision|Decisions|Conclusions?|Outcome|Resolution)(?:\*\*|__)?(?:\s*[:,](?:\*\*|__)?\s*(?:that\s+)?|\s+that\s+)/;
 // A short label before prose: "Parks: ", "Resolution 2024-88: ", "Highway Department: ".
 // A label ends no sentence inside it ("Bus Shelters. ACTION: NB to …" is a topic, then an action).
-const LABEL = /^[A-Z](?:[A-Za-z0-9 &/'’-]|\.(?!\s)|(?<=\b(?:Mr|Mrs|Ms|Dr|Cllr|St))\.){1,40}:\s+(?=\S)/;
+const LABEL = /^[A-Z](?:[A-Za-z0-9 &/'’#-]|\.(?!\s)|(?<=\b(?:Mr|Mrs|Ms|Dr|Cllr|St))\.){1,40}:\s+(?=\S)/;
 
 interface Line {
   text: string;
@@ -147,7 +147,7 @@ function stripDecoration(line: Line): {
 }
 
 const ABBREVIATION =
-  /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|Gen|Lt|Col|Maj|Capt|Prof|St|No|Nos|Inc|Corp|Co|Ltd|Jr|Sr|vs|etc|approx|Art|Sec|para|p\.m|a\.m|U\.S|U\.K|e\.g|i\.e)|\b[A-Z])\.$/;
+  /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|Gen|Lt|Col|Maj|Capt|Prof|St|Mt|Ft|Sen|Rep|Gov|Hon|Rev|Amb|No|Nos|Inc|Corp|Co|Ltd|Jr|Sr|vs|etc|approx|Art|Sec|para|p\.m|a\.m|U\.S|U\.K|e\.g|i\.e)|\b[A-Z])\.$/;
 
 /** Splits one line of prose at sentence ends, keeping offsets. */
 function sentencesOfLine(line: Line): Line[] {
@@ -188,7 +188,12 @@ function ancestorsOf(blocks: Block[], index: number): number[] {
   return out;
 }
 
-export function splitSentences(input: string): Sentence[] {
+// "… for the City of <br />Lakewood facilities": a web copy keeps HTML line breaks as text.
+const HTML_BREAK = /<br\s*\/?>/gi;
+
+export function splitSentences(original: string): Sentence[] {
+  // Read as a line break of the same length (offsets stay the original's); quotes keep the original's words.
+  const input = original.replace(HTML_BREAK, (m) => `${' '.repeat(m.length - 1)}\n`);
   const blocks = layoutBlocks(input);
   const decorated = blocks.map((block) => stripDecoration({ text: block.text, start: block.start }));
   const stripped = decorated.map((entry, index) => {
@@ -235,7 +240,7 @@ export function splitSentences(input: string): Sentence[] {
         zone,
         actionItem: entry.actionItem,
         decision: entry.decision,
-        raw: input.slice(piece.start, piece.start + piece.text.length),
+        raw: original.slice(piece.start, piece.start + piece.text.length),
         listItem: block.listItem,
         heading: block.heading,
         section: block.section,

@@ -23,6 +23,17 @@ export interface StandingShape {
 const FRAME_WORDS =
   /\b(?:commit(?:ment|ments|ted|s)?|reaffirm\w*|reiterat\w*|continu\w*|remain\w*|determin\w*|resolve[ds]?|pledge[ds]?|always|ongoing|standing|henceforth|hereby|shall|will|would|must|agree[ds]?|decide[ds]?|requests?|calls?|urges?|demands?|requires?|required|obligated|responsible)\b/gi;
 
+// Activities with no end point ("cooperate fully", "exercise restraint", "promote understanding"): done
+// for as long as the text holds, not once. A closed class of verb stems, so the model cannot learn a topic.
+const ATELIC_VERB =
+  /^(?:cooperat|collaborat|support|uphold|promot|pursu|sustain|conserv|confront|combat|counter|consider|incorporat|track|consult|serv|help|assist|advocat|engag|focus|respect|honou?r|exercis|utili[sz]|foster|encourag|facilitat|champion|defend|safeguard|listen|prioriti[sz]|integrat|mainstream|strive|observ|implement)/i;
+// How often the deed recurs, inside the action: "publish annual data", "pay quarterly cash dividends".
+const FREQUENCY =
+  /\b(?:annual(?:ly)?|quarterly|monthly|weekly|yearly|biennial(?:ly)?|regular(?:ly)?|periodic(?:ally)?|each\s+(?:year|month|week|session|meeting|time)|every\s+\w+|per\s+(?:year|annum))\b/i;
+// A deed done on each occasion: "when making policy decisions", "as needed", "when so requested", "case-by-case".
+const HABITUAL =
+  /\b(?:when(?:ever)?\s+(?:\w+ing|so\s+requested|requested|needed|necessary|appropriate|possible|they\s+can)|as\s+(?:needed|necessary|required|appropriate)|where\s+and\s+when|case[- ]by[- ]case|if\s+(?:so\s+)?requested|upon\s+request|on\s+request)\b/i;
+
 function lemma(word: string): string {
   return word.toLowerCase().replace(/(?<=\w{3})(?:es|s)$/, '');
 }
@@ -39,6 +50,9 @@ export function standingFeatures(shape: StandingShape): Features {
   const verb = /^(?:(?:not|also|further|fully|jointly|be)\s+)*([a-z]+)/i.exec(deed)?.[1];
   if (verb) names.add(`kind_verb=${lemma(verb)}`);
   if (/ing$/.test(verb ?? '')) names.add('kind_gerund');
+  if (verb && ATELIC_VERB.test(verb)) names.add('kind_atelic');
+  if (FREQUENCY.test(action)) names.add('kind_frequency');
+  if (HABITUAL.test(action)) names.add('kind_habitual');
   for (const m of frame.matchAll(FRAME_WORDS)) names.add(`kind_frame=${lemma(m[0]).replace(/(?:ment|ted|ed|ing|d)$/, '')}`);
   // "any action", "all forms of": a quantified object is a rule for every occasion, not one deed.
   if (/\b(?:any|all\s+forms\s+of|at\s+all\s+times|whatever)\b/i.test(action)) names.add('kind_quantified');

@@ -6,3 +6,10 @@
  */
 export const TARGET =
   /\b(?:(?:has|have|had|set|sets|adopted|adopts|announced|announces)\s+(?:itself\s+|themselves\s+)?(?:a|an|the|its|their|our|his|her)|(?:is|was)\s+the)\s+(?:[\w-]+\s+){0,4}?(?:goal|target|ambition)s?\s+(?:of|to)\s+(?=[\w$])/gi;
+
+/**
+ * The same target named by its owner's possessive, with no verb that sets it: "the pledge is part of its
+ * overall goal to slash carbon emissions to zero by 2038", "in line with their target of net zero by 2050".
+ * A cue of its own (flag own_target), so the scorer weighs it apart from a target just set.
+ */
+export const OWN_TARGET = /\b(?:its|their|our)\s+(?:[\w-]+\s+){0,3}?(?:goal|target|ambition)s?\s+(?:of|to)\s+(?=[\w$])/gi;
