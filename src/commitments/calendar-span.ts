@@ -23,10 +23,19 @@ import {
 import type { CalendarDate } from './deadline.js';
 import { COUNT_SOURCE, readCount } from './phrase-words.js';
 
-let chrono: typeof Chrono | undefined;
-/** chrono-node, loaded when a phrase first needs it (from its CommonJS build): most commands never read a date. */
-function chronoParser(): typeof Chrono {
-  chrono ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono;
+let chrono: InstanceType<typeof Chrono.Chrono> | undefined;
+/**
+ * chrono-node's casual English, loaded when a phrase first needs it (from its CommonJS build): most
+ * commands never read a date. Without its "… ago" parser: a deadline is never in the past, and that
+ * parser's pattern alone cost about 140 ms the first time a phrase held a count ("in three weeks"),
+ * on every `extract` run.
+ */
+function chronoParser(): InstanceType<typeof Chrono.Chrono> {
+  if (!chrono) {
+    const casual = (createRequire(import.meta.url)('chrono-node') as typeof Chrono).en.casual.clone();
+    casual.parsers = casual.parsers.filter((parser) => parser.constructor.name !== 'ENTimeUnitAgoFormatParser');
+    chrono = casual;
+  }
   return chrono;
 }
 
@@ -270,7 +279,7 @@ function readWithChrono(original: string, reference: CalendarDate): CalendarSpan
   // commitment's zone: chrono adds offsets in hours, and across a DST change in the zone
   // ("30 days after 1 March" in Los Angeles) that would land on the wrong day.
   const noon = DateTime.fromISO(`${reference}T12:00:00`, { zone: 'utc' });
-  const results = chronoParser().en.parse(original, { instant: noon.toJSDate(), timezone: 0 }, { forwardDate: true });
+  const results = chronoParser().parse(original, { instant: noon.toJSDate(), timezone: 0 }, { forwardDate: true });
   if (results.length !== 1) return undefined;
   const [result] = results;
   // chrono reads a bare unit as a length of time ("the minutes" → in a minute, "the weeks" → in a
