@@ -88,8 +88,12 @@ export function createBotLogic(deps: BotDeps): BotLogic {
    * it keeps the default, as a conversation a message reached first would). Done before their
    * command runs, so a `timezone` typed as the first words still has the last word.
    */
-  function takeFirstSpeakerZone(place: Place, zone: string | undefined): Promise<void> {
-    return serialisedOn([{ tenantId: place.tenantId, address: place.address }], async () => {
+  async function takeFirstSpeakerZone(place: Place, zone: string | undefined): Promise<void> {
+    // Only a conversation made by an install carries the mark: a plain look first, the lock only then.
+    const marked = ((await store.channels.get(place.tenantId, place.address))?.platformData as ChannelPlatformData | undefined)
+      ?.zoneFromFirstSpeaker;
+    if (!marked) return;
+    await serialisedOn([{ tenantId: place.tenantId, address: place.address }], async () => {
       const stored = await store.channels.get(place.tenantId, place.address);
       if (!(stored?.platformData as ChannelPlatformData | undefined)?.zoneFromFirstSpeaker) return;
       // Claimed in one atomic change of the data as stored now: of two first messages, one sets the zone.
