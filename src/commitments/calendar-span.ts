@@ -5,7 +5,7 @@
  * chrono-node reads several of them differently ("next quarter" → 29 Apr, "2030" → nothing).
  */
 import { createRequire } from 'node:module';
-import type * as Chrono from 'chrono-node';
+import type * as ChronoEn from 'chrono-node/en';
 import { DateTime } from 'luxon';
 import {
   addBusinessDays,
@@ -23,16 +23,17 @@ import {
 import type { CalendarDate } from './deadline.js';
 import { COUNT_SOURCE, readCount } from './phrase-words.js';
 
-let chrono: InstanceType<typeof Chrono.Chrono> | undefined;
+let chrono: InstanceType<typeof ChronoEn.Chrono> | undefined;
 /**
  * chrono-node's casual English, loaded when a phrase first needs it (from its CommonJS build): most
- * commands never read a date. Without its "… ago" parser: a deadline is never in the past, and that
+ * commands never read a date. Its English entry point only: the package's main one loads every
+ * locale (some 120 ms). Without its "… ago" parser: a deadline is never in the past, and that
  * parser's pattern alone cost about 140 ms the first time a phrase held a count ("in three weeks"),
  * on every `extract` run.
  */
-function chronoParser(): InstanceType<typeof Chrono.Chrono> {
+function chronoParser(): InstanceType<typeof ChronoEn.Chrono> {
   if (!chrono) {
-    const casual = (createRequire(import.meta.url)('chrono-node') as typeof Chrono).en.casual.clone();
+    const casual = (createRequire(import.meta.url)('chrono-node/en') as typeof ChronoEn).casual.clone();
     casual.parsers = casual.parsers.filter((parser) => parser.constructor.name !== 'ENTimeUnitAgoFormatParser');
     chrono = casual;
   }

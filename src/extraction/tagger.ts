@@ -1,15 +1,18 @@
 /**
  * compromise, the part-of-speech tagger the extractor asks, loaded on first use from its one-file
  * CommonJS build: its ES module source is some 500 files, which cost every command a quarter of a
- * second or more at start-up. One loader and one word cache for every module that asks it.
+ * second or more at start-up. Its second level ("two": tokeniser, lexicon and tagger), not the third:
+ * the extractor reads only tags and offsets, which are the same (every corpus text gives the same
+ * commitments), and the third's plugins cost some 70 ms more on every `extract`. One loader and one
+ * word cache for every module that asks it.
  */
 import { createRequire } from 'node:module';
-import type nlpType from 'compromise';
+import type nlpType from 'compromise/two';
 
 let tagger: typeof nlpType | undefined;
 
 export function nlp(text: string): ReturnType<typeof nlpType> {
-  tagger ??= createRequire(import.meta.url)('compromise') as typeof nlpType;
+  tagger ??= createRequire(import.meta.url)('compromise/two') as typeof nlpType;
   return tagger(text);
 }
 

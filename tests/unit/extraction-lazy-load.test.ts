@@ -35,7 +35,9 @@ export async function resolve(specifier, context, next) {
 register(${JSON.stringify(pathToFileURL(hooks).href)});
 const load = Module._load;
 Module._load = function (request, ...rest) {
-  if (request === 'compromise' || request === 'chrono-node') process.stderr.write('LOADED ' + request + '\\n');
+  // By package, whichever entry point is asked ("compromise/two", "chrono-node/en").
+  const heavy = /^(compromise|chrono-node)(?:\\/|$)/.exec(request);
+  if (heavy) process.stderr.write('LOADED ' + heavy[1] + '\\n');
   return load.call(this, request, ...rest);
 };\n`,
   );
