@@ -146,7 +146,9 @@ export function featuresOf(shape: CandidateShape): Features {
     names.add('title_case');
   if (sentence.actionItem) names.add(`type_${cue.type}&action_item_line`);
   // Minutes narrate promises in the past: "the Clerk would place a notice" binds a named person.
-  if (names.has('conditional_unbound')) names.add(`conditional_unbound&${subjectKind}`);
+  // The named-subject prior is for a narrated "would" ("Mr Hill would put together …"); an unbound "should"
+  // is advice ("Things people should know", "Disagree we should make a decision"): its own conjunction.
+  if (names.has('conditional_unbound')) names.add(`conditional_unbound&${subjectKind}${names.has('modal_should') ? '&should' : ''}`);
   const actionAt = Math.max(cue.actionStart, sentence.text.indexOf(action, cue.actionStart));
   const deedAt = participle ? actionAt + (participle.index ?? 0) + participle[0].length - participle[1].length : actionAt;
   for (const name of clauseFeatures(sentence.text, {
