@@ -248,6 +248,13 @@ const RULES: Rule[] = [
     pattern:
       /(?<=\b(?!(?:the|is|was|of|and|or|our|their|its)\b)[a-z]+\s+)next\s+(?:meeting|sprint|release|milestone|cycle|iteration|call|sync)\b/,
   },
+  // A deed that waits on another: "once I have talked to Philip", "Once the raw ASL specification is merged",
+  // "if and when it monetizes its remaining assets", "with the link when ready", "after survey done".
+  {
+    sort: 'event',
+    pattern:
+      /\b(?:(?<!\bat\s)once\s+(?:[\w'’-]+\s+){1,5}?(?:is|are|has|have|had|was|were|gets?|becomes?)\s+(?:been\s+)?[a-z]+\b(?:\s+(?!(?:the\s+[\w-]+|we|I|he|she|they|it)\s+(?:will|would|shall|should|can|is|are)\b)[\w'’/-]+){0,8}|if\s+and\s+when\s+[^,;.]+|when\s+(?:it\s+is\s+|they\s+are\s+)?ready\b|after\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:done|complete|completed|finished|moved|merged|approved)\b[^,;.]*)/i,
+  },
   // "before issuing any press release": a standing condition on every future act, not an event.
   { sort: 'ongoing', pattern: /\b(?:(?:before|prior\s+to|whenever)\s+[a-z]+ing\s+(?:any|each|every|all)\b[^,;.]*|whenever\s+[^,;.]+)/ },
   // "before finalising a decision", "after signing the lease": once, after or before that act.
