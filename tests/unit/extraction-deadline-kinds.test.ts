@@ -112,11 +112,13 @@ describe('deadline kinds of extracted promises (said on Mon 7 Apr 2025)', () => 
   it.each<[string, string]>([
     ['I will send out an introductory email to each group once I have talked to Philip.', 'once I have talked to Philip'],
     ['Once the raw specification is merged the group will move forward with derivatives.', 'Once the raw specification is merged'],
-    ['The Company intends to make further distributions if and when it sells its remaining assets.', 'if and when it sells its remaining assets'],
+    [
+      'The Company intends to make further distributions if and when it sells its remaining assets.',
+      'if and when it sells its remaining assets',
+    ],
     ['Ana to send the link to the list when ready.', 'when ready'],
   ])('reads a deed that waits on another in "%s" as an event', (text, phrase) => {
     const [item] = extract(text);
     expect(item.deadline).toMatchObject({ kind: 'event', text: phrase });
   });
 });
-
