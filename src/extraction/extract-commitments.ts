@@ -53,12 +53,15 @@ const MID_ATTRIBUTION = /,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}(?:said|says|added
 const CLAUSE_END =
   /(?:,\s+(?:while|whereas|since|because|although|though|but|so\s+that)\b|;\s|\s+but\s|,\s+and\s+(?:the|it|they|we|he|she|this|that|these)\s+[a-z]+(?:s|ed)\b)/i;
 const RELATIVE = /,\s+(?:which|who|whose|whom|where)\b[^,]*(?:,|$)/gi;
+const SCHEDULING_RELATIVE = /^,\s+which\s+(?:is|are)\s+(?:expected|scheduled|planned|due|set|anticipated|slated)\b/i;
 
 /** The words a time phrase must be in to be this promise's deadline (other words masked, offsets kept). */
 export function ownClause(action: string): string {
   const end = action.search(CLAUSE_END);
   const clause = end > 0 ? action.slice(0, end) : action;
-  return clause.replace(RELATIVE, (m) => ' '.repeat(m.length));
+  // "expand home delivery, which is expected to be at over 200 locations by the end of the year": a relative
+  // clause that schedules the deed says when it is due.
+  return clause.replace(RELATIVE, (m) => (SCHEDULING_RELATIVE.test(m) ? m : ' '.repeat(m.length)));
 }
 
 const WEEKDAY_ONLY = /^on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i;
@@ -147,7 +150,9 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
         // "will exchange researchers on an annual basis and will share logistics": a phrase inside the
         // previous promise is that promise's, not a preamble to this one.
         const insidePrevious = index > 0 && before !== undefined && quoteStart + before.start >= cues[index - 1].actionStart;
-        if (before && !WEEKDAY_ONLY.test(before.text) && !insidePrevious) phrase = before;
+        // "SPRINGFIELD, Mo., Feb. 28 /PRNewswire/ -- …": a news dateline dates the release, not the deed.
+        const dateline = found !== undefined && /^\s*(?:\/|--|—)/.test(text.slice(clauseFrom + found.end));
+        if (before && !WEEKDAY_ONLY.test(before.text) && !insidePrevious && !dateline) phrase = before;
       }
       // "… and not to take certain actions": a prohibition even when the first part was not.
       const partStanding = partIndex > 0 && STANDING_VERBS.test(actionWords.replace(/^(?:fully|also|further|jointly)\s+/i, ''));

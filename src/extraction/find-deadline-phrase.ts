@@ -248,6 +248,13 @@ const RULES: Rule[] = [
     pattern:
       /(?<=\b(?!(?:the|is|was|of|and|or|our|their|its)\b)[a-z]+\s+)next\s+(?:meeting|sprint|release|milestone|cycle|iteration|call|sync)\b/,
   },
+  // A deed that waits on another: "once I have talked to Philip", "Once the raw ASL specification is merged",
+  // "if and when it monetizes its remaining assets", "with the link when ready", "after survey done".
+  {
+    sort: 'event',
+    pattern:
+      /\b(?:(?<!\bat\s)once\s+(?:[\w'’-]+\s+){1,5}?(?:is|are|has|have|had|was|were|gets?|becomes?)\s+(?:been\s+)?[a-z]+\b(?:\s+(?!(?:the\s+[\w-]+|we|I|he|she|they|it)\s+(?:will|would|shall|should|can|is|are)\b)[\w'’/-]+){0,8}|if\s+and\s+when\s+[^,;.]+|when\s+(?:it\s+is\s+|they\s+are\s+)?ready\b|after\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:done|complete|completed|finished|moved|merged|approved)\b[^,;.]*)/i,
+  },
   // "before issuing any press release": a standing condition on every future act, not an event.
   { sort: 'ongoing', pattern: /\b(?:(?:before|prior\s+to|whenever)\s+[a-z]+ing\s+(?:any|each|every|all)\b[^,;.]*|whenever\s+[^,;.]+)/ },
   // "before finalising a decision", "after signing the lease": once, after or before that act.
@@ -257,7 +264,7 @@ const RULES: Rule[] = [
   {
     sort: 'vague',
     pattern:
-      /\b(?:effective\s+immediately|immediately(?!\s+(?:prior|before|after|following))|an?\s+immediate(?=\s+[a-z])|immediate(?=\s+(?:actions?|steps|measures)\b)|(?:in|during|over|by)\s+the\s+(?:fall|autumn|spring|summer)(?:\s+of\s+\d{4})?|(?:(?:in|during|over|by)\s+)?this\s+(?:fall|autumn|spring|summer)|(?:with\s+)?immediate\s+effect|forthwith|at\s+once|without\s+(?:undue\s+|further\s+)?delay|(?:in|over|during)\s+the\s+coming\s+(?:days|weeks|months)|shortly|as\s+(?:promptly|soon|quickly)\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|promptly|urgently|expeditiously|at\s+the\s+earliest(?:\s+possible\s+date|\s+opportunity)?|(?:its|their|the)\s+earliest\s+possible\s+[a-z]+|in\s+the\s+near\s+future|soon|in\s+a\s+timely\s+manner|(?<!,\s)timely(?!\s*,)|at\s+an\s+early\s+date|early\s+(?!(?:redemption|repayment|retirement|extinguishment|termination)\b)\w+(?:ation|ment|ion|al)\b|in\s+due\s+course|(?:when|where|as|if)\s+(?:[a-z]+\s+)?(?:conditions|circumstances|resources)\s+(?:permit|allow)|at\s+a\s+(?:mutually\s+)?(?:convenient|agreed|acceptable|suitable)\s+(?:time|date)|in\s+the\s+(?:short|near)\s+term|in\s+the\s+coming\s+year|(?:in|over)\s+the\s+(?:medium|long)\s+term|(?:by|around)\s+mid-century)\b/i,
+      /\b(?:effective\s+immediately|immediately(?!\s+(?:prior|before|after|following))|an?\s+immediate(?=\s+[a-z])|immediate(?=\s+(?:actions?|steps|measures)\b)|(?:in|during|over|by)\s+the\s+(?:fall|autumn|spring|summer)(?:\s+of\s+\d{4})?|(?:(?:in|during|over|by)\s+)?this\s+(?:fall|autumn|spring|summer)|(?:with\s+)?immediate\s+effect|forthwith|at\s+once|without\s+(?:undue\s+|further\s+)?delay|(?:in|over|during|within)\s+the\s+(?:coming|next\s+few|next\s+couple\s+of)\s+(?:days|weeks|months)|(?:in|within)\s+(?:a\s+few|a\s+couple\s+of)\s+(?:days|weeks|months)|in\s+the\s+months\s+ahead|shortly|asap|a\.s\.a\.p|before\s+long|as\s+a\s+matter\s+of\s+(?:priority|urgency)|as\s+(?:early|quickly)\s+as\s+possible|in\s+an\s+expeditious\s+(?:manner|fashion)|as\s+(?:promptly|soon|quickly)\s+as\s+(?:reasonably\s+)?(?:possible|practicable)|promptly|urgently|expeditiously|at\s+the\s+earliest(?:\s+possible\s+date|\s+opportunity)?|(?:its|their|the)\s+earliest\s+possible\s+[a-z]+|in\s+the\s+near\s+future|soon|in\s+a\s+timely\s+manner|(?<!,\s)timely(?!\s*,)|at\s+an\s+early\s+date|early\s+(?!(?:redemption|repayment|retirement|extinguishment|termination)\b)\w+(?:ation|ment|ion|al)\b|in\s+due\s+course|(?:when|where|as|if)\s+(?:[a-z]+\s+)?(?:conditions|circumstances|resources)\s+(?:permit|allow)|at\s+a\s+(?:mutually\s+)?(?:convenient|agreed|acceptable|suitable)\s+(?:time|date)|in\s+the\s+(?:short|near)\s+term|in\s+the\s+coming\s+year|(?:in|over)\s+the\s+(?:medium|long)\s+term|(?:by|around)\s+mid-century)\b/i,
   },
   // "Betty will provide update as needed", "store the documents in the interim", "support the Hall
   // Committee where and when they can": a duty kept for as long as it is called on (any time phrase wins).

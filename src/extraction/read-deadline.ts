@@ -65,6 +65,8 @@ function withoutReferenceAnchor(text: string): string {
  */
 function vagueTerm(phrase: DeadlinePhrase, words: string): string {
   if (phrase.sort === 'vague' && /^(?:its|their|the)\s+earliest\s+possible\b/i.test(words)) return 'at the earliest possible date';
+  // "in an expeditious manner" is the lexicon's "expeditiously".
+  if (phrase.sort === 'vague' && /^in\s+an\s+expeditious\s+(?:manner|fashion)$/i.test(words)) return 'expeditiously';
   return words;
 }
 

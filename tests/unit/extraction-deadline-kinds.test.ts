@@ -89,4 +89,36 @@ describe('deadline kinds of extracted promises (said on Mon 7 Apr 2025)', () => 
     const [item] = extract('The director will step down, effective immediately.');
     expect(item.deadline.kind).toBe('vague');
   });
+
+  it.each<[string, string]>([
+    ['The secretary will circulate the final draft within the next couple of weeks.', '2025-05-07'],
+    ['Members who have not yet named a delegate will do it ASAP.', '2025-04-21'],
+    ['The Board urges all members in arrears to pay their dues in an expeditious manner.', '2025-04-21'],
+  ])('reads the lexicon term in "%s" as vague', (text, due) => {
+    const [item] = extract(text);
+    expect(item.deadline).toMatchObject({ kind: 'vague', due });
+  });
+
+  it('dates a deed by a relative clause that schedules it', () => {
+    const [item] = extract('The grocer will expand home delivery, which is expected to be in 200 stores by the end of the year.');
+    expect(item.deadline).toMatchObject({ kind: 'exact', due: '2025-12-31' });
+  });
+
+  it('does not take a news dateline for the deadline', () => {
+    const [item] = extract('DAYTON, Ohio, Apr. 7 /PRNewswire/ -- Acme Foods will close its Dayton bakery.');
+    expect(item.deadline.kind).toBe('none');
+  });
+
+  it.each<[string, string]>([
+    ['I will send out an introductory email to each group once I have talked to Philip.', 'once I have talked to Philip'],
+    ['Once the raw specification is merged the group will move forward with derivatives.', 'Once the raw specification is merged'],
+    [
+      'The Company intends to make further distributions if and when it sells its remaining assets.',
+      'if and when it sells its remaining assets',
+    ],
+    ['Ana to send the link to the list when ready.', 'when ready'],
+  ])('reads a deed that waits on another in "%s" as an event', (text, phrase) => {
+    const [item] = extract(text);
+    expect(item.deadline).toMatchObject({ kind: 'event', text: phrase });
+  });
 });
