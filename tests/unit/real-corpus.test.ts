@@ -22,29 +22,61 @@ function texts(split: string): string[] {
     : [];
 }
 
+/** A gold file as the scorer needs it: date, genre, source, kinds with dues, verbatim quotes whose words carry the action. */
+function expectWellFormed(file: string, rawText: string, gold: Gold): void {
+  const text = fold(rawText);
+  expect(gold.date, file).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(genres, file).toContain(gold.genre);
+  expect(gold.source.url, file).toMatch(/^https?:\/\//);
+  gold.commitments.forEach((c, i) => {
+    const where = `${file} commitment ${i + 1}`;
+    expect(kinds, where).toContain(c.kind);
+    expect(text.includes(fold(c.quote)), `${where}: quote not in the text`).toBe(true);
+    // The scorer matches on the gold action's content words, so they must all be in the quote:
+    // otherwise a prediction that quotes the commitment exactly could still count as a miss.
+    const target = contentWords(c.action);
+    expect(overlapCount(contentWords(c.quote), target), `${where}: action words not in the quote`).toBe(target.size);
+    if (c.kind === 'exact' || c.kind === 'vague') expect(c.due ?? '', where).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    if (c.kind === 'event' || c.kind === 'ongoing' || c.kind === 'none') expect(c.due, where).toBeNull();
+  });
+  gold.not_commitments.forEach((s, i) => expect(text.includes(fold(s)), `${file} not_commitment ${i + 1}: not in the text`).toBe(true));
+}
+
+interface Gold {
+  date: string;
+  genre: string;
+  source: { url: string };
+  commitments: { action: string; kind: string; due: string | null; quote: string }[];
+  not_commitments: string[];
+}
+const readGold = (path: string): Gold => JSON.parse(readFileSync(path, 'utf8'));
+
 describe('the real-text corpus', () => {
   for (const split of splits) {
     it(`${split}: each text has a gold file with date, genre, source and verbatim quotes`, () => {
       for (const file of texts(split)) {
-        const text = fold(readFileSync(join(corpus, split, file), 'utf8'));
-        const gold = JSON.parse(readFileSync(join(corpus, split, file.replace(/\.txt$/, '.gold.json')), 'utf8'));
-        expect(gold.date, file).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-        expect(genres, file).toContain(gold.genre);
-        expect(gold.source.url, file).toMatch(/^https?:\/\//);
-        gold.commitments.forEach((c: { action: string; kind: string; due: string | null; quote: string }, i: number) => {
-          const where = `${file} commitment ${i + 1}`;
-          expect(kinds, where).toContain(c.kind);
-          expect(text.includes(fold(c.quote)), `${where}: quote not in the text`).toBe(true);
-          // The scorer matches on the gold action's content words, so they must all be in the quote:
-          // otherwise a prediction that quotes the commitment exactly could still count as a miss.
-          const target = contentWords(c.action);
-          expect(overlapCount(contentWords(c.quote), target), `${where}: action words not in the quote`).toBe(target.size);
-          if (c.kind === 'exact' || c.kind === 'vague') expect(c.due ?? '', where).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-          if (c.kind === 'event' || c.kind === 'ongoing' || c.kind === 'none') expect(c.due, where).toBeNull();
-        });
-        gold.not_commitments.forEach((s: string, i: number) =>
-          expect(text.includes(fold(s)), `${file} not_commitment ${i + 1}: not in the text`).toBe(true),
+        expectWellFormed(
+          file,
+          readFileSync(join(corpus, split, file), 'utf8'),
+          readGold(join(corpus, split, file.replace(/\.txt$/, '.gold.json'))),
         );
+      }
+    });
+  }
+
+  // A second reader's labels of a sample (agreement.ts): the same checks, against the split's own text,
+  // and the same date, so that both readers reckon deadlines from one day.
+  const agreement = join(corpus, 'agreement');
+  for (const split of existsSync(agreement) ? readdirSync(agreement) : []) {
+    it(`agreement/${split}: each second reading is of a text of ${split}, well formed, with the same date`, () => {
+      const files = readdirSync(join(agreement, split)).filter((f) => f.endsWith('.gold.json'));
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        const textFile = join(corpus, split, file.replace(/\.gold\.json$/, '.txt'));
+        expect(existsSync(textFile), `${file}: no such text in ${split}`).toBe(true);
+        const second = readGold(join(agreement, split, file));
+        expectWellFormed(`agreement/${split}/${file}`, readFileSync(textFile, 'utf8'), second);
+        expect(second.date, file).toBe(readGold(textFile.replace(/\.txt$/, '.gold.json')).date);
       }
     });
   }
