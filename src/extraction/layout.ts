@@ -5,6 +5,7 @@
  * that introduces a list ("Signatories must agree to:"), so each item can be read under it.
  * Offsets are kept: a block's text is the input's span with line breaks turned into spaces.
  */
+import { ENDS_IN_ABBREVIATION } from './abbreviations.js';
 import { CHAT_TURN_START, SUMMARY_ITEM } from './chat-log.js';
 import { opensWithImperative } from './imperative-line.js';
 
@@ -54,9 +55,7 @@ export function isActionHeading(line: string): boolean {
 }
 const TERMINAL_MARK = /[.!?;]["”’')\]]*\s*$/;
 // "… the resolution of Sept.⏎6 has been …", "… agenda i.e.⏎the issues": an abbreviation ends no sentence.
-const ABBREVIATED_END =
-  /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|No|Nos|Art|para|paras|p|pp|vol|cf|viz|incl|approx|St|Mt|Ft|Gen|Sen|Rep|Gov|Hon|Rev|Amb|Messrs)\.|\b(?:i\.e|e\.g|U\.S|U\.K|U\.N)\.)\s*$/i;
-const TERMINAL = { test: (line: string) => TERMINAL_MARK.test(line) && !ABBREVIATED_END.test(line) };
+const TERMINAL = { test: (line: string) => TERMINAL_MARK.test(line) && !ENDS_IN_ABBREVIATION.test(line) };
 
 function linesOf(input: string): RawLine[] {
   const lines: RawLine[] = [];

@@ -4,6 +4,7 @@
  * Offsets are kept so every quote stays a verbatim span of what the user gave us.
  */
 
+import { ABBREVIATION_BEFORE_STOP } from './abbreviations.js';
 import { findDeadlinePhrase } from './find-deadline-phrase.js';
 import { chatTurn, withoutRecordedBy } from './chat-log.js';
 import { isActionHeading, layoutBlocks, type Block } from './layout.js';
@@ -146,9 +147,6 @@ function stripDecoration(line: Line): {
   };
 }
 
-const ABBREVIATION =
-  /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|Gen|Lt|Col|Maj|Capt|Prof|St|Mt|Ft|Sen|Rep|Gov|Hon|Rev|Amb|No|Nos|Inc|Corp|Co|Ltd|Jr|Sr|vs|etc|approx|Art|Sec|para|p\.m|a\.m|U\.S|U\.K|e\.g|i\.e)|\b[A-Z])\.$/;
-
 /** Splits one line of prose at sentence ends, keeping offsets. */
 function sentencesOfLine(line: Line): Line[] {
   const result: Line[] = [];
@@ -157,7 +155,7 @@ function sentencesOfLine(line: Line): Line[] {
   let m: RegExpExecArray | null;
   while ((m = boundary.exec(line.text))) {
     const end = m.index + m[0].length;
-    if (ABBREVIATION.test(line.text.slice(Math.max(0, m.index - 5), m.index + 1))) continue;
+    if (ABBREVIATION_BEFORE_STOP.test(line.text.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
     result.push({ text: line.text.slice(from, end), start: line.start + from });
     const gap = /^\s+/.exec(line.text.slice(end));
     from = end + (gap ? gap[0].length : 0);
