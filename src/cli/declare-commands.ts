@@ -4,6 +4,7 @@
  * scheduler, extractor or bot it uses) is imported only when that command runs.
  */
 import type { Command } from 'commander';
+import { declareExtract } from './declare-extract.js';
 import { lazyAction } from './lazy-action.js';
 
 export function declareCommands(program: Command): void {
@@ -48,14 +49,7 @@ export function declareCommands(program: Command): void {
     .option('--json', 'print one JSON array instead of text')
     .action(lazyAction(async () => (await import('./workspaces-command.js')).runWorkspaces));
 
-  program
-    .command('extract')
-    .description('propose commitments found in a statement or minutes (- reads standard input)')
-    .argument('<file>', 'a text file, or - for standard input')
-    .option('--date <YYYY-MM-DD>', 'the date the statement was made (deadlines are read from it)')
-    .option('--time-zone <zone>', 'IANA time zone of the due dates', 'UTC')
-    .option('--json', 'print only a JSON array of the proposed commitments')
-    .action(lazyAction(async () => (await import('./extract-command.js')).runExtract));
+  declareExtract(program);
 
   program
     .command('import')

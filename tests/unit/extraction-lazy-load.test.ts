@@ -49,8 +49,14 @@ function heavyModulesLoadedBy(args: string[], input = ''): string[] {
   const run = spawnSync(process.execPath, ['--import', tracer(), bin, ...args], {
     cwd: root,
     input,
-    // An empty home: no developer's .env or database changes what a command does or loads.
-    env: { ...process.env, LOG_LEVEL: 'error', FOLLOWTHROUGH_HOME: mkdtempSync(join(tmpdir(), 'ft-home-')) },
+    // An empty home: no developer's .env or database changes what a command does or loads. Without
+    // extract's snapshot, which would load all of this in another process (extract-snapshot.test.ts).
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'error',
+      FOLLOWTHROUGH_HOME: mkdtempSync(join(tmpdir(), 'ft-home-')),
+      FOLLOWTHROUGH_EXTRACT_SNAPSHOT: '0',
+    },
     encoding: 'utf8',
   });
   return [...new Set([...run.stderr.matchAll(/^LOADED (\S+)$/gm)].map((m) => m[1]))].sort();
