@@ -157,7 +157,8 @@ function sentencesOfLine(line: Line): Line[] {
   let m: RegExpExecArray | null;
   while ((m = boundary.exec(line.text))) {
     const end = m.index + m[0].length;
-    if (ABBREVIATION.test(line.text.slice(Math.max(0, m.index - 5), m.index + 1))) continue;
+    // (Seven characters back, so "approx." is read whole.)
+    if (ABBREVIATION.test(line.text.slice(Math.max(0, m.index - 7), m.index + 1))) continue;
     result.push({ text: line.text.slice(from, end), start: line.start + from });
     const gap = /^\s+/.exec(line.text.slice(end));
     from = end + (gap ? gap[0].length : 0);
