@@ -194,8 +194,14 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
         sentenceFlags,
         intentOnly,
       });
-      // "Dr. Patel agreed to do so": the promise is the request just made, already taken.
-      if (/^(?:do|doing)\s+(?:so|that|this|it)$/i.test(action)) features.anaphoric_action = 1;
+      // "Dr. Patel agreed to do so": the promise is the request just made, already taken. ("if you have not
+      // yet notified … of your representative, please do so ASAP": the deed is named in the sentence's own
+      // not-yet clause, so it is this promise's, not a restatement.)
+      if (
+        /^(?:do|doing)\s+(?:so|that|this|it)$/i.test(action) &&
+        !/\b(?:not\s+yet|yet\s+to|(?:have|has)n['’]t|(?:have|has)\s+not)\b/i.test(text.slice(0, as))
+      )
+        features.anaphoric_action = 1;
       if (inferred) features.parties_inferred = 1;
       const p = probability(features, model);
       const item: ProposedCommitment = {

@@ -21,7 +21,7 @@ const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon
 const NUMBER =
   '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|sixty|ninety|a few)';
 const DATE = `(?:${WEEKDAY},?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+\\d{4})?|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+\\d{4})?|\\d{4}-\\d{2}-\\d{2}|${WEEKDAY}|(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(?:next\\s+|this\\s+)?(?:week|month|quarter|year|${MONTH}(?:\\s+\\d{4})?|\\d{4})|next\\s+(?:week|month|year)|${MONTH}\\s+\\d{4}|(?:19|20)\\d{2}(?!\\s*(?:per|%|levels)))`;
-const PERIOD = `(?:the\\s+)?(?:end\\s+of\\s+the\\s+)?(?:fiscal\\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\\s+(?:half|quarter)\\s+of\\s+(?:fiscal\\s+)?(?:(?:19|20)\\d{2}|next\\s+year|this\\s+year)|(?:early|mid|late)[- ](?:19|20)\\d{2}|this\\s+year|Q[1-4](?:\\s+(?:19|20)\\d{2})?\\b|(?:the\\s+)?(?:fiscal\\s+)?(?:first|second|third|fourth)\\s+quarter(?!\\s+of)`;
+const PERIOD = `(?:the\\s+)?(?:end\\s+of\\s+the\\s+)?(?:fiscal\\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\\s+(?:half|quarter|semester)\\s+of\\s+(?:fiscal\\s+)?(?:(?:19|20)\\d{2}|next\\s+year|this\\s+year)|(?:early|mid|late)[- ](?:19|20)\\d{2}|this\\s+year|Q[1-4](?:\\s+(?:19|20)\\d{2})?\\b|(?:the\\s+)?(?:fiscal\\s+)?(?:first|second|third|fourth)\\s+quarter(?!\\s+of)`;
 
 const PHASE = '(?:Phase|Stage)\\s+(?:[IVX]+|One|Two|Three|Four|Five|\\d+|[A-C])\\b';
 
@@ -155,7 +155,9 @@ const RULES: Rule[] = [
     pattern:
       /\b(?:(?:soon|shortly|immediately|directly|right)\s+(?:after|following|upon)\s+[^,;.]+|as\s+soon\s+as\s+(?!(?:reasonably\s+)?(?:possible|practicable|feasible|may\s+be)\b)(?:the\s+|its\s+|[a-z]+\s+)?[a-z][^,;]{0,120}?\b(?:is|are|has|have|been|becomes?|enters?|takes?)\b[^,;.]*)/i,
   },
-  { sort: 'ongoing', pattern: /\b(?:continuously|continually|on\s+an\s+ongoing\s+basis|permanently|at\s+all\s+times)\b/i },
+  { sort: 'ongoing', pattern: /\b(?:continuously|continually|on\s+an\s+ongoing\s+basis|at\s+all\s+times)\b/i },
+  // "permanently close the facility on or around July 25": a deed done for good on a day is due that day.
+  { sort: 'ongoing', pattern: /\bpermanently\b/i, yieldsTo: DAY_PRECISE },
   { sort: 'event', pattern: OCCASION, yieldsTo: DAY_PRECISE },
   ...FORMAL_EVENTS,
   // "ahead of presidential elections", "in advance of the vote": an occasion named without a date.
@@ -169,7 +171,7 @@ const RULES: Rule[] = [
   {
     sort: 'exact',
     pattern: new RegExp(
-      `\\b(?:in\\s+any\\s+event\\s+)?(?:within\\s+the\\s+next\\s+(?:${NUMBER}\\s+)?|(?:within|(?:in|over)\\s+the\\s+next|no\\s+later\\s+than|not\\s+later\\s+than)\\s+${NUMBER}\\s+)(?:business\\s+|working\\s+|calendar\\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\\s+(?:of|after|from|following)\\s+(?:the\\s+)?(?:date\\s+(?:of\\s+)?(?:(?:this|the)\\s+(?:[A-Z][\\w-]*\\s+)?\\w+|hereof|signing|signature)|(?:signing|signature|adoption)(?:\\s+of\\s+(?:this|the\\s+present)\\s+\\w+)?|today'?s?\\s+\\w+|this\\s+\\w+|receipt|the\\s+meeting))?`,
+      `\\b(?:in\\s+any\\s+event\\s+)?(?:within\\s+the\\s+next\\s+(?:${NUMBER}\\s+)?|(?:within|(?:in|over)\\s+the\\s+next|no\\s+later\\s+than|not\\s+later\\s+than)\\s+(?:(?:approx\\.|approximately|about|around|roughly|some)\\s+)?${NUMBER}\\s+)(?:business\\s+|working\\s+|calendar\\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\\s+(?:of|after|from|following)\\s+(?:the\\s+)?(?:date\\s+(?:of\\s+)?(?:(?:this|the)\\s+(?:[A-Z][\\w-]*\\s+)?\\w+|hereof|signing|signature)|(?:signing|signature|adoption)(?:\\s+of\\s+(?:this|the\\s+present)\\s+\\w+)?|today'?s?\\s+\\w+|this\\s+\\w+|receipt|the\\s+meeting))?`,
       'i',
     ),
   },
@@ -187,11 +189,25 @@ const RULES: Rule[] = [
     pattern:
       /\b(?:by|before|in|during|within)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:(?:this|next|current|following)\s+)?(?:fiscal|financial)\s+year\b/i,
   },
+  // "in the latter half of December", "during the first half of March": a part of a named month.
+  {
+    sort: 'exact',
+    pattern:
+      /\b(?:in|by|before|during|within|over)\s+the\s+(?:first|second|latter|last|later|earlier)\s+half\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/,
+  },
+  // "the work would be carried out July/August", "in June or July": a span of two months, done by the end of the second.
+  {
+    sort: 'exact',
+    pattern:
+      /\b(?:(?:in|by|during|over|around)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*(?:\/|-|–|—|\s+or\s+)\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/,
+  },
+  // "we will be notified on the 18th": a day of the month said alone, the next such day after the text's date.
+  { sort: 'exact', pattern: /\b(?:on|by|before)\s+the\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[.,;:)]|$))/ },
   // A month named alone, capitalised so "may" the verb is never read: "in March", "by June".
   {
     sort: 'exact',
     pattern:
-      /\b(?:in|by|before|during|from|starting\s+in)\s+(?:early\s+|mid-|late\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/,
+      /\b(?:in|by|before|during|from|starting\s+in|this|next)\s+(?:early\s+|mid-|late\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/,
   },
   // ("senior notes due 2045" names the notes by their maturity: no deadline of the deed; "per share payable
   // July 9, 2012" is the payment's day.)
@@ -230,17 +246,32 @@ const RULES: Rule[] = [
     pattern:
       /\b(?:at\s+(?:maturity|expiry|expiration)|[Uu]pon\s+(?:the\s+)?(?:completion|conclusion|expiry|expiration|termination)\s+of\s+[^,;.]+)/,
   },
+  // "report to the 42nd Directing Council", "for the next Steering Council": a body's numbered or next sitting.
+  {
+    sort: 'event',
+    pattern:
+      /\b(?:to|at|before|by|for|until)\s+(?:the|its|their)\s+(?:next|\d{1,3}(?:st|nd|rd|th))\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Council|Committee|Board|Congress|Assembly|Conference)\b/,
+    yieldsTo: DAY_PRECISE,
+  },
+  // "sublease the facility upon exit", "after confirmation with the Chairman", "inventory on the date of closure":
+  // a step named by its noun alone, with no day given.
+  {
+    sort: 'event',
+    pattern:
+      /\b(?:(?:[Uu]pon|[Aa]fter|[Ff]ollowing|[Oo]n)\s+(?:exit|closure|closing|completion|confirmation|ratification|approval|receipt|arrival|delivery|acceptance|signature|termination|expiry)\b(?:\s+(?:of|with|from|by)\s+[^,;.]+)?|\b(?:on|by|before|after|at)\s+the\s+date\s+of\s+(?!(?:this|the\s+present|these|signing|signature|adoption|its\s+adoption|entry|the\s+meeting|receipt)\b)(?:the\s+)?[a-z]+(?:\s+of\s+[^,;.]+)?)/,
+    yieldsTo: DAY_PRECISE,
+  },
   // "at our next Summit", "at its next regular meeting", "at the 13th CSC Leaders' Summit", "at the next sync";
   // the notes' own occasions: "in the next release", "during the next sprint", "until the next meeting".
   {
     sort: 'event',
     pattern:
-      /\b(?:at|before|by|for|in|during|until|till|after|with)\s+(?:(?:its|the|their|our|a)\s+)?(?:next|future|upcoming|forthcoming|coming|[\w-]+(?:th|st|nd|rd))\s+(?:[\w'’-]+\s+){0,3}?(?:sessions?|meetings?|summits?|conferences?|hearings?|sync|stand-?up|call|check-in|review|retro(?:spective)?|sprint|release|milestone|cycle|iteration|version|office\s+hours)\b/i,
+      /\b(?:at|before|by|for|in|during|until|till|after|with)\s+(?:(?:its|the|their|our|a)\s+)?(?:next|future|upcoming|forthcoming|coming|[\w-]+(?:th|st|nd|rd))\s+(?:[\w'’-]+\s+){0,3}?(?:sessions?|meetings?|summits?|conferences?|hearings?|sync|stand-?up|call|check-in|review|retro(?:spective)?|sprint|release|milestone|cycle|iteration|version|office\s+hours|issue|edition|newsletter|bulletin|workshop)\b/i,
   },
   {
     sort: 'event',
     pattern:
-      /\b(?:(?:at\s+least\s+)?(?:\d+|one|two|three|four|six|a)\s+(?:days?|weeks?|months?)\s+)?(?:before|after|once|when)\s+(?:[a-z-]+\s+){1,3}(?:begins?|starts?|ends?|opens?|closes?|resumes?|concludes?|takes?\s+effect|is\s+(?:completed|signed|adopted|approved|ratified|formed|launched|finali[sz]ed)|are\s+(?:completed|signed|adopted|approved|held))\b|\b(?:(?:at\s+least\s+)?(?:\d+|one|two|three|four|six|a)\s+(?:days?|weeks?|months?)\s+)?(?:before|after|following|upon|once|prior\s+to)\s+(?!(?:the\s+)?(?:date|level|time|end)\b)(?:its|the|his|her|their|our|a|an|any)\s+[^,;.]+|\bat\s+(?:its|the|their)\s+(?:next|[\w-]+(?:th|st|nd|rd)|[A-Z][a-z]+)\s+(?:session|meeting|summit|conference|hearing)\b|\b(?:after|once|when)\s+(?:the\s+)?[A-Z]?[a-z]+\s+(?:has|have|is|are|confirms?|concludes?|enters?)\b[^,;.]+/,
+      /\b(?:(?:at\s+least\s+)?(?:\d+|one|two|three|four|six|a)\s+(?:days?|weeks?|months?)\s+)?(?:before|after|once|when)\s+(?:[a-z-]+\s+){1,3}(?:begins?|starts?|ends?|opens?|closes?|resumes?|concludes?|arrives?|takes?\s+effect|is\s+(?:completed|signed|adopted|approved|ratified|formed|launched|finali[sz]ed)|are\s+(?:completed|signed|adopted|approved|held))\b|\b(?:(?:at\s+least\s+)?(?:\d+|one|two|three|four|six|a)\s+(?:days?|weeks?|months?)\s+)?(?:before|after|following|upon|once|prior\s+to)\s+(?!(?:the\s+)?(?:date|level|time|end)\b)(?:its|the|his|her|their|our|a|an|any)\s+[^,;.]+|\bat\s+(?:its|the|their)\s+(?:next|[\w-]+(?:th|st|nd|rd)|[A-Z][a-z]+)\s+(?:session|meeting|summit|conference|hearing)\b|\b(?:after|once|when)\s+(?:the\s+)?[A-Z]?[a-z]+\s+(?:has|have|is|are|confirms?|concludes?|enters?)\b[^,;.]+/,
   },
   // "(report next meeting)", "fix it next sprint": notes drop the preposition before their next occasion.
   {

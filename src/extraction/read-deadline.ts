@@ -96,6 +96,24 @@ export function readDeadline(phrase: DeadlinePhrase | undefined, standing: boole
             // A deed deferred "until June 27" / "to June 27" is due that day (the phrase's sort says so).
             .replace(/^(?:until|till|to)\s+/i, phrase.sort === 'exact' ? 'by ' : '$&')
             .replace(/^due:\s*/i, 'by ')
+            // "within approx. 90 days": the count is what is read.
+            .replace(
+              /^(within|(?:no|not)\s+later\s+than|(?:in|over)\s+the\s+next)\s+(?:approx\.|approximately|about|around|roughly|some)\s+/i,
+              '$1 ',
+            )
+            // "the first semester of 1997" is its first half.
+            .replace(/\b(first|second|1st|2nd)\s+semester\b/i, '$1 half')
+            // "in the latter half of December" is done by the month's end, "the first half of March" by its 15th.
+            .replace(
+              /^(?:in|by|before|during|within|over)\s+the\s+(first|earlier|second|latter|last|later)\s+half\s+of\s+((?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)$/i,
+              (_m, half: string, month: string) => (/^(?:first|earlier)$/i.test(half) ? `by 15 ${month}` : `by the end of ${month}`),
+            )
+            // "July/August", "in June or July": by the end of the second month; "next March" is the coming March.
+            .replace(
+              /^(?:(?:in|by|during|over|around)\s+)?[A-Z][a-z]+\.?\s*(?:\/|-|–|—|\s+or\s+)\s*((?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)$/,
+              'by the end of $1',
+            )
+            .replace(/^next\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*$)/, 'in ')
             // "in a week or so", "in roughly 1 month's time", "after 1 month": counted from the notes' day.
             .replace(
               /^(?:in|after)\s+(?:(?:roughly|about|around|approximately|~)\s*)?((?:\d+|an?|one|two|three|four|five|six|a few)\s+(?:days?|weeks?|months?))(?:['’]s?\s+time|\s+time|\s+or\s+so)?$/i,

@@ -155,6 +155,7 @@ function sentencesOfLine(line: Line): Line[] {
   let m: RegExpExecArray | null;
   while ((m = boundary.exec(line.text))) {
     const end = m.index + m[0].length;
+    // (Eight characters back, so "approx." and "Messrs." are read whole.)
     if (ABBREVIATION_BEFORE_STOP.test(line.text.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
     result.push({ text: line.text.slice(from, end), start: line.start + from });
     const gap = /^\s+/.exec(line.text.slice(end));

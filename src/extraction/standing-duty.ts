@@ -26,10 +26,10 @@ const FRAME_WORDS =
 // Activities with no end point ("cooperate fully", "exercise restraint", "promote understanding"): done
 // for as long as the text holds, not once. A closed class of verb stems, so the model cannot learn a topic.
 const ATELIC_VERB =
-  /^(?:cooperat|collaborat|support|uphold|promot|pursu|sustain|conserv|confront|combat|counter|consider|incorporat|track|consult|serv|help|assist|advocat|engag|focus|respect|honou?r|exercis|utili[sz]|foster|encourag|facilitat|champion|defend|safeguard|listen|prioriti[sz]|integrat|mainstream|strive|observ|implement)/i;
+  /^(?:cooperat|collaborat|support|uphold|promot|pursu|sustain|conserv|confront|combat|counter|consider|incorporat|track|consult|serv|help|assist|advocat|engag|focus|respect|honou?r|exercis|utili[sz]|foster|encourag|facilitat|champion|defend|safeguard|listen|prioriti[sz]|integrat|mainstream|strive|observ|implement|monitor|maintain|retain|preserv|oversee|scrutini[sz]|protect)/i;
 // How often the deed recurs, inside the action: "publish annual data", "pay quarterly cash dividends".
 const FREQUENCY =
-  /\b(?:annual(?:ly)?|quarterly|monthly|weekly|yearly|biennial(?:ly)?|regular(?:ly)?|periodic(?:ally)?|each\s+(?:year|month|week|session|meeting|time)|every\s+\w+|per\s+(?:year|annum))\b/i;
+  /\b(?:annual(?:ly)?|quarterly|monthly|weekly|yearly|biennial(?:ly)?|regular(?:ly)?|periodic(?:ally)?|each\s+(?:year|month|week|session|meeting|time)|every\s+\w+|per\s+(?:year|annum)|on\s+an?\s+(?:rotation(?:al)?|rotating)\s+basis|by\s+rotation|in\s+rotation|often|frequently)\b/i;
 // A deed done on each occasion: "when making policy decisions", "as needed", "when so requested", "case-by-case".
 const HABITUAL =
   /\b(?:when(?:ever)?\s+(?:\w+ing|so\s+requested|requested|needed|necessary|appropriate|possible|they\s+can)|as\s+(?:needed|necessary|required|appropriate)|where\s+and\s+when|case[- ]by[- ]case|if\s+(?:so\s+)?requested|upon\s+request|on\s+request)\b/i;
@@ -55,10 +55,10 @@ export function standingFeatures(shape: StandingShape): Features {
   if (HABITUAL.test(action)) names.add('kind_habitual');
   for (const m of frame.matchAll(FRAME_WORDS)) names.add(`kind_frame=${lemma(m[0]).replace(/(?:ment|ted|ed|ing|d)$/, '')}`);
   // "any action", "all forms of": a quantified object is a rule for every occasion, not one deed.
-  if (/\b(?:any|all\s+forms\s+of|at\s+all\s+times|whatever)\b/i.test(action)) names.add('kind_quantified');
+  if (/\b(?:any|each|every|all\s+forms\s+of|at\s+all\s+times|whatever)\b/i.test(action)) names.add('kind_quantified');
   // Aspect words say the deed lasts: "vigorous, ongoing and continuous negotiations", "always plan to".
   if (
-    /\b(?:ongoing|continuous(?:ly)?|permanent(?:ly)?|always|constantly|perpetual(?:ly)?|as\s+and\s+when|whenever|from\s+time\s+to\s+time|on\s+a\s+regular\s+basis|year[- ]on[- ]year)\b/i.test(
+    /\b(?:ongoing|continuous(?:ly)?|permanent(?:ly)?|always|constantly|perpetual(?:ly)?|as\s+and\s+when|whenever|from\s+time\s+to\s+time|on\s+a\s+regular\s+basis|year[- ]on[- ]year|in\s+(?:the\s+)?future|for\s+years\s+to\s+come|going\s+forward|from\s+now\s+on|usual(?:ly)?|vigilant(?:ly)?)\b/i.test(
       `${frame} ${action}`,
     )
   )

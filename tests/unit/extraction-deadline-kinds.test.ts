@@ -1,6 +1,7 @@
 // Which deadline kind an extracted promise gets, one row per general rule: bracketed numerals, firm caps
 // inside soft wording, periods counted from now, and standing or recurring duties. Sentences of our own.
 import { describe, expect, it } from 'vitest';
+import { scoreCandidates } from '../../src/extraction/extract-commitments.js';
 import { extractEveryCandidate } from '../helpers/extract-every-candidate.js';
 
 // How each promise is dated, apart from whether the learnt scorer keeps it (the corpus evaluation judges that).
@@ -120,5 +121,47 @@ describe('deadline kinds of extracted promises (said on Mon 7 Apr 2025)', () => 
   ])('reads a deed that waits on another in "%s" as an event', (text, phrase) => {
     const [item] = extract(text);
     expect(item.deadline).toMatchObject({ kind: 'event', text: phrase });
+  });
+});
+
+describe('session 9: phrases that were missed or read as the wrong kind (said on Mon 7 Apr 2025)', () => {
+  it.each<[string, string, string | null]>([
+    ['The next meeting of the ministers will be held in the first semester of 2026 in Lisbon.', 'exact', '2026-06-30'],
+    ['It was agreed to convene a meeting in the latter half of December in Colombo.', 'exact', '2025-12-31'],
+    ['The board will hold a workshop in the first half of May.', 'exact', '2025-05-15'],
+    ['The contractor advised the work would be carried out July/August.', 'exact', '2025-08-31'],
+    ['The decision will be made on the 17th and we will be notified on the 18th.', 'exact', '2025-04-18'],
+    ['The company expects to commence operations this August.', 'exact', '2025-08-31'],
+    ['The process of reflection shall culminate next March.', 'exact', '2026-03-31'],
+    ['The growers will be transitioned to the Chattanooga plant within approx. 90 days.', 'exact', '2025-07-06'],
+    ['The company committed to permanently close its Carson facility on or around July 25, 2025.', 'exact', '2025-07-25'],
+    ['The company also expects to sublease the facility upon exit.', 'event', null],
+    ['The unsold inventory will be moved on the date of closure to the other warehouses.', 'event', null],
+    ['The Director will report to the 42nd Directing Council on the collection of contributions.', 'event', null],
+    ['The clerk was to advertise for bids in the next issue of the Pilot.', 'event', null],
+    ['The culvert will be worked on before winter arrives.', 'event', null],
+  ])('%s → %s %s', (text, kind, due) => {
+    const items = extract(text);
+    expect(items.at(-1)?.deadline).toMatchObject({ kind, due });
+  });
+
+  it('keeps "will permanently close" without a day a standing state', () => {
+    const [item] = extract('The company will permanently close the plant.');
+    expect(item.deadline.kind).toBe('ongoing');
+  });
+
+  it('does not read "on the 5th floor" as a day of the month', () => {
+    const [item] = extract('The clerk will set up the room on the 5th floor.');
+    expect(item.deadline.kind).not.toBe('exact');
+  });
+
+  it('keeps "please do so ASAP" after a not-yet clause a promise of its own, not an anaphora', () => {
+    const text = 'If you have not yet named your representative, please do so ASAP.';
+    const { candidates } = scoreCandidates(text, { date: '2025-04-07' });
+    const candidate = candidates.find((c) => c.item.action === 'do so');
+    expect(candidate?.item.deadline.kind).toBe('vague');
+    expect(candidate?.features.anaphoric_action).toBeUndefined();
+    const agreed = scoreCandidates('Dr. Patel agreed to do so.', { date: '2025-04-07' }).candidates.find((c) => c.item.action === 'do so');
+    expect(agreed?.features.anaphoric_action).toBe(1);
   });
 });

@@ -52,4 +52,17 @@ describe('the standing-duty step', () => {
     const text = 'The two Governments shall refrain from any hostile propaganda. The two Governments will appoint a joint commission.';
     expect(extractCommitments(text, { date: '2025-03-03' }).map((i) => i.deadline.kind)).toEqual(['ongoing', 'none']);
   });
+
+  it.each<[string, string, string]>([
+    ['The venue of each meeting would be ', 'decided on a rotation basis', 'kind_frequency'],
+    ['The Committee shall ', 'meet often enough to complete its work', 'kind_frequency'],
+    ['In future, all donations will ', 'be scrutinised', 'kind_durative'],
+    ['The usual notice will ', 'be given', 'kind_durative'],
+    ['The Senate will ', 'forward two names for each representative', 'kind_quantified'],
+    ['The completion of this work would ', 'be monitored', 'kind_atelic'],
+    ['The company will ', 'retain its current employees', 'kind_atelic'],
+  ])('reads a standing shape in "%s%s" (%s)', (frame, action, feature) => {
+    const f = standingFeatures({ cue: cue('modal'), action, frame, partStanding: false, startsDuty: false });
+    expect(f[feature]).toBe(1);
+  });
 });
