@@ -104,7 +104,7 @@ const AGENT_NOUNS = new Set(
     'municipality town parish village county district we they he she i you'
   ).split(' '),
 );
-const isAgentNoun = (word: string) => {
+export const isAgentNoun = (word: string) => {
   const w = word.toLowerCase();
   return (
     AGENT_NOUNS.has(w) ||
