@@ -104,7 +104,7 @@ const AGENT_NOUNS = new Set(
     'municipality town parish village county district we they he she i you'
   ).split(' '),
 );
-export const isAgentNoun = (word: string) => {
+const isAgentNoun = (word: string) => {
   const w = word.toLowerCase();
   return (
     AGENT_NOUNS.has(w) ||

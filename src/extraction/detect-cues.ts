@@ -12,8 +12,6 @@ import { isDirectSpeech, isNotADeed } from './not-a-deed.js';
 import { isBaseVerb } from './split-coordinated.js';
 import type { Sentence } from './split-sentences.js';
 import { isParticiple } from './participle.js';
-import { isAgentNoun } from './clause-features.js';
-import { wordTags } from './tagger.js';
 import { opensWithImperative } from './imperative-line.js';
 import { taskLineCues } from './note-line.js';
 import { scheduledCues } from './scheduled-cue.js';
@@ -111,28 +109,6 @@ function isStateReading(deed: string): boolean {
   );
 }
 
-/**
- * A capital at the sentence's start is no name by itself ("Models would have to be …", "Ideally would
- * like to …", "These reports should …", "The about page should …"): the subject's head must be
- * capitalised itself ("Mr Hill", "the Commission", "DST") or name a body or role ("The clerk", "both
- * sides"); a lone word must not read as an adverb, verb or adjective, nor as a plural that names no one.
- */
-function namesAParty(part: string): boolean {
-  const words = part.split(/\s+/);
-  const head =
-    (/^(.*?)(?:\s+(?:of|for|from|in|on|at)\b.*)?$/i.exec(part)?.[1] ?? part)
-      .split(/\s+/)
-      .pop()
-      ?.replace(/[’']s$|[^A-Za-z0-9@-]/g, '') ?? '';
-  if (head === '') return false;
-  if (isAgentNoun(head) && !/^(?:we|they|he|she|i|you|people|everyone|all|both|each|folk|someone|anyone)$/i.test(head)) return true;
-  if (!/^[A-Z0-9]/.test(head)) return false;
-  if (words.length > 1) return true;
-  const tags = wordTags(head);
-  if (['Person', 'Organization', 'Place', 'ProperNoun', 'Acronym'].some((t) => tags.has(t))) return true;
-  return !['Adverb', 'Verb', 'Adjective', 'Determiner', 'Preposition', 'Conjunction', 'QuestionWord', 'Plural'].some((t) => tags.has(t));
-}
-
 /** What kind of party the subject names: a name, "we", a pronoun, an outsider, a long noun phrase. */
 function subjectFlags(subject: string): string[] {
   const s = subject.trim();
@@ -143,8 +119,7 @@ function subjectFlags(subject: string): string[] {
   if (THIRD_PARTY.test(s)) return ['subject_third_party'];
   if (/^(?:the\s+)?(?:parties|two sides|both sides|sides|leaders|ministers|governments|signatories)\b/i.test(s)) return ['subject_group'];
   // "the Government of Kelvaria and the NLF": a list of names is named, however long.
-  const named = (part: string) =>
-    /^@/.test(part) || (/^(?:[A-Z]|the\s+[A-Z])/.test(part) && part.split(/\s+/).length <= 6 && namesAParty(part));
+  const named = (part: string) => /^(?:[A-Z@]|the\s+[A-Z])/.test(part) && part.split(/\s+/).length <= 6;
   if (
     s
       .split(/\s*(?:,|\band\b|&|\/)\s*/)

@@ -27,16 +27,3 @@ export function canBeInfinitive(word: string): boolean {
   }
   return known;
 }
-
-const wordTagCache = new Map<string, Set<string>>();
-
-/** The tags compromise gives a word read on its own ("Models": Plural; "Ideally": Adverb). Kept per word, as above. */
-export function wordTags(word: string): Set<string> {
-  let tags = wordTagCache.get(word);
-  if (tags === undefined) {
-    const json = nlp(word).json() as { terms: { tags: string[] }[] }[];
-    tags = new Set(json.flatMap((s) => s.terms.flatMap((t) => t.tags)));
-    if (wordTagCache.size < 20_000) wordTagCache.set(word, tags);
-  }
-  return tags;
-}

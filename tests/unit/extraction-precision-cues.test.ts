@@ -7,33 +7,6 @@ const candidates = (text: string) => scoreCandidates(text, { date: '2024-03-01' 
 const featuresOf = (text: string, quoteStart: string) =>
   Object.keys(candidates(text).find((c) => c.item.quote.startsWith(quoteStart))?.features ?? {});
 
-describe('a named subject is a name, not a capital at the sentence start', () => {
-  it('keeps names, titled people and bodies named', () => {
-    expect(featuresOf('Mr Hill would put together a statement for the newsletter.', 'Mr Hill')).toContain('subject_named');
-    expect(featuresOf('Cole would confirm the quotation.', 'Cole')).toContain('subject_named');
-    expect(featuresOf('The Clerk would place a notice in the shop.', 'The Clerk')).toContain('subject_named');
-    expect(featuresOf('The clerk would place a notice in the shop.', 'The clerk')).toContain('subject_named');
-    expect(featuresOf('Councillors would lead on various roles and responsibilities.', 'Councillors')).toContain('subject_named');
-  });
-
-  it('does not name a common noun, an adverb or a determiner phrase that opens the sentence', () => {
-    for (const [text, start] of [
-      ['Models would have to be physics-based and solar-specific.', 'Models'],
-      ['Ideally would like to lock down a date by Monday', 'Ideally'],
-      ['These reports should list major activities of the committee.', 'These'],
-      ['The about page should probably be updated', 'The about'],
-      ['I think we should make decisions with 9/9 consent to it.', 'I think'],
-    ]) {
-      const features = featuresOf(text, start);
-      expect(features, text).not.toContain('subject_named');
-      expect(
-        features.some((f) => f.endsWith('&subject_named')),
-        text,
-      ).toBe(false);
-    }
-  });
-});
-
 describe('layout and effect cues', () => {
   it('marks a markdown table header row, not its rows', () => {
     const text = '## Action Items\n\n| Action item |\n| ----------- |\n| Draft the author list proposal |\n';
