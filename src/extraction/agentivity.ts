@@ -25,9 +25,19 @@ function headOf(subject: string): string {
   return (of > 0 ? words[of - 1] : words[words.length - 1]) ?? '';
 }
 
-/** Whether the subject names a thing (not a body of people) and the verb says what it will bring about. */
-export function isThingsEffect(subject: string, verb: string): boolean {
-  const head = headOf(subject.trim());
+// "This will enable more pathways …", "This would allow …", "It will enable us to seize …": a demonstrative
+// (or a sentence's own "It") stands for the idea just described, and the verb says what it brings about.
+const DEMONSTRATIVE = /^(?:this|these|that|those)$/i;
+
+/**
+ * Whether the subject names a thing (not a body of people) and the verb says what it will bring about.
+ * `opensSentence`: the subject is the sentence's first word ("It will enable us …", not "… said it will").
+ */
+export function isThingsEffect(subject: string, verb: string, opensSentence = false): boolean {
+  const s = subject.trim();
+  if ((DEMONSTRATIVE.test(s) || (opensSentence && /^it$/i.test(s))) && (EFFECT_VERB.test(verb) || /^give$/i.test(verb))) return true;
+  // "The C40 Renewable Energy Declaration, launched at Climate Week by …, will enable": the head is before the apposition.
+  const head = headOf(s.split(',')[0]);
   if (head === '' || !EFFECT_VERB.test(verb)) return false;
   // A named document ("The … Declaration") is a thing; a capitalised head with an abstract suffix may be a body.
   return !BODY.test(head) && (ABSTRACT_HEAD.test(head) || (/^[a-z]/.test(head) && ABSTRACT_SUFFIX.test(head)));

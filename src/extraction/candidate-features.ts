@@ -59,6 +59,8 @@ export function featuresOf(shape: CandidateShape): Features {
   // A question, with its mark or without it as notes write it ("will there be public session").
   if (isQuestionShape(sentence.text)) names.add('question');
   if (sentence.heading) names.add('heading');
+  if (sentence.tableHeader) names.add('table_header');
+  if (sentence.listParent) names.add('list_parent');
   if (/:\s*$/.test(sentence.text)) names.add('introduces_list');
   if (sentence.listItem) names.add('list_item');
   // Notes nest: a top-level item is often a topic, the points under it what was said and agreed.
@@ -125,7 +127,10 @@ export function featuresOf(shape: CandidateShape): Features {
   // "The Declaration will enable …", "An ambitious new target will galvanize …": a thing's effect, likewise.
   // "countries must embed climate action", "global emissions must be cut": a norm, like a reported "must".
   if (names.has('modal_must') && isBareSubject(cue.subject)) names.add('must_reported');
-  if ((cue.type === 'modal' || cue.type === 'hedged') && isThingsEffect(cue.subject, verb.replace(/(?<=\w{3})(?:es|s)$/, '')))
+  if (
+    (cue.type === 'modal' || cue.type === 'hedged') &&
+    isThingsEffect(cue.subject, verb.replace(/(?<=\w{3})(?:es|s)$/, ''), /^\W*it\s*$/i.test(sentence.text.slice(0, cue.at)))
+  )
     names.add('forecast');
   const subjectWords = cue.subject.trim().split(/\s+/).filter(Boolean);
   if (subjectWords.length > 0 && subjectWords.length <= 4)

@@ -16,6 +16,8 @@ export interface Block {
   /** A bullet, numbered, lettered, checkbox or table-row unit. */
   listItem: boolean;
   heading: boolean;
+  /** A table's header row: the row just above its "| --- |" rule names the columns, it says nothing. */
+  tableHeader?: boolean;
   /** Under an "Action items" / "Next steps" heading: a short line there is a task. */
   actionSection: boolean;
   /** The block that introduces this list item ("… must agree to:"), by index. */
@@ -53,6 +55,8 @@ export function isActionHeading(line: string): boolean {
       .replace(/:\s*$/, ''),
   );
 }
+// "| --- | :---: |": the rule under a markdown table's header row.
+const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const TERMINAL_MARK = /[.!?;]["”’')\]]*\s*$/;
 // "… the resolution of Sept.⏎6 has been …", "… agenda i.e.⏎the issues": an abbreviation ends no sentence.
 const TERMINAL = { test: (line: string) => TERMINAL_MARK.test(line) && !ENDS_IN_ABBREVIATION.test(line) };
@@ -182,11 +186,13 @@ export function layoutBlocks(input: string): Block[] {
       parent = levels[levels.length - 1]?.index;
       levels.push({ indent, index: blocks.length });
     }
+    const tableHeader = /^\s*\|/.test(first.text) && TABLE_RULE.test(lines[end + 1]?.text ?? '');
     const block: Block = {
       text,
       start,
       listItem,
       heading,
+      ...(tableHeader ? { tableHeader } : {}),
       actionSection: actionSection && !heading,
       section,
       indent,

@@ -27,6 +27,10 @@ export interface Sentence {
   listFrame?: string;
   listItem?: boolean;
   heading?: boolean;
+  /** A table's header row ("| Action item |" above "| --- |"). */
+  tableHeader?: boolean;
+  /** List items hang under this line ("2. Decisions needed" then "- Upgrading …"): notes' topics are such lines. */
+  listParent?: boolean;
   /** The heading it sits under, lower-cased. */
   section?: string;
   /** A short label cut from the line's start ("Joe" of "Joe: Open office hours"): often its owner. */
@@ -194,6 +198,7 @@ export function splitSentences(original: string): Sentence[] {
   // Read as a line break of the same length (offsets stay the original's); quotes keep the original's words.
   const input = original.replace(HTML_BREAK, (m) => `${' '.repeat(m.length - 1)}\n`);
   const blocks = layoutBlocks(input);
+  const parents = new Set(blocks.flatMap((b) => (b.listItem && b.parent !== undefined ? [b.parent] : [])));
   const decorated = blocks.map((block) => stripDecoration({ text: block.text, start: block.start }));
   const stripped = decorated.map((entry, index) => {
     const ancestors = ancestorsOf(blocks, index);
@@ -242,6 +247,8 @@ export function splitSentences(original: string): Sentence[] {
         raw: original.slice(piece.start, piece.start + piece.text.length),
         listItem: block.listItem,
         heading: block.heading,
+        ...(block.tableHeader ? { tableHeader: true } : {}),
+        ...(parents.has(index) ? { listParent: true } : {}),
         section: block.section,
         ...(frame ? { listFrame: frame } : {}),
         ...(entry.label ? { label: entry.label } : {}),
