@@ -3,8 +3,9 @@
 // thread and esbuild service start before the first module loads). Plain JavaScript: it runs before
 // any TypeScript can be loaded.
 //
-// The copy lives in node_modules/.cache/followthrough/<key>/, where <key> names every source file's
-// path, size and time of change: an edited file gives a new key and a new copy (about a second, once).
+// The copy lives in node_modules/.cache/followthrough/<key>/, where <key> names every file's path,
+// size and time of change under src/ and adapters/ (sources and the data beside them): an edited
+// file gives a new key and a new copy (about a second, once).
 // Each module keeps its own source file's import.meta.url, so what it reads beside itself (the
 // extractor's weights, package.json, the data folder, a worker's entry) is read from the checkout.
 import { createHash } from 'node:crypto';
@@ -18,14 +19,17 @@ const SOURCE_ROOTS = ['src', 'adapters'];
 /** A copy another process may still be reading is left alone for this long. */
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
-function sourceFiles(dir, found = []) {
+/** Every file under the folder: the sources, and the data beside them (the extractor's weights). */
+function filesUnder(dir, found = []) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) sourceFiles(path, found);
-    else if (/\.(?:ts|js)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) found.push(path);
+    if (entry.isDirectory()) filesUnder(path, found);
+    else found.push(path);
   }
   return found;
 }
+
+const isSource = (file) => /\.(?:ts|js)$/.test(file) && !file.endsWith('.d.ts');
 
 function keyOf(installDir, files, esbuildVersion) {
   const hash = createHash('sha1').update(`${process.version}\0${esbuildVersion}\0`);
@@ -78,8 +82,13 @@ function removeStaleCopies(cacheDir, keep) {
 export async function compiledTree(installDir = INSTALL_DIR) {
   try {
     const { version } = createRequire(import.meta.url)('esbuild/package.json');
-    const files = SOURCE_ROOTS.flatMap((root) => (existsSync(join(installDir, root)) ? sourceFiles(join(installDir, root)) : [])).sort();
-    const key = keyOf(installDir, files, version);
+    const all = SOURCE_ROOTS.flatMap((root) => (existsSync(join(installDir, root)) ? filesUnder(join(installDir, root)) : [])).sort();
+    // Data files count too: the copy reads them from the checkout, but extract's snapshot, kept in
+    // the copy's folder, holds what it read of them (extract-snapshot.js).
+    // So do the installed packages (the snapshot bundles them): package.json and its lock name them.
+    const manifests = ['package.json', 'package-lock.json'].map((f) => join(installDir, f)).filter((f) => existsSync(f));
+    const key = keyOf(installDir, [...all, ...manifests], version);
+    const files = all.filter(isSource);
     const cacheDir = join(installDir, 'node_modules', '.cache', 'followthrough');
     const target = join(cacheDir, key);
     if (!existsSync(join(target, 'complete'))) {

@@ -54,6 +54,17 @@ describe('the transpiled copy the short commands run from', () => {
     expect(existsSync(before)).toBe(true);
   });
 
+  it('makes a new copy when a data file beside the sources changes (the extract snapshot holds what it read)', async () => {
+    const dir = checkout();
+    const before = (await compiledTree(dir)) as string;
+    writeFileSync(join(dir, 'src', 'lib', 'word.txt'), 'retrained weights');
+    utimesSync(join(dir, 'src', 'lib', 'word.txt'), new Date(), new Date(Date.now() + 5_000));
+    const after = (await compiledTree(dir)) as string;
+    expect(after).not.toBe(before);
+    expect(await run(after)).toBe('hello, retrained weights');
+    expect(existsSync(join(after, 'src', 'lib', 'word.txt'))).toBe(false);
+  });
+
   it('gives no copy, so the caller runs the sources with tsx, when one cannot be written', async () => {
     const dir = checkout();
     // node_modules is a file here: nothing can be made under it.
