@@ -1,13 +1,13 @@
 /**
  * The counts a card says after presses, worked out from how its shown rows moved (src/replies/tally.ts),
  * the Slack block ids that carry them through a message and back (adapters/slack/action-ids.ts), and
- * a closed row moved out of its section under "Done" and back when reopened (closed-rows.ts).
+ * a pressed row moved under the heading of its group now (settle-pressed-rows.ts, settle-pressed-blocks.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { headingBlockId, headingOfBlock, rowBlockId, rowOfBlock, tallyBlockId, tallyOfBlock } from '../../adapters/slack/action-ids.js';
 import { retallyBlocks } from '../../adapters/slack/retally-blocks.js';
-import { settleClosedBlocks } from '../../adapters/slack/settle-closed-blocks.js';
-import { settleClosedRows } from '../../src/replies/closed-rows.js';
+import { settlePressedBlocks } from '../../adapters/slack/settle-pressed-blocks.js';
+import { settlePressedRows } from '../../src/replies/settle-pressed-rows.js';
 import type { Card, CardItem, CardSection } from '../../src/replies/reply.js';
 import { recountHeading, retallied, sectionCount, tallyTitle, type CardTally } from '../../src/replies/tally.js';
 
@@ -122,7 +122,7 @@ describe('Slack block ids carry the tally, headings and row groups', () => {
   });
 });
 
-describe('a closed row leaves its section (closed-rows.ts, settle-closed-blocks.ts)', () => {
+describe('a closed row leaves its section (settle-pressed-rows.ts, settle-pressed-blocks.ts)', () => {
   const overdue = (items: CardItem[]): CardSection => ({ heading: 'Overdue (2)', group: 'overdue', count: 2, items });
   const rowsUnder = (card: Card) => card.sections.map((s) => [s.heading, ...(s.items ?? []).map((i) => i.id)]);
 
@@ -131,7 +131,7 @@ describe('a closed row leaves its section (closed-rows.ts, settle-closed-blocks.
     ['dropped', [{ id: 'C-1', title: 'C-1 a', group: 'dropped' }], ['Overdue (1)', 'C-2'], ['Dropped (1)', 'C-1']],
   ])('a row %s goes under its own heading at the end, counted there', (_name, pressed, left, gathered) => {
     const card: Card = { title: 'Tue 1 Dec', sections: [overdue([...pressed, { id: 'C-2', title: 'C-2 b', group: 'overdue' }])] };
-    const settled = retallied({ visibility: 'channel', text: '', card: settleClosedRows(card) }).card!;
+    const settled = retallied({ visibility: 'channel', text: '', card: settlePressedRows(card) }).card!;
     expect(rowsUnder(settled)).toEqual([left, gathered]);
     expect(settled.sections[1].items?.[0].section).toBe('overdue');
   });
@@ -153,14 +153,14 @@ describe('a closed row leaves its section (closed-rows.ts, settle-closed-blocks.
         closed,
       ],
     };
-    const done = retallied({ visibility: 'channel', text: '', card: settleClosedRows(card) }).card!;
+    const done = retallied({ visibility: 'channel', text: '', card: settlePressedRows(card) }).card!;
     expect(rowsUnder(done)).toEqual([
       ['Overdue (1)', 'C-2'],
       ['Done or dropped (2)', 'C-9', 'C-1'],
     ]);
     const reopened = structuredClone(done);
     reopened.sections[1].items![1].group = 'overdue';
-    const back = retallied({ visibility: 'channel', text: '', card: settleClosedRows(reopened) }).card!;
+    const back = retallied({ visibility: 'channel', text: '', card: settlePressedRows(reopened) }).card!;
     expect(rowsUnder(back)).toEqual([
       ['Overdue (2)', 'C-2', 'C-1'],
       ['Done or dropped (1)', 'C-9'],
@@ -170,7 +170,7 @@ describe('a closed row leaves its section (closed-rows.ts, settle-closed-blocks.
 
   it('leaves a card whose sections count no groups as it is', () => {
     const card: Card = { title: 'C-1', sections: [{ items: [{ id: 'C-1', title: 'C-1 a', group: 'done' }] }] };
-    expect(settleClosedRows(card)).toBe(card);
+    expect(settlePressedRows(card)).toBe(card);
   });
 
   it('Slack: the same moves on blocks, the moved row naming the section that counted it', () => {
@@ -185,11 +185,11 @@ describe('a closed row leaves its section (closed-rows.ts, settle-closed-blocks.
       text: { type: 'mrkdwn' as const, text: '*Overdue (2)*' },
     };
     const footer = { type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: 'footer' }] };
-    const done = settleClosedBlocks([heading, row(0, 'C-1', 'done'), row(1, 'C-2', 'overdue'), footer]);
+    const done = settlePressedBlocks([heading, row(0, 'C-1', 'done'), row(1, 'C-2', 'overdue'), footer]);
     const read = (blocks: readonly any[]) => blocks.map((b) => (b.type === 'section' ? b.text.text : 'footer'));
     expect(read(retallyBlocks(done))).toEqual(['*Overdue (1)*', 'C-2', '*Done (1)*', 'C-1', 'footer']);
     expect(rowOfBlock(done[3].block_id)).toMatchObject({ itemId: 'C-1', group: 'done', section: 'overdue' });
-    const reopened = settleClosedBlocks(done.map((b) => (b === done[3] ? row(0, 'C-1', 'overdue', 'overdue') : b)));
+    const reopened = settlePressedBlocks(done.map((b) => (b === done[3] ? row(0, 'C-1', 'overdue', 'overdue') : b)));
     expect(read(retallyBlocks(reopened))).toEqual(['*Overdue (2)*', 'C-2', 'C-1', 'footer']);
     expect(rowOfBlock(reopened[2].block_id)).toMatchObject({ itemId: 'C-1', group: 'overdue', section: undefined });
   });
