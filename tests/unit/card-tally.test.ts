@@ -233,6 +233,12 @@ describe('a row whose group changed goes under the heading of its new group (pre
     expect(pressedRowMoves(closed('ongoing'))).toMatchObject([{ to: 1, section: 'overdue' }]);
     expect(pressedRowMoves(closed('due-soon'))).toMatchObject([{ to: 0, section: undefined }]);
     expect(pressedRowMoves(closed('done'))).toEqual([]);
+    // A row a list showed under its own "Done or dropped", reopened: under its group's heading, counted out of "Done or dropped".
+    const list = [
+      { group: 'overdue', rows: [] },
+      { group: 'closed', rows: [{ group: 'overdue' }] },
+    ];
+    expect(pressedRowMoves(list)).toMatchObject([{ from: 1, at: 0, to: 0, section: 'closed' }]);
   });
 
   const tally: CardTally = {
