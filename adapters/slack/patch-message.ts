@@ -1,14 +1,16 @@
 /**
- * A shared message after a press: the same blocks, with only the pressed item's row re-rendered (a
- * row just done moved under "Done") and a "✅ Sara marked C-1 done" line added at the end. A digest stays that digest (its header, other
- * rows and footer untouched); it never turns into another message. Pure.
+ * A shared message after a press: the same blocks, with only the pressed item's row re-rendered and
+ * put under the heading of its group now (a row just done under "Done", one made ongoing under
+ * "Ongoing": settle-pressed-blocks.ts), and a "✅ Sara marked C-1 done" line added at the end. A
+ * digest stays that digest (its header, other rows and footer untouched); it never turns into
+ * another message. Pure.
  */
 import type { types } from '@slack/bolt';
 import type { CardItem } from '../../src/replies/reply.js';
 import { decodeBlockId, LOG_BLOCK_ID, rowOfBlock } from './action-ids.js';
 import { BLOCK_LIMITS, itemBlocks } from './block-kit.js';
 import { toMrkdwn } from './mrkdwn.js';
-import { settleClosedBlocks } from './settle-closed-blocks.js';
+import { settlePressedBlocks } from './settle-pressed-blocks.js';
 
 type Block = types.KnownBlock & { block_id?: string };
 
@@ -18,8 +20,8 @@ const MAX_LOG_LINES = 10;
 export function patchMessage(blocks: readonly Block[], rows: readonly CardItem[], line: string | undefined): Block[] {
   let out = [...blocks];
   for (const row of rows) out = replaceRow(out, row);
-  // A row just closed leaves "Overdue" for "Done", and comes back when reopened.
-  out = settleClosedBlocks(out);
+  // Each row goes under the heading of its group now: "Overdue" → "Done" (and back when reopened), → "Ongoing".
+  out = settlePressedBlocks(out);
   return line ? withLogLine(out, line) : out;
 }
 
@@ -37,7 +39,7 @@ function replaceRow(blocks: Block[], row: CardItem): Block[] {
     .slice(first, last + 1)
     .map((b) => (b.type === 'actions' ? decodeBlockId(b.block_id)?.context : undefined))
     .find((c) => c !== undefined);
-  // A row moved under "Done" still remembers the section it came from.
+  // A row moved under another heading ("Done") still remembers the section that counted it.
   const remembered = shown?.section ? { ...row, section: shown.section } : row;
   const fresh = itemBlocks(remembered, Number.isFinite(index) ? index : 900 + first, context) as Block[];
   const next = [...blocks.slice(0, first), ...fresh, ...blocks.slice(last + 1)];

@@ -66,7 +66,7 @@ export interface CardItem {
   group?: string;
   /**
    * The group of the section that counted this row when its message was sent, once a press has
-   * moved it under another heading (a done row out of "Overdue", under "Done"; closed-rows.ts).
+   * moved it under another heading (a done row out of "Overdue", under "Done"; settle-pressed-rows.ts).
    */
   section?: string;
 }

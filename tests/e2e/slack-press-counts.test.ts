@@ -2,7 +2,8 @@
  * After a press, the counts a message says (its header, its headings) match the rows it shows, over
  * signed Slack requests and the local Web API: one of two overdue items marked done from an owner's
  * DM reads "1 overdue · … · 1 done", reopening it reads "2 overdue" again, and an answer that moves an
- * item to another group counts it there; a digest's header follows its rows the same way.
+ * item to another group counts it there (and moves it under that group's heading when the message has
+ * one); a digest's header follows its rows the same way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVE_STATUSES } from '../../src/commitments/commitment.js';
@@ -128,6 +129,9 @@ describe("an owner's daily message in a Slack DM, after presses", () => {
     expect(blocksText(ongoing.blocks)).toMatch(/📅 bob made C-3 an ongoing duty/);
     expect(header(ongoing)).toMatch(/^Your commitments, .+ — 2 overdue · 1 review$/);
     expect(headings(ongoing)).toEqual(['Overdue (2)', 'Needs a date (0)']);
+    // The message has no "Reviews" heading to move it under: it stays where it was, counted out.
+    expect(headingAbove(blocksText(ongoing.blocks), 'C-3')).toBe('Needs a date (0)');
+    expect(rowOrder(blocksText(ongoing.blocks))).toEqual(['C-1', 'C-2', 'C-3']);
   });
 });
 
@@ -151,3 +155,48 @@ describe('a channel digest in Slack, after a press', () => {
     expect(blocksText(done.blocks)).toMatch(/Commitments digest for #general/);
   });
 });
+
+describe('a row whose group changes goes under the heading of its new group (Slack)', () => {
+  it('"It\'s ongoing" moves a row from "Needs a date" to the end of "Reviews", and a date picked in the past to the end of "Overdue"', async () => {
+    for (const words of ['add Draft the liaison terms <@U0BOB|bob>', 'add Name the border officers <@U0BOB|bob>']) {
+      const sent = await slack.slash(words);
+      await slack.fake.responseTo(sent.responseUrl);
+    }
+    // C-1 is done by now and C-3 an ongoing duty (the tests above): C-2 overdue, C-4 and C-5 need a date.
+    const daily = await bobsDailyMessage();
+    expect(header(daily)).toMatch(/^Your commitments, .+ — 1 overdue · 2 need a date · 1 review$/);
+    expect(headings(daily)).toEqual(['Overdue (1)', 'Needs a date (2)', 'Reviews (1)']);
+
+    const ongoing = await pressOn(daily, 'C-4', 'ft_set-date', { choice: 'ongoing' });
+    expect(header(ongoing)).toMatch(/^Your commitments, .+ — 1 overdue · 1 needs a date · 2 reviews$/);
+    expect(headings(ongoing)).toEqual(['Overdue (1)', 'Needs a date (1)', 'Reviews (2)']);
+    const text = blocksText(ongoing.blocks);
+    expect(headingAbove(text, 'C-4')).toBe('Reviews (2)');
+    expect(headingAbove(text, 'C-5')).toBe('Needs a date (1)');
+    expect(rowOrder(text)).toEqual(['C-2', 'C-5', 'C-3', 'C-4']);
+    // The fallback text reads the same.
+    expect(headingAbove(ongoing.text, 'C-4')).toBe('Reviews (2)');
+
+    const day = new Date(slack.app.core.clock.now().getTime() - 3 * 86_400_000).toISOString().slice(0, 10);
+    const dated = await pressOn(ongoing, 'C-5', 'ft_set-date.date', { date: day });
+    expect(header(dated)).toMatch(/^Your commitments, .+ — 2 overdue · 2 reviews$/);
+    expect(headings(dated)).toEqual(['Overdue (2)', 'Needs a date (0)', 'Reviews (2)']);
+    expect(headingAbove(blocksText(dated.blocks), 'C-5')).toBe('Overdue (2)');
+    expect(rowOrder(blocksText(dated.blocks))).toEqual(['C-2', 'C-5', 'C-3', 'C-4']);
+
+    // Ended from where it moved to, it goes under Done; reopened, back under Reviews (its group's heading).
+    const done = await pressOn(dated, 'C-4', 'ft_review~1');
+    expect(blocksText(done.blocks)).toMatch(/C-4 has ended/);
+    expect(headings(done)).toEqual(['Overdue (2)', 'Needs a date (0)', 'Reviews (1)', 'Done (1)']);
+    expect(headingAbove(blocksText(done.blocks), 'C-4')).toBe('Done (1)');
+    const reopened = await pressOn(done, 'C-4', 'ft_reopen');
+    expect(header(reopened)).toMatch(/^Your commitments, .+ — 2 overdue · 2 reviews$/);
+    expect(headings(reopened)).toEqual(['Overdue (2)', 'Needs a date (0)', 'Reviews (2)']);
+    expect(rowOrder(blocksText(reopened.blocks))).toEqual(['C-2', 'C-5', 'C-3', 'C-4']);
+  });
+});
+
+/** The commitments a message's text shows, in the order it shows them. */
+function rowOrder(text: string): string[] {
+  return [...text.matchAll(/^\*?(C-\d+) /gm)].map((m) => m[1]);
+}

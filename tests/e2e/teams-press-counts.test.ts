@@ -3,7 +3,8 @@
  * with real Bot Framework activities against a local connector: one of two overdue items marked done
  * from an owner's 1:1 card reads "1 overdue · … · 1 done" for the presser (invoke response) and in
  * the card everyone sees (updateActivity), reopening it reads "2 overdue" again, and a channel
- * digest's title follows its rows the same way.
+ * digest's title follows its rows the same way. A row whose group changes ("It's ongoing", a date
+ * picked) goes under the heading of its new group when the card has one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVE_STATUSES } from '../../src/commitments/commitment.js';
@@ -57,10 +58,15 @@ async function deliver(address: string, reply: Reply): Promise<ConnectorCall> {
   return { ...call, body, conversationId, answeredId: activityId };
 }
 
-/** Bob presses `verb` on `target`; what the presser is shown and what everyone's card now reads. */
-async function pressOn(card: ConnectorCall, verb: string, target: string): Promise<{ mine: string; everyone: ConnectorCall }> {
+/** Bob presses `verb` on `target` (the button `which.title` names, with `which.inputs`); what the presser is shown and what everyone's card now reads. */
+async function pressOn(
+  card: ConnectorCall,
+  verb: string,
+  target: string,
+  which: { title?: string; inputs?: Record<string, string> } = {},
+): Promise<{ mine: string; everyone: ConnectorCall }> {
   const mark = teams.connector.calls.length;
-  const pressed = await postActivity(teams.base, pressOnCard(teams.connector.url, card, verb, target, { from: BOB }));
+  const pressed = await postActivity(teams.base, pressOnCard(teams.connector.url, card, verb, target, { from: BOB, ...which }));
   expect(pressed.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
   const edit = teams.connector.calls.slice(mark).find((c) => c.method === 'PUT' && c.activityId === card.answeredId)!;
   expect(edit).toBeDefined();
@@ -155,3 +161,46 @@ describe('a channel digest in Teams, after a press', () => {
     }
   });
 });
+
+describe('a row whose group changes goes under the heading of its new group (Teams)', () => {
+  it('"It\'s ongoing" moves a row from "Needs a date" to the end of "Reviews", and a date picked in the past to the end of "Overdue"', async () => {
+    for (const words of ['add Draft the liaison terms @bob', 'add Name the border officers @bob']) {
+      await postActivity(teams.base, channelMessage(teams.connector.url, words, { mentions: [BOB] }));
+    }
+    // C-1 is done by now (the digest above): C-2 overdue; C-3, C-4 and C-5 need a date.
+    const first = await bobsDailyMessage();
+    expect(headings(cardText(first.body))).toEqual(['Overdue (1)', 'Needs a date (3)']);
+    // No "Reviews" heading on this card: the row made ongoing stays where it was, counted out.
+    const stays = await pressOn(first, 'set-date', 'C-3', { title: "It's ongoing" });
+    for (const shown of [stays.mine, cardText(stays.everyone.body)]) {
+      expect(title(shown)).toMatch(/^Your commitments, .+ — 1 overdue · 2 need a date · 1 review$/);
+      expect(headings(shown)).toEqual(['Overdue (1)', 'Needs a date (2)']);
+      expect(headingAbove(shown, 'C-3')).toBe('Needs a date (2)');
+    }
+
+    const daily = await bobsDailyMessage();
+    expect(headings(cardText(daily.body))).toEqual(['Overdue (1)', 'Needs a date (2)', 'Reviews (1)']);
+    const ongoing = await pressOn(daily, 'set-date', 'C-4', { title: "It's ongoing" });
+    for (const shown of [ongoing.mine, cardText(ongoing.everyone.body), ongoing.everyone.body.summary]) {
+      expect(title(shown)).toMatch(/^Your commitments, .+ — 1 overdue · 1 needs a date · 2 reviews$/);
+      expect(headings(shown)).toEqual(['Overdue (1)', 'Needs a date (1)', 'Reviews (2)']);
+      expect(headingAbove(shown, 'C-4')).toBe('Reviews (2)');
+      expect(headingAbove(shown, 'C-5')).toBe('Needs a date (1)');
+      expect(rowOrder(shown)).toEqual(['C-2', 'C-5', 'C-3', 'C-4']);
+    }
+
+    const day = new Date(teams.app.core.clock.now().getTime() - 3 * 86_400_000).toISOString().slice(0, 10);
+    const dated = await pressOn(ongoing.everyone, 'set-date', 'C-5', { title: 'Pick a date', inputs: { date: day } });
+    for (const shown of [dated.mine, cardText(dated.everyone.body)]) {
+      expect(title(shown)).toMatch(/^Your commitments, .+ — 2 overdue · 2 reviews$/);
+      expect(headings(shown)).toEqual(['Overdue (2)', 'Needs a date (0)', 'Reviews (2)']);
+      expect(headingAbove(shown, 'C-5')).toBe('Overdue (2)');
+      expect(rowOrder(shown)).toEqual(['C-2', 'C-5', 'C-3', 'C-4']);
+    }
+  });
+});
+
+/** The commitments a card's text shows, in the order it shows them. */
+function rowOrder(text: string): string[] {
+  return [...text.matchAll(/^(C-\d+) /gm)].map((m) => m[1]);
+}

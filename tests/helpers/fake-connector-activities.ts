@@ -95,18 +95,21 @@ export function executeActions(card: any): any[] {
 
 /**
  * The invoke Teams sends when `from` presses the `verb` button of `target` on a card the bot posted
- * (`posted`: the connector call that carried it), with `inputs` as the values of the card's inputs.
+ * (`posted`: the connector call that carried it), with `inputs` as the values of the card's inputs
+ * (and `title`, of the buttons with that verb, the one so named: "It's ongoing", not "Pick a date").
  */
 export function pressOnCard(
   serviceUrl: string,
   posted: { body: any; conversationId?: string; answeredId?: string },
   verb: string,
   target: string,
-  options: { from?: typeof ALICE; inputs?: Record<string, string> } = {},
+  options: { from?: typeof ALICE; inputs?: Record<string, string>; title?: string } = {},
 ): any {
   const card = posted.body?.attachments?.[0]?.content;
-  const action = executeActions(card).find((a) => a.verb === verb && a.data?.action?.id === target);
-  if (!action) throw new Error(`no ${verb} button for ${target} on the card`);
+  const action = executeActions(card).find(
+    (a) => a.verb === verb && a.data?.action?.id === target && (options.title === undefined || a.title === options.title),
+  );
+  if (!action) throw new Error(`no ${verb} button${options.title ? ` "${options.title}"` : ''} for ${target} on the card`);
   const invoke = fixture('card-action', serviceUrl);
   const from = options.from ?? ALICE;
   invoke.from = { id: from.id, name: from.name, aadObjectId: from.aadObjectId };

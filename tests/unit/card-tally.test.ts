@@ -1,14 +1,17 @@
 /**
  * The counts a card says after presses, worked out from how its shown rows moved (src/replies/tally.ts),
  * the Slack block ids that carry them through a message and back (adapters/slack/action-ids.ts), and
- * a closed row moved out of its section under "Done" and back when reopened (closed-rows.ts).
+ * a pressed row moved under the heading of its group now (settle-pressed-rows.ts, settle-pressed-blocks.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { headingBlockId, headingOfBlock, rowBlockId, rowOfBlock, tallyBlockId, tallyOfBlock } from '../../adapters/slack/action-ids.js';
+import { BLOCK_LIMITS, renderSingleMessage } from '../../adapters/slack/block-kit.js';
+import { patchMessage } from '../../adapters/slack/patch-message.js';
 import { retallyBlocks } from '../../adapters/slack/retally-blocks.js';
-import { settleClosedBlocks } from '../../adapters/slack/settle-closed-blocks.js';
-import { settleClosedRows } from '../../src/replies/closed-rows.js';
-import type { Card, CardItem, CardSection } from '../../src/replies/reply.js';
+import { settlePressedBlocks } from '../../adapters/slack/settle-pressed-blocks.js';
+import { patchReply } from '../../adapters/teams/patch-reply.js';
+import { MADE_SECTION, pressedRowMoves, settlePressedRows } from '../../src/replies/settle-pressed-rows.js';
+import type { Card, CardItem, CardSection, Reply } from '../../src/replies/reply.js';
 import { recountHeading, retallied, sectionCount, tallyTitle, type CardTally } from '../../src/replies/tally.js';
 
 const owner: CardTally = {
@@ -122,7 +125,7 @@ describe('Slack block ids carry the tally, headings and row groups', () => {
   });
 });
 
-describe('a closed row leaves its section (closed-rows.ts, settle-closed-blocks.ts)', () => {
+describe('a closed row leaves its section (settle-pressed-rows.ts, settle-pressed-blocks.ts)', () => {
   const overdue = (items: CardItem[]): CardSection => ({ heading: 'Overdue (2)', group: 'overdue', count: 2, items });
   const rowsUnder = (card: Card) => card.sections.map((s) => [s.heading, ...(s.items ?? []).map((i) => i.id)]);
 
@@ -131,7 +134,7 @@ describe('a closed row leaves its section (closed-rows.ts, settle-closed-blocks.
     ['dropped', [{ id: 'C-1', title: 'C-1 a', group: 'dropped' }], ['Overdue (1)', 'C-2'], ['Dropped (1)', 'C-1']],
   ])('a row %s goes under its own heading at the end, counted there', (_name, pressed, left, gathered) => {
     const card: Card = { title: 'Tue 1 Dec', sections: [overdue([...pressed, { id: 'C-2', title: 'C-2 b', group: 'overdue' }])] };
-    const settled = retallied({ visibility: 'channel', text: '', card: settleClosedRows(card) }).card!;
+    const settled = retallied({ visibility: 'channel', text: '', card: settlePressedRows(card) }).card!;
     expect(rowsUnder(settled)).toEqual([left, gathered]);
     expect(settled.sections[1].items?.[0].section).toBe('overdue');
   });
@@ -153,14 +156,14 @@ describe('a closed row leaves its section (closed-rows.ts, settle-closed-blocks.
         closed,
       ],
     };
-    const done = retallied({ visibility: 'channel', text: '', card: settleClosedRows(card) }).card!;
+    const done = retallied({ visibility: 'channel', text: '', card: settlePressedRows(card) }).card!;
     expect(rowsUnder(done)).toEqual([
       ['Overdue (1)', 'C-2'],
       ['Done or dropped (2)', 'C-9', 'C-1'],
     ]);
     const reopened = structuredClone(done);
     reopened.sections[1].items![1].group = 'overdue';
-    const back = retallied({ visibility: 'channel', text: '', card: settleClosedRows(reopened) }).card!;
+    const back = retallied({ visibility: 'channel', text: '', card: settlePressedRows(reopened) }).card!;
     expect(rowsUnder(back)).toEqual([
       ['Overdue (2)', 'C-2', 'C-1'],
       ['Done or dropped (1)', 'C-9'],
@@ -170,7 +173,7 @@ describe('a closed row leaves its section (closed-rows.ts, settle-closed-blocks.
 
   it('leaves a card whose sections count no groups as it is', () => {
     const card: Card = { title: 'C-1', sections: [{ items: [{ id: 'C-1', title: 'C-1 a', group: 'done' }] }] };
-    expect(settleClosedRows(card)).toBe(card);
+    expect(settlePressedRows(card)).toBe(card);
   });
 
   it('Slack: the same moves on blocks, the moved row naming the section that counted it', () => {
@@ -185,12 +188,242 @@ describe('a closed row leaves its section (closed-rows.ts, settle-closed-blocks.
       text: { type: 'mrkdwn' as const, text: '*Overdue (2)*' },
     };
     const footer = { type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: 'footer' }] };
-    const done = settleClosedBlocks([heading, row(0, 'C-1', 'done'), row(1, 'C-2', 'overdue'), footer]);
+    const done = settlePressedBlocks([heading, row(0, 'C-1', 'done'), row(1, 'C-2', 'overdue'), footer]);
     const read = (blocks: readonly any[]) => blocks.map((b) => (b.type === 'section' ? b.text.text : 'footer'));
     expect(read(retallyBlocks(done))).toEqual(['*Overdue (1)*', 'C-2', '*Done (1)*', 'C-1', 'footer']);
     expect(rowOfBlock(done[3].block_id)).toMatchObject({ itemId: 'C-1', group: 'done', section: 'overdue' });
-    const reopened = settleClosedBlocks(done.map((b) => (b === done[3] ? row(0, 'C-1', 'overdue', 'overdue') : b)));
+    const reopened = settlePressedBlocks(done.map((b) => (b === done[3] ? row(0, 'C-1', 'overdue', 'overdue') : b)));
     expect(read(retallyBlocks(reopened))).toEqual(['*Overdue (2)*', 'C-2', 'C-1', 'footer']);
     expect(rowOfBlock(reopened[2].block_id)).toMatchObject({ itemId: 'C-1', group: 'overdue', section: undefined });
+  });
+});
+
+describe('a row whose group changed goes under the heading of its new group (pressedRowMoves: one rule for Slack and Teams)', () => {
+  it('says which rows go where, for rows of any shape: each to the end of its new section, remembering the one that counted it', () => {
+    const sections = [
+      {
+        group: 'overdue',
+        rows: [
+          { id: 'a', group: 'ongoing' },
+          { id: 'b', group: 'overdue' },
+          { id: 'c', group: 'done' },
+          { id: 'd', group: 'later' },
+        ],
+      },
+      { group: 'ongoing', rows: [{ id: 'e', group: 'overdue', section: 'overdue' }] },
+      // Rows under no counted heading never move.
+      { rows: [{ id: 'f', group: 'done' }] },
+    ];
+    expect(pressedRowMoves(sections).map(({ row, ...move }) => ({ id: row.id, ...move }))).toEqual([
+      { id: 'a', from: 0, at: 0, to: 1, section: 'overdue' },
+      // No "Done" heading yet: one to make.
+      { id: 'c', from: 0, at: 2, to: MADE_SECTION, section: 'overdue' },
+      // Back in the section that counted it: nothing left to remember.
+      { id: 'e', from: 1, at: 0, to: 0, section: undefined },
+    ]);
+    expect(pressedRowMoves([{ group: 'overdue', rows: [{ group: 'overdue' }, {}] }])).toEqual([]);
+  });
+
+  it("a reopened row goes to its group's heading when the message has one, else back where it came from", () => {
+    const closed = (group: string) => [
+      { group: 'overdue', rows: [] },
+      { group: 'ongoing', rows: [] },
+      { group: 'closed', rows: [{ group, section: 'overdue' }] },
+    ];
+    expect(pressedRowMoves(closed('ongoing'))).toMatchObject([{ to: 1, section: 'overdue' }]);
+    expect(pressedRowMoves(closed('due-soon'))).toMatchObject([{ to: 0, section: undefined }]);
+    expect(pressedRowMoves(closed('done'))).toEqual([]);
+    // A row a list showed under its own "Done or dropped", reopened: under its group's heading, counted out of "Done or dropped".
+    const list = [
+      { group: 'overdue', rows: [] },
+      { group: 'closed', rows: [{ group: 'overdue' }] },
+    ];
+    expect(pressedRowMoves(list)).toMatchObject([{ from: 1, at: 0, to: 0, section: 'closed' }]);
+  });
+
+  const tally: CardTally = {
+    words: 'digest',
+    lead: 'Tue 1 Dec',
+    totals: [
+      { group: 'overdue', count: 2 },
+      { group: 'needs-date', count: 1 },
+      { group: 'ongoing', count: 1 },
+    ],
+  };
+  const item = (id: string, group: string): CardItem => ({
+    id,
+    title: `${id} title`,
+    lines: [group],
+    group,
+    actions: [{ id: 'done', label: 'Done', target: id }],
+  });
+  const digest: Reply = {
+    visibility: 'channel',
+    text: '',
+    card: {
+      title: tallyTitle(tally),
+      tally,
+      context: 'digest:',
+      shared: true,
+      sections: [
+        { heading: 'Overdue (2)', group: 'overdue', count: 2, items: [item('C-1', 'overdue'), item('C-2', 'overdue')] },
+        { heading: 'Needs a date (1)', group: 'needs-date', count: 1, items: [item('C-3', 'needs-date')] },
+        { heading: 'Ongoing (1)', group: 'ongoing', count: 1, items: [item('C-4', 'ongoing')] },
+      ],
+      footer: 'footer',
+    },
+  };
+  /** What a reader sees on a Teams card: its title, then each heading and the rows under it. */
+  const onCard = (card: Card) => [card.title, ...card.sections.flatMap((s) => [s.heading, ...(s.items ?? []).map((i) => i.id)])];
+  /** The same read off Slack blocks: the header, each heading, each row's item. */
+  const onBlocks = (blocks: readonly any[]) =>
+    blocks.flatMap((b) => {
+      if (b.type === 'header') return [b.text.text];
+      if (b.block_id?.startsWith('fthead|')) return [b.text.text.replace(/^\*|\*$/g, '')];
+      const row = rowOfBlock(b.block_id);
+      return row?.part === 0 ? [row.itemId] : [];
+    });
+
+  it.each([
+    [
+      '"It\'s ongoing" on an overdue row: under "Ongoing", both headings counting it',
+      [item('C-1', 'ongoing')],
+      ['Tue 1 Dec — 1 overdue · 1 needs a date · 2 ongoing', 'Overdue (1)', 'C-2', 'Needs a date (1)', 'C-3', 'Ongoing (2)', 'C-4', 'C-1'],
+    ],
+    [
+      'a date picked (in the past) for a row that needed one: at the end of "Overdue"',
+      [item('C-3', 'overdue')],
+      ['Tue 1 Dec — 3 overdue · 1 ongoing', 'Overdue (3)', 'C-1', 'C-2', 'C-3', 'Needs a date (0)', 'Ongoing (1)', 'C-4'],
+    ],
+    [
+      'a new group with no heading in the message: the row stays, counted out of its section',
+      [item('C-1', 'later')],
+      [
+        'Tue 1 Dec — 1 overdue · 1 needs a date · 1 ongoing · 1 later',
+        'Overdue (1)',
+        'C-1',
+        'C-2',
+        'Needs a date (1)',
+        'C-3',
+        'Ongoing (1)',
+        'C-4',
+      ],
+    ],
+    [
+      'done, as before: under a "Done" made at the end',
+      [item('C-2', 'done')],
+      [
+        'Tue 1 Dec — 1 overdue · 1 needs a date · 1 ongoing · 1 done',
+        'Overdue (1)',
+        'C-1',
+        'Needs a date (1)',
+        'C-3',
+        'Ongoing (1)',
+        'C-4',
+        'Done (1)',
+        'C-2',
+      ],
+    ],
+  ])('%s (Slack and Teams read the same)', (_name, rows, seen) => {
+    expect(onCard(patchReply(digest, rows).reply.card!)).toEqual(seen);
+    const blocks = renderSingleMessage(digest).blocks as any[];
+    expect(onBlocks(retallyBlocks(patchMessage(blocks, rows, undefined)))).toEqual(seen);
+  });
+
+  it('press after press, a moved row keeps the section that counted it: ongoing, then done, then reopened (still ongoing)', () => {
+    const presses: [CardItem[], (string | undefined)[]][] = [
+      [
+        [item('C-1', 'ongoing')],
+        [
+          'Tue 1 Dec — 1 overdue · 1 needs a date · 2 ongoing',
+          'Overdue (1)',
+          'C-2',
+          'Needs a date (1)',
+          'C-3',
+          'Ongoing (2)',
+          'C-4',
+          'C-1',
+        ],
+      ],
+      [
+        [item('C-3', 'overdue')],
+        ['Tue 1 Dec — 2 overdue · 2 ongoing', 'Overdue (2)', 'C-2', 'C-3', 'Needs a date (0)', 'Ongoing (2)', 'C-4', 'C-1'],
+      ],
+      [
+        [item('C-1', 'done')],
+        [
+          'Tue 1 Dec — 2 overdue · 1 ongoing · 1 done',
+          'Overdue (2)',
+          'C-2',
+          'C-3',
+          'Needs a date (0)',
+          'Ongoing (1)',
+          'C-4',
+          'Done (1)',
+          'C-1',
+        ],
+      ],
+      // Reopened: its group (ongoing) has a heading here, so it goes there, not back to "Overdue".
+      [
+        [item('C-1', 'ongoing')],
+        ['Tue 1 Dec — 2 overdue · 2 ongoing', 'Overdue (2)', 'C-2', 'C-3', 'Needs a date (0)', 'Ongoing (2)', 'C-4', 'C-1'],
+      ],
+      // Dated again after all: back in the section that counted it, where it was sent.
+      [
+        [item('C-1', 'overdue')],
+        ['Tue 1 Dec — 3 overdue · 1 ongoing', 'Overdue (3)', 'C-2', 'C-3', 'C-1', 'Needs a date (0)', 'Ongoing (1)', 'C-4'],
+      ],
+    ];
+    let reply = digest;
+    let blocks = renderSingleMessage(digest).blocks as any[];
+    for (const [rows, seen] of presses) {
+      reply = patchReply(reply, rows).reply;
+      blocks = retallyBlocks(patchMessage(blocks, rows, undefined));
+      expect(onCard(reply.card!)).toEqual(seen);
+      expect(onBlocks(blocks)).toEqual(seen);
+    }
+    const c1 = reply.card!.sections[0].items!.find((i) => i.id === 'C-1')!;
+    expect(c1.section).toBeUndefined();
+    expect(rowOfBlock(blocks.find((b) => rowOfBlock(b.block_id)?.itemId === 'C-1').block_id)).toMatchObject({ section: undefined });
+    // Along the way the moved row named the section that counted it, on both sides.
+    const ongoing = patchReply(digest, [item('C-1', 'ongoing')]).reply.card!;
+    expect(ongoing.sections[2].items?.[1]).toMatchObject({ id: 'C-1', section: 'overdue' });
+    const moved = patchMessage(renderSingleMessage(digest).blocks as any[], [item('C-1', 'ongoing')], undefined);
+    expect(rowOfBlock(moved.find((b) => rowOfBlock(b.block_id)?.itemId === 'C-1')!.block_id)).toMatchObject({
+      group: 'ongoing',
+      section: 'overdue',
+    });
+  });
+
+  it('Slack: a full message (50 blocks) still moves a row between its headings, but makes no "Done" heading', () => {
+    const blocks = renderSingleMessage(digest).blocks as any[];
+    const filler = Array.from({ length: BLOCK_LIMITS.blocks - blocks.length }, (_, i) => ({
+      type: 'context' as const,
+      elements: [{ type: 'mrkdwn' as const, text: `note ${i}` }],
+    }));
+    const full = [...blocks, ...filler];
+    const ongoing = onBlocks(retallyBlocks(patchMessage(full, [item('C-1', 'ongoing')], undefined)));
+    expect(ongoing).toEqual([
+      'Tue 1 Dec — 1 overdue · 1 needs a date · 2 ongoing',
+      'Overdue (1)',
+      'C-2',
+      'Needs a date (1)',
+      'C-3',
+      'Ongoing (2)',
+      'C-4',
+      'C-1',
+    ]);
+    const done = retallyBlocks(patchMessage(full, [item('C-1', 'done')], undefined));
+    expect(done).toHaveLength(BLOCK_LIMITS.blocks);
+    expect(onBlocks(done)).toEqual([
+      'Tue 1 Dec — 1 overdue · 1 needs a date · 1 ongoing · 1 done',
+      'Overdue (1)',
+      'C-1',
+      'C-2',
+      'Needs a date (1)',
+      'C-3',
+      'Ongoing (1)',
+      'C-4',
+    ]);
   });
 });

@@ -1,12 +1,21 @@
 /**
- * The Block Kit side of closed-rows.ts: on a message patched after a press, a row marked done or
- * dropped leaves its section ("Overdue") for the one that gathers closed rows ("Done (1)", made at
- * the end of the rows when the message has none), and goes back to the end of its own section when
- * it is reopened. A moved row's block id names the section that counted it, so the counts still say
- * where it moved from (retally-blocks.ts). Pure.
+ * The Block Kit side of settle-pressed-rows.ts: on a message patched after a press, each row goes
+ * under the heading of its group now, by the core's one rule (`pressedRowMoves`): a row marked done
+ * or dropped leaves its section ("Overdue") for the one that gathers closed rows ("Done (1)", made at
+ * the end of the rows when the message has none), a row made ongoing goes to the end of "Ongoing"
+ * when the message has that heading, and a reopened row goes back. This file only reads the blocks
+ * as headings and rows and puts them back together. A moved row's block id names the section that
+ * counted it, so the counts still say where it moved from (retally-blocks.ts). Pure.
  */
 import type { types } from '@slack/bolt';
-import { CLOSED_SECTION, closedHeading, isClosedGroup, isMadeForPresses } from '../../src/replies/closed-rows.js';
+import {
+  CLOSED_SECTION,
+  closedHeading,
+  isMadeForPresses,
+  MADE_SECTION,
+  pressedRowMoves,
+  type ShownSection,
+} from '../../src/replies/settle-pressed-rows.js';
 import { headingBlockId, headingOfBlock, rowBlockId, rowOfBlock } from './action-ids.js';
 import { BLOCK_LIMITS } from './block-kit.js';
 
@@ -15,38 +24,35 @@ type Block = types.KnownBlock & { block_id?: string };
 /** The place of the heading made for pressed rows: past any section a card has. */
 const MADE_HEADING_INDEX = 999;
 
-type Piece =
-  | { kind: 'heading'; group: string; count: number; block: Block }
-  | { kind: 'row'; blocks: Block[]; itemId: string; group?: string; section?: string; shownIn?: string }
-  | { kind: 'other'; block: Block };
+type Heading = { kind: 'heading'; group: string; count: number; block: Block };
+type Row = { kind: 'row'; blocks: Block[]; itemId: string; group?: string; section?: string };
+type Piece = Heading | Row | { kind: 'other'; block: Block };
 
-export function settleClosedBlocks(blocks: readonly Block[]): Block[] {
+export function settlePressedBlocks(blocks: readonly Block[]): Block[] {
   const pieces = piecesOf(blocks);
-  const groups = new Set(pieces.flatMap((p) => (p.kind === 'heading' ? [p.group] : [])));
-  const home = (row: Extract<Piece, { kind: 'row' }>) => row.section ?? row.shownIn;
-  const leaving = (p: Piece) => p.kind === 'row' && p.shownIn !== undefined && p.shownIn !== CLOSED_SECTION && isClosedGroup(p.group);
-  const returning = (p: Piece) =>
-    p.kind === 'row' && p.shownIn === CLOSED_SECTION && home(p) !== CLOSED_SECTION && !isClosedGroup(p.group) && groups.has(home(p) ?? '');
-  const moving = pieces.filter((p) => leaving(p) || returning(p)) as Extract<Piece, { kind: 'row' }>[];
-  if (moving.length === 0) return [...blocks];
-  let out = pieces.filter((p) => !moving.includes(p as Extract<Piece, { kind: 'row' }>));
-  for (const row of moving.filter(returning)) {
-    const at = out.findIndex((p) => p.kind === 'heading' && p.group === home(row));
-    out.splice(sectionEnd(out, at), 0, remembering(row, undefined));
-  }
-  const closing = moving.filter(leaving);
-  if (closing.length > 0) {
-    let at = out.findIndex((p) => p.kind === 'heading' && p.group === CLOSED_SECTION);
-    if (at < 0) {
-      at = rowsEnd(out);
+  const headings = pieces.filter((p): p is Heading => p.kind === 'heading');
+  const sections: ShownSection<Row>[] = headings.map((heading) => {
+    const at = pieces.indexOf(heading);
+    const rows = pieces.slice(at + 1, nextHeading(pieces, at)).filter((p): p is Row => p.kind === 'row');
+    return { group: heading.group, rows };
+  });
+  const moves = pressedRowMoves(sections);
+  if (moves.length === 0) return [...blocks];
+  const moving = new Set<Piece>(moves.map((m) => m.row));
+  let out = pieces.filter((p) => !moving.has(p));
+  let made: Heading | undefined;
+  for (const move of moves) {
+    let heading = move.to === MADE_SECTION ? made : headings[move.to];
+    if (!heading) {
       const block: Block = {
         type: 'section',
         block_id: headingBlockId(MADE_HEADING_INDEX, CLOSED_SECTION, 0),
         text: { type: 'mrkdwn', text: '' },
       };
-      out.splice(at, 0, { kind: 'heading', group: CLOSED_SECTION, count: 0, block });
+      heading = made = { kind: 'heading', group: CLOSED_SECTION, count: 0, block };
+      out.splice(rowsEnd(out), 0, made);
     }
-    out.splice(sectionEnd(out, at), 0, ...closing.map((row) => remembering(row, home(row))));
+    out.splice(sectionEnd(out, out.indexOf(heading)), 0, remembering(move.row, move.section));
   }
   out = namedMadeHeading(out);
   const settled = out.flatMap((p) => (p.kind === 'row' ? p.blocks : [p.block]));
@@ -54,24 +60,28 @@ export function settleClosedBlocks(blocks: readonly Block[]): Block[] {
   return settled.length <= BLOCK_LIMITS.blocks ? settled : [...blocks];
 }
 
-/** The message as headings, rows (each with the heading it is under) and other blocks. */
+/** The message as headings, rows and other blocks. */
 function piecesOf(blocks: readonly Block[]): Piece[] {
   const pieces: Piece[] = [];
-  let shownIn: string | undefined;
   for (const block of blocks) {
     const heading = block.type === 'section' ? headingOfBlock(block.block_id) : undefined;
     if (heading) {
-      shownIn = heading.group;
       pieces.push({ kind: 'heading', ...heading, block });
       continue;
     }
     const row = rowOfBlock(block.block_id);
     const last = pieces.at(-1);
     if (row && last?.kind === 'row' && last.itemId === row.itemId) last.blocks.push(block);
-    else if (row) pieces.push({ kind: 'row', blocks: [block], itemId: row.itemId, group: row.group, section: row.section, shownIn });
+    else if (row) pieces.push({ kind: 'row', blocks: [block], itemId: row.itemId, group: row.group, section: row.section });
     else pieces.push({ kind: 'other', block });
   }
   return pieces;
+}
+
+/** The index of the heading after the one at `headingAt` (or the end). */
+function nextHeading(pieces: readonly Piece[], headingAt: number): number {
+  const next = pieces.findIndex((p, i) => i > headingAt && p.kind === 'heading');
+  return next < 0 ? pieces.length : next;
 }
 
 /** Where a section's rows end: after its last row (or its heading), before the next heading. */
@@ -89,7 +99,7 @@ function rowsEnd(pieces: readonly Piece[]): number {
 }
 
 /** The row with its first block naming the section that counted it (`undefined`: it is back there). */
-function remembering(row: Extract<Piece, { kind: 'row' }>, section: string | undefined): Piece {
+function remembering(row: Row, section: string | undefined): Row {
   const [first, ...rest] = row.blocks;
   const id = rowOfBlock(first.block_id);
   if (id?.part !== 0) return row;
@@ -103,7 +113,7 @@ function namedMadeHeading(pieces: Piece[]): Piece[] {
   if (at < 0) return pieces;
   const rows = pieces.slice(at + 1, sectionEnd(pieces, at)).filter((p) => p.kind === 'row');
   if (rows.length === 0) return pieces.filter((_, i) => i !== at);
-  const heading = pieces[at] as Extract<Piece, { kind: 'heading' }>;
+  const heading = pieces[at] as Heading;
   const text = `*${closedHeading(rows.map((r) => (r.kind === 'row' ? r.group : undefined)))}*`;
   const block = { ...heading.block, text: { type: 'mrkdwn', text } } as Block;
   return pieces.map((p, i) => (i === at ? { ...heading, block } : p));
