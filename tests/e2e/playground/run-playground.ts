@@ -7,8 +7,9 @@
  * answer buttons, each row of buttons on one line (an item's answers together); pressing Done on it
  * changes that row only, counts it anew in the header ("1 overdue · … · 1 done") and says who did it;
  * help shows every usage with no word broken across lines, in words that fit a 1:1 chat (no "this
- * channel"); a digest names its day and groups, and "this conversation". Screenshots of help,
- * the Done answer, report, the digest and the owner's message go to tests/e2e/playground/screenshots/ (ignored by git).
+ * channel"); a digest names its day and groups, and "this conversation"; "It's ongoing" on a row that needs a
+ * date moves it under "Reviews", both headings counted anew. Screenshots of help,
+ * the Done answer, report, the digest and the owner's message (before and after the presses) go to tests/e2e/playground/screenshots/ (ignored by git).
  * Not part of `npm test` (it fetches the Playground with npx and drives a browser).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     await page.getByText('Personal Chat', { exact: true }).first().click();
     await conversation(page, app);
     console.log(
-      `Playground e2e passed. Screenshots in ${SHOTS}: help.png, done.png, report.png, digest.png, owner-daily-message.png, owner-daily-message-after-done.png, refused-press.png`,
+      `Playground e2e passed. Screenshots in ${SHOTS}: help.png, done.png, report.png, digest.png, owner-daily-message.png, owner-daily-message-after-done.png, refused-press.png, owner-daily-message-after-ongoing.png`,
     );
   } catch (error) {
     await browser
@@ -264,6 +265,31 @@ async function conversation(page: Page, app: App): Promise<void> {
   const banner = (await dailyNow.innerText()).replace(unchanged, '');
   if (!banner.includes(`${exchange} is already done`)) fail('a refused press', 'the presser was not told why', await dailyNow.innerText());
   await page.screenshot({ path: join(SHOTS, 'refused-press.png') });
+
+  // "It's ongoing" on a row that needs a date: it goes under "Reviews", and both headings count anew.
+  const count = (text: string, heading: string) => Number(new RegExp(`${heading} \\((\\d+)\\)`).exec(text)?.[1] ?? Number.NaN);
+  const needs = count(unchanged, 'Needs a date');
+  const reviews = count(unchanged, 'Reviews');
+  await dailyNow
+    .locator('.ac-container', { hasText: 'C-4 Establish a joint coordination mechanism' })
+    .last()
+    .getByRole('button', { name: "It's ongoing", exact: true })
+    .click();
+  for (let waited = 0; (await cardOf()) === unchanged && waited < 30_000; waited += 250) await page.waitForTimeout(250);
+  const moved = await cardOf();
+  expectText(moved, "the daily message after It's ongoing", [
+    new RegExp(`Needs a date \\(${needs - 1}\\)`),
+    new RegExp(`Reviews \\(${reviews + 1}\\)`),
+  ]);
+  const headingOverC4 = lines(moved)
+    .slice(
+      0,
+      lines(moved).findIndex((l) => l.startsWith('C-4 ')),
+    )
+    .filter((l) => /^[A-Z][\w ]+ \(\d+\)$/.test(l))
+    .at(-1);
+  if (headingOverC4 !== `Reviews (${reviews + 1})`) fail("the daily message after It's ongoing", `C-4 is under ${headingOverC4}`, moved);
+  await shoot(page, 'owner-daily-message-after-ongoing.png', dailyNow);
 }
 
 /** The visible buttons of each ActionSet in `message` whose buttons sit on more than one line. */
