@@ -31,7 +31,7 @@ let chrono: InstanceType<typeof ChronoEn.Chrono> | undefined;
  * parser's pattern alone cost about 140 ms the first time a phrase held a count ("in three weeks"),
  * on every `extract` run.
  */
-function chronoParser(): InstanceType<typeof ChronoEn.Chrono> {
+export function chronoParser(): InstanceType<typeof ChronoEn.Chrono> {
   if (!chrono) {
     const casual = (createRequire(import.meta.url)('chrono-node/en') as typeof ChronoEn).casual.clone();
     casual.parsers = casual.parsers.filter((parser) => parser.constructor.name !== 'ENTimeUnitAgoFormatParser');

@@ -12,6 +12,7 @@ import { detectCues, STANDING_VERBS, type Cue } from './detect-cues.js';
 import { isDefinition, isPastReport, isPreamble, isProcedural } from './exclusions.js';
 import { findDeadlinePhrase, findGoverningPhrase, standsOnItsOwn, type DeadlinePhrase } from './find-deadline-phrase.js';
 import { findParticipants } from './find-participants.js';
+import { findTimeAnchor } from './find-time-anchor.js';
 import { isIntentOnly } from './intent-only.js';
 import { isDirectSpeech } from './not-a-deed.js';
 import { mergeRestatements, type Candidate } from './merge-restatements.js';
@@ -153,6 +154,17 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
         // "SPRINGFIELD, Mo., Feb. 28 /PRNewswire/ -- …": a news dateline dates the release, not the deed.
         const dateline = found !== undefined && /^\s*(?:\/|--|—)/.test(text.slice(clauseFrom + found.end));
         if (before && !WEEKDAY_ONLY.test(before.text) && !insidePrevious && !dateline) phrase = before;
+      }
+      // No listed phrase: a date or a time anchor read by its shape, in the deed's own clause, else one that
+      // opens the words before the deed ("When fully operational, the facility is expected to …").
+      if (!phrase) phrase = findTimeAnchor(ownClause(actionWords), options.date, timeZone);
+      if (!phrase && partIndex === 0) {
+        const clauseFrom = Math.max(quoteStart, text.slice(0, as).lastIndexOf('; ') + 1);
+        const span = text.slice(clauseFrom, as);
+        const found = findTimeAnchor(span, options.date, timeZone, false);
+        const insidePrevious = index > 0 && found !== undefined && clauseFrom + found.start >= cues[index - 1].actionStart;
+        if (found && standsOnItsOwn(span, found) && !insidePrevious)
+          phrase = { ...found, start: found.start + clauseFrom - quoteStart, end: found.end + clauseFrom - quoteStart };
       }
       // "… and not to take certain actions": a prohibition even when the first part was not.
       const partStanding = partIndex > 0 && STANDING_VERBS.test(actionWords.replace(/^(?:fully|also|further|jointly)\s+/i, ''));

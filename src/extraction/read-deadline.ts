@@ -101,6 +101,11 @@ export function readDeadline(phrase: DeadlinePhrase | undefined, standing: boole
               /^(within|(?:no|not)\s+later\s+than|(?:in|over)\s+the\s+next)\s+(?:approx\.|approximately|about|around|roughly|some)\s+/i,
               '$1 ',
             )
+            // "in summer 2022", "at one of its Fall 2021 meetings": the lexicon's "in the summer of 2022".
+            .replace(
+              /^(?:(in|during|over|by)\s+|at\s+one\s+of\s+its\s+)?(fall|autumn|spring|summer)\s+((?:19|20)\d{2})$/i,
+              (_m, word: string | undefined, season: string, year: string) => `${word ?? 'in'} the ${season.toLowerCase()} of ${year}`,
+            )
             // "the first semester of 1997" is its first half.
             .replace(/\b(first|second|1st|2nd)\s+semester\b/i, '$1 half')
             // "in the latter half of December" is done by the month's end, "the first half of March" by its 15th.
