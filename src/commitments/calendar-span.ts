@@ -5,6 +5,7 @@
  * chrono-node reads several of them differently ("next quarter" → 29 Apr, "2030" → nothing).
  */
 import { createRequire } from 'node:module';
+import { MONTH_NAME } from './month-names.js';
 import type * as ChronoEn from 'chrono-node/en';
 import { DateTime } from 'luxon';
 import {
@@ -50,8 +51,8 @@ export interface CalendarSpan {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_SOURCE =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+// Matched against lower-cased words.
+const MONTH_SOURCE = `(${MONTH_NAME.toLowerCase()})`;
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
 
 const single = (day: CalendarDate): CalendarSpan => ({ first: day, last: day });

@@ -6,8 +6,9 @@
 import { addDays } from '../commitments/calendar.js';
 import type { CalendarDate, Deadline } from '../commitments/deadline.js';
 import { interpretDeadline } from '../commitments/deadline-interpreter.js';
+import { MONTH_FULL } from '../commitments/month-names.js';
 
-const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const MONTH = MONTH_FULL;
 const DAY_DATE = new RegExp(`\\b(?:\\d{1,2}\\s+${MONTH}(?:,?\\s+\\d{4})?|${MONTH}\\s+\\d{1,2}(?!\\d)(?:,?\\s+\\d{4})?)`, 'g');
 
 const COUNTED =

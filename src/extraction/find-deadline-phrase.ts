@@ -3,6 +3,7 @@
  * date", "after the formation of the new government", "till full eradication of …", "every six months".
  * The interpreter reads the phrase; this only decides which words it is and what sort they look like.
  */
+import { MONTH_FULL, MONTH_NAME } from '../commitments/month-names.js';
 
 export type PhraseSort = 'exact' | 'vague' | 'event' | 'ongoing' | 'recurrence';
 
@@ -14,8 +15,7 @@ export interface DeadlinePhrase {
   sort: PhraseSort;
 }
 
-const MONTH =
-  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTH = `${MONTH_NAME}\\.?`;
 // Notes shorten the day ("Will remove lock on Wed", "a meeting on Mon afternoon").
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Weds?|Thu(?:rs?)?|Fri)(?![a-z])';
 const NUMBER =
@@ -42,8 +42,9 @@ const notAName = (m: string) => !/\b(?:Annual|Yearly|Weekly|Monthly|Quarterly|Re
 
 // A named occasion whose date the text does not give (a month's meeting is dated by its month, below): "at the autumn session", "ahead of the Summit",
 // "in time for the next Summit", "no later than the release of the report".
-const OCCASION =
-  /\b(?<!(?:hours?|days?|weeks?|months?)\s)(?:(?:ahead|in\s+advance)\s+of|in\s+time\s+for|at|to|for|by|until|(?:no|not)\s+later\s+than)\s+(?:the|its|their|our)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:[a-z]+\s+){0,2}meeting\b)(?:(?:next|upcoming|forthcoming|coming|first|second|third|final)\s+)?(?:(?:autumn|spring|summer|winter|fall|annual|general|plenary|regular|special|ministerial|high-level|[A-Z][\w'’-]*)\s+){0,3}(?:session|meeting|summit|conference|assembly|hearing|sitting|forum|review\s+conference|COP|G\d+|Summit|Conference|Assembly|Session)\b(?!\s+(?:on|in)\s+\d)(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?/;
+const OCCASION = new RegExp(
+  String.raw`\b(?<!(?:hours?|days?|weeks?|months?)\s)(?:(?:ahead|in\s+advance)\s+of|in\s+time\s+for|at|to|for|by|until|(?:no|not)\s+later\s+than)\s+(?:the|its|their|our)\s+(?!${MONTH_FULL}\s+(?:[a-z]+\s+){0,2}meeting\b)(?:(?:next|upcoming|forthcoming|coming|first|second|third|final)\s+)?(?:(?:autumn|spring|summer|winter|fall|annual|general|plenary|regular|special|ministerial|high-level|[A-Z][\w'’-]*)\s+){0,3}(?:session|meeting|summit|conference|assembly|hearing|sitting|forum|review\s+conference|COP|G\d+|Summit|Conference|Assembly|Session)\b(?!\s+(?:on|in)\s+\d)(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?`,
+);
 const RELEASE_OF =
   /\b(?:(?:no|not)\s+later\s+than|before|by|upon|on|at|following|after|with)\s+(?:the\s+)?(?:release|publication|adoption|submission|completion|launch|opening|start|conclusion|entry\s+into\s+force|signing|ratification|approval)\s+of\s+(?:the\s+|its\s+|their\s+)?(?![^,;.]*\b(?:this|the\s+present)\s+(?:Agreement|Resolution|Declaration|Statement)\b)[^,;.]+/i;
 
@@ -59,8 +60,7 @@ const FORMAL_EVENTS: Rule[] = [
     sort: 'event',
     pattern:
       /(?<=\b(?:to|at|in|for|attend|join|participate\s+in)\s+)(?:the|an?)\s+(?:[\w'’-]+\s+){0,3}?(?:event|meeting|summit|conference|ceremony|session|talks|forum|games|festival|celebrations?)\s+(?:to\s+be\s+held|(?:which|that)\s+(?:is|are|will\s+be)\s+(?:held|scheduled|planned)|scheduled\s+(?:for|to\s+take\s+place)|planned\s+for|taking\s+place)\b[^,;.]*?(?=\s+to\s+[a-z]|[,;.]|$)/i,
-    yieldsTo:
-      /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b/,
+    yieldsTo: new RegExp(String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_FULL}\b|\b${MONTH_FULL}\s+\d{1,2}\b`),
   },
   {
     sort: 'event',
@@ -71,8 +71,7 @@ const FORMAL_EVENTS: Rule[] = [
     sort: 'event',
     pattern:
       /\b(?:to|until|through|on|by|before|after|prior\s+to)\s+the\s+(?:redemption|closing|maturity|payment|payable|settlement|completion|expiry|expiration)\s+date\b/i,
-    yieldsTo:
-      /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b/,
+    yieldsTo: new RegExp(String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_FULL}\b|\b${MONTH_FULL}\s+\d{1,2}\b`),
   },
   {
     sort: 'event',
@@ -192,22 +191,23 @@ const RULES: Rule[] = [
   // "in the latter half of December", "during the first half of March": a part of a named month.
   {
     sort: 'exact',
-    pattern:
-      /\b(?:in|by|before|during|within|over)\s+the\s+(?:first|second|latter|last|later|earlier)\s+half\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/,
+    pattern: new RegExp(
+      String.raw`\b(?:in|by|before|during|within|over)\s+the\s+(?:first|second|latter|last|later|earlier)\s+half\s+of\s+${MONTH_FULL}\b(?!\s+\d)`,
+    ),
   },
   // "the work would be carried out July/August", "in June or July": a span of two months, done by the end of the second.
   {
     sort: 'exact',
-    pattern:
-      /\b(?:(?:in|by|during|over|around)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*(?:\/|-|–|—|\s+or\s+)\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/,
+    pattern: new RegExp(String.raw`\b(?:(?:in|by|during|over|around)\s+)?${MONTH_FULL}\s*(?:\/|-|–|—|\s+or\s+)\s*${MONTH_FULL}\b(?!\s+\d)`),
   },
   // "we will be notified on the 18th": a day of the month said alone, the next such day after the text's date.
   { sort: 'exact', pattern: /\b(?:on|by|before)\s+the\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[.,;:)]|$))/ },
   // A month named alone, capitalised so "may" the verb is never read: "in March", "by June".
   {
     sort: 'exact',
-    pattern:
-      /\b(?:in|by|before|during|from|starting\s+in|this|next)\s+(?:early\s+|mid-|late\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/,
+    pattern: new RegExp(
+      String.raw`\b(?:in|by|before|during|from|starting\s+in|this|next)\s+(?:early\s+|mid-|late\s+)?${MONTH_FULL}\b(?!\s+\d)`,
+    ),
   },
   // ("senior notes due 2045" names the notes by their maturity: no deadline of the deed; "per share payable
   // July 9, 2012" is the payment's day.)

@@ -7,6 +7,7 @@
  * obtaining NATO membership", "If needed") is an `event`.
  */
 import type { CalendarDate } from '../commitments/deadline.js';
+import { MONTH_NAME } from '../commitments/month-names.js';
 import { chronoParser } from '../commitments/calendar-span.js';
 import { interpretDeadline } from '../commitments/deadline-interpreter.js';
 import type { DeadlinePhrase } from './find-deadline-phrase.js';
@@ -19,8 +20,10 @@ const PAST =
 // Casual words the listed phrases already weigh (and that often date the text itself, "announced today").
 const CASUAL = /^(?:now|today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|the\s+\w+s|may|second|one|noon|midnight)$/i;
 
-const DAY_OR_MONTH =
-  /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\b/i;
+const DAY_OR_MONTH = new RegExp(
+  String.raw`\b(?:${MONTH_NAME}|Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\b`,
+  'i',
+);
 const NUMERIC_DATE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/;
 
 /** A date expression in the clause that the interpreter reads as an exact day, with its preposition. */

@@ -6,6 +6,7 @@
 import type { Cadence, CalendarDate, Deadline } from '../commitments/deadline.js';
 import { interpretDeadline } from '../commitments/deadline-interpreter.js';
 import type { DeadlinePhrase } from './find-deadline-phrase.js';
+import { MONTH_NAME } from '../commitments/month-names.js';
 
 const CADENCES: [RegExp, Cadence][] = [
   [/six months|twice a year|bi-?annual|semi-?annual|half-?year/i, 'half-yearly'],
@@ -70,8 +71,7 @@ function vagueTerm(phrase: DeadlinePhrase, words: string): string {
   return words;
 }
 
-const PART_OF_MONTH =
-  /\b(?:early|mid|late)[- ](?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/i;
+const PART_OF_MONTH = new RegExp(String.raw`\b(?:early|mid|late)[- ]${MONTH_NAME}\b`, 'i');
 
 export function readDeadline(phrase: DeadlinePhrase | undefined, standing: boolean, reference: CalendarDate, timeZone: string): Deadline {
   if (!phrase) return standing ? ongoing(undefined, reference) : { kind: 'none', text: '', reference };

@@ -5,9 +5,9 @@
  * dividend … per share payable July 9, 2012". The noun phrase is the deed; the cue is the notice of it
  * or the date it is payable on. The scorer weighs these like any other cue.
  */
+import { MONTH_NAME } from '../commitments/month-names.js';
 
-const MONTH =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
+const MONTH = `${MONTH_NAME}\\.?`;
 // "notice (today) of a partial redemption", "notifies the Holders of the Notes of a redemption".
 const NOTICE_OF =
   /\b(?:notice|notifies|notified|notify)\b[^.;:]{0,60}?\bof\s+(?=(?:a|the|its)\s+(?:partial\s+|full\s+|optional\s+|early\s+)?(?:redemption|repayment|prepayment)\b)/gi;
