@@ -19,6 +19,7 @@ import { mergeRestatements, type Candidate } from './merge-restatements.js';
 import type { ProposedCommitment } from './proposed-commitment.js';
 import { readDeadline } from './read-deadline.js';
 import { datedFromText } from './event-date-in-text.js';
+import { documentRegister, withRegister, type Register } from './document-register.js';
 import { resolveParties } from './resolve-parties.js';
 import { splitCoordinated } from './split-coordinated.js';
 import type { Sentence } from './split-sentences.js';
@@ -117,7 +118,13 @@ function sentenceFlagsOf(text: string): string[] {
   ];
 }
 
-function candidatesOf(sentence: Sentence, participants: string[], lastNamed: string, options: ExtractOptions): ScoredCandidate[] {
+function candidatesOf(
+  sentence: Sentence,
+  participants: string[],
+  lastNamed: string,
+  register: Register,
+  options: ExtractOptions,
+): ScoredCandidate[] {
   const timeZone = options.timeZone ?? 'UTC';
   const text = sentence.text;
   const cues = detectCues(sentence);
@@ -196,7 +203,7 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
       // "Review once a month" on a notes line: with its time taken out one word is left, so the time stays.
       else if (action.split(/\s+/).length < 2 && cue.type === 'line') action = actionWords.trim();
       if (action.split(/\s+/).length < 2) return;
-      const features = featuresOf({
+      const shapeFeatures = featuresOf({
         cue,
         sentence,
         action: actionWords,
@@ -213,8 +220,9 @@ function candidatesOf(sentence: Sentence, participants: string[], lastNamed: str
         /^(?:do|doing)\s+(?:so|that|this|it)$/i.test(action) &&
         !/\b(?:not\s+yet|yet\s+to|(?:have|has)n['’]t|(?:have|has)\s+not)\b/i.test(text.slice(0, as))
       )
-        features.anaphoric_action = 1;
-      if (inferred) features.parties_inferred = 1;
+        shapeFeatures.anaphoric_action = 1;
+      if (inferred) shapeFeatures.parties_inferred = 1;
+      const features = withRegister(shapeFeatures, register);
       const p = probability(features, model);
       const item: ProposedCommitment = {
         action,
@@ -253,10 +261,11 @@ export function scoreCandidates(
 ): { candidates: ScoredCandidate[]; participants: string[]; sentences: Sentence[] } {
   const sentences = splitSentences(text);
   const participants = findParticipants(sentences);
+  const register = documentRegister(text, sentences);
   const candidates: ScoredCandidate[] = [];
   let lastNamed = '';
   for (const sentence of sentences) {
-    candidates.push(...candidatesOf(sentence, participants, lastNamed, options));
+    candidates.push(...candidatesOf(sentence, participants, lastNamed, register, options));
     lastNamed = namedAtStart(sentence) ?? lastNamed;
   }
   return { candidates, participants, sentences };
