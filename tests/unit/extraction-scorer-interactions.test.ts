@@ -53,7 +53,7 @@ describe('training the interactions', () => {
       () => true,
       options,
     );
-    const margin = (f: Record<string, number>) => trees.reduce((z, t) => z + treeValue(t, f), 0);
+    const margin = (f: Features) => trees.reduce((z: number, t) => z + treeValue(t, f), 0);
     expect(margin({ x: 1, y: 1 })).toBeGreaterThan(1);
     expect(margin({ x: 1 })).toBeLessThan(-1);
     expect(margin({})).toBeLessThan(-1);
