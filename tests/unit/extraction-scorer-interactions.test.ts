@@ -33,11 +33,23 @@ describe('training the interactions', () => {
       { x: 1, y: 1, z: 1 },
       { y: 1, z: 1 },
     ];
-    expect(minePairs(rows, () => true, 2)).toEqual([
+    expect(minePairs(rows, [1, 0, 1], () => true, 2)).toEqual([
       ['x', 'y'],
       ['y', 'z'],
     ]);
-    expect(minePairs(rows, (n) => n !== 'y', 2)).toEqual([]);
+    expect(minePairs(rows, [1, 0, 1], (n) => n !== 'y', 2)).toEqual([]);
+  });
+
+  it('keeps the pairs whose labels interact most', () => {
+    // The label is x AND y; z is present in every third row whatever the label.
+    const rows: Features[] = Array.from({ length: 90 }, (_, i) => ({
+      ...(i % 2 ? { x: 1 } : {}),
+      ...(i % 4 < 2 ? { y: 1 } : {}),
+      ...(i % 3 ? {} : { z: 1 }),
+    }));
+    const labels = rows.map((r) => (r.x && r.y ? 1 : 0));
+    expect(minePairs(rows, labels, () => true, 5)).toHaveLength(3);
+    expect(minePairs(rows, labels, () => true, 5, 1)).toEqual([['x', 'y']]);
   });
 
   it('learns an interaction a linear margin of zero misses, the same each time', () => {
