@@ -16,13 +16,17 @@ const BULLET_LINE = /^\s*(?:[-*•●▪◦·+]|\[[ xX✓]?\])\s/;
 const FORMAL_LINE =
   /^\s*(?:\(?\d{1,3}[.)]\s|\(?[a-z]\)\s|\([ivx]+\)\s|WHEREAS\b|Whereas\b|(?:NOW,?\s+THEREFORE,?\s+)?(?:BE\s+IT\s+(?:FURTHER\s+)?)?RESOLVED\b|Be\s+it\s+(?:further\s+)?resolved\b|[A-Z][a-z]+(?:s|ing)(?:\s+(?:also|further))?\s+(?:that|its|the|upon|on|all)\b)/;
 
+const NOTES_MIN_LINES = 5;
+
 /** Thresholds read off real-train's layouts: notes average under 10 words a sentence, prose over 15. */
 export function documentRegister(text: string, sentences: readonly Sentence[]): Register {
   const lines = text.split('\n').filter((line) => line.trim() !== '');
   if (lines.length === 0 || sentences.length === 0) return 'prose';
   const share = (pattern: RegExp) => lines.filter((line) => pattern.test(line)).length / lines.length;
   const meanWords = sentences.reduce((sum, s) => sum + s.text.split(/\s+/).filter(Boolean).length, 0) / sentences.length;
-  if ((share(BULLET_LINE) >= 0.3 && meanWords < 14) || meanWords < 9) return 'notes';
+  // A few lines are too little layout to call notes: a pledge's frame and its two items are not minutes
+  // (no real-train text under five lines is notes).
+  if (lines.length >= NOTES_MIN_LINES && ((share(BULLET_LINE) >= 0.3 && meanWords < 14) || meanWords < 9)) return 'notes';
   if (share(FORMAL_LINE) >= 0.2) return 'formal';
   return 'prose';
 }

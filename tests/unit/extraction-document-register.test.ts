@@ -41,8 +41,17 @@ describe('the document register', () => {
     });
   });
 
+  it('does not call a few lines notes: too little layout to judge', () => {
+    const text =
+      'Signatories to the Pledge must agree to:\n- Measure and report emissions on a regular basis.\n- Neutralize any remaining emissions by 2040.';
+    expect(registerOf(text)).toBe('prose');
+  });
+
   it('gives every candidate its document register', () => {
-    const { candidates } = scoreCandidates('- Anna to ping Myles\n- Bob will update the docs\n- CI status: green', { date: '2025-03-03' });
+    const { candidates } = scoreCandidates(
+      '## Actions\n- Anna to ping Myles\n- Bob will update the docs\n- CI status: green\n- Release on Friday\n- Carol to book the room',
+      { date: '2025-03-03' },
+    );
     expect(candidates.length).toBeGreaterThan(0);
     for (const c of candidates) expect(c.features['reg=notes']).toBe(1);
   });
