@@ -150,28 +150,27 @@ function candidatesOf(
         const trailing = findDeadlinePhrase(text.slice(sharer.start, sharer.end));
         if (trailing && trailing.end >= sharer.end - sharer.start - 1) phrase = trailing;
       }
+      // The words before the deed, in the promise's own clause only ("… could meet in February; Daniel said he
+      // would discuss …"), for a phrase that governs it. A phrase inside the previous promise ("will exchange
+      // researchers on an annual basis and will share logistics") is that promise's, not a preamble to this one.
+      const clauseFrom = Math.max(quoteStart, text.slice(0, as).lastIndexOf('; ') + 1);
+      const wordsBefore = text.slice(clauseFrom, as);
+      const ownBefore = (found: DeadlinePhrase | undefined): DeadlinePhrase | undefined =>
+        found && !(index > 0 && clauseFrom + found.start >= cues[index - 1].actionStart)
+          ? { ...found, start: found.start + clauseFrom - quoteStart, end: found.end + clauseFrom - quoteStart }
+          : undefined;
       if (!phrase && partIndex === 0) {
-        // Only the promise's own clause: "… could meet in February; Daniel said he would discuss …".
-        const clauseFrom = Math.max(quoteStart, text.slice(0, as).lastIndexOf('; ') + 1);
-        const found = findGoverningPhrase(text.slice(clauseFrom, as));
-        const before = found && { ...found, start: found.start + clauseFrom - quoteStart, end: found.end + clauseFrom - quoteStart };
-        // "will exchange researchers on an annual basis and will share logistics": a phrase inside the
-        // previous promise is that promise's, not a preamble to this one.
-        const insidePrevious = index > 0 && before !== undefined && quoteStart + before.start >= cues[index - 1].actionStart;
+        const found = findGoverningPhrase(wordsBefore);
         // "SPRINGFIELD, Mo., Feb. 28 /PRNewswire/ -- …": a news dateline dates the release, not the deed.
         const dateline = found !== undefined && /^\s*(?:\/|--|—)/.test(text.slice(clauseFrom + found.end));
-        if (before && !WEEKDAY_ONLY.test(before.text) && !insidePrevious && !dateline) phrase = before;
+        if (found && !WEEKDAY_ONLY.test(found.text) && !dateline) phrase = ownBefore(found);
       }
       // No listed phrase: a date or a time anchor read by its shape, in the deed's own clause, else one that
       // opens the words before the deed ("When fully operational, the facility is expected to …").
       if (!phrase) phrase = findTimeAnchor(ownClause(actionWords), options.date, timeZone);
       if (!phrase && partIndex === 0) {
-        const clauseFrom = Math.max(quoteStart, text.slice(0, as).lastIndexOf('; ') + 1);
-        const span = text.slice(clauseFrom, as);
-        const found = findTimeAnchor(span, options.date, timeZone, false);
-        const insidePrevious = index > 0 && found !== undefined && clauseFrom + found.start >= cues[index - 1].actionStart;
-        if (found && standsOnItsOwn(span, found) && !insidePrevious)
-          phrase = { ...found, start: found.start + clauseFrom - quoteStart, end: found.end + clauseFrom - quoteStart };
+        const found = findTimeAnchor(wordsBefore, options.date, timeZone, false);
+        if (found && standsOnItsOwn(wordsBefore, found)) phrase = ownBefore(found);
       }
       // "… and not to take certain actions": a prohibition even when the first part was not.
       const partStanding = partIndex > 0 && STANDING_VERBS.test(actionWords.replace(/^(?:fully|also|further|jointly)\s+/i, ''));
