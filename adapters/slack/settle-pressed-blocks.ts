@@ -36,7 +36,7 @@ export function settlePressedBlocks(blocks: readonly Block[]): Block[] {
   if (plan.moves.length === 0 && plan.emptied.length === 0) return [...blocks];
   const moving = new Set<Piece>(plan.moves.map((m) => m.row));
   let out = pieces.filter((p) => !moving.has(p));
-  // The headings to make: each just before the closed section's heading, or after the last rows.
+  // The headings to make: each just before the heading the rule names, or after the last rows.
   const made = plan.made.map((m): Heading => {
     const block = { ...headingBlock(m.heading), block_id: headingBlockId(MADE_HEADING_INDEX, m.group, m.count) };
     const heading: Heading = { kind: 'heading', group: m.group, count: m.count, made: true, block };

@@ -9,8 +9,8 @@
  *   dropped" when it has one).
  * - A row whose group changed to another open group ("It's ongoing" on an overdue row, a date picked
  *   for one that needed a date, a row reopened) goes to the end of that group's section. When the
- *   message has no heading for that group, one is made after its open sections (before the closed
- *   one), in the words the whole message would use ("Reviews (1)", "Due within 7 days (1)"), counting
+ *   message has no heading for that group, one is made where the whole message would show it (before
+ *   the first section of a later group, or the closed one), in the words the whole message would use ("Reviews (1)", "Due within 7 days (1)"), counting
  *   the group as the other headings count theirs. Only a group the message has no words for (none
  *   today) leaves its row where it is, counted out of its section.
  * - A section that shows no row and counts none any more goes, its heading with it (neither renderer
@@ -22,7 +22,7 @@
  * A moved row remembers the section that counted it when its message was sent (`CardItem.section`),
  * so the counts still say where it moved from (tally.ts); back in that section it forgets it. Pure.
  */
-import { groupHeading } from './group-heading.js';
+import { groupHeading, groupRank } from './group-heading.js';
 import type { Card, CardItem, CardSection } from './reply.js';
 import { type CardTally, sectionCount, type TalliedRow } from './tally.js';
 
@@ -71,7 +71,7 @@ export interface MadeSection {
   count: number;
   /** Its heading's words and count now: "Reviews (1)", "Done (1)". */
   heading: string;
-  /** The index of the shown section it goes just before (the closed one); undefined: after the last section. */
+  /** The index of the shown section it goes just before (a later group's, or the closed one); undefined: after the last section. */
   before?: number;
 }
 
@@ -120,10 +120,9 @@ export function pressedRowMoves<R extends PlacedRow>(
       wanted.push({ row, from, at, group, section: group === home ? undefined : home });
     }
   }
-  // Open groups' sections in the order first needed, then the closed one: the closed rows stay last.
-  const madeGroups = [...new Set(wanted.map((w) => w.group).filter((g) => shownAt(g) < 0))].sort(
-    (a, b) => Number(a === CLOSED_SECTION) - Number(b === CLOSED_SECTION),
-  );
+  // Open groups' sections in the message's own order ("Overdue" before "Reviews"), then the closed one last.
+  const rank = (group: string) => (group === CLOSED_SECTION ? Number.MAX_SAFE_INTEGER : groupRank(tally?.words, group));
+  const madeGroups = [...new Set(wanted.map((w) => w.group).filter((g) => shownAt(g) < 0))].sort((a, b) => rank(a) - rank(b));
   const moves = wanted.map(({ group, ...move }) => ({
     ...move,
     to: shownAt(group) >= 0 ? shownAt(group) : sections.length + madeGroups.indexOf(group),
@@ -159,13 +158,19 @@ export function pressedRowMoves<R extends PlacedRow>(
         )
       : `${groupHeading(tally?.words, groups[i]!)} (${counts[i]})`;
 
-  const closedAt = shownAt(CLOSED_SECTION);
-  const made = madeGroups.map((group, k) => ({
-    group,
-    count: builtCount(group),
-    heading: wordsFor(sections.length + k),
-    ...(group !== CLOSED_SECTION && closedAt >= 0 ? { before: closedAt } : {}),
-  }));
+  // A made open section goes where the full message would have shown it: before the first shown section
+  // of a later group (or the closed one); a made closed section after the last.
+  const placeOf = (group: string) => {
+    if (group === CLOSED_SECTION) return undefined;
+    const at = sections.findIndex(
+      (s) => s.group === CLOSED_SECTION || (s.group !== undefined && groupRank(tally?.words, s.group) > rank(group)),
+    );
+    return at >= 0 ? at : undefined;
+  };
+  const made = madeGroups.map((group, k) => {
+    const before = placeOf(group);
+    return { group, count: builtCount(group), heading: wordsFor(sections.length + k), ...(before !== undefined ? { before } : {}) };
+  });
   const emptied = sections.flatMap((s, i) => (s.group !== undefined && placed[i].length === 0 && counts[i] === 0 ? [i] : []));
   const changed = (i: number) => moves.some((m) => m.from === i || m.to === i);
   const renamed = sections.flatMap((s, i) =>
