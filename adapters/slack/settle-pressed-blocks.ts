@@ -2,11 +2,11 @@
  * The Block Kit side of settle-pressed-rows.ts: on a message patched after a press, each row goes
  * under the heading of its group now, by the core's one rule (`pressedRowMoves`): a row marked done
  * or dropped leaves its section ("Overdue") for the one that gathers closed rows ("Done (1)", made at
- * the end of the rows when the message has none), a row made ongoing goes to the end of its group's
- * heading ("Reviews", made after the open sections when the message has none), a reopened row goes
- * back, and a heading left over no rows and counting none goes. This file only reads the blocks as
- * headings and rows and puts them back together. A moved row's block id names the section that
- * counted it, so the counts still say where it moved from (retally-blocks.ts). Pure.
+ * the end of the rows when the message has none), a row made ongoing or reopened goes to the end of
+ * its group's heading ("Reviews", "Overdue"; made where the whole message would show it when the
+ * message has none), and a heading left over no rows and counting none goes. This file only reads
+ * the blocks as headings and rows and puts them back together. A moved row's block id names the
+ * section that counted it, so the counts still say where it moved from (retally-blocks.ts). Pure.
  */
 import type { types } from '@slack/bolt';
 import { isMadeForPresses, pressedRowMoves, type ShownSection } from '../../src/replies/settle-pressed-rows.js';

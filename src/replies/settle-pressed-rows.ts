@@ -9,10 +9,13 @@
  *   dropped" when it has one).
  * - A row whose group changed to another open group ("It's ongoing" on an overdue row, a date picked
  *   for one that needed a date, a row reopened) goes to the end of that group's section. When the
- *   message has no heading for that group, one is made where the whole message would show it (before
- *   the first section of a later group, or the closed one), in the words the whole message would use ("Reviews (1)", "Due within 7 days (1)"), counting
- *   the group as the other headings count theirs. Only a group the message has no words for (none
- *   today) leaves its row where it is, counted out of its section.
+ *   message has no heading for that group, one is made where the whole message would show it: before
+ *   the first shown section of a later group in the message's usual order (an owner's message:
+ *   OWNER_GROUPS; a digest or list: GROUP_HEADING), or before the closed one, else after the last
+ *   (a reopened row's "Overdue" heads the message again). It is in the words the whole message would
+ *   use ("Reviews (1)", "Due within 7 days (1)") and counts the group as the other headings count
+ *   theirs. Only a group the message has no words for (none today) leaves its row where it is,
+ *   counted out of its section.
  * - A section that shows no row and counts none any more goes, its heading with it (neither renderer
  *   draws a divider between sections, so nothing else is left behind): nobody reads "Needs a date (0)"
  *   over nothing. A heading over no rows that still counts some (rows the message had no room for,
@@ -91,7 +94,7 @@ export interface RowMove<R> {
 export interface SettlePlan<R> {
   /** The rows that go under another heading, in the order they are shown (each to the end of its new section, in this order). */
   moves: RowMove<R>[];
-  /** The sections to make, in the order they are shown: open groups first, then the closed one. */
+  /** The sections to make, in the order they are shown: open groups in the message's usual order, then the closed one. */
   made: MadeSection[];
   /** The shown sections that go (they show no row and count none). */
   emptied: number[];

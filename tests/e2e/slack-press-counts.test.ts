@@ -2,8 +2,8 @@
  * After a press, the counts a message says (its header, its headings) match the rows it shows, over
  * signed Slack requests and the local Web API: one of two overdue items marked done from an owner's
  * DM reads "1 overdue · … · 1 done", reopening it reads "2 overdue" again, and an answer that moves an
- * item to another group counts it there and moves it under that group's heading (made after the open
- * sections when the message has none), a heading left over nothing and counting nothing goes; a
+ * item to another group counts it there and moves it under that group's heading (made where the whole
+ * message would show it when the message has none), a heading left over nothing and counting nothing goes; a
  * digest's header follows its rows the same way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,8 +131,8 @@ describe("an owner's daily message in a Slack DM, after presses", () => {
     const ongoing = await pressOn(daily, 'C-3', 'ft_set-date', { choice: 'ongoing' });
     expect(blocksText(ongoing.blocks)).toMatch(/📅 bob made C-3 an ongoing duty/);
     expect(header(ongoing)).toMatch(/^Your commitments, .+ — 2 overdue · 1 review$/);
-    // The message had no "Reviews" heading: one is made after the open sections, in the words the
-    // daily message uses, and "Needs a date", left with nothing, goes rather than read "(0)".
+    // The message had no "Reviews" heading: one is made where the whole message would show it (after
+    // "Needs a date", the last open group here), in the words the daily message uses, and "Needs a date", left with nothing, goes rather than read "(0)".
     expect(headings(ongoing)).toEqual(['Overdue (2)', 'Reviews (1)']);
     expect(headingAbove(blocksText(ongoing.blocks), 'C-3')).toBe('Reviews (1)');
     expect(rowOrder(blocksText(ongoing.blocks))).toEqual(['C-1', 'C-2', 'C-3']);
@@ -202,7 +202,7 @@ describe('a row whose group changes goes under the heading of its new group (Sla
     expect(rowOrder(blocksText(reopened.blocks))).toEqual(['C-2', 'C-5', 'C-3', 'C-4']);
   });
 
-  it('a date weeks ahead makes a "Coming up" section; "Overdue" emptied goes, and is made again after the open sections when a row comes back', async () => {
+  it('a date weeks ahead makes a "Coming up" section; "Overdue" emptied goes, and is made again where the whole message would show it (at the top) when a row comes back', async () => {
     const sent = await slack.slash('add Draft the audit scope <@U0BOB|bob>');
     await slack.fake.responseTo(sent.responseUrl);
     // By now: C-2 and C-5 overdue, C-3 and C-4 ongoing (reviews), C-6 with no date.
@@ -224,14 +224,15 @@ describe('a row whose group changes goes under the heading of its new group (Sla
     expect(rowOrder(blocksText(both.blocks))).toEqual(['C-3', 'C-4', 'C-6', 'C-2', 'C-5']);
     expect(both.text).not.toMatch(/Overdue/);
 
-    // Reopened, C-2 is overdue again: its heading is made after the open sections, before "Done".
+    // Reopened, C-2 is overdue again: its heading is made where the whole message would show it, at the
+    // top before "Reviews" (the owner message's order), not after the open sections.
     const back = await pressOn(both, 'C-2', 'ft_reopen');
     expect(header(back)).toMatch(/^Your commitments, .+ — 1 overdue · 2 reviews · 1 coming up · 1 done$/);
-    expect(headings(back)).toEqual(['Reviews (2)', 'Coming up (1)', 'Overdue (1)', 'Done (1)']);
+    expect(headings(back)).toEqual(['Overdue (1)', 'Reviews (2)', 'Coming up (1)', 'Done (1)']);
     expect(headingAbove(blocksText(back.blocks), 'C-2')).toBe('Overdue (1)');
-    expect(rowOrder(blocksText(back.blocks))).toEqual(['C-3', 'C-4', 'C-6', 'C-2', 'C-5']);
+    expect(rowOrder(blocksText(back.blocks))).toEqual(['C-2', 'C-3', 'C-4', 'C-6', 'C-5']);
     // The fallback text reads the same headings in the same order.
-    expect(back.text.match(/^\*[A-Z][\w ]+ \(\d+\)\*$/gm)).toEqual(['*Reviews (2)*', '*Coming up (1)*', '*Overdue (1)*', '*Done (1)*']);
+    expect(back.text.match(/^\*[A-Z][\w ]+ \(\d+\)\*$/gm)).toEqual(['*Overdue (1)*', '*Reviews (2)*', '*Coming up (1)*', '*Done (1)*']);
   });
 });
 

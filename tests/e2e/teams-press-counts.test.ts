@@ -4,8 +4,8 @@
  * from an owner's 1:1 card reads "1 overdue · … · 1 done" for the presser (invoke response) and in
  * the card everyone sees (updateActivity), reopening it reads "2 overdue" again, and a channel
  * digest's title follows its rows the same way. A row whose group changes ("It's ongoing", a date
- * picked) goes under the heading of its new group, made after the open sections when the card has
- * none; a heading left over nothing and counting nothing goes.
+ * picked) goes under the heading of its new group, made where the whole card would show it when the
+ * card has none; a heading left over nothing and counting nothing goes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVE_STATUSES } from '../../src/commitments/commitment.js';
@@ -172,7 +172,8 @@ describe('a row whose group changes goes under the heading of its new group (Tea
     // C-1 is done by now (the digest above): C-2 overdue; C-3, C-4 and C-5 need a date.
     const first = await bobsDailyMessage();
     expect(headings(cardText(first.body))).toEqual(['Overdue (1)', 'Needs a date (3)']);
-    // No "Reviews" heading on this card: one is made for the row made ongoing, after the open sections.
+    // No "Reviews" heading on this card: one is made for the row made ongoing where the whole card would
+    // show it (after "Needs a date", the last open group here).
     const made = await pressOn(first, 'set-date', 'C-3', { title: "It's ongoing" });
     for (const shown of [made.mine, cardText(made.everyone.body), made.everyone.body.summary]) {
       expect(title(shown)).toMatch(/^Your commitments, .+ — 1 overdue · 2 need a date · 1 review$/);
@@ -204,7 +205,7 @@ describe('a row whose group changes goes under the heading of its new group (Tea
     }
   });
 
-  it('a date weeks ahead makes a "Coming up" section; "Overdue" emptied goes, and is made again after the open sections when a row comes back', async () => {
+  it('a date weeks ahead makes a "Coming up" section; "Overdue" emptied goes, and is made again where the whole card would show it (at the top) when a row comes back', async () => {
     await postActivity(teams.base, channelMessage(teams.connector.url, 'add Draft the audit scope @bob', { mentions: [BOB] }));
     // By now: C-2 and C-5 overdue, C-3 and C-4 ongoing (reviews), C-6 with no date.
     const daily = await bobsDailyMessage();
@@ -229,13 +230,14 @@ describe('a row whose group changes goes under the heading of its new group (Tea
       expect(shown).not.toMatch(/^Overdue/m);
     }
 
-    // Reopened, C-2 is overdue again: its heading is made after the open sections, before "Done".
+    // Reopened, C-2 is overdue again: its heading is made where the whole card would show it, at the top
+    // before "Reviews" (the owner message's order), not after the open sections.
     const back = await pressOn(both.everyone, 'reopen', 'C-2');
     for (const shown of [back.mine, cardText(back.everyone.body), back.everyone.body.summary]) {
       expect(title(shown)).toMatch(/^Your commitments, .+ — 1 overdue · 2 reviews · 1 coming up · 1 done$/);
-      expect(headings(shown)).toEqual(['Reviews (2)', 'Coming up (1)', 'Overdue (1)', 'Done (1)']);
+      expect(headings(shown)).toEqual(['Overdue (1)', 'Reviews (2)', 'Coming up (1)', 'Done (1)']);
       expect(headingAbove(shown, 'C-2')).toBe('Overdue (1)');
-      expect(rowOrder(shown)).toEqual(['C-3', 'C-4', 'C-6', 'C-2', 'C-5']);
+      expect(rowOrder(shown)).toEqual(['C-2', 'C-3', 'C-4', 'C-6', 'C-5']);
     }
   });
 });

@@ -219,7 +219,7 @@ describe('a row whose group changed goes under the heading of its new group (pre
       { id: 'a', from: 0, at: 0, to: 1, section: 'overdue' },
       // No "Done" heading yet: one to make (made[1], after the open one: index 3 + 1).
       { id: 'c', from: 0, at: 2, to: 4, section: 'overdue' },
-      // No "Later" heading either: one made after the open sections (made[0]).
+      // No "Later" heading either: one made where a list would show it, after "Ongoing" (made[0]; groups in list order).
       { id: 'd', from: 0, at: 3, to: 3, section: 'overdue' },
       // Back in the section that counted it: nothing left to remember.
       { id: 'e', from: 1, at: 0, to: 0, section: undefined },
@@ -247,11 +247,12 @@ describe('a row whose group changed goes under the heading of its new group (pre
     ];
     expect(pressedRowMoves(closed('ongoing'))).toMatchObject({ moves: [{ to: 1, section: 'overdue' }], made: [], emptied: [2] });
     expect(pressedRowMoves(closed('overdue'))).toMatchObject({ moves: [{ to: 0, section: undefined }], made: [], emptied: [2] });
-    // Reopened into a group with no heading here: a section is made for it, before the closed one
-    // (which goes, emptied); "Ongoing (1)" over no rows still counts one, so it stays.
+    // Reopened into a group with no heading here: a section is made for it where the whole message
+    // would show it, before "Ongoing" (a later group); the closed one goes, emptied; "Ongoing (1)" over
+    // no rows still counts one, so it stays.
     expect(pressedRowMoves(closed('due-soon'))).toMatchObject({
       moves: [{ to: 3, section: 'overdue' }],
-      made: [{ group: 'due-soon', count: 0, heading: 'Due within 7 days (1)', before: 2 }],
+      made: [{ group: 'due-soon', count: 0, heading: 'Due within 7 days (1)', before: 1 }],
       emptied: [2],
     });
     expect(pressedRowMoves(closed('done'))).toEqual({ moves: [], made: [], emptied: [], renamed: [] });
@@ -319,7 +320,7 @@ describe('a row whose group changed goes under the heading of its new group (pre
       ['Tue 1 Dec — 3 overdue · 1 ongoing', 'Overdue (3)', 'C-1', 'C-2', 'C-3', 'Ongoing (1)', 'C-4'],
     ],
     [
-      'a new group with no heading in the message: a section made for it after the open ones, in the words the digest gives it',
+      'a new group with no heading in the message: a section made for it where the whole digest would show it (after "Ongoing", the last), in the words the digest gives it',
       [item('C-1', 'later')],
       [
         'Tue 1 Dec — 1 overdue · 1 needs a date · 1 ongoing · 1 later',
@@ -334,16 +335,16 @@ describe('a row whose group changed goes under the heading of its new group (pre
       ],
     ],
     [
-      'two rows to two groups with no heading, and one done: the made sections in the order needed, "Done" last',
+      'two rows to two groups with no heading, and one done: each made section where the whole digest would show it ("Due within 7 days" before "Ongoing", "No deadline" after), "Done" last',
       [item('C-2', 'done'), item('C-1', 'no-deadline'), item('C-3', 'due-soon')],
       [
         'Tue 1 Dec — 1 due within 7 days · 1 ongoing · 1 with no deadline · 1 done',
+        'Due within 7 days (1)',
+        'C-3',
         'Ongoing (1)',
         'C-4',
         'No deadline (1)',
         'C-1',
-        'Due within 7 days (1)',
-        'C-3',
         'Done (1)',
         'C-2',
       ],
@@ -398,7 +399,8 @@ describe('a row whose group changed goes under the heading of its new group (pre
       [[item('C-1', 'ongoing')], ['Tue 1 Dec — 2 overdue · 2 ongoing', 'Overdue (2)', 'C-2', 'C-3', 'Ongoing (2)', 'C-4', 'C-1']],
       // Dated again after all: back in the section that counted it, where it was sent.
       [[item('C-1', 'overdue')], ['Tue 1 Dec — 3 overdue · 1 ongoing', 'Overdue (3)', 'C-2', 'C-3', 'C-1', 'Ongoing (1)', 'C-4']],
-      // Its date cleared again: "Needs a date" is made anew after the open sections, counting it once.
+      // Its date cleared again: "Needs a date" is made anew where the digest shows it (between "Overdue"
+      // and "Ongoing", as sent), counting it once.
       [
         [item('C-3', 'needs-date')],
         [
@@ -406,10 +408,10 @@ describe('a row whose group changed goes under the heading of its new group (pre
           'Overdue (2)',
           'C-2',
           'C-1',
-          'Ongoing (1)',
-          'C-4',
           'Needs a date (1)',
           'C-3',
+          'Ongoing (1)',
+          'C-4',
         ],
       ],
     ];

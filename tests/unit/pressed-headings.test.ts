@@ -1,8 +1,9 @@
 /**
  * The headings of a grouped message after presses (settle-pressed-rows.ts, on Teams cards and, through
  * settle-pressed-blocks.ts, on Slack blocks): a section left showing no row and counting none goes,
- * heading and all; a row whose group has no heading in the message gets a section made for it after
- * the open sections, in the words the whole message uses. Slack and Teams read the same after every
+ * heading and all; a row whose group has no heading in the message gets a section made for it where
+ * the whole message would show it (before the first section of a later group, or the closed one), in
+ * the words the whole message uses. Slack and Teams read the same after every
  * press sequence.
  */
 import { describe, expect, it } from 'vitest';
@@ -77,52 +78,53 @@ const ownerMessage: Reply = {
 };
 
 describe("a row whose group has no heading in the message gets one, in the message's own words", () => {
-  it('an owner\'s message: "Reviews", then "Due soon" (not a digest\'s "Due within 7 days") after the open sections, "Done" last; emptied headings go; reopened, "Overdue" is made again counting what it holds', () => {
+  it('an owner\'s message: "Reviews", then "Due soon" (not a digest\'s "Due within 7 days") made where the whole message would show them, "Done" last; emptied headings go; reopened, "Overdue" is made again at the top, counting what it holds', () => {
     const { card, blocks } = pressBoth(ownerMessage, [
       // "It's ongoing": a review now; "Needs a date" shows nothing and counts nothing, so it goes.
       [[item('C-3', 'reviews')], ['Your commitments, Tue 1 Dec — 2 overdue · 1 review', 'Overdue (2)', 'C-1', 'C-2', 'Reviews (1)', 'C-3']],
+      // "Due soon" comes before "Reviews" in an owner's message: made there, not after it.
       [
         [item('C-1', 'due-soon')],
         [
           'Your commitments, Tue 1 Dec — 1 overdue · 1 due soon · 1 review',
           'Overdue (1)',
           'C-2',
-          'Reviews (1)',
-          'C-3',
           'Due soon (1)',
           'C-1',
+          'Reviews (1)',
+          'C-3',
         ],
       ],
       [
         [item('C-2', 'done')],
-        ['Your commitments, Tue 1 Dec — 1 due soon · 1 review · 1 done', 'Reviews (1)', 'C-3', 'Due soon (1)', 'C-1', 'Done (1)', 'C-2'],
+        ['Your commitments, Tue 1 Dec — 1 due soon · 1 review · 1 done', 'Due soon (1)', 'C-1', 'Reviews (1)', 'C-3', 'Done (1)', 'C-2'],
       ],
-      // Reopened: no "Overdue" heading any more, so one is made after the open sections; "Done" goes.
+      // Reopened: no "Overdue" heading any more, so one is made at the top, where the whole message shows it; "Done" goes.
       [
         [item('C-2', 'overdue')],
         [
           'Your commitments, Tue 1 Dec — 1 overdue · 1 due soon · 1 review',
-          'Reviews (1)',
-          'C-3',
-          'Due soon (1)',
-          'C-1',
           'Overdue (1)',
           'C-2',
+          'Due soon (1)',
+          'C-1',
+          'Reviews (1)',
+          'C-3',
         ],
       ],
       // Back to its first group: still one overdue, counted once (C-1 left, C-2 came back).
-      [[item('C-1', 'overdue')], ['Your commitments, Tue 1 Dec — 2 overdue · 1 review', 'Reviews (1)', 'C-3', 'Overdue (2)', 'C-2', 'C-1']],
+      [[item('C-1', 'overdue')], ['Your commitments, Tue 1 Dec — 2 overdue · 1 review', 'Overdue (2)', 'C-2', 'C-1', 'Reviews (1)', 'C-3']],
     ]);
     // The made sections know their group and what it held when sent, on both sides, so later presses count them like any other.
     expect(card.sections.map(({ group, count, made }) => ({ group, count, made }))).toEqual([
-      { group: 'reviews', count: 0, made: true },
       { group: 'overdue', count: 2, made: true },
+      { group: 'reviews', count: 0, made: true },
     ]);
     const heads = blocks.flatMap((b) => (b.block_id?.startsWith('fthead|') ? [b.block_id] : []));
-    expect(heads).toEqual(['fthead|999|reviews|0', 'fthead|999|overdue|2']);
+    expect(heads).toEqual(['fthead|999|overdue|2', 'fthead|999|reviews|0']);
     expect(heads.map(headingOfBlock)).toEqual([
-      { group: 'reviews', count: 0 },
       { group: 'overdue', count: 2 },
+      { group: 'reviews', count: 0 },
     ]);
     // Nothing else on the message moved: the footer is still last.
     expect(blocks.at(-1)).toMatchObject({ type: 'context', elements: [{ text: 'footer' }] });
@@ -143,24 +145,25 @@ describe("a row whose group has no heading in the message gets one, in the messa
     },
   };
 
-  it('a list (no tally): made before its own "Done or dropped", in the list\'s words, counted from the rows that left its group', () => {
+  it('a list (no tally): made where the whole list would show it (before a later group, or its own "Done or dropped"), in the list\'s words, counted from the rows that left its group', () => {
     pressBoth(list, [
       [
         [item('C-1', 'later')],
         ['Commitments in this channel', 'Needs a date (1)', 'C-2', 'Later (1)', 'C-1', 'Done or dropped (1)', 'C-9'],
       ],
+      // "Due within 7 days" comes before "Later" in a list: made there.
       [
         [item('C-2', 'due-soon')],
-        ['Commitments in this channel', 'Later (1)', 'C-1', 'Due within 7 days (1)', 'C-2', 'Done or dropped (1)', 'C-9'],
+        ['Commitments in this channel', 'Due within 7 days (1)', 'C-2', 'Later (1)', 'C-1', 'Done or dropped (1)', 'C-9'],
       ],
-      // Back where it was listed: "Overdue" is made again, counting it once (not twice, not zero).
+      // Back where it was listed: "Overdue" is made again at the top, counting it once (not twice, not zero).
       [
         [item('C-1', 'overdue')],
-        ['Commitments in this channel', 'Due within 7 days (1)', 'C-2', 'Overdue (1)', 'C-1', 'Done or dropped (1)', 'C-9'],
+        ['Commitments in this channel', 'Overdue (1)', 'C-1', 'Due within 7 days (1)', 'C-2', 'Done or dropped (1)', 'C-9'],
       ],
       // The list's own closed section emptied by a reopen goes too; closed again, a "Done" is made for it.
-      [[item('C-9', 'overdue')], ['Commitments in this channel', 'Due within 7 days (1)', 'C-2', 'Overdue (2)', 'C-1', 'C-9']],
-      [[item('C-9', 'done')], ['Commitments in this channel', 'Due within 7 days (1)', 'C-2', 'Overdue (1)', 'C-1', 'Done (1)', 'C-9']],
+      [[item('C-9', 'overdue')], ['Commitments in this channel', 'Overdue (2)', 'C-1', 'C-9', 'Due within 7 days (1)', 'C-2']],
+      [[item('C-9', 'done')], ['Commitments in this channel', 'Overdue (1)', 'C-1', 'Due within 7 days (1)', 'C-2', 'Done (1)', 'C-9']],
     ]);
   });
 });
