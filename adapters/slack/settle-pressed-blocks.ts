@@ -2,29 +2,24 @@
  * The Block Kit side of settle-pressed-rows.ts: on a message patched after a press, each row goes
  * under the heading of its group now, by the core's one rule (`pressedRowMoves`): a row marked done
  * or dropped leaves its section ("Overdue") for the one that gathers closed rows ("Done (1)", made at
- * the end of the rows when the message has none), a row made ongoing goes to the end of "Ongoing"
- * when the message has that heading, and a reopened row goes back. This file only reads the blocks
- * as headings and rows and puts them back together. A moved row's block id names the section that
- * counted it, so the counts still say where it moved from (retally-blocks.ts). Pure.
+ * the end of the rows when the message has none), a row made ongoing or reopened goes to the end of
+ * its group's heading ("Reviews", "Overdue"; made where the whole message would show it when the
+ * message has none), and a heading left over no rows and counting none goes. This file only reads
+ * the blocks as headings and rows and puts them back together. A moved row's block id names the
+ * section that counted it, so the counts still say where it moved from (retally-blocks.ts). Pure.
  */
 import type { types } from '@slack/bolt';
-import {
-  CLOSED_SECTION,
-  closedHeading,
-  isMadeForPresses,
-  MADE_SECTION,
-  pressedRowMoves,
-  type ShownSection,
-} from '../../src/replies/settle-pressed-rows.js';
-import { headingBlockId, headingOfBlock, rowBlockId, rowOfBlock } from './action-ids.js';
+import { isMadeForPresses, pressedRowMoves, type ShownSection } from '../../src/replies/settle-pressed-rows.js';
+import { headingBlockId, headingOfBlock, rowBlockId, rowOfBlock, tallyOfBlock } from './action-ids.js';
 import { BLOCK_LIMITS } from './block-kit.js';
+import { toMrkdwn } from './mrkdwn.js';
 
 type Block = types.KnownBlock & { block_id?: string };
 
 /** The place of the heading made for pressed rows: past any section a card has. */
 const MADE_HEADING_INDEX = 999;
 
-type Heading = { kind: 'heading'; group: string; count: number; block: Block };
+type Heading = { kind: 'heading'; group: string; count: number; made: boolean; block: Block };
 type Row = { kind: 'row'; blocks: Block[]; itemId: string; group?: string; section?: string };
 type Piece = Heading | Row | { kind: 'other'; block: Block };
 
@@ -34,30 +29,35 @@ export function settlePressedBlocks(blocks: readonly Block[]): Block[] {
   const sections: ShownSection<Row>[] = headings.map((heading) => {
     const at = pieces.indexOf(heading);
     const rows = pieces.slice(at + 1, nextHeading(pieces, at)).filter((p): p is Row => p.kind === 'row');
-    return { group: heading.group, rows };
+    return { group: heading.group, count: heading.count, made: isMadeForPresses(heading), rows };
   });
-  const moves = pressedRowMoves(sections);
-  if (moves.length === 0) return [...blocks];
-  const moving = new Set<Piece>(moves.map((m) => m.row));
+  const header = blocks.find((b) => b.type === 'header');
+  const plan = pressedRowMoves(sections, tallyOfBlock(header?.block_id));
+  if (plan.moves.length === 0 && plan.emptied.length === 0) return [...blocks];
+  const moving = new Set<Piece>(plan.moves.map((m) => m.row));
   let out = pieces.filter((p) => !moving.has(p));
-  let made: Heading | undefined;
-  for (const move of moves) {
-    let heading = move.to === MADE_SECTION ? made : headings[move.to];
-    if (!heading) {
-      const block: Block = {
-        type: 'section',
-        block_id: headingBlockId(MADE_HEADING_INDEX, CLOSED_SECTION, 0),
-        text: { type: 'mrkdwn', text: '' },
-      };
-      heading = made = { kind: 'heading', group: CLOSED_SECTION, count: 0, block };
-      out.splice(rowsEnd(out), 0, made);
-    }
-    out.splice(sectionEnd(out, out.indexOf(heading)), 0, remembering(move.row, move.section));
+  // The headings to make: each just before the heading the rule names, or after the last rows.
+  const made = plan.made.map((m): Heading => {
+    const block = { ...headingBlock(m.heading), block_id: headingBlockId(MADE_HEADING_INDEX, m.group, m.count) };
+    const heading: Heading = { kind: 'heading', group: m.group, count: m.count, made: true, block };
+    out.splice(m.before === undefined ? rowsEnd(out) : out.indexOf(headings[m.before]), 0, heading);
+    return heading;
+  });
+  const to = [...headings, ...made];
+  for (const move of plan.moves) out.splice(sectionEnd(out, out.indexOf(to[move.to])), 0, remembering(move.row, move.section));
+  for (const { at, heading } of plan.renamed) {
+    const renamed: Heading = { ...headings[at], block: { ...headingBlock(heading), block_id: headings[at].block.block_id } };
+    out = out.map((p) => (p === headings[at] ? renamed : p));
   }
-  out = namedMadeHeading(out);
-  const settled = out.flatMap((p) => (p.kind === 'row' ? p.blocks : [p.block]));
+  const emptied = new Set<Piece>(plan.emptied.map((i) => headings[i]));
+  const settled = out.filter((p) => !emptied.has(p)).flatMap((p) => (p.kind === 'row' ? p.blocks : [p.block]));
   // No room for one more heading: the rows stay where they were (their counts still follow them).
   return settled.length <= BLOCK_LIMITS.blocks ? settled : [...blocks];
+}
+
+/** A heading's section block, its words in bold as block-kit.ts writes them. */
+function headingBlock(words: string): Block {
+  return { type: 'section', text: { type: 'mrkdwn', text: `*${toMrkdwn(words)}*` } };
 }
 
 /** The message as headings, rows and other blocks. */
@@ -66,7 +66,9 @@ function piecesOf(blocks: readonly Block[]): Piece[] {
   for (const block of blocks) {
     const heading = block.type === 'section' ? headingOfBlock(block.block_id) : undefined;
     if (heading) {
-      pieces.push({ kind: 'heading', ...heading, block });
+      // A heading made for presses has its own place in the block ids (`fthead|999|…`).
+      const made = block.block_id?.split('|')[1] === String(MADE_HEADING_INDEX);
+      pieces.push({ kind: 'heading', ...heading, made, block });
       continue;
     }
     const row = rowOfBlock(block.block_id);
@@ -105,16 +107,4 @@ function remembering(row: Row, section: string | undefined): Row {
   if (id?.part !== 0) return row;
   const blockId = rowBlockId(Number(id.index), id.itemId, 0, id.group, section);
   return { ...row, section, blocks: [{ ...first, block_id: blockId }, ...rest] };
-}
-
-/** The heading made for pressed rows says what it holds ("Done (2)"), and goes once it holds nothing. */
-function namedMadeHeading(pieces: Piece[]): Piece[] {
-  const at = pieces.findIndex((p) => p.kind === 'heading' && isMadeForPresses(p));
-  if (at < 0) return pieces;
-  const rows = pieces.slice(at + 1, sectionEnd(pieces, at)).filter((p) => p.kind === 'row');
-  if (rows.length === 0) return pieces.filter((_, i) => i !== at);
-  const heading = pieces[at] as Heading;
-  const text = `*${closedHeading(rows.map((r) => (r.kind === 'row' ? r.group : undefined)))}*`;
-  const block = { ...heading.block, text: { type: 'mrkdwn', text } } as Block;
-  return pieces.map((p, i) => (i === at ? { ...heading, block } : p));
 }

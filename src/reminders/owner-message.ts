@@ -21,22 +21,13 @@ import type { CardAction, CardItem, CardSection, Reply } from '../replies/reply.
 import { tallyTitle, type CardTally } from '../replies/tally.js';
 import { isClosed } from '../commitments/status-rules.js';
 import type { ReminderKind } from './cadence.js';
+import { OWNER_GROUP_HEADING as GROUP_HEADING, OWNER_GROUPS, type OwnerGroup } from './owner-groups.js';
+
+export { OWNER_GROUPS, type OwnerGroup };
 
 export const OWNER_MESSAGE_LIMIT = 10;
 /** "Due soon" as lists and digests mean it: within 7 days. */
 const DUE_SOON_DAYS = 7;
-
-export const OWNER_GROUPS = ['overdue', 'due-soon', 'needs-date', 'waiting', 'reviews', 'coming-up'] as const;
-export type OwnerGroup = (typeof OWNER_GROUPS)[number];
-
-const GROUP_HEADING: Record<OwnerGroup, string> = {
-  overdue: 'Overdue',
-  'due-soon': 'Due soon',
-  'needs-date': 'Needs a date',
-  waiting: 'Waiting on an event',
-  reviews: 'Reviews',
-  'coming-up': 'Coming up',
-};
 
 export interface OwnerReminder {
   kind: ReminderKind;

@@ -77,6 +77,8 @@ export interface CardSection {
   /** The group this section's heading counts, and how many it held when built (shown or not). */
   group?: string;
   count?: number;
+  /** Made after the message was sent, for rows presses moved under it (settle-pressed-rows.ts). */
+  made?: boolean;
   text?: string;
   fields?: CardField[];
   items?: CardItem[];

@@ -2,8 +2,9 @@
  * After a press, the counts a message says (its header, its headings) match the rows it shows, over
  * signed Slack requests and the local Web API: one of two overdue items marked done from an owner's
  * DM reads "1 overdue · … · 1 done", reopening it reads "2 overdue" again, and an answer that moves an
- * item to another group counts it there (and moves it under that group's heading when the message has
- * one); a digest's header follows its rows the same way.
+ * item to another group counts it there and moves it under that group's heading (made where the whole
+ * message would show it when the message has none), a heading left over nothing and counting nothing goes; a
+ * digest's header follows its rows the same way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVE_STATUSES } from '../../src/commitments/commitment.js';
@@ -69,7 +70,9 @@ async function pressOn(message: Posted, target: string, actionId: string, what: 
 
 const header = (message: Posted) => blocksText(message.blocks).split('\n')[0];
 const headings = (message: Posted) =>
-  blocksText(message.blocks).match(/^(Overdue|Needs a date|Reviews|Due within 7 days|Done|Dropped|Done or dropped) \(\d+\)$/gm);
+  blocksText(message.blocks).match(
+    /^(Overdue|Due soon|Needs a date|Reviews|Coming up|Due within 7 days|Done|Dropped|Done or dropped) \(\d+\)$/gm,
+  );
 
 async function bobsDailyMessage(): Promise<Posted> {
   const open = await slack.app.store.commitments.list('T0FAKE', { ownerId: 'U0BOB', statuses: ACTIVE_STATUSES });
@@ -128,10 +131,13 @@ describe("an owner's daily message in a Slack DM, after presses", () => {
     const ongoing = await pressOn(daily, 'C-3', 'ft_set-date', { choice: 'ongoing' });
     expect(blocksText(ongoing.blocks)).toMatch(/📅 bob made C-3 an ongoing duty/);
     expect(header(ongoing)).toMatch(/^Your commitments, .+ — 2 overdue · 1 review$/);
-    expect(headings(ongoing)).toEqual(['Overdue (2)', 'Needs a date (0)']);
-    // The message has no "Reviews" heading to move it under: it stays where it was, counted out.
-    expect(headingAbove(blocksText(ongoing.blocks), 'C-3')).toBe('Needs a date (0)');
+    // The message had no "Reviews" heading: one is made where the whole message would show it (after
+    // "Needs a date", the last open group here), in the words the daily message uses, and "Needs a date", left with nothing, goes rather than read "(0)".
+    expect(headings(ongoing)).toEqual(['Overdue (2)', 'Reviews (1)']);
+    expect(headingAbove(blocksText(ongoing.blocks), 'C-3')).toBe('Reviews (1)');
     expect(rowOrder(blocksText(ongoing.blocks))).toEqual(['C-1', 'C-2', 'C-3']);
+    expect(blocksText(ongoing.blocks)).not.toMatch(/Needs a date/);
+    expect(headingAbove(ongoing.text, 'C-3')).toBe('Reviews (1)');
   });
 });
 
@@ -180,19 +186,53 @@ describe('a row whose group changes goes under the heading of its new group (Sla
     const day = new Date(slack.app.core.clock.now().getTime() - 3 * 86_400_000).toISOString().slice(0, 10);
     const dated = await pressOn(ongoing, 'C-5', 'ft_set-date.date', { date: day });
     expect(header(dated)).toMatch(/^Your commitments, .+ — 2 overdue · 2 reviews$/);
-    expect(headings(dated)).toEqual(['Overdue (2)', 'Needs a date (0)', 'Reviews (2)']);
+    // "Needs a date" shows nothing and counts nothing now: its heading goes.
+    expect(headings(dated)).toEqual(['Overdue (2)', 'Reviews (2)']);
     expect(headingAbove(blocksText(dated.blocks), 'C-5')).toBe('Overdue (2)');
     expect(rowOrder(blocksText(dated.blocks))).toEqual(['C-2', 'C-5', 'C-3', 'C-4']);
 
     // Ended from where it moved to, it goes under Done; reopened, back under Reviews (its group's heading).
     const done = await pressOn(dated, 'C-4', 'ft_review~1');
     expect(blocksText(done.blocks)).toMatch(/C-4 has ended/);
-    expect(headings(done)).toEqual(['Overdue (2)', 'Needs a date (0)', 'Reviews (1)', 'Done (1)']);
+    expect(headings(done)).toEqual(['Overdue (2)', 'Reviews (1)', 'Done (1)']);
     expect(headingAbove(blocksText(done.blocks), 'C-4')).toBe('Done (1)');
     const reopened = await pressOn(done, 'C-4', 'ft_reopen');
     expect(header(reopened)).toMatch(/^Your commitments, .+ — 2 overdue · 2 reviews$/);
-    expect(headings(reopened)).toEqual(['Overdue (2)', 'Needs a date (0)', 'Reviews (2)']);
+    expect(headings(reopened)).toEqual(['Overdue (2)', 'Reviews (2)']);
     expect(rowOrder(blocksText(reopened.blocks))).toEqual(['C-2', 'C-5', 'C-3', 'C-4']);
+  });
+
+  it('a date weeks ahead makes a "Coming up" section; "Overdue" emptied goes, and is made again where the whole message would show it (at the top) when a row comes back', async () => {
+    const sent = await slack.slash('add Draft the audit scope <@U0BOB|bob>');
+    await slack.fake.responseTo(sent.responseUrl);
+    // By now: C-2 and C-5 overdue, C-3 and C-4 ongoing (reviews), C-6 with no date.
+    const daily = await bobsDailyMessage();
+    expect(headings(daily)).toEqual(['Overdue (2)', 'Needs a date (1)', 'Reviews (2)']);
+
+    const ahead = new Date(slack.app.core.clock.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const dated = await pressOn(daily, 'C-6', 'ft_set-date.date', { date: ahead });
+    expect(header(dated)).toMatch(/^Your commitments, .+ — 2 overdue · 2 reviews · 1 coming up$/);
+    expect(headings(dated)).toEqual(['Overdue (2)', 'Reviews (2)', 'Coming up (1)']);
+    expect(headingAbove(blocksText(dated.blocks), 'C-6')).toBe('Coming up (1)');
+    expect(rowOrder(blocksText(dated.blocks))).toEqual(['C-2', 'C-5', 'C-3', 'C-4', 'C-6']);
+
+    const one = await pressOn(dated, 'C-2', 'ft_done');
+    const both = await pressOn(one, 'C-5', 'ft_done');
+    expect(header(both)).toMatch(/^Your commitments, .+ — 2 reviews · 1 coming up · 2 done$/);
+    // Nothing overdue is left, shown or not: no "Overdue (0)" over nothing.
+    expect(headings(both)).toEqual(['Reviews (2)', 'Coming up (1)', 'Done (2)']);
+    expect(rowOrder(blocksText(both.blocks))).toEqual(['C-3', 'C-4', 'C-6', 'C-2', 'C-5']);
+    expect(both.text).not.toMatch(/Overdue/);
+
+    // Reopened, C-2 is overdue again: its heading is made where the whole message would show it, at the
+    // top before "Reviews" (the owner message's order), not after the open sections.
+    const back = await pressOn(both, 'C-2', 'ft_reopen');
+    expect(header(back)).toMatch(/^Your commitments, .+ — 1 overdue · 2 reviews · 1 coming up · 1 done$/);
+    expect(headings(back)).toEqual(['Overdue (1)', 'Reviews (2)', 'Coming up (1)', 'Done (1)']);
+    expect(headingAbove(blocksText(back.blocks), 'C-2')).toBe('Overdue (1)');
+    expect(rowOrder(blocksText(back.blocks))).toEqual(['C-2', 'C-3', 'C-4', 'C-6', 'C-5']);
+    // The fallback text reads the same headings in the same order.
+    expect(back.text.match(/^\*[A-Z][\w ]+ \(\d+\)\*$/gm)).toEqual(['*Overdue (1)*', '*Reviews (2)*', '*Coming up (1)*', '*Done (1)*']);
   });
 });
 

@@ -4,7 +4,8 @@
  * from an owner's 1:1 card reads "1 overdue · … · 1 done" for the presser (invoke response) and in
  * the card everyone sees (updateActivity), reopening it reads "2 overdue" again, and a channel
  * digest's title follows its rows the same way. A row whose group changes ("It's ongoing", a date
- * picked) goes under the heading of its new group when the card has one.
+ * picked) goes under the heading of its new group, made where the whole card would show it when the
+ * card has none; a heading left over nothing and counting nothing goes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVE_STATUSES } from '../../src/commitments/commitment.js';
@@ -76,7 +77,8 @@ async function pressOn(
 /** The card's own text blocks, the title first (without the activity's plain-text summary). */
 const cardText = (body: any) => replyText({ attachments: body.attachments }).split('\n').slice(1).join('\n');
 const title = (text: string) => text.split('\n')[0];
-const headings = (text: string) => text.match(/^(Overdue|Needs a date|Reviews|Done|Dropped|Done or dropped) \(\d+\)$/gm);
+const headings = (text: string) =>
+  text.match(/^(Overdue|Due soon|Needs a date|Reviews|Coming up|Due within 7 days|Done|Dropped|Done or dropped) \(\d+\)$/gm);
 
 async function bobsDailyMessage(): Promise<ConnectorCall> {
   const open = await teams.app.store.commitments.list(TENANT, { ownerId: BOB.aadObjectId, statuses: ACTIVE_STATUSES });
@@ -170,12 +172,14 @@ describe('a row whose group changes goes under the heading of its new group (Tea
     // C-1 is done by now (the digest above): C-2 overdue; C-3, C-4 and C-5 need a date.
     const first = await bobsDailyMessage();
     expect(headings(cardText(first.body))).toEqual(['Overdue (1)', 'Needs a date (3)']);
-    // No "Reviews" heading on this card: the row made ongoing stays where it was, counted out.
-    const stays = await pressOn(first, 'set-date', 'C-3', { title: "It's ongoing" });
-    for (const shown of [stays.mine, cardText(stays.everyone.body)]) {
+    // No "Reviews" heading on this card: one is made for the row made ongoing where the whole card would
+    // show it (after "Needs a date", the last open group here).
+    const made = await pressOn(first, 'set-date', 'C-3', { title: "It's ongoing" });
+    for (const shown of [made.mine, cardText(made.everyone.body), made.everyone.body.summary]) {
       expect(title(shown)).toMatch(/^Your commitments, .+ — 1 overdue · 2 need a date · 1 review$/);
-      expect(headings(shown)).toEqual(['Overdue (1)', 'Needs a date (2)']);
-      expect(headingAbove(shown, 'C-3')).toBe('Needs a date (2)');
+      expect(headings(shown)).toEqual(['Overdue (1)', 'Needs a date (2)', 'Reviews (1)']);
+      expect(headingAbove(shown, 'C-3')).toBe('Reviews (1)');
+      expect(rowOrder(shown)).toEqual(['C-2', 'C-4', 'C-5', 'C-3']);
     }
 
     const daily = await bobsDailyMessage();
@@ -193,9 +197,47 @@ describe('a row whose group changes goes under the heading of its new group (Tea
     const dated = await pressOn(ongoing.everyone, 'set-date', 'C-5', { title: 'Pick a date', inputs: { date: day } });
     for (const shown of [dated.mine, cardText(dated.everyone.body)]) {
       expect(title(shown)).toMatch(/^Your commitments, .+ — 2 overdue · 2 reviews$/);
-      expect(headings(shown)).toEqual(['Overdue (2)', 'Needs a date (0)', 'Reviews (2)']);
+      // "Needs a date" shows nothing and counts nothing now: its heading goes.
+      expect(headings(shown)).toEqual(['Overdue (2)', 'Reviews (2)']);
+      expect(shown).not.toMatch(/Needs a date/);
       expect(headingAbove(shown, 'C-5')).toBe('Overdue (2)');
       expect(rowOrder(shown)).toEqual(['C-2', 'C-5', 'C-3', 'C-4']);
+    }
+  });
+
+  it('a date weeks ahead makes a "Coming up" section; "Overdue" emptied goes, and is made again where the whole card would show it (at the top) when a row comes back', async () => {
+    await postActivity(teams.base, channelMessage(teams.connector.url, 'add Draft the audit scope @bob', { mentions: [BOB] }));
+    // By now: C-2 and C-5 overdue, C-3 and C-4 ongoing (reviews), C-6 with no date.
+    const daily = await bobsDailyMessage();
+    expect(headings(cardText(daily.body))).toEqual(['Overdue (2)', 'Needs a date (1)', 'Reviews (2)']);
+
+    const ahead = new Date(teams.app.core.clock.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const dated = await pressOn(daily, 'set-date', 'C-6', { title: 'Pick a date', inputs: { date: ahead } });
+    for (const shown of [dated.mine, cardText(dated.everyone.body)]) {
+      expect(title(shown)).toMatch(/^Your commitments, .+ — 2 overdue · 2 reviews · 1 coming up$/);
+      expect(headings(shown)).toEqual(['Overdue (2)', 'Reviews (2)', 'Coming up (1)']);
+      expect(headingAbove(shown, 'C-6')).toBe('Coming up (1)');
+      expect(rowOrder(shown)).toEqual(['C-2', 'C-5', 'C-3', 'C-4', 'C-6']);
+    }
+
+    const one = await pressOn(dated.everyone, 'done', 'C-2');
+    const both = await pressOn(one.everyone, 'done', 'C-5');
+    for (const shown of [both.mine, cardText(both.everyone.body), both.everyone.body.summary]) {
+      expect(title(shown)).toMatch(/^Your commitments, .+ — 2 reviews · 1 coming up · 2 done$/);
+      // Nothing overdue is left, shown or not: no "Overdue (0)" over nothing.
+      expect(headings(shown)).toEqual(['Reviews (2)', 'Coming up (1)', 'Done (2)']);
+      expect(rowOrder(shown)).toEqual(['C-3', 'C-4', 'C-6', 'C-2', 'C-5']);
+      expect(shown).not.toMatch(/^Overdue/m);
+    }
+
+    // Reopened, C-2 is overdue again: its heading is made where the whole card would show it, at the top
+    // before "Reviews" (the owner message's order), not after the open sections.
+    const back = await pressOn(both.everyone, 'reopen', 'C-2');
+    for (const shown of [back.mine, cardText(back.everyone.body), back.everyone.body.summary]) {
+      expect(title(shown)).toMatch(/^Your commitments, .+ — 1 overdue · 2 reviews · 1 coming up · 1 done$/);
+      expect(headings(shown)).toEqual(['Overdue (1)', 'Reviews (2)', 'Coming up (1)', 'Done (1)']);
+      expect(headingAbove(shown, 'C-2')).toBe('Overdue (1)');
+      expect(rowOrder(shown)).toEqual(['C-2', 'C-3', 'C-4', 'C-6', 'C-5']);
     }
   });
 });

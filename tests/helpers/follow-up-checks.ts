@@ -92,7 +92,9 @@ export function followUpChecks(sim: () => SimResult, { buttons }: { buttons: boo
       // Its day stays; its counts follow the rows as they now are (C-1 was the one overdue item).
       expect(before[0]).toBe('Tue 6 Feb — 1 overdue · 2 need a date · 1 waiting on an event');
       expect(after[0]).toBe('Tue 6 Feb — 2 need a date · 1 waiting on an event · 1 done');
-      expect(after).toContain('Overdue (0)');
+      // C-1 was its one overdue item: the "Overdue" heading goes with it rather than read "Overdue (0)" over nothing.
+      expect(after.filter((l) => /^Overdue \(\d+\)$/.test(l))).toEqual([]);
+      expect(before).toContain('Overdue (1)');
       const rows = (text: string[]) => text.filter((l) => /^C-\d+ /.test(l));
       // C-1 leaves Overdue at once for a Done heading after the other rows, which keep their order.
       const c1 = rows(before).find((l) => l.startsWith('C-1 '))!;

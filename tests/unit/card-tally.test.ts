@@ -10,7 +10,7 @@ import { patchMessage } from '../../adapters/slack/patch-message.js';
 import { retallyBlocks } from '../../adapters/slack/retally-blocks.js';
 import { settlePressedBlocks } from '../../adapters/slack/settle-pressed-blocks.js';
 import { patchReply } from '../../adapters/teams/patch-reply.js';
-import { MADE_SECTION, pressedRowMoves, settlePressedRows } from '../../src/replies/settle-pressed-rows.js';
+import { pressedRowMoves, settlePressedRows } from '../../src/replies/settle-pressed-rows.js';
 import type { Card, CardItem, CardSection, Reply } from '../../src/replies/reply.js';
 import { recountHeading, retallied, sectionCount, tallyTitle, type CardTally } from '../../src/replies/tally.js';
 
@@ -214,31 +214,54 @@ describe('a row whose group changed goes under the heading of its new group (pre
       // Rows under no counted heading never move.
       { rows: [{ id: 'f', group: 'done' }] },
     ];
-    expect(pressedRowMoves(sections).map(({ row, ...move }) => ({ id: row.id, ...move }))).toEqual([
+    const plan = pressedRowMoves(sections);
+    expect(plan.moves.map(({ row, ...move }) => ({ id: row.id, ...move }))).toEqual([
       { id: 'a', from: 0, at: 0, to: 1, section: 'overdue' },
-      // No "Done" heading yet: one to make.
-      { id: 'c', from: 0, at: 2, to: MADE_SECTION, section: 'overdue' },
+      // No "Done" heading yet: one to make (made[1], after the open one: index 3 + 1).
+      { id: 'c', from: 0, at: 2, to: 4, section: 'overdue' },
+      // No "Later" heading either: one made where a list would show it, after "Ongoing" (made[0]; groups in list order).
+      { id: 'd', from: 0, at: 3, to: 3, section: 'overdue' },
       // Back in the section that counted it: nothing left to remember.
       { id: 'e', from: 1, at: 0, to: 0, section: undefined },
     ]);
-    expect(pressedRowMoves([{ group: 'overdue', rows: [{ group: 'overdue' }, {}] }])).toEqual([]);
+    // A list's words (no tally); each made section counts what it holds.
+    expect(plan.made).toEqual([
+      { group: 'later', count: 0, heading: 'Later (1)' },
+      { group: 'closed', count: 0, heading: 'Done (1)' },
+    ]);
+    expect(plan.emptied).toEqual([]);
+    expect(pressedRowMoves([{ group: 'overdue', rows: [{ group: 'overdue' }, {}] }])).toEqual({
+      moves: [],
+      made: [],
+      emptied: [],
+      renamed: [],
+    });
   });
 
   it("a reopened row goes to its group's heading when the message has one, else back where it came from", () => {
+    // "Overdue (2)" still counts one it does not show; "Ongoing (1)" one shown elsewhere (it stays).
     const closed = (group: string) => [
-      { group: 'overdue', rows: [] },
-      { group: 'ongoing', rows: [] },
-      { group: 'closed', rows: [{ group, section: 'overdue' }] },
+      { group: 'overdue', count: 2, rows: [] },
+      { group: 'ongoing', count: 1, rows: [] },
+      { group: 'closed', count: 0, made: true, rows: [{ group, section: 'overdue' }] },
     ];
-    expect(pressedRowMoves(closed('ongoing'))).toMatchObject([{ to: 1, section: 'overdue' }]);
-    expect(pressedRowMoves(closed('due-soon'))).toMatchObject([{ to: 0, section: undefined }]);
-    expect(pressedRowMoves(closed('done'))).toEqual([]);
+    expect(pressedRowMoves(closed('ongoing'))).toMatchObject({ moves: [{ to: 1, section: 'overdue' }], made: [], emptied: [2] });
+    expect(pressedRowMoves(closed('overdue'))).toMatchObject({ moves: [{ to: 0, section: undefined }], made: [], emptied: [2] });
+    // Reopened into a group with no heading here: a section is made for it where the whole message
+    // would show it, before "Ongoing" (a later group); the closed one goes, emptied; "Ongoing (1)" over
+    // no rows still counts one, so it stays.
+    expect(pressedRowMoves(closed('due-soon'))).toMatchObject({
+      moves: [{ to: 3, section: 'overdue' }],
+      made: [{ group: 'due-soon', count: 0, heading: 'Due within 7 days (1)', before: 1 }],
+      emptied: [2],
+    });
+    expect(pressedRowMoves(closed('done'))).toEqual({ moves: [], made: [], emptied: [], renamed: [] });
     // A row a list showed under its own "Done or dropped", reopened: under its group's heading, counted out of "Done or dropped".
     const list = [
       { group: 'overdue', rows: [] },
       { group: 'closed', rows: [{ group: 'overdue' }] },
     ];
-    expect(pressedRowMoves(list)).toMatchObject([{ from: 1, at: 0, to: 0, section: 'closed' }]);
+    expect(pressedRowMoves(list)).toMatchObject({ moves: [{ from: 1, at: 0, to: 0, section: 'closed' }], emptied: [1] });
   });
 
   const tally: CardTally = {
@@ -293,21 +316,43 @@ describe('a row whose group changed goes under the heading of its new group (pre
     [
       'a date picked (in the past) for a row that needed one: at the end of "Overdue"',
       [item('C-3', 'overdue')],
-      ['Tue 1 Dec — 3 overdue · 1 ongoing', 'Overdue (3)', 'C-1', 'C-2', 'C-3', 'Needs a date (0)', 'Ongoing (1)', 'C-4'],
+      // "Needs a date" now shows no row and counts none: its heading goes.
+      ['Tue 1 Dec — 3 overdue · 1 ongoing', 'Overdue (3)', 'C-1', 'C-2', 'C-3', 'Ongoing (1)', 'C-4'],
     ],
     [
-      'a new group with no heading in the message: the row stays, counted out of its section',
+      'a new group with no heading in the message: a section made for it where the whole digest would show it (after "Ongoing", the last), in the words the digest gives it',
       [item('C-1', 'later')],
       [
         'Tue 1 Dec — 1 overdue · 1 needs a date · 1 ongoing · 1 later',
         'Overdue (1)',
-        'C-1',
         'C-2',
         'Needs a date (1)',
         'C-3',
         'Ongoing (1)',
         'C-4',
+        'Later (1)',
+        'C-1',
       ],
+    ],
+    [
+      'two rows to two groups with no heading, and one done: each made section where the whole digest would show it ("Due within 7 days" before "Ongoing", "No deadline" after), "Done" last',
+      [item('C-2', 'done'), item('C-1', 'no-deadline'), item('C-3', 'due-soon')],
+      [
+        'Tue 1 Dec — 1 due within 7 days · 1 ongoing · 1 with no deadline · 1 done',
+        'Due within 7 days (1)',
+        'C-3',
+        'Ongoing (1)',
+        'C-4',
+        'No deadline (1)',
+        'C-1',
+        'Done (1)',
+        'C-2',
+      ],
+    ],
+    [
+      'every row done: only "Done" is left, the message never without a section',
+      [item('C-1', 'done'), item('C-2', 'done'), item('C-3', 'dropped'), item('C-4', 'done')],
+      ['Tue 1 Dec — 3 done · 1 dropped', 'Done or dropped (4)', 'C-1', 'C-2', 'C-3', 'C-4'],
     ],
     [
       'done, as before: under a "Done" made at the end',
@@ -345,33 +390,29 @@ describe('a row whose group changed goes under the heading of its new group (pre
           'C-1',
         ],
       ],
-      [
-        [item('C-3', 'overdue')],
-        ['Tue 1 Dec — 2 overdue · 2 ongoing', 'Overdue (2)', 'C-2', 'C-3', 'Needs a date (0)', 'Ongoing (2)', 'C-4', 'C-1'],
-      ],
+      [[item('C-3', 'overdue')], ['Tue 1 Dec — 2 overdue · 2 ongoing', 'Overdue (2)', 'C-2', 'C-3', 'Ongoing (2)', 'C-4', 'C-1']],
       [
         [item('C-1', 'done')],
-        [
-          'Tue 1 Dec — 2 overdue · 1 ongoing · 1 done',
-          'Overdue (2)',
-          'C-2',
-          'C-3',
-          'Needs a date (0)',
-          'Ongoing (1)',
-          'C-4',
-          'Done (1)',
-          'C-1',
-        ],
+        ['Tue 1 Dec — 2 overdue · 1 ongoing · 1 done', 'Overdue (2)', 'C-2', 'C-3', 'Ongoing (1)', 'C-4', 'Done (1)', 'C-1'],
       ],
       // Reopened: its group (ongoing) has a heading here, so it goes there, not back to "Overdue".
-      [
-        [item('C-1', 'ongoing')],
-        ['Tue 1 Dec — 2 overdue · 2 ongoing', 'Overdue (2)', 'C-2', 'C-3', 'Needs a date (0)', 'Ongoing (2)', 'C-4', 'C-1'],
-      ],
+      [[item('C-1', 'ongoing')], ['Tue 1 Dec — 2 overdue · 2 ongoing', 'Overdue (2)', 'C-2', 'C-3', 'Ongoing (2)', 'C-4', 'C-1']],
       // Dated again after all: back in the section that counted it, where it was sent.
+      [[item('C-1', 'overdue')], ['Tue 1 Dec — 3 overdue · 1 ongoing', 'Overdue (3)', 'C-2', 'C-3', 'C-1', 'Ongoing (1)', 'C-4']],
+      // Its date cleared again: "Needs a date" is made anew where the digest shows it (between "Overdue"
+      // and "Ongoing", as sent), counting it once.
       [
-        [item('C-1', 'overdue')],
-        ['Tue 1 Dec — 3 overdue · 1 ongoing', 'Overdue (3)', 'C-2', 'C-3', 'C-1', 'Needs a date (0)', 'Ongoing (1)', 'C-4'],
+        [item('C-3', 'needs-date')],
+        [
+          'Tue 1 Dec — 2 overdue · 1 needs a date · 1 ongoing',
+          'Overdue (2)',
+          'C-2',
+          'C-1',
+          'Needs a date (1)',
+          'C-3',
+          'Ongoing (1)',
+          'C-4',
+        ],
       ],
     ];
     let reply = digest;
