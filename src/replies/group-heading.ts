@@ -7,10 +7,8 @@ import { GROUP_HEADING, LIST_GROUPS } from '../commitments/list-groups.js';
 import { OWNER_GROUP_HEADING, OWNER_GROUPS } from '../reminders/owner-groups.js';
 import type { TallyWords } from './tally.js';
 
-const tableFor = (words: TallyWords | undefined): Record<string, string> => (words === 'owner' ? OWNER_GROUP_HEADING : GROUP_HEADING);
-
 export function groupHeading(words: TallyWords | undefined, group: string): string | undefined {
-  const table = tableFor(words);
+  const table: Record<string, string> = words === 'owner' ? OWNER_GROUP_HEADING : GROUP_HEADING;
   return Object.hasOwn(table, group) ? table[group] : undefined;
 }
 

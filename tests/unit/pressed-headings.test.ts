@@ -62,20 +62,21 @@ const ownerTally: CardTally = {
     { group: 'needs-date', count: 1 },
   ],
 };
-const ownerMessage: Reply = {
+/** A message as a tallied card is sent: its title from the tally, its sections, its footer. */
+const tallied = (tally: CardTally, context: string, sections: CardSection[], footer: string, shared?: true): Reply => ({
   visibility: 'channel',
   text: '',
-  card: {
-    title: tallyTitle(ownerTally),
-    tally: ownerTally,
-    context: 'owner:U1',
-    sections: [
-      section('Overdue', 'overdue', 2, [item('C-1', 'overdue'), item('C-2', 'overdue')]),
-      section('Needs a date', 'needs-date', 1, [item('C-3', 'needs-date')]),
-    ],
-    footer: 'footer',
-  },
-};
+  card: { title: tallyTitle(tally), tally, context, ...(shared ? { shared } : {}), sections, footer },
+});
+const ownerMessage = tallied(
+  ownerTally,
+  'owner:U1',
+  [
+    section('Overdue', 'overdue', 2, [item('C-1', 'overdue'), item('C-2', 'overdue')]),
+    section('Needs a date', 'needs-date', 1, [item('C-3', 'needs-date')]),
+  ],
+  'footer',
+);
 
 describe("a row whose group has no heading in the message gets one, in the message's own words", () => {
   it('an owner\'s message: "Reviews", then "Due soon" (not a digest\'s "Due within 7 days") made where the whole message would show them, "Done" last; emptied headings go; reopened, "Overdue" is made again at the top, counting what it holds', () => {
@@ -178,21 +179,16 @@ describe('a section left with no row goes, unless its heading still counts rows 
     ],
   };
   // "Overdue (3)" shows two of its three: the third did not fit.
-  const digest: Reply = {
-    visibility: 'channel',
-    text: '',
-    card: {
-      title: tallyTitle(tally),
-      tally,
-      context: 'digest:',
-      shared: true,
-      sections: [
-        section('Overdue', 'overdue', 3, [item('C-1', 'overdue'), item('C-2', 'overdue')]),
-        section('Waiting on an event', 'waiting', 1, [item('C-3', 'waiting')]),
-      ],
-      footer: 'and 1 more — type `list` to see all.',
-    },
-  };
+  const digest = tallied(
+    tally,
+    'digest:',
+    [
+      section('Overdue', 'overdue', 3, [item('C-1', 'overdue'), item('C-2', 'overdue')]),
+      section('Waiting on an event', 'waiting', 1, [item('C-3', 'waiting')]),
+    ],
+    'and 1 more — type `list` to see all.',
+    true,
+  );
 
   it('"Overdue (1)" over no rows stays (the one not shown); "Waiting on an event" goes once its row is done', () => {
     pressBoth(digest, [
