@@ -24,6 +24,15 @@ type Row = { kind: 'row'; blocks: Block[]; itemId: string; group?: string; secti
 type Piece = Heading | Row | { kind: 'other'; block: Block };
 
 export function settlePressedBlocks(blocks: readonly Block[]): Block[] {
+  const settled = settle(blocks, true);
+  // No room for one more heading: rows still move between the headings the message has; a row whose
+  // group has none stays where it was (its count still follows it).
+  if (settled.length <= BLOCK_LIMITS.blocks) return settled;
+  const withoutNewHeadings = settle(blocks, false);
+  return withoutNewHeadings.length <= BLOCK_LIMITS.blocks ? withoutNewHeadings : [...blocks];
+}
+
+function settle(blocks: readonly Block[], makeSections: boolean): Block[] {
   const pieces = piecesOf(blocks);
   const headings = pieces.filter((p): p is Heading => p.kind === 'heading');
   const sections: ShownSection<Row>[] = headings.map((heading) => {
@@ -32,7 +41,7 @@ export function settlePressedBlocks(blocks: readonly Block[]): Block[] {
     return { group: heading.group, count: heading.count, made: isMadeForPresses(heading), rows };
   });
   const header = blocks.find((b) => b.type === 'header');
-  const plan = pressedRowMoves(sections, tallyOfBlock(header?.block_id));
+  const plan = pressedRowMoves(sections, tallyOfBlock(header?.block_id), { makeSections });
   if (plan.moves.length === 0 && plan.emptied.length === 0) return [...blocks];
   const moving = new Set<Piece>(plan.moves.map((m) => m.row));
   let out = pieces.filter((p) => !moving.has(p));
@@ -50,9 +59,7 @@ export function settlePressedBlocks(blocks: readonly Block[]): Block[] {
     out = out.map((p) => (p === headings[at] ? renamed : p));
   }
   const emptied = new Set<Piece>(plan.emptied.map((i) => headings[i]));
-  const settled = out.filter((p) => !emptied.has(p)).flatMap((p) => (p.kind === 'row' ? p.blocks : [p.block]));
-  // No room for one more heading: the rows stay where they were (their counts still follow them).
-  return settled.length <= BLOCK_LIMITS.blocks ? settled : [...blocks];
+  return out.filter((p) => !emptied.has(p)).flatMap((p) => (p.kind === 'row' ? p.blocks : [p.block]));
 }
 
 /** A heading's section block, its words in bold as block-kit.ts writes them. */

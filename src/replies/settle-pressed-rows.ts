@@ -105,11 +105,13 @@ export interface SettlePlan<R> {
 /**
  * The rule: which rows go under another heading, which sections are made and which go; nothing when
  * every row is where it belongs. `tally` (the message's, when it has one) names the words of a made
- * heading and what its group held.
+ * heading and what its group held. `makeSections: false` is the plan for a message with no room for
+ * another heading: rows still move between the headings it has.
  */
 export function pressedRowMoves<R extends PlacedRow>(
   sections: readonly ShownSection<R>[],
   tally?: Pick<CardTally, 'words' | 'totals'>,
+  { makeSections = true }: { makeSections?: boolean } = {},
 ): SettlePlan<R> {
   const shownAt = (group: string) => sections.findIndex((s) => s.group === group);
   const wanted: { row: R; from: number; at: number; group: string; section?: string }[] = [];
@@ -118,7 +120,8 @@ export function pressedRowMoves<R extends PlacedRow>(
     for (const [at, row] of rows.entries()) {
       const group = destination(row.group, shownIn);
       if (group === undefined || shownAt(group) === from) continue;
-      if (shownAt(group) < 0 && group !== CLOSED_SECTION && !groupHeading(tally?.words, group)) continue;
+      // With no room for one more heading (`makeSections: false`), a row whose group has none stays, counted out.
+      if (shownAt(group) < 0 && (!makeSections || (group !== CLOSED_SECTION && !groupHeading(tally?.words, group)))) continue;
       const home = row.section ?? shownIn;
       wanted.push({ row, from, at, group, section: group === home ? undefined : home });
     }

@@ -436,7 +436,7 @@ describe('a row whose group changed goes under the heading of its new group (pre
     });
   });
 
-  it('Slack: a full message (50 blocks) still moves a row between its headings, but makes no "Done" heading', () => {
+  it('Slack: a full message (50 blocks) still moves rows between its headings, but makes no "Done" heading', () => {
     const blocks = renderSingleMessage(digest).blocks as any[];
     const filler = Array.from({ length: BLOCK_LIMITS.blocks - blocks.length }, (_, i) => ({
       type: 'context' as const,
@@ -453,6 +453,35 @@ describe('a row whose group changed goes under the heading of its new group (pre
       'Ongoing (2)',
       'C-4',
       'C-1',
+    ]);
+    // One patch, two rows, no section emptied to make room: the row with a heading to go to still goes
+    // (before, neither moved); the one that needs a new heading stays where it was.
+    const twoOngoing: Reply = {
+      ...digest,
+      card: {
+        ...digest.card!,
+        tally: { ...tally, totals: [...tally.totals.slice(0, 2), { group: 'ongoing', count: 2 }] },
+        sections: [
+          ...digest.card!.sections.slice(0, 2),
+          { heading: 'Ongoing (2)', group: 'ongoing', count: 2, items: [item('C-4', 'ongoing'), item('C-5', 'ongoing')] },
+        ],
+      },
+    };
+    const fullTwo = renderSingleMessage(twoOngoing).blocks as any[];
+    const padded = [...fullTwo, ...filler.slice(0, BLOCK_LIMITS.blocks - fullTwo.length)];
+    expect(padded).toHaveLength(BLOCK_LIMITS.blocks);
+    const both = retallyBlocks(patchMessage(padded, [item('C-1', 'done'), item('C-4', 'overdue')], undefined));
+    expect(both).toHaveLength(BLOCK_LIMITS.blocks);
+    expect(onBlocks(both)).toEqual([
+      'Tue 1 Dec — 2 overdue · 1 needs a date · 1 ongoing · 1 done',
+      'Overdue (2)',
+      'C-1',
+      'C-2',
+      'C-4',
+      'Needs a date (1)',
+      'C-3',
+      'Ongoing (1)',
+      'C-5',
     ]);
     const done = retallyBlocks(patchMessage(full, [item('C-1', 'done')], undefined));
     expect(done).toHaveLength(BLOCK_LIMITS.blocks);
