@@ -8,7 +8,8 @@
  * changes that row only, counts it anew in the header ("1 overdue · … · 1 done") and says who did it;
  * help shows every usage with no word broken across lines, in words that fit a 1:1 chat (no "this
  * channel"); a digest names its day and groups, and "this conversation"; "It's ongoing" on a row that needs a
- * date moves it under "Reviews", both headings counted anew. Screenshots of help,
+ * date moves it under "Reviews", both headings counted anew; Done or Drop on the one row of a section takes its
+ * heading away and puts the row under the closed rows' heading. Screenshots of help,
  * the Done answer, report, the digest and the owner's message (before and after the presses) go to tests/e2e/playground/screenshots/ (ignored by git).
  * Not part of `npm test` (it fetches the Playground with npx and drives a browser).
  */
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
     await page.getByText('Personal Chat', { exact: true }).first().click();
     await conversation(page, app);
     console.log(
-      `Playground e2e passed. Screenshots in ${SHOTS}: help.png, done.png, report.png, digest.png, owner-daily-message.png, owner-daily-message-after-done.png, refused-press.png, owner-daily-message-after-ongoing.png`,
+      `Playground e2e passed. Screenshots in ${SHOTS}: help.png, done.png, report.png, digest.png, owner-daily-message.png, owner-daily-message-after-done.png, refused-press.png, owner-daily-message-after-ongoing.png, owner-daily-message-after-last-row.png`,
     );
   } catch (error) {
     await browser
@@ -290,6 +291,40 @@ async function conversation(page: Page, app: App): Promise<void> {
     .at(-1);
   if (headingOverC4 !== `Reviews (${reviews + 1})`) fail("the daily message after It's ongoing", `C-4 is under ${headingOverC4}`, moved);
   await shoot(page, 'owner-daily-message-after-ongoing.png', dailyNow);
+
+  // Done (or Drop) on the one row of a section that counts one: the heading goes with it (no "(0)" over
+  // nothing), and the row joins the closed rows at the end.
+  const single = sectionsOf(moved).find(
+    (s) => s.count === 1 && s.rows.length === 1 && !/^(?:Done|Dropped)/.test(s.heading) && !s.rows[0].startsWith(`${exchange} `),
+  );
+  if (!single) fail('the daily message', 'no open section with one row to empty', moved);
+  const lastRow = dailyNow.locator('.ac-container', { hasText: single.rows[0] }).last();
+  const lastId = single.rows[0].split(' ')[0];
+  // A row waiting on an event has no Done (its answers are Yes, on… / Not yet / Drop): Drop closes it too.
+  const closing = ['Done', 'Drop'];
+  const counts = await Promise.all(closing.map((name) => lastRow.getByRole('button', { name, exact: true }).count()));
+  const press = closing.find((_, i) => counts[i] > 0);
+  if (!press) fail('the daily message', `${lastId} has neither Done nor Drop`, moved);
+  await lastRow.getByRole('button', { name: press, exact: true }).click();
+  for (let waited = 0; (await cardOf()) === moved && waited < 30_000; waited += 250) await page.waitForTimeout(250);
+  const emptied = await cardOf();
+  const closedNow = sectionsOf(emptied).find((s) => /^(?:Done|Done or dropped) \(\d+\)$/.test(`${s.heading} (${s.count})`));
+  if (sectionsOf(emptied).some((s) => s.heading === single.heading))
+    fail(`the daily message after ${press} on ${lastId}`, `"${single.heading}" is still there`, emptied);
+  if (!closedNow?.rows.some((r) => r.startsWith(`${lastId} `)))
+    fail(`the daily message after ${press} on ${lastId}`, `${lastId} is not under the closed heading`, emptied);
+  await shoot(page, 'owner-daily-message-after-last-row.png', dailyNow);
+}
+
+/** A card's text read as its headings ("Overdue (1)") and the rows under each ("C-6 Brief the Senate …"). */
+function sectionsOf(text: string): { heading: string; count: number; rows: string[] }[] {
+  const sections: { heading: string; count: number; rows: string[] }[] = [];
+  for (const line of lines(text)) {
+    const heading = /^([A-Z][\w ]+) \((\d+)\)$/.exec(line);
+    if (heading) sections.push({ heading: heading[1], count: Number(heading[2]), rows: [] });
+    else if (/^C-\d+ /.test(line)) sections.at(-1)?.rows.push(line);
+  }
+  return sections;
 }
 
 /** The visible buttons of each ActionSet in `message` whose buttons sit on more than one line. */
