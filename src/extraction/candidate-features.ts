@@ -13,6 +13,7 @@ import type { Sentence } from './split-sentences.js';
 import { clauseFeatures } from './clause-features.js';
 import { isExtension } from './exclusions.js';
 import { isBaseVerb } from './split-coordinated.js';
+import { meanVectorFeatures } from './word-vectors.js';
 
 export interface CandidateShape {
   cue: Cue;
@@ -166,5 +167,6 @@ export function featuresOf(shape: CandidateShape): Features {
     names.add(participle && name.startsWith('agency_') ? name.replace(/^agency_/, 'patient_') : name);
   const features: Features = {};
   for (const name of [...names].sort()) features[name] = 1;
-  return features;
+  // What the deed is about and how the words just before it frame it, as meaning rather than as words.
+  return { ...features, ...meanVectorFeatures('emb_action', action), ...meanVectorFeatures('emb_frame', frame.slice(-80)) };
 }

@@ -32,11 +32,11 @@ export function documentRegister(text: string, sentences: readonly Sentence[]): 
 }
 
 /**
- * Word features (`cue=will`, `verb=send`, `lemma_…`) get no copy: seen a few times each, they are too
- * rare per register to learn a correction (copies of the structural features alone gained 0.005 F1 on
+ * Word features (`cue=will`, `verb=send`, `lemma_…`, the word-vector dimensions) get no copy: seen a few
+ * times each, or a hundred dense ones, they are too rare or too many per register to learn a correction (copies of the structural features alone gained 0.005 F1 on
  * leave-one-source-out CV; the register with ten layout copies only, none).
  */
-const WORD_FEATURE = /^(?:cue=|verb=|subject=|before=|lemma_)/;
+const WORD_FEATURE = /^(?:cue=|verb=|subject=|before=|lemma_|(?:emb_action|emb_frame):d)/;
 
 /**
  * The register as a feature, and a `reg=<register>:f` copy of each structural feature: the shared

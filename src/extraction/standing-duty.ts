@@ -7,6 +7,7 @@
 import type { Cue } from './detect-cues.js';
 import { STANDING_VERBS } from './detect-cues.js';
 import type { CandidateModel, Features } from './candidate-model.js';
+import { meanVectorFeatures } from './word-vectors.js';
 
 export interface StandingShape {
   cue: Cue;
@@ -71,7 +72,8 @@ export function standingFeatures(shape: StandingShape): Features {
   if (action.split(/\s+/).length <= 3) names.add('kind_short');
   const features: Features = {};
   for (const name of [...names].sort()) features[name] = 1;
-  return features;
+  // "oversee", "supervise", "refrain": a verb the lexicon lacks may still mean what its standing verbs mean.
+  return { ...features, ...meanVectorFeatures('kemb', action) };
 }
 
 /** Without a trained kind model, the hand lexicon decides, as it did before. */
