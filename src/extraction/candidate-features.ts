@@ -168,5 +168,5 @@ export function featuresOf(shape: CandidateShape): Features {
   const features: Features = {};
   for (const name of [...names].sort()) features[name] = 1;
   // What the deed is about and how the words just before it frame it, as meaning rather than as words.
-  return { ...features, ...meanVectorFeatures('emb_action', action), ...meanVectorFeatures('emb_frame', frame.slice(-80)) };
+  return Object.assign(features, meanVectorFeatures('emb_action', action), meanVectorFeatures('emb_frame', frame.slice(-80)));
 }

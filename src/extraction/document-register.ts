@@ -7,6 +7,7 @@
  */
 import type { Features } from './candidate-model.js';
 import type { Sentence } from './split-sentences.js';
+import { isVectorFeature } from './word-vectors.js';
 
 export type Register = 'notes' | 'formal' | 'prose';
 
@@ -32,11 +33,12 @@ export function documentRegister(text: string, sentences: readonly Sentence[]): 
 }
 
 /**
- * Word features (`cue=will`, `verb=send`, `lemma_…`, the word-vector dimensions) get no copy: seen a few
- * times each, or a hundred dense ones, they are too rare or too many per register to learn a correction (copies of the structural features alone gained 0.005 F1 on
- * leave-one-source-out CV; the register with ten layout copies only, none).
+ * Word features (`cue=will`, `verb=send`, `lemma_…`) get no copy: seen a few times each, they are too
+ * rare per register to learn a correction (copies of the structural features alone gained 0.005 F1 on
+ * leave-one-source-out CV; the register with ten layout copies only, none). Nor do the word-vector
+ * dimensions: a hundred dense ones per phrase are too many to copy per register.
  */
-const WORD_FEATURE = /^(?:cue=|verb=|subject=|before=|lemma_|(?:emb_action|emb_frame):d)/;
+const WORD_FEATURE = /^(?:cue=|verb=|subject=|before=|lemma_)/;
 
 /**
  * The register as a feature, and a `reg=<register>:f` copy of each structural feature: the shared
@@ -44,6 +46,6 @@ const WORD_FEATURE = /^(?:cue=|verb=|subject=|before=|lemma_|(?:emb_action|emb_f
  */
 export function withRegister(features: Features, register: Register): Features {
   const out: Features = { ...features, [`reg=${register}`]: 1 };
-  for (const [name, value] of Object.entries(features)) if (!WORD_FEATURE.test(name)) out[`reg=${register}:${name}`] = value;
+  for (const [name, value] of Object.entries(features)) if (!WORD_FEATURE.test(name) && !isVectorFeature(name)) out[`reg=${register}:${name}`] = value;
   return out;
 }

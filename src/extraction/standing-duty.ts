@@ -73,7 +73,7 @@ export function standingFeatures(shape: StandingShape): Features {
   const features: Features = {};
   for (const name of [...names].sort()) features[name] = 1;
   // "oversee", "supervise", "refrain": a verb the lexicon lacks may still mean what its standing verbs mean.
-  return { ...features, ...meanVectorFeatures('kemb', action) };
+  return Object.assign(features, meanVectorFeatures('kemb', action));
 }
 
 /** Without a trained kind model, the hand lexicon decides, as it did before. */

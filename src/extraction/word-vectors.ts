@@ -17,6 +17,11 @@ const STOP = new Set([
 /** A long phrase's first words name the deed; the rest is its detail. */
 const WORDS_READ = 12;
 
+/** A word-vector dimension (`emb_action:d7`), as meanVectorFeatures names them. */
+export const isVectorFeature = (name: string): boolean => /:d\d+$/.test(name);
+/** Each role's dimension names, made once: a feature set is built for every candidate. */
+const dimensionNames = new Map<string, string[]>();
+
 /** The table as read from word-vectors.bin (layout in derive-word-vectors.ts): looked up in place, nothing built. */
 interface VectorTable {
   file: Buffer;
@@ -83,7 +88,9 @@ export function meanVectorFeatures(role: string, phrase: string): Features {
   let norm = 0;
   for (const x of sum) norm += x * x;
   norm = Math.sqrt(norm) || 1;
+  let names = dimensionNames.get(role);
+  if (!names) dimensionNames.set(role, (names = Array.from({ length: dims }, (_, d) => `${role}:d${d}`)));
   // Scaled by 3 and rounded: a unit vector's parts are small next to the binary features' 1.
-  for (let d = 0; d < dims; d++) out[`${role}:d${d}`] = Math.round((sum[d] / norm) * 3000) / 1000;
+  for (let d = 0; d < dims; d++) out[names[d]] = Math.round((sum[d] / norm) * 3000) / 1000;
   return out;
 }
