@@ -27,9 +27,8 @@ export function settlePressedBlocks(blocks: readonly Block[]): Block[] {
   const settled = settle(blocks, true);
   // No room for one more heading: rows still move between the headings the message has; a row whose
   // group has none stays where it was (its count still follows it).
-  if (settled.length <= BLOCK_LIMITS.blocks) return settled;
-  const withoutNewHeadings = settle(blocks, false);
-  return withoutNewHeadings.length <= BLOCK_LIMITS.blocks ? withoutNewHeadings : [...blocks];
+  // Without a new heading a message never grows: moves keep its length, emptied headings shorten it.
+  return settled.length <= BLOCK_LIMITS.blocks ? settled : settle(blocks, false);
 }
 
 function settle(blocks: readonly Block[], makeSections: boolean): Block[] {
