@@ -46,6 +46,7 @@ const WORD_FEATURE = /^(?:cue=|verb=|subject=|before=|lemma_)/;
  */
 export function withRegister(features: Features, register: Register): Features {
   const out: Features = { ...features, [`reg=${register}`]: 1 };
-  for (const [name, value] of Object.entries(features)) if (!WORD_FEATURE.test(name) && !isVectorFeature(name)) out[`reg=${register}:${name}`] = value;
+  for (const [name, value] of Object.entries(features))
+    if (!WORD_FEATURE.test(name) && !isVectorFeature(name)) out[`reg=${register}:${name}`] = value;
   return out;
 }
