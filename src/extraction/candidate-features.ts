@@ -67,6 +67,8 @@ export function featuresOf(shape: CandidateShape): Features {
   // Notes nest: a top-level item is often a topic, the points under it what was said and agreed.
   if (sentence.listItem && sentence.depth !== undefined) names.add(`list_depth_${Math.min(sentence.depth, 2)}`);
   if (sentence.listFrame) names.add('has_list_frame');
+  // Siblings tell a list of tasks from a list of topics, where one short item cannot.
+  if (sentence.listShape) names.add(`list_of_${sentence.listShape}`);
   // Under a bare "Agenda" heading the lines are topics; "Agenda item 2: budget" heads a discussion.
   if (/^(?:proposed\s+|draft\s+)?agenda\s*:?$/.test(sentence.section ?? '')) names.add('section_agenda');
   // A list of who came: short lines under "Attendees", "Present", "Apologies".

@@ -9,6 +9,7 @@ import { findDeadlinePhrase } from './find-deadline-phrase.js';
 import { chatTurn, withoutRecordedBy } from './chat-log.js';
 import { isActionHeading, layoutBlocks, type Block } from './layout.js';
 import { isBaseVerb } from './split-coordinated.js';
+import { listShapes, type ListShape } from './list-shape.js';
 
 export type Zone = 'headline' | 'lede' | 'body';
 
@@ -39,6 +40,8 @@ export interface Sentence {
   speaker?: string;
   /** How many list items it hangs under: 0 for a top-level item (often an agenda topic). */
   depth?: number;
+  /** Whether its sibling items read as deeds or as topics (a list of three or more). */
+  listShape?: ListShape;
 }
 
 // "ISLAMABAD:", "BHUBANESWAR, August 6:", "Copenhagen, 27 February 2024 - ", and wire datelines:
@@ -49,6 +52,8 @@ const BYLINE_OR_FOOTER =
   /^(?:By\s+[A-Z]|Our\s+(?:Staff\s+)?Correspondent|From\s+our\s+|Published\s+(?:in|on)\b|Dear visitor|Copyright|©|Forward-looking statements)/;
 const ACTION_LABEL =
   /^(?:(?:\*\*|__)?(?:ACTION(?:\s+ITEMS?)?|Action(?:\s+[Ii]tems?)?|AI|TODO|To\s?do)(?:\*\*|__)?\s*[:\-–—](?:\*\*|__)?\s*|(?:ACTION(?:\s+ITEMS?)?|Action\s+items?)\s+(?=[A-Z@]))/;
+// "Publish the schedule [TODO Stéfan]", "(TODO: ask the venue)": a to-do mark anywhere on the line makes it a task.
+const TODO_MARK = /[([]\s*TODO\b[^)\]]{0,60}[)\]]/;
 const MARKDOWN = /^(?:#{1,6}\s+|\*\*(?=\S)(?!Action|ACTION|AI\b|TODO))/;
 const CHECKBOX = /^\[( |x|X|✓)?\]\s*/;
 const BULLET = /^(?:[•●▪◦·*]|--?(?=\s)|[–—](?=\s))\s*/;
@@ -140,6 +145,7 @@ function stripDecoration(line: Line): {
       cut(m[0].length);
     } else break;
   }
+  if (TODO_MARK.test(text)) actionItem = true;
   return {
     line: { text, start },
     actionItem,
@@ -200,6 +206,7 @@ export function splitSentences(original: string): Sentence[] {
   const blocks = layoutBlocks(input);
   const parents = new Set(blocks.flatMap((b) => (b.listItem && b.parent !== undefined ? [b.parent] : [])));
   const decorated = blocks.map((block) => stripDecoration({ text: block.text, start: block.start }));
+  const shapes = listShapes(blocks.map((block, i) => ({ ...block, text: decorated[i].line.text })));
   const stripped = decorated.map((entry, index) => {
     const ancestors = ancestorsOf(blocks, index);
     // Under "- Next Steps:" or "- Action items:" a list item is a task, as under such a heading.
@@ -254,6 +261,7 @@ export function splitSentences(original: string): Sentence[] {
         ...(entry.label ? { label: entry.label } : {}),
         ...(entry.speaker ? { speaker: entry.speaker } : {}),
         ...(block.listItem ? { depth: entry.depth } : {}),
+        ...(shapes.has(index) ? { listShape: shapes.get(index) } : {}),
       });
     }
   });
