@@ -5,7 +5,7 @@
 import { clauseSubject, governingScope } from './clause-subject.js';
 import { ADDRESSEE, DIRECTIVE_VERB } from './directive-object.js';
 import { scheduledPayments } from './scheduled-payment.js';
-import { GIVEN_COMMITMENT, OWN_TARGET, TARGET } from './target-cue.js';
+import { OWN_TARGET, TARGET } from './target-cue.js';
 import { isNonCommittalScope, STATE_VERBS, THIRD_PARTY } from './exclusions.js';
 import { findDeadlinePhrase } from './find-deadline-phrase.js';
 import { isDirectSpeech, isNotADeed } from './not-a-deed.js';
@@ -70,7 +70,7 @@ const MODAL = new RegExp(
   'gi',
 );
 const COMMISSIVE =
-  /\b((?:set|sets|has\s+set|have\s+set)\s+(?:itself\s+|themselves\s+)?(?:a|an)\s+(?:new\s+|further\s+|separate\s+)?(?:target|goal)|agreed|agrees|agree|decided|decides|decide|resolved|resolves|(?<!\b(?:a|an)\s+(?:[\w-]+\s+){0,2})resolve|committed|commits|commit|pledged|(?<!\b(?:a|an)\s+(?:[\w-]+\s+){0,2})(?:pledges|pledge)|undertook|undertakes|undertake|vowed|vows|promised|promises|(?<!\b(?:be|been|being|is|are|was|were)\s+)(?:volunteered|volunteers|offered|offers)|signed\s+up|signs\s+up|(?:reaffirmed|renewed|reiterated|reaffirms?|renews?|reiterates?) (?:their|its|his|her|our) (?:firm |strong |full |unwavering )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally|in\s+princip(?:le|al)))*)\s+(to|on|not\s+to)\s+/gi;
+  /\b((?:set|sets|has\s+set|have\s+set)\s+(?:itself\s+|themselves\s+)?(?:a|an)\s+(?:new\s+|further\s+|separate\s+)?(?:target|goal)|agreed|agrees|agree|decided|decides|decide|resolved|resolves|committed|commits|commit|pledged|(?<!\b(?:a|an)\s+(?:[\w-]+\s+){0,2})(?:resolve|pledges|pledge)|undertook|undertakes|undertake|vowed|vows|promised|promises|(?<!\b(?:be|been|being|is|are|was|were)\s+)(?:volunteered|volunteers|offered|offers)|signed\s+up|signs\s+up|(?:reaffirmed|renewed|reiterated|reaffirms?|renews?|reiterates?) (?:their|its|his|her|our) (?:firm |strong |full |unwavering )?commitment|(?:are|is|remain|were|was) (?:firmly |fully )?committed)((?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|also|further|today|jointly|again|unanimously|formally|in\s+princip(?:le|al)))*)\s+(to|on|not\s+to)\s+/gi;
 const DIRECTIVE = new RegExp(
   `\\b(${DIRECTIVE_VERB})\\s+${ADDRESSEE}(?:,\\s*effective\\s+[^,;]{1,40},)?,?\\s+to\\s+(?!the\\b|a\\b|an\\b)([a-z]\\w*)`,
   'gi',
@@ -589,6 +589,10 @@ const OBLIGATION =
 const PLEASE = /(?:^|[.;:!,)]\s+|\s-\s+)please\s+(?=[a-z])/gi;
 const NOMINAL_COMMIT =
   /\b(?:(?:our|their|its|his|her|the)\s+(?:(?:firm|strong|full|shared|joint|continued|unwavering|collective)\s+)?(?:commitment|determination|intention|resolve|pledge|undertaking|readiness|willingness)\s+(?:of\s+[^,;.]{1,60}?\s+)?to|commit(?:s|ted)?\s+(?:(?:our|their|its|his|her|the)\s+[\w-]+(?:\s+[\w-]+)?|themselves|ourselves|itself|himself|herself)\s+to|(?:agreed|decided|resolved|undertook|undertake|agree|decide)\s+(?:as\s+follows|the\s+following)\s*:\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:to\s+)?)\s*(?=[a-z])/gi;
+// A promise given as a noun: "Ørsted has made a commitment to phase out coal by 2023", "announced an
+// industry-leading pledge to reach net zero", "gave an undertaking to publish the review". The deed follows "to".
+const GIVEN_COMMITMENT =
+  /\b(?:made|makes|make|making|announced|announces|gave|gives|give|given|took|takes|entered\s+into)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:commitment|pledge|promise|undertaking)\s+to\s+(?=[a-z])/gi;
 // A task line that names its owner at the end: "Update the wiki (Bob)", "send the draft [jdoe]",
 // "publish the schedule [TODO Stéfan]" (names keep their accents).
 const TRAILING_OWNER =

@@ -38,7 +38,9 @@ export function listShapes(lines: ListedLine[]): Map<number, ListShape> {
   lines.forEach((line, index) => {
     if (!line.listItem) return;
     const key = `${line.parent ?? '-'}|${line.section}`;
-    groups.set(key, [...(groups.get(key) ?? []), index]);
+    const members = groups.get(key);
+    if (members) members.push(index);
+    else groups.set(key, [index]);
   });
   const shapes = new Map<number, ListShape>();
   for (const members of groups.values()) {

@@ -14,10 +14,3 @@ export const TARGET =
  * A cue of its own (flag own_target), so the scorer weighs it apart from a target just set.
  */
 export const OWN_TARGET = /\b(?:its|their|our|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?(?:goal|target|ambition)s?\s+(?:of|to)\s+(?=[\w$])/gi;
-
-/**
- * A promise given as a noun: "Ørsted has made a commitment to phase out coal by 2023", "announced an
- * industry-leading pledge to reach net zero", "gave an undertaking to publish the review". The deed follows "to".
- */
-export const GIVEN_COMMITMENT =
-  /\b(?:made|makes|make|making|announced|announces|gave|gives|give|given|took|takes|entered\s+into)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:commitment|pledge|promise|undertaking)\s+to\s+(?=[a-z])/gi;
