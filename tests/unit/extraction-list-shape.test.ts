@@ -6,16 +6,9 @@ import { detectCues } from '../../src/extraction/detect-cues.js';
 import { findDeadlinePhrase } from '../../src/extraction/find-deadline-phrase.js';
 import { isDeedItem, listShapes } from '../../src/extraction/list-shape.js';
 import { readDeadline } from '../../src/extraction/read-deadline.js';
-import { splitSentences, type Sentence } from '../../src/extraction/split-sentences.js';
+import { splitSentences } from '../../src/extraction/split-sentences.js';
+import { sentenceOf } from '../helpers/sentence-of.js';
 
-const sentenceOf = (text: string, extra: Partial<Sentence> = {}): Sentence => ({
-  text,
-  start: 0,
-  zone: 'body',
-  actionItem: false,
-  decision: false,
-  ...extra,
-});
 const item = (text: string, parent = 0) => ({ text, listItem: true, parent, section: 'notes' });
 
 describe('a list item read as a deed or a topic', () => {

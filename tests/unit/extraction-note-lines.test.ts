@@ -13,16 +13,10 @@ import { layoutBlocks } from '../../src/extraction/layout.js';
 import { taskLineCues } from '../../src/extraction/note-line.js';
 import { scheduledCues } from '../../src/extraction/scheduled-cue.js';
 import { splitSentences, type Sentence } from '../../src/extraction/split-sentences.js';
+import { sentenceOf as bodySentence } from '../helpers/sentence-of.js';
 
-const sentenceOf = (text: string, extra: Partial<Sentence> = {}): Sentence => ({
-  text,
-  start: 0,
-  zone: 'body',
-  actionItem: false,
-  decision: false,
-  listItem: true,
-  ...extra,
-});
+// Notes' lines are list items unless a test says otherwise.
+const sentenceOf = (text: string, extra: Partial<Sentence> = {}): Sentence => bodySentence(text, { listItem: true, ...extra });
 const lineCue = (text: string, extra: Partial<Sentence> = {}) => taskLineCues(sentenceOf(text, extra), text)[0];
 
 describe('the shape of a clause', () => {
