@@ -13,6 +13,7 @@ import { isDefinition, isPastReport, isPreamble, isProcedural } from './exclusio
 import { findDeadlinePhrase, findGoverningPhrase, standsOnItsOwn, type DeadlinePhrase } from './find-deadline-phrase.js';
 import { findParticipants } from './find-participants.js';
 import { findTimeAnchor } from './find-time-anchor.js';
+import { timeFromContext } from './context-time.js';
 import { isIntentOnly } from './intent-only.js';
 import { isDirectSpeech } from './not-a-deed.js';
 import { mergeRestatements, type Candidate } from './merge-restatements.js';
@@ -183,8 +184,11 @@ function candidatesOf(
         (!/immediately$/i.test(phrase.text) || cue.standing || /^(?:no\s+longer|not|never)\s/i.test(actionWords));
       if (startsDuty) phrase = undefined;
       const intentOnly = isIntentOnly({ frame: text.slice(0, cue.actionStart), action: actionWords, phrase });
+      // The deed says no time: its heading or its line's opening may ("### Scheduled release for April 5th").
+      // It dates the deed only; the scorer and the standing-duty model still read the deed's own words.
+      const contextTime = phrase || startsDuty ? undefined : timeFromContext(sentence, options.date, timeZone);
       const reading = readDeadline(
-        phrase,
+        phrase ?? contextTime,
         startsDuty || cue.standing || partStanding || /^not\s/i.test(actionWords),
         options.date,
         timeZone,
@@ -244,7 +248,7 @@ function candidatesOf(
         relative: cue.actor !== undefined,
         ...(cue.type === 'appeal' ? { appeal: true, speaker: cue.speaker } : {}),
         // A start date ("effective 18 September") opens a standing duty by what it says: no model is asked.
-        ...(phrase === undefined && !startsDuty
+        ...(phrase === undefined && !startsDuty && !contextTime
           ? { kindFeatures: standingFeatures({ cue, action: actionWords, frame: text.slice(0, as), partStanding, startsDuty }) }
           : {}),
       });

@@ -24,6 +24,8 @@ export interface Block {
   frame?: number;
   /** The heading this block sits under, lower-cased ("agenda", "action items"). */
   section: string;
+  /** Under an "Action items" heading, the heading that one sits under ("scheduled release for april 5th"). */
+  sectionAbove?: string;
   /** How far the block's first line is indented (a tab counts four). */
   indent: number;
   /**
@@ -128,6 +130,7 @@ export function layoutBlocks(input: string): Block[] {
   const blank = (i: number) => i < 0 || i >= lines.length || lines[i].text.trim() === '';
   let actionSection = false;
   let section = '';
+  let sectionAbove: string | undefined;
   let frame: number | undefined;
   // Open list levels, shallowest first: where each list item finds its parent.
   let levels: { indent: number; index: number }[] = [];
@@ -168,12 +171,15 @@ export function layoutBlocks(input: string): Block[] {
     const stop = lines[end].start + lines[end].text.length;
     const text = input.slice(start, stop).replace(/[\r\n]/g, ' ');
     if (heading) {
+      const previous = section;
       section = first.text
         .trim()
         .replace(/^#+\s*/, '')
         .replace(/\*\*/g, '')
         .toLowerCase();
+      const wasAction = actionSection;
       actionSection = ACTION_HEADING.test(section);
+      sectionAbove = !actionSection ? undefined : wasAction ? sectionAbove : previous || undefined;
       frame = undefined;
     }
     if (!listItem) frame = undefined;
@@ -195,6 +201,7 @@ export function layoutBlocks(input: string): Block[] {
       ...(tableHeader ? { tableHeader } : {}),
       actionSection: actionSection && !heading,
       section,
+      ...(sectionAbove && actionSection ? { sectionAbove } : {}),
       indent,
       ...(listItem && frame !== undefined ? { frame } : {}),
       ...(parent !== undefined ? { parent } : {}),

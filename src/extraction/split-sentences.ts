@@ -34,6 +34,8 @@ export interface Sentence {
   listParent?: boolean;
   /** The heading it sits under, lower-cased. */
   section?: string;
+  /** Under an "Action items" heading, the heading above that one. */
+  sectionAbove?: string;
   /** A short label cut from the line's start ("Joe" of "Joe: Open office hours"): often its owner. */
   label?: string;
   /** Who is speaking, from the list item it hangs under ("* Mark R:" then "    * Plans to submit"). */
@@ -42,6 +44,8 @@ export interface Sentence {
   depth?: number;
   /** Whether its sibling items read as deeds or as topics (a list of three or more). */
   listShape?: ListShape;
+  /** A short first sentence of its line, for the sentences after it ("Oct. 18, 2014." before "Jon will make a gumbo."). */
+  lineLead?: string;
 }
 
 // "ISLAMABAD:", "BHUBANESWAR, August 6:", "Copenhagen, 27 February 2024 - ", and wire datelines:
@@ -235,7 +239,9 @@ export function splitSentences(original: string): Sentence[] {
     if (entry.done || entry.line.text.trim() === '' || BYLINE_OR_FOOTER.test(entry.line.text)) return;
     // (A label after the block's first sentence, "… crossings out. ACTION: JL to resubmit.", was tried
     // both ways: cut and marked as an action item, minutes CV F1 0.660 -> 0.628; cut only, 0.687 -> 0.660.)
-    for (const piece of sentencesOfLine(entry.line)) {
+    const pieces = sentencesOfLine(entry.line);
+    const lead = pieces.length > 1 && pieces[0].text.split(/\s+/).length <= 6 ? pieces[0].text : undefined;
+    for (const piece of pieces) {
       if (isStruck(piece)) continue;
       let zone: Zone = 'body';
       if (hasHeadline && index < datelineAt) zone = 'headline';
@@ -257,11 +263,13 @@ export function splitSentences(original: string): Sentence[] {
         ...(block.tableHeader ? { tableHeader: true } : {}),
         ...(parents.has(index) ? { listParent: true } : {}),
         section: block.section,
+        ...(block.sectionAbove ? { sectionAbove: block.sectionAbove } : {}),
         ...(frame ? { listFrame: frame } : {}),
         ...(entry.label ? { label: entry.label } : {}),
         ...(entry.speaker ? { speaker: entry.speaker } : {}),
         ...(block.listItem ? { depth: entry.depth } : {}),
         ...(shapes.has(index) ? { listShape: shapes.get(index) } : {}),
+        ...(lead && piece !== pieces[0] ? { lineLead: lead } : {}),
       });
     }
   });
