@@ -66,7 +66,7 @@ const ADVERBS =
   '(?:also|further|jointly|each|both|now|then|immediately|promptly|duly|fully|not|no longer|never|continue to|jointly|always|directly|actively|closely|still)';
 // "shall, for a period of twelve months from adoption, take …": a parenthetical may follow the modal.
 const MODAL = new RegExp(
-  `(\\b(?:will|shall|would|should|must|is to|are to|(?:was|were)(?:\\s+also)?\\s+to)|(?<=\\w)'ll)((?:,\\s+[^,;"]{3,120},|\\s+\\([^()]{1,40}\\))?\\s+)((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`,
+  `(\\b(?:will|shall|would|should|must|is to|are to|(?:was|were)(?:\\s+also)?\\s+to|won['’]t|(?:is|are|am)\\s+(?:also\\s+)?going\\s+to|gonna)|(?<=\\w)['’](?:ll|s\\s+going\\s+to|re\\s+going\\s+to|m\\s+going\\s+to))((?:,\\s+[^,;"]{3,120},|\\s+\\([^()]{1,40}\\))?\\s+)((?:${ADVERBS},?\\s+)*)([A-Za-z-]+)`,
   'gi',
 );
 const COMMISSIVE =
@@ -88,6 +88,8 @@ const HEDGED =
 // "It demands the transitional government immediately cease obstructing UNMISS".
 const THAT_CLAUSE =
   /\b(?:demands?|demanded|demanding|directed|directs|directing|decides|decided|deciding|agreed|agrees|resolved|requires?|required|insists?|insisting|ordered|orders|it was agreed|understood|requested|requests|requesting|asked|asks|asking)\s*,?\s+that\s+|\b(?:demands?|demanded|insists?|insisted)\s+(?=(?:the|all)\s+[a-z]+(?:\s+[a-z]+){0,3}\s+(?:immediately|promptly|fully|also)\s+[a-z]+)/gi;
+const OPENING_THAT = /^(?:(?:BE\s+IT\s+(?:FURTHER\s+|ALSO\s+)?RESOLVED|Be\s+it\s+(?:further\s+)?resolved)\s*,?\s*:?\s+)?That\s+/;
+const MODAL_WORD = /\b(?:will|shall|would|should|must|can|could|may|might|is\s+to|are\s+to|was\s+to|were\s+to)\b/i;
 const HEDGE_AFTER_MODAL = new Set(['strive', 'seek', 'endeavour', 'endeavor', 'try', 'aim', 'work', 'consider', 'explore', 'look']);
 // A standing duty: "take the necessary measures to prevent …" is as standing as "prevent …".
 export const STANDING_VERBS =
@@ -168,7 +170,16 @@ function modalCues(text: string): Cue[] {
   for (const m of text.matchAll(MODAL)) {
     const at = m.index ?? 0;
     // "the clerk was to advertise for bids": minutes report what was laid on someone, as with "would".
-    const modal = m[1].toLowerCase() === "'ll" ? 'will' : /^(?:was|were)\s/i.test(m[1]) ? 'was to' : m[1].toLowerCase();
+    // "is going to", "won't": notes say their promises so; "going to" keeps its own feature, as "would" does.
+    const said = m[1].toLowerCase();
+    const modal = /^['’]ll$|^won['’]t$/.test(said)
+      ? 'will'
+      : /going\s+to$|^gonna$/.test(said)
+        ? 'going to'
+        : /^(?:was|were)\s/.test(said)
+          ? 'was to'
+          : said;
+    const wont = /^won['’]t$/.test(said);
     const adverbs = m[3] ?? '';
     let verb = m[4];
     let actionStart = at + m[0].length - verb.length;
@@ -230,8 +241,10 @@ function modalCues(text: string): Cue[] {
       if (to) actionStart += to[0].length;
     }
     if (verb.toLowerCase() === 'not') verb = 'not';
-    const negated = /\b(?:not|never|no longer)\b/i.test(adverbs);
-    if (negated) actionStart = at + m[1].length + m[2].length - 1 + adverbs.search(/\b(?:not|never|no longer)\b/) + 1;
+    const negated = wont || /\b(?:not|never|no longer)\b/i.test(adverbs);
+    // "won't merge it": the deed is the refusal, so its words keep "won't".
+    if (wont) actionStart = at;
+    else if (negated) actionStart = at + m[1].length + m[2].length - 1 + adverbs.search(/\b(?:not|never|no longer)\b/) + 1;
     let { clauseStart, subject } = clauseSubject(text, at);
     // "will reduce … by 2030, and will source … by 2027": a second promise by the same subject,
     // when it carries its own time; otherwise ("… and shall cause …") it is the same promise.
@@ -431,18 +444,25 @@ function hedgedCues(text: string): Cue[] {
 /** "demands that all armed groups immediately cease …", "directed that no construction be permitted". */
 function thatClauseCues(text: string, taken: Cue[]): Cue[] {
   const cues: Cue[] = [];
-  for (const m of text.matchAll(THAT_CLAUSE)) {
+  // "RESOLVED: That the Senate transmit …" (the label is already cut), "That TDC declare …": a resolution's
+  // operative paragraph may open with the that-clause itself.
+  const opening = OPENING_THAT.exec(text);
+  for (const m of [...(opening ? [opening] : []), ...text.matchAll(THAT_CLAUSE)]) {
     const at = m.index ?? 0;
     const start = at + m[0].length;
     const clauseEnd = text.slice(start).search(/[;]|$/);
     if (taken.some((c) => c.at >= start && c.at <= start + clauseEnd)) continue;
     const rest = text.slice(start);
-    if (/\b(?:will|shall|would|should|must|is to|are to|was to|were to)\b/i.test(rest.slice(0, clauseEnd))) continue;
     const verb =
-      /^((?:no\s+)?(?:(?:the|a|an|its|their|this|that|all|each|every|any)\s+)?[\w'’ -]{2,80}?)\s+((?:immediately|promptly|also|fully|not\s+)?\s*(?:be\s+[a-z]+(?:ed|en|t)\b|(?!(?:of|and|or|the|for|in|on|at|to|with|from|by|an?|its|their|all|any|each|who|which|that)\b)[a-z]+(?<!ed|ing|ly|s|al|ive|ous|ful|ment|tion|sion|ness|ity)\b))/.exec(
+      /^((?:no\s+)?(?:(?:the|a|an|its|their|this|that|all|each|every|any)\s+)?[\w'’ -]{2,80}?)\s+((?:immediately|promptly|also|fully|not\s+)?\s*(?:be\s+[a-z]+(?:ed|en|t)\b|(?:implement|supplement|document|augment|address|assess|discuss|process|express|access|focus|progress)\b|(?!(?:of|and|or|the|for|in|on|at|to|with|from|by|an?|its|their|all|any|each|who|which|that)\b)[a-z]+(?<!ed|ing|ly|s|al|ive|ous|ful|ment|tion|sion|ness|ity)\b))/.exec(
         rest,
       );
     if (!verb) continue;
+    // "that the parties will meet": the modal's own cue reads it. A modal further on ("propose ways … that
+    // will allow …") sits in a relative clause of the object and leaves the subjunctive as it is.
+    if (MODAL_WORD.test(`${verb[1]} ${verb[2]}`)) continue;
+    // "That is why …", "That was the end …": the demonstrative, not a that-clause.
+    if (m === opening && /^(?:is|was|are|were|has|had|have|does|did|do|said|seems?|means?|being)\b/i.test(verb[1])) continue;
     const subject = verb[1].trim();
     // "requested that the presentation include options for …": what a document should say, not a deed.
     // "requested that the report include options": what a document should say; "requests that the
@@ -454,6 +474,7 @@ function thatClauseCues(text: string, taken: Cue[]): Cue[] {
       )
         ? ['document_content']
         : [];
+    if (m === opening) flags.push('that_opening');
     const passive = /\bbe\s/.test(verb[2]);
     cues.push({
       type: 'subjunctive',

@@ -46,7 +46,7 @@ export function standingFeatures(shape: StandingShape): Features {
   const deed = action.replace(/^(?:to\s+)?(?:(?:fully|also|further|jointly|closely|strictly|carefully)\s+)*/i, '');
   // "remain open", "remain seized of the matter": keeping a state is a standing duty (as after a modal).
   if (cue.standing || shape.partStanding || STANDING_VERBS.test(deed) || /^remain\s/i.test(deed)) names.add('kind_lexicon_standing');
-  if (/^(?:not|never|no\s+longer)\b/i.test(deed) || /\b(?:not|never)\s*$/i.test(frame)) names.add('kind_negated');
+  if (/^(?:not|never|no\s+longer|won['’]t)\b/i.test(deed) || /\b(?:not|never)\s*$/i.test(frame)) names.add('kind_negated');
   if (shape.startsDuty) names.add('kind_starts_duty');
   const verb = /^(?:(?:not|also|further|fully|jointly|be)\s+)*([a-z]+)/i.exec(deed)?.[1];
   if (verb) names.add(`kind_verb=${lemma(verb)}`);
