@@ -114,7 +114,8 @@ function frontMatterEnd(lines: RawLine[]): number {
  * introduces a list, a line opening with a bare verb ("Measure", "Conserve") is an item of it, bullet or not.
  */
 function imperativeItem(line: string, frame: number | undefined): boolean {
-  return frame !== undefined && opensWithImperative(line);
+  // "Next steps:" after a list opens a list of its own; it is no item of the list before.
+  return frame !== undefined && opensWithImperative(line) && !ACTION_HEADING.test(line.trim());
 }
 
 function indentOf(line: string): number {

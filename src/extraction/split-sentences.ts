@@ -55,7 +55,8 @@ const DATELINE =
 const BYLINE_OR_FOOTER =
   /^(?:By\s+[A-Z]|Our\s+(?:Staff\s+)?Correspondent|From\s+our\s+|Published\s+(?:in|on)\b|Dear visitor|Copyright|©|Forward-looking statements)/;
 const ACTION_LABEL =
-  /^(?:(?:\*\*|__)?(?:ACTION(?:\s+ITEMS?)?|Action(?:\s+[Ii]tems?)?|AI|TODO|To\s?do)(?:\*\*|__)?\s*[:\-–—](?:\*\*|__)?\s*|(?:ACTION(?:\s+ITEMS?)?|Action\s+items?)\s+(?=[A-Z@]))/;
+  /^(?:(?:\*\*|__)?(?:ACTION(?:\s+ITEMS?)?|Action(?:\s+[Ii]tems?)?|AI|TODO|To\s?do)(?:\*\*|__)?\s*[:\-–—](?:\*\*|__)?\s*|(?:ACTION(?:\s+ITEMS?)?|Action\s+items?)\s+(?=[A-Z@])|Action\s+(?=(?:@[\w.-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?):\s))/;
+// ("Action Magnus: Update the guide": the name after "Action" owns the task, as after "ACTION".)
 // "Publish the schedule [TODO Stéfan]", "(TODO: ask the venue)": a to-do mark anywhere on the line makes it a task.
 const TODO_MARK = /[([]\s*TODO\b[^)\]]{0,60}[)\]]/;
 const MARKDOWN = /^(?:#{1,6}\s+|\*\*(?=\S)(?!Action|ACTION|AI\b|TODO))/;

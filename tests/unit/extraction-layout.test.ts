@@ -13,6 +13,14 @@ const extract = (text: string, date = '2025-03-03') => extractCommitments(text, 
 const kinds = (text: string) => extract(text).map((i) => i.deadline.kind);
 
 describe('the layout layer', () => {
+  it('opens a new list at "Next steps:" after a blank line, instead of reading it as an item of the list above', () => {
+    const text = 'Notes:\n- Budget discussed\n- Venue discussed\n\nNext steps:\n- Dana to book the hall\n- Lee to email members';
+    const blocks = layoutBlocks(text);
+    const head = blocks.find((b) => b.text === 'Next steps:');
+    expect(head?.listItem).toBe(false);
+    expect(blocks.filter((b) => b.actionSection).map((b) => b.text)).toEqual(['- Dana to book the hall', '- Lee to email members']);
+  });
+
   it('re-joins a hard-wrapped resolution and keeps each numbered paragraph a unit', () => {
     const text =
       '1.\nrequests\nthe Secretary-General to provide the\nnecessary assistance to the mission\nby 30 April 2025;\n2.\ncalls upon both Governments\nto release all detainees\nwithout delay;';
