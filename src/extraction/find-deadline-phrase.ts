@@ -262,11 +262,18 @@ const RULES: Rule[] = [
     yieldsTo: DAY_PRECISE,
   },
   // "at our next Summit", "at its next regular meeting", "at the 13th CSC Leaders' Summit", "at the next sync";
-  // the notes' own occasions: "in the next release", "during the next sprint", "until the next meeting".
+  // the notes' own occasions: "in the next release", "during the next sprint", "until the next meeting";
+  // what is brought to a coming meeting is due by it: "report to the 29th meeting", "defer … to its 17th
+  // meeting", "during its 2021 Meeting", "in some future meeting".
   {
     sort: 'event',
     pattern:
-      /\b(?:at|before|by|for|in|during|until|till|after|with)\s+(?:(?:its|the|their|our|a)\s+)?(?:next|future|upcoming|forthcoming|coming|[\w-]+(?:th|st|nd|rd))\s+(?:[\w'’-]+\s+){0,3}?(?:sessions?|meetings?|summits?|conferences?|hearings?|sync|stand-?up|call|check-in|review|retro(?:spective)?|sprint|release|milestone|cycle|iteration|version|office\s+hours|issue|edition|newsletter|bulletin|workshop)\b/i,
+      /\b(?:at|before|by|for|in|during|until|till|after|with)\s+(?:(?:its|the|their|our|a|some)\s+)?(?:next|future|upcoming|forthcoming|coming|[\w-]+(?:th|st|nd|rd)|(?:19|20)\d{2})\s+(?:[\w'’-]+\s+){0,3}?(?:sessions?|meetings?|summits?|conferences?|hearings?|sync|stand-?up|call|check-in|review|retro(?:spective)?|sprint|release|milestone|cycle|iteration|version|office\s+hours|issue|edition|newsletter|bulletin|workshop)\b/i,
+  },
+  {
+    sort: 'event',
+    pattern:
+      /\bto\s+(?:its|the|their|our)\s+(?:next|upcoming|forthcoming|[\w-]+(?:th|st|nd|rd)|(?:19|20)\d{2})\s+(?:[\w'’-]+\s+){0,3}?(?:[Ss]essions?|[Mm]eetings?|[Ss]ummits?|[Cc]onferences?|[Aa]ssembly|[Hh]earings?)\b(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and))*(?<!\s(?:of|the|and)))?/,
   },
   {
     sort: 'event',

@@ -165,3 +165,20 @@ describe('session 9: phrases that were missed or read as the wrong kind (said on
     expect(agreed?.features.anaphoric_action).toBe(1);
   });
 });
+
+describe('a deed brought to a coming meeting waits on that meeting', () => {
+  it.each<[string, string]>([
+    ['The Secretariat shall report to the 29th meeting of the Animals Committee on the matter.', 'report on the matter'],
+    ['The Conference decided to defer consideration to its 17th meeting.', 'defer consideration'],
+    ['The committee shall provide a report during its 2026 Meeting.', 'provide a report'],
+    ['The group will discuss the timeline in some future meeting.', 'discuss the timeline'],
+  ])('%s', (text, action) => {
+    const [item] = extract(text);
+    expect(item.action).toBe(action);
+    expect(item.deadline.kind).toBe('event');
+  });
+
+  it('leaves "to the next version" a thing moved to, not an occasion', () => {
+    expect(extract('We agreed to move to the next version of Node.')[0].deadline.kind).toBe('none');
+  });
+});
