@@ -45,7 +45,10 @@ export function standingFeatures(shape: StandingShape): Features {
   // "the determination … to confront terrorism": a nominal cue leaves the infinitive's "to" in the action.
   const deed = action.replace(/^(?:to\s+)?(?:(?:fully|also|further|jointly|closely|strictly|carefully)\s+)*/i, '');
   // "remain open", "remain seized of the matter": keeping a state is a standing duty (as after a modal).
-  if (cue.standing || shape.partStanding || STANDING_VERBS.test(deed) || /^remain\s/i.test(deed)) names.add('kind_lexicon_standing');
+  // "8) continue to campaign …": a list item's "continue to" may be left in the frame, before the deed.
+  const continued = /\b(?:continue|continues|keep|keeps)\s+(?:to\s+)?$/i.test(frame);
+  if (cue.standing || shape.partStanding || continued || STANDING_VERBS.test(deed) || /^remain\s/i.test(deed))
+    names.add('kind_lexicon_standing');
   if (/^(?:not|never|no\s+longer|won['’]t)\b/i.test(deed) || /\b(?:not|never)\s*$/i.test(frame)) names.add('kind_negated');
   if (shape.startsDuty) names.add('kind_starts_duty');
   const verb = /^(?:(?:not|also|further|fully|jointly|be)\s+)*([a-z]+)/i.exec(deed)?.[1];
@@ -57,6 +60,14 @@ export function standingFeatures(shape: StandingShape): Features {
   for (const m of frame.matchAll(FRAME_WORDS)) names.add(`kind_frame=${lemma(m[0]).replace(/(?:ment|ted|ed|ing|d)$/, '')}`);
   // "any action", "all forms of": a quantified object is a rule for every occasion, not one deed.
   if (/\b(?:any|each|every|all\s+forms\s+of|at\s+all\s+times|whatever)\b/i.test(action)) names.add('kind_quantified');
+  // "will only receive critical fixes", "forward no more than two names", "in no case serve more than four
+  // years": a limit on every occasion is a rule, not one deed.
+  if (
+    /\b(?:only|solely|exclusively|(?:no|not)\s+(?:more|less|fewer)\s+than|at\s+most|in\s+no\s+case|under\s+no\s+circumstances)\b/i.test(
+      `${frame} ${action}`,
+    )
+  )
+    names.add('kind_restrictive');
   // Aspect words say the deed lasts: "vigorous, ongoing and continuous negotiations", "always plan to".
   if (
     /\b(?:ongoing|continuous(?:ly)?|permanent(?:ly)?|always|constantly|perpetual(?:ly)?|as\s+and\s+when|whenever|from\s+time\s+to\s+time|on\s+a\s+regular\s+basis|year[- ]on[- ]year|in\s+(?:the\s+)?future|for\s+years\s+to\s+come|going\s+forward|from\s+now\s+on|usual(?:ly)?|vigilant(?:ly)?)\b/i.test(

@@ -18,6 +18,25 @@ describe('the standing-duty step', () => {
     expect(weights.kind.weights.kind_lexicon_standing).toBeGreaterThan(0);
   });
 
+  it('reads a "continue to" left in a list item\'s frame as a standing duty', () => {
+    const f = standingFeatures({
+      cue: cue('infinitive'),
+      action: 'campaign against the airport expansion',
+      frame: '8) continue to ',
+      partStanding: false,
+      startsDuty: false,
+    });
+    expect(f).toMatchObject({ kind_lexicon_standing: 1, 'kind_verb=campaign': 1 });
+  });
+
+  it('marks a limit on every occasion ("only", "no more than") for the model to weigh', () => {
+    const limit = (action: string) =>
+      standingFeatures({ cue: cue('modal'), action, frame: 'The Senate will ', partStanding: false, startsDuty: false });
+    expect(limit('forward no more than two names for each seat')).toMatchObject({ kind_restrictive: 1 });
+    expect(limit('only receive critical fixes')).toMatchObject({ kind_restrictive: 1 });
+    expect(limit('forward two names')).not.toHaveProperty('kind_restrictive');
+  });
+
   it('reads the verb after a nominal cue\'s "to" ("the determination … to confront")', () => {
     const f = standingFeatures({
       cue: cue('nominal'),
