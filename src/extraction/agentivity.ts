@@ -13,15 +13,23 @@ const ABSTRACT_HEAD =
 // Verbs of bringing something about: what a thing does to the world.
 const EFFECT_VERB =
   /^(?:enable|allow|help|galvani[sz]e|spur|drive|boost|generate|result|lead|create|bring|deliver|benefit|foster|pave|unlock|catalys?[sz]e|transform|mean|contribute)$/i;
+// Verbs of a consequence in amount or standing: "This will increase the fees", "the transaction will add
+// $875 million", "This action will better position …". Only with a demonstrative or an abstract head:
+// a sentence's "It" is as often the company itself ("It will also provide smart meters …").
+const CONSEQUENCE_VERB =
+  /^(?:increase|reduce|decrease|lower|add|improve|better|clarify|position|align|place|entitle|exemplify|affect|impact|provide|see|strengthen|enhance|support|require|cost)$/i;
 
-/** The subject's head noun: the last word, or the word before "of" ("the governments of the world"). */
+/**
+ * The subject's head noun: the last word, or the word before "of" or another preposition ("the governments
+ * of the world", "the recommendation to close our facility in Shreveport").
+ */
 function headOf(subject: string): string {
   const words = subject
     .replace(/[’']s\b/g, '')
     .replace(/[^\w\s-]/g, ' ')
     .trim()
     .split(/\s+/);
-  const of = words.findIndex((w, i) => i > 0 && /^of$/i.test(w));
+  const of = words.findIndex((w, i) => i > 0 && /^(?:of|to|for|in|at|on|from|with|by|under)$/i.test(w));
   return (of > 0 ? words[of - 1] : words[words.length - 1]) ?? '';
 }
 
@@ -36,9 +44,10 @@ const DEMONSTRATIVE = /^(?:this|these|that|those)$/i;
 export function isThingsEffect(subject: string, verb: string, opensSentence = false): boolean {
   const s = subject.trim();
   if ((DEMONSTRATIVE.test(s) || (opensSentence && /^it$/i.test(s))) && (EFFECT_VERB.test(verb) || /^give$/i.test(verb))) return true;
+  if (DEMONSTRATIVE.test(s) && CONSEQUENCE_VERB.test(verb)) return true;
   // "The C40 Renewable Energy Declaration, launched at Climate Week by …, will enable": the head is before the apposition.
   const head = headOf(s.split(',')[0]);
-  if (head === '' || !EFFECT_VERB.test(verb)) return false;
+  if (head === '' || !(EFFECT_VERB.test(verb) || CONSEQUENCE_VERB.test(verb))) return false;
   // A named document ("The … Declaration") is a thing; a capitalised head with an abstract suffix may be a body.
   return !BODY.test(head) && (ABSTRACT_HEAD.test(head) || (/^[a-z]/.test(head) && ABSTRACT_SUFFIX.test(head)));
 }

@@ -35,8 +35,15 @@ const ORDINAL_HEAD =
   /\b(?:the|a|an|its|their|our)\s+(?:first|second|third|last|latest|next|only|sole|(?!(?:request|interest|protest|harvest|forest|contest|suggest|digest|invest|arrest|manifest)\b)[a-z]{3,}est)\s+(?:[\w&-]+\s+){0,3}to\s+$/i;
 const CONDITION = /\b(?:if|unless|whether|provided\s+that|in\s+case)\b/i;
 
+// Words before the deed's verb that are not it: "will not", "will further clarify", "will only provide",
+// "will significantly contribute" (an -ly adverb; "apply", "supply", "rely" are verbs).
+const ADVERB = String.raw`not|also|further|fully|jointly|immediately|promptly|(?!(?:apply|supply|reply|comply|imply|multiply|rely|fly|rally|tally|ally)\b)[a-z]+ly`;
+const BEFORE_VERB = new RegExp(String.raw`^(?:(?:${ADVERB})\s+)*([a-z]+)`, 'i');
+// The same, past a passive's "be": "will not be circulated" is about circulating.
+const BEFORE_DEED = new RegExp(String.raw`^(?:(?:${ADVERB}|be)\s+)*([a-z]+)`, 'i');
+
 function verbShape(action: string): string {
-  const first = (/^(?:(?:not|also|further|fully|jointly|immediately|promptly)\s+)*([a-z]+)/i.exec(action)?.[1] ?? '').toLowerCase();
+  const first = (BEFORE_VERB.exec(action)?.[1] ?? '').toLowerCase();
   if (first === '') return 'verb_none';
   if (first === 'be') return 'verb_be';
   if (first.endsWith('ing')) return 'verb_gerund';
@@ -117,11 +124,7 @@ export function featuresOf(shape: CandidateShape): Features {
   // what the deed is done to, not who does it. (Read so for every passive, "will be circulated" too, it
   // cost 0.004 F1 on 5-fold CV.)
   const participle = cue.passive && cue.type === 'infinitive' ? /\bbe\s+(?:[a-z]+ly\s+)?([a-z]+)/i.exec(action) : null;
-  const verb = (
-    participle?.[1] ??
-    /^(?:(?:not|also|further|fully|jointly|immediately|promptly|be)\s+)*([a-z]+)/i.exec(action)?.[1] ??
-    ''
-  ).toLowerCase();
+  const verb = (participle?.[1] ?? BEFORE_DEED.exec(action)?.[1] ?? '').toLowerCase();
   if (verb) names.add(`verb=${verb.replace(/(?<=\w{3})(?:es|s)$/, '')}`);
   // "will record pre-tax charges", "expects to realize savings": a result in the accounts is a forecast, whatever the cue.
   if (isResultVerb(verb)) names.add('forecast');

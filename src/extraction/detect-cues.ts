@@ -2,6 +2,7 @@
  * Finds the words that make a sentence a promise — commissive verbs, will/shall, directives to a
  * party, minutes shorthand, hedges — and for each, where the promised action begins and who is bound.
  */
+import { isIndicativeClause } from './indicative-clause.js';
 import { clauseSubject, governingScope } from './clause-subject.js';
 import { ADDRESSEE, DIRECTIVE_VERB } from './directive-object.js';
 import { scheduledPayments } from './scheduled-payment.js';
@@ -475,6 +476,8 @@ function thatClauseCues(text: string, taken: Cue[]): Cue[] {
         ? ['document_content']
         : [];
     if (m === opening) flags.push('that_opening');
+    // "agreed that the new hand rail was very good": a finding, not a mandate (the scorer weighs it).
+    if (isIndicativeClause(rest)) flags.push('indicative_clause');
     const passive = /\bbe\s/.test(verb[2]);
     cues.push({
       type: 'subjunctive',
