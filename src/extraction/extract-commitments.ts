@@ -92,6 +92,8 @@ function actionText(actionWords: string, phrase: DeadlinePhrase | undefined, cue
   // "resume regular consultations": the recurrence is the thing done, so it stays in the action.
   else if (phrase && !/^regular\s/i.test(phrase.text))
     words = words.replace(new RegExp(`\\s*,?\\s*${phrase.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}`, 'i'), '');
+  // "… unit sales by no later than the end of 2030": the phrase is read from "no later than"; its "by" goes too.
+  if (phrase && /^(?:no|not)\s+later\s+than\b/i.test(phrase.text)) words = words.replace(/\s+by(?=[\s,;:.]*$)/i, '');
   words = words
     .replace(/\s+/g, ' ')
     .replace(/(?:[\s,;:.|]|\s+(?:Due|Deadline)\b|,?\s+to\s+be\s+(?:done|completed|finished|delivered))+$/, '')

@@ -230,6 +230,8 @@ const RULES: Rule[] = [
   },
   // "launch direct flights next year", "later this month": a period said without a preposition.
   { sort: 'exact', pattern: /\b(?:later\s+)?(?:[Tt]his|[Nn]ext)\s+(?:week|month|quarter|year)\b(?!\s*(?:'s|’s))/ },
+  // "will review the plugin over the weekend", "by the weekend": the coming weekend.
+  { sort: 'exact', pattern: /\b(?:over|by|during|on|at|before)\s+the\s+weekend\b|\b(?:[Tt]his|[Nn]ext)\s+weekend\b/ },
   // "Will write up today", "next meeting later today": the day of the notes.
   // ("Today, 16 cities pledged …", "announced today that …": the day of the news, not a deadline.)
   {

@@ -182,3 +182,16 @@ describe('a deed brought to a coming meeting waits on that meeting', () => {
     expect(extract('We agreed to move to the next version of Node.')[0].deadline.kind).toBe('none');
   });
 });
+
+describe('the coming weekend, and "by no later than"', () => {
+  it('reads "over the weekend" and "this weekend" as the coming weekend (said on a Monday)', () => {
+    const [item] = extract('Sam will review the plugin over the weekend.');
+    expect(item).toMatchObject({ action: 'review the plugin', deadline: { kind: 'exact', due: '2025-04-12' } });
+    expect(extract("I'll send the notes this weekend.")[0].deadline).toMatchObject({ kind: 'exact', due: '2025-04-12' });
+  });
+
+  it('takes the "by" of "by no later than" out of the action with its phrase', () => {
+    const [item] = extract('We will achieve 70% cage-free sales by no later than the end of 2030.');
+    expect(item).toMatchObject({ action: 'achieve 70% cage-free sales', deadline: { kind: 'exact', due: '2030-12-31' } });
+  });
+});
