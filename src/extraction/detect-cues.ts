@@ -283,6 +283,10 @@ function modalCues(text: string): Cue[] {
   return cues;
 }
 
+// A pledge of money: the verb, then a sum ("pledged 8.8 billion dollars", "committing $1 billion").
+const MONEY_PLEDGE =
+  /\b(?:pledged|promised|committed|pledges|commits|committing|pledging|promises)\s+(?=(?:(?:an?|an\s+additional|another|a\s+further|additional|a\s+total\s+of|nearly|almost|about|around|over|more\s+than|up\s+to|at\s+least)\s+)*(?:US\s?\$|\$|€|£|USD|EUR|GBP|¥|\d[\d.,]*\s*(?:million|billion|bn|trillion|m)\b))/gi;
+
 // "Dana owns the Postgres upgrade, to be done by 23 May": ownership of a task is a commitment to it.
 const OWNERSHIP =
   /\b(?:owns|will\s+own|(?:is|are)\s+(?:responsible|accountable)\s+for|(?:is|are)\s+in\s+charge\s+of)\s+(?=(?:the|a|an|this|that|our|its|their)\s)/g;
@@ -324,6 +328,16 @@ function commissiveCues(text: string): Cue[] {
       flags.push('noncommittal_scope');
     flags.push(...subjectFlags(subject));
     cues.push({ type: 'commissive', at, clauseStart, actionStart, subject, passive: false, weak: false, standing, flags });
+  }
+  // "Germany and France each promised 600 million euros", "are committing $1 billion … to launch": a sum given
+  // is the deed itself, so the action keeps the verb ("pledged $750,000 to fund the initial work").
+  for (const m of text.matchAll(MONEY_PLEDGE)) {
+    const at = m.index ?? 0;
+    if (cues.some((c) => Math.abs(c.at - at) < 3)) continue;
+    const { clauseStart, subject } = clauseSubject(text, at);
+    if (subject === '' || /^(?:and|or|but)$/i.test(subject)) continue;
+    const flags = ['money_pledge', ...subjectFlags(subject)];
+    cues.push({ type: 'commissive', at, clauseStart, actionStart: at, subject, passive: false, weak: false, standing: false, flags });
   }
   return cues;
 }
