@@ -563,21 +563,28 @@ function shorthandCue(sentence: Sentence): Cue[] {
   return [];
 }
 
-// "MOTION by X, seconded by Y, to …": each "to <verb>" is what the body decided, except procedure.
-const MOTION = /^(?:MOTION|Motion|It was moved)\b[^.;]*?,\s*to\s+/;
-const MOTION_PART = /(?:^|,?\s+and\s+|,\s*)to\s+([a-z]+)\b/g;
+// "MOTION by X, seconded by Y, to …": each "to <verb>" is what the body decided, except procedure. Minutes put
+// the motion word anywhere: "motion to put the truck up for bid made by …", "A motion by Adams and a second by
+// Stein to purchase …", "M/S/P (8-0-0) to separate …", "the Board voted 4-1 to authorize X, …, to conduct …",
+// "Judy moved, Ron seconded for Forest to make …".
+const MOTION =
+  /(?:^|\b)(?:MOTION|[Mm]otion(?:ed)?|It was moved|[Mm]oved|M\/S\/[PC]|voted)\b[^.;]*?(?:^|\s|,)(?:for\s+[A-Z][\w'’-]*\s+)?to\s+(?=[a-z])/;
+const MOTION_PART = /(?:^|,?\s+and\s+|,\s*)to\s+(?:(?:immediately|also|then)\s+)?([a-z]+)\b/g;
 const MOTION_PROCEDURE =
   /^(?:approve|adopt|accept|receive|award|authori[sz]e|adjourn|introduce|ratify|waive|table|recess|excuse|amend|confirm|direct|instruct|ask|request|task|move|continue|note|file|deny|reject|close|open)$/;
+// "Motion to approve purchase of laptop …": approving a purchase or a hire is the deed itself, not procedure.
+const APPROVED_DEED = /^(?:approve|authori[sz]e)\s+(?:the\s+)?(?:purchase|purchasing|hiring|hire|repair|replacement|installation)\b/;
 
 function motionCues(text: string): Cue[] {
   const head = MOTION.exec(text);
   if (!head) return [];
   const cues: Cue[] = [];
-  const start = head[0].length - 3;
+  const start = (head.index ?? 0) + head[0].length - 3;
   for (const m of text.slice(start).matchAll(MOTION_PART)) {
-    if (MOTION_PROCEDURE.test(m[1])) continue;
     const at = start + (m.index ?? 0);
     const actionStart = at + m[0].length - m[1].length;
+    if (MOTION_PROCEDURE.test(m[1]) && !APPROVED_DEED.test(text.slice(actionStart))) continue;
+    if (!isBaseVerb(m[1])) continue;
     cues.push({
       type: 'decision',
       at,
@@ -615,7 +622,7 @@ const NOT_A_TASK_SUBJECT =
   /(?:^|\s)(?:in\s+order|due|prior|according|subject|up|next|close|access|visit|trip|return|response|answer|reply|invitation|commitment|ability|right|need|plan|plans|decision|agreement|efforts?|way|time|move|bid|attempt|chance|opportunity|intention|willingness|readiness|able|unable|likely|going|used|about|how|what|whether|where|when|order|want|wants|wanted|wish|like|hope|seems?|appears?|[a-z]+ed|[a-z]+ing|is|are|was|were|be|been|has|have|had|will|would|shall|should|must|can|could|may|might|not)$/i;
 // "Clerk to write to owner", "T Bishton to be asked to trim", "Further details to be sought", "jdoe to update the wiki".
 const TASK_INFINITIVE =
-  /(?:^|[,;:]\s+|\s(?=[A-Z@]))((?:@[\w.-]+|[A-Z][\w.'’-]*|(?<=^)[a-z][\w.-]*)(?:(?:\s+|\s*[&/]\s*|\s+and\s+)(?:[A-Z][\w.'’-]*|@[\w.-]+|of|the|[a-z]+(?=\s+to\s)))*|(?<=^|[,;:]\s)(?:[A-Za-z][\w'’-]*\s+){1,6}?[A-Za-z][\w'’-]*)\s+to\s+(be\s+[a-z]+(?:ed|en|t|wn)\b|(?!be\b)[a-z]+\b)/g;
+  /(?:^|[,;:]\s+|\s(?=[A-Z@]))((?:@[\w.-]+|[A-Z][\w.'’-]*|(?<=^)[a-z][\w.-]*)(?:(?:\s+|\s*[&/]\s*|\s+and\s+)(?:[A-Z][\w.'’-]*|@[\w.-]+|of|the|[a-z]+(?=\s+to\s)))*|(?<=^|[,;:]\s)(?:[A-Za-z][\w'’-]*\s+){1,6}?[A-Za-z][\w'’-]*)\s+to\s+(be\s+[a-z]+\b|(?!be\b)[a-z]+\b)/g;
 const FUNCTION_WORD =
   /^(?:in|at|on|for|with|by|from|of|to|as|and|or|but|that|the|a|an|this|these|its|their|our|his|her|into|onto|about|than|then|also|who|which|where|when|while|if|so|be|it|we|they|he|she|you|i)$/i;
 const ADJECTIVE_COMMIT =
@@ -632,9 +639,9 @@ const NOMINAL_COMMIT =
 const GIVEN_COMMITMENT =
   /\b(?:made|makes|make|making|announced|announces|gave|gives|give|given|took|takes|entered\s+into)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:commitment|pledge|promise|undertaking)\s+to\s+(?=[a-z])/gi;
 // A task line that names its owner at the end: "Update the wiki (Bob)", "send the draft [jdoe]",
-// "publish the schedule [TODO Stéfan]" (names keep their accents).
+// "publish the schedule [TODO Stéfan]", "Swap test (to Andrew)" (names keep their accents).
 const TRAILING_OWNER =
-  /\s*[([]\s*(?:TODO:?\s+)?((?:[A-ZÀ-Þ][\wÀ-ÿ.'’-]*|@?[a-z][\w.-]{1,20})(?:\s*(?:,|\/|&|and)\s*(?:[A-ZÀ-Þ][\wÀ-ÿ.'’-]*|@?[a-z][\w.-]{1,20}))*)\s*[)\]]\s*\.?$/;
+  /\s*[([]\s*(?:TODO:?\s+|to\s+(?=@?[A-ZÀ-Þ]))?((?:[A-ZÀ-Þ][\wÀ-ÿ.'’-]*|@?[a-z][\w.-]{1,20})(?:\s*(?:,|\/|&|and)\s*(?:[A-ZÀ-Þ][\wÀ-ÿ.'’-]*|@?[a-z][\w.-]{1,20}))*)\s*[)\]]\s*\.?$/;
 
 function subjectOf(text: string, at: number): { clauseStart: number; subject: string } {
   return clauseSubject(text, at);
@@ -687,6 +694,8 @@ function broadCues(text: string, sentence: Sentence): Cue[] {
         continue;
     }
     if (!/^be\s/.test(verb) && !isBaseVerb(verb)) continue;
+    // "Arrangements to be made to remove …", "Quotes to be sought": any participle, irregular ones too.
+    if (/^be\s/.test(verb) && !isParticiple(verb.slice(3)) && !/(?:t|wn)$/.test(verb)) continue;
     const at = (m.index ?? 0) + m[0].indexOf(subject);
     const actionStart = (m.index ?? 0) + m[0].length - verb.length;
     push(

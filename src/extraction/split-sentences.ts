@@ -55,10 +55,12 @@ const DATELINE =
 const BYLINE_OR_FOOTER =
   /^(?:By\s+[A-Z]|Our\s+(?:Staff\s+)?Correspondent|From\s+our\s+|Published\s+(?:in|on)\b|Dear visitor|Copyright|©|Forward-looking statements)/;
 const ACTION_LABEL =
-  /^(?:(?:\*\*|__)?(?:ACTION(?:\s+ITEMS?)?|Action(?:\s+[Ii]tems?)?|AI|TODO|To\s?do)(?:\*\*|__)?\s*[:\-–—](?:\*\*|__)?\s*|(?:ACTION(?:\s+ITEMS?)?|Action\s+items?)\s+(?=[A-Z@])|Action\s+(?=(?:@[\w.-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?):\s))/;
+  /^(?:(?:\*\*|__)?(?:ACTION(?:\s+ITEMS?)?|Action(?:\s+[Ii]tems?)?|AI|TODO|To\s?do)(?:\*\*|__)?\s*[:\-–—](?:\*\*|__)?\s*|TODO\s+(?=[a-z])|(?:ACTION(?:\s+ITEMS?)?|Action\s+items?)\s+(?=[A-Z@])|Action\s+(?=(?:@[\w.-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?):\s))/;
 // ("Action Magnus: Update the guide": the name after "Action" owns the task, as after "ACTION".)
-// "Publish the schedule [TODO Stéfan]", "(TODO: ask the venue)": a to-do mark anywhere on the line makes it a task.
-const TODO_MARK = /[([]\s*TODO\b[^)\]]{0,60}[)\]]/;
+// "Publish the schedule [TODO Stéfan]", "(TODO: ask the venue)", "(Todo reminder for Min)": a to-do mark anywhere
+// on the line makes it a task; so does an assignee at its end, "[#477 Swap test](…) (to Andrew)".
+const TODO_MARK =
+  /[([]\s*(?:TODO|Todo)\b[^)\]]{0,60}[)\]]|\(\s*to\s+@?[A-ZÀ-Þ][\wÀ-ÿ.'’-]*(?:\s*(?:,|\/|&|and)\s*@?[A-ZÀ-Þ][\wÀ-ÿ.'’-]*)*\s*\)\s*\.?$/;
 const MARKDOWN = /^(?:#{1,6}\s+|\*\*(?=\S)(?!Action|ACTION|AI\b|TODO))/;
 const CHECKBOX = /^\[( |x|X|✓)?\]\s*/;
 const BULLET = /^(?:[•●▪◦·*]|--?(?=\s)|[–—](?=\s))\s*/;
