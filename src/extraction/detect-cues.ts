@@ -100,6 +100,12 @@ const SHORTHAND =
 const NOT_A_NAME =
   /^(?:In|On|At|By|For|With|From|After|Before|As|It|This|That|There|We|They|He|She|Motion|Motioned|Proposal|Proposals|Consent|Goal|Goals|OK|Okay|Reminder|Suggestion|Idea|Date|Next|Time|According|Speaking|Due|Prior|Thanks|Pursuant|Further|Similarly|Contrary|Subject|Owing|Close|Up|Back|Welcome|Turning|Returning|Failure|Access|Efforts?|Plans?|Moves?|Requests|Decides|Calls|Urges|Invites|Encourages|Demands|Directs|Asks|Instructs|Welcomes|Notes|Takes|Stresses|Reaffirms|Recalls|Authori[sz]es|Approves|Endorses|Expresses|Affirms|Emphasi[sz]es|Underlines|Condemns|Deplores|Reiterates|Supports|Commends|Requests|Invites|Mandates|Tasks)\b/;
 
+// "will have a booth in the park", "agreed to have a go at drafting …", "will have the electricity turned on",
+// "have Neal speak on …": holding an event, or getting something done, is a deed ("shall have the right to …",
+// "will have ample time" stay states).
+const HAVE_DONE =
+  /^have\s+(?:(?:a|an)\s+(?:further\s+|new\s+|short\s+|quick\s+)?(?:meeting|review|booth|stall|stand|go|look|call|chat|discussion|session|word|workshop|event)\b|(?:the|a|an|its|their|our|his|her|this|these)\s+(?:[a-z-]+\s+){1,3}?[a-z]+(?:ed|en)\b|[A-Z][a-z]+\s+(?:speak|talk|present|send|look|check|contact|write|review|lead|chair|attend)\b)/;
+
 /**
  * A verb of state ("shall become", "will remain a member") is no deed; keeping something in a state
  * ("remain open", "remain frozen", "remain seized of the matter", "apply for") is one.
@@ -108,7 +114,8 @@ function isStateReading(deed: string): boolean {
   const verb = (/^[a-z]+/i.exec(deed) ?? [''])[0].toLowerCase();
   return (
     STATE_VERBS.has(verb) &&
-    !/^(?:apply\s+for|remain\s+(?:actively\s+)?(?:unchanged|frozen|suspended|closed|open|capped|fixed|in\s+place|seized))\b/i.test(deed)
+    !/^(?:apply\s+for|remain\s+(?:actively\s+)?(?:unchanged|frozen|suspended|closed|open|capped|fixed|in\s+place|seized))\b/i.test(deed) &&
+    !HAVE_DONE.test(deed)
   );
 }
 
@@ -818,7 +825,7 @@ export function detectCues(sentence: Sentence): Cue[] {
   for (const cue of cues) {
     const previous = kept[kept.length - 1];
     if (previous && cue.at < previous.actionStart + 2) continue;
-    const flagged = isNonCommittalScope(governingScope(text, cue.at))
+    const flagged = isNonCommittalScope(governingScope(text, cue.at), text.slice(cue.at))
       ? { ...cue, flags: [...(cue.flags ?? []), 'noncommittal_scope'] }
       : cue;
     kept.push(previous ? actingFor(text, flagged, previous) : flagged);

@@ -47,8 +47,18 @@ export const STATE_VERBS = new Set([
   'allow for',
 ]);
 
-export function isNonCommittalScope(scope: string): boolean {
-  return NON_COMMITTAL_VERB.test(scope);
+// "expressed its commitment to continue …", "underlined their determination to provide …": the verb
+// reports the party's own resolve to a deed ("emphasized his commitment to further strengthening ties",
+// "expressed their commitment to the early conclusion of …" name no deed, and stay flagged).
+const OWN_RESOLVE =
+  /^\s+(?:its|their|our|his|her)\s+(?:(?:firm|full|strong|continued|unwavering|shared)\s+)?(?:commitment|willingness|determination|readiness|resolve)\s+to\s+(?:(?:further|also|fully)\s+)?(?!(?:the|a|an|this|that|these|its|their|our|his|her|further|also|fully)\b)[a-z]+\b(?<!ing)/i;
+const NON_COMMITTAL_ALL = new RegExp(NON_COMMITTAL_VERB.source, 'gi');
+
+/** Whether a cue sits in the scope of a reaction or emphasis verb; `after` is the text from the cue on. */
+export function isNonCommittalScope(scope: string, after = ''): boolean {
+  const last = [...scope.matchAll(NON_COMMITTAL_ALL)].pop();
+  if (!last) return false;
+  return !OWN_RESOLVE.test((scope.slice((last.index ?? 0) + last[0].length) + after).slice(0, 160));
 }
 
 export function isProcedural(sentence: string): boolean {
