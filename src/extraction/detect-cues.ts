@@ -170,7 +170,7 @@ function conditionalBinds(text: string, at: number): boolean {
 }
 
 const PURPOSE_SUBJECT =
-  /\b(?:purpose|aim|objective|goal|idea|point|reason|intention|object|function|mission|vision|ambition)(?:\s+(?:of|for|behind)\s+[^,;]{1,60})?\s+$/i;
+  /\b(?:purpose|aim|objective|goal|idea|point|reason|intention|object|function|mission|vision|ambition)s?(?:\s+(?:of|for|behind)\s+[^,;]{1,60})?\s+$/i;
 
 function modalCues(text: string): Cue[] {
   const cues: Cue[] = [];
@@ -585,6 +585,13 @@ const APPROVED_DEED = /^(?:approve|authori[sz]e)\s+(?:the\s+)?(?:purchase|purcha
 function motionCues(text: string): Cue[] {
   const head = MOTION.exec(text);
   if (!head) return [];
+  // "as the two neighbours moved to put a tense fortnight behind them": outside minutes "moved to" takes a
+  // step; a motion is seconded, carried or voted on.
+  if (
+    /^[Mm]oved\b/.test(head[0].trimStart()) &&
+    !/\b(?:second(?:ed)?|carried|unanimous(?:ly)?|in\s+favou?r|ayes?|nays?|motion)\b/i.test(text)
+  )
+    return [];
   const cues: Cue[] = [];
   const start = (head.index ?? 0) + head[0].length - 3;
   for (const m of text.slice(start).matchAll(MOTION_PART)) {

@@ -8,6 +8,18 @@ const DATE = '2025-03-03';
 const actions = (text: string) => extractEveryCandidate(text, { date: DATE }).map((c) => c.action);
 
 describe('a motion anywhere in the sentence', () => {
+  it('does not read a news "moved to" (taking a step) as a motion', () => {
+    expect(actions('The two neighbours moved to put a tense fortnight behind them.')).toEqual([]);
+    expect(actions('Cllr Lee moved to buy a new mower; seconded by Cllr Ray.').join(' ')).toMatch(/buy a new mower/);
+  });
+
+  it('reads "one of the purposes of his visit was to" as a purpose, not a deed', () => {
+    const [purpose] = extractEveryCandidate('He said one of the purposes of his visit was to send a message to the groups.', {
+      date: DATE,
+    });
+    expect(purpose?.confidence ?? 0).toBeLessThan(0.2);
+  });
+
   it('reads the deed of a motion that does not open the sentence', () => {
     expect(actions('After some discussion a motion to repaint the bandstand was made by Lee, seconded by Ray.').join(' ')).toMatch(
       /repaint the bandstand/,
