@@ -37,8 +37,10 @@ export function resolveParties(cue: Cue, participants: string[], lastNamed: stri
   if (PRONOUN.test(subject)) return lastNamed ? { parties: [lastNamed], inferred: true } : { parties: [], inferred: false };
   if (GROUP.test(subject) && participants.length > 0) return { parties: participants, inferred: true };
   // "Each of Parent and the Company", "Parent and the Company": every named party is bound.
+  // "Germany and France each promised …", "the two cities together will …": a floating quantifier is no name.
   const names = subject
     .replace(/^each\s+of\s+/i, '')
+    .replace(/\s+(?:each|both|all|together|jointly|alone)$/i, '')
     .split(/\s*,\s*|\s+and\s+/)
     .map(tidy)
     .filter((n) => n.length > 0);

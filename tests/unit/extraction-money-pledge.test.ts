@@ -12,6 +12,11 @@ describe('a pledge of money', () => {
     expect(actions('Donors pledged 8.8 billion dollars to the fund.')).toEqual(['pledged 8.8 billion dollars to the fund']);
   });
 
+  it('binds each named giver, without the floating "each"', () => {
+    const [pledge] = extractEveryCandidate('Germany and France each promised 600 million euros.', { date: '2025-06-04' });
+    expect(pledge.parties).toEqual(['Germany', 'France']);
+  });
+
   it('reads no sum where the object is not money', () => {
     expect(actions('The firm committed 5 staff to the review.')).toEqual([]);
   });
