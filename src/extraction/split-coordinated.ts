@@ -8,6 +8,7 @@ import { findDeadlinePhrase } from './find-deadline-phrase.js';
 import { isParticiple } from './participle.js';
 import { canBeInfinitive } from './tagger.js';
 import { verbPairReader } from './verb-pair.js';
+import { seriesSplits } from './verb-series.js';
 
 export interface Part {
   /** Offsets in the sentence. */
@@ -149,7 +150,9 @@ export function splitCoordinated(sentence: string, actionStart: number, end: num
   const result: Part[] = [];
   for (const part of parts.filter((p) => p.end > p.start)) {
     const span = sentence.slice(part.start, part.end);
-    const verbPieces = verbPairSplits(span);
+    // A list of three deeds or more ("seek …, deepen …, and fight …") before a pair of two.
+    const listPieces = seriesSplits(span).map((p) => ({ ...p, shares: false }));
+    const verbPieces = listPieces.length > 0 ? listPieces : verbPairSplits(span);
     const pieces = verbPieces.length > 0 ? verbPieces : objectPairSplits(span).map((p) => ({ ...p, shares: false }));
     let start = part.start;
     const firstIndex = result.length;

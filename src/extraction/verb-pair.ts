@@ -6,14 +6,14 @@
  */
 import { nlp } from './tagger.js';
 
-interface Term {
+export interface Term {
   start: number;
   end: number;
   text: string;
   tags: string[];
 }
 
-function termsOf(span: string): Term[] {
+export function termsOf(span: string): Term[] {
   const doc = nlp(span).json({ offset: true, terms: { offset: true } }) as {
     terms: { offset: { start: number; length: number }; tags: string[] }[];
   }[];

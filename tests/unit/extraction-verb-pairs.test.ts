@@ -30,12 +30,18 @@ describe('verb pairs with their own objects', () => {
     'check with the bank and see what the rate is at that time',
     'follow up and report back on progress in these efforts',
     'invite Mr Whitmarsh to inspect Leigh Street and see if measures were feasible',
-    'create healthier communities, improve air quality, create decent jobs and protect their residents',
     'write up the postmortem and share it in #eng by Friday',
     // Reporting back on the deed is part of it.
     'conduct a speed study on Orchard Lane and report back to Council within 60 days',
   ])('keeps "%s" as one deed', (span) => {
     expect(deeds(span)).toEqual([span]);
+  });
+
+  it('leaves a list of three deeds or more to the series reading (verb-series.ts)', () => {
+    const span = 'create healthier communities, improve air quality, create decent jobs and protect their residents';
+    const and = span.indexOf(' and ');
+    expect(verbPairReader(span)(and, and + 5)).toBe(false);
+    expect(deeds(span)).toHaveLength(4);
   });
 
   it('lets the first deed share a trailing deadline', () => {
