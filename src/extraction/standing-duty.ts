@@ -33,7 +33,7 @@ const FREQUENCY =
   /\b(?:annual(?:ly)?|quarterly|monthly|weekly|yearly|biennial(?:ly)?|regular(?:ly)?|periodic(?:ally)?|each\s+(?:year|month|week|session|meeting|time)|every\s+\w+|per\s+(?:year|annum)|on\s+an?\s+(?:rotation(?:al)?|rotating)\s+basis|by\s+rotation|in\s+rotation|often|frequently)\b/i;
 // A deed done on each occasion: "when making policy decisions", "as needed", "when so requested", "case-by-case".
 const HABITUAL =
-  /\b(?:when(?:ever)?\s+(?:\w+ing|so\s+requested|requested|needed|necessary|appropriate|possible|they\s+can)|as\s+(?:needed|necessary|required|appropriate)|where\s+and\s+when|case[- ]by[- ]case|if\s+(?:so\s+)?requested|upon\s+request|on\s+request)\b/i;
+  /\b(?:when(?:ever)?\s+(?:\w+ing|so\s+requested|requested|needed|necessary|appropriate|possible|they\s+can)|as\s+(?:needed|necessary|required|appropriate)|where\s+and\s+when|case[- ](?:by|to)[- ]case|if\s+(?:so\s+)?requested|upon\s+request|on\s+request)\b/i;
 
 function lemma(word: string): string {
   return word.toLowerCase().replace(/(?<=\w{3})(?:es|s)$/, '');
@@ -43,7 +43,12 @@ export function standingFeatures(shape: StandingShape): Features {
   const { cue, action, frame } = shape;
   const names = new Set<string>([`kind_cue_${cue.type}`]);
   // "the determination … to confront terrorism": a nominal cue leaves the infinitive's "to" in the action.
-  const deed = action.replace(/^(?:to\s+)?(?:(?:fully|also|further|jointly|closely|strictly|carefully)\s+)*/i, '');
+  // "Will keep working on …" (a shorthand line whose modal was read as a name), "actively stage …", "just contain …":
+  // a modal or an adverb before the verb is not the verb.
+  const deed = action.replace(
+    /^(?:to\s+)?(?:(?:will|shall|would|should|must|fully|also|further|jointly|closely|strictly|carefully|actively|just|still|together|then|now|always|only|routinely|regularly)\s+)*/i,
+    '',
+  );
   // "remain open", "remain seized of the matter": keeping a state is a standing duty (as after a modal).
   // "8) continue to campaign …": a list item's "continue to" may be left in the frame, before the deed.
   const continued = /\b(?:continue|continues|keep|keeps)\s+(?:to\s+)?$/i.test(frame);
@@ -59,7 +64,10 @@ export function standingFeatures(shape: StandingShape): Features {
   if (HABITUAL.test(action)) names.add('kind_habitual');
   for (const m of frame.matchAll(FRAME_WORDS)) names.add(`kind_frame=${lemma(m[0]).replace(/(?:ment|ted|ed|ing|d)$/, '')}`);
   // "any action", "all forms of": a quantified object is a rule for every occasion, not one deed.
-  if (/\b(?:any|each|every|all\s+forms\s+of|at\s+all\s+times|whatever)\b/i.test(action)) names.add('kind_quantified');
+  // "Any significant communication will be cleared …", "every college have …": so is a quantified subject
+  // (the frame's last clause).
+  const subject = /[^,;:()]*$/.exec(frame)?.[0] ?? '';
+  if (/\b(?:any|each|every|all\s+forms\s+of|at\s+all\s+times|whatever)\b/i.test(`${subject} ${action}`)) names.add('kind_quantified');
   // "will only receive critical fixes", "forward no more than two names", "in no case serve more than four
   // years": a limit on every occasion is a rule, not one deed.
   if (
@@ -70,7 +78,7 @@ export function standingFeatures(shape: StandingShape): Features {
     names.add('kind_restrictive');
   // Aspect words say the deed lasts: "vigorous, ongoing and continuous negotiations", "always plan to".
   if (
-    /\b(?:ongoing|continuous(?:ly)?|permanent(?:ly)?|always|constantly|perpetual(?:ly)?|as\s+and\s+when|whenever|from\s+time\s+to\s+time|on\s+a\s+regular\s+basis|year[- ]on[- ]year|in\s+(?:the\s+)?future|for\s+years\s+to\s+come|going\s+forward|from\s+now\s+on|usual(?:ly)?|vigilant(?:ly)?)\b/i.test(
+    /\b(?:ongoing|continuous(?:ly)?|permanent(?:ly)?|always|constantly|perpetual(?:ly)?|as\s+and\s+when|whenever|from\s+time\s+to\s+time|on\s+a\s+regular\s+basis|year[- ]on[- ]year|in\s+(?:the\s+)?future|for\s+years\s+to\s+come|going\s+forward|from\s+now\s+on|usual(?:ly)?|vigilant(?:ly)?|routinely|along\s+the\s+way|for\s+as\s+long\s+as|where(?:ver)?\s+available)\b/i.test(
       `${frame} ${action}`,
     )
   )

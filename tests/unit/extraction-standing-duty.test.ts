@@ -37,6 +37,14 @@ describe('the standing-duty step', () => {
     expect(limit('forward two names')).not.toHaveProperty('kind_restrictive');
   });
 
+  it('reads the verb past a modal or an adverb left in the action ("Will keep working on …")', () => {
+    const f = (action: string) =>
+      standingFeatures({ cue: cue('shorthand'), action, frame: 'Sam: ', partStanding: false, startsDuty: false });
+    expect(f('Will keep working on the build script')).toMatchObject({ kind_lexicon_standing: 1, 'kind_verb=keep': 1 });
+    expect(f('actively stage joint events')).toMatchObject({ 'kind_verb=stage': 1 });
+    expect(f('just contain the install notes')).toMatchObject({ 'kind_verb=contain': 1 });
+  });
+
   it('reads the verb after a nominal cue\'s "to" ("the determination … to confront")', () => {
     const f = standingFeatures({
       cue: cue('nominal'),
@@ -80,6 +88,13 @@ describe('the standing-duty step', () => {
     ['The Senate will ', 'forward two names for each representative', 'kind_quantified'],
     ['The completion of this work would ', 'be monitored', 'kind_atelic'],
     ['The company will ', 'retain its current employees', 'kind_atelic'],
+    ['The ministers will ', 'consult one another routinely before each summit', 'kind_durative'],
+    ['The trust will ', 'publish its progress along the way', 'kind_durative'],
+    ['Recycled paper will ', 'be used where available', 'kind_durative'],
+    ['The club will ', 'fund the team for as long as it takes', 'kind_durative'],
+    ['Reviewers should ', 'adapt the rule on a case-to-case basis', 'kind_habitual'],
+    ['Any urgent request will ', 'be answered by the secretary', 'kind_quantified'],
+    ['In the notes, every member ', 'bring a dish', 'kind_quantified'],
   ])('reads a standing shape in "%s%s" (%s)', (frame, action, feature) => {
     const f = standingFeatures({ cue: cue('modal'), action, frame, partStanding: false, startsDuty: false });
     expect(f[feature]).toBe(1);
