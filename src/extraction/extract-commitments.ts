@@ -14,6 +14,8 @@ import { findDeadlinePhrase, findGoverningPhrase, standsOnItsOwn, type DeadlineP
 import { findParticipants } from './find-participants.js';
 import { findTimeAnchor } from './find-time-anchor.js';
 import { timeFromContext } from './context-time.js';
+import { ownerOf } from './note-line.js';
+import { nlp } from './tagger.js';
 import { isIntentOnly } from './intent-only.js';
 import { isDirectSpeech } from './not-a-deed.js';
 import { mergeRestatements, type Candidate } from './merge-restatements.js';
@@ -121,6 +123,17 @@ function sentenceFlagsOf(text: string): string[] {
   ];
 }
 
+/**
+ * The owner a line's label names, when it surely names a person: a known name, one of the text's participants,
+ * a handle or initials ("Budget: review the fees" is a topic, "Magnus: update the guide" a task of Magnus's).
+ */
+function labelledOwner(label: string, participants: string[]): string | undefined {
+  const owner = ownerOf(label);
+  if (owner === undefined) return undefined;
+  const known = /^@/.test(owner) || /^[A-Z]{2,3}$/.test(owner) || participants.some((p) => p === owner || p.split(/\s+/).includes(owner));
+  return known || nlp(owner).has('#Person') ? owner : undefined;
+}
+
 function candidatesOf(
   sentence: Sentence,
   participants: string[],
@@ -197,8 +210,14 @@ function candidatesOf(
       );
       const resolved = resolveParties(cue, participants, lastNamed);
       // "<mdz> I'll send the draft": in a chat log the speaker is the one who says "I".
+      // "ACTION Magnus: Update the guide", "Joe: Open office hours": the label cut from the line names the owner.
+      const labelOwner = resolved.parties.length === 0 && sentence.label ? labelledOwner(sentence.label, participants) : undefined;
       const { parties, inferred } =
-        sentence.speaker && /^I$/.test(cue.subject.trim()) ? { parties: [sentence.speaker], inferred: false } : resolved;
+        sentence.speaker && /^I$/.test(cue.subject.trim())
+          ? { parties: [sentence.speaker], inferred: false }
+          : labelOwner
+            ? { parties: [labelOwner], inferred: false }
+            : resolved;
       let action = actionText(actionWords, phrase, cue);
       // "Negotiations on Phase Two shall begin no later than …": the activity is the subject.
       if (action.split(/\s+/).length < 2 && cue.subject && !cue.passive && !/^(?:we|they|he|she|it|the parties)$/i.test(cue.subject))

@@ -21,7 +21,7 @@ const NEXT_MEETING = /^(?:\d{1,2}\s*[./)]\s*)?(?:the\s+)?next\s+meeting\b(?!\s+(
 const MAX_LINE = 160;
 
 /** Who a label names, when it names someone: "Joe", "Eric Huss", "ehuss", "@dana". */
-function ownerOf(label: string): string | undefined {
+export function ownerOf(label: string): string | undefined {
   const l = label.trim();
   if (NOT_AN_OWNER.test(l) || findDeadlinePhrase(l)) return undefined;
   return /^(?:@[\w.-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|[a-z][\w-]{1,20}|All|Everyone)$/.test(l) ? l : undefined;

@@ -33,5 +33,8 @@ describe('an "Action <Name>:" line', () => {
     const [task] = found('Action Magnus: Update the governance guide accordingly.');
     expect(task.action).toBe('Update the governance guide accordingly');
     expect(task.confidence).toBe(labelled.confidence);
+    // The name cut from the line as its label owns the task.
+    expect(task.parties).toEqual(['Magnus']);
+    expect(labelled.parties).toEqual(['Magnus']);
   });
 });
