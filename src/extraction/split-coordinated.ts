@@ -39,16 +39,24 @@ export function isBaseVerb(word: string): boolean {
   return canBeInfinitive(word);
 }
 
+// "commence", "ensure", "address", "discuss": verbs shaped like nouns, trusted in a pair only where the
+// tagger reads them as verbs in context (verb-pair.ts checks both verbs' tags).
+const NOUN_SHAPED_VERB = /(?:ence|ure|ss)$/;
+const pairVerb = (word: string) => isBaseVerb(word) || (NOUN_SHAPED_VERB.test(word) && canBeInfinitive(word));
+// "completely stop …", "more actively promote …": a manner word before the first verb; "apply", "rely" are verbs.
+const LEAD_MANNER =
+  /^(?:(?:immediately|fully|also|further|promptly|jointly|not|more|(?!(?:apply|supply|reply|rely|comply|multiply|imply|ally|rally|tally|fly)\b)[a-z]+ly)\s+)*(be\s+)?([a-z]+)/i;
+
 function wordCount(text: string): number {
   return text.trim().split(/\s+/).filter(Boolean).length;
 }
 
 /** Where a verb pair splits the span: the second verb's offset in the span, or none. */
 function verbPairSplits(span: string): { at: number; from: number; shares: boolean }[] {
-  const lead = /^(?:(?:immediately|fully|also|further|promptly|jointly|not)\s+)*(be\s+)?([a-z]+)/.exec(span);
+  const lead = LEAD_MANNER.exec(span);
   if (!lead) return [];
-  const first = lead[2];
-  const kind = lead[1] ? (isParticiple(first) ? 'participle' : '') : first.endsWith('ing') ? 'gerund' : isBaseVerb(first) ? 'base' : '';
+  const first = lead[2].toLowerCase();
+  const kind = lead[1] ? (isParticiple(first) ? 'participle' : '') : first.endsWith('ing') ? 'gerund' : pairVerb(first) ? 'base' : '';
   if (kind === '') return [];
   const splits: { at: number; from: number; shares: boolean }[] = [];
   const pairReader = verbPairReader(span);
@@ -57,8 +65,7 @@ function verbPairSplits(span: string): { at: number; from: number; shares: boole
     const at = m.index ?? 0;
     const before = span.slice(splits.length ? splits[splits.length - 1].from : 0, at);
     const after = span.slice(at + m[0].length - word.length);
-    const same =
-      kind === 'gerund' ? word.endsWith('ing') && word.length > 5 : kind === 'participle' ? isParticiple(word) : isBaseVerb(word);
+    const same = kind === 'gerund' ? word.endsWith('ing') && word.length > 5 : kind === 'participle' ? isParticiple(word) : pairVerb(word);
     if (!same || wordCount(before) < 2 || wordCount(after) < 3) continue;
     // "oversee and steer progress" is one deed; two verbs are two promises when each has its own
     // time ("meet weekly and report … within 48 hours") or its own manner ("cease … and fully respect").

@@ -27,7 +27,7 @@ export function termsOf(span: string): Term[] {
 
 const isBareVerb = (t: Term | undefined) =>
   t?.tags.includes('Verb') === true && (t.tags.includes('Infinitive') || t.tags.includes('Imperative')) && !t.tags.includes('Gerund');
-const LEAD_ADVERB = /^(?:immediately|fully|also|further|promptly|jointly|not)$/i;
+const LEAD_ADVERB = /^(?:immediately|fully|also|further|promptly|jointly|not|more)$/i;
 // "follow up and report back", "help out and support …": a verb with only its particle has no object of its own.
 const PARTICLE = /^(?:up|out|in|on|off|back|down|over|along|ahead|forward)$/i;
 // "check with the bank and see …", "look at the issue and let us know": the second verb finishes the errand.
@@ -54,7 +54,8 @@ export function verbPairReader(span: string): (andAt: number, second: number) =>
   return (andAt, second) => {
     terms ??= termsOf(span);
     const all = terms;
-    const lead = all.find((t) => t.text !== '' && !LEAD_ADVERB.test(t.text));
+    // "completely stop …": the tagger's adverbs lead as the listed ones do.
+    const lead = all.find((t) => t.text !== '' && !LEAD_ADVERB.test(t.text) && !t.tags.includes('Adverb'));
     if (!lead || !isBareVerb(lead) || !isBareVerb(all.find((t) => t.start <= second && second < t.end))) return false;
     const first = all.filter((t) => t.start > lead.start && t.end <= andAt && t.text !== '');
     if (first.length === 0 || first.every((t) => PARTICLE.test(t.text)) || PREPOSITION.test(first[0].text)) return false;
