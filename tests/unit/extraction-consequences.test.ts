@@ -2,27 +2,11 @@
 // a finding rather than a mandate (indicative-clause.ts). Our own sentences, shaped like the real false
 // alarms; they test the features, so the weights do not matter.
 import { describe, expect, it } from 'vitest';
-import { featuresOf } from '../../src/extraction/candidate-features.js';
-import { detectCues } from '../../src/extraction/detect-cues.js';
 import { isThingsEffect } from '../../src/extraction/agentivity.js';
 import { isIndicativeClause } from '../../src/extraction/indicative-clause.js';
-import type { Sentence } from '../../src/extraction/split-sentences.js';
+import { firstCueFeatures } from '../helpers/first-cue-features.js';
 
-const sentence = (text: string): Sentence => ({ text, start: 0, zone: 'body' }) as Sentence;
-const features = (text: string) => {
-  const s = sentence(text);
-  const [cue] = detectCues(s);
-  return featuresOf({
-    cue,
-    sentence: s,
-    action: text.slice(cue.actionStart),
-    frame: '',
-    phrase: undefined,
-    partIndex: 0,
-    sentenceFlags: [],
-    intentOnly: false,
-  });
-};
+const features = firstCueFeatures;
 
 describe("a thing's consequence is a forecast", () => {
   it('marks a demonstrative or an abstract subject with a verb of amount or standing', () => {

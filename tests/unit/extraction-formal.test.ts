@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { detectCues } from '../../src/extraction/detect-cues.js';
 import { extractCommitments } from '../../src/extraction/extract-commitments.js';
 import type { Sentence } from '../../src/extraction/split-sentences.js';
+import { firstCueFeatures } from '../helpers/first-cue-features.js';
 
 const sentence = (text: string): Sentence => ({ text, start: 0, zone: 'body' }) as Sentence;
 const cuesOf = (text: string) =>
@@ -84,21 +85,7 @@ describe('a pledge list whose items open with a bare verb, without bullets', () 
 
 describe('results and effects read as forecasts, not deeds', () => {
   it('marks a result in the accounts ("will record charges", "expects to realize savings")', async () => {
-    const { featuresOf } = await import('../../src/extraction/candidate-features.js');
-    const shape = (text: string) => {
-      const s = sentence(text);
-      const [cue] = detectCues(s);
-      return featuresOf({
-        cue,
-        sentence: s,
-        action: text.slice(cue.actionStart),
-        frame: '',
-        phrase: undefined,
-        partIndex: 0,
-        sentenceFlags: [],
-        intentOnly: false,
-      });
-    };
+    const shape = firstCueFeatures;
     expect(shape('Harbour Foods will record pre-tax charges of about $5.0 million.').forecast).toBe(1);
     expect(shape('The company expects to realize $3.0 million in annual savings.').forecast).toBe(1);
     expect(shape('The Declaration will enable a just and equitable energy transition.').forecast).toBe(1);
