@@ -28,13 +28,24 @@ function dayIn(context: string, reference: CalendarDate, timeZone: string, tied:
   return due !== undefined && due > reference ? { ...found, start: 0, end: 0 } : undefined;
 }
 
-/** The later day the deed's line opening or heading gives, when the deed's own words give none. */
-export function timeFromContext(sentence: Sentence, reference: CalendarDate, timeZone: string): DeadlinePhrase | undefined {
-  const lead = sentence.lineLead && DAY_ONLY.test(sentence.lineLead) ? dayIn(sentence.lineLead, reference, timeZone, false) : undefined;
-  if (lead) return lead;
-  for (const heading of [sentence.section, sentence.sectionAbove]) {
-    const found = heading ? dayIn(heading, reference, timeZone, true) : undefined;
-    if (found) return found;
-  }
-  return undefined;
+/**
+ * A reader of the later day a deed's line opening or heading gives, when the deed's own words give none.
+ * One reader serves one text: every deed under a heading asks about the same words, so each is read once.
+ */
+export function contextTimeReader(reference: CalendarDate, timeZone: string): (sentence: Sentence) => DeadlinePhrase | undefined {
+  const read = new Map<string, DeadlinePhrase | undefined>();
+  const day = (context: string, tied: boolean) => {
+    const key = `${tied ? 'heading' : 'lead'}\u0000${context}`;
+    if (!read.has(key)) read.set(key, dayIn(context, reference, timeZone, tied));
+    return read.get(key);
+  };
+  return (sentence) => {
+    const lead = sentence.lineLead && DAY_ONLY.test(sentence.lineLead) ? day(sentence.lineLead, false) : undefined;
+    if (lead) return lead;
+    for (const heading of [sentence.section, sentence.sectionAbove]) {
+      const found = heading ? day(heading, true) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  };
 }

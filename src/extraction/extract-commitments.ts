@@ -13,7 +13,7 @@ import { isDefinition, isPastReport, isPreamble, isProcedural } from './exclusio
 import { findDeadlinePhrase, findGoverningPhrase, standsOnItsOwn, type DeadlinePhrase } from './find-deadline-phrase.js';
 import { findParticipants } from './find-participants.js';
 import { findTimeAnchor } from './find-time-anchor.js';
-import { timeFromContext } from './context-time.js';
+import { contextTimeReader } from './context-time.js';
 import { ownerOf } from './note-line.js';
 import { nlp } from './tagger.js';
 import { isIntentOnly } from './intent-only.js';
@@ -140,6 +140,7 @@ function candidatesOf(
   lastNamed: string,
   register: Register,
   options: ExtractOptions,
+  contextTime: ReturnType<typeof contextTimeReader>,
 ): ScoredCandidate[] {
   const timeZone = options.timeZone ?? 'UTC';
   const text = sentence.text;
@@ -201,9 +202,9 @@ function candidatesOf(
       const intentOnly = isIntentOnly({ frame: text.slice(0, cue.actionStart), action: actionWords, phrase });
       // The deed says no time: its heading or its line's opening may ("### Scheduled release for April 5th").
       // It dates the deed only; the scorer and the standing-duty model still read the deed's own words.
-      const contextTime = phrase || startsDuty ? undefined : timeFromContext(sentence, options.date, timeZone);
+      const placeTime = phrase || startsDuty ? undefined : contextTime(sentence);
       const reading = readDeadline(
-        phrase ?? contextTime,
+        phrase ?? placeTime,
         startsDuty || cue.standing || partStanding || /^not\s/i.test(actionWords),
         options.date,
         timeZone,
@@ -269,7 +270,7 @@ function candidatesOf(
         relative: cue.actor !== undefined,
         ...(cue.type === 'appeal' ? { appeal: true, speaker: cue.speaker } : {}),
         // A start date ("effective 18 September") opens a standing duty by what it says: no model is asked.
-        ...(phrase === undefined && !startsDuty && !contextTime
+        ...(phrase === undefined && !startsDuty && !placeTime
           ? { kindFeatures: standingFeatures({ cue, action: actionWords, frame: text.slice(0, as), partStanding, startsDuty }) }
           : {}),
       });
@@ -286,10 +287,11 @@ export function scoreCandidates(
   const sentences = splitSentences(text);
   const participants = findParticipants(sentences);
   const register = documentRegister(text, sentences);
+  const contextTime = contextTimeReader(options.date, options.timeZone ?? 'UTC');
   const candidates: ScoredCandidate[] = [];
   let lastNamed = '';
   for (const sentence of sentences) {
-    candidates.push(...candidatesOf(sentence, participants, lastNamed, register, options));
+    candidates.push(...candidatesOf(sentence, participants, lastNamed, register, options, contextTime));
     lastNamed = namedAtStart(sentence) ?? lastNamed;
   }
   return { candidates, participants, sentences };
