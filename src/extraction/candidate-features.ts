@@ -3,6 +3,7 @@
  * structure (subject, modal, verb, negation), what once were gates (a state verb, "would" outside
  * an agreement, an appeal to outsiders, a preamble …), the layout of its line and its deadline.
  */
+import { MANNER_ADVERB } from './manner-adverb.js';
 import type { Cue } from './detect-cues.js';
 import { isGuess, isQuestionShape } from './discussion.js';
 import { isResultVerb } from './result-verbs.js';
@@ -37,7 +38,7 @@ const CONDITION = /\b(?:if|unless|whether|provided\s+that|in\s+case)\b/i;
 
 // Words before the deed's verb that are not it: "will not", "will further clarify", "will only provide",
 // "will significantly contribute" (an -ly adverb; "apply", "supply", "rely" are verbs).
-const ADVERB = String.raw`not|also|further|fully|jointly|immediately|promptly|(?!(?:apply|supply|reply|comply|imply|multiply|rely|fly|rally|tally|ally)\b)[a-z]+ly`;
+const ADVERB = String.raw`not|also|further|fully|jointly|immediately|promptly|${MANNER_ADVERB}`;
 const BEFORE_VERB = new RegExp(String.raw`^(?:(?:${ADVERB})\s+)*([a-z]+)`, 'i');
 // The same, past a passive's "be": "will not be circulated" is about circulating.
 const BEFORE_DEED = new RegExp(String.raw`^(?:(?:${ADVERB}|be)\s+)*([a-z]+)`, 'i');

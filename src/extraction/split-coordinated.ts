@@ -9,6 +9,7 @@ import { isParticiple } from './participle.js';
 import { canBeInfinitive } from './tagger.js';
 import { verbPairReader } from './verb-pair.js';
 import { seriesSplits } from './verb-series.js';
+import { MANNER_ADVERB } from './manner-adverb.js';
 
 export interface Part {
   /** Offsets in the sentence. */
@@ -44,8 +45,10 @@ export function isBaseVerb(word: string): boolean {
 const NOUN_SHAPED_VERB = /(?:ence|ure|ss)$/;
 const pairVerb = (word: string) => isBaseVerb(word) || (NOUN_SHAPED_VERB.test(word) && canBeInfinitive(word));
 // "completely stop …", "more actively promote …": a manner word before the first verb; "apply", "rely" are verbs.
-const LEAD_MANNER =
-  /^(?:(?:immediately|fully|also|further|promptly|jointly|not|more|(?!(?:apply|supply|reply|rely|comply|multiply|imply|ally|rally|tally|fly)\b)[a-z]+ly)\s+)*(be\s+)?([a-z]+)/i;
+const LEAD_MANNER = new RegExp(
+  String.raw`^(?:(?:immediately|fully|also|further|promptly|jointly|not|more|${MANNER_ADVERB})\s+)*(be\s+)?([a-z]+)`,
+  'i',
+);
 
 function wordCount(text: string): number {
   return text.trim().split(/\s+/).filter(Boolean).length;
