@@ -10,6 +10,9 @@ import { isStandingDuty, standingFeatures } from '../../src/extraction/standing-
 const weights = JSON.parse(readFileSync(join(import.meta.dirname, '../../src/extraction/candidate-weights.json'), 'utf8'));
 const cue = (type: Cue['type'], standing = false): Cue =>
   ({ type, at: 0, clauseStart: 0, actionStart: 0, subject: 'The parties', passive: false, weak: false, standing }) as Cue;
+// The kind features of a deed with no time phrase, its frame and cue as given, no coordinated part, no start date.
+const kindOf = (type: Cue['type'], action: string, frame: string) =>
+  standingFeatures({ cue: cue(type), action, frame, partStanding: false, startsDuty: false });
 
 describe('the standing-duty step', () => {
   it('is trained with the scorer and stored beside its weights', () => {
@@ -19,58 +22,32 @@ describe('the standing-duty step', () => {
   });
 
   it('reads a "continue to" left in a list item\'s frame as a standing duty', () => {
-    const f = standingFeatures({
-      cue: cue('infinitive'),
-      action: 'campaign against the airport expansion',
-      frame: '8) continue to ',
-      partStanding: false,
-      startsDuty: false,
-    });
+    const f = kindOf('infinitive', 'campaign against the airport expansion', '8) continue to ');
     expect(f).toMatchObject({ kind_lexicon_standing: 1, 'kind_verb=campaign': 1 });
   });
 
   it('marks a limit on every occasion ("only", "no more than") for the model to weigh', () => {
-    const limit = (action: string) =>
-      standingFeatures({ cue: cue('modal'), action, frame: 'The Senate will ', partStanding: false, startsDuty: false });
+    const limit = (action: string) => kindOf('modal', action, 'The Senate will ');
     expect(limit('forward no more than two names for each seat')).toMatchObject({ kind_restrictive: 1 });
     expect(limit('only receive critical fixes')).toMatchObject({ kind_restrictive: 1 });
     expect(limit('forward two names')).not.toHaveProperty('kind_restrictive');
   });
 
   it('reads the verb past a modal or an adverb left in the action ("Will keep working on …")', () => {
-    const f = (action: string) =>
-      standingFeatures({ cue: cue('shorthand'), action, frame: 'Sam: ', partStanding: false, startsDuty: false });
+    const f = (action: string) => kindOf('shorthand', action, 'Sam: ');
     expect(f('Will keep working on the build script')).toMatchObject({ kind_lexicon_standing: 1, 'kind_verb=keep': 1 });
     expect(f('actively stage joint events')).toMatchObject({ 'kind_verb=stage': 1 });
     expect(f('just contain the install notes')).toMatchObject({ 'kind_verb=contain': 1 });
   });
 
   it('reads the verb after a nominal cue\'s "to" ("the determination … to confront")', () => {
-    const f = standingFeatures({
-      cue: cue('nominal'),
-      action: 'to avoid competitive devaluation',
-      frame: 'We reaffirm our commitment ',
-      partStanding: false,
-      startsDuty: false,
-    });
+    const f = kindOf('nominal', 'to avoid competitive devaluation', 'We reaffirm our commitment ');
     expect(f).toMatchObject({ kind_lexicon_standing: 1, 'kind_verb=avoid': 1, 'kind_frame=commit': 1, 'kind_frame=reaffirm': 1 });
   });
 
   it('falls back to the hand lexicon when no kind model is given', () => {
-    const standing = standingFeatures({
-      cue: cue('modal'),
-      action: 'refrain from any action',
-      frame: 'The parties shall ',
-      partStanding: false,
-      startsDuty: false,
-    });
-    const deed = standingFeatures({
-      cue: cue('modal'),
-      action: 'appoint a liaison officer',
-      frame: 'The parties shall ',
-      partStanding: false,
-      startsDuty: false,
-    });
+    const standing = kindOf('modal', 'refrain from any action', 'The parties shall ');
+    const deed = kindOf('modal', 'appoint a liaison officer', 'The parties shall ');
     expect(isStandingDuty(standing)).toBe(true);
     expect(isStandingDuty(deed)).toBe(false);
   });
@@ -96,7 +73,7 @@ describe('the standing-duty step', () => {
     ['Any urgent request will ', 'be answered by the secretary', 'kind_quantified'],
     ['In the notes, every member ', 'bring a dish', 'kind_quantified'],
   ])('reads a standing shape in "%s%s" (%s)', (frame, action, feature) => {
-    const f = standingFeatures({ cue: cue('modal'), action, frame, partStanding: false, startsDuty: false });
+    const f = kindOf('modal', action, frame);
     expect(f[feature]).toBe(1);
   });
 });
